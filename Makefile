@@ -1,0 +1,43 @@
+# Marginalia: `make serve` runs the app, `make test` runs every test. Both install what is missing first.
+SHELL := bash
+.SHELLFLAGS := -euo pipefail -c
+export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
+export CHROMEDRIVER ?= /usr/bin/chromedriver
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
+WASM := --target wasm32-unknown-unknown
+BROWSER_TESTS := $(patsubst tests/%.rs,--test %,$(wildcard tests/browser_*.rs))
+
+.PHONY: help setup setup-test serve dist test lint test-native test-browser test-e2e
+
+help:
+	@echo "make serve   build and serve the app at http://127.0.0.1:8080"
+	@echo "make test    formatting, lints, native, browser and end-to-end tests"
+	@echo "make dist    the release build in dist/"
+
+setup:
+	@scripts/setup.sh build
+
+setup-test:
+	@scripts/setup.sh test
+
+serve: setup
+	trunk serve --release
+
+dist: setup
+	trunk build --release
+
+test: setup-test lint test-native test-browser dist test-e2e
+
+lint:
+	cargo fmt --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --all-targets $(WASM) -- -D warnings
+
+test-native:
+	cargo test
+
+test-browser:
+	cargo test $(WASM) $(BROWSER_TESTS)
+
+test-e2e:
+	playwright test

@@ -1,0 +1,79 @@
+//! Describes a range of a document as a [`Target`] and finds a target again in a document.
+
+use super::annotation::{Target, CONTEXT_CHARS};
+use super::document::Document;
+
+/// How a target was found in the document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Anchored {
+    /// The text at the stored positions is the quote.
+    Exact { start: usize, end: usize },
+    /// The quote was found elsewhere (the best match by context and distance).
+    Moved { start: usize, end: usize },
+    /// The quote is not in the document.
+    Orphaned,
+}
+
+/// The target for code points `[start, end)` of `doc`, with quote, prefix and suffix.
+pub fn describe(doc: &Document, start: usize, end: usize) -> Target {
+    let end = end.min(doc.len_chars());
+    let start = start.min(end);
+    Target {
+        start,
+        end,
+        exact: doc.slice(start, end).to_string(),
+        prefix: doc.slice(start.saturating_sub(CONTEXT_CHARS), start).to_string(),
+        suffix: doc.slice(end, end + CONTEXT_CHARS).to_string(),
+    }
+}
+
+/// Finds `target` in `doc`: at its positions if the quote is there, else where the quote occurs
+/// with the most matching context (ties go to the occurrence nearest the old position).
+pub fn anchor(doc: &Document, target: &Target) -> Anchored {
+    if target.exact.is_empty() {
+        return Anchored::Orphaned;
+    }
+    if target.end <= doc.len_chars() && target.start < target.end && doc.slice(target.start, target.end) == target.exact {
+        return Anchored::Exact { start: target.start, end: target.end };
+    }
+    let text = doc.text();
+    let exact_len = target.exact.chars().count();
+    let mut best: Option<(usize, usize, usize)> = None; // (score, distance, start)
+    for byte in occurrences(text, &target.exact) {
+        let start = doc.char_of_byte(byte);
+        let before = &text[..byte];
+        let after = &text[byte + target.exact.len()..];
+        let score = common_suffix_chars(before, &target.prefix) + common_prefix_chars(after, &target.suffix);
+        let distance = start.abs_diff(target.start);
+        let better = match best {
+            None => true,
+            Some((s, d, _)) => score > s || (score == s && distance < d),
+        };
+        if better {
+            best = Some((score, distance, start));
+        }
+    }
+    match best {
+        Some((_, _, start)) => Anchored::Moved { start, end: start + exact_len },
+        None => Anchored::Orphaned,
+    }
+}
+
+/// Byte offsets of every occurrence of `needle` in `haystack`, overlapping ones included
+/// (`str::match_indices` skips those, so the second "ana" of "banana" would never be found).
+fn occurrences<'a>(haystack: &'a str, needle: &'a str) -> impl Iterator<Item = usize> + 'a {
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        let byte = from + haystack.get(from..)?.find(needle)?;
+        from = byte + haystack[byte..].chars().next().map_or(1, char::len_utf8);
+        Some(byte)
+    })
+}
+
+fn common_prefix_chars(a: &str, b: &str) -> usize {
+    a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count()
+}
+
+fn common_suffix_chars(a: &str, b: &str) -> usize {
+    a.chars().rev().zip(b.chars().rev()).take_while(|(x, y)| x == y).count()
+}

@@ -1,0 +1,68 @@
+//! An annotation: where it is (positions plus a quote selector), its tags, note, author and times.
+
+use serde::{Deserialize, Serialize};
+use time::OffsetDateTime;
+use uuid::Uuid;
+
+use super::tags::TagId;
+
+/// Where an annotation sits: code point positions plus the quoted text with its context,
+/// so it can be found again if the positions no longer match (the W3C Text Quote selector).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Target {
+    /// First code point, inclusive.
+    pub start: usize,
+    /// Last code point, exclusive.
+    pub end: usize,
+    /// The annotated text itself.
+    pub exact: String,
+    /// Up to [`CONTEXT_CHARS`] code points before `exact`.
+    pub prefix: String,
+    /// Up to [`CONTEXT_CHARS`] code points after `exact`.
+    pub suffix: String,
+}
+
+/// How many code points of context a quote selector keeps on each side.
+pub const CONTEXT_CHARS: usize = 32;
+
+/// One highlighted passage with its tags and note.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Annotation {
+    pub id: Uuid,
+    pub target: Target,
+    /// At least one tag; in the order they were chosen.
+    pub tags: Vec<TagId>,
+    /// Empty when there is no note.
+    #[serde(default)]
+    pub note: String,
+    #[serde(default)]
+    pub author: String,
+    #[serde(with = "time::serde::rfc3339")]
+    pub created: OffsetDateTime,
+    #[serde(with = "time::serde::rfc3339")]
+    pub modified: OffsetDateTime,
+}
+
+impl Annotation {
+    pub fn has_tag(&self, tag: &TagId) -> bool {
+        self.tags.contains(tag)
+    }
+
+    /// True when code point `pos` lies inside the annotated range.
+    pub fn covers(&self, pos: usize) -> bool {
+        self.target.start <= pos && pos < self.target.end
+    }
+}
+
+/// Formats a time as the W3C-recommended UTC `xsd:dateTime`, e.g. `2025-03-08T14:05:00Z`.
+pub fn format_utc(at: OffsetDateTime) -> String {
+    at.to_offset(time::UtcOffset::UTC)
+        .format(&time::format_description::well_known::Rfc3339)
+        .unwrap_or_default()
+}
+
+/// Converts milliseconds since the Unix epoch (what a browser clock gives) to a UTC time.
+pub fn time_from_millis(millis: f64) -> OffsetDateTime {
+    let nanos = (millis * 1_000_000.0) as i128;
+    OffsetDateTime::from_unix_timestamp_nanos(nanos).unwrap_or(OffsetDateTime::UNIX_EPOCH)
+}

@@ -1,0 +1,10 @@
+//! The pure core of Marginalia: documents, offsets, annotations, tags and the annotation store; no web crates and no I/O.
+
+pub mod anchor;
+pub mod annotation;
+pub mod document;
+pub mod persist;
+pub mod plain_text;
+pub mod store;
+pub mod tags;
+pub mod text;

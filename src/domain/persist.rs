@@ -1,0 +1,125 @@
+//! The versioned form annotations take in browser storage and in the JSON export, with its key scheme.
+//!
+//! Each annotation is stored under its own key, so a change writes one small value and two tabs
+//! editing different annotations never overwrite each other.
+
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use super::annotation::{format_utc, Annotation};
+use super::document::{ContentHash, Document};
+use time::OffsetDateTime;
+
+/// The schema version written today; values with a higher version are never overwritten.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Every key this app writes starts with this.
+pub const KEY_PREFIX: &str = "marginalia/";
+
+/// Format name of the JSON export.
+pub const EXPORT_FORMAT: &str = "marginalia-annotations";
+
+/// Why a stored value could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DecodeError {
+    /// Not JSON, truncated, or missing fields.
+    Corrupt(String),
+    /// Written by a newer version of the app, which this one must not overwrite.
+    NewerSchema(u32),
+}
+
+impl std::fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            DecodeError::Corrupt(why) => write!(f, "it cannot be read ({why})"),
+            DecodeError::NewerSchema(v) => write!(f, "it was saved by a newer version of Marginalia (format {v})"),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct StoredRef<'a> {
+    schema: u32,
+    annotation: &'a Annotation,
+}
+
+#[derive(Deserialize)]
+struct SchemaOnly {
+    schema: u32,
+}
+
+#[derive(Deserialize)]
+struct Stored {
+    annotation: Annotation,
+}
+
+/// The storage key of annotation `id` of the article with hash `article`.
+pub fn annotation_key(article: &ContentHash, id: &Uuid) -> String {
+    format!("{KEY_PREFIX}v1/{}/a/{id}", article.short())
+}
+
+/// The key prefix shared by every annotation of `article`.
+pub fn article_prefix(article: &ContentHash) -> String {
+    format!("{KEY_PREFIX}v1/{}/a/", article.short())
+}
+
+/// Where an unreadable value found under `key` is kept, so it is never lost.
+pub fn backup_key(key: &str) -> String {
+    format!("{KEY_PREFIX}backup/{}", key.strip_prefix(KEY_PREFIX).unwrap_or(key))
+}
+
+/// Serialises one annotation for storage.
+pub fn encode(annotation: &Annotation) -> String {
+    serde_json::to_string(&StoredRef { schema: SCHEMA_VERSION, annotation }).unwrap_or_default()
+}
+
+/// Reads one stored annotation, telling a newer format apart from a damaged value.
+pub fn decode(value: &str) -> Result<Annotation, DecodeError> {
+    let version: SchemaOnly = serde_json::from_str(value).map_err(|e| DecodeError::Corrupt(e.to_string()))?;
+    if version.schema > SCHEMA_VERSION {
+        return Err(DecodeError::NewerSchema(version.schema));
+    }
+    let stored: Stored = serde_json::from_str(value).map_err(|e| DecodeError::Corrupt(e.to_string()))?;
+    Ok(stored.annotation)
+}
+
+#[derive(Serialize)]
+struct ExportArticle<'a> {
+    title: &'a str,
+    hash: &'a str,
+    text: &'a str,
+}
+
+#[derive(Serialize)]
+struct Export<'a> {
+    format: &'static str,
+    schema: u32,
+    exported: String,
+    article: ExportArticle<'a>,
+    annotations: Vec<&'a Annotation>,
+}
+
+/// The JSON export of every annotation of `doc`, pretty-printed; it carries the article text so nothing is lost.
+pub fn export_json<'a>(doc: &'a Document, annotations: impl IntoIterator<Item = &'a Annotation>, now: OffsetDateTime) -> String {
+    let export = Export {
+        format: EXPORT_FORMAT,
+        schema: SCHEMA_VERSION,
+        exported: format_utc(now),
+        article: ExportArticle { title: doc.title(), hash: &doc.hash().0, text: doc.text() },
+        annotations: annotations.into_iter().collect(),
+    };
+    serde_json::to_string_pretty(&export).unwrap_or_default()
+}
+
+/// A file name for the export: the title's words, lower-cased and joined by dashes.
+pub fn export_file_name(doc: &Document) -> String {
+    let slug: Vec<String> = doc
+        .title()
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(8)
+        .map(str::to_lowercase)
+        .collect();
+    let slug = if slug.is_empty() { "article".to_string() } else { slug.join("-") };
+    format!("{slug}.annotations.json")
+}

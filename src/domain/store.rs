@@ -1,0 +1,243 @@
+//! The annotations of one article: commands with undo and redo, and queries by tag, position and text.
+
+use std::collections::{BTreeSet, HashMap};
+
+use time::OffsetDateTime;
+use uuid::Uuid;
+
+use super::annotation::Annotation;
+use super::tags::TagId;
+
+/// A change a user asks for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Command {
+    Create(Annotation),
+    SetTags { id: Uuid, tags: Vec<TagId>, at: OffsetDateTime },
+    SetNote { id: Uuid, note: String, at: OffsetDateTime },
+    Delete { id: Uuid },
+}
+
+/// Why a command was refused; the store is unchanged.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StoreError {
+    NotFound(Uuid),
+    DuplicateId(Uuid),
+    NoTags,
+    EmptyRange,
+}
+
+impl std::fmt::Display for StoreError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            StoreError::NotFound(_) => write!(f, "That annotation no longer exists."),
+            StoreError::DuplicateId(_) => write!(f, "An annotation with that id already exists."),
+            StoreError::NoTags => write!(f, "An annotation needs at least one tag."),
+            StoreError::EmptyRange => write!(f, "Select some text to annotate first."),
+        }
+    }
+}
+
+/// What one applied command (or its undo) did to one annotation: `before` and `after` are its
+/// states, `None` where it did not exist. Adapters use this to repaint and save only what changed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Change {
+    pub before: Option<Annotation>,
+    pub after: Option<Annotation>,
+}
+
+impl Change {
+    pub fn id(&self) -> Uuid {
+        self.after.as_ref().or(self.before.as_ref()).map(|a| a.id).unwrap_or_default()
+    }
+
+    fn inverse(&self) -> Change {
+        Change { before: self.after.clone(), after: self.before.clone() }
+    }
+}
+
+/// All annotations of one article, indexed by id and by start position, with an undo history.
+#[derive(Debug, Clone, Default)]
+pub struct Store {
+    by_id: HashMap<Uuid, Annotation>,
+    /// (start, end, id) of every annotation, in article order.
+    by_position: BTreeSet<(usize, usize, Uuid)>,
+    /// Length of the longest annotation, bounding how far back a point query must look.
+    longest: usize,
+    undo: Vec<Change>,
+    redo: Vec<Change>,
+}
+
+impl Store {
+    /// A store holding `annotations` with an empty history; later duplicates of an id are skipped.
+    pub fn from_annotations(annotations: impl IntoIterator<Item = Annotation>) -> Self {
+        let mut store = Store::default();
+        for annotation in annotations {
+            if !store.by_id.contains_key(&annotation.id) {
+                store.insert(annotation);
+            }
+        }
+        store
+    }
+
+    /// Applies a command, records it for undo and clears redo.
+    pub fn apply(&mut self, command: Command) -> Result<Change, StoreError> {
+        let change = self.plan(command)?;
+        self.commit(&change);
+        self.undo.push(change.clone());
+        self.redo.clear();
+        Ok(change)
+    }
+
+    /// Reverts the last applied command; `None` when there is nothing to undo.
+    pub fn undo(&mut self) -> Option<Change> {
+        let change = self.undo.pop()?.inverse();
+        self.commit(&change);
+        self.redo.push(change.clone());
+        Some(change)
+    }
+
+    /// Re-applies the last undone command; `None` when there is nothing to redo.
+    pub fn redo(&mut self) -> Option<Change> {
+        let change = self.redo.pop()?.inverse();
+        self.commit(&change);
+        self.undo.push(change.clone());
+        Some(change)
+    }
+
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+
+    pub fn len(&self) -> usize {
+        self.by_id.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.by_id.is_empty()
+    }
+
+    pub fn get(&self, id: &Uuid) -> Option<&Annotation> {
+        self.by_id.get(id)
+    }
+
+    /// Every annotation in article order (by start, then end).
+    pub fn in_order(&self) -> impl Iterator<Item = &Annotation> + '_ {
+        self.by_position.iter().filter_map(|(_, _, id)| self.by_id.get(id))
+    }
+
+    /// Annotations covering code point `pos`, in article order; looks only at those that start
+    /// within the longest annotation's length before `pos`.
+    pub fn at(&self, pos: usize) -> Vec<&Annotation> {
+        let from = (pos.saturating_sub(self.longest), 0, Uuid::nil());
+        let to = (pos, usize::MAX, Uuid::max());
+        self.by_position
+            .range(from..=to)
+            .filter(|(start, end, _)| *start <= pos && pos < *end)
+            .filter_map(|(_, _, id)| self.by_id.get(id))
+            .collect()
+    }
+
+    /// Annotations that share at least one code point with `[start, end)`, in article order.
+    pub fn overlapping(&self, start: usize, end: usize) -> Vec<&Annotation> {
+        if start >= end {
+            return Vec::new();
+        }
+        let from = (start.saturating_sub(self.longest), 0, Uuid::nil());
+        let to = (end - 1, usize::MAX, Uuid::max());
+        self.by_position
+            .range(from..=to)
+            .filter(|(s, e, _)| *s < end && start < *e)
+            .filter_map(|(_, _, id)| self.by_id.get(id))
+            .collect()
+    }
+
+    /// Annotations carrying `tag`, in article order.
+    pub fn with_tag<'a>(&'a self, tag: &'a TagId) -> impl Iterator<Item = &'a Annotation> + 'a {
+        self.in_order().filter(move |a| a.has_tag(tag))
+    }
+
+    /// Annotations whose quote or note contains every word of `query` (case-insensitive), in article order.
+    pub fn search(&self, query: &str) -> Vec<&Annotation> {
+        let words: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
+        self.in_order()
+            .filter(|a| {
+                let haystack = format!("{}\n{}", a.target.exact, a.note).to_lowercase();
+                words.iter().all(|w| haystack.contains(w.as_str()))
+            })
+            .collect()
+    }
+
+    /// How many annotations carry each tag.
+    pub fn count_by_tag(&self) -> HashMap<TagId, usize> {
+        let mut counts = HashMap::new();
+        for tag in self.by_id.values().flat_map(|a| a.tags.iter()) {
+            *counts.entry(tag.clone()).or_insert(0) += 1;
+        }
+        counts
+    }
+
+    /// Works out what `command` would change, without changing anything.
+    fn plan(&self, command: Command) -> Result<Change, StoreError> {
+        let existing = |id: &Uuid| self.by_id.get(id).cloned().ok_or(StoreError::NotFound(*id));
+        match command {
+            Command::Create(annotation) => {
+                if self.by_id.contains_key(&annotation.id) {
+                    return Err(StoreError::DuplicateId(annotation.id));
+                }
+                if annotation.tags.is_empty() {
+                    return Err(StoreError::NoTags);
+                }
+                if annotation.target.start >= annotation.target.end {
+                    return Err(StoreError::EmptyRange);
+                }
+                Ok(Change { before: None, after: Some(annotation) })
+            }
+            Command::SetTags { id, tags, at } => {
+                if tags.is_empty() {
+                    return Err(StoreError::NoTags);
+                }
+                let before = existing(&id)?;
+                let mut deduplicated: Vec<TagId> = Vec::with_capacity(tags.len());
+                for tag in tags {
+                    if !deduplicated.contains(&tag) {
+                        deduplicated.push(tag);
+                    }
+                }
+                let after = Annotation { tags: deduplicated, modified: at, ..before.clone() };
+                Ok(Change { before: Some(before), after: Some(after) })
+            }
+            Command::SetNote { id, note, at } => {
+                let before = existing(&id)?;
+                let after = Annotation { note, modified: at, ..before.clone() };
+                Ok(Change { before: Some(before), after: Some(after) })
+            }
+            Command::Delete { id } => Ok(Change { before: Some(existing(&id)?), after: None }),
+        }
+    }
+
+    fn commit(&mut self, change: &Change) {
+        if let Some(before) = &change.before {
+            self.remove(&before.id);
+        }
+        if let Some(after) = &change.after {
+            self.insert(after.clone());
+        }
+    }
+
+    fn insert(&mut self, annotation: Annotation) {
+        let (start, end) = (annotation.target.start, annotation.target.end);
+        self.longest = self.longest.max(end.saturating_sub(start));
+        self.by_position.insert((start, end, annotation.id));
+        self.by_id.insert(annotation.id, annotation);
+    }
+
+    fn remove(&mut self, id: &Uuid) {
+        if let Some(old) = self.by_id.remove(id) {
+            self.by_position.remove(&(old.target.start, old.target.end, old.id));
+        }
+    }
+}

@@ -1,0 +1,211 @@
+//! The only place where byte, code point and UTF-16 offsets are converted, plus grapheme and word snapping.
+//!
+//! Code points are the canonical unit (the Web Annotation model counts them); UTF-8 bytes index
+//! Rust strings; UTF-16 units are what DOM ranges use. `OffsetIndex` keeps a checkpoint every
+//! `STRIDE` code points so each conversion walks at most `STRIDE` characters, even in a
+//! million-character article.
+
+use unicode_segmentation::UnicodeSegmentation;
+
+/// How many code points lie between two checkpoints of an [`OffsetIndex`].
+const STRIDE: usize = 64;
+
+/// Converts offsets in one string between code points, UTF-8 bytes and UTF-16 units.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OffsetIndex {
+    /// UTF-8 byte offset of code point `i * STRIDE`.
+    bytes: Vec<usize>,
+    /// UTF-16 offset of code point `i * STRIDE`.
+    utf16: Vec<usize>,
+    len_chars: usize,
+    len_bytes: usize,
+    len_utf16: usize,
+}
+
+impl OffsetIndex {
+    /// Builds the index in one pass over `text`.
+    pub fn new(text: &str) -> Self {
+        let mut bytes = Vec::with_capacity(text.len() / STRIDE + 1);
+        let mut utf16 = Vec::with_capacity(text.len() / STRIDE + 1);
+        let mut u16_pos = 0;
+        let mut count = 0;
+        for (byte, ch) in text.char_indices() {
+            if count % STRIDE == 0 {
+                bytes.push(byte);
+                utf16.push(u16_pos);
+            }
+            u16_pos += ch.len_utf16();
+            count += 1;
+        }
+        if count % STRIDE == 0 {
+            bytes.push(text.len());
+            utf16.push(u16_pos);
+        }
+        OffsetIndex { bytes, utf16, len_chars: count, len_bytes: text.len(), len_utf16: u16_pos }
+    }
+
+    /// Length of the text in code points.
+    pub fn len_chars(&self) -> usize {
+        self.len_chars
+    }
+
+    /// Length of the text in UTF-16 units.
+    pub fn len_utf16(&self) -> usize {
+        self.len_utf16
+    }
+
+    /// UTF-8 byte offset of code point `cp`, clamped to the end of the text.
+    pub fn byte_of_char(&self, text: &str, cp: usize) -> usize {
+        if cp >= self.len_chars {
+            return self.len_bytes;
+        }
+        let slot = cp / STRIDE;
+        let start = self.bytes[slot];
+        let skip = cp - slot * STRIDE;
+        text[start..].char_indices().nth(skip).map_or(self.len_bytes, |(b, _)| start + b)
+    }
+
+    /// Code point offset of UTF-8 byte `byte`; a byte inside a character counts as that character's start.
+    pub fn char_of_byte(&self, text: &str, byte: usize) -> usize {
+        if byte >= self.len_bytes {
+            return self.len_chars;
+        }
+        let slot = self.bytes.partition_point(|&b| b <= byte) - 1;
+        let mut cp = slot * STRIDE;
+        for (b, _) in text[self.bytes[slot]..].char_indices() {
+            if self.bytes[slot] + b >= byte {
+                return if self.bytes[slot] + b == byte { cp } else { cp - 1 };
+            }
+            cp += 1;
+        }
+        // `byte` is inside the text's last character.
+        self.len_chars - 1
+    }
+
+    /// UTF-16 offset of code point `cp`, clamped to the end of the text.
+    pub fn utf16_of_char(&self, text: &str, cp: usize) -> usize {
+        if cp >= self.len_chars {
+            return self.len_utf16;
+        }
+        let slot = cp / STRIDE;
+        let start = self.bytes[slot];
+        let skip = cp - slot * STRIDE;
+        self.utf16[slot] + text[start..].chars().take(skip).map(char::len_utf16).sum::<usize>()
+    }
+
+    /// Code point offset of UTF-16 unit `unit`; a unit inside a surrogate pair counts as that character's start.
+    pub fn char_of_utf16(&self, text: &str, unit: usize) -> usize {
+        if unit >= self.len_utf16 {
+            return self.len_chars;
+        }
+        let slot = self.utf16.partition_point(|&u| u <= unit) - 1;
+        let mut cp = slot * STRIDE;
+        let mut pos = self.utf16[slot];
+        for ch in text[self.bytes[slot]..].chars() {
+            let next = pos + ch.len_utf16();
+            if next > unit {
+                return cp;
+            }
+            pos = next;
+            cp += 1;
+        }
+        self.len_chars
+    }
+}
+
+/// Length of `text` in code points.
+pub fn char_len(text: &str) -> usize {
+    text.chars().count()
+}
+
+/// The substring between code points `start` and `end` (clamped), found without an index.
+pub fn slice_chars(text: &str, start: usize, end: usize) -> &str {
+    let from = byte_of_char_scan(text, start);
+    let to = byte_of_char_scan(text, end.max(start));
+    &text[from..to]
+}
+
+/// Byte offset of code point `cp` by a linear scan; for short strings such as one block.
+pub fn byte_of_char_scan(text: &str, cp: usize) -> usize {
+    text.char_indices().nth(cp).map_or(text.len(), |(b, _)| b)
+}
+
+/// Code point offset of UTF-16 unit `unit` by a linear scan; for short strings such as one block.
+pub fn char_of_utf16_scan(text: &str, unit: usize) -> usize {
+    let mut pos = 0;
+    for (cp, ch) in text.chars().enumerate() {
+        let next = pos + ch.len_utf16();
+        if next > unit {
+            return cp;
+        }
+        pos = next;
+    }
+    char_len(text)
+}
+
+/// UTF-16 offset of code point `cp` by a linear scan; for short strings such as one block.
+pub fn utf16_of_char_scan(text: &str, cp: usize) -> usize {
+    text.chars().take(cp).map(char::len_utf16).sum()
+}
+
+/// Widens `[start, end)` (code points in `text`, clamped to it) so neither end falls inside a
+/// grapheme cluster; an empty range comes back empty, at the start of the cluster it falls in.
+pub fn snap_to_graphemes(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let len = char_len(text);
+    let (start, end) = ordered(start.min(len), end.min(len));
+    let mut snapped_start = start;
+    let mut snapped_end = end;
+    let mut cp = 0;
+    for grapheme in text.graphemes(true) {
+        if cp >= end {
+            break;
+        }
+        let next = cp + grapheme.chars().count();
+        if cp < start && start < next {
+            snapped_start = cp;
+        }
+        if cp < end && end < next {
+            snapped_end = next;
+        }
+        cp = next;
+    }
+    if end <= start {
+        return (snapped_start, snapped_start);
+    }
+    (snapped_start, snapped_end)
+}
+
+/// Widens `[start, end)` (code points in `text`) to whole words and trims surrounding white space.
+///
+/// Punctuation the range touches is kept; a range of only white space comes back unchanged
+/// (snapped to graphemes), and the caller treats it as empty.
+pub fn snap_to_words(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let (start, end) = snap_to_graphemes(text, start, end);
+    if start == end {
+        return (start, end);
+    }
+    // The first and last non-space word-boundary pieces that the range touches.
+    let mut touched: Option<(usize, usize)> = None;
+    let mut cp = 0;
+    for piece in text.split_word_bounds() {
+        let len = piece.chars().count();
+        let is_space = piece.chars().all(char::is_whitespace);
+        if cp + len > start && cp < end && !is_space {
+            touched = Some(touched.map_or((cp, cp + len), |(first, _)| (first, cp + len)));
+        }
+        cp += len;
+        if cp >= end {
+            break;
+        }
+    }
+    touched.unwrap_or((start, end))
+}
+
+/// Returns the pair in ascending order.
+fn ordered(a: usize, b: usize) -> (usize, usize) {
+    if a <= b {
+        (a, b)
+    } else {
+        (b, a)
+    }
+}

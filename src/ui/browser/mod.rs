@@ -1,0 +1,7 @@
+//! Browser adapters: the only code that talks to web-sys, js-sys and gloo directly.
+
+pub mod clock;
+pub mod dom_text;
+pub mod download;
+pub mod highlights;
+pub mod storage;

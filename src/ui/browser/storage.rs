@@ -1,0 +1,148 @@
+//! Saves annotations to localStorage, one key per annotation, and never overwrites what it cannot read.
+
+use std::collections::BTreeMap;
+
+use uuid::Uuid;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::Storage;
+
+use crate::domain::annotation::Annotation;
+use crate::domain::document::ContentHash;
+use crate::domain::persist::{self, DecodeError};
+use crate::domain::store::Change;
+
+/// Why saving does not work right now; the app keeps working in memory either way.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StorageProblem {
+    /// The browser refuses access to localStorage (blocked cookies, private mode, file://).
+    Unavailable(String),
+    /// localStorage is full.
+    Full,
+}
+
+/// A stored value that could not be read; it stays under its key and a copy goes to a backup key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unreadable {
+    pub key: String,
+    pub backup_key: String,
+    pub raw: String,
+    pub error: DecodeError,
+}
+
+/// What loading found: the annotations that could be read and those that could not.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    pub annotations: Vec<Annotation>,
+    pub unreadable: Vec<Unreadable>,
+}
+
+/// The localStorage adapter for one article.
+pub struct AnnotationStorage {
+    article: ContentHash,
+    storage: Result<Storage, StorageProblem>,
+    /// Changes that could not be written yet, by annotation id (`None` = deleted); retried on every save.
+    unsaved: BTreeMap<Uuid, Option<Annotation>>,
+    /// Why the last write failed, until a write succeeds again.
+    failing: Option<StorageProblem>,
+}
+
+impl AnnotationStorage {
+    /// Opens the browser's localStorage for `article`.
+    pub fn open(article: ContentHash) -> Self {
+        AnnotationStorage { article, storage: local_storage(), unsaved: BTreeMap::new(), failing: None }
+    }
+
+    /// The current problem, if saving does not work.
+    pub fn problem(&self) -> Option<&StorageProblem> {
+        self.storage.as_ref().err().or(self.failing.as_ref())
+    }
+
+    /// How many changes live only in memory.
+    pub fn unsaved_count(&self) -> usize {
+        self.unsaved.len()
+    }
+
+    /// Reads every stored annotation of the article; unreadable values are copied to a backup key, never changed.
+    pub fn load(&mut self) -> Loaded {
+        let mut loaded = Loaded::default();
+        let Ok(storage) = &self.storage else { return loaded };
+        let prefix = persist::article_prefix(&self.article);
+        for key in keys(storage).into_iter().filter(|k| k.starts_with(&prefix)) {
+            let Ok(Some(raw)) = storage.get_item(&key) else { continue };
+            match persist::decode(&raw) {
+                Ok(annotation) => loaded.annotations.push(annotation),
+                Err(error) => {
+                    let backup_key = persist::backup_key(&key);
+                    if !matches!(storage.get_item(&backup_key), Ok(Some(_))) {
+                        // Best effort: if even the backup cannot be written, the original is still untouched.
+                        let _ = storage.set_item(&backup_key, &raw);
+                    }
+                    loaded.unreadable.push(Unreadable { key, backup_key, raw, error });
+                }
+            }
+        }
+        loaded
+    }
+
+    /// Writes what `change` did; on failure the change is kept in memory and retried with the next save.
+    pub fn save(&mut self, change: &Change, protected: &[String]) -> Result<(), StorageProblem> {
+        self.unsaved.insert(change.id(), change.after.clone());
+        self.flush(protected)
+    }
+
+    /// Tries to write every change not yet saved; `protected` keys (unreadable values) are never written.
+    pub fn flush(&mut self, protected: &[String]) -> Result<(), StorageProblem> {
+        let storage = self.storage.clone()?;
+        while let Some((id, annotation)) = self.unsaved.pop_first() {
+            let key = persist::annotation_key(&self.article, &id);
+            if protected.contains(&key) {
+                continue;
+            }
+            let result = match &annotation {
+                Some(a) => storage.set_item(&key, &persist::encode(a)),
+                None => storage.remove_item(&key),
+            };
+            if let Err(error) = result {
+                self.unsaved.insert(id, annotation);
+                let problem = classify(&error);
+                self.failing = Some(problem.clone());
+                return Err(problem);
+            }
+        }
+        self.failing = None;
+        Ok(())
+    }
+}
+
+/// The window's localStorage, or why it cannot be used.
+pub fn local_storage() -> Result<Storage, StorageProblem> {
+    let window = web_sys::window().ok_or_else(|| StorageProblem::Unavailable("no window".into()))?;
+    match window.local_storage() {
+        Ok(Some(storage)) => Ok(storage),
+        Ok(None) => Err(StorageProblem::Unavailable("this browser has no localStorage".into())),
+        Err(error) => Err(StorageProblem::Unavailable(error_text(&error))),
+    }
+}
+
+/// Every key in `storage`.
+pub fn keys(storage: &Storage) -> Vec<String> {
+    let len = storage.length().unwrap_or(0);
+    (0..len).filter_map(|i| storage.key(i).ok().flatten()).collect()
+}
+
+/// Tells a full storage (Chromium's QuotaExceededError, old Firefox's NS_ERROR_DOM_QUOTA_REACHED) from other failures.
+pub fn classify(error: &JsValue) -> StorageProblem {
+    let name = error.dyn_ref::<web_sys::DomException>().map(|e| e.name()).unwrap_or_default();
+    if name == "QuotaExceededError" || name == "NS_ERROR_DOM_QUOTA_REACHED" {
+        StorageProblem::Full
+    } else {
+        StorageProblem::Unavailable(error_text(error))
+    }
+}
+
+fn error_text(error: &JsValue) -> String {
+    match error.dyn_ref::<web_sys::DomException>() {
+        Some(e) => format!("{}: {}", e.name(), e.message()),
+        None => error.as_string().unwrap_or_else(|| "unknown error".into()),
+    }
+}

@@ -1,0 +1,16 @@
+//! The yew front end and its browser adapters; built for wasm32 only.
+
+pub mod app;
+pub mod article;
+pub mod banner;
+pub mod browser;
+pub mod editor;
+pub mod help;
+pub mod sidebar;
+pub mod tag_styles;
+pub mod toolbar;
+
+/// Mounts the app on the page's body.
+pub fn start() {
+    yew::Renderer::<app::App>::new().render();
+}

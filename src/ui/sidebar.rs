@@ -1,0 +1,103 @@
+//! The "Annotations" sidebar: counts per tag as filters, a search field, and the list in article order.
+
+use std::rc::Rc;
+
+use uuid::Uuid;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use crate::domain::annotation::Annotation;
+use crate::domain::tags::{TagId, TagSet};
+use crate::ui::editor::excerpt;
+
+#[derive(Properties, PartialEq)]
+pub struct SidebarProps {
+    pub tags: Rc<TagSet>,
+    /// The annotations to list (already filtered), in article order.
+    pub entries: Rc<Vec<Annotation>>,
+    /// Count of annotations per tag, in tag-set order, and the total.
+    pub counts: Rc<Vec<usize>>,
+    pub total: usize,
+    pub filter: Option<TagId>,
+    pub query: AttrValue,
+    pub on_filter: Callback<Option<TagId>>,
+    pub on_query: Callback<String>,
+    pub on_open: Callback<Uuid>,
+}
+
+#[function_component(Sidebar)]
+pub fn sidebar(props: &SidebarProps) -> Html {
+    let chip = |label: String, count: usize, tag: Option<TagId>, index: Option<usize>| {
+        let pressed = props.filter == tag;
+        let on_filter = props.on_filter.clone();
+        html! {
+            <button type="button" class="filter-chip" aria-pressed={pressed.to_string()}
+                data-tag={index.map(|i| i.to_string())} onclick={move |_| on_filter.emit(tag.clone())}>
+                if index.is_some() { <span class="swatch" aria-hidden="true"></span> }
+                {label}<span class="count">{count}</span>
+            </button>
+        }
+    };
+    let mut chips = vec![chip("All".into(), props.total, None, None)];
+    for (index, tag) in props.tags.tags.iter().enumerate() {
+        chips.push(chip(tag.name.clone(), props.counts.get(index).copied().unwrap_or(0), Some(tag.id.clone()), Some(index)));
+    }
+    let on_query = props.on_query.clone();
+    let filtering = props.filter.is_some() || !props.query.is_empty();
+    let empty_message = if props.total == 0 {
+        "No annotations yet. Select a passage in the article, then pick a tag."
+    } else {
+        "No annotations match."
+    };
+    html! {
+        <aside class="sidebar" aria-label="Annotations">
+            <h2 class="sidebar-title">{"Annotations"}</h2>
+            <div class="filters" role="group" aria-label="Filter by tag">{ for chips }</div>
+            <input type="search" class="search" aria-label="Search annotations" placeholder="Search quotes and notes"
+                value={props.query.clone()}
+                oninput={move |e: InputEvent| on_query.emit(e.target_unchecked_into::<HtmlInputElement>().value())} />
+            if filtering {
+                <p class="match-count" aria-live="polite">{format!("{} of {} shown", props.entries.len(), props.total)}</p>
+            }
+            if props.entries.is_empty() {
+                <p class="empty">{empty_message}</p>
+            } else {
+                <ol class="entries">
+                    { for props.entries.iter().map(|a| html! {
+                        <Entry key={a.id.to_string()} annotation={a.clone()} tags={props.tags.clone()} on_open={props.on_open.clone()} />
+                    }) }
+                </ol>
+            }
+        </aside>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct EntryProps {
+    annotation: Annotation,
+    tags: Rc<TagSet>,
+    on_open: Callback<Uuid>,
+}
+
+/// One list row; keyed and compared by value, so unchanged rows are not re-rendered.
+#[function_component(Entry)]
+fn entry(props: &EntryProps) -> Html {
+    let a = &props.annotation;
+    let id = a.id;
+    let on_open = props.on_open.clone();
+    let mut tags = a.tags.clone();
+    tags.sort_by_key(|t| props.tags.position(t));
+    let chips = tags.iter().map(|t| {
+        let index = props.tags.tags.iter().position(|x| &x.id == t).map(|i| i.to_string());
+        html! { <span class="tag-chip" data-tag={index}><span class="swatch" aria-hidden="true"></span>{props.tags.name_of(t)}</span> }
+    });
+    html! {
+        <li class="entry">
+            <button type="button" class="entry-button" data-id={id.to_string()} onclick={move |_| on_open.emit(id)}>
+                <span class="entry-tags">{ for chips }</span>
+                <q class="entry-quote">{excerpt(&a.target.exact, 140)}</q>
+                if !a.note.is_empty() { <span class="entry-note">{excerpt(&a.note, 200)}</span> }
+            </button>
+        </li>
+    }
+}

@@ -1,0 +1,50 @@
+//! The small toolbar that appears next to a selection: one button per tag and a note field.
+
+use std::rc::Rc;
+
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use crate::domain::tags::{TagId, TagSet};
+
+#[derive(Properties, PartialEq)]
+pub struct ToolbarProps {
+    pub tags: Rc<TagSet>,
+    /// Page coordinates (CSS pixels) of the toolbar's top-left corner.
+    pub top: f64,
+    pub left: f64,
+    pub note: AttrValue,
+    pub node_ref: NodeRef,
+    pub on_note: Callback<String>,
+    pub on_tag: Callback<TagId>,
+}
+
+#[function_component(SelectionToolbar)]
+pub fn selection_toolbar(props: &ToolbarProps) -> Html {
+    // Keeping the mouse button from moving focus keeps the text selection alive while a tag is clicked.
+    let keep_selection = Callback::from(|e: MouseEvent| e.prevent_default());
+    let buttons = props.tags.tags.iter().enumerate().map(|(index, tag)| {
+        let on_tag = props.on_tag.clone();
+        let id = tag.id.clone();
+        let hotkey = (index < 9).then(|| (index + 1).to_string());
+        html! {
+            <button type="button" class="tag-button" data-tag={index.to_string()}
+                title={tag.description.clone()} aria-keyshortcuts={hotkey.clone()}
+                onmousedown={keep_selection.clone()} onclick={move |_| on_tag.emit(id.clone())}>
+                <span class="swatch" aria-hidden="true"></span>
+                {tag.name.clone()}
+                if let Some(key) = hotkey { <kbd aria-hidden="true">{key}</kbd> }
+            </button>
+        }
+    });
+    let on_note = props.on_note.clone();
+    let style = format!("top: {:.0}px; left: {:.0}px", props.top, props.left);
+    html! {
+        <div ref={props.node_ref.clone()} class="selection-toolbar" role="toolbar" aria-label="Annotate selection" {style}>
+            <div class="tag-buttons">{ for buttons }</div>
+            <input type="text" class="note-input" aria-label="Note" placeholder="Note (optional), then pick a tag"
+                value={props.note.clone()} maxlength="10000"
+                oninput={move |e: InputEvent| on_note.emit(e.target_unchecked_into::<HtmlInputElement>().value())} />
+        </div>
+    }
+}

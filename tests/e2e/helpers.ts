@@ -1,0 +1,65 @@
+// Shared helpers for the end-to-end tests: open the app, find text on screen, drag-select it like a user.
+import { expect, type Page } from '@playwright/test';
+
+/** Opens the app with empty storage and waits until the article and its highlights are ready. */
+export async function openApp(page: Page, { clear = true } = {}) {
+  await page.goto('./');
+  if (clear) {
+    await page.evaluate(() => localStorage.clear());
+    await page.reload();
+  }
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await page.waitForFunction(() => performance.getEntriesByName('marginalia:highlights-painted').length > 0);
+}
+
+/** Viewport coordinates just inside the first and last characters of `text` inside the article. */
+export async function textBox(page: Page, text: string) {
+  const box = await page.evaluate((needle) => {
+    for (const el of document.querySelectorAll('[data-block]')) {
+      const node = el.firstChild as Text;
+      const at = node.data.indexOf(needle);
+      if (at < 0) continue;
+      el.scrollIntoView({ block: 'center' });
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + 1);
+      const first = range.getClientRects()[0];
+      range.setStart(node, at + needle.length - 1);
+      range.setEnd(node, at + needle.length);
+      const rects = range.getClientRects();
+      const last = rects[rects.length - 1];
+      return { x1: first.left + 1, y1: first.top + first.height / 2, x2: last.right - 1, y2: last.top + last.height / 2 };
+    }
+    return null;
+  }, text);
+  if (!box) throw new Error(`text not found in the article: ${text}`);
+  return box;
+}
+
+/** Selects `text` in the article by a real mouse drag, from inside its first character to inside its last. */
+export async function dragSelect(page: Page, text: string) {
+  const box = await textBox(page, text);
+  await page.mouse.move(box.x1, box.y1);
+  await page.mouse.down();
+  await page.mouse.move((box.x1 + box.x2) / 2, (box.y1 + box.y2) / 2, { steps: 4 });
+  await page.mouse.move(box.x2, box.y2, { steps: 4 });
+  await page.mouse.up();
+}
+
+/** How many ranges a named CSS highlight holds. */
+export async function highlightSize(page: Page, name: string) {
+  return page.evaluate((n) => (CSS as any).highlights.get(n)?.size ?? -1, name);
+}
+
+/** The text of every range in a named CSS highlight. */
+export async function highlightTexts(page: Page, name: string) {
+  return page.evaluate((n) => {
+    const h = (CSS as any).highlights.get(n);
+    return h ? [...h].map((r: StaticRange) => {
+      const range = document.createRange();
+      range.setStart(r.startContainer, r.startOffset);
+      range.setEnd(r.endContainer, r.endOffset);
+      return range.toString();
+    }) : [];
+  }, name);
+}
