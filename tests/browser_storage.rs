@@ -31,10 +31,13 @@ export function make_firefox_full(on) {
   }
 }
 export function block_storage(on) {
+  // On the global object the real accessor is an own property, so keep it to put it back.
   if (on) {
+    window.__realLocalStorage = Object.getOwnPropertyDescriptor(window, 'localStorage')
+      ?? Object.getOwnPropertyDescriptor(Window.prototype, 'localStorage');
     Object.defineProperty(window, 'localStorage', { configurable: true, get() { throw new DOMException('The operation is insecure.', 'SecurityError'); } });
   } else {
-    delete window.localStorage;
+    Object.defineProperty(window, 'localStorage', window.__realLocalStorage);
   }
 }
 ")]
@@ -113,7 +116,10 @@ fn unreadable_and_newer_values_are_kept_and_backed_up() {
     assert_eq!(newer.error, persist::DecodeError::NewerSchema(7));
     // Originals untouched, copies under backup keys.
     assert_eq!(raw.get_item(&corrupt_key).unwrap().unwrap(), "{\"schema\":1,\"annotation\":{\"id\":");
-    assert_eq!(raw.get_item(&persist::backup_key(&corrupt_key)).unwrap().unwrap(), "{\"schema\":1,\"annotation\":{\"id\":");
+    assert_eq!(
+        raw.get_item(&persist::backup_key(&corrupt_key)).unwrap().unwrap(),
+        "{\"schema\":1,\"annotation\":{\"id\":"
+    );
     assert_eq!(raw.get_item(&persist::backup_key(&newer_key)).unwrap().unwrap(), "{\"schema\":7,\"annotation\":{}}");
 }
 
@@ -137,14 +143,22 @@ fn full_storage_keeps_changes_in_memory_and_saves_them_later() {
         let mut storage = AnnotationStorage::open(hash.clone());
         let kept = annotation(0, "saved before the disk filled");
         storage.save(&added(&kept), &[]).unwrap();
-        if firefox { make_firefox_full(true) } else { make_storage_full(true) }
+        if firefox {
+            make_firefox_full(true)
+        } else {
+            make_storage_full(true)
+        }
         let late = annotation(8, "made while full");
         assert_eq!(storage.save(&added(&late), &[]), Err(StorageProblem::Full));
         assert_eq!(storage.problem(), Some(&StorageProblem::Full));
         assert_eq!(storage.unsaved_count(), 1);
         // The last good state is intact.
         assert_eq!(AnnotationStorage::open(hash.clone()).load().annotations, vec![kept.clone()]);
-        if firefox { make_firefox_full(false) } else { make_storage_full(false) }
+        if firefox {
+            make_firefox_full(false)
+        } else {
+            make_storage_full(false)
+        }
         storage.flush(&[]).unwrap();
         assert_eq!(storage.problem(), None);
         let mut loaded = AnnotationStorage::open(hash).load().annotations;
@@ -181,7 +195,10 @@ fn blocked_storage_reports_unavailable_and_loads_nothing() {
     let loaded = storage.load();
     let saved = storage.save(&added(&annotation(0, "")), &[]);
     block_storage(false);
-    assert!(matches!(problem, Some(StorageProblem::Unavailable(ref why)) if why.contains("SecurityError")), "{problem:?}");
+    assert!(
+        matches!(problem, Some(StorageProblem::Unavailable(ref why)) if why.contains("SecurityError")),
+        "{problem:?}"
+    );
     assert!(loaded.annotations.is_empty());
     assert!(matches!(saved, Err(StorageProblem::Unavailable(_))));
 }

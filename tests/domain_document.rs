@@ -73,12 +73,16 @@ fn blocks_are_normalised_joined_and_empty_ones_dropped() {
 #[test]
 fn title_kinds_and_meta_are_kept() {
     let meta = ArticleMeta { byline: Some("Jane Doe".into()), date: Some("2025".into()) };
-    let d = Document::new("  A   title\n", meta.clone(), &[(BlockKind::Heading, "Head"), (BlockKind::Paragraph, "Body")]);
+    let d =
+        Document::new("  A   title\n", meta.clone(), &[(BlockKind::Heading, "Head"), (BlockKind::Paragraph, "Body")]);
     assert_eq!(d.title(), "A title");
     assert_eq!(d.meta(), &meta);
     assert_eq!(
         d.blocks(),
-        &[Block { kind: BlockKind::Heading, start: 0, end: 4 }, Block { kind: BlockKind::Paragraph, start: 6, end: 10 }]
+        &[
+            Block { kind: BlockKind::Heading, start: 0, end: 4 },
+            Block { kind: BlockKind::Paragraph, start: 6, end: 10 }
+        ]
     );
     assert_eq!(BLOCK_SEPARATOR, "\n\n");
 }
@@ -268,7 +272,12 @@ fn document_position_of_a_dom_position() {
 
 fn check_snap(d: &Document, start: usize, end: usize, expected: Option<&str>) {
     let snapped = d.snap_selection(start, end);
-    assert_eq!(snapped.map(|(s, e)| d.slice(s, e)), expected, "snap_selection({start}, {end}) = {snapped:?} in {:?}", d.text());
+    assert_eq!(
+        snapped.map(|(s, e)| d.slice(s, e)),
+        expected,
+        "snap_selection({start}, {end}) = {snapped:?} in {:?}",
+        d.text()
+    );
     assert_eq!(d.snap_selection(end, start), snapped, "reversed arguments");
 }
 
@@ -310,6 +319,10 @@ fn selection_snapping_unicode() {
     check_snap(&d, 17, 18, Some("🇲🇽")); // between two regional indicators
     check_snap(&d, 22, 23, Some("مرحبا"));
     check_snap(&d, 14, 30, Some("cafe\u{301} 🇲🇽\n\nمرحبا بالعالم"));
+    // A combining mark on a regional indicator: word and grapheme boundaries disagree.
+    let odd = doc(&["x \u{1f1e6}\u{300}\u{1f1e6}\u{1f1e6} y"]);
+    check_snap(&odd, 2, 3, Some("\u{1f1e6}\u{300}\u{1f1e6}\u{1f1e6}"));
+    check_snap(&odd, 0, 4, Some("x \u{1f1e6}\u{300}\u{1f1e6}\u{1f1e6}"));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -399,6 +399,8 @@ fn word_snapping_unicode() {
     check_words("مرحبا بالعالم", 8, 9, "بالعالم");
     check_words("שלום עולם", 1, 7, "שלום עולם");
     check_words("Straße über", 3, 9, "Straße über");
+    // Word rules pair the first two regional indicators across the accent; grapheme rules pair the last two.
+    check_words("a \u{1f1e6}\u{300}\u{1f1e6}\u{1f1e6} b", 2, 3, "\u{1f1e6}\u{300}\u{1f1e6}\u{1f1e6}");
 }
 
 #[test]

@@ -36,7 +36,8 @@ fn site_furniture_is_removed() {
     let doc = parse_plain_text(SAMPLE);
     for block in doc.blocks() {
         let text = doc.block_text(block);
-        for furniture in ["Current News", "ArcaMax", "Published in News & Features", "Comments", "Disqus", "———"] {
+        for furniture in ["Current News", "ArcaMax", "Published in News & Features", "Comments", "Disqus", "———"]
+        {
             assert!(!text.contains(furniture) || text.len() > 200, "furniture {furniture:?} in {text:?}");
         }
         assert_ne!(text, "/");

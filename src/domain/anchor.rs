@@ -33,7 +33,8 @@ pub fn anchor(doc: &Document, target: &Target) -> Anchored {
     if target.exact.is_empty() {
         return Anchored::Orphaned;
     }
-    if target.end <= doc.len_chars() && target.start < target.end && doc.slice(target.start, target.end) == target.exact {
+    if target.end <= doc.len_chars() && target.start < target.end && doc.slice(target.start, target.end) == target.exact
+    {
         return Anchored::Exact { start: target.start, end: target.end };
     }
     let text = doc.text();

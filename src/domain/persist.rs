@@ -100,7 +100,11 @@ struct Export<'a> {
 }
 
 /// The JSON export of every annotation of `doc`, pretty-printed; it carries the article text so nothing is lost.
-pub fn export_json<'a>(doc: &'a Document, annotations: impl IntoIterator<Item = &'a Annotation>, now: OffsetDateTime) -> String {
+pub fn export_json<'a>(
+    doc: &'a Document,
+    annotations: impl IntoIterator<Item = &'a Annotation>,
+    now: OffsetDateTime,
+) -> String {
     let export = Export {
         format: EXPORT_FORMAT,
         schema: SCHEMA_VERSION,

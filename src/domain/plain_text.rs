@@ -3,16 +3,8 @@
 use super::document::{normalise_whitespace, ArticleMeta, BlockKind, Document};
 
 /// Whole lines that news sites put around an article and that are not part of it.
-const FURNITURE_LINES: &[&str] = &[
-    "current news",
-    "/",
-    "|",
-    "arcamax",
-    "comments",
-    "share",
-    "advertisement",
-    "blog comments powered by disqus",
-];
+const FURNITURE_LINES: &[&str] =
+    &["current news", "/", "|", "arcamax", "comments", "share", "advertisement", "blog comments powered by disqus"];
 
 /// Line prefixes that mark site furniture.
 const FURNITURE_PREFIXES: &[&str] = &["published in ", "read more", "sign up for", "follow us"];
@@ -72,10 +64,9 @@ fn split_paragraphs(source: &str) -> Vec<Vec<&str>> {
 /// True for lines that belong to the site, not the article: menus, separators, comment widgets.
 pub fn is_furniture(paragraph: &str) -> bool {
     let lower = paragraph.trim().to_lowercase();
-    let is_separator = lower.chars().all(|c| matches!(c, '-' | '—' | '–' | '_' | '=' | '*' | '~' | '•' | '·') || c.is_whitespace());
-    is_separator
-        || FURNITURE_LINES.contains(&lower.as_str())
-        || FURNITURE_PREFIXES.iter().any(|p| lower.starts_with(p))
+    let is_separator =
+        lower.chars().all(|c| matches!(c, '-' | '—' | '–' | '_' | '=' | '*' | '~' | '•' | '·') || c.is_whitespace());
+    is_separator || FURNITURE_LINES.contains(&lower.as_str()) || FURNITURE_PREFIXES.iter().any(|p| lower.starts_with(p))
 }
 
 /// Recognises "By Jane Doe", "Jane Doe, Newspaper" and ArcaMax's "Jane Doe, Newspaper on" bylines.
@@ -93,16 +84,44 @@ fn byline(line: &str) -> Option<String> {
 }
 
 const MONTHS: &[&str] = &[
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
-    "jan.", "feb.", "aug.", "sept.", "oct.", "nov.", "dec.",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan.",
+    "feb.",
+    "aug.",
+    "sept.",
+    "oct.",
+    "nov.",
+    "dec.",
 ];
 
 /// True for a short line holding a date such as "March 8, 2025", "2025-03-08" or "Published Mar. 8, 2025".
 fn looks_like_date(line: &str) -> bool {
     let lower = line.to_lowercase();
-    let has_year = lower.split(|c: char| !c.is_ascii_digit()).any(|d| d.len() == 4 && (d.starts_with("19") || d.starts_with("20")));
-    let has_month = MONTHS.iter().any(|m| lower.split(|c: char| c.is_whitespace() || c == ',').any(|w| w == *m || w == &m[..3.min(m.len())]));
-    let iso = lower.len() >= 10 && lower.as_bytes()[..10].iter().enumerate().all(|(i, b)| if i == 4 || i == 7 { *b == b'-' } else { b.is_ascii_digit() });
+    let has_year = lower
+        .split(|c: char| !c.is_ascii_digit())
+        .any(|d| d.len() == 4 && (d.starts_with("19") || d.starts_with("20")));
+    let has_month = MONTHS
+        .iter()
+        .any(|m| lower.split(|c: char| c.is_whitespace() || c == ',').any(|w| w == *m || w == &m[..3.min(m.len())]));
+    let iso = lower.len() >= 10
+        && lower.as_bytes()[..10].iter().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                *b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        });
     line.chars().count() <= 60 && has_year && (has_month || iso)
 }
 

@@ -174,8 +174,13 @@ impl Store {
     /// How many annotations carry each tag.
     pub fn count_by_tag(&self) -> HashMap<TagId, usize> {
         let mut counts = HashMap::new();
-        for tag in self.by_id.values().flat_map(|a| a.tags.iter()) {
-            *counts.entry(tag.clone()).or_insert(0) += 1;
+        for annotation in self.by_id.values() {
+            for (i, tag) in annotation.tags.iter().enumerate() {
+                // An annotation counts once per tag, even if its tags (say, from a file) repeat one.
+                if !annotation.tags[..i].contains(tag) {
+                    *counts.entry(tag.clone()).or_insert(0) += 1;
+                }
+            }
         }
         counts
     }

@@ -69,7 +69,13 @@ impl Default for TagSet {
             tags: vec![
                 tag("claim", "Claim", "#e69f00", UnderlineStyle::Solid, "A statement presented as fact or argument."),
                 tag("quote", "Quote", "#56b4e9", UnderlineStyle::Dashed, "Words attributed to a person or source."),
-                tag("policy-shift", "Policy shift", "#cc79a7", UnderlineStyle::Wavy, "A change in a government's policy or stance."),
+                tag(
+                    "policy-shift",
+                    "Policy shift",
+                    "#cc79a7",
+                    UnderlineStyle::Wavy,
+                    "A change in a government's policy or stance.",
+                ),
             ],
         }
     }

@@ -71,12 +71,10 @@ impl OffsetIndex {
             return self.len_chars;
         }
         let slot = self.bytes.partition_point(|&b| b <= byte) - 1;
-        let mut cp = slot * STRIDE;
-        for (b, _) in text[self.bytes[slot]..].char_indices() {
+        for (cp, (b, _)) in (slot * STRIDE..).zip(text[self.bytes[slot]..].char_indices()) {
             if self.bytes[slot] + b >= byte {
                 return if self.bytes[slot] + b == byte { cp } else { cp - 1 };
             }
-            cp += 1;
         }
         // `byte` is inside the text's last character.
         self.len_chars - 1
@@ -99,15 +97,13 @@ impl OffsetIndex {
             return self.len_chars;
         }
         let slot = self.utf16.partition_point(|&u| u <= unit) - 1;
-        let mut cp = slot * STRIDE;
         let mut pos = self.utf16[slot];
-        for ch in text[self.bytes[slot]..].chars() {
+        for (cp, ch) in (slot * STRIDE..).zip(text[self.bytes[slot]..].chars()) {
             let next = pos + ch.len_utf16();
             if next > unit {
                 return cp;
             }
             pos = next;
-            cp += 1;
         }
         self.len_chars
     }
@@ -198,7 +194,11 @@ pub fn snap_to_words(text: &str, start: usize, end: usize) -> (usize, usize) {
             break;
         }
     }
-    touched.unwrap_or((start, end))
+    match touched {
+        // Word and grapheme rules can disagree (a combining mark on a regional indicator), so snap again.
+        Some((first, last)) => snap_to_graphemes(text, first, last),
+        None => (start, end),
+    }
 }
 
 /// Returns the pair in ascending order.

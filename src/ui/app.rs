@@ -269,7 +269,9 @@ impl Component for App {
             clock::mark("marginalia:highlights-painted");
         }
         if std::mem::take(&mut self.focus_editor) {
-            if let Some(button) = self.editor_ref.cast::<Element>().and_then(|e| e.query_selector(".tag-toggle").ok().flatten()) {
+            if let Some(button) =
+                self.editor_ref.cast::<Element>().and_then(|e| e.query_selector(".tag-toggle").ok().flatten())
+            {
                 let _ = button.unchecked_into::<HtmlElement>().focus();
             }
         }
@@ -538,7 +540,8 @@ impl App {
             }
         }
         self.refresh_active();
-        let quote = change.after.as_ref().or(change.before.as_ref()).map(|a| excerpt(&a.target.exact, 60)).unwrap_or_default();
+        let quote =
+            change.after.as_ref().or(change.before.as_ref()).map(|a| excerpt(&a.target.exact, 60)).unwrap_or_default();
         self.announce(&format!("{verb}: “{quote}”"));
     }
 
@@ -678,9 +681,14 @@ impl App {
             }
             ("ArrowRight" | "ArrowLeft" | "ArrowDown" | "ArrowUp", false, true) => {
                 event.prevent_default();
-                if self.pending.is_none() && (selection.is_collapsed() || self.dom().and_then(|d| d.selection(&self.doc)).is_none()) {
+                if self.pending.is_none()
+                    && (selection.is_collapsed() || self.dom().and_then(|d| d.selection(&self.doc)).is_none())
+                {
                     let caret_in_article = selection.is_collapsed()
-                        && selection.anchor_node().zip(self.article_ref.cast::<Element>()).is_some_and(|(n, a)| a.contains(Some(&n)));
+                        && selection
+                            .anchor_node()
+                            .zip(self.article_ref.cast::<Element>())
+                            .is_some_and(|(n, a)| a.contains(Some(&n)));
                     if !caret_in_article {
                         self.place_caret(&selection);
                     }
@@ -766,11 +774,16 @@ fn document_listeners(ctx: &Context<App>) -> Vec<EventListener> {
     };
     let keys = {
         let link = link.clone();
-        EventListener::new_with_options(&document, "keydown", EventListenerOptions::enable_prevent_default(), move |e| {
-            if let Some(event) = e.dyn_ref::<KeyboardEvent>() {
-                link.send_message(Msg::KeyDown(event.clone()));
-            }
-        })
+        EventListener::new_with_options(
+            &document,
+            "keydown",
+            EventListenerOptions::enable_prevent_default(),
+            move |e| {
+                if let Some(event) = e.dyn_ref::<KeyboardEvent>() {
+                    link.send_message(Msg::KeyDown(event.clone()));
+                }
+            },
+        )
     };
     vec![
         on(&document, "selectionchange", |_| Some(Msg::SelectionChanged)),

@@ -40,7 +40,12 @@ pub fn sidebar(props: &SidebarProps) -> Html {
     };
     let mut chips = vec![chip("All".into(), props.total, None, None)];
     for (index, tag) in props.tags.tags.iter().enumerate() {
-        chips.push(chip(tag.name.clone(), props.counts.get(index).copied().unwrap_or(0), Some(tag.id.clone()), Some(index)));
+        chips.push(chip(
+            tag.name.clone(),
+            props.counts.get(index).copied().unwrap_or(0),
+            Some(tag.id.clone()),
+            Some(index),
+        ));
     }
     let on_query = props.on_query.clone();
     let filtering = props.filter.is_some() || !props.query.is_empty();

@@ -79,7 +79,7 @@ test('undo and redo with buttons and with Ctrl+Z / Ctrl+Shift+Z', async ({ page 
   await expect(undo).toBeDisabled();
 
   await dragSelect(page, 'The White House did not immediately respond');
-  await page.getByRole('button', { name: 'Quote' }).click();
+  await page.getByRole('toolbar', { name: 'Annotate selection' }).getByRole('button', { name: 'Quote' }).click();
   await expect(sidebar(page).getByRole('listitem')).toHaveCount(1);
 
   await undo.click();
@@ -120,7 +120,8 @@ test('annotate with the keyboard alone', async ({ page }) => {
   await page.keyboard.press('Shift+Tab');
   await expect(toolbar.getByRole('button', { name: 'Policy shift' })).toBeFocused();
   await page.keyboard.press('Enter');
-  expect(await highlightTexts(page, 'mg-tag-2')).toEqual(["MEXICO CITY — Mexico's"]);
+  // Chromium's word steps count the dash as a word: three steps give "MEXICO", "CITY", "—".
+  expect(await highlightTexts(page, 'mg-tag-2')).toEqual(['MEXICO CITY —']);
 
   // Find it in the list by keyboard and edit it.
   const entry = sidebar(page).getByRole('button', { name: /MEXICO CITY/ });

@@ -80,7 +80,8 @@ impl DomText {
                 return doc.blocks().get(index).map(|b| b.start);
             }
         }
-        let last_before = (0..offset.min(children.length())).rev().find_map(|i| children.item(i).and_then(|c| last_block_in(&c)));
+        let last_before =
+            (0..offset.min(children.length())).rev().find_map(|i| children.item(i).and_then(|c| last_block_in(&c)));
         last_before.and_then(|index| doc.blocks().get(index)).map(|b| b.end)
     }
 

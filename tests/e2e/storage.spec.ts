@@ -1,0 +1,105 @@
+// Saving never loses work: full, blocked and unreadable storage, as a user meets them in the release build.
+import { test, expect } from '@playwright/test';
+import { openApp, dragSelect, highlightTexts } from './helpers';
+
+const sidebar = (page) => page.getByRole('complementary', { name: 'Annotations' });
+const entries = (page) => sidebar(page).getByRole('listitem');
+
+test('full storage: a warning, work continues in memory, export offered, saved once space frees', async ({ page }) => {
+  await page.addInitScript(() => {
+    const real = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (k, v) {
+      if ((window as any).__full) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return real.call(this, k, v);
+    };
+  });
+  await openApp(page);
+  await dragSelect(page, 'The White House did not immediately respond');
+  await page.keyboard.press('1');
+  await page.evaluate(() => ((window as any).__full = true));
+  await dragSelect(page, 'Companies have embraced the red, green and white');
+  await page.keyboard.press('2');
+
+  const warning = page.getByRole('alert');
+  await expect(warning).toContainText('storage is full');
+  await expect(warning.getByRole('button', { name: 'Export now' })).toBeVisible();
+  await expect(entries(page)).toHaveCount(2);
+  const [download] = await Promise.all([page.waitForEvent('download'), warning.getByRole('button', { name: 'Export now' }).click()]);
+  const exported = JSON.parse(Buffer.concat(await (await download.createReadStream()).toArray()).toString('utf8'));
+  expect(exported.annotations).toHaveLength(2);
+
+  // The last good state is what storage holds while it is full.
+  const stored = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('marginalia/v1/')).length);
+  expect(stored).toBe(1);
+
+  // Space frees up: the next change saves everything that waited.
+  await page.evaluate(() => ((window as any).__full = false));
+  await dragSelect(page, 'nationalism has surged here');
+  await page.keyboard.press('3');
+  await expect(warning).toBeHidden();
+  await page.reload();
+  await expect(entries(page)).toHaveCount(3);
+});
+
+test('blocked storage: the app runs, says it cannot save, and offers export', async ({ page }) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', {
+      configurable: true,
+      get() { throw new DOMException('The operation is insecure.', 'SecurityError'); },
+    });
+  });
+  await page.goto('./');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  const warning = page.getByRole('alert');
+  await expect(warning).toContainText('not letting Marginalia save');
+  await expect(warning.getByRole('button', { name: 'Export now' })).toBeVisible();
+  await page.waitForFunction(() => performance.getEntriesByName('marginalia:highlights-painted').length > 0);
+  await dragSelect(page, 'The White House did not immediately respond');
+  await page.keyboard.press('1');
+  await expect(entries(page)).toHaveCount(1);
+  expect(await highlightTexts(page, 'mg-tag-0')).toEqual(['The White House did not immediately respond']);
+});
+
+test('unreadable or newer stored values are reported, kept untouched, and backed up', async ({ page }) => {
+  await openApp(page);
+  await dragSelect(page, 'The White House did not immediately respond');
+  await page.keyboard.press('1');
+  const prefix = await page.evaluate(() => {
+    const key = Object.keys(localStorage).find((k) => k.startsWith('marginalia/v1/'))!;
+    return key.slice(0, key.lastIndexOf('/') + 1);
+  });
+  const corrupt = `${prefix}00000000-0000-4000-8000-000000000001`;
+  const newer = `${prefix}00000000-0000-4000-8000-000000000002`;
+  await page.evaluate(([c, n]) => {
+    localStorage.setItem(c, '{"schema":1,"annotation":{"id":"trunc');
+    localStorage.setItem(n, '{"schema":9,"annotation":{"from":"the future"}}');
+  }, [corrupt, newer]);
+  await page.reload();
+
+  const warning = page.getByRole('alert');
+  await expect(warning).toContainText('2 saved annotation(s) could not be loaded');
+  await expect(entries(page)).toHaveCount(1);
+  // New work saves, and the unreadable values stay exactly as they were.
+  await dragSelect(page, 'nationalism has surged here');
+  await page.keyboard.press('2');
+  const values = await page.evaluate(([c, n]) => [localStorage.getItem(c), localStorage.getItem(n),
+    localStorage.getItem(c.replace('marginalia/', 'marginalia/backup/'))], [corrupt, newer]);
+  expect(values).toEqual(['{"schema":1,"annotation":{"id":"trunc', '{"schema":9,"annotation":{"from":"the future"}}',
+    '{"schema":1,"annotation":{"id":"trunc']);
+
+  const [download] = await Promise.all([page.waitForEvent('download'), warning.getByRole('button', { name: 'Export backup' }).click()]);
+  const backup = JSON.parse(Buffer.concat(await (await download.createReadStream()).toArray()).toString('utf8'));
+  expect(backup[newer]).toBe('{"schema":9,"annotation":{"from":"the future"}}');
+});
+
+test('a note typed in the editor is kept when the tab closes right away', async ({ page, context }) => {
+  await openApp(page);
+  await dragSelect(page, 'The White House did not immediately respond');
+  await page.keyboard.press('1');
+  await sidebar(page).getByRole('button', { name: /White House/ }).click();
+  await page.getByRole('dialog', { name: 'Edit annotation' }).getByRole('textbox', { name: 'Note' }).fill('Silence is news too');
+  await page.close({ runBeforeUnload: true });
+  const again = await context.newPage();
+  await openApp(again, { clear: false });
+  await expect(entries(again)).toContainText('Silence is news too');
+});
