@@ -34,6 +34,9 @@ const SAMPLE_ARTICLE: &str = include_str!("../../www/sample-article.txt");
 /// Widest the floating panels get, in CSS pixels; used to keep them on screen.
 const PANEL_WIDTH: f64 = 352.0;
 
+/// Typical height of the selection toolbar, in CSS pixels; used to decide whether it fits below the selection.
+const PANEL_HEIGHT: f64 = 110.0;
+
 pub enum Msg {
     SelectionChanged,
     PointerDown,
@@ -431,16 +434,22 @@ impl App {
         true
     }
 
-    /// Page coordinates just below the passage `[start, end)`, kept inside the viewport's width.
+    /// Page coordinates for a panel next to the passage `[start, end)`: below it, or above it
+    /// when there is no room below, and always inside the viewport's width.
     fn below_span(&self, start: usize, end: usize) -> (f64, f64) {
         let window = web_sys::window();
+        let number = |v: Option<Result<wasm_bindgen::JsValue, _>>| v.and_then(|r| r.ok()).and_then(|v| v.as_f64());
         let scroll_x = window.as_ref().and_then(|w| w.scroll_x().ok()).unwrap_or(0.0);
         let scroll_y = window.as_ref().and_then(|w| w.scroll_y().ok()).unwrap_or(0.0);
-        let width = window.as_ref().and_then(|w| w.inner_width().ok()).and_then(|v| v.as_f64()).unwrap_or(1024.0);
+        let width = number(window.as_ref().map(|w| w.inner_width())).unwrap_or(1024.0);
+        let height = number(window.as_ref().map(|w| w.inner_height())).unwrap_or(768.0);
         let rect = self.dom().and_then(|d| d.range(&self.doc, start, end)).map(|r| r.get_bounding_client_rect());
-        let (bottom, left) = rect.map_or((0.0, 0.0), |r| (r.bottom(), r.left()));
+        let (top, bottom, left) = rect.map_or((0.0, 0.0, 0.0), |r| (r.top(), r.bottom(), r.left()));
         let max_left = (width - PANEL_WIDTH - 8.0).max(8.0);
-        (bottom + scroll_y + 8.0, left.clamp(8.0, max_left) + scroll_x)
+        let room_below = height - bottom > PANEL_HEIGHT + 16.0;
+        let room_above = top > PANEL_HEIGHT + 72.0;
+        let y = if room_below || !room_above { bottom + 8.0 } else { top - PANEL_HEIGHT - 8.0 };
+        (y + scroll_y, left.clamp(8.0, max_left) + scroll_x)
     }
 
     fn focus_within(&self, node_ref: &NodeRef) -> bool {
@@ -473,8 +482,11 @@ impl App {
                 let _ = selection.remove_all_ranges();
             }
             self.set_pending(None);
-            if let Some(article) = self.article_ref.cast::<HtmlElement>() {
-                let _ = article.focus();
+            // Focus was in the toolbar, which now goes away: hand it back to the article.
+            if self.focus_within(&self.toolbar_ref) {
+                if let Some(article) = self.article_ref.cast::<HtmlElement>() {
+                    let _ = article.focus();
+                }
             }
             self.announce(&format!("Tagged as {}", self.tags.name_of(&tag)));
         }

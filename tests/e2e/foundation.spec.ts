@@ -33,7 +33,7 @@ test('opens on the sample article, readable and error-free', async ({ page }) =>
   expect(chars).toBeGreaterThan(55);
   expect(chars).toBeLessThan(85);
 
-  await page.screenshot({ path: 'docs/screenshot.png' });
+  await page.screenshot({ path: 'test-results/foundation.png' });
   expect(problems).toEqual([]);
 });
 
