@@ -407,6 +407,17 @@ fn word_snapping_unicode() {
 fn word_snapping_white_space_only() {
     check_words("a   b", 1, 4, "   "); // unchanged: the caller treats it as empty
     check_words("a   b", 2, 3, " ");
+    // A space carrying combining marks is one word piece with the space before it, but not white space.
+    check_words("a  \u{300}\u{300}", 1, 2, " ");
+    check_words("a  \u{300}\u{300}", 3, 4, " \u{300}\u{300}");
+    check_words("a \u{200e}b", 0, 2, "a"); // a format character after a space
+}
+
+#[test]
+fn word_snapping_never_keeps_white_space_clusters() {
+    check_words("a  \u{300}\u{300} b", 1, 5, " \u{300}\u{300}");
+    check_words("a  \u{300}\u{300} b", 0, 7, "a  \u{300}\u{300} b");
+    check_words("a  \u{300}\u{300} b", 0, 2, "a");
     check_words("abc", 1, 1, "");
 }
 

@@ -180,14 +180,18 @@ pub fn snap_to_words(text: &str, start: usize, end: usize) -> (usize, usize) {
     if start == end {
         return (start, end);
     }
-    // The first and last non-space word-boundary pieces that the range touches.
+    // The first and last word-boundary pieces where the range touches more than white space
+    // (a piece can mix the two: a space followed by a combining mark or a format character).
     let mut touched: Option<(usize, usize)> = None;
     let mut cp = 0;
     for piece in text.split_word_bounds() {
         let len = piece.chars().count();
-        let is_space = piece.chars().all(char::is_whitespace);
-        if cp + len > start && cp < end && !is_space {
-            touched = Some(touched.map_or((cp, cp + len), |(first, _)| (first, cp + len)));
+        if cp + len > start && cp < end {
+            let (from, to) = (start.max(cp), end.min(cp + len));
+            let mut overlap = piece.chars().skip(from - cp).take(to - from);
+            if !overlap.all(char::is_whitespace) {
+                touched = Some(touched.map_or((cp, cp + len), |(first, _)| (first, cp + len)));
+            }
         }
         cp += len;
         if cp >= end {
@@ -195,8 +199,16 @@ pub fn snap_to_words(text: &str, start: usize, end: usize) -> (usize, usize) {
         }
     }
     match touched {
-        // Word and grapheme rules can disagree (a combining mark on a regional indicator), so snap again.
-        Some((first, last)) => snap_to_graphemes(text, first, last),
+        // Word and grapheme rules can disagree (a combining mark on a regional indicator or a
+        // space), so snap to graphemes again and drop clusters of only white space at the ends.
+        Some((first, last)) => {
+            let (first, last) = snap_to_graphemes(text, first, last);
+            let is_space = |g: &&str| g.chars().all(char::is_whitespace);
+            let inner = slice_chars(text, first, last);
+            let lead: usize = inner.graphemes(true).take_while(is_space).map(|g| g.chars().count()).sum();
+            let trail: usize = inner.graphemes(true).rev().take_while(is_space).map(|g| g.chars().count()).sum();
+            (first + lead, (last - trail).max(first + lead))
+        }
         None => (start, end),
     }
 }

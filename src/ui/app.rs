@@ -1,5 +1,6 @@
 //! The app shell: owns the document, the annotation store and the adapters, and turns user actions into store commands.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
@@ -71,6 +72,20 @@ struct Pending {
     left: f64,
 }
 
+/// What the sidebar shows, cached between renders.
+#[derive(Clone)]
+struct Listing {
+    entries: Rc<Vec<Annotation>>,
+    counts: Rc<Vec<usize>>,
+}
+
+/// The sidebar's callbacks, made once so its props compare equal across renders.
+struct SidebarCallbacks {
+    on_filter: Callback<Option<TagId>>,
+    on_query: Callback<String>,
+    on_open: Callback<Uuid>,
+}
+
 /// The annotations open in the editor and where the editor sits.
 struct EditorAt {
     ids: Vec<Uuid>,
@@ -101,6 +116,8 @@ pub struct App {
     pointer_down: bool,
     /// The paragraph the keyboard caret is in (Ctrl+↓ / Ctrl+↑ move it).
     current_block: usize,
+    listing: RefCell<Option<Listing>>,
+    sidebar_callbacks: SidebarCallbacks,
     listeners: Vec<EventListener>,
 }
 
@@ -136,6 +153,12 @@ impl Component for App {
             notice: None,
             pointer_down: false,
             current_block: 0,
+            listing: RefCell::new(None),
+            sidebar_callbacks: SidebarCallbacks {
+                on_filter: ctx.link().callback(Msg::Filter),
+                on_query: ctx.link().callback(Msg::Query),
+                on_open: ctx.link().callback(Msg::OpenFromList),
+            },
             listeners: document_listeners(ctx),
         }
     }
@@ -195,10 +218,12 @@ impl Component for App {
             }
             Msg::Filter(tag) => {
                 self.filter = tag;
+                self.listing.replace(None);
                 true
             }
             Msg::Query(query) => {
                 self.query = query;
+                self.listing.replace(None);
                 true
             }
             Msg::Export => {
@@ -249,7 +274,7 @@ impl Component for App {
                         </p>
                         <ArticleView doc={self.doc.clone()} node_ref={self.article_ref.clone()} />
                     </div>
-                    { self.view_sidebar(ctx) }
+                    { self.view_sidebar() }
                 </main>
                 if let Some(pending) = self.pending {
                     <SelectionToolbar tags={self.tags.clone()} top={pending.top} left={pending.left}
@@ -319,8 +344,20 @@ impl App {
         }
     }
 
-    fn view_sidebar(&self, ctx: &Context<Self>) -> Html {
-        let link = ctx.link();
+    fn view_sidebar(&self) -> Html {
+        let listing = self.listing.borrow_mut().get_or_insert_with(|| self.build_listing()).clone();
+        let callbacks = &self.sidebar_callbacks;
+        html! {
+            <Sidebar tags={self.tags.clone()} entries={listing.entries} counts={listing.counts}
+                total={self.store.len()} filter={self.filter.clone()} query={AttrValue::from(self.query.clone())}
+                on_filter={callbacks.on_filter.clone()} on_query={callbacks.on_query.clone()}
+                on_open={callbacks.on_open.clone()} />
+        }
+    }
+
+    /// The sidebar's rows and counts; rebuilt only after a change, a filter or a search, so
+    /// re-renders for selection or editor updates leave the sidebar untouched.
+    fn build_listing(&self) -> Listing {
         let listed: Vec<Annotation> = if self.query.trim().is_empty() {
             self.store.in_order().cloned().collect()
         } else {
@@ -332,12 +369,7 @@ impl App {
         };
         let by_tag = self.store.count_by_tag();
         let counts: Vec<usize> = self.tags.tags.iter().map(|t| by_tag.get(&t.id).copied().unwrap_or(0)).collect();
-        html! {
-            <Sidebar tags={self.tags.clone()} entries={Rc::new(entries)} counts={Rc::new(counts)}
-                total={self.store.len()} filter={self.filter.clone()} query={AttrValue::from(self.query.clone())}
-                on_filter={link.callback(Msg::Filter)} on_query={link.callback(Msg::Query)}
-                on_open={link.callback(Msg::OpenFromList)} />
-        }
+        Listing { entries: Rc::new(entries), counts: Rc::new(counts) }
     }
 
     fn view_editor(&self, ctx: &Context<Self>) -> Html {
@@ -545,6 +577,7 @@ impl App {
             painter.apply(&self.doc, &self.store, change);
         }
         let _ = self.storage.save(change, &self.protected_keys());
+        self.listing.replace(None);
         if let Some(editor) = &mut self.editor {
             editor.ids.retain(|id| self.store.get(id).is_some());
             if editor.ids.is_empty() {
