@@ -266,6 +266,15 @@ fn refused_commands_change_nothing() {
     check_error(&[], ann(2, 5, 5, &["claim"]), StoreError::EmptyRange);
     check_error(&[], ann(2, 6, 5, &["claim"]), StoreError::EmptyRange);
     check_error(&[c(), Undo], ann(2, 0, 0, &["claim"]), StoreError::EmptyRange);
+    check_error(&[], Command::Create(annotation(2, 0, 5, &["claim"], "", "")), StoreError::EmptyRange);
+}
+
+#[test]
+fn create_keeps_each_tag_once_in_first_chosen_order() {
+    let mut store = Store::default();
+    let change = store.apply(Command::Create(annotation(1, 0, 5, &["quote", "claim", "quote"], "q", ""))).unwrap();
+    assert_eq!(change.after.unwrap().tags, tag_ids(&["quote", "claim"]));
+    assert_eq!(store.get(&id(1)).unwrap().tags, tag_ids(&["quote", "claim"]));
 }
 
 #[test]

@@ -33,7 +33,7 @@ pub struct ContentHash(pub String);
 impl ContentHash {
     /// The first 16 hex digits: short enough for storage keys, long enough never to collide in practice.
     pub fn short(&self) -> &str {
-        &self.0[..16.min(self.0.len())]
+        self.0.get(..16).unwrap_or(&self.0)
     }
 }
 

@@ -196,23 +196,18 @@ impl Store {
                 if annotation.tags.is_empty() {
                     return Err(StoreError::NoTags);
                 }
-                if annotation.target.start >= annotation.target.end {
+                if annotation.target.start >= annotation.target.end || annotation.target.exact.is_empty() {
                     return Err(StoreError::EmptyRange);
                 }
-                Ok(Change { before: None, after: Some(annotation) })
+                let tags = deduplicated(annotation.tags.clone());
+                Ok(Change { before: None, after: Some(Annotation { tags, ..annotation }) })
             }
             Command::SetTags { id, tags, at } => {
                 if tags.is_empty() {
                     return Err(StoreError::NoTags);
                 }
                 let before = existing(&id)?;
-                let mut deduplicated: Vec<TagId> = Vec::with_capacity(tags.len());
-                for tag in tags {
-                    if !deduplicated.contains(&tag) {
-                        deduplicated.push(tag);
-                    }
-                }
-                let after = Annotation { tags: deduplicated, modified: at, ..before.clone() };
+                let after = Annotation { tags: deduplicated(tags), modified: at, ..before.clone() };
                 Ok(Change { before: Some(before), after: Some(after) })
             }
             Command::SetNote { id, note, at } => {
@@ -245,4 +240,15 @@ impl Store {
             self.by_position.remove(&(old.target.start, old.target.end, old.id));
         }
     }
+}
+
+/// The tags in their first-chosen order, each once.
+fn deduplicated(tags: Vec<TagId>) -> Vec<TagId> {
+    let mut unique: Vec<TagId> = Vec::with_capacity(tags.len());
+    for tag in tags {
+        if !unique.contains(&tag) {
+            unique.push(tag);
+        }
+    }
+    unique
 }

@@ -160,7 +160,7 @@ pub fn snap_to_graphemes(text: &str, start: usize, end: usize) -> (usize, usize)
         if cp < start && start < next {
             snapped_start = cp;
         }
-        if cp < end && end < next {
+        if end < next {
             snapped_end = next;
         }
         cp = next;
