@@ -72,7 +72,7 @@ fn blocks_are_normalised_joined_and_empty_ones_dropped() {
 
 #[test]
 fn title_kinds_and_meta_are_kept() {
-    let meta = ArticleMeta { byline: Some("Jane Doe".into()), date: Some("2025".into()) };
+    let meta = ArticleMeta { byline: Some("Jane Doe".into()), date: Some("2025".into()), source: None };
     let d =
         Document::new("  A   title\n", meta.clone(), &[(BlockKind::Heading, "Head"), (BlockKind::Paragraph, "Body")]);
     assert_eq!(d.title(), "A title");
@@ -80,8 +80,8 @@ fn title_kinds_and_meta_are_kept() {
     assert_eq!(
         d.blocks(),
         &[
-            Block { kind: BlockKind::Heading, start: 0, end: 4 },
-            Block { kind: BlockKind::Paragraph, start: 6, end: 10 }
+            Block { kind: BlockKind::Heading, level: 1, start: 0, end: 4 },
+            Block { kind: BlockKind::Paragraph, level: 0, start: 6, end: 10 }
         ]
     );
     assert_eq!(BLOCK_SEPARATOR, "\n\n");
@@ -116,7 +116,7 @@ fn hash_is_equal_for_equal_text_and_different_otherwise() {
 #[test]
 fn hash_ignores_title_kinds_and_meta() {
     let a = Document::new("One", ArticleMeta::default(), &[(BlockKind::Heading, "x"), (BlockKind::Paragraph, "y")]);
-    let meta = ArticleMeta { byline: Some("Someone".into()), date: None };
+    let meta = ArticleMeta { byline: Some("Someone".into()), date: None, source: None };
     let b = Document::new("Two", meta, &[(BlockKind::Paragraph, "x"), (BlockKind::Heading, "y")]);
     assert_eq!(a.hash(), b.hash());
 }

@@ -1,4 +1,4 @@
-//! The normalised article: its text, its blocks (headings, paragraphs) and the content hash that identifies it.
+//! The normalised article: its text, its blocks (headings, paragraphs, quotes, list items) with inline marks, and the content hash that identifies it.
 
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -13,12 +13,81 @@ pub enum BlockKind {
     Heading,
     /// A paragraph of body text.
     Paragraph,
+    /// A paragraph inside a block quote.
+    Quote,
+    /// One item of a list; `level` is its nesting depth (0 = top level).
+    ListItem,
+    /// One item of a numbered list; `level` is its nesting depth.
+    NumberedItem,
+}
+
+/// Inline formatting a loader keeps: it changes how text looks, never what the text is.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "lowercase")]
+pub enum MarkKind {
+    Emphasis,
+    Strong,
+    Code,
+    /// A link; loaders keep only http, https and mailto targets (see [`safe_link`]).
+    Link { href: String },
+}
+
+/// Inline formatting over `[start, end)` code points of one block's text (block-relative).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InlineMark {
+    pub start: usize,
+    pub end: usize,
+    pub mark: MarkKind,
+}
+
+/// A run of text with the marks that apply to it, as loaders produce it.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Segment {
+    pub text: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub marks: Vec<MarkKind>,
+}
+
+impl Segment {
+    /// A run of plain text.
+    pub fn plain(text: impl Into<String>) -> Self {
+        Segment { text: text.into(), marks: Vec::new() }
+    }
+}
+
+/// A block as a loader produces it, before white space is normalised.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RawBlock {
+    pub kind: BlockKind,
+    /// Heading level (1-6) or list nesting depth; 0 where it does not apply.
+    #[serde(default)]
+    pub level: u8,
+    pub segments: Vec<Segment>,
+}
+
+impl RawBlock {
+    /// A block of one run of plain text.
+    pub fn plain(kind: BlockKind, level: u8, text: impl Into<String>) -> Self {
+        RawBlock { kind, level, segments: vec![Segment::plain(text)] }
+    }
+}
+
+/// Returns the link target if it is http, https or mailto; anything else (javascript:, data:, relative) is dropped.
+pub fn safe_link(href: &str) -> Option<String> {
+    // Browsers ignore ASCII white space and control characters inside a scheme ("java\tscript:"),
+    // so they are removed before the scheme is checked.
+    let cleaned: String = href.trim().chars().filter(|c| !c.is_ascii_control() && !c.is_whitespace()).collect();
+    let lower = cleaned.to_ascii_lowercase();
+    let allowed = ["http://", "https://", "mailto:"].iter().any(|scheme| lower.starts_with(scheme));
+    (allowed && cleaned.len() > 7 && cleaned.len() <= 2048).then_some(cleaned)
 }
 
 /// One block of the article: its kind and where its text lies in the document, in code points.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Block {
     pub kind: BlockKind,
+    /// Heading level (1-6) or list nesting depth; 0 where it does not apply.
+    pub level: u8,
     /// Code point offset of the block's first character in [`Document::text`].
     pub start: usize,
     /// Code point offset just past the block's last character.
@@ -40,8 +109,13 @@ impl ContentHash {
 /// Facts about the article that are shown but are not part of its annotatable text.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ArticleMeta {
+    #[serde(default)]
     pub byline: Option<String>,
+    #[serde(default)]
     pub date: Option<String>,
+    /// Where the article came from: a URL (shown as a link only if [`safe_link`] allows it) or a file name.
+    #[serde(default)]
+    pub source: Option<String>,
 }
 
 /// Blocks are joined with this separator in the document text, so quotes never run two blocks together.
@@ -54,33 +128,75 @@ pub struct Document {
     meta: ArticleMeta,
     text: String,
     blocks: Vec<Block>,
+    /// Inline marks of each block, parallel to `blocks`.
+    marks: Vec<Vec<InlineMark>>,
     hash: ContentHash,
     offsets: OffsetIndex,
 }
 
 impl Document {
-    /// Builds a document from blocks of raw text; white space inside each block is collapsed to single spaces and empty blocks are dropped.
+    /// Builds a document from blocks of plain text; white space inside each block is collapsed to single spaces and empty blocks are dropped.
     pub fn new(title: &str, meta: ArticleMeta, raw_blocks: &[(BlockKind, &str)]) -> Self {
+        let blocks = raw_blocks
+            .iter()
+            .map(|(kind, text)| RawBlock::plain(*kind, u8::from(*kind == BlockKind::Heading), *text))
+            .collect();
+        Document::from_blocks(title, meta, blocks)
+    }
+
+    /// Builds a document from loader blocks: white space is collapsed across runs, marks follow their text, empty blocks are dropped.
+    pub fn from_blocks(title: &str, meta: ArticleMeta, raw_blocks: Vec<RawBlock>) -> Self {
         let mut text = String::new();
         let mut blocks = Vec::with_capacity(raw_blocks.len());
+        let mut marks = Vec::with_capacity(raw_blocks.len());
         let mut cp = 0;
-        for (kind, raw) in raw_blocks {
-            let normal = normalise_whitespace(raw);
+        for raw in raw_blocks {
+            let (normal, block_marks) = normalise_block(&raw.segments);
             if normal.is_empty() {
                 continue;
             }
             if !blocks.is_empty() {
                 text.push_str(BLOCK_SEPARATOR);
-                cp += BLOCK_SEPARATOR.len();
+                cp += text::char_len(BLOCK_SEPARATOR);
             }
             let len = text::char_len(&normal);
-            blocks.push(Block { kind: *kind, start: cp, end: cp + len });
+            blocks.push(Block { kind: raw.kind, level: raw.level, start: cp, end: cp + len });
+            marks.push(block_marks);
             text.push_str(&normal);
             cp += len;
         }
         let hash = ContentHash(hex(&Sha256::digest(text.as_bytes())));
         let offsets = OffsetIndex::new(&text);
-        Document { title: normalise_whitespace(title), meta, text, blocks, hash, offsets }
+        Document { title: normalise_whitespace(title), meta, text, blocks, marks, hash, offsets }
+    }
+
+    /// The blocks back in loader form, so a document can be stored and rebuilt exactly.
+    pub fn raw_blocks(&self) -> Vec<RawBlock> {
+        self.blocks
+            .iter()
+            .zip(&self.marks)
+            .map(|(block, marks)| RawBlock { kind: block.kind, level: block.level, segments: self.segments(block, marks) })
+            .collect()
+    }
+
+    /// A block's text cut into runs at every mark boundary, each run with the marks covering it.
+    pub fn segments(&self, block: &Block, marks: &[InlineMark]) -> Vec<Segment> {
+        let text = self.block_text(block);
+        let mut cuts: Vec<usize> = vec![0, block.end - block.start];
+        cuts.extend(marks.iter().flat_map(|m| [m.start, m.end]));
+        cuts.sort_unstable();
+        cuts.dedup();
+        cuts.windows(2)
+            .map(|w| Segment {
+                text: text::slice_chars(text, w[0], w[1]).to_string(),
+                marks: marks.iter().filter(|m| m.start <= w[0] && w[1] <= m.end).map(|m| m.mark.clone()).collect(),
+            })
+            .collect()
+    }
+
+    /// The inline marks of block `index`, block-relative and in order.
+    pub fn marks(&self, index: usize) -> &[InlineMark] {
+        self.marks.get(index).map_or(&[], Vec::as_slice)
     }
 
     pub fn title(&self) -> &str {
@@ -178,6 +294,41 @@ impl Document {
 /// Collapses every run of white space (including no-break spaces) to one space and trims the ends.
 pub fn normalise_whitespace(raw: &str) -> String {
     raw.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Collapses white space across the runs of one block and works out where each mark's text ended up.
+fn normalise_block(segments: &[Segment]) -> (String, Vec<InlineMark>) {
+    let mut text = String::new();
+    let mut len = 0;
+    let mut pending_space = false;
+    let mut marks: Vec<InlineMark> = Vec::new();
+    for segment in segments {
+        let mut start = None;
+        for ch in segment.text.chars() {
+            if ch.is_whitespace() {
+                pending_space = len > 0;
+                continue;
+            }
+            if pending_space {
+                text.push(' ');
+                len += 1;
+                pending_space = false;
+            }
+            start.get_or_insert(len);
+            text.push(ch);
+            len += 1;
+        }
+        let Some(start) = start else { continue };
+        for mark in &segment.marks {
+            // A mark continuing from the previous run (even across a collapsed space) is extended.
+            match marks.iter_mut().rev().find(|m| &m.mark == mark && m.end + 1 >= start) {
+                Some(open) => open.end = len,
+                None => marks.push(InlineMark { start, end: len, mark: mark.clone() }),
+            }
+        }
+    }
+    marks.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+    (text, marks)
 }
 
 fn hex(bytes: &[u8]) -> String {

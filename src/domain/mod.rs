@@ -3,6 +3,8 @@
 pub mod anchor;
 pub mod annotation;
 pub mod document;
+pub mod html_tree;
+pub mod loader;
 pub mod persist;
 pub mod plain_text;
 pub mod store;
