@@ -5,6 +5,7 @@ pub mod annotation;
 pub mod document;
 pub mod html_tree;
 pub mod loader;
+pub mod markdown;
 pub mod persist;
 pub mod plain_text;
 pub mod store;

@@ -1,6 +1,7 @@
 //! Turns a plain-text article (as saved from a news site) into a [`Document`], dropping site furniture.
 
-use super::document::{normalise_whitespace, ArticleMeta, BlockKind, Document};
+use super::document::{normalise_whitespace, ArticleMeta, BlockKind, Document, RawBlock};
+use super::loader::ArticleDraft;
 
 /// Whole lines that news sites put around an article and that are not part of it.
 const FURNITURE_LINES: &[&str] =
@@ -9,15 +10,32 @@ const FURNITURE_LINES: &[&str] =
 /// Line prefixes that mark site furniture.
 const FURNITURE_PREFIXES: &[&str] = &["published in ", "read more", "sign up for", "follow us"];
 
-/// Parses plain text: paragraphs from blank lines, the first paragraph as the title, a byline and a date where recognised.
+/// Parses plain text: paragraphs from blank lines, the first line as the title, a byline and a date where recognised.
 pub fn parse_plain_text(source: &str) -> Document {
-    let paragraphs: Vec<String> = split_paragraphs(source)
-        .into_iter()
-        .map(|lines| normalise_whitespace(&lines.join(" ")))
-        .filter(|p| !p.is_empty() && !is_furniture(p))
-        .collect();
+    parse_plain_text_draft(source, None)
+        .into_document()
+        .unwrap_or_else(|| Document::new("Untitled article", ArticleMeta::default(), &[]))
+}
+
+/// Parses plain text into a draft; `given_title`, when set, is the title and the text's first line stays body text.
+pub fn parse_plain_text_draft(source: &str, given_title: Option<&str>) -> ArticleDraft {
+    let mut paragraphs: Vec<String> = Vec::new();
+    for lines in split_paragraphs(source) {
+        // The title is the first line on its own, even when a line break (not a blank line) follows it.
+        let split_title = paragraphs.is_empty() && given_title.is_none() && lines.len() > 1 && !is_furniture(lines[0]);
+        if split_title {
+            paragraphs.push(normalise_whitespace(lines[0]));
+            paragraphs.push(normalise_whitespace(&lines[1..].join(" ")));
+        } else {
+            paragraphs.push(normalise_whitespace(&lines.join(" ")));
+        }
+    }
+    paragraphs.retain(|p| !p.is_empty() && !is_furniture(p));
     let mut rest = paragraphs.iter().map(String::as_str).peekable();
-    let title = rest.next().unwrap_or("Untitled article").to_string();
+    let title = match given_title.map(str::trim).filter(|t| !t.is_empty()) {
+        Some(given) => given.to_string(),
+        None => rest.next().unwrap_or("Untitled article").to_string(),
+    };
     let mut meta = ArticleMeta::default();
     // The byline and date, when present, come right after the title, in either order.
     for _ in 0..2 {
@@ -37,9 +55,9 @@ pub fn parse_plain_text(source: &str) -> Document {
     if meta.date.is_none() {
         meta.date = body.iter().find_map(|p| copyright_year(p));
     }
-    let mut blocks = vec![(BlockKind::Heading, title.as_str())];
-    blocks.extend(body.iter().map(|p| (BlockKind::Paragraph, *p)));
-    Document::new(&title, meta, &blocks)
+    let mut blocks = vec![RawBlock::plain(BlockKind::Heading, 1, title.as_str())];
+    blocks.extend(body.iter().map(|p| RawBlock::plain(BlockKind::Paragraph, 0, *p)));
+    ArticleDraft { title, meta, blocks }
 }
 
 /// Groups lines into paragraphs at blank lines; a line of only white space counts as blank.
