@@ -63,3 +63,23 @@ export async function highlightTexts(page: Page, name: string) {
     }) : [];
   }, name);
 }
+
+/**
+ * Records every Content-Security-Policy violation in the page from its first script on;
+ * returns a function that reads them (directive and what was blocked).
+ */
+export async function watchCsp(page: Page) {
+  await page.addInitScript(() => {
+    (window as any).__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => {
+      (window as any).__cspViolations.push(`${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`);
+    });
+  });
+  return () => page.evaluate(() => (window as any).__cspViolations as string[]);
+}
+
+/** Waits until a service worker controls the page and has finished installing this release's files. */
+export async function waitForServiceWorker(page: Page) {
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.waitForFunction(() => navigator.serviceWorker.controller?.state === 'activated');
+}
