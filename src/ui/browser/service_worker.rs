@@ -5,7 +5,7 @@ use std::rc::Rc;
 use gloo::events::EventListener;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{ServiceWorkerContainer, ServiceWorkerRegistration, ServiceWorkerState};
+use web_sys::{ServiceWorker, ServiceWorkerContainer, ServiceWorkerRegistration, ServiceWorkerState};
 
 /// The message www/sw.js takes as "take over now".
 const SKIP_WAITING: &str = "skip-waiting";
@@ -47,14 +47,14 @@ pub fn apply_update() {
 }
 
 /// Calls `on_update` for a release already waiting, and for each one that finishes installing
-/// while a worker controls the page (the very first install has none, so it is no update).
+/// while a worker controls the page (the very first install has none, so it is no update). The
+/// browser checks for a new release as the page loads, often before the app starts, so a worker
+/// already installing is followed too.
 fn watch(container: ServiceWorkerContainer, registration: ServiceWorkerRegistration, on_update: Rc<dyn Fn()>) {
     if registration.waiting().is_some() && container.controller().is_some() {
         on_update();
     }
-    let found = registration.clone();
-    EventListener::new(&registration, "updatefound", move |_| {
-        let Some(worker) = found.installing() else { return };
+    let follow = Rc::new(move |worker: ServiceWorker| {
         let (container, on_update, installing) = (container.clone(), on_update.clone(), worker.clone());
         EventListener::new(&worker, "statechange", move |_| {
             if installing.state() == ServiceWorkerState::Installed && container.controller().is_some() {
@@ -62,6 +62,15 @@ fn watch(container: ServiceWorkerContainer, registration: ServiceWorkerRegistrat
             }
         })
         .forget();
+    });
+    if let Some(worker) = registration.installing() {
+        follow(worker);
+    }
+    let found = registration.clone();
+    EventListener::new(&registration, "updatefound", move |_| {
+        if let Some(worker) = found.installing() {
+            follow(worker);
+        }
     })
     .forget();
 }
