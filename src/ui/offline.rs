@@ -1,4 +1,4 @@
-//! Offline status: the note shown when the app runs from a file, and the banner that says an update is ready.
+//! Offline status: the note shown when the app runs from a file, the banner that says an update is ready, and the help on offline use.
 
 use yew::prelude::*;
 
@@ -47,6 +47,27 @@ pub fn offline_status(props: &OfflineProps) -> Html {
                     <span>{"An update is ready. Reload to use it; your annotations are kept."}</span>
                     <button type="button" onclick={Callback::from(|_: MouseEvent| service_worker::apply_update())}>{"Reload"}</button>
                 </div>
+            }
+        </>
+    }
+}
+
+/// The help dialog's section on offline use and the single file; served over http(s) it links
+/// the single file (`marginalia.html` beside index.html) for sharing by email or USB stick.
+#[function_component(OfflineHelp)]
+pub fn offline_help() -> Html {
+    let from_file = use_memo((), |_| service_worker::opened_from_file());
+    html! {
+        <>
+            <h3>{"Offline, and as one file"}</h3>
+            if *from_file {
+                <p>{"This is Marginalia as one file: it needs no network and no installing. Share the file as it is, by email or USB stick. Your work stays in this browser until you export it."}</p>
+            } else {
+                <p>
+                    {"After your first visit Marginalia works with no network, and your browser may offer to install it as an app. To share it by email or USB stick, "}
+                    <a href="marginalia.html" download="marginalia.html">{"download Marginalia as one file"}</a>
+                    {": it opens with a double-click and runs with no network."}
+                </p>
             }
         </>
     }

@@ -188,3 +188,18 @@ test('installable: a web app manifest with name, icons and theme colour, and a s
     await rm(profile, { recursive: true, force: true });
   }
 });
+
+test('Help links the single file for sharing, and the hosted site serves it', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('button', { name: 'Help' }).click();
+  const help = page.getByRole('dialog', { name: 'How to annotate' });
+  await expect(help).toContainText('works with no network');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'), help.getByRole('link', { name: 'download Marginalia as one file' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe('marginalia.html');
+  const html = Buffer.concat(await (await download.createReadStream()).toArray()).toString('utf8');
+  expect(html).toMatch(/^<!DOCTYPE html>/);
+  expect(html).toContain('id="marginalia-wasm"');
+  expect(html).not.toMatch(/<script[^>]+src=|<link[^>]+rel="stylesheet"/);
+});

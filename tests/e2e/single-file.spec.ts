@@ -75,6 +75,12 @@ test('from a file, the app says storage is shared by local files and the export 
   expect(download.suggestedFilename()).toMatch(/\.json$/);
   await note.getByRole('button', { name: 'Got it' }).click();
   await expect(note).toHaveCount(0);
+  // Its help says what this file is, and links no other file.
+  await page.getByRole('button', { name: 'Help' }).click();
+  const help = page.getByRole('dialog', { name: 'How to annotate' });
+  await expect(help).toContainText('This is Marginalia as one file');
+  await expect(help.getByRole('link')).toHaveCount(0);
+  await page.keyboard.press('Escape');
   // A file page never registers a service worker (browsers offer none to file:// anyway).
   expect(await page.evaluate(() => 'serviceWorker' in navigator && navigator.serviceWorker.controller !== null)).toBe(false);
 });
