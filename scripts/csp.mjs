@@ -52,7 +52,8 @@ export function startTags(html, name) {
 /** Fails when a page or stylesheet refers to another host: the app must never contact one. */
 export function assertNoRemoteUrls(text, what) {
   // The SVG namespace is an identifier, never fetched.
-  const remote = text.replaceAll('http://www.w3.org/2000/svg', '').match(/\b(?:https?:)?\/\/[a-z0-9.-]+\.[a-z]{2,}[^\s"')]*/i);
+  // Any scheme, or none (protocol-relative `//host/…`), followed by a dotted host name.
+  const remote = text.replaceAll('http://www.w3.org/2000/svg', '').match(/(?:[a-z][a-z0-9+.-]*:)?\/\/[a-z0-9-]+(?:\.[a-z0-9-]+)+[^\s"')]*/i);
   if (remote) throw new Error(`${what} refers to another host: ${remote[0]}`);
 }
 

@@ -30,7 +30,7 @@ pub fn offline_status(props: &OfflineProps) -> Html {
     html! {
         <>
             if *from_file && *file_note_open {
-                <div class="notice offline-notice" role="note" aria-label="Opened as a file">
+                <div class="notice" role="note" aria-label="Opened as a file">
                     <span>
                         <strong>{"You opened Marginalia as a file. "}</strong>
                         {"Your annotations are saved in this browser's storage, which every file opened in this browser from this computer shares, and which clearing browsing data erases. "}
@@ -43,7 +43,7 @@ pub fn offline_status(props: &OfflineProps) -> Html {
                 </div>
             }
             if *update_ready {
-                <div class="notice offline-notice" role="status">
+                <div class="notice" role="status">
                     <span>{"An update is ready. Reload to use it; your annotations are kept."}</span>
                     <button type="button" onclick={Callback::from(|_: MouseEvent| service_worker::apply_update())}>{"Reload"}</button>
                 </div>
