@@ -12,7 +12,7 @@ BROWSER_TESTS := $(patsubst tests/%.rs,--test %,$(wildcard tests/browser_*.rs))
 help:
 	@echo "make serve   build and serve the app at http://127.0.0.1:8080"
 	@echo "make test    formatting, lints, native, browser and end-to-end tests"
-	@echo "make dist    the release build in dist/"
+	@echo "make dist    the static site in dist/ and the single file dist/marginalia.html"
 
 setup:
 	@scripts/setup.sh build
@@ -23,8 +23,10 @@ setup-test:
 serve: setup
 	trunk serve --release
 
+# The static site in dist/ (CSP, service worker, manifest) and the single file dist/marginalia.html.
 dist: setup
 	trunk build --release
+	node scripts/postbuild.mjs dist
 
 test: setup-test lint test-native test-browser dist test-e2e
 

@@ -25,6 +25,7 @@ use crate::ui::browser::storage::{AnnotationStorage, StorageProblem, Unreadable}
 use crate::ui::browser::{clock, download};
 use crate::ui::editor::{excerpt, AnnotationEditor};
 use crate::ui::help::HelpDialog;
+use crate::ui::offline::OfflineStatus;
 use crate::ui::sidebar::Sidebar;
 use crate::ui::tag_styles;
 use crate::ui::toolbar::SelectionToolbar;
@@ -267,6 +268,7 @@ impl Component for App {
                     </nav>
                 </header>
                 { self.view_warnings(ctx) }
+                <OfflineStatus on_export={link.callback(|_| Msg::Export)} />
                 <main class="layout">
                     <div class="reading">
                         <p id="keyboard-hint" class="visually-hidden">

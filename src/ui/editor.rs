@@ -8,6 +8,7 @@ use yew::prelude::*;
 
 use crate::domain::annotation::Annotation;
 use crate::domain::tags::{TagId, TagSet};
+use crate::ui::browser::position::use_position;
 
 #[derive(Properties, PartialEq)]
 pub struct EditorProps {
@@ -27,13 +28,13 @@ pub struct EditorProps {
 
 #[function_component(AnnotationEditor)]
 pub fn annotation_editor(props: &EditorProps) -> Html {
-    let style = format!("top: {:.0}px; left: {:.0}px", props.top, props.left);
+    use_position(&props.node_ref, props.top, props.left);
     let count = props.annotations.len();
     let heading = if count == 1 { "Annotation".to_string() } else { format!("{count} annotations here") };
     let cards = props.annotations.iter().map(|annotation| editor_card(props, annotation));
     let on_close = props.on_close.clone();
     html! {
-        <section ref={props.node_ref.clone()} class="annotation-editor" role="dialog" aria-label="Edit annotation" {style}>
+        <section ref={props.node_ref.clone()} class="annotation-editor" role="dialog" aria-label="Edit annotation">
             <header class="editor-header">
                 <h2>{heading}</h2>
                 <button type="button" class="icon-button" aria-label="Close" onclick={move |_| on_close.emit(())}>{"×"}</button>

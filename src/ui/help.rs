@@ -2,6 +2,8 @@
 
 use yew::prelude::*;
 
+use crate::ui::offline::OfflineHelp;
+
 #[derive(Properties, PartialEq)]
 pub struct HelpProps {
     pub on_close: Callback<()>,
@@ -43,6 +45,7 @@ pub fn help_dialog(props: &HelpProps) -> Html {
                         { shortcut("?", "Open this help") }
                     </tbody>
                 </table>
+                <OfflineHelp />
                 <h3>{"Your work is saved in this browser"}</h3>
                 <p>{"Every change is saved at once in this browser's storage, on this device only. Clearing the browser's data deletes it, so use Export now and then: the exported file is your backup."}</p>
             </section>

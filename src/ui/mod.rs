@@ -6,6 +6,7 @@ pub mod banner;
 pub mod browser;
 pub mod editor;
 pub mod help;
+pub mod offline;
 pub mod sidebar;
 pub mod tag_styles;
 pub mod toolbar;

@@ -6,6 +6,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::domain::tags::{TagId, TagSet};
+use crate::ui::browser::position::use_position;
 
 #[derive(Properties, PartialEq)]
 pub struct ToolbarProps {
@@ -21,6 +22,7 @@ pub struct ToolbarProps {
 
 #[function_component(SelectionToolbar)]
 pub fn selection_toolbar(props: &ToolbarProps) -> Html {
+    use_position(&props.node_ref, props.top, props.left);
     // Keeping the mouse button from moving focus keeps the text selection alive while a tag is clicked.
     let keep_selection = Callback::from(|e: MouseEvent| e.prevent_default());
     let buttons = props.tags.tags.iter().enumerate().map(|(index, tag)| {
@@ -38,9 +40,8 @@ pub fn selection_toolbar(props: &ToolbarProps) -> Html {
         }
     });
     let on_note = props.on_note.clone();
-    let style = format!("top: {:.0}px; left: {:.0}px", props.top, props.left);
     html! {
-        <div ref={props.node_ref.clone()} class="selection-toolbar" role="toolbar" aria-label="Annotate selection" {style}>
+        <div ref={props.node_ref.clone()} class="selection-toolbar" role="toolbar" aria-label="Annotate selection">
             <div class="tag-buttons">{ for buttons }</div>
             <input type="text" class="note-input" aria-label="Note" placeholder="Note (optional), then pick a tag"
                 value={props.note.clone()} maxlength="10000"

@@ -1,13 +1,19 @@
-// Shared helpers for the end-to-end tests: open the app, find text on screen, drag-select it like a user.
+// Shared helpers for the end-to-end tests: open the app, find text on screen, drag-select it like a user, watch the CSP, run a host.
+import { spawn } from 'node:child_process';
 import { expect, type Page } from '@playwright/test';
 
-/** Opens the app with empty storage and waits until the article and its highlights are ready. */
-export async function openApp(page: Page, { clear = true } = {}) {
-  await page.goto('./');
+/** Opens the app (at `url`, by default the test server's root) with empty storage and waits until the article and its highlights are ready. */
+export async function openApp(page: Page, { clear = true, url = './' } = {}) {
+  await page.goto(url);
   if (clear) {
     await page.evaluate(() => localStorage.clear());
     await page.reload();
   }
+  await appReady(page);
+}
+
+/** Waits until the article is on screen and its highlights are painted. */
+export async function appReady(page: Page) {
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await page.waitForFunction(() => performance.getEntriesByName('marginalia:highlights-painted').length > 0);
 }
@@ -62,4 +68,52 @@ export async function highlightTexts(page: Page, name: string) {
       return range.toString();
     }) : [];
   }, name);
+}
+
+/**
+ * Records every Content-Security-Policy violation in the page from its first script on;
+ * returns a function that reads them (directive and what was blocked).
+ */
+export async function watchCsp(page: Page) {
+  await page.addInitScript(() => {
+    (window as any).__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => {
+      (window as any).__cspViolations.push(`${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`);
+    });
+  });
+  return () => page.evaluate(() => (window as any).__cspViolations as string[]);
+}
+
+/**
+ * Waits until this release's service worker is active, with every file of the release in its cache,
+ * so the next load is served by it. (It need not control this page: when it activates while the page
+ * is reloading, the reloaded page stays uncontrolled until its next navigation.)
+ */
+export async function waitForServiceWorker(page: Page) {
+  await page.waitForFunction(async () => (await navigator.serviceWorker.ready).active?.state === 'activated', null, { polling: 100 });
+}
+
+/**
+ * Starts a static host for `root` (tests/e2e/serve.mjs in its own process) under `prefix` on a
+ * free port. `stop()` kills it, as when a school's server or Wi-Fi goes away.
+ */
+export async function startHost(root: string, prefix = '/') {
+  const child = spawn(process.execPath, ['tests/e2e/serve.mjs', root, '0', prefix], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise<string>((found, failed) => {
+    let out = '';
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      const match = / at (http:\S+)/.exec(out);
+      if (match) found(match[1]);
+    });
+    child.once('exit', (code) => failed(new Error(`serve.mjs exited with ${code}: ${out}`)));
+  });
+  const exited = new Promise((done) => child.once('exit', done));
+  return {
+    url,
+    stop: async () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill();
+      await exited;
+    },
+  };
 }

@@ -4,4 +4,6 @@ pub mod clock;
 pub mod dom_text;
 pub mod download;
 pub mod highlights;
+pub mod position;
+pub mod service_worker;
 pub mod storage;

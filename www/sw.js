@@ -1,0 +1,47 @@
+// Marginalia's service worker: precaches one release's files so the app opens and works with no network.
+//
+// scripts/postbuild.mjs rewrites the two constants below in dist/sw.js: VERSION is a hash of the
+// precached files' names and contents, PRECACHE lists them (relative to this file). Unprocessed
+// (`trunk serve`), VERSION is 'dev' and the worker caches nothing and answers no request.
+'use strict';
+
+const VERSION = 'dev';
+const PRECACHE = [];
+
+const PREFIX = 'marginalia-';
+const CACHE = PREFIX + VERSION;
+const ENABLED = VERSION !== 'dev' && PRECACHE.length > 0;
+
+// Install: fetch every file of this release into a new cache, bypassing the HTTP cache. If one
+// file fails, the install fails and the previous release stays in charge, whole.
+self.addEventListener('install', (event) => {
+  if (!ENABLED) { event.waitUntil(self.skipWaiting()); return; }
+  event.waitUntil(caches.open(CACHE).then((cache) =>
+    cache.addAll(PRECACHE.map((url) => new Request(url, { cache: 'reload' })))));
+});
+
+// Activate: drop the caches of older releases, then serve the pages already open.
+self.addEventListener('activate', (event) => {
+  event.waitUntil(caches.keys()
+    .then((keys) => Promise.all(keys.filter((k) => k.startsWith(PREFIX) && k !== CACHE).map((k) => caches.delete(k))))
+    .then(() => self.clients.claim()));
+});
+
+// The page asks the waiting release to take over when the user chooses "Reload".
+self.addEventListener('message', (event) => {
+  if (event.data === 'skip-waiting') self.skipWaiting();
+});
+
+// Fetch: this release's files come from the cache; a navigation to the app's folder gets
+// index.html. Anything else goes to the network untouched (the app asks for nothing else).
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  if (!ENABLED || request.method !== 'GET') return;
+  const url = new URL(request.url);
+  if (url.origin !== self.location.origin) return;
+  const scope = new URL(self.registration.scope);
+  const key = request.mode === 'navigate' && url.pathname === scope.pathname ? new URL('index.html', scope).href : url.href;
+  event.respondWith(caches.open(CACHE)
+    .then((cache) => cache.match(key, { ignoreSearch: request.mode === 'navigate' }))
+    .then((hit) => hit || fetch(request)));
+});
