@@ -1,7 +1,8 @@
 // End-to-end tests: Playwright drives Debian's Chromium against the release build in dist/.
 import { defineConfig } from '@playwright/test';
 
-const port = 4173;
+// E2E_PORT lets two checkouts run their suites side by side.
+const port = Number(process.env.E2E_PORT ?? 4173);
 
 export default defineConfig({
   testDir: 'tests/e2e',

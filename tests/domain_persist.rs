@@ -3,6 +3,7 @@
 
 use marginalia::domain::annotation::{format_utc, time_from_millis, Annotation, Target};
 use marginalia::domain::document::{ArticleMeta, BlockKind, ContentHash, Document};
+use marginalia::domain::persist;
 use marginalia::domain::persist::{
     annotation_key, article_prefix, backup_key, decode, encode, export_file_name, export_json, DecodeError,
     EXPORT_FORMAT, KEY_PREFIX, SCHEMA_VERSION,
@@ -391,4 +392,32 @@ proptest! {
         value["schema"] = json!(schema);
         prop_assert_eq!(decode(&value.to_string()), Err(DecodeError::NewerSchema(schema)));
     }
+}
+
+#[test]
+fn stored_articles_rebuild_the_same_document() {
+    use marginalia::domain::loader::{load_text, FileKind};
+    let source = "# Title\n\nSome *soft* and **loud** [link](https://example.org).\n\n> Quote\n\n- a\n  - b\n\n1. one";
+    let doc = load_text(FileKind::Markdown, source, None, Some("notes.md")).unwrap();
+    let added = time::OffsetDateTime::from_unix_timestamp(1_700_000_000).unwrap();
+    let stored = persist::encode_article(&doc, added);
+    let (back, when) = persist::decode_article(&stored, Some(doc.hash().short())).unwrap();
+    assert_eq!(back, doc);
+    assert_eq!(when, added);
+    assert_eq!(persist::encode_article(&back, added), stored, "re-encoding is byte-identical");
+    let renamed = back.with_title("Renamed");
+    assert_eq!((renamed.title(), renamed.hash()), ("Renamed", doc.hash()));
+}
+
+#[test]
+fn damaged_or_newer_stored_articles_are_refused() {
+    let doc = marginalia::domain::plain_text::parse_plain_text("Title\n\nBody.");
+    let stored = persist::encode_article(&doc, time::OffsetDateTime::UNIX_EPOCH);
+    assert!(matches!(persist::decode_article(&stored, Some("0000000000000000")), Err(DecodeError::Corrupt(_))));
+    assert!(matches!(persist::decode_article(&stored[..stored.len() / 2], None), Err(DecodeError::Corrupt(_))));
+    let newer = stored.replacen("\"schema\":1", "\"schema\":3", 1);
+    assert_eq!(persist::decode_article(&newer, None).map(|_| ()), Err(DecodeError::NewerSchema(3)));
+    let key = persist::article_key(doc.hash());
+    assert_eq!(persist::article_key_hash(&key), Some(doc.hash().short()));
+    assert_eq!(persist::article_key_hash("marginalia/v1/abc/a/x"), None);
 }

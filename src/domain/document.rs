@@ -205,6 +205,15 @@ impl Document {
         self.marks.get(index).map_or(&[], Vec::as_slice)
     }
 
+    /// The same document under another display title (the text, and so the hash, stay the same).
+    pub fn with_title(mut self, title: &str) -> Self {
+        let title = normalise_whitespace(title);
+        if !title.is_empty() {
+            self.title = title;
+        }
+        self
+    }
+
     pub fn title(&self) -> &str {
         &self.title
     }

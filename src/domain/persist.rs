@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use super::annotation::{format_utc, Annotation};
-use super::document::{ContentHash, Document};
+use super::document::{ArticleMeta, ContentHash, Document, RawBlock};
 use time::OffsetDateTime;
 
 /// The schema version written today; values with a higher version are never overwritten.
@@ -126,4 +126,55 @@ pub fn export_file_name(doc: &Document) -> String {
         .collect();
     let slug = if slug.is_empty() { "article".to_string() } else { slug.join("-") };
     format!("{slug}.annotations.json")
+}
+
+/// Key under which the article with hash `article` is stored.
+pub fn article_key(article: &ContentHash) -> String {
+    format!("{KEY_PREFIX}v1/{}/doc", article.short())
+}
+
+/// The short hash in an article key, if `key` is one.
+pub fn article_key_hash(key: &str) -> Option<&str> {
+    key.strip_prefix(KEY_PREFIX)?.strip_prefix("v1/")?.strip_suffix("/doc")
+}
+
+/// Key holding the short hash of the article that was open last.
+pub const LAST_OPEN_KEY: &str = "marginalia/v1/last-open";
+
+/// An article as stored in the browser: enough to rebuild the exact same [`Document`].
+#[derive(Serialize, Deserialize)]
+struct StoredArticle {
+    schema: u32,
+    title: String,
+    #[serde(default)]
+    meta: ArticleMeta,
+    #[serde(with = "time::serde::rfc3339")]
+    added: OffsetDateTime,
+    blocks: Vec<RawBlock>,
+}
+
+/// Serialises an article for storage, with the time it was added to the library.
+pub fn encode_article(doc: &Document, added: OffsetDateTime) -> String {
+    let stored = StoredArticle {
+        schema: SCHEMA_VERSION,
+        title: doc.title().to_string(),
+        meta: doc.meta().clone(),
+        added,
+        blocks: doc.raw_blocks(),
+    };
+    serde_json::to_string(&stored).unwrap_or_default()
+}
+
+/// Reads a stored article back; its hash must match `expected` (a damaged value is reported, not used).
+pub fn decode_article(value: &str, expected: Option<&str>) -> Result<(Document, OffsetDateTime), DecodeError> {
+    let version: SchemaOnly = serde_json::from_str(value).map_err(|e| DecodeError::Corrupt(e.to_string()))?;
+    if version.schema > SCHEMA_VERSION {
+        return Err(DecodeError::NewerSchema(version.schema));
+    }
+    let stored: StoredArticle = serde_json::from_str(value).map_err(|e| DecodeError::Corrupt(e.to_string()))?;
+    let doc = Document::from_blocks(&stored.title, stored.meta, stored.blocks);
+    if expected.is_some_and(|short| short != doc.hash().short()) {
+        return Err(DecodeError::Corrupt("its text does not match its key".into()));
+    }
+    Ok((doc, stored.added))
 }

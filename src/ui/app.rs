@@ -7,12 +7,15 @@ use std::rc::Rc;
 use gloo::events::{EventListener, EventListenerOptions};
 use uuid::Uuid;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlElement, KeyboardEvent};
+use web_sys::{Element, HtmlElement as DomElement, HtmlInputElement, KeyboardEvent};
 use yew::prelude::*;
 
 use crate::domain::anchor::describe;
 use crate::domain::annotation::Annotation;
 use crate::domain::document::Document;
+use crate::domain::html_extract::{extract_all_text, extract_article};
+use crate::domain::html_tree::HtmlElement;
+use crate::domain::loader::{decode, load_text, FileKind, LoadError};
 use crate::domain::persist;
 use crate::domain::plain_text::parse_plain_text;
 use crate::domain::store::{Change, Command, Store};
@@ -22,9 +25,11 @@ use crate::ui::banner::WarningBanner;
 use crate::ui::browser::dom_text::DomText;
 use crate::ui::browser::highlights::{self, Painter};
 use crate::ui::browser::storage::{AnnotationStorage, StorageProblem, Unreadable};
-use crate::ui::browser::{clock, download};
+use crate::ui::browser::{clock, download, files, html_parse, library};
 use crate::ui::editor::{excerpt, AnnotationEditor};
 use crate::ui::help::HelpDialog;
+use crate::ui::library::LibraryDialog;
+use crate::ui::new_article::{NewArticleDialog, Pasted};
 use crate::ui::offline::OfflineStatus;
 use crate::ui::sidebar::Sidebar;
 use crate::ui::tag_styles;
@@ -62,6 +67,25 @@ pub enum Msg {
     ShowHelp(bool),
     DismissNotice,
     PageHide,
+    ShowNewArticle(bool),
+    AddPasted(Pasted),
+    OpenFileDialog,
+    FilesChosen(Vec<web_sys::File>),
+    FileLoaded { name: String, bytes: Vec<u8> },
+    LoadFailed(String),
+    LoadAllText,
+    ShowLibrary(bool),
+    OpenArticle(String),
+    RenameArticle(String, String),
+    DeleteArticle(String),
+    Dragging(bool),
+}
+
+/// A button a notice can carry.
+#[derive(Clone, Copy, PartialEq)]
+enum NoticeAction {
+    /// A page had no recognisable article: load all of its text instead.
+    LoadAllText,
 }
 
 /// A snapped selection waiting for a tag, with where its toolbar goes (page coordinates).
@@ -114,12 +138,25 @@ pub struct App {
     help_open: bool,
     announcement: String,
     notice: Option<String>,
+    notice_action: Option<NoticeAction>,
+    /// The bundled sample article, always in the library.
+    sample: Rc<Document>,
+    /// A page in which no article was found, kept so its whole text can be loaded on request.
+    unextracted: Option<(String, HtmlElement)>,
+    /// The article changed: the painter must be rebuilt after the next render.
+    needs_painter: bool,
+    article_listener: Option<EventListener>,
+    new_article_open: bool,
+    library_open: bool,
+    dragging: bool,
+    file_input: NodeRef,
     pointer_down: bool,
     /// The paragraph the keyboard caret is in (Ctrl+↓ / Ctrl+↑ move it).
     current_block: usize,
     listing: RefCell<Option<Listing>>,
     sidebar_callbacks: SidebarCallbacks,
-    listeners: Vec<EventListener>,
+    /// Document-level listeners, held only to keep them alive (dropping one removes it).
+    _listeners: Vec<EventListener>,
 }
 
 impl Component for App {
@@ -127,17 +164,25 @@ impl Component for App {
     type Properties = ();
 
     fn create(ctx: &Context<Self>) -> Self {
-        let doc = Rc::new(parse_plain_text(SAMPLE_ARTICLE));
+        let sample = Rc::new(parse_plain_text(SAMPLE_ARTICLE));
+        let (doc, notice) = initial_document(&sample);
         let tags = Rc::new(TagSet::default());
-        let mut storage = AnnotationStorage::open(doc.hash().clone());
-        let loaded = storage.load();
-        let store = Store::from_annotations(loaded.annotations);
+        let (storage, store, unreadable) = open_session(&doc);
         App {
             doc,
             tags,
             store,
             storage,
-            unreadable: loaded.unreadable,
+            unreadable,
+            sample,
+            notice_action: None,
+            unextracted: None,
+            needs_painter: false,
+            article_listener: None,
+            new_article_open: false,
+            library_open: false,
+            dragging: false,
+            file_input: NodeRef::default(),
             painter: None,
             article_ref: NodeRef::default(),
             toolbar_ref: NodeRef::default(),
@@ -151,7 +196,7 @@ impl Component for App {
             query: String::new(),
             help_open: false,
             announcement: String::new(),
-            notice: None,
+            notice,
             pointer_down: false,
             current_block: 0,
             listing: RefCell::new(None),
@@ -160,7 +205,7 @@ impl Component for App {
                 on_query: ctx.link().callback(Msg::Query),
                 on_open: ctx.link().callback(Msg::OpenFromList),
             },
-            listeners: document_listeners(ctx),
+            _listeners: document_listeners(ctx),
         }
     }
 
@@ -241,7 +286,124 @@ impl Component for App {
             }
             Msg::DismissNotice => {
                 self.notice = None;
+                self.notice_action = None;
                 true
+            }
+            Msg::ShowNewArticle(open) => {
+                self.new_article_open = open;
+                true
+            }
+            Msg::AddPasted(pasted) => {
+                let title = Some(pasted.title.as_str()).filter(|t| !t.trim().is_empty());
+                match load_text(FileKind::PlainText, &pasted.text, title, Some(pasted.source.as_str())) {
+                    Ok(doc) => {
+                        self.new_article_open = false;
+                        self.add_document(doc, None);
+                    }
+                    Err(error) => self.set_notice(error.to_string()),
+                }
+                true
+            }
+            Msg::OpenFileDialog => {
+                if let Some(input) = self.file_input.cast::<HtmlInputElement>() {
+                    input.set_value("");
+                    input.click();
+                }
+                false
+            }
+            Msg::FilesChosen(files) => {
+                self.dragging = false;
+                // One article at a time: the first file is opened, the others are named in a notice.
+                let Some(file) = files.first().cloned() else { return true };
+                if files.len() > 1 {
+                    self.set_notice(format!(
+                        "Opening “{}”; open the other {} file(s) one at a time.",
+                        file.name(),
+                        files.len() - 1
+                    ));
+                }
+                let link = ctx.link().clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    let name = file.name();
+                    match files::read_bytes(&file).await {
+                        Ok(bytes) => link.send_message(Msg::FileLoaded { name, bytes }),
+                        Err(message) => {
+                            link.send_message(Msg::LoadFailed(format!("“{name}” cannot be opened: {message}")))
+                        }
+                    }
+                });
+                true
+            }
+            Msg::FileLoaded { name, bytes } => {
+                match self.load_file(&name, &bytes) {
+                    Ok((doc, note)) => self.add_document(doc, note),
+                    Err(message) => {
+                        self.set_notice(format!("“{name}” cannot be opened: {message}"));
+                        if self.unextracted.is_some() {
+                            self.notice_action = Some(NoticeAction::LoadAllText);
+                        }
+                    }
+                }
+                true
+            }
+            Msg::LoadFailed(message) => {
+                self.set_notice(message);
+                true
+            }
+            Msg::LoadAllText => {
+                if let Some((name, tree)) = self.unextracted.take() {
+                    let mut draft = extract_all_text(&tree);
+                    draft.meta.source.get_or_insert(name);
+                    match draft.into_document() {
+                        Some(doc) => self.add_document(doc, None),
+                        None => self.set_notice(LoadError::NoText.to_string()),
+                    }
+                }
+                true
+            }
+            Msg::ShowLibrary(open) => {
+                self.library_open = open;
+                true
+            }
+            Msg::OpenArticle(key) => {
+                self.library_open = false;
+                if key == self.sample.hash().short() {
+                    self.open_document((*self.sample).clone());
+                } else {
+                    match library::load(&key) {
+                        Ok((doc, _)) => self.open_document(doc),
+                        Err(message) => self.set_notice(message),
+                    }
+                }
+                true
+            }
+            Msg::RenameArticle(key, title) => {
+                match library::rename(&key, &title) {
+                    Ok(()) if key == self.doc.hash().short() => {
+                        self.doc = Rc::new((*self.doc).clone().with_title(&title));
+                    }
+                    Ok(()) => {}
+                    Err(message) => self.set_notice(message),
+                }
+                true
+            }
+            Msg::DeleteArticle(key) => {
+                match library::delete(&key) {
+                    Ok(_) => {
+                        self.announce("Article deleted");
+                        if key == self.doc.hash().short() {
+                            self.open_document((*self.sample).clone());
+                            self.library_open = true;
+                        }
+                    }
+                    Err(message) => self.set_notice(message),
+                }
+                true
+            }
+            Msg::Dragging(on) => {
+                let changed = self.dragging != on;
+                self.dragging = on;
+                changed
             }
             Msg::PageHide => {
                 self.commit_all_notes();
@@ -258,6 +420,17 @@ impl Component for App {
                 <header class="topbar">
                     <span class="brand"><span class="brand-mark" aria-hidden="true"></span>{"Marginalia"}</span>
                     <nav class="actions" aria-label="Actions">
+                        <button type="button" onclick={link.callback(|_| Msg::ShowLibrary(true))}>{"Library"}</button>
+                        if self.doc.hash() != self.sample.hash() {
+                            <button type="button" title="Back to the bundled sample article"
+                                onclick={link.callback({ let key = self.sample.hash().short().to_string(); move |_| Msg::OpenArticle(key.clone()) })}>{"Sample"}</button>
+                        }
+                        <button type="button" onclick={link.callback(|_| Msg::ShowNewArticle(true))}>{"New article"}</button>
+                        <button type="button" title="Open a .txt, .md or .html file (or drop it on the page)"
+                            onclick={link.callback(|_| Msg::OpenFileDialog)}>{"Open file"}</button>
+                        <input ref={self.file_input.clone()} type="file" class="visually-hidden" tabindex="-1" aria-hidden="true"
+                            accept=".txt,.text,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html"
+                            onchange={link.callback(|e: Event| Msg::FilesChosen(files::files_of(e.target_unchecked_into::<HtmlInputElement>().files())))} />
                         <button type="button" disabled={!self.store.can_undo()} aria-keyshortcuts="Control+Z"
                             title="Undo (Ctrl+Z)" onclick={link.callback(|_| Msg::Undo)}>{"Undo"}</button>
                         <button type="button" disabled={!self.store.can_redo()} aria-keyshortcuts="Control+Shift+Z"
@@ -274,7 +447,7 @@ impl Component for App {
                         <p id="keyboard-hint" class="visually-hidden">
                             {"Select text to annotate it. Keyboard: Ctrl+Down and Ctrl+Up move between paragraphs, Shift+Right selects word by word, then press 1, 2 or 3 to tag."}
                         </p>
-                        <ArticleView doc={self.doc.clone()} node_ref={self.article_ref.clone()} />
+                        <ArticleView key={self.doc.hash().0.clone()} doc={self.doc.clone()} node_ref={self.article_ref.clone()} />
                     </div>
                     { self.view_sidebar() }
                 </main>
@@ -287,13 +460,27 @@ impl Component for App {
                 if self.help_open {
                     <HelpDialog on_close={link.callback(|_| Msg::ShowHelp(false))} />
                 }
+                if self.new_article_open {
+                    <NewArticleDialog on_add={link.callback(Msg::AddPasted)} on_close={link.callback(|_| Msg::ShowNewArticle(false))} />
+                }
+                if self.library_open {
+                    <LibraryDialog entries={library::list(&self.sample)} current={AttrValue::from(self.doc.hash().short().to_string())}
+                        used_bytes={library::used_bytes()}
+                        on_open={link.callback(Msg::OpenArticle)}
+                        on_rename={link.callback(|(key, title)| Msg::RenameArticle(key, title))}
+                        on_delete={link.callback(Msg::DeleteArticle)}
+                        on_close={link.callback(|_| Msg::ShowLibrary(false))} />
+                }
+                if self.dragging {
+                    <div class="drop-overlay" aria-hidden="true"><p>{"Drop a .txt, .md or .html file to open it"}</p></div>
+                }
                 <div class="visually-hidden" role="status" aria-live="polite">{self.announcement.clone()}</div>
             </div>
         }
     }
 
     fn rendered(&mut self, ctx: &Context<Self>, first_render: bool) {
-        if first_render {
+        if first_render || std::mem::take(&mut self.needs_painter) {
             clock::mark("marginalia:article-rendered");
             self.attach_painter(ctx);
             clock::mark("marginalia:highlights-painted");
@@ -302,7 +489,7 @@ impl Component for App {
             if let Some(button) =
                 self.editor_ref.cast::<Element>().and_then(|e| e.query_selector(".tag-toggle").ok().flatten())
             {
-                let _ = button.unchecked_into::<HtmlElement>().focus();
+                let _ = button.unchecked_into::<DomElement>().focus();
             }
         }
     }
@@ -339,6 +526,9 @@ impl App {
                 if let Some(notice) = &self.notice {
                     <div class="notice" role="status">
                         <span>{notice.clone()}</span>
+                        if self.notice_action == Some(NoticeAction::LoadAllText) {
+                            <button type="button" onclick={link.callback(|_| Msg::LoadAllText)}>{"Load all its text instead"}</button>
+                        }
                         <button type="button" onclick={link.callback(|_| Msg::DismissNotice)}>{"Dismiss"}</button>
                     </div>
                 }
@@ -405,7 +595,7 @@ impl App {
         tag_styles::install(&tag_styles::stylesheet(&self.tags));
         let Some(root) = self.article_ref.cast::<Element>() else { return };
         let link = ctx.link().clone();
-        self.listeners.push(EventListener::new(&root, "click", move |event| {
+        self.article_listener = Some(EventListener::new(&root, "click", move |event| {
             if let Some(mouse) = event.dyn_ref::<web_sys::MouseEvent>() {
                 link.send_message(Msg::ArticleClick(mouse.client_x() as f64, mouse.client_y() as f64));
             }
@@ -428,6 +618,91 @@ impl App {
                 });
                 ctx.link().send_message(Msg::ShowHelp(false));
             }
+        }
+    }
+
+    fn set_notice(&mut self, message: String) {
+        self.notice = Some(message);
+        self.notice_action = None;
+    }
+
+    /// Reads a file into a document; for HTML, finds the article in the page.
+    fn load_file(&mut self, name: &str, bytes: &[u8]) -> Result<(Document, Option<String>), String> {
+        self.unextracted = None;
+        let kind = FileKind::from_name(name)
+            .ok_or_else(|| LoadError::UnsupportedType { name: name.to_string() }.to_string())?;
+        let decoded = decode(bytes).map_err(|e| e.to_string())?;
+        if kind != FileKind::Html {
+            let doc = load_text(kind, &decoded.text, None, Some(name)).map_err(|e| e.to_string())?;
+            return Ok((doc, decoded.note));
+        }
+        let tree = html_parse::parse(&decoded.text)?;
+        match extract_article(&tree) {
+            Ok(mut draft) => {
+                draft.meta.source.get_or_insert_with(|| name.to_string());
+                let doc = draft.into_document().ok_or_else(|| LoadError::NoText.to_string())?;
+                Ok((doc, decoded.note))
+            }
+            Err(error) => {
+                // Kept so the notice can offer to load the page's whole text instead.
+                self.unextracted = Some((name.to_string(), tree));
+                Err(error.to_string())
+            }
+        }
+    }
+
+    /// Adds a loaded article to the library and opens it; an article already there opens with its annotations.
+    fn add_document(&mut self, doc: Document, note: Option<String>) {
+        let known = doc.hash() == self.sample.hash() || library::contains(doc.hash());
+        let doc = if doc.hash() == self.sample.hash() {
+            (*self.sample).clone()
+        } else if known {
+            library::load(doc.hash().short()).map(|(stored, _)| stored).unwrap_or(doc)
+        } else {
+            if library::save(&doc, clock::now()).is_err() {
+                self.set_notice("This article is open, but the browser could not keep it in the library (storage is full or blocked). Export your annotations before you leave.".into());
+            }
+            doc
+        };
+        self.open_document(doc);
+        if known {
+            self.set_notice(format!(
+                "“{}” is already in your library; it is open with its {} annotation(s).",
+                self.doc.title(),
+                self.store.len()
+            ));
+        } else if let Some(note) = note {
+            self.set_notice(note);
+        }
+    }
+
+    /// Switches to another article: saves what is pending, then loads that article's annotations.
+    fn open_document(&mut self, doc: Document) {
+        self.commit_all_notes();
+        let _ = self.storage.flush(&self.protected_keys());
+        self.painter = None;
+        self.article_listener = None;
+        let (storage, store, unreadable) = open_session(&doc);
+        library::set_last_open(doc.hash().short());
+        self.announce(&format!("Opened “{}”", doc.title()));
+        self.doc = Rc::new(doc);
+        self.storage = storage;
+        self.store = store;
+        self.unreadable = unreadable;
+        self.pending = None;
+        self.editor = None;
+        self.note_drafts.clear();
+        self.note_draft.clear();
+        self.filter = None;
+        self.query.clear();
+        self.current_block = 0;
+        self.listing.replace(None);
+        self.needs_painter = true;
+        if self.notice_action.is_none() {
+            self.notice = None;
+        }
+        if let Some(window) = web_sys::window() {
+            window.scroll_to_with_x_and_y(0.0, 0.0);
         }
     }
 
@@ -518,7 +793,7 @@ impl App {
             self.set_pending(None);
             // Focus was in the toolbar, which now goes away: hand it back to the article.
             if self.focus_within(&self.toolbar_ref) {
-                if let Some(article) = self.article_ref.cast::<HtmlElement>() {
+                if let Some(article) = self.article_ref.cast::<DomElement>() {
                     let _ = article.focus();
                 }
             }
@@ -655,8 +930,10 @@ impl App {
         let target = event.target().and_then(|t| t.dyn_into::<Element>().ok());
         let in_field = target.as_ref().is_some_and(is_text_field);
         if key == "Escape" {
-            if self.help_open {
+            if self.help_open || self.new_article_open || self.library_open {
                 self.help_open = false;
+                self.new_article_open = false;
+                self.library_open = false;
             } else if self.editor.is_some() {
                 self.close_editor();
             } else if self.pending.is_some() {
@@ -667,7 +944,7 @@ impl App {
             }
             return true;
         }
-        if self.help_open {
+        if self.help_open || self.new_article_open || self.library_open {
             return false;
         }
         if ctrl && !event.alt_key() && !in_field && (key.eq_ignore_ascii_case("z") || key.eq_ignore_ascii_case("y")) {
@@ -713,7 +990,7 @@ impl App {
                 } else {
                     self.current_block.saturating_sub(1)
                 };
-                self.place_caret(&selection);
+                self.place_caret();
                 false
             }
             ("Tab", false, false) if self.pending.is_some() => {
@@ -722,7 +999,7 @@ impl App {
                     self.toolbar_ref.cast::<Element>().and_then(|t| t.query_selector("button").ok().flatten())
                 {
                     event.prevent_default();
-                    let _ = button.unchecked_into::<HtmlElement>().focus();
+                    let _ = button.unchecked_into::<DomElement>().focus();
                 }
                 false
             }
@@ -737,7 +1014,7 @@ impl App {
                             .zip(self.article_ref.cast::<Element>())
                             .is_some_and(|(n, a)| a.contains(Some(&n)));
                     if !caret_in_article {
-                        self.place_caret(&selection);
+                        self.place_caret();
                     }
                 }
                 let direction = if matches!(key, "ArrowRight" | "ArrowDown") { "forward" } else { "backward" };
@@ -750,7 +1027,7 @@ impl App {
     }
 
     /// Puts a collapsed selection at the start of the current paragraph, outlines it and scrolls to it.
-    fn place_caret(&self, selection: &web_sys::Selection) {
+    fn place_caret(&self) {
         let Some(dom) = self.dom() else { return };
         if let Some(root) = self.article_ref.cast::<Element>() {
             if let Ok(previous) = root.query_selector_all(".current-block") {
@@ -766,9 +1043,7 @@ impl App {
         let options = web_sys::ScrollIntoViewOptions::new();
         options.set_block(web_sys::ScrollLogicalPosition::Nearest);
         element.scroll_into_view_with_scroll_into_view_options(&options);
-        if let Some(text) = element.first_child() {
-            let _ = selection.collapse_with_offset(Some(&text), 0);
-        }
+        dom.place_caret(self.current_block);
     }
 
     fn export(&mut self) {
@@ -798,11 +1073,51 @@ impl App {
     }
 }
 
+/// The article to open on start: the one open last, else the bundled sample.
+fn initial_document(sample: &Rc<Document>) -> (Rc<Document>, Option<String>) {
+    match library::last_open() {
+        Some(key) if key != sample.hash().short() => match library::load(&key) {
+            Ok((doc, _)) => (Rc::new(doc), None),
+            Err(message) => (sample.clone(), Some(format!("The article open last could not be reopened: {message}"))),
+        },
+        _ => (sample.clone(), None),
+    }
+}
+
+/// Opens storage for an article and loads its annotations.
+fn open_session(doc: &Document) -> (AnnotationStorage, Store, Vec<Unreadable>) {
+    let mut storage = AnnotationStorage::open(doc.hash().clone());
+    let loaded = storage.load();
+    (storage, Store::from_annotations(loaded.annotations), loaded.unreadable)
+}
+
 /// True for elements where keys type text, so shortcuts must leave them alone.
 fn is_text_field(element: &Element) -> bool {
     let tag = element.tag_name();
     matches!(tag.as_str(), "INPUT" | "TEXTAREA" | "SELECT")
-        || element.dyn_ref::<HtmlElement>().is_some_and(|e| e.is_content_editable())
+        || element.dyn_ref::<DomElement>().is_some_and(|e| e.is_content_editable())
+}
+
+/// Drag-and-drop of files onto the page: shows the drop overlay and opens what is dropped.
+fn drag_listener(document: &web_sys::Document, name: &'static str, link: &yew::html::Scope<App>) -> EventListener {
+    let link = link.clone();
+    EventListener::new_with_options(document, name, EventListenerOptions::enable_prevent_default(), move |event| {
+        let Some(drag) = event.dyn_ref::<web_sys::DragEvent>() else { return };
+        let has_files = drag.data_transfer().is_some_and(|d| d.types().includes(&"Files".into(), 0));
+        if !has_files {
+            return;
+        }
+        event.prevent_default();
+        match name {
+            "dragover" => link.send_message(Msg::Dragging(true)),
+            // Leaving for a child element also fires dragleave; only leaving the window (no related target) counts.
+            "dragleave" if drag.related_target().is_none() => link.send_message(Msg::Dragging(false)),
+            "drop" => {
+                link.send_message(Msg::FilesChosen(files::files_of(drag.data_transfer().and_then(|d| d.files()))))
+            }
+            _ => {}
+        }
+    })
 }
 
 /// Listeners on the whole document: selection, pointer, keys and leaving the page.
@@ -842,5 +1157,8 @@ fn document_listeners(ctx: &Context<App>) -> Vec<EventListener> {
             hidden.then_some(Msg::PageHide)
         }),
         keys,
+        drag_listener(&document, "dragover", link),
+        drag_listener(&document, "dragleave", link),
+        drag_listener(&document, "drop", link),
     ]
 }

@@ -1,10 +1,10 @@
-//! Renders the article once: title, byline and date, and each block as one element holding one text node.
+//! Renders the article once: title, byline, date and source, then each block as one element whose text runs are its only text nodes.
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::domain::document::{BlockKind, Document};
+use crate::domain::document::{safe_link, Block, BlockKind, Document, MarkKind, Segment};
 
 #[derive(Properties, Clone)]
 pub struct ArticleProps {
@@ -22,33 +22,122 @@ impl PartialEq for ArticleProps {
 #[function_component(ArticleView)]
 pub fn article_view(props: &ArticleProps) -> Html {
     let doc = &props.doc;
-    let meta = doc.meta();
-    let byline = match (&meta.byline, &meta.date) {
-        (Some(b), Some(d)) => Some(format!("{b} · {d}")),
-        (Some(b), None) => Some(b.clone()),
-        (None, Some(d)) => Some(d.clone()),
-        (None, None) => None,
-    };
-    let blocks = doc.blocks().iter().enumerate().map(|(index, block)| {
-        let text = doc.block_text(block).to_string();
-        let attr = index.to_string();
+    let blocks = doc.blocks();
+    let titled = blocks.first().is_some_and(|b| b.kind == BlockKind::Heading && b.level == 1);
+    let mut children: Vec<Html> = Vec::with_capacity(blocks.len() + 2);
+    if !titled {
+        // A document without a title heading still shows its title (it is not part of the annotatable text).
+        children.push(html! { <h1 class="article-title">{doc.title().to_string()}</h1> });
+        children.push(meta_line(doc));
+    }
+    let mut i = 0;
+    while i < blocks.len() {
+        let block = &blocks[i];
         match block.kind {
-            BlockKind::Heading if index == 0 => html! {
-                <>
-                    <h1 class="article-title" data-block={attr}>{text}</h1>
-                    if let Some(byline) = byline.clone() {
-                        <p class="byline">{byline}</p>
-                    }
-                </>
-            },
-            BlockKind::Heading => html! { <h2 data-block={attr}>{text}</h2> },
-            BlockKind::Paragraph => html! { <p data-block={attr}>{text}</p> },
+            BlockKind::ListItem | BlockKind::NumberedItem => {
+                let group = run_of(blocks, i, |b| b.kind == block.kind);
+                let items = (i..i + group).map(|j| {
+                    let class = format!("depth-{}", blocks[j].level.min(6));
+                    html! { <li class={class} data-block={j.to_string()}>{ runs(doc, j) }</li> }
+                });
+                children.push(if block.kind == BlockKind::NumberedItem {
+                    html! { <ol>{ for items }</ol> }
+                } else {
+                    html! { <ul>{ for items }</ul> }
+                });
+                i += group;
+            }
+            BlockKind::Quote => {
+                let group = run_of(blocks, i, |b| b.kind == BlockKind::Quote);
+                let paragraphs = (i..i + group).map(|j| html! { <p data-block={j.to_string()}>{ runs(doc, j) }</p> });
+                children.push(html! { <blockquote>{ for paragraphs }</blockquote> });
+                i += group;
+            }
+            BlockKind::Heading if i == 0 && titled => {
+                children.push(html! { <h1 class="article-title" data-block="0">{ runs(doc, 0) }</h1> });
+                children.push(meta_line(doc));
+                i += 1;
+            }
+            BlockKind::Heading => {
+                let index = i.to_string();
+                children.push(match block.level {
+                    0..=2 => html! { <h2 data-block={index}>{ runs(doc, i) }</h2> },
+                    3 => html! { <h3 data-block={index}>{ runs(doc, i) }</h3> },
+                    _ => html! { <h4 data-block={index}>{ runs(doc, i) }</h4> },
+                });
+                i += 1;
+            }
+            BlockKind::Paragraph => {
+                children.push(html! { <p data-block={i.to_string()}>{ runs(doc, i) }</p> });
+                i += 1;
+            }
         }
-    });
+    }
     html! {
         <article ref={props.node_ref.clone()} class="article" tabindex="0" aria-label="Article"
             aria-describedby="keyboard-hint">
-            { for blocks }
+            { for children }
         </article>
     }
+}
+
+/// How many blocks from `start` on satisfy `same`.
+fn run_of(blocks: &[Block], start: usize, same: impl Fn(&Block) -> bool) -> usize {
+    blocks[start..].iter().take_while(|b| same(b)).count()
+}
+
+/// Byline, date and source under the title.
+fn meta_line(doc: &Document) -> Html {
+    let meta = doc.meta();
+    let parts: Vec<String> = [meta.byline.clone(), meta.date.clone()].into_iter().flatten().collect();
+    let source = meta.source.as_deref().map(|source| match safe_link(source) {
+        Some(href) => html! {
+            <a class="source" href={href} target="_blank" rel="noopener noreferrer">{source.to_string()}</a>
+        },
+        None => html! { <span class="source">{source.to_string()}</span> },
+    });
+    if parts.is_empty() && source.is_none() {
+        return html! {};
+    }
+    html! {
+        <p class="byline">
+            {parts.join(" · ")}
+            if let Some(source) = source {
+                if !parts.is_empty() { {" · "} }
+                {source}
+            }
+        </p>
+    }
+}
+
+/// The text runs of block `index`, each wrapped in the elements for its marks.
+fn runs(doc: &Document, index: usize) -> Html {
+    let block = doc.blocks()[index];
+    let segments = doc.segments(&block, doc.marks(index));
+    html! { { for segments.into_iter().map(run) } }
+}
+
+fn run(segment: Segment) -> Html {
+    let mut node = html! { {segment.text} };
+    // Innermost first: code, emphasis, strong; a link wraps everything.
+    let mut marks = segment.marks;
+    marks.sort_by_key(|m| match m {
+        MarkKind::Code => 0,
+        MarkKind::Emphasis => 1,
+        MarkKind::Strong => 2,
+        MarkKind::Link { .. } => 3,
+    });
+    for mark in marks {
+        node = match mark {
+            MarkKind::Code => html! { <code>{node}</code> },
+            MarkKind::Emphasis => html! { <em>{node}</em> },
+            MarkKind::Strong => html! { <strong>{node}</strong> },
+            // Only safe targets reach a mark (loaders filter with `safe_link`); checked again here all the same.
+            MarkKind::Link { href } => match safe_link(&href) {
+                Some(href) => html! { <a href={href} target="_blank" rel="noopener noreferrer">{node}</a> },
+                None => node,
+            },
+        };
+    }
+    node
 }

@@ -6,6 +6,8 @@ pub mod banner;
 pub mod browser;
 pub mod editor;
 pub mod help;
+pub mod library;
+pub mod new_article;
 pub mod offline;
 pub mod sidebar;
 pub mod tag_styles;

@@ -1,7 +1,9 @@
 //! Maps between DOM positions in the rendered article and document code points; the one place offsets become DOM ranges.
 //!
-//! The article view renders each block as one element with a `data-block` index holding exactly
-//! one text node, so a DOM position is (block, UTF-16 unit) and the domain does the arithmetic.
+//! The article view renders each block as one element with a `data-block` index; inside it, each
+//! run of text (plain, emphasised, linked) is one text node. A block's text is exactly the
+//! concatenation of its text nodes, so a DOM position is (block, UTF-16 unit) and the domain does
+//! the arithmetic.
 
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Node, Range, StaticRange, StaticRangeInit, Text};
@@ -11,22 +13,31 @@ use crate::domain::document::Document;
 /// The attribute carrying a block's index on its element.
 pub const BLOCK_ATTR: &str = "data-block";
 
+/// One text node of a block and the UTF-16 offset where it starts in the block's text.
+struct Run {
+    node: Text,
+    start: usize,
+}
+
 /// The text nodes of the rendered article's blocks, collected once after the article is rendered.
 pub struct DomText {
     root: Element,
-    texts: Vec<Text>,
+    blocks: Vec<(Element, Vec<Run>)>,
 }
 
 impl DomText {
-    /// Collects the block text nodes under `root`; `None` if the DOM does not match the document.
+    /// Collects every block's text nodes under `root`; `None` if the DOM does not match the document.
     pub fn collect(root: Element, doc: &Document) -> Option<Self> {
         let elements = root.query_selector_all(&format!("[{BLOCK_ATTR}]")).ok()?;
-        let mut texts = Vec::with_capacity(doc.blocks().len());
+        let mut blocks = Vec::with_capacity(doc.blocks().len());
         for i in 0..elements.length() {
-            let text = elements.item(i)?.first_child()?.dyn_into::<Text>().ok()?;
-            texts.push(text);
+            let element: Element = elements.item(i)?.dyn_into().ok()?;
+            let mut runs = Vec::new();
+            let mut start = 0;
+            collect_text(&element, &mut runs, &mut start, 0);
+            blocks.push((element, runs));
         }
-        (texts.len() == doc.blocks().len()).then_some(DomText { root, texts })
+        (blocks.len() == doc.blocks().len()).then_some(DomText { root, blocks })
     }
 
     pub fn root(&self) -> &Element {
@@ -35,16 +46,26 @@ impl DomText {
 
     /// The element of block `index`.
     pub fn block_element(&self, index: usize) -> Option<Element> {
-        self.texts.get(index)?.parent_element()
+        self.blocks.get(index).map(|(element, _)| element.clone())
     }
 
-    /// A DOM range over document code points `[start, end)`.
+    /// The text node and offset in it for UTF-16 unit `unit` of block `index`.
+    fn point(&self, index: usize, unit: usize) -> Option<(&Text, u32)> {
+        let runs = &self.blocks.get(index)?.1;
+        let at = runs.partition_point(|r| r.start <= unit).checked_sub(1)?;
+        let run = &runs[at];
+        Some((&run.node, (unit - run.start).min(run.node.length() as usize) as u32))
+    }
+
+    /// A live DOM range over document code points `[start, end)`, for selections and measuring.
     pub fn range(&self, doc: &Document, start: usize, end: usize) -> Option<Range> {
         let (first, from) = doc.block_utf16_of_char(start)?;
         let (last, to) = doc.block_utf16_of_end(end)?;
+        let (start_node, start_offset) = self.point(first, from)?;
+        let (end_node, end_offset) = self.point(last, to)?;
         let range = Range::new().ok()?;
-        range.set_start(self.texts.get(first)?, from as u32).ok()?;
-        range.set_end(self.texts.get(last)?, to as u32).ok()?;
+        range.set_start(start_node, start_offset).ok()?;
+        range.set_end(end_node, end_offset).ok()?;
         Some(range)
     }
 
@@ -53,7 +74,9 @@ impl DomText {
     pub fn static_range(&self, doc: &Document, start: usize, end: usize) -> Option<StaticRange> {
         let (first, from) = doc.block_utf16_of_char(start)?;
         let (last, to) = doc.block_utf16_of_end(end)?;
-        let init = StaticRangeInit::new(self.texts.get(last)?, to as u32, self.texts.get(first)?, from as u32);
+        let (start_node, start_offset) = self.point(first, from)?;
+        let (end_node, end_offset) = self.point(last, to)?;
+        let init = StaticRangeInit::new(end_node, end_offset, start_node, start_offset);
         StaticRange::new(&init).ok()
     }
 
@@ -62,27 +85,37 @@ impl DomText {
         if !self.root.contains(Some(node)) {
             return None;
         }
-        // A text node: its parent element names the block, so no scan over blocks is needed.
-        if let Some(index) = node.parent_element().as_ref().and_then(block_index_of) {
-            if self.texts.get(index).is_some_and(|t| t.is_same_node(Some(node))) {
-                return doc.char_of_block_utf16(index, offset as usize);
-            }
+        let element = match node.dyn_ref::<Element>() {
+            Some(element) => element.clone(),
+            None => node.parent_element()?,
+        };
+        let Some(block_element) = element.closest(&format!("[{BLOCK_ATTR}]")).ok().flatten() else {
+            return self.char_between_blocks(doc, node, offset);
+        };
+        let index: usize = block_element.get_attribute(BLOCK_ATTR)?.parse().ok()?;
+        let runs = &self.blocks.get(index)?.1;
+        // A text node: its own start plus the offset, so no scan over the document is needed.
+        if let Some(run) = runs.iter().find(|r| r.node.is_same_node(Some(node))) {
+            return doc.char_of_block_utf16(index, run.start + offset as usize);
         }
-        // An element position: before its `offset`-th child, which is a block or contains blocks.
-        let element = node.dyn_ref::<Element>()?;
-        if let Some(index) = block_index_of(element) {
-            let block = doc.blocks().get(index)?;
-            return Some(if offset == 0 { block.start } else { block.end });
+        // An element position inside the block: the start of the first run at or after it.
+        let point = collapsed_range(node, offset)?;
+        let unit = runs
+            .iter()
+            .find(|r| point.compare_point(&r.node, 0).is_ok_and(|order| order >= 0))
+            .map_or_else(|| runs.last().map_or(0, |r| r.start + r.node.length() as usize), |r| r.start);
+        doc.char_of_block_utf16(index, unit)
+    }
+
+    /// A position between blocks (in the article's own containers): the start of the next block, or the end of the last.
+    fn char_between_blocks(&self, doc: &Document, node: &Node, offset: u32) -> Option<usize> {
+        let point = collapsed_range(node, offset)?;
+        let next =
+            self.blocks.iter().position(|(element, _)| point.compare_point(element, 0).is_ok_and(|order| order >= 0));
+        match next {
+            Some(index) => doc.blocks().get(index).map(|b| b.start),
+            None => doc.blocks().last().map(|b| b.end),
         }
-        let children = element.child_nodes();
-        for i in offset..children.length() {
-            if let Some(index) = children.item(i).and_then(|c| first_block_in(&c)) {
-                return doc.blocks().get(index).map(|b| b.start);
-            }
-        }
-        let last_before =
-            (0..offset.min(children.length())).rev().find_map(|i| children.item(i).and_then(|c| last_block_in(&c)));
-        last_before.and_then(|index| doc.blocks().get(index)).map(|b| b.end)
     }
 
     /// The document code points the window's selection covers, if it lies (at least partly) in the article.
@@ -118,23 +151,34 @@ impl DomText {
         let caret = document.caret_position_from_point(x as f32, y as f32)?;
         self.char_at(doc, &caret.offset_node()?, caret.offset())
     }
-}
 
-fn block_index_of(element: &Element) -> Option<usize> {
-    element.get_attribute(BLOCK_ATTR)?.parse().ok()
-}
-
-fn first_block_in(node: &Node) -> Option<usize> {
-    let element = node.dyn_ref::<Element>()?;
-    block_index_of(element).or_else(|| block_index_of(&element.query_selector(&format!("[{BLOCK_ATTR}]")).ok()??))
-}
-
-fn last_block_in(node: &Node) -> Option<usize> {
-    let element = node.dyn_ref::<Element>()?;
-    if let Some(index) = block_index_of(element) {
-        return Some(index);
+    /// Puts a collapsed selection at the start of block `index`.
+    pub fn place_caret(&self, index: usize) {
+        let Some((node, _)) = self.point(index, 0) else { return };
+        if let Some(selection) = web_sys::window().and_then(|w| w.get_selection().ok().flatten()) {
+            let _ = selection.collapse_with_offset(Some(node), 0);
+        }
     }
-    let all = element.query_selector_all(&format!("[{BLOCK_ATTR}]")).ok()?;
-    let last = all.item(all.length().checked_sub(1)?)?;
-    block_index_of(last.dyn_ref::<Element>()?)
+}
+
+/// Appends the text nodes under `node` in document order; the depth guard keeps recursion bounded.
+fn collect_text(node: &Node, runs: &mut Vec<Run>, start: &mut usize, depth: usize) {
+    let children = node.child_nodes();
+    for i in 0..children.length() {
+        let Some(child) = children.item(i) else { continue };
+        if let Some(text) = child.dyn_ref::<Text>() {
+            let len = text.length() as usize;
+            runs.push(Run { node: text.clone(), start: *start });
+            *start += len;
+        } else if depth < 16 {
+            collect_text(&child, runs, start, depth + 1);
+        }
+    }
+}
+
+fn collapsed_range(node: &Node, offset: u32) -> Option<Range> {
+    let range = Range::new().ok()?;
+    range.set_start(node, offset).ok()?;
+    range.collapse_with_to_start(true);
+    Some(range)
 }

@@ -3,7 +3,10 @@
 pub mod clock;
 pub mod dom_text;
 pub mod download;
+pub mod files;
 pub mod highlights;
+pub mod html_parse;
+pub mod library;
 pub mod position;
 pub mod service_worker;
 pub mod storage;
