@@ -29,7 +29,9 @@ pub enum MarkKind {
     Strong,
     Code,
     /// A link; loaders keep only http, https and mailto targets (see [`safe_link`]).
-    Link { href: String },
+    Link {
+        href: String,
+    },
 }
 
 /// Inline formatting over `[start, end)` code points of one block's text (block-relative).
@@ -175,7 +177,11 @@ impl Document {
         self.blocks
             .iter()
             .zip(&self.marks)
-            .map(|(block, marks)| RawBlock { kind: block.kind, level: block.level, segments: self.segments(block, marks) })
+            .map(|(block, marks)| RawBlock {
+                kind: block.kind,
+                level: block.level,
+                segments: self.segments(block, marks),
+            })
             .collect()
     }
 

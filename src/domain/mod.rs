@@ -3,6 +3,7 @@
 pub mod anchor;
 pub mod annotation;
 pub mod document;
+pub mod html_extract;
 pub mod html_tree;
 pub mod loader;
 pub mod persist;
