@@ -88,7 +88,7 @@ pub fn is_furniture(paragraph: &str) -> bool {
 }
 
 /// Recognises "By Jane Doe", "Jane Doe, Newspaper" and ArcaMax's "Jane Doe, Newspaper on" bylines.
-fn byline(line: &str) -> Option<String> {
+pub(crate) fn byline(line: &str) -> Option<String> {
     if line.chars().count() > 120 || line.ends_with('.') {
         return None;
     }
@@ -124,7 +124,7 @@ const MONTHS: &[&str] = &[
 ];
 
 /// True for a short line holding a date such as "March 8, 2025", "2025-03-08" or "Published Mar. 8, 2025".
-fn looks_like_date(line: &str) -> bool {
+pub(crate) fn looks_like_date(line: &str) -> bool {
     let lower = line.to_lowercase();
     let has_year = lower
         .split(|c: char| !c.is_ascii_digit())
@@ -144,7 +144,7 @@ fn looks_like_date(line: &str) -> bool {
 }
 
 /// The year from a closing "©2025 Publisher" line, the only date some syndicated copies keep.
-fn copyright_year(paragraph: &str) -> Option<String> {
+pub(crate) fn copyright_year(paragraph: &str) -> Option<String> {
     let rest = paragraph.strip_prefix('©').or_else(|| paragraph.strip_prefix("(c)"))?.trim_start();
     let year: String = rest.chars().take_while(char::is_ascii_digit).collect();
     (year.len() == 4).then_some(year)
