@@ -3,8 +3,11 @@
 pub mod anchor;
 pub mod annotation;
 pub mod document;
+pub mod format;
+pub mod myers;
 pub mod persist;
 pub mod plain_text;
+pub mod reanchor;
 pub mod store;
 pub mod tags;
 pub mod text;
