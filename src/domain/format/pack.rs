@@ -113,9 +113,10 @@ pub fn file_name(doc: &Document) -> String {
     format!("{}{FILE_SUFFIX}", legacy.trim_end_matches(".annotations.json"))
 }
 
-/// True for JSON that says it is a pack or a legacy export, whatever its version.
+/// True for JSON that names a `format` (as packs and legacy exports do, and W3C and Hypothesis
+/// files do not at their top level), so that a damaged or unknown `format` is reported there.
 pub fn is_pack(value: &Value) -> bool {
-    matches!(value.get("format").and_then(Value::as_str), Some(FORMAT | persist::EXPORT_FORMAT))
+    value.get("format").is_some()
 }
 
 /// Reads a parsed pack or legacy export into annotations and tags, mapping its tags onto `known`.
