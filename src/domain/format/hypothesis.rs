@@ -16,12 +16,9 @@ use crate::domain::tags::{TagId, TagSet};
 /// True for the client's export (`annotations` with `export_date` or Hypothesis-shaped
 /// entries) and for API search results (`rows`).
 pub fn looks_like(value: &Value) -> bool {
-    let Some(list) = value.get("annotations").or_else(|| value.get("rows")).and_then(Value::as_array) else {
-        return false;
-    };
-    value.get("export_date").is_some()
-        || value.get("export_userid").is_some()
-        || list.first().is_some_and(|a| a.get("uri").is_some() || a.get("user").is_some())
+    let Some(list) = value.get("annotations").or_else(|| value.get("rows")) else { return false };
+    ["export_date", "export_userid", "client_version"].iter().any(|k| value.get(k).is_some())
+        || list.as_array().and_then(|l| l.first()).is_some_and(|a| a.get("uri").is_some() || a.get("user").is_some())
 }
 
 /// Reads a Hypothesis export, mapping its tag names onto `known` (creating the missing ones).

@@ -91,7 +91,7 @@ pub fn annotation_json(a: &Annotation, tags: &TagSet, source: &str) -> Value {
 /// list of objects with a `target`.
 pub fn looks_like(value: &Value) -> bool {
     match value {
-        Value::Array(items) => items.first().is_some_and(|i| i.get("target").is_some()),
+        Value::Array(items) => items.iter().any(|i| i.get("target").is_some() || has_type(i, "Annotation")),
         Value::Object(_) => ["AnnotationCollection", "AnnotationPage", "Annotation"].iter().any(|t| has_type(value, t)),
         _ => false,
     }
