@@ -4,7 +4,7 @@
 //! few lines (RFC 4180 quoting, CRLF rows), and the crate would add reading machinery to the
 //! wasm bundle for nothing.
 
-use super::paragraph_number;
+use super::{paragraph_number, report_order};
 use crate::domain::annotation::Annotation;
 use crate::domain::document::Document;
 use crate::domain::tags::TagSet;
@@ -17,13 +17,12 @@ pub const BOM: &str = "\u{feff}";
 
 /// The CSV of `annotations` in article order: tags (names, joined by "; "), quote, note,
 /// author, paragraph number (1 for the first body paragraph, 0 for the title or a heading),
-/// start and end (code points).
+/// start and end (code points). Orphans come last, with the number cells empty.
 pub fn export<'a>(doc: &Document, tags: &TagSet, annotations: impl IntoIterator<Item = &'a Annotation>) -> String {
-    let mut annotations: Vec<&Annotation> = annotations.into_iter().collect();
-    annotations.sort_by_key(|a| (a.target.start, a.target.end, a.id));
     let mut out = String::from(BOM);
     push_row(&mut out, HEADER.iter().map(|h| text_cell(h)));
-    for a in annotations {
+    for (a, placed) in report_order(doc, annotations) {
+        let number = |n: usize| if placed { n.to_string() } else { String::new() };
         let tag_names: Vec<&str> = a.tags.iter().map(|t| tags.name_of(t)).collect();
         push_row(
             &mut out,
@@ -32,9 +31,9 @@ pub fn export<'a>(doc: &Document, tags: &TagSet, annotations: impl IntoIterator<
                 text_cell(&a.target.exact),
                 text_cell(&a.note),
                 text_cell(&a.author),
-                paragraph_number(doc, a.target.start).to_string(),
-                a.target.start.to_string(),
-                a.target.end.to_string(),
+                number(paragraph_number(doc, a.target.start)),
+                number(a.target.start),
+                number(a.target.end),
             ]
             .into_iter(),
         );

@@ -12,7 +12,7 @@ use crate::domain::document::{BlockKind, Document};
 use crate::domain::tags::{TagId, TagSet};
 
 /// The report of `annotations` on `doc`. Annotations whose quote is not at their positions in
-/// `doc` (orphans) are listed among the notes as not found, not highlighted.
+/// `doc` (orphans) are not highlighted; they are the last notes, marked as not found.
 pub fn export<'a>(
     doc: &Document,
     tags: &TagSet,
@@ -20,12 +20,9 @@ pub fn export<'a>(
     source: Option<&str>,
     at: time::OffsetDateTime,
 ) -> String {
-    let mut annotations: Vec<&Annotation> = annotations.into_iter().collect();
-    annotations.sort_by_key(|a| (a.target.start, a.target.end, a.id));
-    let placed: Vec<bool> = annotations
-        .iter()
-        .map(|a| a.target.start < a.target.end && doc.slice(a.target.start, a.target.end) == a.target.exact)
-        .collect();
+    let rows = super::report_order(doc, annotations);
+    let annotations: Vec<&Annotation> = rows.iter().map(|(a, _)| *a).collect();
+    let placed: Vec<bool> = rows.iter().map(|(_, p)| *p).collect();
     let style = stylesheet(tags);
     let csp = format!(
         "default-src 'none'; style-src 'sha256-{}'; img-src 'none'; base-uri 'none'; form-action 'none'",

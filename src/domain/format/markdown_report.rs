@@ -3,7 +3,7 @@
 //! Text from the article, notes and tags is escaped so it reads as written: no emphasis, links,
 //! headings, lists or raw HTML can come from it.
 
-use super::paragraph_number;
+use super::{paragraph_number, report_order};
 use crate::domain::annotation::{format_utc, Annotation};
 use crate::domain::document::Document;
 use crate::domain::tags::TagSet;
@@ -16,8 +16,8 @@ pub fn export<'a>(
     source: Option<&str>,
     at: time::OffsetDateTime,
 ) -> String {
-    let mut annotations: Vec<&Annotation> = annotations.into_iter().collect();
-    annotations.sort_by_key(|a| (a.target.start, a.target.end, a.id));
+    let rows = report_order(doc, annotations);
+    let annotations: Vec<&Annotation> = rows.iter().map(|(a, _)| *a).collect();
     let mut out = format!("# Annotations: {}\n\n", escape_inline(doc.title()));
     let facts: Vec<String> = [doc.meta().byline.as_deref(), doc.meta().date.as_deref(), source]
         .into_iter()
@@ -33,10 +33,11 @@ pub fn export<'a>(
         out.push_str(&format!("| {} | {count} |\n", escape_inline(tags.name_of(&tag))));
     }
     out.push_str("\n## Annotations\n");
-    for (i, a) in annotations.iter().enumerate() {
+    for (i, (a, placed)) in rows.iter().enumerate() {
         let names: Vec<String> = a.tags.iter().map(|t| escape_inline(tags.name_of(t))).collect();
         out.push_str(&format!("\n### {}. {}\n\n", i + 1, names.join(", ")));
         let mut about = vec![match paragraph_number(doc, a.target.start) {
+            _ if !placed => "Passage not found in this version of the article".to_string(),
             0 => "Title or heading".to_string(),
             n => format!("Paragraph {n}"),
         }];

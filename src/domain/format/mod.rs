@@ -305,3 +305,22 @@ pub fn paragraph_number(doc: &Document, cp: usize) -> usize {
     }
     blocks[..=index].iter().filter(|b| b.kind == BlockKind::Paragraph).count()
 }
+
+/// True when `annotation`'s quote is at its positions in `doc`; an orphan's is not.
+pub fn is_placed(doc: &Document, annotation: &Annotation) -> bool {
+    let t = &annotation.target;
+    t.start < t.end && t.end <= doc.len_chars() && doc.slice(t.start, t.end) == t.exact
+}
+
+/// The order of every report: placed annotations in article order (start, end, id), then
+/// orphans by quote and id, each with whether it is placed.
+pub fn report_order<'a>(doc: &Document, annotations: impl IntoIterator<Item = &'a Annotation>) -> Vec<(&'a Annotation, bool)> {
+    let mut rows: Vec<(&Annotation, bool)> = annotations.into_iter().map(|a| (a, is_placed(doc, a))).collect();
+    rows.sort_by(|(a, a_placed), (b, b_placed)| {
+        b_placed
+            .cmp(a_placed)
+            .then_with(|| if *a_placed { (a.target.start, a.target.end).cmp(&(b.target.start, b.target.end)) } else { a.target.exact.cmp(&b.target.exact) })
+            .then_with(|| a.id.cmp(&b.id))
+    });
+    rows
+}
