@@ -9,15 +9,19 @@ use time::OffsetDateTime;
 
 use super::anchor::{describe, Anchored};
 use super::annotation::{Annotation, Target};
-use super::document::Document;
+use super::document::{Document, BLOCK_SEPARATOR};
 use super::myers;
 
 /// Lowest quote similarity (1 − edits / quote length) a fuzzy match may have.
 pub const MIN_QUOTE_SIMILARITY: f64 = 0.75;
 /// Lowest combined score (see [`Candidate::score`]) a fuzzy match may have, in percent.
 pub const MIN_FUZZY_SCORE: u8 = 75;
-/// Lowest context similarity for a match away from the stored position, where the target has context.
+/// Lowest context similarity for a match away from the stored position, where the target has
+/// context; shorter quotes need more (see `Candidate::acceptable`).
 pub const MIN_CONTEXT_SIMILARITY: f64 = 0.5;
+/// Shortest quote, in code points, that may be matched approximately: an edited short quote
+/// ("cartels." for "cartels") is as likely a lookalike as the same passage.
+pub const MIN_FUZZY_QUOTE: usize = 16;
 /// How much better than the runner-up the chosen candidate must score, so that of two near-equal
 /// passages neither is picked.
 pub const MIN_MARGIN: f64 = 0.05;
@@ -70,9 +74,11 @@ impl Anchorer {
         //    words but the wrong context cannot beat the edited passage that has the right context.
         let max_edits = (quote.len() as f64 * (1.0 - MIN_QUOTE_SIMILARITY)).floor() as usize;
         let mut all = exact;
-        for m in myers::search(&quote, text, max_edits, FUZZY_CANDIDATES) {
-            if !all.iter().any(|c| c.start == m.start && c.end == m.end) {
-                all.push(Candidate::new(&ctx, text, target, m.start, m.end - m.start, m.distance));
+        let fuzzy = if quote.len() >= MIN_FUZZY_QUOTE { myers::search(&quote, text, max_edits, FUZZY_CANDIDATES) } else { vec![] };
+        for m in fuzzy {
+            let (start, end, distance) = ctx.refine(text, &quote, m.end, max_edits);
+            if !all.iter().any(|c| c.start == start && c.end == end) {
+                all.push(Candidate::new(&ctx, text, target, start, end - start, distance));
             }
         }
         match pick(&all) {
@@ -121,9 +127,89 @@ struct Context {
     suffix: Vec<char>,
 }
 
+/// How many characters of context next to the quote decide where a fuzzy match begins and ends.
+const EDGE: usize = 10;
+/// How far from a fuzzy match's bound its context is looked for.
+const GAP: usize = 24;
+
 impl Context {
+    /// Context from another block is cut off at the blank line between blocks (which is kept):
+    /// when paragraphs are reordered, a paragraph's neighbours change but its own text and its
+    /// being at a paragraph's start or end do not.
     fn new(target: &Target) -> Self {
-        Context { prefix: target.prefix.chars().collect(), suffix: target.suffix.chars().collect() }
+        let prefix = match target.prefix.rfind(BLOCK_SEPARATOR) {
+            Some(i) => &target.prefix[i..],
+            None => &target.prefix,
+        };
+        let suffix = match target.suffix.find(BLOCK_SEPARATOR) {
+            Some(i) => &target.suffix[..i + BLOCK_SEPARATOR.len()],
+            None => &target.suffix,
+        };
+        Context { prefix: prefix.chars().collect(), suffix: suffix.chars().collect() }
+    }
+
+    /// The bounds of the approximate match of `quote` ending near `end`. Edit distance alone
+    /// would start "the new bridge" inside an inserted word ("…nsion bridge", fewer edits than
+    /// taking the whole insertion in) or take in a word inserted just before the quote. So each
+    /// bound also pays for the stored context next to it: two per edit to match it, one per
+    /// character between it and the bound. Leaving inserted text out thus costs half of taking
+    /// it in, and cutting into the quote costs full edits; ties go to the shorter match.
+    fn refine(&self, text: &[char], quote: &[char], end: usize, max_edits: usize) -> (usize, usize, usize) {
+        let prefix_tail = &self.prefix[self.prefix.len().saturating_sub(EDGE)..];
+        let suffix_head = &self.suffix[..self.suffix.len().min(EDGE)];
+        let window = quote.len() + max_edits + 1;
+
+        // Start: the reversed quote against the text read backwards from `end`, anchored there.
+        let lo = end.saturating_sub(window);
+        let reversed_quote: Vec<char> = quote.iter().rev().copied().collect();
+        let reversed_text: Vec<char> = text[lo..end].iter().rev().copied().collect();
+        let backwards = myers::distances(&reversed_quote, &reversed_text, true);
+        // `before[i]`: the prefix tail's best match ending at text index `from + i`.
+        let from = lo.saturating_sub(GAP + prefix_tail.len());
+        let before = myers::distances(prefix_tail, &text[from..end], false);
+        let prefix_cost = |s: usize| -> usize {
+            if prefix_tail.is_empty() {
+                return 0;
+            }
+            (0..=GAP)
+                .map(|g| match (s.checked_sub(1 + g)).filter(|p| *p >= from) {
+                    Some(p) => 2 * before[p - from] + g,
+                    None => 2 * prefix_tail.len() + g,
+                })
+                .min()
+                .unwrap_or(0)
+        };
+        let start = (0..backwards.len())
+            .map(|r| (end - 1 - r, backwards[r]))
+            .min_by_key(|&(s, d)| (2 * d + prefix_cost(s), std::cmp::Reverse(s)))
+            .map_or(end, |(s, _)| s);
+
+        // End: the quote forwards from that start, anchored there; the suffix head likewise,
+        // read backwards so that its matches are found by where they begin.
+        let hi = (start + window).min(text.len());
+        let forwards = myers::distances(quote, &text[start..hi], true);
+        let to = (hi + GAP + suffix_head.len()).min(text.len());
+        let reversed_head: Vec<char> = suffix_head.iter().rev().copied().collect();
+        let reversed_after: Vec<char> = text[start..to].iter().rev().copied().collect();
+        // `after[i]`: the suffix head's best match beginning at text index `to - 1 - i`.
+        let after = myers::distances(&reversed_head, &reversed_after, false);
+        let suffix_cost = |e: usize| -> usize {
+            if suffix_head.is_empty() {
+                return 0;
+            }
+            (0..=GAP)
+                .map(|g| match Some(e + g).filter(|p| *p < to) {
+                    Some(p) => 2 * after[to - 1 - p] + g,
+                    None => 2 * suffix_head.len() + g,
+                })
+                .min()
+                .unwrap_or(0)
+        };
+        let (end, distance) = (0..forwards.len())
+            .map(|j| (start + j + 1, forwards[j]))
+            .min_by_key(|&(e, d)| (2 * d + suffix_cost(e), e))
+            .unwrap_or((end, quote.len()));
+        (start, end, distance)
     }
 
     /// Similarity (0–1) of the stored context to the text around `[start, end)`, weighted by
@@ -158,6 +244,8 @@ struct Candidate {
     context: Option<f64>,
     /// 1 at the stored position, falling to 0 a whole document away.
     nearness: f64,
+    /// The stored quote's length in code points.
+    quote_len: usize,
 }
 
 impl Candidate {
@@ -171,6 +259,7 @@ impl Candidate {
             quote: 1.0 - distance as f64 / quote_len as f64,
             context: ctx.similarity(text, start, end),
             nearness: 1.0 - start.abs_diff(target.start) as f64 / text.len().max(1) as f64,
+            quote_len,
         }
     }
 
@@ -182,8 +271,14 @@ impl Candidate {
         }
     }
 
+    /// Good enough a quote, and enough context for its length: a short quote such as "to
+    /// fight" recurs in most articles, so the shorter the quote, the more of its context must
+    /// agree (from [`MIN_CONTEXT_SIMILARITY`] for quotes of 40 characters or more up to a
+    /// quarter more for the shortest).
     fn acceptable(&self) -> bool {
-        self.quote >= MIN_QUOTE_SIMILARITY && self.context.is_none_or(|c| c >= MIN_CONTEXT_SIMILARITY)
+        let shortness = 1.0 - (self.quote_len as f64 / 40.0).min(1.0);
+        let needed = MIN_CONTEXT_SIMILARITY + 0.25 * shortness;
+        self.quote >= MIN_QUOTE_SIMILARITY && self.context.is_none_or(|c| c >= needed)
     }
 }
 
