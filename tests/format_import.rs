@@ -65,7 +65,12 @@ fn several_files_are_reported_one_by_one() {
     let doc = sample();
     let ours = pack_of(&doc, &[on(&doc, 1, "It's true", "", T1), on(&doc, 2, "Coca Cola", "", T1)]);
     let broken = br#"{"format": "marginalia-pack", "schemaVersion": 1, "exported": 3}"#;
-    let files = [file("ours.marginalia.json", ours.as_bytes()), file("h.json", HYPOTHESIS), file("bad.json", broken), file("r.json", RECOGITO)];
+    let files = [
+        file("ours.marginalia.json", ours.as_bytes()),
+        file("h.json", HYPOTHESIS),
+        file("bad.json", broken),
+        file("r.json", RECOGITO),
+    ];
     let plan = plan_import(&doc, &TagSet::default(), &Merged::new(), &files);
     assert_eq!(plan.reports.len(), 4);
     let pack_summary = summary(&plan, 0);
@@ -130,7 +135,9 @@ fn importing_the_same_file_twice_adds_nothing() {
         assert_eq!(twice.tags, once.tags);
         // The second time they are already in place, so Moved or Fuzzy become Exact, at the same ranges.
         let range = |a: &Anchored| match *a {
-            Anchored::Exact { start, end } | Anchored::Moved { start, end } | Anchored::Fuzzy { start, end, .. } => Some((start, end)),
+            Anchored::Exact { start, end } | Anchored::Moved { start, end } | Anchored::Fuzzy { start, end, .. } => {
+                Some((start, end))
+            }
             Anchored::Orphaned => None,
         };
         for (id, status) in &once.status {
@@ -149,7 +156,7 @@ fn newer_modified_wins_and_the_other_version_stays_as_a_conflict() {
     let local = on(&doc, 1, "It's true", "mine", T1);
     let theirs_newer = on(&doc, 1, "It's true", "theirs", T2);
     let existing = Merged::from_annotations([local.clone()]);
-    let file_bytes = pack_of(&doc, &[theirs_newer.clone()]);
+    let file_bytes = pack_of(&doc, std::slice::from_ref(&theirs_newer));
     let plan = plan_import(&doc, &TagSet::default(), &existing, &[file("f", file_bytes.as_bytes())]);
     assert_eq!(counts(summary(&plan, 0)), (0, 1, 0, 0, 0, 0));
     assert_eq!(plan.merged.get(&local.id), Some(&theirs_newer));
@@ -160,7 +167,7 @@ fn newer_modified_wins_and_the_other_version_stays_as_a_conflict() {
 
     // An older version arriving: the local one stays current, the older one is kept too.
     let existing = Merged::from_annotations([theirs_newer.clone()]);
-    let older = pack_of(&doc, &[local.clone()]);
+    let older = pack_of(&doc, std::slice::from_ref(&local));
     let plan = plan_import(&doc, &TagSet::default(), &existing, &[file("f", older.as_bytes())]);
     assert_eq!(counts(summary(&plan, 0)), (0, 1, 0, 0, 0, 0));
     assert_eq!(plan.merged.get(&local.id), Some(&theirs_newer));
@@ -204,7 +211,8 @@ fn a_pack_of_an_edited_article_is_re_anchored() {
         on(&old, 3, "did not immediately respond", "", T1),
         on(&old, 4, "Mexico's leader said Saturday", "", T1),
     ];
-    let plan = plan_import(&new, &TagSet::default(), &Merged::new(), &[file("old", pack_of(&old, &annotations).as_bytes())]);
+    let plan =
+        plan_import(&new, &TagSet::default(), &Merged::new(), &[file("old", pack_of(&old, &annotations).as_bytes())]);
     let s = summary(&plan, 0);
     assert_eq!(s.same_article, Some(false));
     assert_eq!(counts(s), (4, 0, 0, 1, 2, 1));

@@ -47,7 +47,11 @@ fn sample_annotations(doc: &Document) -> Vec<Annotation> {
 }
 
 fn info() -> ExportInfo<'static> {
-    ExportInfo { source: Some("https://example.com/a?b=1&c=<2>"), by: "Jane Doe", at: datetime!(2025-03-10 09:00:00 UTC) }
+    ExportInfo {
+        source: Some("https://example.com/a?b=1&c=<2>"),
+        by: "Jane Doe",
+        at: datetime!(2025-03-10 09:00:00 UTC),
+    }
 }
 
 fn export(doc: &Document, tags: &TagSet, annotations: &[Annotation]) -> String {
@@ -213,11 +217,31 @@ fn newer_versions_are_refused_not_misread() {
 
 #[test]
 fn errors_name_the_field() {
-    check_rejected(edited(|v| v["annotations"][1]["target"]["start"] = json!("x")), "annotations[1].target.start", "invalid type");
-    check_rejected(edited(|v| v["annotations"][2]["target"]["start"] = json!(-1)), "annotations[2].target.start", "invalid value");
-    check_rejected(edited(|v| v["annotations"][0]["target"]["end"] = json!(1)), "annotations[0].target.end", "ends before");
-    check_rejected(edited(|v| v["annotations"][0]["target"]["end"] = json!(9999)), "annotations[0].target.end", "length");
-    check_rejected(edited(|v| v["annotations"][0]["target"]["exact"] = json!("")), "annotations[0].target.exact", "empty");
+    check_rejected(
+        edited(|v| v["annotations"][1]["target"]["start"] = json!("x")),
+        "annotations[1].target.start",
+        "invalid type",
+    );
+    check_rejected(
+        edited(|v| v["annotations"][2]["target"]["start"] = json!(-1)),
+        "annotations[2].target.start",
+        "invalid value",
+    );
+    check_rejected(
+        edited(|v| v["annotations"][0]["target"]["end"] = json!(1)),
+        "annotations[0].target.end",
+        "ends before",
+    );
+    check_rejected(
+        edited(|v| v["annotations"][0]["target"]["end"] = json!(9999)),
+        "annotations[0].target.end",
+        "length",
+    );
+    check_rejected(
+        edited(|v| v["annotations"][0]["target"]["exact"] = json!("")),
+        "annotations[0].target.exact",
+        "empty",
+    );
     check_rejected(edited(|v| v["annotations"][0]["tags"] = json!([])), "annotations[0].tags", "at least one tag");
     check_rejected(edited(|v| v["annotations"][0]["tags"] = json!(["nope"])), "annotations[0].tags[0]", "not among");
     check_rejected(edited(|v| v["annotations"][1]["id"] = json!("not-a-uuid")), "annotations[1].id", "");
@@ -273,7 +297,8 @@ fn lone_surrogates_are_repaired_and_counted() {
     let mut a = on(&doc, 1, "It's true", &["claim"], "X");
     a.note = "X".into();
     let text = export(&doc, &TagSet::default(), &[a]);
-    let broken = text.replace("\"note\": \"X\"", "\"note\": \"half \\ud83d of \\ude00 an emoji \\ud83d\\ude00 \\\\ud800\"");
+    let broken =
+        text.replace("\"note\": \"X\"", "\"note\": \"half \\ud83d of \\ude00 an emoji \\ud83d\\ude00 \\\\ud800\"");
     assert_ne!(broken, text);
     let imported = read_file(broken.as_bytes(), &TagSet::default()).expect("repairable");
     assert_eq!(imported.repairs.lone_surrogates, 2, "a pair and an escaped backslash are not lone surrogates");

@@ -18,7 +18,10 @@ fn doc() -> Document {
         &[
             (BlockKind::Heading, "<script>alert(1)</script> & \"Friends\""),
             (BlockKind::Paragraph, "=1+2 opens the <b>first</b> paragraph; 'quoted' text & more."),
-            (BlockKind::Paragraph, "Second paragraph: @mention -minus +plus *stars* [link](javascript:x) # not a heading."),
+            (
+                BlockKind::Paragraph,
+                "Second paragraph: @mention -minus +plus *stars* [link](javascript:x) # not a heading.",
+            ),
         ],
     )
 }
@@ -58,7 +61,13 @@ fn annotations(d: &Document) -> Vec<Annotation> {
         annotation(d, 5, "first</b> paragraph; 'quoted'", &["claim"], "", "Ann"),
         // An orphan: its quote is not at its positions.
         Annotation {
-            target: Target { start: 3, end: 8, exact: "gone text".into(), prefix: String::new(), suffix: String::new() },
+            target: Target {
+                start: 3,
+                end: 8,
+                exact: "gone text".into(),
+                prefix: String::new(),
+                suffix: String::new(),
+            },
             ..annotation(d, 6, "Second", &["quote"], "orphan note", "Ann")
         },
     ]
@@ -130,7 +139,10 @@ fn csv_has_a_bom_a_header_and_one_row_per_annotation() {
     // In article order: the title's annotation first (paragraph 0), then by start.
     assert_eq!(rows[1], ["Claim", "<script>alert(1)</script>", "</li><script>x</script>", "", "0", "0", "25"]);
     let by_quote = |q: &str| rows.iter().find(|r| r[1].ends_with(q)).unwrap_or_else(|| panic!("{q}"));
-    assert_eq!(by_quote("=1+2 opens"), &["Claim", "'=1+2 opens", "'=HYPERLINK(\"http://x\")", "'@bob", "1", "39", "49"]);
+    assert_eq!(
+        by_quote("=1+2 opens"),
+        &["Claim", "'=1+2 opens", "'=HYPERLINK(\"http://x\")", "'@bob", "1", "39", "49"]
+    );
     assert_eq!(by_quote("<b>first</b> paragraph")[0], "Quote; <img src=x onerror=alert(1)>");
     assert_eq!(by_quote("<b>first</b> paragraph")[2], "line one\nline \"two\"\r\n-3");
     assert_eq!(rows[6][1..], ["gone text", "orphan note", "Ann", "", "", ""], "orphans last, without positions");
@@ -143,7 +155,13 @@ fn csv_has_a_bom_a_header_and_one_row_per_annotation() {
 #[test]
 fn markdown_report_lists_counts_and_annotations_with_text_escaped() {
     let d = doc();
-    let text = markdown_report::export(&d, &tags(), &annotations(&d), Some("https://e.com/?a=<b>"), datetime!(2025-03-10 09:00:00 UTC));
+    let text = markdown_report::export(
+        &d,
+        &tags(),
+        &annotations(&d),
+        Some("https://e.com/?a=<b>"),
+        datetime!(2025-03-10 09:00:00 UTC),
+    );
     assert!(text.starts_with("# Annotations: \\<script\\>alert(1)\\</script\\> \\& \"Friends\"\n"), "{text}");
     assert!(text.contains("| Claim | 3 |"), "{text}");
     assert!(text.contains("| Quote | 2 |"));
@@ -165,7 +183,10 @@ fn markdown_escaping() {
         ("+ item", "\\+ item"),
         ("1. item", "1\\. item"),
         ("12) item", "12\\) item"),
-        ("*a* _b_ `c` [d](e) <f> |g| ~h~ &i; !j", "\\*a\\* \\_b\\_ \\`c\\` \\[d\\](e) \\<f\\> \\|g\\| \\~h\\~ \\&i; \\!j"),
+        (
+            "*a* _b_ `c` [d](e) <f> |g| ~h~ &i; !j",
+            "\\*a\\* \\_b\\_ \\`c\\` \\[d\\](e) \\<f\\> \\|g\\| \\~h\\~ \\&i; \\!j",
+        ),
         ("plain text 2024.", "plain text 2024."),
     ] {
         assert_eq!(markdown_report::escape_line(line), expected, "{line:?}");
@@ -227,7 +248,7 @@ fn base64(bytes: &[u8]) -> String {
             alphabet[usize::from_str_radix(&format!("{s:0<6}"), 2).unwrap()]
         })
         .collect();
-    while out.len() % 4 != 0 {
+    while !out.len().is_multiple_of(4) {
         out.push('=');
     }
     out
@@ -245,7 +266,10 @@ fn html_report_numbers_highlights_and_lists_notes_legend_and_counts() {
         assert!(page.contains(&format!("<li id=\"n{n}\">")), "note {n}");
     }
     assert!(page.contains("passage not found in this version of the article"));
-    assert!(page.contains("<mark class=\"t1\">&lt;b&gt;</mark><mark class=\"t0 overlap\">first"), "overlaps: the inner one colours, both marked");
+    assert!(
+        page.contains("<mark class=\"t1\">&lt;b&gt;</mark><mark class=\"t0 overlap\">first"),
+        "overlaps: the inner one colours, both marked"
+    );
     // The legend counts each tag once per annotation, in tag-set order.
     let legend = &page[page.find("<section class=\"legend\">").unwrap()..page.find("</section>").unwrap()];
     let claim = legend.find("Claim</mark> 3").expect("Claim 3");

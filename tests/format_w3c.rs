@@ -4,6 +4,7 @@
 use std::collections::BTreeSet;
 
 use marginalia::domain::anchor::describe;
+use marginalia::domain::anchor::Anchored;
 use marginalia::domain::annotation::Annotation;
 use marginalia::domain::document::Document;
 use marginalia::domain::format::import::read_file;
@@ -11,7 +12,6 @@ use marginalia::domain::format::pack::ExportInfo;
 use marginalia::domain::format::{derived_id, w3c, Format, FormatError, Location, IMPORTED_TAG_NAME};
 use marginalia::domain::plain_text::parse_plain_text;
 use marginalia::domain::reanchor::reanchor;
-use marginalia::domain::anchor::Anchored;
 use marginalia::domain::tags::{TagId, TagSet};
 use proptest::prelude::*;
 use serde_json::{json, Value};
@@ -112,7 +112,11 @@ fn bodies_creator_and_times_have_the_shape_of_the_specification_examples() {
     let item = &ours["first"]["items"][0];
     let example = spec("anno38");
     let tagging_example = &example["body"][0];
-    check_same_shape(item, &json!({"id": "", "type": "", "creator": {}, "created": "", "body": [], "target": {}}), "annotation");
+    check_same_shape(
+        item,
+        &json!({"id": "", "type": "", "creator": {}, "created": "", "body": [], "target": {}}),
+        "annotation",
+    );
     check_same_shape(&item["creator"], &json!({"type": "", "name": ""}), "creator");
     assert_eq!(
         item["body"],
@@ -126,7 +130,10 @@ fn bodies_creator_and_times_have_the_shape_of_the_specification_examples() {
     assert_eq!(item["modified"], json!("2025-03-09T08:00:00.25Z"));
     assert_eq!(item["id"], json!("urn:uuid:00000000-0000-0000-0000-000000000001"));
     let note = &ours["first"]["items"][1]["body"][1];
-    assert_eq!(note, &json!({"type": "TextualBody", "purpose": "commenting", "value": "Line one.\n\nLine \"two\" <i>.", "format": "text/plain"}));
+    assert_eq!(
+        note,
+        &json!({"type": "TextualBody", "purpose": "commenting", "value": "Line one.\n\nLine \"two\" <i>.", "format": "text/plain"})
+    );
     assert!(ours["first"]["items"][1].get("creator").is_none(), "no creator without an author");
 }
 
@@ -137,14 +144,19 @@ fn the_specification_examples_import_or_say_why_not() {
     let imported = read_file(text.as_bytes(), &TagSet::default()).expect("anno23 imports");
     assert_eq!(imported.format, Format::W3c);
     let a = &imported.annotations[0];
-    assert_eq!((a.target.exact.as_str(), a.target.prefix.as_str(), a.target.suffix.as_str()), ("anotation", "this is an ", " that has some"));
+    assert_eq!(
+        (a.target.exact.as_str(), a.target.prefix.as_str(), a.target.suffix.as_str()),
+        ("anotation", "this is an ", " that has some")
+    );
     assert_eq!(a.note, "http://example.org/comment1");
     assert_eq!(a.id, derived_id("w3c", "http://example.org/anno23"));
     assert_eq!(imported.tags.name_of(&a.tags[0]), IMPORTED_TAG_NAME);
     assert_eq!(imported.source.as_deref(), Some("http://example.org/page1"));
     // The others target whole resources or positions without a quote: skipped, each with its path.
-    for (key, skipped) in [("anno15", 1), ("anno24", 1), ("anno38", 1), ("page1", 2), ("collectionWithEmbeddedPage", 2)] {
-        let imported = read_file(spec(key).to_string().as_bytes(), &TagSet::default()).unwrap_or_else(|e| panic!("{key}: {e}"));
+    for (key, skipped) in [("anno15", 1), ("anno24", 1), ("anno38", 1), ("page1", 2), ("collectionWithEmbeddedPage", 2)]
+    {
+        let imported =
+            read_file(spec(key).to_string().as_bytes(), &TagSet::default()).unwrap_or_else(|e| panic!("{key}: {e}"));
         assert_eq!((imported.annotations.len(), imported.skipped.len()), (0, skipped), "{key}");
     }
     let e = read_file(spec("collection1").to_string().as_bytes(), &TagSet::default()).unwrap_err();
@@ -157,7 +169,8 @@ fn the_specification_examples_import_or_say_why_not() {
 #[test]
 fn export_then_import_gives_the_same_annotations() {
     let doc = sample();
-    let info = ExportInfo { source: Some("https://example.com/article"), by: "", at: datetime!(2025-03-10 09:00:00 UTC) };
+    let info =
+        ExportInfo { source: Some("https://example.com/article"), by: "", at: datetime!(2025-03-10 09:00:00 UTC) };
     let annotations = sample_annotations(&doc);
     let text = w3c::export(&doc, &TagSet::default(), &annotations, &info);
     let imported = read_file(text.as_bytes(), &TagSet::default()).expect("our own export imports");
@@ -194,7 +207,14 @@ fn recogito_annotations_import() {
     check_imported(boycott, tags, "Coca Cola", &["Consumer boycott"], "Visible, everyday protest.", "Ana Ruiz");
     check_imported(rebuffed, tags, "Sheinbaum said she rebuffed his proposal", &["Quote"], "", "Ana Ruiz");
     check_imported(inalienable, tags, "inalienable", &[IMPORTED_TAG_NAME], "Repeated for emphasis.", "Ana Ruiz");
-    check_imported(pressured, tags, "that Trump had pressured Mexico", &["Claim"], "Attribution is to the WSJ, not confirmed independently.", "Ana Ruiz");
+    check_imported(
+        pressured,
+        tags,
+        "that Trump had pressured Mexico",
+        &["Claim"],
+        "Attribution is to the WSJ, not confirmed independently.",
+        "Ana Ruiz",
+    );
     assert_eq!(boycott.id, Uuid::parse_str("3c5f3f2e-8f0a-4c4b-9a55-0c8b1e4d7a11").unwrap(), "#uuid ids are kept");
     assert_eq!(boycott.created, datetime!(2025-03-10 08:00:00 UTC), "the body's time stands in for the annotation's");
     assert_eq!(pressured.modified, datetime!(2025-03-10 08:15:30 UTC));
@@ -215,10 +235,31 @@ fn hypothesis_exports_import() {
     let tags = &imported.tags;
     let a = &imported.annotations;
     assert_eq!(a.len(), 6);
-    check_imported(&a[0], tags, "sovereignty is inalienable", &["Claim", "Sovereignty"], "Core of her position.", "Kim Doe");
-    check_imported(&a[1], tags, "ramped up CIA surveillance drone flights over Mexico", &["Policy shift"], "**Escalation** since January: see <b>WSJ</b>.", "Kim Doe");
+    check_imported(
+        &a[0],
+        tags,
+        "sovereignty is inalienable",
+        &["Claim", "Sovereignty"],
+        "Core of her position.",
+        "Kim Doe",
+    );
+    check_imported(
+        &a[1],
+        tags,
+        "ramped up CIA surveillance drone flights over Mexico",
+        &["Policy shift"],
+        "**Escalation** since January: see <b>WSJ</b>.",
+        "Kim Doe",
+    );
     check_imported(&a[2], tags, "them.\n\nNo administration in modern times", &["Claim"], "", "Kim Doe");
-    check_imported(&a[3], tags, "a report published Friday in the Wall Street Journal", &[IMPORTED_TAG_NAME], "Check the WSJ report.", "Ana Ruiz");
+    check_imported(
+        &a[3],
+        tags,
+        "a report published Friday in the Wall Street Journal",
+        &[IMPORTED_TAG_NAME],
+        "Check the WSJ report.",
+        "Ana Ruiz",
+    );
     assert_eq!(a[0].id, derived_id("hypothesis", "0nAqCi2HEe-S7WfRmE1XYA"));
     assert_eq!(a[0].created, datetime!(2025-03-09 10:12:44.104118 UTC));
     assert_eq!(a[0].modified, datetime!(2025-03-09 10:15:02.551311 UTC));
@@ -229,12 +270,15 @@ fn hypothesis_exports_import() {
     assert_eq!(skipped, [Location::Field("annotations[6]".into()), Location::Field("annotations[7]".into())]);
     // Anchoring in Marginalia's text.
     let statuses: Vec<Anchored> = a.iter().map(|x| reanchor(&doc, &x.target)).collect();
-    for i in 0..4 {
-        assert!(matches!(statuses[i], Anchored::Moved { .. }), "{i}: {:?}", statuses[i]);
+    for (i, status) in statuses.iter().enumerate().take(4) {
+        assert!(matches!(status, Anchored::Moved { .. }), "{i}: {status:?}");
     }
     match statuses[4] {
         Anchored::Fuzzy { start, end, score } => {
-            assert_eq!(doc.slice(start, end), "She sent thousands of National Guard troops to fortify the northern border");
+            assert_eq!(
+                doc.slice(start, end),
+                "She sent thousands of National Guard troops to fortify the northern border"
+            );
             assert!(score >= 75, "{score}");
         }
         other => panic!("the edited quote is found fuzzily, got {other:?}"),
@@ -280,19 +324,55 @@ fn hypothesis_with(edit: impl FnOnce(&mut Value)) -> Value {
 
 #[test]
 fn errors_name_the_field() {
-    check_rejected(w3c_with(|v| v[1]["target"]["selector"][0]["exact"] = json!(5)), "[1].target.selector[0].exact", "expected text");
-    check_rejected(w3c_with(|v| v[1]["target"]["selector"][1]["start"] = json!(-4)), "[1].target.selector[1].start", "whole number");
-    check_rejected(w3c_with(|v| v[1]["target"]["selector"][1]["end"] = json!(0)), "[1].target.selector[1]", "ends before");
+    check_rejected(
+        w3c_with(|v| v[1]["target"]["selector"][0]["exact"] = json!(5)),
+        "[1].target.selector[0].exact",
+        "expected text",
+    );
+    check_rejected(
+        w3c_with(|v| v[1]["target"]["selector"][1]["start"] = json!(-4)),
+        "[1].target.selector[1].start",
+        "whole number",
+    );
+    check_rejected(
+        w3c_with(|v| v[1]["target"]["selector"][1]["end"] = json!(0)),
+        "[1].target.selector[1]",
+        "ends before",
+    );
     check_rejected(w3c_with(|v| v[3]["created"] = json!("March")), "[3].created", "date and time");
     check_rejected(w3c_with(|v| v[0]["body"][0]["value"] = json!("x".repeat(200_000))), "[0].body[0].value", "100 KB");
     check_rejected(w3c_with(|v| v[2]["id"] = v[0]["id"].clone()), "[2]", "same id");
-    check_rejected(w3c_with(|v| v[0].as_object_mut().unwrap().remove("target").map(|_| ()).unwrap()), "[0]", "no target");
+    check_rejected(
+        w3c_with(|v| v[0].as_object_mut().unwrap().remove("target").map(|_| ()).unwrap()),
+        "[0]",
+        "no target",
+    );
     check_rejected(w3c_with(|v| v[0]["target"]["selector"][0]["exact"] = json!("   ")), "[0].target.exact", "empty");
-    check_rejected(hypothesis_with(|v| v["annotations"][2]["tags"] = json!("Claim")), "annotations[2].tags", "expected a list");
-    check_rejected(hypothesis_with(|v| v["annotations"][0]["updated"] = json!(3)), "annotations[0].updated", "expected text");
-    check_rejected(hypothesis_with(|v| v["annotations"][0]["target"][0]["selector"][2]["exact"] = json!(null)), "annotations[0].target[0].selector[2].exact", "missing");
-    check_rejected(hypothesis_with(|v| v["annotations"][1]["text"] = json!("y".repeat(102_401))), "annotations[1].note", "100 KB");
-    check_rejected(hypothesis_with(|v| v["annotations"][1]["id"] = v["annotations"][0]["id"].clone()), "annotations[1].id", "same id");
+    check_rejected(
+        hypothesis_with(|v| v["annotations"][2]["tags"] = json!("Claim")),
+        "annotations[2].tags",
+        "expected a list",
+    );
+    check_rejected(
+        hypothesis_with(|v| v["annotations"][0]["updated"] = json!(3)),
+        "annotations[0].updated",
+        "expected text",
+    );
+    check_rejected(
+        hypothesis_with(|v| v["annotations"][0]["target"][0]["selector"][2]["exact"] = json!(null)),
+        "annotations[0].target[0].selector[2].exact",
+        "missing",
+    );
+    check_rejected(
+        hypothesis_with(|v| v["annotations"][1]["text"] = json!("y".repeat(102_401))),
+        "annotations[1].note",
+        "100 KB",
+    );
+    check_rejected(
+        hypothesis_with(|v| v["annotations"][1]["id"] = v["annotations"][0]["id"].clone()),
+        "annotations[1].id",
+        "same id",
+    );
     check_rejected(hypothesis_with(|v| v["annotations"] = json!({})), "annotations", "expected a list");
     let e = read_file(b"[1, 2]", &TagSet::default()).unwrap_err();
     assert_eq!(e.location, Location::File, "{e}");

@@ -46,11 +46,6 @@ fn check(old: &[&str], quote: &str, nth: usize, new: &[&str], expected: Found) {
         Anchored::Orphaned => Found::Orphan,
     };
     assert_eq!(found, expected, "{quote:?} (#{nth}) of {old:?} in {new:?}: {got:?}");
-    if let (Anchored::Exact { start, .. } | Anchored::Moved { start, .. }, Found::Exact(_) | Found::Moved(_)) = (got, &expected) {
-        // Where the same text occurs more than once, the right occurrence is found.
-        let want = new_doc.text().find(&format!("{}{quote}", t.prefix.chars().last().map(String::from).unwrap_or_default()));
-        let _ = (start, want);
-    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -61,7 +56,13 @@ fn stored_position_first() {
     let text = "The committee approved the budget on Monday after a long debate.";
     check(&[text], "approved the budget", 0, &[text], Found::Exact("approved the budget"));
     // Text after the quote changed: the position still holds it.
-    check(&[text], "approved the budget", 0, &["The committee approved the budget, reluctantly."], Found::Exact("approved the budget"));
+    check(
+        &[text],
+        "approved the budget",
+        0,
+        &["The committee approved the budget, reluctantly."],
+        Found::Exact("approved the budget"),
+    );
 }
 
 #[test]
@@ -77,30 +78,66 @@ fn then_the_exact_quote_told_apart_by_context() {
         other => panic!("{other:?}"),
     }
     // Paragraphs reordered: found by context in its new place.
-    check(&["First point here.", "Second point, with the key claim inside it."], "the key claim", 0,
-        &["Second point, with the key claim inside it.", "First point here."], Found::Moved("the key claim"));
+    check(
+        &["First point here.", "Second point, with the key claim inside it."],
+        "the key claim",
+        0,
+        &["Second point, with the key claim inside it.", "First point here."],
+        Found::Moved("the key claim"),
+    );
 }
 
 #[test]
 fn then_an_approximate_match_with_its_context() {
     let old = "Officials said the new bridge would open to traffic in the spring of next year, weather permitting.";
     let new = "Officials said the new bridge will open to traffic in the spring of next year, weather permitting.";
-    check(&[old], "the new bridge would open to traffic in the spring", 0, &[new], Found::Fuzzy("the new bridge will open to traffic in the spring"));
+    check(
+        &[old],
+        "the new bridge would open to traffic in the spring",
+        0,
+        &[new],
+        Found::Fuzzy("the new bridge will open to traffic in the spring"),
+    );
     // A word inserted inside the quote.
     let new = "Officials said the new suspension bridge would open to traffic in the spring of next year, weather permitting.";
-    check(&[old], "the new bridge would open to traffic in the spring", 0, &[new], Found::Fuzzy("the new suspension bridge would open to traffic in the spring"));
+    check(
+        &[old],
+        "the new bridge would open to traffic in the spring",
+        0,
+        &[new],
+        Found::Fuzzy("the new suspension bridge would open to traffic in the spring"),
+    );
     // Several small edits inside and around the quote, and text moved in front.
-    let new = "Update. Officials said that the new bridge would open for traffic in spring of next year, weather permitting.";
-    check(&[old], "the new bridge would open to traffic in the spring", 0, &[new], Found::Fuzzy("the new bridge would open for traffic in spring"));
+    let new =
+        "Update. Officials said that the new bridge would open for traffic in spring of next year, weather permitting.";
+    check(
+        &[old],
+        "the new bridge would open to traffic in the spring",
+        0,
+        &[new],
+        Found::Fuzzy("the new bridge would open for traffic in spring"),
+    );
 }
 
 #[test]
 fn never_a_lookalike() {
     let old = ["The mayor promised lower taxes for small businesses.", "Critics doubted the plan."];
     // The paragraph is gone; the same words remain in another context.
-    check(&old, "lower taxes", 0, &["Critics doubted the plan.", "Every candidate promises lower taxes, said one."], Found::Orphan);
+    check(
+        &old,
+        "lower taxes",
+        0,
+        &["Critics doubted the plan.", "Every candidate promises lower taxes, said one."],
+        Found::Orphan,
+    );
     // The passage was rewritten beyond recognition.
-    check(&old, "promised lower taxes for small businesses", 0, &["The mayor said nothing about money.", "Critics doubted the plan."], Found::Orphan);
+    check(
+        &old,
+        "promised lower taxes for small businesses",
+        0,
+        &["The mayor said nothing about money.", "Critics doubted the plan."],
+        Found::Orphan,
+    );
     // A short quote whose context is gone, with look-alikes nearby.
     check(&["a cat sat on the mat"], "cat", 0, &["the dog ate; the cat ran; a cat slept"], Found::Orphan);
     // No context at all and two equal candidates: nothing tells them apart.
@@ -118,7 +155,13 @@ fn empty_and_odd_targets_are_orphans() {
     for t in [
         Target { start: 0, end: 0, exact: String::new(), prefix: String::new(), suffix: String::new() },
         Target { start: 5, end: 2, exact: "zzz".into(), prefix: "q".into(), suffix: "q".into() },
-        Target { start: 900, end: 990, exact: "nowhere to be found".into(), prefix: String::new(), suffix: String::new() },
+        Target {
+            start: 900,
+            end: 990,
+            exact: "nowhere to be found".into(),
+            prefix: String::new(),
+            suffix: String::new(),
+        },
     ] {
         assert_eq!(reanchor(&d, &t), Anchored::Orphaned, "{t:?}");
     }
@@ -166,7 +209,10 @@ fn naive(p: &[char], t: &[char], anchored: bool) -> Vec<usize> {
 }
 
 fn small_text(max: usize) -> impl Strategy<Value = Vec<char>> {
-    proptest::collection::vec(prop_oneof![4 => proptest::char::range('a', 'c'), 1 => Just('😀'), 1 => Just(' ')], 0..max)
+    proptest::collection::vec(
+        prop_oneof![4 => proptest::char::range('a', 'c'), 1 => Just('😀'), 1 => Just(' ')],
+        0..max,
+    )
 }
 
 proptest! {
@@ -305,7 +351,10 @@ fn words_of(doc: &Document) -> Vec<String> {
 /// A random word-aligned range of 1 to 10 words inside one body paragraph: (block, from, to).
 fn pick_quote(rng: &mut Rng, e: &Edited) -> (usize, usize, usize) {
     let b = 1 + rng.below(e.blocks.len() - 1);
-    let starts: Vec<usize> = std::iter::once(0).chain(e.word_gaps(b).into_iter().map(|g| g + 1)).filter(|&s| s < e.blocks[b].len()).collect();
+    let starts: Vec<usize> = std::iter::once(0)
+        .chain(e.word_gaps(b).into_iter().map(|g| g + 1))
+        .filter(|&s| s < e.blocks[b].len())
+        .collect();
     let first = rng.below(starts.len());
     let words = 1 + rng.below(10);
     let ends = e.word_gaps(b);
@@ -349,10 +398,14 @@ fn generate(rng: &mut Rng, original: &Document, kind: EditKind) -> Case {
             }
             EditKind::InsideQuote => {
                 // Change a word or two inside the quote: insert, delete or replace.
-                let inside: Vec<usize> = e.word_gaps(qb).into_iter().filter(|&g| {
-                    let o = e.blocks[qb].get(g).and_then(|(_, o)| *o);
-                    o.is_some_and(|o| o > target.start && o < target.end)
-                }).collect();
+                let inside: Vec<usize> = e
+                    .word_gaps(qb)
+                    .into_iter()
+                    .filter(|&g| {
+                        let o = e.blocks[qb].get(g).and_then(|(_, o)| *o);
+                        o.is_some_and(|o| o > target.start && o < target.end)
+                    })
+                    .collect();
                 if let Some(&g) = inside.get(rng.below(inside.len().max(1))) {
                     match rng.below(3) {
                         0 => e.insert_words(qb, g, &random_words(rng, &vocabulary, 1)),
@@ -383,11 +436,17 @@ fn generate(rng: &mut Rng, original: &Document, kind: EditKind) -> Case {
             }
             EditKind::RepeatedPhrase | EditKind::LookalikeOnly => {
                 // The quote, with a word of its own around it, appears in another paragraph.
-                let others: Vec<usize> = (1..e.blocks.len()).filter(|&b| e.blocks[b].iter().all(|(_, o)| o.is_none_or(|o| o < target.start || o >= target.end))).collect();
+                let others: Vec<usize> = (1..e.blocks.len())
+                    .filter(|&b| e.blocks[b].iter().all(|(_, o)| o.is_none_or(|o| o < target.start || o >= target.end)))
+                    .collect();
                 if let Some(&b) = others.get(rng.below(others.len().max(1))) {
                     let gaps = e.word_gaps(b);
                     let at = gaps[rng.below(gaps.len())];
-                    let phrase = format!("{} {quote_text} {}", random_words(rng, &vocabulary, 1), random_words(rng, &vocabulary, 1));
+                    let phrase = format!(
+                        "{} {quote_text} {}",
+                        random_words(rng, &vocabulary, 1),
+                        random_words(rng, &vocabulary, 1)
+                    );
                     e.insert_words(b, at, &phrase);
                 }
                 if this == EditKind::LookalikeOnly && round == 0 {
@@ -401,7 +460,12 @@ fn generate(rng: &mut Rng, original: &Document, kind: EditKind) -> Case {
         }
     }
     let (new, origins) = e.to_document();
-    let survivors: Vec<usize> = origins.iter().enumerate().filter(|(_, o)| o.is_some_and(|o| o >= target.start && o < target.end)).map(|(i, _)| i).collect();
+    let survivors: Vec<usize> = origins
+        .iter()
+        .enumerate()
+        .filter(|(_, o)| o.is_some_and(|o| o >= target.start && o < target.end))
+        .map(|(i, _)| i)
+        .collect();
     let quote_len = target.end - target.start;
     let truth = (survivors.len() * 2 >= quote_len && !survivors.is_empty())
         .then(|| (survivors[0], survivors[survivors.len() - 1] + 1));
@@ -475,11 +539,21 @@ fn accuracy_on_generated_edits() {
     let precision = |t: &Tally| t.correct as f64 / t.attached.max(1) as f64;
     let recall = |t: &Tally| t.correct as f64 / t.attachable.max(1) as f64;
     println!("re-anchoring accuracy on {} generated edits of the sample article:", total.cases);
-    println!("{:<22} {:>6} {:>10} {:>9} {:>8} {:>6} {:>6} {:>10} {:>7}", "edit", "cases", "attachable", "attached", "correct", "wrong", "fuzzy", "precision", "recall");
+    println!(
+        "{:<22} {:>6} {:>10} {:>9} {:>8} {:>6} {:>6} {:>10} {:>7}",
+        "edit", "cases", "attachable", "attached", "correct", "wrong", "fuzzy", "precision", "recall"
+    );
     for (kind, t) in tallies.iter().map(|(k, t)| (format!("{k:?}"), t)).chain([("all".to_string(), &total)]) {
         println!(
             "{kind:<22} {:>6} {:>10} {:>9} {:>8} {:>6} {:>6} {:>10.4} {:>7.4}",
-            t.cases, t.attachable, t.attached, t.correct, t.wrong, t.fuzzy, precision(t), recall(t)
+            t.cases,
+            t.attachable,
+            t.attached,
+            t.correct,
+            t.wrong,
+            t.fuzzy,
+            precision(t),
+            recall(t)
         );
     }
     for w in wrong_examples.iter().take(10) {

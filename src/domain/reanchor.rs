@@ -74,7 +74,11 @@ impl Anchorer {
         //    words but the wrong context cannot beat the edited passage that has the right context.
         let max_edits = (quote.len() as f64 * (1.0 - MIN_QUOTE_SIMILARITY)).floor() as usize;
         let mut all = exact;
-        let fuzzy = if quote.len() >= MIN_FUZZY_QUOTE { myers::search(&quote, text, max_edits, FUZZY_CANDIDATES) } else { vec![] };
+        let fuzzy = if quote.len() >= MIN_FUZZY_QUOTE {
+            myers::search(&quote, text, max_edits, FUZZY_CANDIDATES)
+        } else {
+            vec![]
+        };
         for m in fuzzy {
             let (start, end, distance) = ctx.refine(text, &quote, m.end, max_edits);
             if !all.iter().any(|c| c.start == start && c.end == end) {

@@ -36,11 +36,8 @@ pub fn export<'a>(
     out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
     out.push_str(&format!("<title>Annotations: {title}</title>\n<style>{style}</style>\n</head>\n<body>\n"));
     out.push_str(&format!("<header>\n<h1>{title}</h1>\n"));
-    let facts: Vec<String> = [doc.meta().byline.as_deref(), doc.meta().date.as_deref(), source]
-        .into_iter()
-        .flatten()
-        .map(escape)
-        .collect();
+    let facts: Vec<String> =
+        [doc.meta().byline.as_deref(), doc.meta().date.as_deref(), source].into_iter().flatten().map(escape).collect();
     if !facts.is_empty() {
         out.push_str(&format!("<p class=\"facts\">{}</p>\n", facts.join(" · ")));
     }
@@ -54,7 +51,15 @@ pub fn export<'a>(
     let shown: Vec<(usize, &Annotation)> =
         annotations.iter().enumerate().filter(|(i, _)| placed[*i]).map(|(i, a)| (i + 1, *a)).collect();
     for (index, block) in doc.blocks().iter().enumerate() {
-        let tag = if block.kind == BlockKind::Heading { if index == 0 { "h2" } else { "h3" } } else { "p" };
+        let tag = if block.kind == BlockKind::Heading {
+            if index == 0 {
+                "h2"
+            } else {
+                "h3"
+            }
+        } else {
+            "p"
+        };
         out.push_str(&format!("<{tag}>"));
         block_html(&mut out, doc, tags, index, &shown);
         out.push_str(&format!("</{tag}>\n"));

@@ -2,8 +2,8 @@
 //!
 //! Hypothesis ids are not UUIDs; each gets a UUID derived from it ([`derived_id`]), so the same
 //! file imported twice adds nothing. Page notes and replies quote no text and are skipped, with
-//! their path, rather than rejecting the file. The Range selector (XPath into the page's DOM)
-//! means nothing for Marginalia's text and is only checked to be an object.
+//! their path, rather than rejecting the file. The Range selector (XPaths into the page's DOM)
+//! means nothing for Marginalia's text; like every selector it must be an object with a `type`.
 
 use serde_json::Value;
 
@@ -122,11 +122,7 @@ fn read_target(item: &At) -> Result<Option<Target>, FormatError> {
                     }
                     position = Some((start, end));
                 }
-                "RangeSelector" => {
-                    if !selector.value.is_object() {
-                        return Err(selector.err("expected a Range selector object"));
-                    }
-                }
+                // RangeSelector (XPaths into the page) and others: nothing to use.
                 _ => {}
             }
         }

@@ -255,7 +255,8 @@ impl ImportPlan {
 /// applies the returned plan.
 pub fn plan_import(doc: &Document, tags: &TagSet, existing: &Merged, files: &[ImportFile]) -> ImportPlan {
     let anchorer = Anchorer::new(doc);
-    let mut plan = ImportPlan { reports: Vec::new(), tags: tags.clone(), merged: existing.clone(), status: BTreeMap::new() };
+    let mut plan =
+        ImportPlan { reports: Vec::new(), tags: tags.clone(), merged: existing.clone(), status: BTreeMap::new() };
     let mut imported_status: BTreeMap<Uuid, Anchored> = BTreeMap::new();
     for file in files {
         let outcome = read_file(file.bytes, &plan.tags)

@@ -7,8 +7,8 @@
 //! their annotations in the open article and merges them, all before anything changes.
 
 pub mod csv;
-pub mod hypothesis;
 pub mod html_report;
+pub mod hypothesis;
 pub mod import;
 pub mod json;
 pub mod markdown_report;
@@ -190,7 +190,8 @@ impl TagResolver {
             return None;
         }
         let lower = name.to_lowercase();
-        if let Some(tag) = self.tags.tags.iter().find(|t| t.name.to_lowercase() == lower || t.id.0.to_lowercase() == lower)
+        if let Some(tag) =
+            self.tags.tags.iter().find(|t| t.name.to_lowercase() == lower || t.id.0.to_lowercase() == lower)
         {
             return Some(tag.id.clone());
         }
@@ -314,12 +315,21 @@ pub fn is_placed(doc: &Document, annotation: &Annotation) -> bool {
 
 /// The order of every report: placed annotations in article order (start, end, id), then
 /// orphans by quote and id, each with whether it is placed.
-pub fn report_order<'a>(doc: &Document, annotations: impl IntoIterator<Item = &'a Annotation>) -> Vec<(&'a Annotation, bool)> {
+pub fn report_order<'a>(
+    doc: &Document,
+    annotations: impl IntoIterator<Item = &'a Annotation>,
+) -> Vec<(&'a Annotation, bool)> {
     let mut rows: Vec<(&Annotation, bool)> = annotations.into_iter().map(|a| (a, is_placed(doc, a))).collect();
     rows.sort_by(|(a, a_placed), (b, b_placed)| {
         b_placed
             .cmp(a_placed)
-            .then_with(|| if *a_placed { (a.target.start, a.target.end).cmp(&(b.target.start, b.target.end)) } else { a.target.exact.cmp(&b.target.exact) })
+            .then_with(|| {
+                if *a_placed {
+                    (a.target.start, a.target.end).cmp(&(b.target.start, b.target.end))
+                } else {
+                    a.target.exact.cmp(&b.target.exact)
+                }
+            })
             .then_with(|| a.id.cmp(&b.id))
     });
     rows

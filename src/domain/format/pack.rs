@@ -125,11 +125,8 @@ pub fn read(value: Value, repairs: Repairs, known: &TagSet) -> Result<Imported, 
     let mut resolver = TagResolver::new(known);
     let ids: Vec<(TagId, TagId)> = pack.tags.iter().map(|t| (t.id.clone(), resolver.adopt(t))).collect();
     let map = |id: &TagId| ids.iter().find(|(from, _)| from == id).map_or_else(|| id.clone(), |(_, to)| to.clone());
-    let annotations = pack
-        .annotations
-        .into_iter()
-        .map(|a| Annotation { tags: a.tags.iter().map(map).collect(), ..a })
-        .collect();
+    let annotations =
+        pack.annotations.into_iter().map(|a| Annotation { tags: a.tags.iter().map(map).collect(), ..a }).collect();
     Ok(Imported {
         format,
         source: pack.article.source.clone(),
@@ -167,7 +164,10 @@ fn version_of(value: &Value) -> Result<(u32, Format), FormatError> {
     if format == persist::EXPORT_FORMAT {
         let schema = root.field("schema")?.usize()?;
         if schema as u32 != persist::SCHEMA_VERSION {
-            return Err(FormatError::at("schema", format!("this export was written by a newer Marginalia (version {schema})")));
+            return Err(FormatError::at(
+                "schema",
+                format!("this export was written by a newer Marginalia (version {schema})"),
+            ));
         }
         return Ok((0, Format::LegacyExport));
     }
@@ -247,7 +247,10 @@ fn validate(pack: &Pack) -> Result<(), FormatError> {
             return Err(FormatError::at(format!("tags[{i}].id"), "a tag id cannot be empty"));
         }
         if !is_hex_colour(&tag.colour) {
-            return Err(FormatError::at(format!("tags[{i}].colour"), format!("expected #rrggbb, found {:?}", tag.colour)));
+            return Err(FormatError::at(
+                format!("tags[{i}].colour"),
+                format!("expected #rrggbb, found {:?}", tag.colour),
+            ));
         }
         if pack.tags[..i].iter().any(|t| t.id == tag.id) {
             return Err(FormatError::at(format!("tags[{i}].id"), format!("tag id {:?} is defined twice", tag.id.0)));
@@ -268,7 +271,10 @@ fn validate(pack: &Pack) -> Result<(), FormatError> {
         }
         for (j, tag) in a.tags.iter().enumerate() {
             if !pack.tags.iter().any(|t| &t.id == tag) {
-                return Err(FormatError::at(format!("{path}.tags[{j}]"), format!("tag {:?} is not among the pack's tags", tag.0)));
+                return Err(FormatError::at(
+                    format!("{path}.tags[{j}]"),
+                    format!("tag {:?} is not among the pack's tags", tag.0),
+                ));
             }
         }
         if let Some(first) = seen.insert(a.id, i) {
@@ -298,7 +304,11 @@ pub fn check_note(note: &str, path: &str) -> Result<(), FormatError> {
     if note.len() > MAX_NOTE_BYTES {
         return Err(FormatError::at(
             path,
-            format!("the note is {} KB; notes up to {} KB can be imported", note.len().div_ceil(1024), MAX_NOTE_BYTES / 1024),
+            format!(
+                "the note is {} KB; notes up to {} KB can be imported",
+                note.len().div_ceil(1024),
+                MAX_NOTE_BYTES / 1024
+            ),
         ));
     }
     Ok(())
