@@ -220,12 +220,12 @@ fn errors_name_the_field() {
     check_rejected(
         edited(|v| v["annotations"][1]["target"]["start"] = json!("x")),
         "annotations[1].target.start",
-        "invalid type",
+        "expected a whole number",
     );
     check_rejected(
         edited(|v| v["annotations"][2]["target"]["start"] = json!(-1)),
         "annotations[2].target.start",
-        "invalid value",
+        "expected a whole number",
     );
     check_rejected(
         edited(|v| v["annotations"][0]["target"]["end"] = json!(1)),
@@ -244,22 +244,30 @@ fn errors_name_the_field() {
     );
     check_rejected(edited(|v| v["annotations"][0]["tags"] = json!([])), "annotations[0].tags", "at least one tag");
     check_rejected(edited(|v| v["annotations"][0]["tags"] = json!(["nope"])), "annotations[0].tags[0]", "not among");
-    check_rejected(edited(|v| v["annotations"][1]["id"] = json!("not-a-uuid")), "annotations[1].id", "");
+    check_rejected(edited(|v| v["annotations"][1]["id"] = json!("not-a-uuid")), "annotations[1].id", "expected a UUID");
     check_rejected(
         edited(|v| v["annotations"][1]["id"] = v["annotations"][0]["id"].clone()),
         "annotations[1].id",
         "annotations[0]",
     );
-    check_rejected(edited(|v| v["annotations"][0]["created"] = json!("yesterday")), "annotations[0].created", "");
-    check_rejected(edited(|v| v["annotations"][0]["note"] = json!(7)), "annotations[0].note", "invalid type");
-    check_rejected(edited(|v| v["annotations"] = json!({})), "annotations", "invalid type");
+    check_rejected(
+        edited(|v| v["annotations"][0]["created"] = json!("yesterday")),
+        "annotations[0].created",
+        "date and time",
+    );
+    check_rejected(edited(|v| v["annotations"][0]["note"] = json!(7)), "annotations[0].note", "expected text");
+    check_rejected(edited(|v| v["annotations"] = json!({})), "annotations", "expected a list");
     check_rejected(edited(|v| v["tags"][1]["colour"] = json!("red;}")), "tags[1].colour", "#rrggbb");
     check_rejected(edited(|v| v["tags"][1]["id"] = json!("claim")), "tags[1].id", "twice");
-    check_rejected(edited(|v| v["tags"][0]["underline"] = json!("zigzag")), "tags[0].underline", "unknown variant");
+    check_rejected(edited(|v| v["tags"][0]["underline"] = json!("zigzag")), "tags[0].underline", "expected solid");
     check_rejected(edited(|v| v["article"]["hash"] = json!("0".repeat(64))), "article.hash", "does not match");
     check_rejected(edited(|v| v["article"]["text"] = json!("changed")), "article.blocks", "blocks");
     check_rejected(edited(|v| v["article"]["blocks"][1]["start"] = json!(5)), "article.blocks", "blocks");
-    check_rejected(edited(|v| v.as_object_mut().unwrap().remove("exported").map(|_| ()).unwrap()), "", "exported");
+    check_rejected(
+        edited(|v| v.as_object_mut().unwrap().remove("exported").map(|_| ()).unwrap()),
+        "exported",
+        "missing",
+    );
     check_rejected(edited(|v| v["format"] = json!(5)), "format", "expected text");
 }
 

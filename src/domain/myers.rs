@@ -131,7 +131,7 @@ pub fn search(pattern: &[char], text: &[char], max_distance: usize, limit: usize
         }
         last_hit = Some(j);
     }
-    ends.sort();
+    ends.sort_unstable();
     ends.truncate(limit);
     ends.into_iter().map(|(d, j)| locate_start(pattern, text, j, d)).collect()
 }

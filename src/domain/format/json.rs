@@ -186,6 +186,15 @@ impl<'a> At<'a> {
         }
     }
 
+    /// The value itself, which must be an object.
+    pub fn object(self) -> Result<At<'a>, FormatError> {
+        if self.value.is_object() {
+            Ok(self)
+        } else {
+            Err(self.err(format!("expected an object, found {}", kind(self.value))))
+        }
+    }
+
     /// The elements of a value that must be an array.
     pub fn array(&self) -> Result<Vec<At<'a>>, FormatError> {
         if !self.value.is_array() {

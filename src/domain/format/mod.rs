@@ -15,7 +15,7 @@ pub mod markdown_report;
 pub mod pack;
 pub mod w3c;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::annotation::Annotation;
 use super::document::{ArticleMeta, Block, BlockKind, ContentHash, Document};
@@ -106,7 +106,7 @@ pub struct Repairs {
 }
 
 /// The article as a file carries it: enough to rebuild the [`Document`] and recognise it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Article {
     pub title: String,
     /// Where the article came from (a URL), when known.
@@ -313,6 +313,13 @@ pub fn is_placed(doc: &Document, annotation: &Annotation) -> bool {
     t.start < t.end && t.end <= doc.len_chars() && doc.slice(t.start, t.end) == t.exact
 }
 
+/// `annotations` in article order: by start, then end, then id (unique, so the order is total).
+pub fn in_article_order<'a>(annotations: impl IntoIterator<Item = &'a Annotation>) -> Vec<&'a Annotation> {
+    let mut sorted: Vec<&Annotation> = annotations.into_iter().collect();
+    sorted.sort_unstable_by_key(|a| (a.target.start, a.target.end, a.id));
+    sorted
+}
+
 /// The order of every report: placed annotations in article order (start, end, id), then
 /// orphans by quote and id, each with whether it is placed.
 pub fn report_order<'a>(
@@ -320,7 +327,7 @@ pub fn report_order<'a>(
     annotations: impl IntoIterator<Item = &'a Annotation>,
 ) -> Vec<(&'a Annotation, bool)> {
     let mut rows: Vec<(&Annotation, bool)> = annotations.into_iter().map(|a| (a, is_placed(doc, a))).collect();
-    rows.sort_by(|(a, a_placed), (b, b_placed)| {
+    rows.sort_unstable_by(|(a, a_placed), (b, b_placed)| {
         b_placed
             .cmp(a_placed)
             .then_with(|| {

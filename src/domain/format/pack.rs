@@ -4,14 +4,17 @@
 //! fixed order), so exporting what was imported gives the same bytes. Its JSON Schema is
 //! published at `schema/marginalia-pack.v1.schema.json`; the tests validate every export against it.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::{json, Value};
 use time::OffsetDateTime;
+use uuid::Uuid;
 
 use super::json::{self, At};
-use super::{Article, Format, FormatError, Imported, Repairs, TagResolver, MAX_ANNOTATIONS, MAX_NOTE_BYTES};
-use crate::domain::annotation::Annotation;
-use crate::domain::document::{Document, BLOCK_SEPARATOR};
+use super::{
+    in_article_order, Article, Format, FormatError, Imported, Repairs, TagResolver, MAX_ANNOTATIONS, MAX_NOTE_BYTES,
+};
+use crate::domain::annotation::{Annotation, Target};
+use crate::domain::document::{Block, BlockKind, ContentHash, Document, BLOCK_SEPARATOR};
 use crate::domain::persist;
 use crate::domain::tags::{Tag, TagId, TagSet, UnderlineStyle};
 
@@ -24,8 +27,10 @@ pub const FILE_SUFFIX: &str = ".marginalia.json";
 /// The app named in `exported.app`.
 pub const APP: &str = concat!("Marginalia ", env!("CARGO_PKG_VERSION"));
 
-/// A whole pack, as written to and read from the file.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// A whole pack, as written to and read from the file. It is read field by field ([`read`],
+/// [`Pack::from_bytes`]), not deserialised, so every error names its field and every pack read
+/// has been validated.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Pack {
     pub format: String,
@@ -39,7 +44,7 @@ pub struct Pack {
 }
 
 /// Who exported the pack, when, and with what.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Exported {
     pub by: String,
     #[serde(with = "time::serde::rfc3339")]
@@ -65,8 +70,7 @@ impl Pack {
         annotations: impl IntoIterator<Item = &'a Annotation>,
         info: &ExportInfo,
     ) -> Self {
-        let mut annotations: Vec<Annotation> = annotations.into_iter().map(in_utc).collect();
-        annotations.sort_by_key(|a| (a.target.start, a.target.end, a.id));
+        let annotations: Vec<Annotation> = in_article_order(annotations).into_iter().map(in_utc).collect();
         Pack {
             format: FORMAT.to_string(),
             schema_version: SCHEMA_VERSION,
@@ -138,19 +142,105 @@ pub fn read(value: Value, repairs: Repairs, known: &TagSet) -> Result<Imported, 
     })
 }
 
-/// Migrates, deserialises (with field paths) and validates.
+/// Migrates, reads (with field paths) and validates.
 fn from_value(value: Value) -> Result<(Pack, Format), FormatError> {
     let (version, format) = version_of(&value)?;
     let mut value = value;
     for migrate in &MIGRATIONS[version as usize..] {
         value = migrate(value)?;
     }
-    let pack: Pack = serde_path_to_error::deserialize(value).map_err(|e| {
-        let path = e.path().to_string();
-        FormatError::at(if path == "." { String::new() } else { path }, e.into_inner().to_string())
-    })?;
+    let pack = read_fields(&At::root(&value))?;
     validate(&pack)?;
     Ok((pack, format))
+}
+
+/// Reads the current version's fields. Hand-written over [`At`] rather than derived: the
+/// errors name the field (`annotations[3].target.start`) without a path-tracking
+/// deserialiser, which cost some 35 KB of wasm.
+fn read_fields(root: &At) -> Result<Pack, FormatError> {
+    let exported = root.field("exported")?.object()?;
+    let article = root.field("article")?.object()?;
+    let annotations = root.field("annotations")?.array()?;
+    if annotations.len() > MAX_ANNOTATIONS {
+        return Err(too_many("annotations", annotations.len()));
+    }
+    Ok(Pack {
+        format: root.field("format")?.str()?.to_string(),
+        schema_version: SCHEMA_VERSION,
+        exported: Exported {
+            by: string(&exported, "by")?,
+            at: exported.field("at")?.time()?,
+            app: string(&exported, "app")?,
+        },
+        article: Article {
+            title: string(&article, "title")?,
+            source: optional_string(&article, "source")?,
+            byline: optional_string(&article, "byline")?,
+            date: optional_string(&article, "date")?,
+            hash: ContentHash(string(&article, "hash")?),
+            text: string(&article, "text")?,
+            blocks: article.field("blocks")?.array()?.iter().map(read_block).collect::<Result<_, _>>()?,
+        },
+        tags: root.field("tags")?.array()?.iter().map(read_tag).collect::<Result<_, _>>()?,
+        annotations: annotations.iter().map(read_annotation).collect::<Result<_, _>>()?,
+    })
+}
+
+fn string(at: &At, key: &str) -> Result<String, FormatError> {
+    Ok(at.field(key)?.str()?.to_string())
+}
+
+fn optional_string(at: &At, key: &str) -> Result<Option<String>, FormatError> {
+    at.get(key).map(|v| v.str().map(str::to_string)).transpose()
+}
+
+fn read_block(at: &At) -> Result<Block, FormatError> {
+    let kind = match at.field("kind")?.str()? {
+        "heading" => BlockKind::Heading,
+        "paragraph" => BlockKind::Paragraph,
+        other => return Err(at.field("kind")?.err(format!("expected \"heading\" or \"paragraph\", found {other:?}"))),
+    };
+    Ok(Block { kind, start: at.field("start")?.usize()?, end: at.field("end")?.usize()? })
+}
+
+fn read_tag(at: &At) -> Result<Tag, FormatError> {
+    let underline = at.field("underline")?;
+    let underline = match underline.str()? {
+        "solid" => UnderlineStyle::Solid,
+        "double" => UnderlineStyle::Double,
+        "dotted" => UnderlineStyle::Dotted,
+        "dashed" => UnderlineStyle::Dashed,
+        "wavy" => UnderlineStyle::Wavy,
+        other => return Err(underline.err(format!("expected solid, double, dotted, dashed or wavy, found {other:?}"))),
+    };
+    Ok(Tag {
+        id: TagId(string(at, "id")?),
+        name: string(at, "name")?,
+        colour: string(at, "colour")?,
+        underline,
+        description: optional_string(at, "description")?.unwrap_or_default(),
+    })
+}
+
+fn read_annotation(at: &At) -> Result<Annotation, FormatError> {
+    let id = at.field("id")?;
+    let target = at.field("target")?.object()?;
+    Ok(Annotation {
+        id: Uuid::parse_str(id.str()?)
+            .map_err(|_| id.err("expected a UUID such as 67e55044-10b1-426f-9247-bb680e5fe0c8"))?,
+        target: Target {
+            start: target.field("start")?.usize()?,
+            end: target.field("end")?.usize()?,
+            exact: string(&target, "exact")?,
+            prefix: optional_string(&target, "prefix")?.unwrap_or_default(),
+            suffix: optional_string(&target, "suffix")?.unwrap_or_default(),
+        },
+        tags: at.field("tags")?.array()?.iter().map(|t| Ok(TagId(t.str()?.to_string()))).collect::<Result<_, _>>()?,
+        note: optional_string(at, "note")?.unwrap_or_default(),
+        author: optional_string(at, "author")?.unwrap_or_default(),
+        created: at.field("created")?.time()?,
+        modified: at.field("modified")?.time()?,
+    })
 }
 
 /// One step per version: `MIGRATIONS[n]` turns a version-`n` file into version `n + 1`.
@@ -255,9 +345,6 @@ fn validate(pack: &Pack) -> Result<(), FormatError> {
         if pack.tags[..i].iter().any(|t| t.id == tag.id) {
             return Err(FormatError::at(format!("tags[{i}].id"), format!("tag id {:?} is defined twice", tag.id.0)));
         }
-    }
-    if pack.annotations.len() > MAX_ANNOTATIONS {
-        return Err(too_many("annotations", pack.annotations.len()));
     }
     let mut seen = std::collections::HashMap::new();
     for (i, a) in pack.annotations.iter().enumerate() {

@@ -11,7 +11,9 @@ use uuid::Uuid;
 
 use super::json::At;
 use super::pack::{check_annotation, check_note, too_many, ExportInfo};
-use super::{derived_id, normalise_quote, Format, FormatError, Imported, Repairs, TagResolver, MAX_ANNOTATIONS};
+use super::{
+    derived_id, in_article_order, normalise_quote, Format, FormatError, Imported, Repairs, TagResolver, MAX_ANNOTATIONS,
+};
 use crate::domain::annotation::{format_utc, Annotation, Target};
 use crate::domain::document::Document;
 use crate::domain::tags::{TagId, TagSet};
@@ -31,8 +33,7 @@ pub fn export<'a>(
     annotations: impl IntoIterator<Item = &'a Annotation>,
     info: &ExportInfo,
 ) -> String {
-    let mut annotations: Vec<&Annotation> = annotations.into_iter().collect();
-    annotations.sort_by_key(|a| (a.target.start, a.target.end, a.id));
+    let annotations = in_article_order(annotations);
     let source = info.source.map_or_else(|| article_iri(doc), str::to_string);
     let collection = format!("urn:marginalia:annotations:{}", doc.hash().0);
     let items: Vec<Value> = annotations.iter().map(|a| annotation_json(a, tags, &source)).collect();
