@@ -89,6 +89,7 @@ fn several_files_are_reported_one_by_one() {
     assert_eq!(counts(recogito), (4, 0, 0, 1, 3, 0));
     assert!(recogito.new_tags.iter().all(|t| t.0 != "imported"), "the tag made by an earlier file is reused");
     assert_eq!(plan.merged.len(), 12);
+    assert_eq!(plan.changes(&Merged::new()).len(), 12);
     assert_eq!(plan.orphans().len(), 2);
     assert_eq!(plan.placed().len(), 10);
     // Placed annotations sit where their status says, holding their text.
@@ -160,6 +161,9 @@ fn newer_modified_wins_and_the_other_version_stays_as_a_conflict() {
     let plan = plan_import(&doc, &TagSet::default(), &existing, &[file("f", file_bytes.as_bytes())]);
     assert_eq!(counts(summary(&plan, 0)), (0, 1, 0, 0, 0, 0));
     assert_eq!(plan.merged.get(&local.id), Some(&theirs_newer));
+    let changes = plan.changes(&existing);
+    assert_eq!(changes.len(), 1);
+    assert_eq!((changes[0].before.as_ref(), changes[0].after.as_ref()), (Some(&local), Some(&theirs_newer)));
     let conflicts = plan.merged.conflicts();
     assert_eq!(conflicts.len(), 1);
     assert_eq!(conflicts[0].current, &theirs_newer);
@@ -172,6 +176,7 @@ fn newer_modified_wins_and_the_other_version_stays_as_a_conflict() {
     assert_eq!(counts(summary(&plan, 0)), (0, 1, 0, 0, 0, 0));
     assert_eq!(plan.merged.get(&local.id), Some(&theirs_newer));
     assert_eq!(plan.merged.conflicts()[0].others, [&local]);
+    assert!(plan.changes(&existing).is_empty(), "the current version did not change");
 
     // The user resolves it; the version kept is the only one left.
     let mut merged = plan.merged.clone();

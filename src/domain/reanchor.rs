@@ -39,11 +39,14 @@ pub fn reanchor(doc: &Document, target: &Target) -> Anchored {
 /// A document prepared for anchoring many targets (its text as code points, made once).
 pub struct Anchorer {
     text: Vec<char>,
+    encoded: myers::Encoded,
 }
 
 impl Anchorer {
     pub fn new(doc: &Document) -> Self {
-        Anchorer { text: doc.text().chars().collect() }
+        let text: Vec<char> = doc.text().chars().collect();
+        let encoded = myers::Encoded::new(&text);
+        Anchorer { text, encoded }
     }
 
     /// See [`reanchor`].
@@ -75,12 +78,12 @@ impl Anchorer {
         let max_edits = (quote.len() as f64 * (1.0 - MIN_QUOTE_SIMILARITY)).floor() as usize;
         let mut all = exact;
         let fuzzy = if quote.len() >= MIN_FUZZY_QUOTE {
-            myers::search(&quote, text, max_edits, FUZZY_CANDIDATES)
+            myers::search_encoded(&quote, &self.encoded, max_edits, FUZZY_CANDIDATES)
         } else {
             vec![]
         };
         for m in fuzzy {
-            let (start, end, distance) = ctx.refine(text, &quote, m.end, max_edits);
+            let (start, end, distance) = ctx.refine(&self.encoded, &quote, m.end, max_edits);
             if !all.iter().any(|c| c.start == start && c.end == end) {
                 all.push(Candidate::new(&ctx, text, target, start, end - start, distance));
             }
@@ -158,19 +161,20 @@ impl Context {
     /// bound also pays for the stored context next to it: two per edit to match it, one per
     /// character between it and the bound. Leaving inserted text out thus costs half of taking
     /// it in, and cutting into the quote costs full edits; ties go to the shorter match.
-    fn refine(&self, text: &[char], quote: &[char], end: usize, max_edits: usize) -> (usize, usize, usize) {
-        let prefix_tail = &self.prefix[self.prefix.len().saturating_sub(EDGE)..];
-        let suffix_head = &self.suffix[..self.suffix.len().min(EDGE)];
+    fn refine(&self, text: &myers::Encoded, quote: &[char], end: usize, max_edits: usize) -> (usize, usize, usize) {
+        let alphabet = text.alphabet_len();
+        let quote = text.encode(quote);
+        let prefix_tail = text.encode(&self.prefix[self.prefix.len().saturating_sub(EDGE)..]);
+        let suffix_head = text.encode(&self.suffix[..self.suffix.len().min(EDGE)]);
         let window = quote.len() + max_edits + 1;
+        let reversed = |symbols: &[u32]| symbols.iter().rev().copied().collect::<Vec<u32>>();
 
         // Start: the reversed quote against the text read backwards from `end`, anchored there.
         let lo = end.saturating_sub(window);
-        let reversed_quote: Vec<char> = quote.iter().rev().copied().collect();
-        let reversed_text: Vec<char> = text[lo..end].iter().rev().copied().collect();
-        let backwards = myers::distances(&reversed_quote, &reversed_text, true);
+        let backwards = myers::distances_encoded(&reversed(&quote), &reversed(text.slice(lo, end)), alphabet, true);
         // `before[i]`: the prefix tail's best match ending at text index `from + i`.
         let from = lo.saturating_sub(GAP + prefix_tail.len());
-        let before = myers::distances(prefix_tail, &text[from..end], false);
+        let before = myers::distances_encoded(&prefix_tail, text.slice(from, end), alphabet, false);
         let prefix_cost = |s: usize| -> usize {
             if prefix_tail.is_empty() {
                 return 0;
@@ -191,12 +195,11 @@ impl Context {
         // End: the quote forwards from that start, anchored there; the suffix head likewise,
         // read backwards so that its matches are found by where they begin.
         let hi = (start + window).min(text.len());
-        let forwards = myers::distances(quote, &text[start..hi], true);
+        let forwards = myers::distances_encoded(&quote, text.slice(start, hi), alphabet, true);
         let to = (hi + GAP + suffix_head.len()).min(text.len());
-        let reversed_head: Vec<char> = suffix_head.iter().rev().copied().collect();
-        let reversed_after: Vec<char> = text[start..to].iter().rev().copied().collect();
         // `after[i]`: the suffix head's best match beginning at text index `to - 1 - i`.
-        let after = myers::distances(&reversed_head, &reversed_after, false);
+        let after =
+            myers::distances_encoded(&reversed(&suffix_head), &reversed(text.slice(start, to)), alphabet, false);
         let suffix_cost = |e: usize| -> usize {
             if suffix_head.is_empty() {
                 return 0;

@@ -15,6 +15,7 @@ use crate::domain::anchor::Anchored;
 use crate::domain::annotation::Annotation;
 use crate::domain::document::Document;
 use crate::domain::reanchor::{place, Anchorer};
+use crate::domain::store::Change;
 use crate::domain::tags::{TagId, TagSet};
 
 /// Reads one file of any importable format, telling them apart by content (not by file name).
@@ -243,6 +244,18 @@ impl ImportPlan {
     /// True when applying the plan would change nothing.
     pub fn is_noop(&self, before: &Merged) -> bool {
         &self.merged == before
+    }
+
+    /// One [`Change`] per annotation whose current version differs from `before`'s (new ids
+    /// have `before: None`), in id order: what the painter and storage act on when the plan is
+    /// applied. Orphans are included; [`Self::status`] tells them apart. Versions that only
+    /// became conflicts are not changes of the current annotation; see [`Merged::conflicts`].
+    pub fn changes(&self, before: &Merged) -> Vec<Change> {
+        self.merged
+            .current()
+            .filter(|a| before.get(&a.id) != Some(*a))
+            .map(|a| Change { before: before.get(&a.id).cloned(), after: Some(a.clone()) })
+            .collect()
     }
 
     fn is_orphan(&self, id: &Uuid) -> bool {
