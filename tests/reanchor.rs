@@ -230,6 +230,36 @@ proptest! {
         prop_assert_eq!(myers::levenshtein(&a, &b), myers::levenshtein(&b, &a));
     }
 
+    /// Whatever the target, re-anchoring gives a non-empty range inside the document holding
+    /// the quote (exact or moved) or something near it (fuzzy), and never panics.
+    #[test]
+    fn results_are_always_sound(
+        text in small_text(300),
+        exact in small_text(40),
+        prefix in small_text(40),
+        suffix in small_text(40),
+        start in 0usize..400,
+        len in 0usize..60,
+    ) {
+        let text: String = text.into_iter().collect();
+        let d = doc(&[&text]);
+        let t = Target { start, end: start + len, exact: exact.into_iter().collect(), prefix: prefix.into_iter().collect(), suffix: suffix.into_iter().collect() };
+        match reanchor(&d, &t) {
+            Anchored::Exact { start, end } | Anchored::Moved { start, end } => {
+                prop_assert!(start < end && end <= d.len_chars());
+                prop_assert_eq!(d.slice(start, end), t.exact.as_str());
+            }
+            Anchored::Fuzzy { start, end, score } => {
+                prop_assert!(start < end && end <= d.len_chars());
+                prop_assert!(score >= MIN_FUZZY_SCORE);
+                let found: Vec<char> = d.slice(start, end).chars().collect();
+                let quote: Vec<char> = t.exact.chars().collect();
+                prop_assert!(myers::levenshtein(&found, &quote) * 4 <= quote.len() + found.len(), "{:?} vs {:?}", found, quote);
+            }
+            Anchored::Orphaned => {}
+        }
+    }
+
     #[test]
     fn search_finds_a_planted_copy(p in small_text(80), before in small_text(60), after in small_text(60)) {
         prop_assume!(!p.is_empty());

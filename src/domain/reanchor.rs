@@ -91,6 +91,9 @@ impl Anchorer {
         match pick(&all) {
             Some(best) if best.score() * 100.0 >= f64::from(MIN_FUZZY_SCORE) => {
                 let (start, end) = trim_to_words(text, best.start, best.end);
+                if start >= end {
+                    return Anchored::Orphaned;
+                }
                 let score = (best.score() * 100.0).round().clamp(0.0, 100.0) as u8;
                 if best.distance == 0 {
                     Anchored::Moved { start, end }
