@@ -10,6 +10,9 @@ pub enum Anchored {
     Exact { start: usize, end: usize },
     /// The quote was found elsewhere (the best match by context and distance).
     Moved { start: usize, end: usize },
+    /// An edited version of the quote was found with matching context (only
+    /// [`reanchor`](super::reanchor::reanchor) gives this); `score` is its combined score in percent.
+    Fuzzy { start: usize, end: usize, score: u8 },
     /// The quote is not in the document.
     Orphaned,
 }

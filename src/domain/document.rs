@@ -187,17 +187,7 @@ impl Document {
 
     /// A block's text cut into runs at every mark boundary, each run with the marks covering it.
     pub fn segments(&self, block: &Block, marks: &[InlineMark]) -> Vec<Segment> {
-        let text = self.block_text(block);
-        let mut cuts: Vec<usize> = vec![0, block.end - block.start];
-        cuts.extend(marks.iter().flat_map(|m| [m.start, m.end]));
-        cuts.sort_unstable();
-        cuts.dedup();
-        cuts.windows(2)
-            .map(|w| Segment {
-                text: text::slice_chars(text, w[0], w[1]).to_string(),
-                marks: marks.iter().filter(|m| m.start <= w[0] && w[1] <= m.end).map(|m| m.mark.clone()).collect(),
-            })
-            .collect()
+        segments_of(self.block_text(block), marks)
     }
 
     /// The inline marks of block `index`, block-relative and in order.
@@ -309,6 +299,20 @@ impl Document {
 /// Collapses every run of white space (including no-break spaces) to one space and trims the ends.
 pub fn normalise_whitespace(raw: &str) -> String {
     raw.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Cuts a block's text into runs at every mark boundary, each run with the marks covering it.
+pub fn segments_of(text: &str, marks: &[InlineMark]) -> Vec<Segment> {
+    let mut cuts: Vec<usize> = vec![0, text::char_len(text)];
+    cuts.extend(marks.iter().flat_map(|m| [m.start, m.end]));
+    cuts.sort_unstable();
+    cuts.dedup();
+    cuts.windows(2)
+        .map(|w| Segment {
+            text: text::slice_chars(text, w[0], w[1]).to_string(),
+            marks: marks.iter().filter(|m| m.start <= w[0] && w[1] <= m.end).map(|m| m.mark.clone()).collect(),
+        })
+        .collect()
 }
 
 /// Collapses white space across the runs of one block and works out where each mark's text ended up.

@@ -1,0 +1,239 @@
+//! A printable, standalone HTML report: the article with numbered highlights, a tag legend with counts, and notes as endnotes.
+//!
+//! The file is opened outside the app, so it is built to be inert: every text from the article,
+//! notes and tags goes through [`escape`], there is no script, the only style is one `<style>`
+//! element allowed by its hash in a strict Content-Security-Policy, tag colours that are not
+//! `#rrggbb` are replaced, and the source URL is shown as text, never as a link.
+
+use sha2::{Digest, Sha256};
+
+use crate::domain::annotation::{format_utc, Annotation};
+use crate::domain::document::{BlockKind, Document};
+use crate::domain::tags::{TagId, TagSet};
+
+/// The report of `annotations` on `doc`. Annotations whose quote is not at their positions in
+/// `doc` (orphans) are not highlighted; they are the last notes, marked as not found.
+pub fn export<'a>(
+    doc: &Document,
+    tags: &TagSet,
+    annotations: impl IntoIterator<Item = &'a Annotation>,
+    source: Option<&str>,
+    at: time::OffsetDateTime,
+) -> String {
+    let rows = super::report_order(doc, annotations);
+    let annotations: Vec<&Annotation> = rows.iter().map(|(a, _)| *a).collect();
+    let placed: Vec<bool> = rows.iter().map(|(_, p)| *p).collect();
+    let style = stylesheet(tags);
+    let csp = format!(
+        "default-src 'none'; style-src 'sha256-{}'; img-src 'none'; base-uri 'none'; form-action 'none'",
+        base64(&Sha256::digest(style.as_bytes()))
+    );
+    let title = escape(doc.title());
+    let mut out = String::new();
+    out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+    out.push_str(&format!("<meta http-equiv=\"Content-Security-Policy\" content=\"{csp}\">\n"));
+    out.push_str("<meta name=\"referrer\" content=\"no-referrer\">\n");
+    out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+    out.push_str(&format!("<title>Annotations: {title}</title>\n<style>{style}</style>\n</head>\n<body>\n"));
+    out.push_str(&format!("<header>\n<h1>{title}</h1>\n"));
+    let facts: Vec<String> =
+        [doc.meta().byline.as_deref(), doc.meta().date.as_deref(), source].into_iter().flatten().map(escape).collect();
+    if !facts.is_empty() {
+        out.push_str(&format!("<p class=\"facts\">{}</p>\n", facts.join(" · ")));
+    }
+    out.push_str(&format!(
+        "<p class=\"facts\">{} annotations · exported {}</p>\n</header>\n",
+        annotations.len(),
+        escape(&format_utc(at))
+    ));
+    legend(&mut out, tags, &annotations);
+    out.push_str("<main>\n");
+    let shown: Vec<(usize, &Annotation)> =
+        annotations.iter().enumerate().filter(|(i, _)| placed[*i]).map(|(i, a)| (i + 1, *a)).collect();
+    for (index, block) in doc.blocks().iter().enumerate() {
+        let tag = if block.kind == BlockKind::Heading {
+            if index == 0 {
+                "h2"
+            } else {
+                "h3"
+            }
+        } else {
+            "p"
+        };
+        out.push_str(&format!("<{tag}>"));
+        block_html(&mut out, doc, tags, index, &shown);
+        out.push_str(&format!("</{tag}>\n"));
+    }
+    out.push_str("</main>\n");
+    endnotes(&mut out, doc, tags, &annotations, &placed);
+    out.push_str("</body>\n</html>\n");
+    out
+}
+
+/// Each tag and how many of `annotations` carry it, in tag-set order, then tags the set does
+/// not know; tags no annotation uses are left out.
+pub fn counts_per_tag(tags: &TagSet, annotations: &[&Annotation]) -> Vec<(TagId, usize)> {
+    let mut ids: Vec<&TagId> = tags.tags.iter().map(|t| &t.id).collect();
+    for a in annotations {
+        for t in &a.tags {
+            if !ids.contains(&t) {
+                ids.push(t);
+            }
+        }
+    }
+    ids.into_iter()
+        .map(|id| (id.clone(), annotations.iter().filter(|a| a.tags.contains(id)).count()))
+        .filter(|(_, n)| *n > 0)
+        .collect()
+}
+
+/// The HTML text of one block, with highlights: segments between annotation boundaries are
+/// wrapped in a `<mark>` coloured by the innermost covering annotation's first tag, and each
+/// annotation's number follows its last character.
+fn block_html(out: &mut String, doc: &Document, tags: &TagSet, index: usize, shown: &[(usize, &Annotation)]) {
+    let blocks = doc.blocks();
+    let block = blocks[index];
+    let next_start = blocks.get(index + 1).map_or(usize::MAX, |b| b.start);
+    let here: Vec<&(usize, &Annotation)> =
+        shown.iter().filter(|(_, a)| a.target.start < block.end && block.start < a.target.end).collect();
+    let mut cuts: Vec<usize> = vec![block.start, block.end];
+    for (_, a) in &here {
+        cuts.push(a.target.start.clamp(block.start, block.end));
+        cuts.push(a.target.end.clamp(block.start, block.end));
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    for pair in cuts.windows(2) {
+        let (from, to) = (pair[0], pair[1]);
+        let covering: Vec<&&(usize, &Annotation)> =
+            here.iter().filter(|(_, a)| a.target.start <= from && to <= a.target.end).collect();
+        let text = escape(doc.slice(from, to));
+        match covering.iter().max_by_key(|(_, a)| (a.target.start, std::cmp::Reverse(a.target.end))) {
+            Some((_, inner)) => {
+                let class = inner.tags.first().map_or(usize::MAX, |t| tags.position(t));
+                let overlap = if covering.len() > 1 { " overlap" } else { "" };
+                out.push_str(&format!("<mark class=\"{}{overlap}\">{text}</mark>", tag_class(class)));
+            }
+            None => out.push_str(&text),
+        }
+        // Numbers after the annotations that end here (or at this block's end, past which they
+        // only cover the blank line between blocks).
+        for (n, a) in &here {
+            let end_here = a.target.end.min(block.end) == to && a.target.end <= next_start;
+            if end_here {
+                out.push_str(&format!("<sup class=\"ref\" id=\"h{n}\"><a href=\"#n{n}\">{n}</a></sup>"));
+            }
+        }
+    }
+}
+
+fn legend(out: &mut String, tags: &TagSet, annotations: &[&Annotation]) {
+    out.push_str("<section class=\"legend\">\n<h2>Tags</h2>\n<ul>\n");
+    for (id, count) in counts_per_tag(tags, annotations) {
+        let description = tags.get(&id).map(|t| t.description.as_str()).filter(|d| !d.is_empty());
+        let class = tag_class(tags.position(&id));
+        out.push_str(&format!("<li><mark class=\"{class}\">{}</mark> {count}", escape(tags.name_of(&id))));
+        if let Some(d) = description {
+            out.push_str(&format!(" <span class=\"about\">— {}</span>", escape(d)));
+        }
+        out.push_str("</li>\n");
+    }
+    out.push_str("</ul>\n</section>\n");
+}
+
+fn endnotes(out: &mut String, doc: &Document, tags: &TagSet, annotations: &[&Annotation], placed: &[bool]) {
+    out.push_str("<section class=\"notes\">\n<h2>Notes</h2>\n<ol>\n");
+    for (i, a) in annotations.iter().enumerate() {
+        let n = i + 1;
+        let names: Vec<String> = a.tags.iter().map(|t| escape(tags.name_of(t))).collect();
+        out.push_str(&format!("<li id=\"n{n}\">"));
+        if placed[i] {
+            out.push_str(&format!("<a href=\"#h{n}\" class=\"back\">↑</a> "));
+        }
+        out.push_str(&format!("<strong>{}</strong>", names.join(", ")));
+        match super::paragraph_number(doc, a.target.start) {
+            _ if !placed[i] => out.push_str(" <em>(passage not found in this version of the article)</em>"),
+            0 => out.push_str(" · title or heading"),
+            p => out.push_str(&format!(" · paragraph {p}")),
+        }
+        out.push_str(&format!("<blockquote>{}</blockquote>", escape(&a.target.exact)));
+        if !a.note.is_empty() {
+            out.push_str(&format!("<p class=\"note\">{}</p>", escape(&a.note)));
+        }
+        let mut by = Vec::new();
+        if !a.author.is_empty() {
+            by.push(escape(&a.author));
+        }
+        by.push(escape(&format_utc(a.modified)));
+        out.push_str(&format!("<p class=\"by\">{}</p></li>\n", by.join(" · ")));
+    }
+    out.push_str("</ol>\n</section>\n");
+}
+
+/// The class of the tag at `position` in the set; unknown tags share one grey class.
+fn tag_class(position: usize) -> String {
+    if position == usize::MAX {
+        "tx".to_string()
+    } else {
+        format!("t{position}")
+    }
+}
+
+/// The report's only style: page layout plus one rule per tag, colours checked to be `#rrggbb`.
+fn stylesheet(tags: &TagSet) -> String {
+    let mut css = String::from(
+        "body{font:16px/1.6 Georgia,serif;max-width:42em;margin:2em auto;padding:0 1em;color:#111}\
+         .facts,.by,.about{color:#555;font-size:.9em}mark{color:inherit;padding:0 .05em;\
+         -webkit-print-color-adjust:exact;print-color-adjust:exact}mark.overlap{outline:1px solid #555}\
+         sup.ref a,.back{text-decoration:none;color:#333}blockquote{margin:.3em 0 .3em 1em;font-style:italic}\
+         .note{white-space:pre-wrap;margin:.3em 0}.legend ul{list-style:none;padding:0}\
+         .notes li{margin-bottom:1em}@media print{a{color:inherit}.back{display:none}}\
+         .tx{background:#dddddd;text-decoration:underline dotted #777777}",
+    );
+    for (i, tag) in tags.tags.iter().enumerate() {
+        let colour = if is_hex_colour(&tag.colour) { tag.colour.as_str() } else { "#999999" };
+        css.push_str(&format!(
+            ".t{i}{{background:{colour}40;text-decoration:underline {} {colour};text-decoration-thickness:2px}}",
+            tag.underline.css()
+        ));
+    }
+    css
+}
+
+fn is_hex_colour(s: &str) -> bool {
+    s.len() == 7 && s.starts_with('#') && s[1..].chars().all(|c| c.is_ascii_hexdigit())
+}
+
+/// Escapes text for HTML element content and quoted attribute values.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Standard base64 with padding, for the CSP hash (a dozen lines instead of a dependency).
+fn base64(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let b = [chunk[0], *chunk.get(1).unwrap_or(&0), *chunk.get(2).unwrap_or(&0)];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(ALPHABET[(n >> (18 - 6 * i)) as usize & 63] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}

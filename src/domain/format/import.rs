@@ -1,0 +1,330 @@
+//! Importing several files at once: each is read and validated, re-anchored in the open article and merged by annotation id, and a report is made, all before anything changes.
+//!
+//! The result is an [`ImportPlan`]; the caller applies it (or not) as a whole. A file that fails
+//! validation contributes nothing, not even its tags. Merging keeps every version of an
+//! annotation: the newest `modified` is current and the others stay as a visible [`Conflict`],
+//! so nothing is ever dropped, and the same file imported twice adds nothing.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use time::{OffsetDateTime, UtcOffset};
+use uuid::Uuid;
+
+use super::{hypothesis, json, pack, w3c, Format, FormatError, Imported, Repairs};
+use crate::domain::anchor::Anchored;
+use crate::domain::annotation::Annotation;
+use crate::domain::document::Document;
+use crate::domain::reanchor::{place, Anchorer};
+use crate::domain::store::Change;
+use crate::domain::tags::{TagId, TagSet};
+
+/// Reads one file of any importable format, telling them apart by content (not by file name).
+pub fn read_file(bytes: &[u8], known: &TagSet) -> Result<Imported, FormatError> {
+    let (value, repairs) = json::parse(bytes)?;
+    read_value(value, repairs, known)
+}
+
+fn read_value(value: serde_json::Value, repairs: Repairs, known: &TagSet) -> Result<Imported, FormatError> {
+    if pack::is_pack(&value) {
+        pack::read(value, repairs, known)
+    } else if hypothesis::looks_like(&value) {
+        hypothesis::read(&value, repairs, known)
+    } else if w3c::looks_like(&value) {
+        w3c::read(&value, repairs, known)
+    } else {
+        Err(FormatError::file(
+            "not a file Marginalia can import: expected a Marginalia pack, a Web Annotation collection or a Hypothesis export",
+        ))
+    }
+}
+
+/// Orders the versions of one annotation: by `modified`, then by content, so that which
+/// version is current never depends on the order files were merged in.
+type VersionKey = (OffsetDateTime, String);
+
+/// Every version of every annotation, by id. The version with the newest `modified` is current;
+/// the others are conflicts, kept until the user resolves them.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Merged {
+    versions: BTreeMap<Uuid, BTreeMap<VersionKey, Annotation>>,
+}
+
+/// What [`Merged::insert`] did with an annotation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Inserted {
+    /// A new id.
+    Added,
+    /// This very version was already there; nothing changed.
+    Duplicate,
+    /// A version newer than the current one: it is now current, the other a conflict.
+    Newer,
+    /// A version older than the current one: kept as a conflict.
+    Older,
+}
+
+/// An annotation that has more than one version.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Conflict<'a> {
+    pub current: &'a Annotation,
+    /// The other versions, newest first.
+    pub others: Vec<&'a Annotation>,
+}
+
+impl Merged {
+    pub fn new() -> Self {
+        Merged::default()
+    }
+
+    pub fn from_annotations(annotations: impl IntoIterator<Item = Annotation>) -> Self {
+        let mut merged = Merged::new();
+        for a in annotations {
+            merged.insert(a);
+        }
+        merged
+    }
+
+    /// Adds one version. Times are kept in UTC, so the same instant written with another
+    /// offset is the same version.
+    pub fn insert(&mut self, annotation: Annotation) -> Inserted {
+        let annotation = Annotation {
+            created: annotation.created.to_offset(UtcOffset::UTC),
+            modified: annotation.modified.to_offset(UtcOffset::UTC),
+            ..annotation
+        };
+        let key = version_key(&annotation);
+        let versions = self.versions.entry(annotation.id).or_default();
+        if versions.contains_key(&key) {
+            return Inserted::Duplicate;
+        }
+        let outcome = match versions.keys().next_back() {
+            None => Inserted::Added,
+            Some(current) if &key > current => Inserted::Newer,
+            Some(_) => Inserted::Older,
+        };
+        versions.insert(key, annotation);
+        outcome
+    }
+
+    /// The union of both: every version of either. Commutative, associative and idempotent.
+    pub fn merge(&self, other: &Merged) -> Merged {
+        let mut merged = self.clone();
+        for (id, versions) in &other.versions {
+            let mine = merged.versions.entry(*id).or_default();
+            for (key, a) in versions {
+                mine.entry(key.clone()).or_insert_with(|| a.clone());
+            }
+        }
+        merged
+    }
+
+    /// Number of annotations (ids).
+    pub fn len(&self) -> usize {
+        self.versions.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.versions.is_empty()
+    }
+
+    /// Number of versions, conflicts included.
+    pub fn version_count(&self) -> usize {
+        self.versions.values().map(BTreeMap::len).sum()
+    }
+
+    /// The current version of `id`.
+    pub fn get(&self, id: &Uuid) -> Option<&Annotation> {
+        self.versions.get(id)?.values().next_back()
+    }
+
+    /// The current version of every annotation, by id.
+    pub fn current(&self) -> impl Iterator<Item = &Annotation> + '_ {
+        self.versions.values().filter_map(|v| v.values().next_back())
+    }
+
+    /// Every version of every annotation, by id and then oldest first.
+    pub fn all_versions(&self) -> impl Iterator<Item = &Annotation> + '_ {
+        self.versions.values().flat_map(BTreeMap::values)
+    }
+
+    /// The annotations that have more than one version, by id.
+    pub fn conflicts(&self) -> Vec<Conflict<'_>> {
+        self.versions
+            .values()
+            .filter(|v| v.len() > 1)
+            .filter_map(|v| {
+                let mut newest_first = v.values().rev();
+                Some(Conflict { current: newest_first.next()?, others: newest_first.collect() })
+            })
+            .collect()
+    }
+
+    /// The user's resolution of a conflict: `keep` becomes the only version of its id (it may
+    /// be one of the versions or an edit of them). Returns false if the id is unknown.
+    pub fn resolve(&mut self, keep: Annotation) -> bool {
+        let Some(versions) = self.versions.get_mut(&keep.id) else { return false };
+        versions.clear();
+        versions.insert(version_key(&keep), keep);
+        true
+    }
+}
+
+fn version_key(a: &Annotation) -> VersionKey {
+    (a.modified, serde_json::to_string(a).unwrap_or_default())
+}
+
+/// One file given to [`plan_import`].
+#[derive(Debug, Clone, Copy)]
+pub struct ImportFile<'a> {
+    /// Shown in the report.
+    pub name: &'a str,
+    pub bytes: &'a [u8],
+}
+
+/// What happened to one file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FileReport {
+    pub name: String,
+    /// What the file brought, or why it was rejected (then it changed nothing).
+    pub outcome: Result<FileSummary, FormatError>,
+}
+
+/// The counts for one accepted file. Every annotation of the file is counted once in
+/// `imported`, `merged` or `duplicates`; `orphaned`, `moved` and `fuzzy` say how its
+/// annotations were anchored in the open article.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct FileSummary {
+    pub format: Option<Format>,
+    /// Annotations with ids new to the article.
+    pub imported: usize,
+    /// Annotations with a known id but different content: the newer is current and the other
+    /// kept as a conflict.
+    pub merged: usize,
+    /// Versions already present, skipped.
+    pub duplicates: usize,
+    /// Annotations whose passage was not found; listed by [`ImportPlan::orphans`] with their quote.
+    pub orphaned: usize,
+    /// Found at another place with the same quote.
+    pub moved: usize,
+    /// Found as an edited version of the quote.
+    pub fuzzy: usize,
+    /// Whether the file's article is the open one (`None` when the file does not carry it).
+    pub same_article: Option<bool>,
+    /// Tags the file brought that the article did not have.
+    pub new_tags: Vec<TagId>,
+    pub repairs: Repairs,
+    /// Entries left out (page notes, replies), with where and why.
+    pub skipped: Vec<FormatError>,
+}
+
+/// Everything an import would change, worked out without changing anything.
+#[derive(Debug, Clone)]
+pub struct ImportPlan {
+    /// One per file, in the order given.
+    pub reports: Vec<FileReport>,
+    /// The article's tags plus the new ones of accepted files.
+    pub tags: TagSet,
+    /// The existing annotations merged with every accepted file's.
+    pub merged: Merged,
+    /// How each current annotation sits in the open article.
+    pub status: BTreeMap<Uuid, Anchored>,
+}
+
+impl ImportPlan {
+    /// The current annotations that are anchored, for the store, in id order.
+    pub fn placed(&self) -> Vec<Annotation> {
+        self.merged.current().filter(|a| !self.is_orphan(&a.id)).cloned().collect()
+    }
+
+    /// The current annotations not found in the article, with their quote, for the user to
+    /// re-attach ([`crate::domain::reanchor::reattach`]) or delete.
+    pub fn orphans(&self) -> Vec<&Annotation> {
+        self.merged.current().filter(|a| self.is_orphan(&a.id)).collect()
+    }
+
+    /// True when applying the plan would change nothing.
+    pub fn is_noop(&self, before: &Merged) -> bool {
+        &self.merged == before
+    }
+
+    /// One [`Change`] per annotation whose current version differs from `before`'s (new ids
+    /// have `before: None`), in id order: what the painter and storage act on when the plan is
+    /// applied. Orphans are included; [`Self::status`] tells them apart. Versions that only
+    /// became conflicts are not changes of the current annotation; see [`Merged::conflicts`].
+    pub fn changes(&self, before: &Merged) -> Vec<Change> {
+        self.merged
+            .current()
+            .filter(|a| before.get(&a.id) != Some(*a))
+            .map(|a| Change { before: before.get(&a.id).cloned(), after: Some(a.clone()) })
+            .collect()
+    }
+
+    fn is_orphan(&self, id: &Uuid) -> bool {
+        matches!(self.status.get(id), Some(Anchored::Orphaned))
+    }
+}
+
+/// Reads, validates, re-anchors in `doc` and merges `files` into `existing` (the article's
+/// annotations, orphans included), with tags mapped onto `tags`. Changes nothing: the caller
+/// applies the returned plan.
+pub fn plan_import(doc: &Document, tags: &TagSet, existing: &Merged, files: &[ImportFile]) -> ImportPlan {
+    let anchorer = Anchorer::new(doc);
+    let mut plan =
+        ImportPlan { reports: Vec::new(), tags: tags.clone(), merged: existing.clone(), status: BTreeMap::new() };
+    let mut imported_status: BTreeMap<Uuid, Anchored> = BTreeMap::new();
+    for file in files {
+        let outcome = read_file(file.bytes, &plan.tags)
+            .map(|imported| apply_file(doc, &anchorer, &mut plan, &mut imported_status, imported));
+        plan.reports.push(FileReport { name: file.name.to_string(), outcome });
+    }
+    for a in plan.merged.current() {
+        let status = imported_status.get(&a.id).copied().unwrap_or_else(|| anchorer.anchor(&a.target));
+        plan.status.insert(a.id, status);
+    }
+    plan
+}
+
+/// Anchors and merges one accepted file into `plan`, counting what happened.
+fn apply_file(
+    doc: &Document,
+    anchorer: &Anchorer,
+    plan: &mut ImportPlan,
+    status: &mut BTreeMap<Uuid, Anchored>,
+    imported: Imported,
+) -> FileSummary {
+    let known: BTreeSet<TagId> = plan.tags.tags.iter().map(|t| t.id.clone()).collect();
+    let mut summary = FileSummary {
+        format: Some(imported.format),
+        same_article: imported.article.as_ref().map(|a| &a.hash == doc.hash()),
+        new_tags: imported.tags.tags.iter().map(|t| t.id.clone()).filter(|id| !known.contains(id)).collect(),
+        repairs: imported.repairs,
+        skipped: imported.skipped,
+        ..FileSummary::default()
+    };
+    plan.tags = imported.tags;
+    for a in imported.annotations {
+        let anchored = anchorer.anchor(&a.target);
+        match anchored {
+            Anchored::Orphaned => summary.orphaned += 1,
+            Anchored::Moved { .. } => summary.moved += 1,
+            Anchored::Fuzzy { .. } => summary.fuzzy += 1,
+            Anchored::Exact { .. } => {}
+        }
+        // An orphan keeps its old target, so its quote can be shown and it can be re-attached.
+        let a = place(doc, &a, anchored).unwrap_or(a);
+        let id = a.id;
+        match plan.merged.insert(a) {
+            Inserted::Added => summary.imported += 1,
+            Inserted::Newer => summary.merged += 1,
+            Inserted::Older => {
+                summary.merged += 1;
+                continue; // the current version is another; its own anchoring stands
+            }
+            Inserted::Duplicate => {
+                summary.duplicates += 1;
+                continue;
+            }
+        }
+        status.insert(id, anchored);
+    }
+    summary
+}

@@ -1,0 +1,386 @@
+//! File formats for sharing annotations: the native pack, W3C Web Annotation, Hypothesis, CSV and reports.
+//!
+//! Every reader takes bytes and returns either what the file holds or a [`FormatError`] that
+//! says where (a field path such as `annotations[3].target.start`, or a line and column) and
+//! why; no reader panics on any input. Writers are pure functions of the document, tags and
+//! annotations (and the export time, passed in). [`import`] validates several files, re-anchors
+//! their annotations in the open article and merges them, all before anything changes.
+
+pub mod csv;
+pub mod html_report;
+pub mod hypothesis;
+pub mod import;
+pub mod json;
+pub mod markdown_report;
+pub mod pack;
+pub mod w3c;
+
+use serde::Serialize;
+
+use super::annotation::Annotation;
+use super::document::{segments_of, ArticleMeta, BlockKind, ContentHash, Document, InlineMark, RawBlock};
+use super::tags::{Tag, TagId, TagSet};
+
+/// Largest file accepted, in bytes.
+pub const MAX_FILE_BYTES: usize = 20 * 1024 * 1024;
+/// Most annotations one file may hold.
+pub const MAX_ANNOTATIONS: usize = 50_000;
+/// Longest note accepted, in UTF-8 bytes.
+pub const MAX_NOTE_BYTES: usize = 100 * 1024;
+/// Deepest nesting of JSON arrays and objects accepted. Checked before parsing, so deep input
+/// never reaches serde_json, whose own recursion limit (128) is a second guard.
+pub const MAX_JSON_DEPTH: usize = 32;
+
+/// Where in a file a problem is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Location {
+    /// The file as a whole (its size, its kind).
+    File,
+    /// A 1-based line and column of the file's text.
+    Text { line: usize, column: usize },
+    /// A field of the parsed JSON, e.g. `annotations[3].target.start`.
+    Field(String),
+}
+
+/// Why a file cannot be imported; nothing of it is used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FormatError {
+    pub location: Location,
+    pub message: String,
+}
+
+impl FormatError {
+    pub fn file(message: impl Into<String>) -> Self {
+        FormatError { location: Location::File, message: message.into() }
+    }
+
+    pub fn at(path: impl Into<String>, message: impl Into<String>) -> Self {
+        FormatError { location: Location::Field(path.into()), message: message.into() }
+    }
+
+    pub fn text(line: usize, column: usize, message: impl Into<String>) -> Self {
+        FormatError { location: Location::Text { line, column }, message: message.into() }
+    }
+}
+
+impl std::fmt::Display for FormatError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.location {
+            Location::File => write!(f, "{}", self.message),
+            Location::Text { line, column } => write!(f, "line {line}, column {column}: {}", self.message),
+            Location::Field(path) if path.is_empty() => write!(f, "{}", self.message),
+            Location::Field(path) => write!(f, "{path}: {}", self.message),
+        }
+    }
+}
+
+/// The formats a file can be read as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Format {
+    /// `.marginalia.json`, `"format": "marginalia-pack"`.
+    Pack,
+    /// The earlier JSON export (`"format": "marginalia-annotations"`, schema 1), migrated on import.
+    LegacyExport,
+    /// W3C Web Annotation JSON-LD (a collection, a page, an array or one annotation).
+    W3c,
+    /// The Hypothesis client's JSON export.
+    Hypothesis,
+}
+
+impl Format {
+    pub fn label(self) -> &'static str {
+        match self {
+            Format::Pack => "Marginalia pack",
+            Format::LegacyExport => "Marginalia annotations export",
+            Format::W3c => "W3C Web Annotation",
+            Format::Hypothesis => "Hypothesis export",
+        }
+    }
+}
+
+/// What was repaired while reading a file, so the report can say so; nothing is repaired silently.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Repairs {
+    /// `\uD800`-style escapes of half a UTF-16 pair (from text cut mid-emoji), each replaced by U+FFFD.
+    pub lone_surrogates: usize,
+}
+
+/// The article as a file carries it: enough to rebuild the [`Document`] and recognise it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Article {
+    pub title: String,
+    /// Where the article came from (a URL), when known.
+    pub source: Option<String>,
+    pub byline: Option<String>,
+    pub date: Option<String>,
+    /// SHA-256 of `text`, as in [`Document::hash`].
+    pub hash: ContentHash,
+    pub text: String,
+    pub blocks: Vec<PackBlock>,
+}
+
+/// A block as files carry it: its kind, level, code point span in the text and inline marks.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PackBlock {
+    pub kind: BlockKind,
+    #[serde(skip_serializing_if = "is_zero")]
+    pub level: u8,
+    pub start: usize,
+    pub end: usize,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub marks: Vec<InlineMark>,
+}
+
+fn is_zero(level: &u8) -> bool {
+    *level == 0
+}
+
+impl Article {
+    pub fn from_document(doc: &Document, source: Option<&str>) -> Self {
+        Article {
+            title: doc.title().to_string(),
+            source: source.map(str::to_string),
+            byline: doc.meta().byline.clone(),
+            date: doc.meta().date.clone(),
+            hash: doc.hash().clone(),
+            text: doc.text().to_string(),
+            blocks: doc
+                .blocks()
+                .iter()
+                .enumerate()
+                .map(|(i, b)| PackBlock {
+                    kind: b.kind,
+                    level: b.level,
+                    start: b.start,
+                    end: b.end,
+                    marks: doc.marks(i).to_vec(),
+                })
+                .collect(),
+        }
+    }
+
+    /// Rebuilds the document from the blocks; `None` if they do not reproduce `text` exactly
+    /// (out of range, overlapping, or not separated as [`Document::new`] separates them).
+    pub fn to_document(&self) -> Option<Document> {
+        let len = super::text::char_len(&self.text);
+        let mut raw: Vec<RawBlock> = Vec::with_capacity(self.blocks.len());
+        for block in &self.blocks {
+            if block.start > block.end || block.end > len {
+                return None;
+            }
+            let text = super::text::slice_chars(&self.text, block.start, block.end);
+            let block_len = block.end - block.start;
+            if block.marks.iter().any(|m| m.start >= m.end || m.end > block_len) {
+                return None;
+            }
+            raw.push(RawBlock { kind: block.kind, level: block.level, segments: segments_of(text, &block.marks) });
+        }
+        // The source travels beside the article (`Imported::source`); callers put it into the meta if they keep it.
+        let meta = ArticleMeta { byline: self.byline.clone(), date: self.date.clone(), source: None };
+        let doc = Document::from_blocks(&self.title, meta, raw);
+        let same_blocks = doc.blocks().len() == self.blocks.len()
+            && doc
+                .blocks()
+                .iter()
+                .zip(&self.blocks)
+                .all(|(d, p)| (d.kind, d.level, d.start, d.end) == (p.kind, p.level, p.start, p.end));
+        (doc.text() == self.text && same_blocks).then_some(doc)
+    }
+}
+
+/// What one file holds, read and checked but not yet merged with anything.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Imported {
+    pub format: Format,
+    /// The annotated article's full text, for the formats that carry it (pack, legacy export).
+    pub article: Option<Article>,
+    /// Where the annotations were made (a URL or URN), when the file says.
+    pub source: Option<String>,
+    /// The known tags plus those this file brought; every tag of `annotations` is in it.
+    pub tags: TagSet,
+    /// In file order; positions refer to the file's own version of the article.
+    pub annotations: Vec<Annotation>,
+    pub repairs: Repairs,
+    /// Entries that are not annotations of a passage (a note on the whole page, a reply), left
+    /// out with where they are and why.
+    pub skipped: Vec<FormatError>,
+}
+
+/// Tag names from other tools become tag ids: an existing tag whose name or id matches
+/// (ignoring case) is reused, anything else becomes a new tag with a palette colour.
+#[derive(Debug, Clone)]
+pub struct TagResolver {
+    pub tags: TagSet,
+}
+
+/// Colours for tags created on import: the rest of the Okabe-Ito palette, then cycling.
+const NEW_TAG_COLOURS: &[&str] = &["#009e73", "#f0e442", "#0072b2", "#d55e00", "#999999", "#000000"];
+
+/// The tag given to annotations that arrive without any (a Hypothesis note, say), as every
+/// annotation needs one.
+pub const IMPORTED_TAG_NAME: &str = "Imported";
+
+impl TagResolver {
+    pub fn new(known: &TagSet) -> Self {
+        TagResolver { tags: known.clone() }
+    }
+
+    /// The id of the tag named `name` (case-insensitive, white space collapsed), created if new;
+    /// `None` for a blank name.
+    pub fn by_name(&mut self, name: &str) -> Option<TagId> {
+        let name = super::document::normalise_whitespace(name);
+        if name.is_empty() {
+            return None;
+        }
+        let lower = name.to_lowercase();
+        if let Some(tag) =
+            self.tags.tags.iter().find(|t| t.name.to_lowercase() == lower || t.id.0.to_lowercase() == lower)
+        {
+            return Some(tag.id.clone());
+        }
+        Some(self.add(&name, &lower))
+    }
+
+    /// Keeps a tag defined by a pack: an existing tag with the same id or name stands in for it
+    /// (the user's colours win); otherwise it is added as it is. Returns the id to use.
+    pub fn adopt(&mut self, tag: &Tag) -> TagId {
+        if self.tags.get(&tag.id).is_some() {
+            return tag.id.clone();
+        }
+        let lower = tag.name.to_lowercase();
+        if let Some(known) = self.tags.tags.iter().find(|t| t.name.to_lowercase() == lower) {
+            return known.id.clone();
+        }
+        self.tags.tags.push(tag.clone());
+        tag.id.clone()
+    }
+
+    /// The id for an id that no tag defines (a file naming a tag it does not list): kept as an
+    /// id, with a tag of the same name created for it.
+    pub fn by_id(&mut self, id: &TagId) -> TagId {
+        if self.tags.get(id).is_some() {
+            return id.clone();
+        }
+        self.by_name(&id.0).unwrap_or_else(|| self.fallback())
+    }
+
+    /// The [`IMPORTED_TAG_NAME`] tag, created if needed.
+    pub fn fallback(&mut self) -> TagId {
+        self.by_name(IMPORTED_TAG_NAME).unwrap_or_else(|| TagId::new("imported"))
+    }
+
+    fn add(&mut self, name: &str, lower: &str) -> TagId {
+        let slug: String = lower.chars().map(|c| if c.is_alphanumeric() { c } else { '-' }).collect();
+        let slug = slug.split('-').filter(|s| !s.is_empty()).collect::<Vec<_>>().join("-");
+        let base = if slug.is_empty() { "tag".to_string() } else { slug };
+        let mut id = TagId(base.clone());
+        let mut n = 2;
+        while self.tags.get(&id).is_some() {
+            id = TagId(format!("{base}-{n}"));
+            n += 1;
+        }
+        let created = self.tags.tags.len().saturating_sub(TagSet::default().tags.len());
+        let styles = [
+            super::tags::UnderlineStyle::Dotted,
+            super::tags::UnderlineStyle::Double,
+            super::tags::UnderlineStyle::Solid,
+            super::tags::UnderlineStyle::Dashed,
+            super::tags::UnderlineStyle::Wavy,
+        ];
+        self.tags.tags.push(Tag {
+            id: id.clone(),
+            name: name.to_string(),
+            colour: NEW_TAG_COLOURS[created % NEW_TAG_COLOURS.len()].to_string(),
+            underline: styles[created % styles.len()],
+            description: String::new(),
+        });
+        id
+    }
+}
+
+/// Brings a quote from a web page to Marginalia's white space: pages carry line breaks and
+/// indentation, while Marginalia's text has single spaces within blocks and a blank line
+/// ([`BLOCK_SEPARATOR`](super::document::BLOCK_SEPARATOR)) between them. A run of white space
+/// holding a line break becomes that separator, any other run one space; Marginalia's own quotes
+/// come through unchanged.
+pub fn normalise_quote(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut run: Option<bool> = None; // inside white space: whether it held a line break
+    for c in s.chars() {
+        if c.is_whitespace() {
+            run = Some(run.unwrap_or(false) || c == '\n');
+            continue;
+        }
+        match run.take() {
+            Some(true) => out.push_str(super::document::BLOCK_SEPARATOR),
+            Some(false) => out.push(' '),
+            None => {}
+        }
+        out.push(c);
+    }
+    match run {
+        Some(true) => out.push_str(super::document::BLOCK_SEPARATOR),
+        Some(false) => out.push(' '),
+        None => {}
+    }
+    out
+}
+
+/// A stable id for an annotation whose file gives a non-UUID id (Hypothesis ids, W3C IRIs):
+/// the first 16 bytes of SHA-256 of `namespace` and the id, marked as a version-8 UUID, so
+/// importing the same file twice gives the same ids.
+pub fn derived_id(namespace: &str, id: &str) -> uuid::Uuid {
+    use sha2::{Digest, Sha256};
+    let digest = Sha256::digest(format!("{namespace}\u{0}{id}").as_bytes());
+    let mut bytes = [0u8; 16];
+    bytes.copy_from_slice(&digest[..16]);
+    bytes[6] = (bytes[6] & 0x0f) | 0x80;
+    bytes[8] = (bytes[8] & 0x3f) | 0x80;
+    uuid::Uuid::from_bytes(bytes)
+}
+
+/// The paragraph number of code point `cp` for people: 1 for the first body paragraph, 0 for the
+/// title or a heading.
+pub fn paragraph_number(doc: &Document, cp: usize) -> usize {
+    let Some(index) = doc.block_index_at(cp) else { return 0 };
+    let blocks = doc.blocks();
+    if blocks[index].kind != BlockKind::Paragraph {
+        return 0;
+    }
+    blocks[..=index].iter().filter(|b| b.kind == BlockKind::Paragraph).count()
+}
+
+/// True when `annotation`'s quote is at its positions in `doc`; an orphan's is not.
+pub fn is_placed(doc: &Document, annotation: &Annotation) -> bool {
+    let t = &annotation.target;
+    t.start < t.end && t.end <= doc.len_chars() && doc.slice(t.start, t.end) == t.exact
+}
+
+/// `annotations` in article order: by start, then end, then id (unique, so the order is total).
+pub fn in_article_order<'a>(annotations: impl IntoIterator<Item = &'a Annotation>) -> Vec<&'a Annotation> {
+    let mut sorted: Vec<&Annotation> = annotations.into_iter().collect();
+    sorted.sort_unstable_by_key(|a| (a.target.start, a.target.end, a.id));
+    sorted
+}
+
+/// The order of every report: placed annotations in article order (start, end, id), then
+/// orphans by quote and id, each with whether it is placed.
+pub fn report_order<'a>(
+    doc: &Document,
+    annotations: impl IntoIterator<Item = &'a Annotation>,
+) -> Vec<(&'a Annotation, bool)> {
+    let mut rows: Vec<(&Annotation, bool)> = annotations.into_iter().map(|a| (a, is_placed(doc, a))).collect();
+    rows.sort_unstable_by(|(a, a_placed), (b, b_placed)| {
+        b_placed
+            .cmp(a_placed)
+            .then_with(|| {
+                if *a_placed {
+                    (a.target.start, a.target.end).cmp(&(b.target.start, b.target.end))
+                } else {
+                    a.target.exact.cmp(&b.target.exact)
+                }
+            })
+            .then_with(|| a.id.cmp(&b.id))
+    });
+    rows
+}

@@ -1,0 +1,462 @@
+//! The native annotation pack (`.marginalia.json`): article, tags and annotations, versioned, with one migration per older version.
+//!
+//! A pack is written deterministically (annotations in article order, times in UTC, fields in a
+//! fixed order), so exporting what was imported gives the same bytes. Its JSON Schema is
+//! published at `schema/marginalia-pack.v1.schema.json`; the tests validate every export against it.
+
+use serde::Serialize;
+use serde_json::{json, Value};
+use time::OffsetDateTime;
+use uuid::Uuid;
+
+use super::json::{self, At};
+use super::{
+    in_article_order, Article, Format, FormatError, Imported, PackBlock, Repairs, TagResolver, MAX_ANNOTATIONS,
+    MAX_NOTE_BYTES,
+};
+use crate::domain::annotation::{Annotation, Target};
+use crate::domain::document::{safe_link, BlockKind, ContentHash, Document, InlineMark, MarkKind, BLOCK_SEPARATOR};
+use crate::domain::persist;
+use crate::domain::tags::{Tag, TagId, TagSet, UnderlineStyle};
+
+/// The `format` value of a pack.
+pub const FORMAT: &str = "marginalia-pack";
+/// The pack version written today.
+pub const SCHEMA_VERSION: u32 = 1;
+/// The end of a pack's file name.
+pub const FILE_SUFFIX: &str = ".marginalia.json";
+/// The app named in `exported.app`.
+pub const APP: &str = concat!("Marginalia ", env!("CARGO_PKG_VERSION"));
+
+/// A whole pack, as written to and read from the file. It is read field by field ([`read`],
+/// [`Pack::from_bytes`]), not deserialised, so every error names its field and every pack read
+/// has been validated.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Pack {
+    pub format: String,
+    pub schema_version: u32,
+    pub exported: Exported,
+    pub article: Article,
+    /// The whole tag set, in hotkey order.
+    pub tags: Vec<Tag>,
+    /// In article order (start, end, id).
+    pub annotations: Vec<Annotation>,
+}
+
+/// Who exported the pack, when, and with what.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Exported {
+    pub by: String,
+    #[serde(with = "time::serde::rfc3339")]
+    pub at: OffsetDateTime,
+    pub app: String,
+}
+
+/// What an export needs besides the article, tags and annotations.
+#[derive(Debug, Clone, Copy)]
+pub struct ExportInfo<'a> {
+    /// The article's URL, when known.
+    pub source: Option<&'a str>,
+    /// Who is exporting (the app's author name).
+    pub by: &'a str,
+    pub at: OffsetDateTime,
+}
+
+impl Pack {
+    /// The pack of `doc` with `tags` and `annotations` (orphans included: they keep their quote).
+    pub fn new<'a>(
+        doc: &Document,
+        tags: &TagSet,
+        annotations: impl IntoIterator<Item = &'a Annotation>,
+        info: &ExportInfo,
+    ) -> Self {
+        let annotations: Vec<Annotation> = in_article_order(annotations).into_iter().map(in_utc).collect();
+        Pack {
+            format: FORMAT.to_string(),
+            schema_version: SCHEMA_VERSION,
+            exported: Exported { by: info.by.to_string(), at: utc(info.at), app: APP.to_string() },
+            article: Article::from_document(doc, info.source),
+            tags: tags.tags.clone(),
+            annotations,
+        }
+    }
+
+    /// The file's text: pretty-printed JSON with a final newline.
+    pub fn to_json(&self) -> String {
+        let mut out = serde_json::to_string_pretty(self).unwrap_or_default();
+        out.push('\n');
+        out
+    }
+
+    /// Reads a pack (or an older version of it, migrated), checking everything; see [`read`].
+    pub fn from_bytes(bytes: &[u8]) -> Result<(Pack, Repairs), FormatError> {
+        let (value, repairs) = json::parse(bytes)?;
+        let (pack, _) = from_value(value)?;
+        Ok((pack, repairs))
+    }
+
+    /// The article as a document; always succeeds for a pack that passed [`Pack::from_bytes`].
+    pub fn document(&self) -> Option<Document> {
+        self.article.to_document()
+    }
+}
+
+/// The pack file's text for `doc`; see [`Pack::new`].
+pub fn export<'a>(
+    doc: &Document,
+    tags: &TagSet,
+    annotations: impl IntoIterator<Item = &'a Annotation>,
+    info: &ExportInfo,
+) -> String {
+    Pack::new(doc, tags, annotations, info).to_json()
+}
+
+/// A file name for the pack: the title's words, lower-cased and joined by dashes, then [`FILE_SUFFIX`].
+pub fn file_name(doc: &Document) -> String {
+    let legacy = persist::export_file_name(doc);
+    format!("{}{FILE_SUFFIX}", legacy.trim_end_matches(".annotations.json"))
+}
+
+/// True for JSON that names a `format` (as packs and legacy exports do, and W3C and Hypothesis
+/// files do not at their top level), so that a damaged or unknown `format` is reported there.
+pub fn is_pack(value: &Value) -> bool {
+    value.get("format").is_some()
+}
+
+/// Reads a parsed pack or legacy export into annotations and tags, mapping its tags onto `known`.
+pub fn read(value: Value, repairs: Repairs, known: &TagSet) -> Result<Imported, FormatError> {
+    let (pack, format) = from_value(value)?;
+    let mut resolver = TagResolver::new(known);
+    let ids: Vec<(TagId, TagId)> = pack.tags.iter().map(|t| (t.id.clone(), resolver.adopt(t))).collect();
+    let map = |id: &TagId| ids.iter().find(|(from, _)| from == id).map_or_else(|| id.clone(), |(_, to)| to.clone());
+    let annotations =
+        pack.annotations.into_iter().map(|a| Annotation { tags: a.tags.iter().map(map).collect(), ..a }).collect();
+    Ok(Imported {
+        format,
+        source: pack.article.source.clone(),
+        article: Some(pack.article),
+        tags: resolver.tags,
+        annotations,
+        repairs,
+        skipped: Vec::new(),
+    })
+}
+
+/// Migrates, reads (with field paths) and validates.
+fn from_value(value: Value) -> Result<(Pack, Format), FormatError> {
+    let (version, format) = version_of(&value)?;
+    let mut value = value;
+    for migrate in &MIGRATIONS[version as usize..] {
+        value = migrate(value)?;
+    }
+    let pack = read_fields(&At::root(&value))?;
+    validate(&pack)?;
+    Ok((pack, format))
+}
+
+/// Reads the current version's fields. Hand-written over [`At`] rather than derived: the
+/// errors name the field (`annotations[3].target.start`) without a path-tracking
+/// deserialiser, which cost some 35 KB of wasm.
+fn read_fields(root: &At) -> Result<Pack, FormatError> {
+    let exported = root.field("exported")?.object()?;
+    let article = root.field("article")?.object()?;
+    let annotations = root.field("annotations")?.array()?;
+    if annotations.len() > MAX_ANNOTATIONS {
+        return Err(too_many("annotations", annotations.len()));
+    }
+    Ok(Pack {
+        format: root.field("format")?.str()?.to_string(),
+        schema_version: SCHEMA_VERSION,
+        exported: Exported {
+            by: string(&exported, "by")?,
+            at: exported.field("at")?.time()?,
+            app: string(&exported, "app")?,
+        },
+        article: Article {
+            title: string(&article, "title")?,
+            source: optional_string(&article, "source")?,
+            byline: optional_string(&article, "byline")?,
+            date: optional_string(&article, "date")?,
+            hash: ContentHash(string(&article, "hash")?),
+            text: string(&article, "text")?,
+            blocks: article.field("blocks")?.array()?.iter().map(read_block).collect::<Result<_, _>>()?,
+        },
+        tags: root.field("tags")?.array()?.iter().map(read_tag).collect::<Result<_, _>>()?,
+        annotations: annotations.iter().map(read_annotation).collect::<Result<_, _>>()?,
+    })
+}
+
+fn string(at: &At, key: &str) -> Result<String, FormatError> {
+    Ok(at.field(key)?.str()?.to_string())
+}
+
+fn optional_string(at: &At, key: &str) -> Result<Option<String>, FormatError> {
+    at.get(key).map(|v| v.str().map(str::to_string)).transpose()
+}
+
+fn read_block(at: &At) -> Result<PackBlock, FormatError> {
+    let kind_at = at.field("kind")?;
+    let kind = match kind_at.str()? {
+        "heading" => BlockKind::Heading,
+        "paragraph" => BlockKind::Paragraph,
+        "quote" => BlockKind::Quote,
+        "listitem" => BlockKind::ListItem,
+        "numbereditem" => BlockKind::NumberedItem,
+        other => {
+            return Err(kind_at.err(format!(
+                "expected \"heading\", \"paragraph\", \"quote\", \"listitem\" or \"numbereditem\", found {other:?}"
+            )))
+        }
+    };
+    let level = match at.get("level") {
+        Some(level) => u8::try_from(level.usize()?)
+            .ok()
+            .filter(|l| *l <= 6)
+            .ok_or_else(|| level.err("expected a level from 0 to 6"))?,
+        None => 0,
+    };
+    let marks = match at.get("marks") {
+        Some(marks) => marks.array()?.iter().map(read_mark).collect::<Result<_, _>>()?,
+        None => Vec::new(),
+    };
+    Ok(PackBlock { kind, level, start: at.field("start")?.usize()?, end: at.field("end")?.usize()?, marks })
+}
+
+fn read_mark(at: &At) -> Result<InlineMark, FormatError> {
+    let mark_at = at.field("mark")?.object()?;
+    let type_at = mark_at.field("type")?;
+    let mark = match type_at.str()? {
+        "emphasis" => MarkKind::Emphasis,
+        "strong" => MarkKind::Strong,
+        "code" => MarkKind::Code,
+        "link" => {
+            let href_at = mark_at.field("href")?;
+            // A hostile file could carry a javascript: link; only safe targets are accepted.
+            let href = safe_link(href_at.str()?)
+                .ok_or_else(|| href_at.err("only http, https and mailto links are allowed"))?;
+            MarkKind::Link { href }
+        }
+        other => return Err(type_at.err(format!("expected emphasis, strong, code or link, found {other:?}"))),
+    };
+    Ok(InlineMark { start: at.field("start")?.usize()?, end: at.field("end")?.usize()?, mark })
+}
+
+fn read_tag(at: &At) -> Result<Tag, FormatError> {
+    let underline = at.field("underline")?;
+    let underline = match underline.str()? {
+        "solid" => UnderlineStyle::Solid,
+        "double" => UnderlineStyle::Double,
+        "dotted" => UnderlineStyle::Dotted,
+        "dashed" => UnderlineStyle::Dashed,
+        "wavy" => UnderlineStyle::Wavy,
+        other => return Err(underline.err(format!("expected solid, double, dotted, dashed or wavy, found {other:?}"))),
+    };
+    Ok(Tag {
+        id: TagId(string(at, "id")?),
+        name: string(at, "name")?,
+        colour: string(at, "colour")?,
+        underline,
+        description: optional_string(at, "description")?.unwrap_or_default(),
+    })
+}
+
+fn read_annotation(at: &At) -> Result<Annotation, FormatError> {
+    let id = at.field("id")?;
+    let target = at.field("target")?.object()?;
+    Ok(Annotation {
+        id: Uuid::parse_str(id.str()?)
+            .map_err(|_| id.err("expected a UUID such as 67e55044-10b1-426f-9247-bb680e5fe0c8"))?,
+        target: Target {
+            start: target.field("start")?.usize()?,
+            end: target.field("end")?.usize()?,
+            exact: string(&target, "exact")?,
+            prefix: optional_string(&target, "prefix")?.unwrap_or_default(),
+            suffix: optional_string(&target, "suffix")?.unwrap_or_default(),
+        },
+        tags: at.field("tags")?.array()?.iter().map(|t| Ok(TagId(t.str()?.to_string()))).collect::<Result<_, _>>()?,
+        note: optional_string(at, "note")?.unwrap_or_default(),
+        author: optional_string(at, "author")?.unwrap_or_default(),
+        created: at.field("created")?.time()?,
+        modified: at.field("modified")?.time()?,
+    })
+}
+
+/// One step per version: `MIGRATIONS[n]` turns a version-`n` file into version `n + 1`.
+/// Version 0 is the earlier JSON export (`"format": "marginalia-annotations"`, `"schema": 1`).
+const MIGRATIONS: [fn(Value) -> Result<Value, FormatError>; SCHEMA_VERSION as usize] = [legacy_to_v1];
+
+/// The file's version on the [`MIGRATIONS`] scale, refusing versions from a newer app.
+fn version_of(value: &Value) -> Result<(u32, Format), FormatError> {
+    let root = At::root(value);
+    let format = root.field("format")?.str()?;
+    if format == persist::EXPORT_FORMAT {
+        let schema = root.field("schema")?.usize()?;
+        if schema as u32 != persist::SCHEMA_VERSION {
+            return Err(FormatError::at(
+                "schema",
+                format!("this export was written by a newer Marginalia (version {schema})"),
+            ));
+        }
+        return Ok((0, Format::LegacyExport));
+    }
+    if format != FORMAT {
+        return Err(FormatError::at("format", format!("expected {FORMAT:?}, found {format:?}")));
+    }
+    let version = root.field("schemaVersion")?.usize()?;
+    match u32::try_from(version) {
+        Ok(v @ 1..=SCHEMA_VERSION) => Ok((v, Format::Pack)),
+        _ if version == 0 => Err(FormatError::at("schemaVersion", "version 0 does not exist")),
+        _ => Err(FormatError::at(
+            "schemaVersion",
+            format!("this pack was written by a newer Marginalia (pack version {version}; this one reads up to {SCHEMA_VERSION})"),
+        )),
+    }
+}
+
+/// The legacy export had the article's title, hash and text but no blocks, tags or exporter:
+/// blocks are recovered from the blank lines between them (block text never holds a line
+/// break), the first block is the title when it reads as one, and the tags are the default set
+/// plus one tag for each id it does not define.
+fn legacy_to_v1(value: Value) -> Result<Value, FormatError> {
+    let root = At::root(&value);
+    let article = root.field("article")?;
+    let title = article.field("title")?.str()?;
+    let text = article.field("text")?.str()?;
+    let hash = article.field("hash")?.str()?;
+    let exported = root.field("exported")?.str()?;
+    let annotations = root.field("annotations")?;
+    annotations.array()?;
+    let mut blocks = Vec::new();
+    let mut cp = 0;
+    for (i, block) in text.split(BLOCK_SEPARATOR).enumerate() {
+        let len = block.chars().count();
+        // The legacy export came from plain-text articles: the title is a level-1 heading, the rest paragraphs.
+        if i == 0 && block == title {
+            blocks.push(json!({ "kind": "heading", "level": 1, "start": cp, "end": cp + len }));
+        } else {
+            blocks.push(json!({ "kind": "paragraph", "start": cp, "end": cp + len }));
+        }
+        cp += len + BLOCK_SEPARATOR.len();
+    }
+    let mut tags = TagSet::default();
+    for id in annotations.value.as_array().into_iter().flatten().filter_map(|a| a.get("tags")?.as_array()).flatten() {
+        if let Some(id) = id.as_str() {
+            if tags.get(&TagId::new(id)).is_none() {
+                tags.tags.push(Tag {
+                    id: TagId::new(id),
+                    name: id.to_string(),
+                    colour: "#999999".into(),
+                    underline: UnderlineStyle::Dotted,
+                    description: String::new(),
+                });
+            }
+        }
+    }
+    Ok(json!({
+        "format": FORMAT,
+        "schemaVersion": 1,
+        "exported": { "by": "", "at": exported, "app": "Marginalia (annotations export, schema 1)" },
+        "article": {
+            "title": title, "source": null, "byline": null, "date": null,
+            "hash": hash, "text": text, "blocks": blocks,
+        },
+        "tags": tags.tags,
+        "annotations": annotations.value,
+    }))
+}
+
+/// Checks what the types cannot: the article rebuilds to its hash, tags are well formed and
+/// defined once, and every annotation is sound (see [`check_annotation`]).
+fn validate(pack: &Pack) -> Result<(), FormatError> {
+    let doc = pack.article.to_document().ok_or_else(|| {
+        FormatError::at("article.blocks", "the blocks do not divide the article text as Marginalia does")
+    })?;
+    if doc.hash() != &pack.article.hash {
+        return Err(FormatError::at("article.hash", "does not match the article text (was the text edited?)"));
+    }
+    for (i, tag) in pack.tags.iter().enumerate() {
+        if tag.id.0.trim().is_empty() {
+            return Err(FormatError::at(format!("tags[{i}].id"), "a tag id cannot be empty"));
+        }
+        if !is_hex_colour(&tag.colour) {
+            return Err(FormatError::at(
+                format!("tags[{i}].colour"),
+                format!("expected #rrggbb, found {:?}", tag.colour),
+            ));
+        }
+        if pack.tags[..i].iter().any(|t| t.id == tag.id) {
+            return Err(FormatError::at(format!("tags[{i}].id"), format!("tag id {:?} is defined twice", tag.id.0)));
+        }
+    }
+    let mut seen = std::collections::HashMap::new();
+    for (i, a) in pack.annotations.iter().enumerate() {
+        let path = format!("annotations[{i}]");
+        check_annotation(a, &path)?;
+        if a.target.end - a.target.start != a.target.exact.chars().count() {
+            return Err(FormatError::at(
+                format!("{path}.target.end"),
+                "the range's length differs from the quote's".to_string(),
+            ));
+        }
+        for (j, tag) in a.tags.iter().enumerate() {
+            if !pack.tags.iter().any(|t| &t.id == tag) {
+                return Err(FormatError::at(
+                    format!("{path}.tags[{j}]"),
+                    format!("tag {:?} is not among the pack's tags", tag.0),
+                ));
+            }
+        }
+        if let Some(first) = seen.insert(a.id, i) {
+            return Err(FormatError::at(format!("{path}.id"), format!("the same id as annotations[{first}]")));
+        }
+    }
+    Ok(())
+}
+
+/// The checks every imported annotation passes, whatever its format: a quote, a forward range,
+/// at least one tag, and a note within [`MAX_NOTE_BYTES`].
+pub fn check_annotation(a: &Annotation, path: &str) -> Result<(), FormatError> {
+    if a.target.exact.is_empty() {
+        return Err(FormatError::at(format!("{path}.target.exact"), "the quote is empty"));
+    }
+    if a.target.start > a.target.end {
+        return Err(FormatError::at(format!("{path}.target.end"), "the range ends before it starts"));
+    }
+    if a.tags.is_empty() {
+        return Err(FormatError::at(format!("{path}.tags"), "an annotation needs at least one tag"));
+    }
+    check_note(&a.note, &format!("{path}.note"))
+}
+
+/// Refuses notes over [`MAX_NOTE_BYTES`].
+pub fn check_note(note: &str, path: &str) -> Result<(), FormatError> {
+    if note.len() > MAX_NOTE_BYTES {
+        return Err(FormatError::at(
+            path,
+            format!(
+                "the note is {} KB; notes up to {} KB can be imported",
+                note.len().div_ceil(1024),
+                MAX_NOTE_BYTES / 1024
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// The error for a file with more than [`MAX_ANNOTATIONS`].
+pub fn too_many(path: &str, count: usize) -> FormatError {
+    FormatError::at(path, format!("the file has {count} annotations; up to {MAX_ANNOTATIONS} can be imported at once"))
+}
+
+fn is_hex_colour(s: &str) -> bool {
+    s.len() == 7 && s.starts_with('#') && s[1..].chars().all(|c| c.is_ascii_hexdigit())
+}
+
+fn utc(at: OffsetDateTime) -> OffsetDateTime {
+    at.to_offset(time::UtcOffset::UTC)
+}
+
+fn in_utc(a: &Annotation) -> Annotation {
+    Annotation { created: utc(a.created), modified: utc(a.modified), ..a.clone() }
+}

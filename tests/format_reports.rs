@@ -1,0 +1,282 @@
+//! Native tests of the exports for people: CSV for spreadsheets, the Markdown report and the standalone HTML report.
+#![cfg(not(target_arch = "wasm32"))]
+
+use marginalia::domain::anchor::describe;
+use marginalia::domain::annotation::{Annotation, Target};
+use marginalia::domain::document::{ArticleMeta, BlockKind, Document};
+use marginalia::domain::format::{csv, html_report, markdown_report};
+use marginalia::domain::tags::{Tag, TagId, TagSet, UnderlineStyle};
+use sha2::{Digest, Sha256};
+use time::macros::datetime;
+use uuid::Uuid;
+
+/// An article whose every text tries something: markup, formulas, quotes, entities.
+fn doc() -> Document {
+    Document::new(
+        "<script>alert(1)</script> & \"Friends\"",
+        ArticleMeta { byline: Some("Eve <eve@example.com>".into()), date: Some("2025".into()), source: None },
+        &[
+            (BlockKind::Heading, "<script>alert(1)</script> & \"Friends\""),
+            (BlockKind::Paragraph, "=1+2 opens the <b>first</b> paragraph; 'quoted' text & more."),
+            (
+                BlockKind::Paragraph,
+                "Second paragraph: @mention -minus +plus *stars* [link](javascript:x) # not a heading.",
+            ),
+        ],
+    )
+}
+
+fn tags() -> TagSet {
+    let mut tags = TagSet::default();
+    tags.tags.push(Tag {
+        id: TagId::new("evil"),
+        name: "<img src=x onerror=alert(1)>".into(),
+        colour: "red;background:url(x)".into(),
+        underline: UnderlineStyle::Dotted,
+        description: "</style><script>".into(),
+    });
+    tags
+}
+
+fn annotation(d: &Document, n: u128, quote: &str, tags: &[&str], note: &str, author: &str) -> Annotation {
+    let start = d.char_of_byte(d.text().find(quote).expect("quote in the text"));
+    Annotation {
+        id: Uuid::from_u128(n),
+        target: describe(d, start, start + quote.chars().count()),
+        tags: tags.iter().map(|t| TagId::new(t)).collect(),
+        note: note.into(),
+        author: author.into(),
+        created: datetime!(2025-03-08 14:05:00 UTC),
+        modified: datetime!(2025-03-09 08:00:00 UTC),
+    }
+}
+
+fn annotations(d: &Document) -> Vec<Annotation> {
+    vec![
+        annotation(d, 1, "=1+2 opens", &["claim"], "=HYPERLINK(\"http://x\")", "@bob"),
+        annotation(d, 2, "<b>first</b> paragraph", &["quote", "evil"], "line one\nline \"two\"\r\n-3", "Ann"),
+        annotation(d, 3, "@mention -minus", &["policy-shift"], "", "+alice"),
+        annotation(d, 4, "<script>alert(1)</script>", &["claim"], "</li><script>x</script>", ""),
+        // Overlaps the second one.
+        annotation(d, 5, "first</b> paragraph; 'quoted'", &["claim"], "", "Ann"),
+        // An orphan: its quote is not at its positions.
+        Annotation {
+            target: Target {
+                start: 3,
+                end: 8,
+                exact: "gone text".into(),
+                prefix: String::new(),
+                suffix: String::new(),
+            },
+            ..annotation(d, 6, "Second", &["quote"], "orphan note", "Ann")
+        },
+    ]
+}
+
+// ---------------------------------------------------------------------------------------------
+// CSV.
+
+/// Parses CSV the RFC 4180 way, for checking what a spreadsheet would see.
+fn parse_csv(text: &str) -> Vec<Vec<String>> {
+    let mut rows = vec![];
+    let mut row = vec![];
+    let mut cell = String::new();
+    let mut chars = text.chars().peekable();
+    let mut quoted = false;
+    while let Some(c) = chars.next() {
+        match (quoted, c) {
+            (true, '"') if chars.peek() == Some(&'"') => {
+                chars.next();
+                cell.push('"');
+            }
+            (true, '"') => quoted = false,
+            (true, c) => cell.push(c),
+            (false, '"') => quoted = true,
+            (false, ',') => row.push(std::mem::take(&mut cell)),
+            (false, '\r') => assert_eq!(chars.next(), Some('\n'), "rows end with CRLF"),
+            (false, '\n') => panic!("a bare line feed outside quotes"),
+            (false, c) => cell.push(c),
+        }
+        if !quoted && c == '\r' {
+            row.push(std::mem::take(&mut cell));
+            rows.push(std::mem::take(&mut row));
+        }
+    }
+    assert!(cell.is_empty() && row.is_empty(), "the file ends with a complete row");
+    rows
+}
+
+fn check_cell(cell: &str, expected: &str) {
+    assert_eq!(csv::text_cell(cell), expected, "{cell:?}");
+}
+
+#[test]
+fn cells_are_quoted_and_formulas_defused() {
+    check_cell("plain", "\"plain\"");
+    check_cell("", "\"\"");
+    check_cell("say \"hi\"", "\"say \"\"hi\"\"\"");
+    check_cell("a,b\nc", "\"a,b\nc\"");
+    check_cell("=SUM(A1)", "\"'=SUM(A1)\"");
+    check_cell("+1", "\"'+1\"");
+    check_cell("-1", "\"'-1\"");
+    check_cell("@cmd", "\"'@cmd\"");
+    check_cell("\t=1", "\"'\t=1\"");
+    check_cell("\r=1", "\"'\r=1\"");
+    check_cell("a=1", "\"a=1\"");
+    check_cell(" =1", "\" =1\"");
+    check_cell("😀 é", "\"😀 é\"");
+}
+
+#[test]
+fn csv_has_a_bom_a_header_and_one_row_per_annotation() {
+    let d = doc();
+    let text = csv::export(&d, &tags(), &annotations(&d));
+    assert!(text.starts_with(csv::BOM), "UTF-8 byte order mark for spreadsheet programs");
+    let rows = parse_csv(&text[csv::BOM.len()..]);
+    assert_eq!(rows[0], csv::HEADER);
+    assert_eq!(rows.len(), 1 + annotations(&d).len());
+    assert!(rows.iter().all(|r| r.len() == csv::HEADER.len()));
+    // In article order: the title's annotation first (paragraph 0), then by start.
+    assert_eq!(rows[1], ["Claim", "<script>alert(1)</script>", "</li><script>x</script>", "", "0", "0", "25"]);
+    let by_quote = |q: &str| rows.iter().find(|r| r[1].ends_with(q)).unwrap_or_else(|| panic!("{q}"));
+    assert_eq!(
+        by_quote("=1+2 opens"),
+        &["Claim", "'=1+2 opens", "'=HYPERLINK(\"http://x\")", "'@bob", "1", "39", "49"]
+    );
+    assert_eq!(by_quote("<b>first</b> paragraph")[0], "Quote; <img src=x onerror=alert(1)>");
+    assert_eq!(by_quote("<b>first</b> paragraph")[2], "line one\nline \"two\"\r\n-3");
+    assert_eq!(rows[6][1..], ["gone text", "orphan note", "Ann", "", "", ""], "orphans last, without positions");
+    assert_eq!(by_quote("@mention -minus")[..5], ["Policy shift", "'@mention -minus", "", "'+alice", "2"]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Markdown.
+
+#[test]
+fn markdown_report_lists_counts_and_annotations_with_text_escaped() {
+    let d = doc();
+    let text = markdown_report::export(
+        &d,
+        &tags(),
+        &annotations(&d),
+        Some("https://e.com/?a=<b>"),
+        datetime!(2025-03-10 09:00:00 UTC),
+    );
+    assert!(text.starts_with("# Annotations: \\<script\\>alert(1)\\</script\\> \\& \"Friends\"\n"), "{text}");
+    assert!(text.contains("| Claim | 3 |"), "{text}");
+    assert!(text.contains("| Quote | 2 |"));
+    assert!(text.contains("| \\<img src=x onerror=alert(1)\\> | 1 |"));
+    assert!(text.contains("> 1\\=1+2 opens") || text.contains("> \\=1+2 opens"), "{text}");
+    assert!(text.contains("> \\@mention -minus") || text.contains("> @mention -minus"));
+    assert!(text.contains("\\-3"), "a note line starting with - is not a list item");
+    assert!(!text.contains("<script>"), "no raw HTML from the article or notes");
+    assert!(!text.contains("<b>"));
+    assert!(text.contains("Paragraph 2"));
+    assert!(text.contains("Title or heading"));
+}
+
+#[test]
+fn markdown_escaping() {
+    for (line, expected) in [
+        ("# heading", "\\# heading"),
+        ("- item", "\\- item"),
+        ("+ item", "\\+ item"),
+        ("1. item", "1\\. item"),
+        ("12) item", "12\\) item"),
+        (
+            "*a* _b_ `c` [d](e) <f> |g| ~h~ &i; !j",
+            "\\*a\\* \\_b\\_ \\`c\\` \\[d\\](e) \\<f\\> \\|g\\| \\~h\\~ \\&i; \\!j",
+        ),
+        ("plain text 2024.", "plain text 2024."),
+    ] {
+        assert_eq!(markdown_report::escape_line(line), expected, "{line:?}");
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// HTML.
+
+fn html() -> String {
+    let d = doc();
+    html_report::export(&d, &tags(), &annotations(&d), Some("javascript:alert(1)"), datetime!(2025-03-10 09:00:00 UTC))
+}
+
+#[test]
+fn html_report_is_inert() {
+    let page = html();
+    assert_eq!(page.matches("<script").count(), 0, "no script element, not even from the article or notes");
+    assert!(!page.contains("<img"), "tag names are text");
+    assert!(!page.contains("<b>"), "article markup is text");
+    assert!(!page.contains("href=\"javascript"), "the source is shown, never linked");
+    assert!(!page.contains("red;background"), "a colour that is not #rrggbb never reaches CSS");
+    assert!(!page.contains(" style="), "no inline style attributes (the CSP would block them)");
+    for tag in page.split('<').skip(1).map(|t| &t[..t.find('>').unwrap_or(t.len())]) {
+        assert!(!tag.contains(" on"), "no event handler attribute in <{tag}>");
+    }
+    assert!(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(page.contains("&lt;img src=x onerror=alert(1)&gt;"));
+    assert!(page.contains("&lt;/li&gt;&lt;script&gt;x&lt;/script&gt;"));
+    assert!(page.contains("javascript:alert(1)"));
+}
+
+#[test]
+fn html_report_has_a_strict_csp_matching_its_one_style() {
+    let page = html();
+    let csp_start = page.find("<meta http-equiv=\"Content-Security-Policy\" content=\"").expect("a CSP meta tag");
+    let style_start = page.find("<style>").expect("one style element");
+    assert!(csp_start < style_start, "the policy comes before the style it governs");
+    assert_eq!(page.matches("<style>").count(), 1);
+    let csp = &page[csp_start..][..page[csp_start..].find("\">").unwrap()];
+    assert!(csp.contains("default-src 'none'"), "{csp}");
+    assert!(!csp.contains("unsafe-inline"), "{csp}");
+    assert!(!csp.contains("script-src"), "scripts fall under default-src 'none'");
+    let style = &page[style_start + 7..page.find("</style>").unwrap()];
+    let digest = Sha256::digest(style.as_bytes());
+    let expected = base64(&digest);
+    assert!(csp.contains(&format!("style-src 'sha256-{expected}'")), "{csp} vs {expected}");
+}
+
+/// Base64 written independently of the report's, to check its hash.
+fn base64(bytes: &[u8]) -> String {
+    let alphabet: Vec<char> = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".chars().collect();
+    let bits: String = bytes.iter().map(|b| format!("{b:08b}")).collect();
+    let mut out: String = bits
+        .as_bytes()
+        .chunks(6)
+        .map(|c| {
+            let s: String = std::str::from_utf8(c).unwrap().to_string();
+            alphabet[usize::from_str_radix(&format!("{s:0<6}"), 2).unwrap()]
+        })
+        .collect();
+    while !out.len().is_multiple_of(4) {
+        out.push('=');
+    }
+    out
+}
+
+#[test]
+fn html_report_numbers_highlights_and_lists_notes_legend_and_counts() {
+    let page = html();
+    // Five placed annotations are numbered in the text; the orphan only among the notes.
+    for n in 1..=5 {
+        assert!(page.contains(&format!("<sup class=\"ref\" id=\"h{n}\"><a href=\"#n{n}\">{n}</a></sup>")), "ref {n}");
+    }
+    assert!(!page.contains("id=\"h6\""));
+    for n in 1..=6 {
+        assert!(page.contains(&format!("<li id=\"n{n}\">")), "note {n}");
+    }
+    assert!(page.contains("passage not found in this version of the article"));
+    assert!(
+        page.contains("<mark class=\"t1\">&lt;b&gt;</mark><mark class=\"t0 overlap\">first"),
+        "overlaps: the inner one colours, both marked"
+    );
+    // The legend counts each tag once per annotation, in tag-set order.
+    let legend = &page[page.find("<section class=\"legend\">").unwrap()..page.find("</section>").unwrap()];
+    let claim = legend.find("Claim</mark> 3").expect("Claim 3");
+    let quote = legend.find("Quote</mark> 2").expect("Quote 2");
+    let shift = legend.find("Policy shift</mark> 1").expect("Policy shift 1");
+    assert!(claim < quote && quote < shift, "{legend}");
+    assert!(page.contains("<mark class=\"t3\">&lt;img src=x onerror=alert(1)&gt;</mark> 1"));
+    assert!(page.contains(".t3{background:#99999940"), "the bad colour is replaced");
+    assert!(page.contains("<h2><mark class=\"t0\">&lt;script&gt;alert(1)&lt;/script&gt;</mark>"));
+}
