@@ -178,3 +178,52 @@ pub fn decode_article(value: &str, expected: Option<&str>) -> Result<(Document, 
     }
     Ok((doc, stored.added))
 }
+
+/// Annotations kept beside the article's own: ones an import could not place, and other versions from a merge.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SideList {
+    /// Imported annotations whose passage was not found; waiting to be re-attached or deleted.
+    Orphans,
+    /// Older or other versions of annotations, kept after a merge until the user picks one.
+    Conflicts,
+}
+
+impl SideList {
+    fn name(self) -> &'static str {
+        match self {
+            SideList::Orphans => "orphans",
+            SideList::Conflicts => "conflicts",
+        }
+    }
+}
+
+/// Key of a side list of the article with hash `article`.
+pub fn side_key(article: &ContentHash, list: SideList) -> String {
+    format!("{KEY_PREFIX}v1/{}/{}", article.short(), list.name())
+}
+
+#[derive(Serialize)]
+struct StoredListRef<'a> {
+    schema: u32,
+    annotations: &'a [Annotation],
+}
+
+#[derive(Deserialize)]
+struct StoredList {
+    annotations: Vec<Annotation>,
+}
+
+/// Serialises a side list for storage.
+pub fn encode_list(annotations: &[Annotation]) -> String {
+    serde_json::to_string(&StoredListRef { schema: SCHEMA_VERSION, annotations }).unwrap_or_default()
+}
+
+/// Reads a stored side list, telling a newer format apart from a damaged value.
+pub fn decode_list(value: &str) -> Result<Vec<Annotation>, DecodeError> {
+    let version: SchemaOnly = serde_json::from_str(value).map_err(|e| DecodeError::Corrupt(e.to_string()))?;
+    if version.schema > SCHEMA_VERSION {
+        return Err(DecodeError::NewerSchema(version.schema));
+    }
+    let stored: StoredList = serde_json::from_str(value).map_err(|e| DecodeError::Corrupt(e.to_string()))?;
+    Ok(stored.annotations)
+}

@@ -10,14 +10,19 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement as DomElement, HtmlInputElement, KeyboardEvent};
 use yew::prelude::*;
 
-use crate::domain::anchor::describe;
+use crate::domain::anchor::{describe, Anchored};
 use crate::domain::annotation::Annotation;
 use crate::domain::document::Document;
+use crate::domain::format;
+use crate::domain::format::export::ExportKind;
+use crate::domain::format::import::{plan_import, ImportFile, ImportPlan, Merged};
+use crate::domain::format::pack::{ExportInfo, Pack};
 use crate::domain::html_extract::{extract_all_text, extract_article};
 use crate::domain::html_tree::HtmlElement;
-use crate::domain::loader::{decode, load_text, FileKind, LoadError};
-use crate::domain::persist;
+use crate::domain::loader::{decode, load_text, FileKind, LoadError, MAX_FILE_BYTES};
+use crate::domain::persist::SideList;
 use crate::domain::plain_text::parse_plain_text;
+use crate::domain::reanchor;
 use crate::domain::store::{Change, Command, Store};
 use crate::domain::tags::{TagId, TagSet};
 use crate::ui::article::ArticleView;
@@ -27,10 +32,13 @@ use crate::ui::browser::highlights::{self, Painter};
 use crate::ui::browser::storage::{AnnotationStorage, StorageProblem, Unreadable};
 use crate::ui::browser::{clock, download, files, html_parse, library};
 use crate::ui::editor::{excerpt, AnnotationEditor};
+use crate::ui::export_dialog::ExportDialog;
 use crate::ui::help::HelpDialog;
+use crate::ui::import_report::ImportReport;
 use crate::ui::library::LibraryDialog;
 use crate::ui::new_article::{NewArticleDialog, Pasted};
 use crate::ui::offline::OfflineStatus;
+use crate::ui::side_lists::SideLists;
 use crate::ui::sidebar::Sidebar;
 use crate::ui::tag_styles;
 use crate::ui::toolbar::SelectionToolbar;
@@ -79,6 +87,27 @@ pub enum Msg {
     RenameArticle(String, String),
     DeleteArticle(String),
     Dragging(bool),
+    ShowExport(bool),
+    ExportAs(ExportKind),
+    OpenImportDialog,
+    ImportFiles(Vec<web_sys::File>),
+    ImportRead(Vec<(String, Vec<u8>)>),
+    ApplyImport,
+    CloseImport,
+    OpenImportedArticle,
+    Reattach(Uuid),
+    AttachHere,
+    DiscardOrphan(Uuid),
+    UseVersion(usize),
+    DiscardVersion(usize),
+}
+
+/// An import worked out and shown to the user, not applied yet.
+struct PendingImport {
+    plan: ImportPlan,
+    before: Merged,
+    /// The article a single pack for another article carries, offered to open.
+    other: Option<Document>,
 }
 
 /// A button a notice can carry.
@@ -150,6 +179,14 @@ pub struct App {
     library_open: bool,
     dragging: bool,
     file_input: NodeRef,
+    import_input: NodeRef,
+    export_open: bool,
+    import: Option<PendingImport>,
+    /// Imported annotations not placed in this article, and other versions kept from merges.
+    orphans: Vec<Annotation>,
+    conflicts: Vec<Annotation>,
+    /// The orphan to attach to the next selection.
+    reattach: Option<Uuid>,
     pointer_down: bool,
     /// The paragraph the keyboard caret is in (Ctrl+↓ / Ctrl+↑ move it).
     current_block: usize,
@@ -167,13 +204,19 @@ impl Component for App {
         let sample = Rc::new(parse_plain_text(SAMPLE_ARTICLE));
         let (doc, notice) = initial_document(&sample);
         let tags = Rc::new(TagSet::default());
-        let (storage, store, unreadable) = open_session(&doc);
+        let session = open_session(&doc);
         App {
             doc,
             tags,
-            store,
-            storage,
-            unreadable,
+            store: session.store,
+            storage: session.storage,
+            unreadable: session.unreadable,
+            orphans: session.orphans,
+            conflicts: session.conflicts,
+            import_input: NodeRef::default(),
+            export_open: false,
+            import: None,
+            reattach: None,
             sample,
             notice_action: None,
             unextracted: None,
@@ -243,16 +286,16 @@ impl Component for App {
             }
             Msg::Undo => {
                 self.commit_all_notes();
-                match self.store.undo() {
-                    Some(change) => self.after_change(&change, "Undone"),
+                match self.store.undo_step() {
+                    Some(step) => step.iter().for_each(|change| self.after_change(change, "Undone")),
                     None => self.announce("Nothing to undo"),
                 }
                 true
             }
             Msg::Redo => {
                 self.commit_all_notes();
-                match self.store.redo() {
-                    Some(change) => self.after_change(&change, "Redone"),
+                match self.store.redo_step() {
+                    Some(step) => step.iter().for_each(|change| self.after_change(change, "Redone")),
                     None => self.announce("Nothing to redo"),
                 }
                 true
@@ -273,7 +316,101 @@ impl Component for App {
                 true
             }
             Msg::Export => {
-                self.export();
+                self.export_as(ExportKind::Pack);
+                true
+            }
+            Msg::ShowExport(open) => {
+                self.export_open = open;
+                true
+            }
+            Msg::ExportAs(kind) => {
+                self.export_open = false;
+                self.export_as(kind);
+                true
+            }
+            Msg::OpenImportDialog => {
+                if let Some(input) = self.import_input.cast::<HtmlInputElement>() {
+                    input.set_value("");
+                    input.click();
+                }
+                false
+            }
+            Msg::ImportFiles(chosen) => {
+                self.dragging = false;
+                if chosen.is_empty() {
+                    return true;
+                }
+                let link = ctx.link().clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    let mut read = Vec::with_capacity(chosen.len());
+                    for file in chosen {
+                        // A file that cannot be read still gets a line in the report, as an empty file.
+                        let bytes = files::read_bytes(&file, format::MAX_FILE_BYTES).await.unwrap_or_default();
+                        read.push((file.name(), bytes));
+                    }
+                    link.send_message(Msg::ImportRead(read));
+                });
+                true
+            }
+            Msg::ImportRead(read) => {
+                self.plan_import(&read);
+                true
+            }
+            Msg::ApplyImport => {
+                self.apply_import();
+                true
+            }
+            Msg::CloseImport => {
+                self.import = None;
+                true
+            }
+            Msg::OpenImportedArticle => {
+                if let Some(doc) = self.import.take().and_then(|i| i.other) {
+                    self.add_document(doc, None);
+                    self.set_notice(
+                        "The pack's article is open. Import the pack again to bring in its annotations.".into(),
+                    );
+                }
+                true
+            }
+            Msg::Reattach(id) => {
+                self.reattach = if self.reattach == Some(id) { None } else { Some(id) };
+                if self.reattach.is_some() {
+                    self.announce("Select the passage to attach it to");
+                }
+                true
+            }
+            Msg::AttachHere => {
+                self.attach_here();
+                true
+            }
+            Msg::DiscardOrphan(id) => {
+                self.orphans.retain(|a| a.id != id);
+                self.save_side(SideList::Orphans);
+                if self.reattach == Some(id) {
+                    self.reattach = None;
+                }
+                self.announce("Unplaced annotation deleted");
+                true
+            }
+            Msg::UseVersion(index) => {
+                if index < self.conflicts.len() {
+                    let version = self.conflicts.remove(index);
+                    let current = self.store.get(&version.id).cloned();
+                    let command = if current.is_some() { Command::Replace(version) } else { Command::Create(version) };
+                    if self.run(command) {
+                        // The version it replaced is kept in its turn, so the choice can be changed back.
+                        self.conflicts.extend(current);
+                    }
+                    self.save_side(SideList::Conflicts);
+                }
+                true
+            }
+            Msg::DiscardVersion(index) => {
+                if index < self.conflicts.len() {
+                    self.conflicts.remove(index);
+                    self.save_side(SideList::Conflicts);
+                }
                 true
             }
             Msg::ExportBackup => {
@@ -313,6 +450,15 @@ impl Component for App {
             }
             Msg::FilesChosen(files) => {
                 self.dragging = false;
+                // Annotation files dropped on the page are imported; anything else is opened as an article.
+                let is_annotations = |f: &web_sys::File| {
+                    let name = f.name().to_ascii_lowercase();
+                    name.ends_with(".json") || name.ends_with(".jsonld")
+                };
+                if !files.is_empty() && files.iter().all(is_annotations) {
+                    ctx.link().send_message(Msg::ImportFiles(files));
+                    return true;
+                }
                 // One article at a time: the first file is opened, the others are named in a notice.
                 let Some(file) = files.first().cloned() else { return true };
                 if files.len() > 1 {
@@ -325,7 +471,7 @@ impl Component for App {
                 let link = ctx.link().clone();
                 wasm_bindgen_futures::spawn_local(async move {
                     let name = file.name();
-                    match files::read_bytes(&file).await {
+                    match files::read_bytes(&file, MAX_FILE_BYTES).await {
                         Ok(bytes) => link.send_message(Msg::FileLoaded { name, bytes }),
                         Err(message) => {
                             link.send_message(Msg::LoadFailed(format!("“{name}” cannot be opened: {message}")))
@@ -435,8 +581,13 @@ impl Component for App {
                             title="Undo (Ctrl+Z)" onclick={link.callback(|_| Msg::Undo)}>{"Undo"}</button>
                         <button type="button" disabled={!self.store.can_redo()} aria-keyshortcuts="Control+Shift+Z"
                             title="Redo (Ctrl+Shift+Z)" onclick={link.callback(|_| Msg::Redo)}>{"Redo"}</button>
-                        <button type="button" title="Download this article's annotations as a JSON file"
-                            onclick={link.callback(|_| Msg::Export)}>{"Export"}</button>
+                        <button type="button" title="Import annotation files (packs, W3C, Hypothesis)"
+                            onclick={link.callback(|_| Msg::OpenImportDialog)}>{"Import"}</button>
+                        <input ref={self.import_input.clone()} type="file" multiple=true class="visually-hidden" tabindex="-1" aria-hidden="true"
+                            accept=".json,.jsonld,application/json,application/ld+json"
+                            onchange={link.callback(|e: Event| Msg::ImportFiles(files::files_of(e.target_unchecked_into::<HtmlInputElement>().files())))} />
+                        <button type="button" title="Save this article's annotations as a file"
+                            onclick={link.callback(|_| Msg::ShowExport(true))}>{"Export"}</button>
                         <button type="button" aria-keyshortcuts="?" onclick={link.callback(|_| Msg::ShowHelp(true))}>{"Help"}</button>
                     </nav>
                 </header>
@@ -449,12 +600,19 @@ impl Component for App {
                         </p>
                         <ArticleView key={self.doc.hash().0.clone()} doc={self.doc.clone()} node_ref={self.article_ref.clone()} />
                     </div>
-                    { self.view_sidebar() }
+                    <div class="side-column">
+                        { self.view_sidebar() }
+                        <SideLists orphans={self.orphans.clone()} conflicts={self.conflicts.clone()} reattaching={self.reattach}
+                            on_reattach={link.callback(Msg::Reattach)} on_discard_orphan={link.callback(Msg::DiscardOrphan)}
+                            on_use_version={link.callback(Msg::UseVersion)} on_discard_version={link.callback(Msg::DiscardVersion)} />
+                    </div>
                 </main>
                 if let Some(pending) = self.pending {
                     <SelectionToolbar tags={self.tags.clone()} top={pending.top} left={pending.left}
                         note={AttrValue::from(self.note_draft.clone())} node_ref={self.toolbar_ref.clone()}
-                        on_note={link.callback(Msg::NoteDraft)} on_tag={link.callback(Msg::CreateWithTag)} />
+                        on_note={link.callback(Msg::NoteDraft)} on_tag={link.callback(Msg::CreateWithTag)}
+                        attach={self.reattach.and_then(|id| self.orphans.iter().find(|a| a.id == id)).map(|a| AttrValue::from(excerpt(&a.target.exact, 40)))}
+                        on_attach={link.callback(|_| Msg::AttachHere)} />
                 }
                 { self.view_editor(ctx) }
                 if self.help_open {
@@ -471,8 +629,18 @@ impl Component for App {
                         on_delete={link.callback(Msg::DeleteArticle)}
                         on_close={link.callback(|_| Msg::ShowLibrary(false))} />
                 }
+                if self.export_open {
+                    <ExportDialog count={self.store.len() + self.orphans.len()} on_export={link.callback(Msg::ExportAs)}
+                        on_close={link.callback(|_| Msg::ShowExport(false))} />
+                }
+                if let Some(import) = &self.import {
+                    <ImportReport reports={import.plan.reports.clone()} has_changes={!import.plan.is_noop(&import.before)}
+                        other_article={import.other.as_ref().map(|d| AttrValue::from(d.title().to_string()))}
+                        on_apply={link.callback(|_| Msg::ApplyImport)} on_open_other={link.callback(|_| Msg::OpenImportedArticle)}
+                        on_close={link.callback(|_| Msg::CloseImport)} />
+                }
                 if self.dragging {
-                    <div class="drop-overlay" aria-hidden="true"><p>{"Drop a .txt, .md or .html file to open it"}</p></div>
+                    <div class="drop-overlay" aria-hidden="true"><p>{"Drop an article (.txt, .md, .html) to open it, or annotation files (.json) to import them"}</p></div>
                 }
                 <div class="visually-hidden" role="status" aria-live="polite">{self.announcement.clone()}</div>
             </div>
@@ -682,13 +850,17 @@ impl App {
         let _ = self.storage.flush(&self.protected_keys());
         self.painter = None;
         self.article_listener = None;
-        let (storage, store, unreadable) = open_session(&doc);
+        let session = open_session(&doc);
         library::set_last_open(doc.hash().short());
         self.announce(&format!("Opened “{}”", doc.title()));
         self.doc = Rc::new(doc);
-        self.storage = storage;
-        self.store = store;
-        self.unreadable = unreadable;
+        self.storage = session.storage;
+        self.store = session.store;
+        self.unreadable = session.unreadable;
+        self.orphans = session.orphans;
+        self.conflicts = session.conflicts;
+        self.reattach = None;
+        self.import = None;
         self.pending = None;
         self.editor = None;
         self.note_drafts.clear();
@@ -835,6 +1007,7 @@ impl App {
             Command::SetTags { .. } => "Tags changed",
             Command::SetNote { .. } => "Note saved",
             Command::Delete { .. } => "Annotation deleted",
+            Command::Replace(_) => "Annotation replaced",
         };
         match self.store.apply(command) {
             Ok(change) => {
@@ -1046,13 +1219,115 @@ impl App {
         dom.place_caret(self.current_block);
     }
 
-    fn export(&mut self) {
+    /// Downloads this article's annotations (unplaced ones included) in the chosen format.
+    fn export_as(&mut self, kind: ExportKind) {
         self.commit_all_notes();
-        let json = persist::export_json(&self.doc, self.store.in_order(), clock::now());
-        match download::download(&persist::export_file_name(&self.doc), "application/json", &json) {
-            Ok(()) => self.announce(&format!("Exported {} annotation(s)", self.store.len())),
-            Err(message) => self.notice = Some(message),
+        let now = clock::now();
+        let info = ExportInfo { source: self.doc.meta().source.as_deref(), by: "", at: now };
+        let annotations = self.store.in_order().chain(self.orphans.iter());
+        let (name, mime, contents) = kind.render(&self.doc, &self.tags, annotations, &info);
+        match download::download(&name, mime, &contents) {
+            Ok(()) => self.announce(&format!("Exported {} annotation(s)", self.store.len() + self.orphans.len())),
+            Err(message) => self.set_notice(message),
         }
+    }
+
+    /// Every version of every annotation of this article: the store's, the unplaced and the other versions.
+    fn merged(&self) -> Merged {
+        Merged::from_annotations(self.store.in_order().chain(&self.orphans).chain(&self.conflicts).cloned())
+    }
+
+    /// Reads, validates and re-anchors the chosen files and shows the report; nothing changes yet.
+    fn plan_import(&mut self, read: &[(String, Vec<u8>)]) {
+        self.commit_all_notes();
+        let before = self.merged();
+        let files: Vec<ImportFile> = read.iter().map(|(name, bytes)| ImportFile { name, bytes }).collect();
+        let plan = plan_import(&self.doc, &self.tags, &before, &files);
+        // A single pack made on another article: offer to open that article instead.
+        let other = match (read, plan.reports.first().map(|r| &r.outcome)) {
+            ([(_, bytes)], Some(Ok(summary))) if summary.same_article == Some(false) => {
+                Pack::from_bytes(bytes).ok().and_then(|(pack, _)| {
+                    let source = pack.article.source.clone();
+                    pack.document().map(|doc| {
+                        let mut meta = doc.meta().clone();
+                        meta.source = source;
+                        Document::from_blocks(doc.title(), meta, doc.raw_blocks())
+                    })
+                })
+            }
+            _ => None,
+        };
+        self.import = Some(PendingImport { plan, before, other });
+    }
+
+    /// Applies the shown import as one undoable step; unplaced annotations and other versions go to the side lists.
+    fn apply_import(&mut self) {
+        let Some(import) = self.import.take() else { return };
+        let changes = import.plan.changes(&import.before);
+        let mut commands = Vec::new();
+        let mut orphaned = 0;
+        for change in changes {
+            let Some(annotation) = change.after else { continue };
+            let id = annotation.id;
+            let in_store = self.store.get(&id).is_some();
+            match import.plan.status.get(&id).copied() {
+                Some(Anchored::Orphaned) | None => {
+                    orphaned += 1;
+                    if in_store {
+                        commands.push(Command::Delete { id });
+                    }
+                    self.orphans.retain(|a| a.id != id);
+                    self.orphans.push(annotation);
+                }
+                Some(status) => {
+                    let placed = reanchor::place(&self.doc, &annotation, status).unwrap_or(annotation);
+                    self.orphans.retain(|a| a.id != id);
+                    commands.push(if in_store { Command::Replace(placed) } else { Command::Create(placed) });
+                }
+            }
+        }
+        self.conflicts =
+            import.plan.merged.conflicts().into_iter().flat_map(|c| c.others.into_iter().cloned()).collect();
+        let placed = commands.iter().filter(|c| !matches!(c, Command::Delete { .. })).count();
+        if !commands.is_empty() {
+            match self.store.apply_batch(commands) {
+                Ok(step) => step.iter().for_each(|change| self.after_change(change, "Imported")),
+                Err(error) => self.set_notice(format!("The import could not be applied: {error}")),
+            }
+        }
+        self.save_side(SideList::Orphans);
+        self.save_side(SideList::Conflicts);
+        self.announce(&format!("Imported {placed} annotation(s); {orphaned} not placed"));
+    }
+
+    /// Attaches the orphan being re-attached to the current selection.
+    fn attach_here(&mut self) {
+        let (Some(id), Some(pending)) = (self.reattach, self.pending) else { return };
+        let Some(orphan) = self.orphans.iter().find(|a| a.id == id).cloned() else { return };
+        let Some(attached) = reanchor::reattach(&self.doc, &orphan, pending.start, pending.end, clock::now()) else {
+            self.set_notice("That selection cannot hold the annotation.".into());
+            return;
+        };
+        let command =
+            if self.store.get(&id).is_some() { Command::Replace(attached) } else { Command::Create(attached) };
+        if self.run(command) {
+            self.orphans.retain(|a| a.id != id);
+            self.save_side(SideList::Orphans);
+            self.reattach = None;
+            if let Some(selection) = web_sys::window().and_then(|w| w.get_selection().ok().flatten()) {
+                let _ = selection.remove_all_ranges();
+            }
+            self.set_pending(None);
+        }
+    }
+
+    fn save_side(&mut self, list: SideList) {
+        let items = match list {
+            SideList::Orphans => self.orphans.clone(),
+            SideList::Conflicts => self.conflicts.clone(),
+        };
+        let protected = self.protected_keys();
+        let _ = self.storage.save_side(list, &items, &protected);
     }
 
     fn export_backup(&mut self) {
@@ -1084,11 +1359,29 @@ fn initial_document(sample: &Rc<Document>) -> (Rc<Document>, Option<String>) {
     }
 }
 
-/// Opens storage for an article and loads its annotations.
-fn open_session(doc: &Document) -> (AnnotationStorage, Store, Vec<Unreadable>) {
+/// One article's stored state: its annotations, what could not be read, and its side lists.
+struct Session {
+    storage: AnnotationStorage,
+    store: Store,
+    unreadable: Vec<Unreadable>,
+    orphans: Vec<Annotation>,
+    conflicts: Vec<Annotation>,
+}
+
+/// Opens storage for an article and loads its annotations and side lists.
+fn open_session(doc: &Document) -> Session {
     let mut storage = AnnotationStorage::open(doc.hash().clone());
     let loaded = storage.load();
-    (storage, Store::from_annotations(loaded.annotations), loaded.unreadable)
+    let mut unreadable = loaded.unreadable;
+    let mut side = |list| {
+        storage.load_side(list).unwrap_or_else(|u| {
+            unreadable.push(u);
+            Vec::new()
+        })
+    };
+    let orphans = side(SideList::Orphans);
+    let conflicts = side(SideList::Conflicts);
+    Session { store: Store::from_annotations(loaded.annotations), storage, unreadable, orphans, conflicts }
 }
 
 /// True for elements where keys type text, so shortcuts must leave them alone.

@@ -18,6 +18,11 @@ pub struct ToolbarProps {
     pub node_ref: NodeRef,
     pub on_note: Callback<String>,
     pub on_tag: Callback<TagId>,
+    /// The quote of an unplaced annotation waiting for this selection, if any.
+    #[prop_or_default]
+    pub attach: Option<AttrValue>,
+    #[prop_or_default]
+    pub on_attach: Callback<()>,
 }
 
 #[function_component(SelectionToolbar)]
@@ -42,6 +47,10 @@ pub fn selection_toolbar(props: &ToolbarProps) -> Html {
     let on_note = props.on_note.clone();
     html! {
         <div ref={props.node_ref.clone()} class="selection-toolbar" role="toolbar" aria-label="Annotate selection">
+            if let Some(quote) = props.attach.clone() {
+                <button type="button" class="attach-button" onmousedown={keep_selection.clone()}
+                    onclick={let a = props.on_attach.clone(); move |_| a.emit(())}>{format!("Attach “{quote}” here")}</button>
+            }
             <div class="tag-buttons">{ for buttons }</div>
             <input type="text" class="note-input" aria-label="Note" placeholder="Note (optional), then pick a tag"
                 value={props.note.clone()} maxlength="10000"

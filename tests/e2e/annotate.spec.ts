@@ -1,6 +1,6 @@
 // Annotating like a user: mouse drags, tags, notes, reload, overlaps, undo and redo, and the keyboard alone.
 import { test, expect } from '@playwright/test';
-import { openApp, dragSelect, textBox, highlightSize, highlightTexts } from './helpers';
+import { openApp, dragSelect, textBox, highlightSize, highlightTexts, exportAs } from './helpers';
 
 const SENTENCE = 'Mexico is "essentially run by the cartels," Trump said earlier this year';
 const sidebar = (page) => page.getByRole('complementary', { name: 'Annotations' });
@@ -144,14 +144,13 @@ test('help documents the keyboard way to annotate', async ({ page }) => {
   await expect(help).toBeHidden();
 });
 
-test('export downloads every annotation as JSON', async ({ page }) => {
+test('export downloads every annotation as an annotation pack', async ({ page }) => {
   await openApp(page);
   await dragSelect(page, 'No administration in modern times');
   await page.keyboard.press('1');
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export' }).click()]);
-  const json = JSON.parse(await (await download.createReadStream()).toArray().then((c) => Buffer.concat(c).toString('utf8')));
-  expect(json.format).toBe('marginalia-annotations');
-  expect(json.schema).toBe(1);
+  const json = JSON.parse((await exportAs(page, 'Annotation pack')).text);
+  expect(json.format).toBe('marginalia-pack');
+  expect(json.schemaVersion).toBe(1);
   expect(json.annotations).toHaveLength(1);
   expect(json.annotations[0].target.exact).toBe('No administration in modern times');
   expect(json.annotations[0].tags).toEqual(['claim']);

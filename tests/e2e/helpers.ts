@@ -117,3 +117,15 @@ export async function startHost(root: string, prefix = '/') {
     },
   };
 }
+
+/** Exports through the Export dialog in the format whose button starts with `label`; returns the file's name and text. */
+export async function exportAs(page: Page, label: string) {
+  await page.getByRole('navigation', { name: 'Actions' }).getByRole('button', { name: 'Export' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export' });
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    dialog.getByRole('button', { name: new RegExp('^' + label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) }).click(),
+  ]);
+  const text = Buffer.concat(await (await download.createReadStream()).toArray()).toString('utf8');
+  return { name: download.suggestedFilename(), text };
+}

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { chromium, test, expect, type Page } from '@playwright/test';
 import {
   appReady, openApp, dragSelect, highlightTexts, startHost, textBox, watchCsp, waitForServiceWorker,
+  exportAs,
 } from './helpers';
 
 const sidebar = (page) => page.getByRole('complementary', { name: 'Annotations' });
@@ -39,7 +40,7 @@ test('no request to another host and no CSP violation, from the first load on', 
   await page.keyboard.press('Escape');
   await page.getByRole('button', { name: 'Help' }).click();
   await page.keyboard.press('Escape');
-  await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export' }).click()]);
+  await exportAs(page, 'Annotation pack');
 
   await waitForServiceWorker(page);
   await page.reload();

@@ -7,6 +7,7 @@
 //! their annotations in the open article and merges them, all before anything changes.
 
 pub mod csv;
+pub mod export;
 pub mod html_report;
 pub mod hypothesis;
 pub mod import;

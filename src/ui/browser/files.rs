@@ -3,19 +3,17 @@
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::domain::loader::{LoadError, MAX_FILE_BYTES};
-
 /// The files of a file list (from an `<input type=file>` or a drop).
 pub fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
     let Some(list) = list else { return Vec::new() };
     (0..list.length()).filter_map(|i| list.item(i)).collect()
 }
 
-/// Reads a whole file; files over the limit are refused unread.
-pub async fn read_bytes(file: &web_sys::File) -> Result<Vec<u8>, String> {
+/// Reads a whole file; files over `limit` bytes are refused unread.
+pub async fn read_bytes(file: &web_sys::File, limit: usize) -> Result<Vec<u8>, String> {
     let size = file.size() as usize;
-    if size > MAX_FILE_BYTES {
-        return Err(LoadError::TooLarge { bytes: size }.to_string());
+    if size > limit {
+        return Err(format!("The file is {:.1} MB; the limit is {} MB.", size as f64 / 1_048_576.0, limit / 1_048_576));
     }
     let buffer =
         JsFuture::from(file.array_buffer()).await.map_err(|_| "The browser could not read the file.".to_string())?;

@@ -8,7 +8,7 @@ use web_sys::Storage;
 
 use crate::domain::annotation::Annotation;
 use crate::domain::document::ContentHash;
-use crate::domain::persist::{self, DecodeError};
+use crate::domain::persist::{self, DecodeError, SideList};
 use crate::domain::store::Change;
 
 /// Why saving does not work right now; the app keeps working in memory either way.
@@ -111,6 +111,44 @@ impl AnnotationStorage {
         }
         self.failing = None;
         Ok(())
+    }
+}
+
+impl AnnotationStorage {
+    /// Reads a side list (orphans or conflicts); an unreadable one is reported and left untouched.
+    pub fn load_side(&self, list: SideList) -> Result<Vec<Annotation>, Unreadable> {
+        let Ok(storage) = &self.storage else { return Ok(Vec::new()) };
+        let key = persist::side_key(&self.article, list);
+        let Ok(Some(raw)) = storage.get_item(&key) else { return Ok(Vec::new()) };
+        persist::decode_list(&raw).map_err(|error| {
+            let backup_key = persist::backup_key(&key);
+            let _ = storage.set_item(&backup_key, &raw);
+            Unreadable { key, backup_key, raw, error }
+        })
+    }
+
+    /// Writes a side list whole (they are short); an empty list removes the key.
+    pub fn save_side(
+        &mut self,
+        list: SideList,
+        annotations: &[Annotation],
+        protected: &[String],
+    ) -> Result<(), StorageProblem> {
+        let storage = self.storage.clone()?;
+        let key = persist::side_key(&self.article, list);
+        if protected.contains(&key) {
+            return Ok(());
+        }
+        let result = if annotations.is_empty() {
+            storage.remove_item(&key)
+        } else {
+            storage.set_item(&key, &persist::encode_list(annotations))
+        };
+        result.map_err(|e| {
+            let problem = classify(&e);
+            self.failing = Some(problem.clone());
+            problem
+        })
     }
 }
 
