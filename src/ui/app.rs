@@ -888,14 +888,18 @@ impl App {
             return false;
         }
         let Some(dom) = self.dom() else { return false };
-        let snapped = dom.selection(&self.doc).and_then(|(s, e)| self.doc.snap_selection(s, e));
-        let Some((start, end)) = snapped else {
+        let live = dom.selection(&self.doc);
+        let Some((start, end)) = live.and_then(|(s, e)| self.doc.snap_selection(s, e)) else {
             return self.set_pending(None);
         };
         if self.pending.is_some_and(|p| (p.start, p.end) == (start, end)) {
             return false;
         }
-        dom.select(&self.doc, start, end);
+        // Show the widening to whole words in the page; but only trimming white space leaves the
+        // native selection alone, so a keyboard user extending word by word is never pulled back.
+        if live.is_some_and(|(s, e)| start < s || end > e) {
+            dom.select(&self.doc, start, end);
+        }
         let (top, left) = self.below_span(start, end);
         self.editor = None;
         self.set_pending(Some(Pending { start, end, top, left }))
@@ -1129,12 +1133,15 @@ impl App {
         if in_field {
             return false;
         }
+        // A key can arrive before the browser reports the last selection change (a fast Shift+→
+        // then 1 or Tab); read the selection now so the key acts on what the user sees.
+        let changed = self.selection_changed();
         let plain = !ctrl && !event.alt_key();
         if plain && self.pending.is_some() {
             if let Some(tag) = key.parse::<usize>().ok().and_then(|n| self.tags.by_hotkey(n)) {
                 event.prevent_default();
                 ctx.link().send_message(Msg::CreateWithTag(tag.id.clone()));
-                return false;
+                return changed;
             }
         }
         if plain && key == "?" {
@@ -1146,9 +1153,9 @@ impl App {
             _ => false,
         };
         if on_article {
-            return self.article_key(event, &key, ctrl);
+            return self.article_key(event, &key, ctrl) || changed;
         }
-        false
+        changed
     }
 
     /// Keyboard annotating inside the focused article: paragraph moves, word and sentence selection.

@@ -34,7 +34,7 @@ async function paste(page: Page, text: string, extra: { title?: string; source?:
 }
 
 async function openFile(page: Page, name: string) {
-  await page.locator('input[type=file]').setInputFiles(fixture(name));
+  await page.locator('input[type=file]:not([multiple])').setInputFiles(fixture(name));
 }
 
 test('paste an article and annotate it', async ({ page }) => {
@@ -133,9 +133,9 @@ test('bad files get a clear message and change nothing', async ({ page }) => {
     await expect(notice).toContainText(message);
     await expect(title(page)).toHaveText(before!);
   }
-  await page.locator('input[type=file]').setInputFiles({ name: 'huge.txt', mimeType: 'text/plain', buffer: Buffer.alloc(10 * 1024 * 1024 + 1, 'a') });
+  await page.locator('input[type=file]:not([multiple])').setInputFiles({ name: 'huge.txt', mimeType: 'text/plain', buffer: Buffer.alloc(10 * 1024 * 1024 + 1, 'a') });
   await expect(notice).toContainText('up to 10 MB');
-  await page.locator('input[type=file]').setInputFiles({ name: 'slides.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4') });
+  await page.locator('input[type=file]:not([multiple])').setInputFiles({ name: 'slides.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4') });
   await expect(notice).toContainText('.txt, .md and .html');
   await expect(title(page)).toHaveText(before!);
 

@@ -13,7 +13,11 @@ pub fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
 pub async fn read_bytes(file: &web_sys::File, limit: usize) -> Result<Vec<u8>, String> {
     let size = file.size() as usize;
     if size > limit {
-        return Err(format!("The file is {:.1} MB; the limit is {} MB.", size as f64 / 1_048_576.0, limit / 1_048_576));
+        return Err(format!(
+            "The file is larger than {limit_mb} MB ({:.1} MB); Marginalia opens files of up to {limit_mb} MB.",
+            size as f64 / 1_048_576.0,
+            limit_mb = limit / 1_048_576
+        ));
     }
     let buffer =
         JsFuture::from(file.array_buffer()).await.map_err(|_| "The browser could not read the file.".to_string())?;
