@@ -1,4 +1,4 @@
-//! The annotations of one article: commands with undo and redo, and queries by tag, position and text.
+//! The annotations of one article: commands (alone or in batches) with undo and redo, and queries by tag, position and text.
 
 use std::collections::{BTreeSet, HashMap};
 
@@ -24,6 +24,8 @@ pub enum StoreError {
     DuplicateId(Uuid),
     NoTags,
     EmptyRange,
+    /// A batch with no commands: there is nothing to do or to undo.
+    EmptyBatch,
 }
 
 impl std::fmt::Display for StoreError {
@@ -33,6 +35,7 @@ impl std::fmt::Display for StoreError {
             StoreError::DuplicateId(_) => write!(f, "An annotation with that id already exists."),
             StoreError::NoTags => write!(f, "An annotation needs at least one tag."),
             StoreError::EmptyRange => write!(f, "Select some text to annotate first."),
+            StoreError::EmptyBatch => write!(f, "There is nothing to change."),
         }
     }
 }
@@ -55,6 +58,9 @@ impl Change {
     }
 }
 
+/// One undoable step: the changes of one command, or of one batch, in the order they were made.
+type Step = Vec<Change>;
+
 /// All annotations of one article, indexed by id and by start position, with an undo history.
 #[derive(Debug, Clone, Default)]
 pub struct Store {
@@ -63,8 +69,8 @@ pub struct Store {
     by_position: BTreeSet<(usize, usize, Uuid)>,
     /// Length of the longest annotation, bounding how far back a point query must look.
     longest: usize,
-    undo: Vec<Change>,
-    redo: Vec<Change>,
+    undo: Vec<Step>,
+    redo: Vec<Step>,
 }
 
 impl Store {
@@ -83,25 +89,73 @@ impl Store {
     pub fn apply(&mut self, command: Command) -> Result<Change, StoreError> {
         let change = self.plan(command)?;
         self.commit(&change);
-        self.undo.push(change.clone());
+        self.undo.push(vec![change.clone()]);
         self.redo.clear();
         Ok(change)
     }
 
+    /// Applies `commands` in order as one step, so one undo reverts them all (a tag merge or
+    /// delete touches many annotations). Each command sees the changes of those before it. If
+    /// any is refused, the ones already made are reverted and the store is left as it was.
+    pub fn apply_batch(&mut self, commands: Vec<Command>) -> Result<Vec<Change>, StoreError> {
+        if commands.is_empty() {
+            return Err(StoreError::EmptyBatch);
+        }
+        let mut step: Step = Vec::with_capacity(commands.len());
+        for command in commands {
+            match self.plan(command) {
+                Ok(change) => {
+                    self.commit(&change);
+                    step.push(change);
+                }
+                Err(error) => {
+                    for change in step.iter().rev() {
+                        self.commit(&change.inverse());
+                    }
+                    return Err(error);
+                }
+            }
+        }
+        self.undo.push(step.clone());
+        self.redo.clear();
+        Ok(step)
+    }
+
+    /// Reverts the last step and returns every change the undo made, in the order it made them
+    /// (the step's last change is reverted first); `None` when there is nothing to undo.
+    pub fn undo_step(&mut self) -> Option<Vec<Change>> {
+        let step: Step = self.undo.pop()?.iter().rev().map(Change::inverse).collect();
+        self.commit_all(&step);
+        self.redo.push(step.clone());
+        Some(step)
+    }
+
+    /// Re-applies the last undone step and returns every change it made; `None` when there is nothing to redo.
+    pub fn redo_step(&mut self) -> Option<Vec<Change>> {
+        let step: Step = self.redo.pop()?.iter().rev().map(Change::inverse).collect();
+        self.commit_all(&step);
+        self.undo.push(step.clone());
+        Some(step)
+    }
+
     /// Reverts the last applied command; `None` when there is nothing to undo.
+    ///
+    /// This is [`Self::undo_step`] for callers that never apply batches. A batch step is still
+    /// reverted whole, but only its last change comes back, so a caller that repaints or saves
+    /// per change must use `undo_step` once it applies batches (debug builds assert this).
     pub fn undo(&mut self) -> Option<Change> {
-        let change = self.undo.pop()?.inverse();
-        self.commit(&change);
-        self.redo.push(change.clone());
-        Some(change)
+        let step = self.undo_step()?;
+        debug_assert_eq!(step.len(), 1, "a batch was undone with Store::undo; use undo_step");
+        step.into_iter().last()
     }
 
     /// Re-applies the last undone command; `None` when there is nothing to redo.
+    ///
+    /// Like [`Self::undo`], this is for callers that never apply batches; see [`Self::redo_step`].
     pub fn redo(&mut self) -> Option<Change> {
-        let change = self.redo.pop()?.inverse();
-        self.commit(&change);
-        self.undo.push(change.clone());
-        Some(change)
+        let step = self.redo_step()?;
+        debug_assert_eq!(step.len(), 1, "a batch was redone with Store::redo; use redo_step");
+        step.into_iter().last()
     }
 
     pub fn can_undo(&self) -> bool {
@@ -216,6 +270,12 @@ impl Store {
                 Ok(Change { before: Some(before), after: Some(after) })
             }
             Command::Delete { id } => Ok(Change { before: Some(existing(&id)?), after: None }),
+        }
+    }
+
+    fn commit_all(&mut self, step: &[Change]) {
+        for change in step {
+            self.commit(change);
         }
     }
 
