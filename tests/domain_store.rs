@@ -1,4 +1,4 @@
-//! Native tests of the annotation store: commands with undo and redo, refused commands, and queries by position, tag and text.
+//! Native tests of the annotation store: commands and batches with undo and redo, refused commands, and queries by position, tag and text.
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::collections::HashMap;
@@ -279,7 +279,13 @@ fn create_keeps_each_tag_once_in_first_chosen_order() {
 
 #[test]
 fn errors_read_as_sentences() {
-    for e in [StoreError::NotFound(id(1)), StoreError::DuplicateId(id(1)), StoreError::NoTags, StoreError::EmptyRange] {
+    for e in [
+        StoreError::NotFound(id(1)),
+        StoreError::DuplicateId(id(1)),
+        StoreError::NoTags,
+        StoreError::EmptyRange,
+        StoreError::EmptyBatch,
+    ] {
         let text = e.to_string();
         assert!(text.ends_with('.') && text.chars().next().is_some_and(char::is_uppercase), "{text:?}");
     }
@@ -501,6 +507,118 @@ fn from_annotations_skips_later_duplicates() {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Batches: several commands applied, undone and redone as one step.
+
+fn commands(ops: &[Op]) -> Vec<Command> {
+    ops.iter()
+        .map(|op| match op {
+            Op::Apply(command) => Command::clone(command),
+            other => panic!("{other:?} is not a command"),
+        })
+        .collect()
+}
+
+/// After `setup`, the batch `batch` gives `expected`; one undo step gives `undone`, and redo gives `expected` again.
+fn check_batch(setup: &[Op], batch: &[Op], expected: &[(u128, &[&str], &str)], undone: &[(u128, &[&str], &str)]) {
+    let want = |rows: &[(u128, &[&str], &str)]| -> Vec<(u128, Vec<String>, String)> {
+        rows.iter()
+            .map(|(n, tags, note)| (*n, tags.iter().map(|t| t.to_string()).collect(), note.to_string()))
+            .collect()
+    };
+    let mut store = Store::default();
+    run(&mut store, setup);
+    let before = snapshot(&store);
+    let changes = store.apply_batch(commands(batch)).unwrap_or_else(|e| panic!("{batch:?} was refused: {e:?}"));
+    assert_eq!(changes.len(), batch.len(), "one change per command");
+    assert_eq!(summary(&store), want(expected), "after the batch {batch:?}");
+    let after = snapshot(&store);
+    let undone_changes = store.undo_step().expect("the batch is one step");
+    assert_eq!(undone_changes.len(), batch.len());
+    assert_eq!(summary(&store), want(undone), "after undoing {batch:?}");
+    assert_eq!(snapshot(&store), before, "undo restores exactly");
+    // The undo's changes are the batch's, inverted and last first.
+    let inverted: Vec<Change> =
+        changes.iter().rev().map(|c| Change { before: c.after.clone(), after: c.before.clone() }).collect();
+    assert_eq!(undone_changes, inverted);
+    assert_eq!(store.redo_step(), Some(changes));
+    assert_eq!(snapshot(&store), after, "redo restores exactly");
+    assert!(!store.can_redo());
+}
+
+#[test]
+fn a_batch_is_one_step() {
+    let c1 = || create(1, &["claim"]);
+    let c2 = || create(2, &["claim", "quote"]);
+    // A merge of claim into quote: annotation 1 retagged, annotation 2 already had quote.
+    check_batch(
+        &[c1(), c2()],
+        &[retag(1, &["quote"]), retag(2, &["quote"])],
+        &[(1, &["quote"], ""), (2, &["quote"], "")],
+        &[(1, &["claim"], ""), (2, &["claim", "quote"], "")],
+    );
+    // A delete that removes one annotation and retags another.
+    check_batch(
+        &[c1(), c2()],
+        &[delete(1), retag(2, &["quote"])],
+        &[(2, &["quote"], "")],
+        &[(1, &["claim"], ""), (2, &["claim", "quote"], "")],
+    );
+    // Later commands see earlier ones: create, then note, then retag the same annotation.
+    check_batch(&[], &[c1(), note(1, "n"), retag(1, &["quote"])], &[(1, &["quote"], "n")], &[]);
+    check_batch(&[c1()], &[delete(1), create(1, &["quote"])], &[(1, &["quote"], "")], &[(1, &["claim"], "")]);
+    check_batch(&[c1()], &[note(1, "one")], &[(1, &["claim"], "one")], &[(1, &["claim"], "")]);
+    // a batch of one
+}
+
+#[test]
+fn batches_mix_with_single_commands_in_the_history() {
+    let mut store = Store::default();
+    run(&mut store, &[create(1, &["claim"]), create(2, &["claim"])]);
+    store.apply_batch(commands(&[retag(1, &["quote"]), retag(2, &["quote"])])).unwrap();
+    run(&mut store, &[note(1, "after")]);
+    assert_eq!(store.undo_step().map(|s| s.len()), Some(1), "the note");
+    assert_eq!(store.undo_step().map(|s| s.len()), Some(2), "the batch");
+    assert_eq!(
+        summary(&store),
+        vec![(1, vec!["claim".into()], String::new()), (2, vec!["claim".into()], String::new())]
+    );
+    assert_eq!(store.undo().map(|c| c.id()), Some(id(2)), "single steps still undo with undo()");
+    assert_eq!(store.redo().map(|c| c.id()), Some(id(2)));
+    assert_eq!(store.redo_step().map(|s| s.len()), Some(2));
+    assert_eq!(store.redo_step().map(|s| s.len()), Some(1));
+    assert_eq!(store.redo_step(), None);
+    assert_eq!(summary(&store)[0], (1, vec!["quote".into()], "after".into()));
+    // A new batch clears redo, like a command.
+    store.undo_step();
+    store.apply_batch(commands(&[delete(2)])).unwrap();
+    assert!(!store.can_redo());
+}
+
+#[test]
+fn a_refused_batch_changes_nothing() {
+    let setup = [create(1, &["claim"]), create(2, &["quote"]), note(1, "a"), Undo];
+    let cases: Vec<(Vec<Op>, StoreError)> = vec![
+        (vec![], StoreError::EmptyBatch),
+        (vec![retag(1, &["quote"]), delete(9)], StoreError::NotFound(id(9))),
+        (vec![delete(1), note(1, "gone")], StoreError::NotFound(id(1))), // sees the earlier delete
+        (vec![retag(1, &["quote"]), retag(2, &[])], StoreError::NoTags),
+        (vec![delete(2), create(1, &["quote"])], StoreError::DuplicateId(id(1))),
+        (vec![create(3, &["claim"]), create(3, &["claim"])], StoreError::DuplicateId(id(3))),
+    ];
+    for (batch, error) in cases {
+        let mut store = Store::default();
+        run(&mut store, &setup);
+        let before = (snapshot(&store), store.can_undo(), store.can_redo());
+        assert_eq!(store.apply_batch(commands(&batch)), Err(error), "{batch:?}");
+        assert_eq!((snapshot(&store), store.can_undo(), store.can_redo()), before, "{batch:?} changed the store");
+        assert_eq!(store.at(30), store.in_order().filter(|a| a.covers(30)).collect::<Vec<_>>(), "index intact");
+        let mut reference = Store::default();
+        run(&mut reference, &setup);
+        assert_eq!(store.redo(), reference.redo(), "the redo history survives a refused batch");
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
 // Properties.
 
 fn arbitrary_tags() -> impl Strategy<Value = Vec<TagId>> {
@@ -602,5 +720,36 @@ proptest! {
             prop_assert_eq!(store.with_tag(&tag).count(), naive);
             prop_assert_eq!(store.count_by_tag().get(&tag).copied().unwrap_or(0), naive);
         }
+    }
+
+    #[test]
+    fn batch_undo_restores_exactly_and_redo_replays(
+        initial in arbitrary_initial(),
+        before in proptest::collection::vec(arbitrary_command(), 0..6),
+        batches in proptest::collection::vec(proptest::collection::vec(arbitrary_command(), 0..6), 1..4),
+    ) {
+        let mut store = Store::from_annotations(initial);
+        for command in before {
+            let _ = store.apply(command);
+        }
+        let mut states = vec![snapshot(&store)];
+        for batch in batches {
+            let was = snapshot(&store);
+            match store.apply_batch(batch) {
+                Ok(_) => states.push(snapshot(&store)),
+                Err(_) => prop_assert_eq!(snapshot(&store), was, "a refused batch changed the store"),
+            }
+        }
+        for state in states.iter().rev().skip(1) {
+            prop_assert!(store.undo_step().is_some());
+            prop_assert_eq!(&snapshot(&store), state);
+        }
+        for state in states.iter().skip(1) {
+            prop_assert!(store.redo_step().is_some());
+            prop_assert_eq!(&snapshot(&store), state);
+        }
+        let all = snapshot(&store);
+        let covering: Vec<&Annotation> = all.iter().filter(|a| a.covers(20)).collect();
+        prop_assert_eq!(store.at(20), covering);
     }
 }

@@ -34,6 +34,7 @@ fn tags() -> TagSet {
         colour: "red;background:url(x)".into(),
         underline: UnderlineStyle::Dotted,
         description: "</style><script>".into(),
+        hotkey: None,
     });
     tags
 }

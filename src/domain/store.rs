@@ -133,8 +133,8 @@ impl Store {
         Ok(step)
     }
 
-    /// Reverts the last step and returns every change it made, in the order they were made
-    /// (the last command's change first); `None` when there is nothing to undo.
+    /// Reverts the last step and returns every change the undo made, in the order it made them
+    /// (the step's last change is reverted first); `None` when there is nothing to undo.
     pub fn undo_step(&mut self) -> Option<Vec<Change>> {
         let step: Step = self.undo.pop()?.iter().rev().map(Change::inverse).collect();
         self.commit_all(&step);

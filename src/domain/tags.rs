@@ -45,10 +45,15 @@ pub struct Tag {
     /// Highlight colour as `#rrggbb`.
     pub colour: String,
     pub underline: UnderlineStyle,
+    /// Shown as help when the tag is chosen.
     pub description: String,
+    /// The key that picks this tag, if one was set (a letter, lower case, or a digit); a tag
+    /// without one uses its position, see [`TagSet::hotkey_of`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hotkey: Option<char>,
 }
 
-/// The ordered tags of an article; the position gives the number-key hotkey (1, 2, 3, ...).
+/// The ordered tags of an article; the position gives the default number-key hotkey (1, 2, 3, ...).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TagSet {
     pub tags: Vec<Tag>,
@@ -64,6 +69,7 @@ impl Default for TagSet {
             colour: colour.to_string(),
             underline,
             description: description.to_string(),
+            hotkey: None,
         };
         TagSet {
             tags: vec![
@@ -86,9 +92,33 @@ impl TagSet {
         self.tags.iter().find(|t| &t.id == id)
     }
 
-    /// The tag picked by number key `n` (1-based), if there is one.
+    /// The tag picked by number key `n` (1-based), if there is one; the same as [`Self::by_key`]
+    /// with that digit.
     pub fn by_hotkey(&self, n: usize) -> Option<&Tag> {
-        n.checked_sub(1).and_then(|i| self.tags.get(i))
+        let digit = char::from_digit(u32::try_from(n).ok()?, 10)?;
+        self.by_key(digit)
+    }
+
+    /// The key that picks the tag at `index`: the one set for it, or else its position `1`..`9`
+    /// unless another tag has that digit set as its own key (a key that was set wins).
+    pub fn hotkey_at(&self, index: usize) -> Option<char> {
+        let tag = self.tags.get(index)?;
+        if let Some(key) = tag.hotkey {
+            return Some(key);
+        }
+        let digit = u32::try_from(index + 1).ok().filter(|n| *n <= 9).and_then(|n| char::from_digit(n, 10))?;
+        (!self.tags.iter().any(|t| t.hotkey == Some(digit))).then_some(digit)
+    }
+
+    /// The key that picks tag `id`, see [`Self::hotkey_at`].
+    pub fn hotkey_of(&self, id: &TagId) -> Option<char> {
+        self.hotkey_at(self.tags.iter().position(|t| &t.id == id)?)
+    }
+
+    /// The tag picked by `key` (letters in either case), if any.
+    pub fn by_key(&self, key: char) -> Option<&Tag> {
+        let key = normalise_key(key)?;
+        (0..self.tags.len()).find(|&i| self.hotkey_at(i) == Some(key)).map(|i| &self.tags[i])
     }
 
     /// The tag's display name, or its id for a tag this set does not know (from an older file, say).
@@ -99,5 +129,14 @@ impl TagSet {
     /// Position of the tag in the set, used to order chips; unknown tags sort last.
     pub fn position(&self, id: &TagId) -> usize {
         self.tags.iter().position(|t| &t.id == id).unwrap_or(usize::MAX)
+    }
+}
+
+/// A key as hotkeys store it: letters lower-cased, digits as they are; `None` for anything else.
+pub fn normalise_key(key: char) -> Option<char> {
+    let mut lower = key.to_lowercase();
+    match (lower.next(), lower.next()) {
+        (Some(k), None) if k.is_alphanumeric() => Some(k),
+        _ => None,
     }
 }

@@ -294,6 +294,7 @@ impl TagResolver {
             colour: NEW_TAG_COLOURS[created % NEW_TAG_COLOURS.len()].to_string(),
             underline: styles[created % styles.len()],
             description: String::new(),
+            hotkey: None,
         });
         id
     }

@@ -258,6 +258,17 @@ fn read_tag(at: &At) -> Result<Tag, FormatError> {
         colour: string(at, "colour")?,
         underline,
         description: optional_string(at, "description")?.unwrap_or_default(),
+        hotkey: match at.get("hotkey") {
+            Some(key) => {
+                let text = key.str()?;
+                let mut chars = text.chars();
+                match (chars.next().and_then(crate::domain::tags::normalise_key), chars.next()) {
+                    (Some(k), None) => Some(k),
+                    _ => return Err(key.err("expected one letter or digit")),
+                }
+            }
+            None => None,
+        },
     })
 }
 
@@ -349,6 +360,7 @@ fn legacy_to_v1(value: Value) -> Result<Value, FormatError> {
                     colour: "#999999".into(),
                     underline: UnderlineStyle::Dotted,
                     description: String::new(),
+                    hotkey: None,
                 });
             }
         }

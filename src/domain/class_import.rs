@@ -1,0 +1,61 @@
+//! Reads a student's annotation file (Marginalia's JSON export) into a class-view [`Submission`], or says why it cannot.
+
+use serde::Deserialize;
+
+use super::annotation::Annotation;
+use super::class::{RejectReason, Rejected, Submission};
+use super::document::ContentHash;
+use super::persist::{EXPORT_FORMAT, SCHEMA_VERSION};
+
+#[derive(Deserialize)]
+struct ExportHeader {
+    format: String,
+    schema: u32,
+}
+
+#[derive(Deserialize)]
+struct ExportArticle {
+    hash: String,
+}
+
+#[derive(Deserialize)]
+struct ExportFile {
+    article: ExportArticle,
+    annotations: Vec<Annotation>,
+}
+
+/// Reads one export file. The student is the most common author among its annotations, or,
+/// when they have none (the app leaves it empty), the file name without `.annotations.json`.
+pub fn read_submission(file_name: &str, text: &str) -> Result<Submission, Rejected> {
+    let fallback = student_from_file_name(file_name);
+    let unreadable = |why: String| Rejected { student: fallback.clone(), reason: RejectReason::Unreadable(why) };
+    let header: ExportHeader = serde_json::from_str(text).map_err(|e| unreadable(e.to_string()))?;
+    if header.format != EXPORT_FORMAT {
+        return Err(unreadable(format!("its format is “{}”", header.format)));
+    }
+    if header.schema > SCHEMA_VERSION {
+        return Err(unreadable(format!("it was saved by a newer version of Marginalia (format {})", header.schema)));
+    }
+    let file: ExportFile = serde_json::from_str(text).map_err(|e| unreadable(e.to_string()))?;
+    let student = most_common_author(&file.annotations).unwrap_or(fallback);
+    Ok(Submission { student, article: ContentHash(file.article.hash), annotations: file.annotations })
+}
+
+fn student_from_file_name(file_name: &str) -> String {
+    let base = file_name.rsplit(['/', '\\']).next().unwrap_or(file_name);
+    let stem = [".annotations.json", ".json"].iter().find_map(|ext| base.strip_suffix(ext)).unwrap_or(base);
+    stem.trim().to_string()
+}
+
+/// The author most annotations carry (the first met on a tie), ignoring empty ones.
+fn most_common_author(annotations: &[Annotation]) -> Option<String> {
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for author in annotations.iter().map(|a| a.author.trim()).filter(|a| !a.is_empty()) {
+        match counts.iter_mut().find(|(name, _)| *name == author) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((author, 1)),
+        }
+    }
+    let best = counts.iter().map(|(_, n)| *n).max()?;
+    counts.iter().find(|(_, n)| *n == best).map(|(name, _)| name.to_string())
+}
