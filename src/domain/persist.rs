@@ -8,6 +8,7 @@ use uuid::Uuid;
 
 use super::annotation::{format_utc, Annotation};
 use super::document::{ArticleMeta, ContentHash, Document, RawBlock};
+use super::tags::TagSet;
 use time::OffsetDateTime;
 
 /// The schema version written today; values with a higher version are never overwritten.
@@ -226,4 +227,43 @@ pub fn decode_list(value: &str) -> Result<Vec<Annotation>, DecodeError> {
     }
     let stored: StoredList = serde_json::from_str(value).map_err(|e| DecodeError::Corrupt(e.to_string()))?;
     Ok(stored.annotations)
+}
+
+/// Key of the tag set of the article with hash `article` (absent: the default tags).
+pub fn tags_key(article: &ContentHash) -> String {
+    format!("{KEY_PREFIX}v1/{}/tags", article.short())
+}
+
+/// Key of the user's name, written into annotations and exports.
+pub const AUTHOR_KEY: &str = "marginalia/v1/author";
+
+#[derive(Serialize)]
+struct StoredTagsRef<'a> {
+    schema: u32,
+    tags: &'a TagSet,
+}
+
+#[derive(Deserialize)]
+struct StoredTags {
+    tags: TagSet,
+}
+
+/// Serialises an article's tag set for storage.
+pub fn encode_tags(tags: &TagSet) -> String {
+    serde_json::to_string(&StoredTagsRef { schema: SCHEMA_VERSION, tags }).unwrap_or_default()
+}
+
+/// Reads a stored tag set; a tag with a colour that is not `#rrggbb` makes the value unreadable.
+pub fn decode_tags(value: &str) -> Result<TagSet, DecodeError> {
+    let version: SchemaOnly = serde_json::from_str(value).map_err(|e| DecodeError::Corrupt(e.to_string()))?;
+    if version.schema > SCHEMA_VERSION {
+        return Err(DecodeError::NewerSchema(version.schema));
+    }
+    let stored: StoredTags = serde_json::from_str(value).map_err(|e| DecodeError::Corrupt(e.to_string()))?;
+    if stored.tags.tags.is_empty()
+        || stored.tags.tags.iter().any(|t| crate::domain::tag_edit::valid_colour(&t.colour).is_err())
+    {
+        return Err(DecodeError::Corrupt("a tag set needs at least one tag, each with a #rrggbb colour".into()));
+    }
+    Ok(stored.tags)
 }

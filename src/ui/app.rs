@@ -24,13 +24,14 @@ use crate::domain::persist::SideList;
 use crate::domain::plain_text::parse_plain_text;
 use crate::domain::reanchor;
 use crate::domain::store::{Change, Command, Store};
+use crate::domain::tag_edit::{self, delete_impact, TagEdit};
 use crate::domain::tags::{TagId, TagSet};
 use crate::ui::article::ArticleView;
 use crate::ui::banner::WarningBanner;
 use crate::ui::browser::dom_text::DomText;
 use crate::ui::browser::highlights::{self, Painter};
 use crate::ui::browser::storage::{AnnotationStorage, StorageProblem, Unreadable};
-use crate::ui::browser::{clock, download, files, html_parse, library};
+use crate::ui::browser::{clock, download, files, html_parse, library, storage};
 use crate::ui::editor::{excerpt, AnnotationEditor};
 use crate::ui::export_dialog::ExportDialog;
 use crate::ui::help::HelpDialog;
@@ -38,6 +39,7 @@ use crate::ui::import_report::ImportReport;
 use crate::ui::library::LibraryDialog;
 use crate::ui::new_article::{NewArticleDialog, Pasted};
 use crate::ui::offline::OfflineStatus;
+use crate::ui::settings::SettingsDialog;
 use crate::ui::side_lists::SideLists;
 use crate::ui::sidebar::Sidebar;
 use crate::ui::tag_styles;
@@ -100,6 +102,9 @@ pub enum Msg {
     DiscardOrphan(Uuid),
     UseVersion(usize),
     DiscardVersion(usize),
+    ShowSettings(bool),
+    SetAuthor(String),
+    EditTags(TagEdit),
 }
 
 /// An import worked out and shown to the user, not applied yet.
@@ -187,6 +192,9 @@ pub struct App {
     conflicts: Vec<Annotation>,
     /// The orphan to attach to the next selection.
     reattach: Option<Uuid>,
+    /// The user's name, written into annotations and exports.
+    author: String,
+    settings_open: bool,
     pointer_down: bool,
     /// The paragraph the keyboard caret is in (Ctrl+↓ / Ctrl+↑ move it).
     current_block: usize,
@@ -203,8 +211,8 @@ impl Component for App {
     fn create(ctx: &Context<Self>) -> Self {
         let sample = Rc::new(parse_plain_text(SAMPLE_ARTICLE));
         let (doc, notice) = initial_document(&sample);
-        let tags = Rc::new(TagSet::default());
         let session = open_session(&doc);
+        let tags = Rc::new(session.tags.clone());
         App {
             doc,
             tags,
@@ -217,6 +225,8 @@ impl Component for App {
             export_open: false,
             import: None,
             reattach: None,
+            author: storage::author(),
+            settings_open: false,
             sample,
             notice_action: None,
             unextracted: None,
@@ -406,6 +416,23 @@ impl Component for App {
                 }
                 true
             }
+            Msg::ShowSettings(open) => {
+                self.settings_open = open;
+                true
+            }
+            Msg::SetAuthor(name) => {
+                self.author = name.trim().to_string();
+                if storage::set_author(&self.author).is_err() {
+                    self.set_notice(
+                        "Your name could not be saved in this browser; it is used until you close the page.".into(),
+                    );
+                }
+                true
+            }
+            Msg::EditTags(edit) => {
+                self.edit_tags(edit);
+                true
+            }
             Msg::DiscardVersion(index) => {
                 if index < self.conflicts.len() {
                     self.conflicts.remove(index);
@@ -588,6 +615,7 @@ impl Component for App {
                             onchange={link.callback(|e: Event| Msg::ImportFiles(files::files_of(e.target_unchecked_into::<HtmlInputElement>().files())))} />
                         <button type="button" title="Save this article's annotations as a file"
                             onclick={link.callback(|_| Msg::ShowExport(true))}>{"Export"}</button>
+                        <button type="button" onclick={link.callback(|_| Msg::ShowSettings(true))}>{"Settings"}</button>
                         <button type="button" aria-keyshortcuts="?" onclick={link.callback(|_| Msg::ShowHelp(true))}>{"Help"}</button>
                     </nav>
                 </header>
@@ -628,6 +656,12 @@ impl Component for App {
                         on_rename={link.callback(|(key, title)| Msg::RenameArticle(key, title))}
                         on_delete={link.callback(Msg::DeleteArticle)}
                         on_close={link.callback(|_| Msg::ShowLibrary(false))} />
+                }
+                if self.settings_open {
+                    <SettingsDialog author={AttrValue::from(self.author.clone())} tags={self.tags.clone()}
+                        impacts={self.tags.tags.iter().map(|t| { let i = delete_impact(&t.id, self.store.in_order()); (i.annotations, i.only_tag) }).collect::<Vec<_>>()}
+                        on_author={link.callback(Msg::SetAuthor)} on_edit={link.callback(Msg::EditTags)}
+                        on_close={link.callback(|_| Msg::ShowSettings(false))} />
                 }
                 if self.export_open {
                     <ExportDialog count={self.store.len() + self.orphans.len()} on_export={link.callback(Msg::ExportAs)}
@@ -789,6 +823,16 @@ impl App {
         }
     }
 
+    /// True while a modal dialog covers the page.
+    fn dialog_open(&self) -> bool {
+        self.help_open
+            || self.new_article_open
+            || self.library_open
+            || self.settings_open
+            || self.export_open
+            || self.import.is_some()
+    }
+
     fn set_notice(&mut self, message: String) {
         self.notice = Some(message);
         self.notice_action = None;
@@ -861,6 +905,7 @@ impl App {
         self.conflicts = session.conflicts;
         self.reattach = None;
         self.import = None;
+        self.tags = Rc::new(session.tags);
         self.pending = None;
         self.editor = None;
         self.note_drafts.clear();
@@ -956,7 +1001,7 @@ impl App {
             target: describe(&self.doc, pending.start, pending.end),
             tags: vec![tag.clone()],
             note: self.note_draft.trim().to_string(),
-            author: String::new(),
+            author: self.author.clone(),
             created: now,
             modified: now,
         };
@@ -1107,10 +1152,13 @@ impl App {
         let target = event.target().and_then(|t| t.dyn_into::<Element>().ok());
         let in_field = target.as_ref().is_some_and(is_text_field);
         if key == "Escape" {
-            if self.help_open || self.new_article_open || self.library_open {
+            if self.dialog_open() {
                 self.help_open = false;
                 self.new_article_open = false;
                 self.library_open = false;
+                self.settings_open = false;
+                self.export_open = false;
+                self.import = None;
             } else if self.editor.is_some() {
                 self.close_editor();
             } else if self.pending.is_some() {
@@ -1121,7 +1169,7 @@ impl App {
             }
             return true;
         }
-        if self.help_open || self.new_article_open || self.library_open {
+        if self.dialog_open() {
             return false;
         }
         if ctrl && !event.alt_key() && !in_field && (key.eq_ignore_ascii_case("z") || key.eq_ignore_ascii_case("y")) {
@@ -1138,7 +1186,9 @@ impl App {
         let changed = self.selection_changed();
         let plain = !ctrl && !event.alt_key();
         if plain && self.pending.is_some() {
-            if let Some(tag) = key.parse::<usize>().ok().and_then(|n| self.tags.by_hotkey(n)) {
+            let mut chars = key.chars();
+            let single = chars.next().filter(|_| chars.next().is_none());
+            if let Some(tag) = single.and_then(|c| self.tags.by_key(c)) {
                 event.prevent_default();
                 ctx.link().send_message(Msg::CreateWithTag(tag.id.clone()));
                 return changed;
@@ -1230,7 +1280,7 @@ impl App {
     fn export_as(&mut self, kind: ExportKind) {
         self.commit_all_notes();
         let now = clock::now();
-        let info = ExportInfo { source: self.doc.meta().source.as_deref(), by: "", at: now };
+        let info = ExportInfo { source: self.doc.meta().source.as_deref(), by: &self.author, at: now };
         let annotations = self.store.in_order().chain(self.orphans.iter());
         let (name, mime, contents) = kind.render(&self.doc, &self.tags, annotations, &info);
         match download::download(&name, mime, &contents) {
@@ -1295,6 +1345,10 @@ impl App {
         }
         self.conflicts =
             import.plan.merged.conflicts().into_iter().flat_map(|c| c.others.into_iter().cloned()).collect();
+        if import.plan.tags != *self.tags {
+            // Tags the files brought join the article's tag set, so their annotations show in colour.
+            self.set_tags(import.plan.tags.clone());
+        }
         let placed = commands.iter().filter(|c| !matches!(c, Command::Delete { .. })).count();
         if !commands.is_empty() {
             match self.store.apply_batch(commands) {
@@ -1326,6 +1380,37 @@ impl App {
             }
             self.set_pending(None);
         }
+    }
+
+    /// Applies a tag set edit: the annotations it touches change in one undoable step.
+    fn edit_tags(&mut self, edit: TagEdit) {
+        self.commit_all_notes();
+        match tag_edit::edit(&self.tags, edit, self.store.in_order(), clock::now()) {
+            Ok(edited) => {
+                let commands = edited.commands();
+                if !commands.is_empty() {
+                    match self.store.apply_batch(commands) {
+                        Ok(step) => step.iter().for_each(|change| self.after_change(change, "Tag changed")),
+                        Err(error) => return self.set_notice(error.to_string()),
+                    }
+                }
+                self.set_tags(edited.tags);
+            }
+            Err(error) => self.set_notice(error.to_string()),
+        }
+    }
+
+    /// Makes `tags` the article's tag set: saved, restyled and repainted.
+    fn set_tags(&mut self, tags: TagSet) {
+        let protected = self.protected_keys();
+        if self.storage.save_tags(&tags, &protected).is_err() {
+            self.set_notice("The tag set could not be saved in this browser; export to keep it.".into());
+        }
+        self.tags = Rc::new(tags);
+        self.listing.replace(None);
+        // Highlights are registered per tag position, so the painter is rebuilt for the new set.
+        self.painter = None;
+        self.needs_painter = true;
     }
 
     fn save_side(&mut self, list: SideList) {
@@ -1368,6 +1453,7 @@ fn initial_document(sample: &Rc<Document>) -> (Rc<Document>, Option<String>) {
 
 /// One article's stored state: its annotations, what could not be read, and its side lists.
 struct Session {
+    tags: TagSet,
     storage: AnnotationStorage,
     store: Store,
     unreadable: Vec<Unreadable>,
@@ -1388,7 +1474,18 @@ fn open_session(doc: &Document) -> Session {
     };
     let orphans = side(SideList::Orphans);
     let conflicts = side(SideList::Conflicts);
-    Session { store: Store::from_annotations(loaded.annotations), storage, unreadable, orphans, conflicts }
+    let tags = storage.load_tags().unwrap_or_else(|u| {
+        unreadable.push(u);
+        None
+    });
+    Session {
+        tags: tags.unwrap_or_default(),
+        store: Store::from_annotations(loaded.annotations),
+        storage,
+        unreadable,
+        orphans,
+        conflicts,
+    }
 }
 
 /// True for elements where keys type text, so shortcuts must leave them alone.

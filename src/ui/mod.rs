@@ -11,6 +11,7 @@ pub mod import_report;
 pub mod library;
 pub mod new_article;
 pub mod offline;
+pub mod settings;
 pub mod side_lists;
 pub mod sidebar;
 pub mod tag_styles;

@@ -33,7 +33,7 @@ pub fn selection_toolbar(props: &ToolbarProps) -> Html {
     let buttons = props.tags.tags.iter().enumerate().map(|(index, tag)| {
         let on_tag = props.on_tag.clone();
         let id = tag.id.clone();
-        let hotkey = (index < 9).then(|| (index + 1).to_string());
+        let hotkey = props.tags.hotkey_at(index).map(String::from);
         html! {
             <button type="button" class="tag-button" data-tag={index.to_string()}
                 title={tag.description.clone()} aria-keyshortcuts={hotkey.clone()}

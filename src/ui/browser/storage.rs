@@ -10,6 +10,7 @@ use crate::domain::annotation::Annotation;
 use crate::domain::document::ContentHash;
 use crate::domain::persist::{self, DecodeError, SideList};
 use crate::domain::store::Change;
+use crate::domain::tags::TagSet;
 
 /// Why saving does not work right now; the app keeps working in memory either way.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -127,6 +128,32 @@ impl AnnotationStorage {
         })
     }
 
+    /// Reads the article's tag set; `Ok(None)` when it has none of its own (the defaults apply).
+    pub fn load_tags(&self) -> Result<Option<TagSet>, Unreadable> {
+        let Ok(storage) = &self.storage else { return Ok(None) };
+        let key = persist::tags_key(&self.article);
+        let Ok(Some(raw)) = storage.get_item(&key) else { return Ok(None) };
+        persist::decode_tags(&raw).map(Some).map_err(|error| {
+            let backup_key = persist::backup_key(&key);
+            let _ = storage.set_item(&backup_key, &raw);
+            Unreadable { key, backup_key, raw, error }
+        })
+    }
+
+    /// Writes the article's tag set.
+    pub fn save_tags(&mut self, tags: &TagSet, protected: &[String]) -> Result<(), StorageProblem> {
+        let storage = self.storage.clone()?;
+        let key = persist::tags_key(&self.article);
+        if protected.contains(&key) {
+            return Ok(());
+        }
+        storage.set_item(&key, &persist::encode_tags(tags)).map_err(|e| {
+            let problem = classify(&e);
+            self.failing = Some(problem.clone());
+            problem
+        })
+    }
+
     /// Writes a side list whole (they are short); an empty list removes the key.
     pub fn save_side(
         &mut self,
@@ -160,6 +187,16 @@ pub fn local_storage() -> Result<Storage, StorageProblem> {
         Ok(None) => Err(StorageProblem::Unavailable("this browser has no localStorage".into())),
         Err(error) => Err(StorageProblem::Unavailable(error_text(&error))),
     }
+}
+
+/// The user's name, as stored; empty when never given.
+pub fn author() -> String {
+    local_storage().ok().and_then(|s| s.get_item(persist::AUTHOR_KEY).ok().flatten()).unwrap_or_default()
+}
+
+/// Stores the user's name.
+pub fn set_author(name: &str) -> Result<(), StorageProblem> {
+    local_storage()?.set_item(persist::AUTHOR_KEY, name).map_err(|e| classify(&e))
 }
 
 /// Every key in `storage`.

@@ -1,0 +1,179 @@
+//! The settings dialog: the user's name (written into annotations and exports) and the article's tag set editor.
+
+use std::rc::Rc;
+
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+use crate::domain::tag_edit::{DeletePolicy, NewTag, TagEdit};
+use crate::domain::tags::{TagId, TagSet, UnderlineStyle};
+
+const STYLES: [UnderlineStyle; 5] = [
+    UnderlineStyle::Solid,
+    UnderlineStyle::Dashed,
+    UnderlineStyle::Dotted,
+    UnderlineStyle::Double,
+    UnderlineStyle::Wavy,
+];
+
+#[derive(Properties, PartialEq)]
+pub struct SettingsProps {
+    pub author: AttrValue,
+    pub tags: Rc<TagSet>,
+    /// For each tag (in order): annotations carrying it, and of those the ones with no other tag.
+    pub impacts: Vec<(usize, usize)>,
+    pub on_author: Callback<String>,
+    pub on_edit: Callback<TagEdit>,
+    pub on_close: Callback<()>,
+}
+
+fn input_value(e: &Event) -> String {
+    e.target_unchecked_into::<HtmlInputElement>().value()
+}
+
+fn select_value(e: &Event) -> String {
+    e.target_unchecked_into::<HtmlSelectElement>().value()
+}
+
+fn style_of(name: &str) -> UnderlineStyle {
+    STYLES.into_iter().find(|s| s.css() == name).unwrap_or(UnderlineStyle::Solid)
+}
+
+#[function_component(SettingsDialog)]
+pub fn settings_dialog(props: &SettingsProps) -> Html {
+    let deleting = use_state(|| None::<TagId>);
+    let on_author = props.on_author.clone();
+    let rows = props.tags.tags.iter().enumerate().map(|(index, tag)| {
+        let id = tag.id.clone();
+        let edit = |make: fn(TagId, String) -> TagEdit| {
+            let (on_edit, id) = (props.on_edit.clone(), id.clone());
+            Callback::from(move |e: Event| on_edit.emit(make(id.clone(), input_value(&e))))
+        };
+        let rename = edit(|id, name| TagEdit::Rename { id, name });
+        let recolour = edit(|id, colour| TagEdit::Recolour { id, colour });
+        let describe = edit(|id, description| TagEdit::SetDescription { id, description });
+        let hotkey = edit(|id, key| TagEdit::SetHotkey { id, hotkey: key.trim().chars().next() });
+        let underline = {
+            let (on_edit, id) = (props.on_edit.clone(), id.clone());
+            Callback::from(move |e: Event| on_edit.emit(TagEdit::SetUnderline { id: id.clone(), underline: style_of(&select_value(&e)) }))
+        };
+        let (up, down) = {
+            let (a, b, x, y) = (props.on_edit.clone(), props.on_edit.clone(), id.clone(), id.clone());
+            (move |_| a.emit(TagEdit::MoveUp(x.clone())), move |_| b.emit(TagEdit::MoveDown(y.clone())))
+        };
+        let merge = {
+            let (on_edit, id) = (props.on_edit.clone(), id.clone());
+            Callback::from(move |e: Event| {
+                let into = select_value(&e);
+                if !into.is_empty() {
+                    on_edit.emit(TagEdit::Merge { from: id.clone(), into: TagId(into) });
+                }
+            })
+        };
+        let others: Vec<_> = props.tags.tags.iter().filter(|t| t.id != tag.id).cloned().collect();
+        let (count, only) = props.impacts.get(index).copied().unwrap_or((0, 0));
+        let ask_delete = {
+            let (deleting, id) = (deleting.clone(), id.clone());
+            move |_| deleting.set(Some(id.clone()))
+        };
+        let confirm = (*deleting == Some(id.clone())).then(|| {
+            let choose = |policy: DeletePolicy| {
+                let (on_edit, deleting, id) = (props.on_edit.clone(), deleting.clone(), id.clone());
+                Callback::from(move |_| {
+                    on_edit.emit(TagEdit::Delete { id: id.clone(), policy: policy.clone() });
+                    deleting.set(None);
+                })
+            };
+            let reassign = others.first().map(|t| (t.name.clone(), choose(DeletePolicy::ReassignTo(t.id.clone()))));
+            let cancel = {
+                let deleting = deleting.clone();
+                move |_| deleting.set(None)
+            };
+            html! {
+                <div class="confirm" role="group" aria-label={format!("Delete {}", tag.name)}>
+                    <p>{format!("{count} annotation(s) use “{}”; {only} of them have no other tag. What should happen to them?", tag.name)}</p>
+                    <button type="button" class="danger" onclick={choose(DeletePolicy::RemoveTagFromAnnotations)}>
+                        {format!("Remove the tag (deletes {only})")}</button>
+                    if let Some((name, action)) = reassign {
+                        <button type="button" onclick={action}>{format!("Tag them “{name}” instead")}</button>
+                    }
+                    <button type="button" onclick={choose(DeletePolicy::KeepAsUnknown)}>{"Keep them as they are"}</button>
+                    <button type="button" onclick={cancel}>{"Cancel"}</button>
+                </div>
+            }
+        });
+        let n = index + 1;
+        html! {
+            <li class="tag-row" key={tag.id.0.clone()} data-tag={index.to_string()}>
+                <div class="tag-fields">
+                    <span class="swatch" aria-hidden="true"></span>
+                    <label class="field">{"Name"}<input type="text" value={tag.name.clone()} maxlength="60" aria-label={format!("Name of tag {n}")} onchange={rename} /></label>
+                    <label class="field narrow">{"Colour"}<input type="color" value={tag.colour.clone()} aria-label={format!("Colour of tag {n}")} onchange={recolour} /></label>
+                    <label class="field narrow">{"Line"}
+                        <select aria-label={format!("Underline of tag {n}")} onchange={underline}>
+                            { for STYLES.iter().map(|s| html! { <option value={s.css()} selected={*s == tag.underline}>{s.css()}</option> }) }
+                        </select>
+                    </label>
+                    <label class="field narrow">{"Key"}<input type="text" maxlength="1" value={props.tags.hotkey_at(index).map(String::from).unwrap_or_default()}
+                        aria-label={format!("Hotkey of tag {n}")} onchange={hotkey} /></label>
+                    <label class="field wide">{"Help text"}<input type="text" value={tag.description.clone()} maxlength="200"
+                        aria-label={format!("Description of tag {n}")} onchange={describe} /></label>
+                </div>
+                <div class="library-actions">
+                    <button type="button" aria-label={format!("Move {} up", tag.name)} disabled={index == 0} onclick={up}>{"↑"}</button>
+                    <button type="button" aria-label={format!("Move {} down", tag.name)} disabled={index + 1 == props.tags.tags.len()} onclick={down}>{"↓"}</button>
+                    if !others.is_empty() {
+                        <select aria-label={format!("Merge {} into", tag.name)} onchange={merge}>
+                            <option value="" selected=true>{"Merge into…"}</option>
+                            { for others.iter().map(|t| html! { <option value={t.id.0.clone()}>{t.name.clone()}</option> }) }
+                        </select>
+                    }
+                    <button type="button" class="danger" onclick={ask_delete} disabled={props.tags.tags.len() == 1}>{"Delete"}</button>
+                </div>
+                { for confirm }
+            </li>
+        }
+    });
+    let add_name = use_node_ref();
+    let add = {
+        let (on_edit, add_name) = (props.on_edit.clone(), add_name.clone());
+        let next = props.tags.tags.len();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let Some(input) = add_name.cast::<HtmlInputElement>() else { return };
+            // New tags cycle through the Okabe-Ito colours and line styles, so they stay distinguishable.
+            const COLOURS: [&str; 5] = ["#009e73", "#d55e00", "#0072b2", "#f0e442", "#000000"];
+            on_edit.emit(TagEdit::Add(NewTag {
+                name: input.value(),
+                colour: COLOURS[next % COLOURS.len()].to_string(),
+                underline: STYLES[next % STYLES.len()],
+                description: String::new(),
+                hotkey: None,
+            }));
+            input.set_value("");
+        })
+    };
+    let on_close = props.on_close.clone();
+    html! {
+        <div class="modal-backdrop">
+            <section class="dialog settings" role="dialog" aria-modal="true" aria-labelledby="settings-title">
+                <header class="editor-header">
+                    <h2 id="settings-title">{"Settings"}</h2>
+                    <button type="button" class="icon-button" aria-label="Close" onclick={move |_| on_close.emit(())}>{"×"}</button>
+                </header>
+                <label class="field">{"Your name"}
+                    <input type="text" value={props.author.clone()} maxlength="100" placeholder="Written into your annotations and exports"
+                        onchange={move |e: Event| on_author.emit(input_value(&e))} />
+                </label>
+                <h3>{"Tags for this article"}</h3>
+                <p class="storage-used">{"Renaming or merging updates the annotations that use a tag. Every tag has a colour and its own underline, so it reads without colour too."}</p>
+                <ol class="tag-rows">{ for rows }</ol>
+                <form class="rename" onsubmit={add}>
+                    <label class="visually-hidden" for="new-tag-name">{"New tag name"}</label>
+                    <input id="new-tag-name" ref={add_name} type="text" maxlength="60" placeholder="New tag, e.g. Evidence" />
+                    <button type="submit" class="primary">{"Add tag"}</button>
+                </form>
+            </section>
+        </div>
+    }
+}
