@@ -31,6 +31,7 @@ use crate::ui::browser::dom_text::DomText;
 use crate::ui::browser::highlights::{self, Painter};
 use crate::ui::browser::storage::{AnnotationStorage, StorageProblem, Unreadable};
 use crate::ui::browser::{clock, download, files, html_parse, library};
+use crate::ui::class_view::ClassViewPanel;
 use crate::ui::editor::{excerpt, AnnotationEditor};
 use crate::ui::export_dialog::ExportDialog;
 use crate::ui::help::HelpDialog;
@@ -100,6 +101,9 @@ pub enum Msg {
     DiscardOrphan(Uuid),
     UseVersion(usize),
     DiscardVersion(usize),
+    // Class view.
+    ShowClass(bool),
+    OpenPassage(usize, usize),
 }
 
 /// An import worked out and shown to the user, not applied yet.
@@ -177,6 +181,8 @@ pub struct App {
     article_listener: Option<EventListener>,
     new_article_open: bool,
     library_open: bool,
+    /// The class view (students' files side by side) is open over the article.
+    class_open: bool,
     dragging: bool,
     file_input: NodeRef,
     import_input: NodeRef,
@@ -224,6 +230,7 @@ impl Component for App {
             article_listener: None,
             new_article_open: false,
             library_open: false,
+            class_open: false,
             dragging: false,
             file_input: NodeRef::default(),
             painter: None,
@@ -551,6 +558,19 @@ impl Component for App {
                 self.dragging = on;
                 changed
             }
+            Msg::ShowClass(open) => {
+                if open {
+                    self.close_editor();
+                    self.set_pending(None);
+                }
+                self.class_open = open;
+                true
+            }
+            Msg::OpenPassage(start, end) => {
+                self.class_open = false;
+                self.show_passage(start, end);
+                true
+            }
             Msg::PageHide => {
                 self.commit_all_notes();
                 let _ = self.storage.flush(&self.protected_keys());
@@ -588,6 +608,8 @@ impl Component for App {
                             onchange={link.callback(|e: Event| Msg::ImportFiles(files::files_of(e.target_unchecked_into::<HtmlInputElement>().files())))} />
                         <button type="button" title="Save this article's annotations as a file"
                             onclick={link.callback(|_| Msg::ShowExport(true))}>{"Export"}</button>
+                        <button type="button" title="Compare students' annotation files of this article"
+                            onclick={link.callback(|_| Msg::ShowClass(true))}>{"Class"}</button>
                         <button type="button" aria-keyshortcuts="?" onclick={link.callback(|_| Msg::ShowHelp(true))}>{"Help"}</button>
                     </nav>
                 </header>
@@ -638,6 +660,10 @@ impl Component for App {
                         other_article={import.other.as_ref().map(|d| AttrValue::from(d.title().to_string()))}
                         on_apply={link.callback(|_| Msg::ApplyImport)} on_open_other={link.callback(|_| Msg::OpenImportedArticle)}
                         on_close={link.callback(|_| Msg::CloseImport)} />
+                }
+                if self.class_open {
+                    <ClassViewPanel doc={self.doc.clone()} tags={self.tags.clone()} on_close={link.callback(|_| Msg::ShowClass(false))}
+                        on_open_passage={link.callback(|(start, end)| Msg::OpenPassage(start, end))} />
                 }
                 if self.dragging {
                     <div class="drop-overlay" aria-hidden="true"><p>{"Drop an article (.txt, .md, .html) to open it, or annotation files (.json) to import them"}</p></div>
@@ -1095,6 +1121,20 @@ impl App {
         true
     }
 
+    /// Scrolls the passage's paragraph into view and flashes the passage (from the class view).
+    fn show_passage(&mut self, start: usize, end: usize) {
+        if let Some(element) =
+            self.dom().and_then(|dom| self.doc.block_index_at(start).and_then(|i| dom.block_element(i)))
+        {
+            let options = web_sys::ScrollIntoViewOptions::new();
+            options.set_block(web_sys::ScrollLogicalPosition::Center);
+            element.scroll_into_view_with_scroll_into_view_options(&options);
+        }
+        if let Some(painter) = &self.painter {
+            painter.flash(&self.doc, start, end);
+        }
+    }
+
     fn close_editor(&mut self) {
         self.commit_all_notes();
         self.editor = None;
@@ -1107,10 +1147,11 @@ impl App {
         let target = event.target().and_then(|t| t.dyn_into::<Element>().ok());
         let in_field = target.as_ref().is_some_and(is_text_field);
         if key == "Escape" {
-            if self.help_open || self.new_article_open || self.library_open {
+            if self.help_open || self.new_article_open || self.library_open || self.class_open {
                 self.help_open = false;
                 self.new_article_open = false;
                 self.library_open = false;
+                self.class_open = false;
             } else if self.editor.is_some() {
                 self.close_editor();
             } else if self.pending.is_some() {
@@ -1121,7 +1162,7 @@ impl App {
             }
             return true;
         }
-        if self.help_open || self.new_article_open || self.library_open {
+        if self.help_open || self.new_article_open || self.library_open || self.class_open {
             return false;
         }
         if ctrl && !event.alt_key() && !in_field && (key.eq_ignore_ascii_case("z") || key.eq_ignore_ascii_case("y")) {
