@@ -32,6 +32,7 @@ use crate::ui::browser::dom_text::DomText;
 use crate::ui::browser::highlights::{self, Painter};
 use crate::ui::browser::storage::{AnnotationStorage, StorageProblem, Unreadable};
 use crate::ui::browser::{clock, download, files, html_parse, library, storage};
+use crate::ui::class_view::ClassViewPanel;
 use crate::ui::editor::{excerpt, AnnotationEditor};
 use crate::ui::export_dialog::ExportDialog;
 use crate::ui::help::HelpDialog;
@@ -105,6 +106,9 @@ pub enum Msg {
     ShowSettings(bool),
     SetAuthor(String),
     EditTags(TagEdit),
+    // Class view.
+    ShowClass(bool),
+    OpenPassage(usize, usize),
 }
 
 /// An import worked out and shown to the user, not applied yet.
@@ -182,6 +186,8 @@ pub struct App {
     article_listener: Option<EventListener>,
     new_article_open: bool,
     library_open: bool,
+    /// The class view (students' files side by side) is open over the article.
+    class_open: bool,
     dragging: bool,
     file_input: NodeRef,
     import_input: NodeRef,
@@ -234,6 +240,7 @@ impl Component for App {
             article_listener: None,
             new_article_open: false,
             library_open: false,
+            class_open: false,
             dragging: false,
             file_input: NodeRef::default(),
             painter: None,
@@ -578,6 +585,19 @@ impl Component for App {
                 self.dragging = on;
                 changed
             }
+            Msg::ShowClass(open) => {
+                if open {
+                    self.close_editor();
+                    self.set_pending(None);
+                }
+                self.class_open = open;
+                true
+            }
+            Msg::OpenPassage(start, end) => {
+                self.class_open = false;
+                self.show_passage(start, end);
+                true
+            }
             Msg::PageHide => {
                 self.commit_all_notes();
                 let _ = self.storage.flush(&self.protected_keys());
@@ -615,6 +635,8 @@ impl Component for App {
                             onchange={link.callback(|e: Event| Msg::ImportFiles(files::files_of(e.target_unchecked_into::<HtmlInputElement>().files())))} />
                         <button type="button" title="Save this article's annotations as a file"
                             onclick={link.callback(|_| Msg::ShowExport(true))}>{"Export"}</button>
+                        <button type="button" title="Compare students' annotation files of this article"
+                            onclick={link.callback(|_| Msg::ShowClass(true))}>{"Class"}</button>
                         <button type="button" onclick={link.callback(|_| Msg::ShowSettings(true))}>{"Settings"}</button>
                         <button type="button" aria-keyshortcuts="?" onclick={link.callback(|_| Msg::ShowHelp(true))}>{"Help"}</button>
                     </nav>
@@ -672,6 +694,10 @@ impl Component for App {
                         other_article={import.other.as_ref().map(|d| AttrValue::from(d.title().to_string()))}
                         on_apply={link.callback(|_| Msg::ApplyImport)} on_open_other={link.callback(|_| Msg::OpenImportedArticle)}
                         on_close={link.callback(|_| Msg::CloseImport)} />
+                }
+                if self.class_open {
+                    <ClassViewPanel doc={self.doc.clone()} tags={self.tags.clone()} on_close={link.callback(|_| Msg::ShowClass(false))}
+                        on_open_passage={link.callback(|(start, end)| Msg::OpenPassage(start, end))} />
                 }
                 if self.dragging {
                     <div class="drop-overlay" aria-hidden="true"><p>{"Drop an article (.txt, .md, .html) to open it, or annotation files (.json) to import them"}</p></div>
@@ -831,6 +857,7 @@ impl App {
             || self.settings_open
             || self.export_open
             || self.import.is_some()
+            || self.class_open
     }
 
     fn set_notice(&mut self, message: String) {
@@ -1140,6 +1167,20 @@ impl App {
         true
     }
 
+    /// Scrolls the passage's paragraph into view and flashes the passage (from the class view).
+    fn show_passage(&mut self, start: usize, end: usize) {
+        if let Some(element) =
+            self.dom().and_then(|dom| self.doc.block_index_at(start).and_then(|i| dom.block_element(i)))
+        {
+            let options = web_sys::ScrollIntoViewOptions::new();
+            options.set_block(web_sys::ScrollLogicalPosition::Center);
+            element.scroll_into_view_with_scroll_into_view_options(&options);
+        }
+        if let Some(painter) = &self.painter {
+            painter.flash(&self.doc, start, end);
+        }
+    }
+
     fn close_editor(&mut self) {
         self.commit_all_notes();
         self.editor = None;
@@ -1159,6 +1200,7 @@ impl App {
                 self.settings_open = false;
                 self.export_open = false;
                 self.import = None;
+                self.class_open = false;
             } else if self.editor.is_some() {
                 self.close_editor();
             } else if self.pending.is_some() {

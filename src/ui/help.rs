@@ -2,6 +2,7 @@
 
 use yew::prelude::*;
 
+use crate::domain::agreement_help::AGREEMENT_HELP;
 use crate::ui::offline::OfflineHelp;
 
 #[derive(Properties, PartialEq)]
@@ -46,6 +47,14 @@ pub fn help_dialog(props: &HelpProps) -> Html {
                     </tbody>
                 </table>
                 <OfflineHelp />
+                <h3 id="help-class">{"Class view and agreement"}</h3>
+                <p>{"Class opens the class view: add your students' exported files of this article (several at once). Each student is a layer you can show or hide; files of another article are listed and left out. You see, per passage, how many students used each tag, a density strip per tag, a table of students by tags, agreement figures, the disagreements (each a link to the passage) and a consensus you can review and export as a pack."}</p>
+                { for AGREEMENT_HELP.iter().map(|section| html! {
+                    <>
+                        <h4>{section.title}</h4>
+                        { for section.paragraphs.iter().map(|p| html! { <p>{*p}</p> }) }
+                    </>
+                }) }
                 <h3>{"Your work is saved in this browser"}</h3>
                 <p>{"Every change is saved at once in this browser's storage, on this device only. Clearing the browser's data deletes it, so use Export now and then: the exported file is your backup."}</p>
             </section>

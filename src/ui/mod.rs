@@ -4,6 +4,7 @@ pub mod app;
 pub mod article;
 pub mod banner;
 pub mod browser;
+pub mod class_view;
 pub mod editor;
 pub mod export_dialog;
 pub mod help;

@@ -1,0 +1,630 @@
+//! The class view: the teacher loads many students' files of the open article and sees them as layers, counts per passage, density strips, a student-by-tag table, agreement, disagreements and a consensus to export.
+//!
+//! A modal panel over the article (which stays mounted underneath, so a passage can be shown at
+//! once). Every figure comes from `domain::class::ClassView`; this component only keeps the
+//! files read, which students are shown, k and the consensus items left out.
+
+use std::collections::HashSet;
+use std::rc::Rc;
+
+use uuid::Uuid;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use crate::domain::agreement::Figure;
+use crate::domain::annotation::Annotation;
+use crate::domain::class::{ClassView, RejectReason, Rejected, Submission};
+use crate::domain::class_csv::{agreement_csv, student_table_csv};
+use crate::domain::class_import::read_submission;
+use crate::domain::document::{ContentHash, Document};
+use crate::domain::format;
+use crate::domain::format::pack::{self, ExportInfo};
+use crate::domain::tags::{TagId, TagSet};
+use crate::ui::browser::{clock, download, files};
+
+/// Stretches of the density strip.
+const BUCKETS: usize = 100;
+/// Height of the density strip in SVG units.
+const STRIP_HEIGHT: f64 = 24.0;
+/// Passages and disagreements listed at most (the rest are counted).
+const LIST_LIMIT: usize = 200;
+
+#[derive(Properties, PartialEq)]
+pub struct ClassViewProps {
+    pub doc: Rc<Document>,
+    pub tags: Rc<TagSet>,
+    pub on_close: Callback<()>,
+    /// A passage to show in the article, in code points.
+    pub on_open_passage: Callback<(usize, usize)>,
+}
+
+pub enum ClassMsg {
+    OpenFiles,
+    FilesChosen(Vec<web_sys::File>),
+    FilesRead(Vec<(String, Result<Vec<u8>, String>)>),
+    ToggleStudent(usize),
+    PairTag(usize),
+    SetK(usize),
+    ToggleKeep(Uuid),
+    DownloadTable,
+    DownloadAgreement,
+    ExportConsensus,
+}
+
+pub struct ClassViewPanel {
+    submissions: Vec<Submission>,
+    /// Files that could not be read at all (the view adds its own rejections).
+    unreadable: Vec<Rejected>,
+    /// The open tags plus any other tags students' files brought.
+    tags: TagSet,
+    view: ClassView,
+    visible: Vec<bool>,
+    pair_tag: usize,
+    k: usize,
+    /// Consensus items the teacher left out, by id.
+    dropped: HashSet<Uuid>,
+    notice: Option<String>,
+    input: NodeRef,
+    close_ref: NodeRef,
+}
+
+impl Component for ClassViewPanel {
+    type Message = ClassMsg;
+    type Properties = ClassViewProps;
+
+    fn create(ctx: &Context<Self>) -> Self {
+        let props = ctx.props();
+        let tags = (*props.tags).clone();
+        let view = ClassView::new(&props.doc, &tags, Vec::new());
+        ClassViewPanel {
+            submissions: Vec::new(),
+            unreadable: Vec::new(),
+            tags,
+            view,
+            visible: Vec::new(),
+            pair_tag: 0,
+            k: 2,
+            dropped: HashSet::new(),
+            notice: None,
+            input: NodeRef::default(),
+            close_ref: NodeRef::default(),
+        }
+    }
+
+    fn update(&mut self, ctx: &Context<Self>, msg: Self::Message) -> bool {
+        match msg {
+            ClassMsg::OpenFiles => {
+                if let Some(input) = self.input.cast::<HtmlInputElement>() {
+                    input.set_value("");
+                    input.click();
+                }
+                false
+            }
+            ClassMsg::FilesChosen(chosen) => {
+                let link = ctx.link().clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    let mut read = Vec::new();
+                    for file in chosen {
+                        read.push((file.name(), files::read_bytes(&file, format::MAX_FILE_BYTES).await));
+                    }
+                    link.send_message(ClassMsg::FilesRead(read));
+                });
+                false
+            }
+            ClassMsg::FilesRead(read) => {
+                let doc = ctx.props().doc.clone();
+                for (name, bytes) in read {
+                    match bytes.map_err(|why| unreadable(&name, why)).and_then(|b| self.submission(&doc, &name, &b)) {
+                        Ok(submission) => self.submissions.push(submission),
+                        Err(rejected) => self.unreadable.push(rejected),
+                    }
+                }
+                self.view = ClassView::new(&doc, &self.tags, self.submissions.clone());
+                self.visible.resize(self.view.students().len(), true);
+                self.notice = None;
+                true
+            }
+            ClassMsg::ToggleStudent(i) => {
+                if let Some(v) = self.visible.get_mut(i) {
+                    *v = !*v;
+                }
+                true
+            }
+            ClassMsg::PairTag(t) => {
+                self.pair_tag = t;
+                true
+            }
+            ClassMsg::SetK(k) => {
+                self.k = k.max(1);
+                true
+            }
+            ClassMsg::ToggleKeep(id) => {
+                if !self.dropped.remove(&id) {
+                    self.dropped.insert(id);
+                }
+                true
+            }
+            ClassMsg::DownloadTable => {
+                let csv = student_table_csv(&self.view.table(&self.visible), &self.tags);
+                self.save(&format!("{}-students-by-tag.csv", self.stem(ctx)), "text/csv;charset=utf-8", &csv)
+            }
+            ClassMsg::DownloadAgreement => {
+                let csv = agreement_csv(
+                    &self.view.agreement(&self.visible),
+                    &self.view.pairs(&self.visible),
+                    self.view.students(),
+                    &self.tags,
+                );
+                self.save(&format!("{}-agreement.csv", self.stem(ctx)), "text/csv;charset=utf-8", &csv)
+            }
+            ClassMsg::ExportConsensus => {
+                let doc = ctx.props().doc.clone();
+                let kept = self.kept(&doc);
+                let info = ExportInfo { source: doc.meta().source.as_deref(), by: "Consensus", at: clock::now() };
+                let json = pack::export(&doc, &self.tags, kept.iter(), &info);
+                let name = format!("{}-consensus{}", self.stem(ctx), pack::FILE_SUFFIX);
+                self.save(&name, "application/json", &json)
+            }
+        }
+    }
+
+    fn rendered(&mut self, _ctx: &Context<Self>, first_render: bool) {
+        if first_render {
+            if let Some(button) = self.close_ref.cast::<web_sys::HtmlElement>() {
+                let _ = button.focus();
+            }
+        }
+    }
+
+    fn view(&self, ctx: &Context<Self>) -> Html {
+        let link = ctx.link();
+        let on_close = ctx.props().on_close.clone();
+        let students = self.view.students().len();
+        html! {
+            <div class="modal-backdrop class-backdrop">
+                <section class="class-view" aria-label="Class view" role="dialog" aria-modal="true">
+                    <header class="editor-header">
+                        <h2>{"Class view"}</h2>
+                        <button ref={self.close_ref.clone()} type="button" class="icon-button" aria-label="Close class view"
+                            onclick={move |_| on_close.emit(())}>{"×"}</button>
+                    </header>
+                    <p class="class-intro">{format!("Students' annotation files of “{}”, side by side. Definitions of every figure are in Help.", ctx.props().doc.title())}</p>
+                    <div class="class-actions">
+                        <button type="button" class="primary" onclick={link.callback(|_| ClassMsg::OpenFiles)}>{"Add student files"}</button>
+                        <input ref={self.input.clone()} type="file" multiple=true class="visually-hidden" tabindex="-1" aria-hidden="true"
+                            aria-label="Student files" accept=".json,.jsonld,application/json,application/ld+json"
+                            onchange={link.callback(|e: Event| ClassMsg::FilesChosen(files::files_of(e.target_unchecked_into::<HtmlInputElement>().files())))} />
+                    </div>
+                    if let Some(notice) = &self.notice {
+                        <p class="notice-inline" role="alert">{notice.clone()}</p>
+                    }
+                    { self.view_rejected() }
+                    if students == 0 {
+                        <p class="storage-used">{"No student files yet. Add the packs your students exported (several at once is fine)."}</p>
+                    } else {
+                        { self.view_students(ctx) }
+                        { self.view_table(ctx) }
+                        { self.view_agreement(ctx) }
+                        { self.view_density() }
+                        { self.view_passages(ctx) }
+                        { self.view_disagreements(ctx) }
+                        { self.view_consensus(ctx) }
+                    }
+                </section>
+            </div>
+        }
+    }
+}
+
+fn unreadable(name: &str, why: String) -> Rejected {
+    Rejected { student: name.to_string(), reason: RejectReason::Unreadable(why) }
+}
+
+/// The file name without its extensions (`ana.marginalia.json` → `ana`).
+fn file_stem(name: &str) -> String {
+    let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
+    let stem = [pack::FILE_SUFFIX, ".annotations.json", ".jsonld", ".json"]
+        .iter()
+        .find_map(|ext| base.strip_suffix(ext))
+        .unwrap_or(base);
+    stem.trim().to_string()
+}
+
+/// The author most annotations carry, ignoring empty ones.
+fn main_author(annotations: &[Annotation]) -> Option<String> {
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for author in annotations.iter().map(|a| a.author.trim()).filter(|a| !a.is_empty()) {
+        match counts.iter_mut().find(|(name, _)| *name == author) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((author, 1)),
+        }
+    }
+    let best = counts.iter().map(|(_, n)| *n).max()?;
+    counts.iter().find(|(_, n)| *n == best).map(|(name, _)| name.to_string())
+}
+
+/// `exported.by` of a pack, when it names someone.
+fn exported_by(bytes: &[u8]) -> Option<String> {
+    let value: serde_json::Value = serde_json::from_slice(bytes).ok()?;
+    let by = value.get("exported")?.get("by")?.as_str()?.trim();
+    (!by.is_empty()).then(|| by.to_string())
+}
+
+/// A tag colour fit for an SVG `fill` attribute: `#rrggbb` only.
+fn fill_of(tags: &TagSet, tag: &TagId) -> String {
+    let colour = tags.get(tag).map(|t| t.colour.as_str()).unwrap_or("");
+    let ok = colour.len() == 7 && colour.starts_with('#') && colour[1..].bytes().all(|b| b.is_ascii_hexdigit());
+    if ok {
+        colour.to_string()
+    } else {
+        "#808080".to_string()
+    }
+}
+
+fn percent(f: Figure) -> Html {
+    figure(f, |v| format!("{:.1} %", v * 100.0))
+}
+
+fn kappa(f: Figure) -> Html {
+    figure(f, |v| format!("{v:.2}"))
+}
+
+/// A figure, or "—" with the reason (as a tooltip and for screen readers).
+fn figure(f: Figure, show: impl Fn(f64) -> String) -> Html {
+    match f {
+        Figure::Value(v) => html! { <span class="figure">{show(v)}</span> },
+        Figure::Undefined(why) => html! {
+            <span class="figure undefined" title={why.to_string()}>
+                <span aria-hidden="true">{"—"}</span>
+                <span class="visually-hidden">{format!("undefined: {why}")}</span>
+            </span>
+        },
+    }
+}
+
+/// Where most of a strip's marks are, in words.
+fn density_summary(name: &str, values: &[f64]) -> String {
+    let total: f64 = values.iter().sum();
+    if total <= 0.0 {
+        return format!("{name}: no marks");
+    }
+    let quarter = values.len().div_ceil(4).max(1);
+    let sums: Vec<f64> = values.chunks(quarter).map(|c| c.iter().sum()).collect();
+    let best = sums.iter().enumerate().fold(0, |best, (i, s)| if *s > sums[best] { i } else { best });
+    let which = ["first", "second", "third", "last"].get(best).copied().unwrap_or("last");
+    let share = sums[best] / total * 100.0;
+    format!("{name}: most marks in the {which} quarter of the article ({share:.0} % of them)")
+}
+
+/// A quote cut to about `max` characters.
+fn excerpt(text: &str, max: usize) -> String {
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if text.chars().count() <= max {
+        text
+    } else {
+        format!("{}…", text.chars().take(max).collect::<String>().trim_end())
+    }
+}
+
+impl ClassViewPanel {
+    /// One file as a submission, or why it cannot be one.
+    fn submission(&mut self, doc: &Document, name: &str, bytes: &[u8]) -> Result<Submission, Rejected> {
+        match format::import::read_file(bytes, &self.tags) {
+            Ok(imported) => {
+                for tag in &imported.tags.tags {
+                    if self.tags.get(&tag.id).is_none() {
+                        self.tags.tags.push(tag.clone());
+                    }
+                }
+                let student = main_author(&imported.annotations)
+                    .or_else(|| exported_by(bytes))
+                    .unwrap_or_else(|| file_stem(name));
+                // Formats without the article's hash (W3C, Hypothesis) are taken as this article.
+                let article: ContentHash = imported.article.map_or_else(|| doc.hash().clone(), |a| a.hash);
+                Ok(Submission { student, article, annotations: imported.annotations })
+            }
+            Err(error) => {
+                let text = String::from_utf8_lossy(bytes);
+                read_submission(name, &text).map_err(|_| unreadable(&file_stem(name), error.to_string()))
+            }
+        }
+    }
+
+    fn stem(&self, ctx: &Context<Self>) -> String {
+        pack::file_name(&ctx.props().doc).trim_end_matches(pack::FILE_SUFFIX).to_string()
+    }
+
+    fn save(&mut self, name: &str, mime: &str, contents: &str) -> bool {
+        match download::download(name, mime, contents) {
+            Ok(()) => false,
+            Err(message) => {
+                self.notice = Some(message);
+                true
+            }
+        }
+    }
+
+    fn shown(&self) -> usize {
+        self.view.shown(&self.visible).len()
+    }
+
+    fn consensus(&self, doc: &Document) -> Vec<crate::domain::class::ConsensusItem> {
+        self.view.consensus(doc, self.k, &self.visible, "Consensus", clock::now())
+    }
+
+    fn kept(&self, doc: &Document) -> Vec<Annotation> {
+        self.consensus(doc)
+            .into_iter()
+            .filter(|i| !self.dropped.contains(&i.annotation.id))
+            .map(|i| i.annotation)
+            .collect()
+    }
+
+    fn tag_name(&self, tag: &TagId) -> String {
+        self.tags.name_of(tag).to_string()
+    }
+
+    fn view_rejected(&self) -> Html {
+        let rejected: Vec<&Rejected> = self.unreadable.iter().chain(self.view.rejected()).collect();
+        if rejected.is_empty() {
+            return html! {};
+        }
+        html! {
+            <section class="class-block" aria-labelledby="class-rejected">
+                <h3 id="class-rejected">{format!("Files left out ({})", rejected.len())}</h3>
+                <ul class="class-rejected">
+                    { for rejected.iter().map(|r| html! { <li>{format!("{}: {}", r.student, r.reason)}</li> }) }
+                </ul>
+            </section>
+        }
+    }
+
+    fn view_students(&self, ctx: &Context<Self>) -> Html {
+        let rows = self.view.students().iter().enumerate().map(|(i, s)| {
+            let checked = self.visible.get(i).copied().unwrap_or(true);
+            let id = format!("class-student-{i}");
+            html! {
+                <li key={id.clone()}>
+                    <input type="checkbox" id={id.clone()} checked={checked}
+                        onchange={ctx.link().callback(move |_| ClassMsg::ToggleStudent(i))} />
+                    <label for={id}>{format!("{} ({})", s.name, match s.annotations.len() { 1 => "1 annotation".to_string(), n => format!("{n} annotations") })}</label>
+                </li>
+            }
+        });
+        html! {
+            <section class="class-block" aria-labelledby="class-students">
+                <h3 id="class-students">{format!("Students ({} of {} shown)", self.shown(), self.view.students().len())}</h3>
+                <ul class="class-students">{ for rows }</ul>
+            </section>
+        }
+    }
+
+    fn view_table(&self, ctx: &Context<Self>) -> Html {
+        let table = self.view.table(&self.visible);
+        let names: Vec<String> = table.tags.iter().map(|t| self.tag_name(t)).collect();
+        html! {
+            <section class="class-block" aria-labelledby="class-table">
+                <h3 id="class-table">{"Students by tag"}</h3>
+                <table class="class-table" aria-labelledby="class-table">
+                    <thead>
+                        <tr>
+                            <th scope="col">{"Student"}</th>
+                            { for names.iter().map(|n| html! { <th scope="col">{n.clone()}</th> }) }
+                            <th scope="col">{"Annotations"}</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        { for table.rows.iter().map(|r| html! {
+                            <tr>
+                                <th scope="row">{r.name.clone()}</th>
+                                { for r.counts.iter().map(|n| html! { <td>{n.to_string()}</td> }) }
+                                <td>{r.annotations.to_string()}</td>
+                            </tr>
+                        }) }
+                    </tbody>
+                    <tfoot>
+                        <tr>
+                            <th scope="row">{"Total"}</th>
+                            { for table.totals.iter().map(|n| html! { <td>{n.to_string()}</td> }) }
+                            <td>{table.annotations.to_string()}</td>
+                        </tr>
+                    </tfoot>
+                </table>
+                <button type="button" onclick={ctx.link().callback(|_| ClassMsg::DownloadTable)}>{"Download CSV"}<span class="visually-hidden">{" of the students by tag"}</span></button>
+            </section>
+        }
+    }
+
+    fn view_agreement(&self, ctx: &Context<Self>) -> Html {
+        let agreement = self.view.agreement(&self.visible);
+        let shown = self.view.shown(&self.visible);
+        let pairs = self.view.pairs(&self.visible);
+        let tags = self.view.tags();
+        let pair_tag = self.pair_tag.min(tags.len().saturating_sub(1));
+        let options = tags.iter().enumerate().map(|(i, t)| {
+            html! { <option value={i.to_string()} selected={i == pair_tag}>{self.tag_name(t)}</option> }
+        });
+        let student_name = |i: usize| self.view.students().get(i).map_or(String::new(), |s| s.name.clone());
+        let cell = |a: usize, b: usize| -> Html {
+            if a == b {
+                return html! { <td class="diagonal"><span class="visually-hidden">{"same student"}</span></td> };
+            }
+            let pair = pairs.iter().find(|p| (p.a, p.b) == (a, b) || (p.a, p.b) == (b, a));
+            let f = pair
+                .and_then(|p| tags.get(pair_tag).and_then(|t| p.agreement.per_tag.iter().find(|f| &f.tag == t)))
+                .map(|f| f.kappa);
+            html! { <td>{ f.map_or_else(|| html! {}, kappa) }</td> }
+        };
+        html! {
+            <section class="class-block" aria-labelledby="class-agreement">
+                <h3 id="class-agreement">{"Agreement (on words)"}</h3>
+                <table class="class-table agreement-table" aria-labelledby="class-agreement">
+                    <thead>
+                        <tr>
+                            <th scope="col">{"Tag"}</th>
+                            <th scope="col">{"Percent agreement"}</th>
+                            <th scope="col">{"Fleiss' kappa"}</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        { for agreement.per_tag.iter().map(|f| html! {
+                            <tr>
+                                <th scope="row">{self.tag_name(&f.tag)}</th>
+                                <td>{percent(f.percent)}</td>
+                                <td>{kappa(f.kappa)}</td>
+                            </tr>
+                        }) }
+                    </tbody>
+                    <tfoot>
+                        <tr>
+                            <th scope="row">{"Overall"}</th>
+                            <td>{percent(agreement.overall_percent)}</td>
+                            <td>{kappa(agreement.overall_kappa)}</td>
+                        </tr>
+                    </tfoot>
+                </table>
+                <button type="button" onclick={ctx.link().callback(|_| ClassMsg::DownloadAgreement)}>{"Download CSV"}<span class="visually-hidden">{" of the agreement figures"}</span></button>
+                if shown.len() >= 2 && !tags.is_empty() {
+                    <h4 id="class-pairs">{"Cohen's kappa between pairs of students"}</h4>
+                    <label class="pair-tag">{"Tag "}
+                        <select onchange={ctx.link().callback(|e: Event| ClassMsg::PairTag(e.target_unchecked_into::<web_sys::HtmlSelectElement>().value().parse().unwrap_or(0)))}>
+                            { for options }
+                        </select>
+                    </label>
+                    <table class="class-table pair-table" aria-labelledby="class-pairs">
+                        <thead>
+                            <tr>
+                                <td></td>
+                                { for shown.iter().map(|&i| html! { <th scope="col">{student_name(i)}</th> }) }
+                            </tr>
+                        </thead>
+                        <tbody>
+                            { for shown.iter().map(|&a| html! {
+                                <tr>
+                                    <th scope="row">{student_name(a)}</th>
+                                    { for shown.iter().map(|&b| cell(a, b)) }
+                                </tr>
+                            }) }
+                        </tbody>
+                    </table>
+                }
+            </section>
+        }
+    }
+
+    fn view_density(&self) -> Html {
+        let strips = self.view.tags().iter().map(|tag| {
+            let values = self.view.density(tag, BUCKETS, &self.visible);
+            let name = self.tag_name(tag);
+            let fill = fill_of(&self.tags, tag);
+            let label = density_summary(&name, &values);
+            let rects = values.iter().enumerate().filter(|(_, v)| **v > 0.0).map(|(i, v)| {
+                let h = (v * STRIP_HEIGHT).max(1.0);
+                html! {
+                    <rect x={i.to_string()} y={format!("{:.2}", STRIP_HEIGHT - h)} width="1" height={format!("{h:.2}")} fill={fill.clone()} />
+                }
+            });
+            html! {
+                <div class="density-row">
+                    <span class="density-name" aria-hidden="true">{name.clone()}</span>
+                    <svg class="density-strip" role="img" aria-label={label} viewBox={format!("0 0 {BUCKETS} {STRIP_HEIGHT}")}
+                        preserveAspectRatio="none">
+                        <rect class="density-bg" x="0" y="0" width={BUCKETS.to_string()} height={STRIP_HEIGHT.to_string()} />
+                        { for rects }
+                    </svg>
+                </div>
+            }
+        });
+        html! {
+            <section class="class-block" aria-labelledby="class-density">
+                <h3 id="class-density">{"Where the class put its marks"}</h3>
+                <p class="storage-used">{"From the start of the article (left) to its end (right); taller means more of the shown students tagged the words there."}</p>
+                { for strips }
+            </section>
+        }
+    }
+
+    fn passage_button(&self, ctx: &Context<Self>, start: usize, end: usize, text: String) -> Html {
+        let on_open = ctx.props().on_open_passage.clone();
+        let quote = excerpt(ctx.props().doc.slice(start, end), 90);
+        html! {
+            <li>
+                <button type="button" class="passage-link" onclick={move |_| on_open.emit((start, end))}>
+                    <span class="passage-summary">{text}</span>
+                    <q class="passage-quote">{quote}</q>
+                </button>
+            </li>
+        }
+    }
+
+    fn view_passages(&self, ctx: &Context<Self>) -> Html {
+        let passages = self.view.passages(&self.visible);
+        let more = passages.len().saturating_sub(LIST_LIMIT);
+        let items = passages
+            .iter()
+            .take(LIST_LIMIT)
+            .map(|p| self.passage_button(ctx, p.start, p.end, p.summaries(&self.tags).join("; ")));
+        html! {
+            <section class="class-block" aria-labelledby="class-passages">
+                <h3 id="class-passages">{format!("Passages ({})", passages.len())}</h3>
+                <ul class="passage-list">{ for items }</ul>
+                if more > 0 { <p class="storage-used">{format!("{more} more not listed.")}</p> }
+            </section>
+        }
+    }
+
+    fn view_disagreements(&self, ctx: &Context<Self>) -> Html {
+        let list = self.view.disagreements(&self.visible);
+        let more = list.len().saturating_sub(LIST_LIMIT);
+        let items = list.iter().take(LIST_LIMIT).map(|d| {
+            let who: Vec<String> =
+                d.tagged_by.iter().filter_map(|&i| self.view.students().get(i).map(|s| s.name.clone())).collect();
+            let text = format!("{} (tagged by {})", d.summary(&self.tag_name(&d.tag)), who.join(", "));
+            self.passage_button(ctx, d.start, d.end, text)
+        });
+        html! {
+            <section class="class-block" aria-labelledby="class-disagreements">
+                <h3 id="class-disagreements">{format!("Disagreements ({})", list.len())}</h3>
+                <ul class="passage-list">{ for items }</ul>
+                if more > 0 { <p class="storage-used">{format!("{more} more not listed.")}</p> }
+            </section>
+        }
+    }
+
+    fn view_consensus(&self, ctx: &Context<Self>) -> Html {
+        let doc = ctx.props().doc.clone();
+        let items = self.consensus(&doc);
+        let kept = items.iter().filter(|i| !self.dropped.contains(&i.annotation.id)).count();
+        let max = self.shown().max(1);
+        let rows = items.iter().map(|item| {
+            let id = item.annotation.id;
+            let dom_id = format!("consensus-{id}");
+            let tag = item.annotation.tags.first().map(|t| self.tag_name(t)).unwrap_or_default();
+            html! {
+                <li key={dom_id.clone()}>
+                    <input type="checkbox" id={dom_id.clone()} checked={!self.dropped.contains(&id)}
+                        onchange={ctx.link().callback(move |_| ClassMsg::ToggleKeep(id))} />
+                    <label for={dom_id}>
+                        <span class="consensus-tag">{tag}</span>{" "}
+                        <q>{excerpt(&item.annotation.target.exact, 90)}</q>{" "}
+                        <span class="consensus-count">{format!("{} of {} students", item.agreeing, item.students)}</span>
+                    </label>
+                </li>
+            }
+        });
+        html! {
+            <section class="class-block" aria-labelledby="class-consensus">
+                <h3 id="class-consensus">{"Consensus"}</h3>
+                <label class="consensus-k">{"Passages tagged by at least "}
+                    <input type="number" min="1" max={max.to_string()} value={self.k.to_string()}
+                        oninput={ctx.link().callback(|e: InputEvent| ClassMsg::SetK(e.target_unchecked_into::<HtmlInputElement>().value().parse().unwrap_or(1)))} />
+                    {" students"}
+                </label>
+                <ul class="consensus-list" aria-label="Consensus passages">{ for rows }</ul>
+                <p class="storage-used">{format!("{kept} of {} passages kept.", items.len())}</p>
+                <button type="button" class="primary" disabled={kept == 0}
+                    onclick={ctx.link().callback(|_| ClassMsg::ExportConsensus)}>{"Export consensus pack"}</button>
+            </section>
+        }
+    }
+}
