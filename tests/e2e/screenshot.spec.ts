@@ -16,7 +16,8 @@ test('README screenshot', async ({ page }) => {
   await page.getByRole('toolbar', { name: 'Annotate selection' }).getByRole('button', { name: 'Quote' }).click();
   await dragSelect(page, 'The White House did not immediately respond');
   await page.keyboard.press('3');
-  await dragSelect(page, 'his administration has ramped up CIA surveillance drone flights over Mexico');
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await dragSelect(page, 'President Claudia Sheinbaum confirmed a report published Friday');
   await expect(page.getByRole('toolbar', { name: 'Annotate selection' })).toBeVisible();
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: 'docs/screenshot.png' });
