@@ -633,3 +633,17 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn student_names_come_from_authors_or_file_names() {
+    use marginalia::domain::class_import::student_from_file_name;
+    for (file, name) in [
+        ("ana.marginalia.json", "ana"),
+        ("class/ben.annotations.json", "ben"),
+        ("C:\\work\\cleo.jsonld", "cleo"),
+        ("dev.json", "dev"),
+        ("notes.txt", "notes.txt"),
+    ] {
+        assert_eq!(student_from_file_name(file), name, "{file}");
+    }
+}

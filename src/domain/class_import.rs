@@ -41,14 +41,19 @@ pub fn read_submission(file_name: &str, text: &str) -> Result<Submission, Reject
     Ok(Submission { student, article: ContentHash(file.article.hash), annotations: file.annotations })
 }
 
-fn student_from_file_name(file_name: &str) -> String {
+/// A student's name from a file name: the name without folders or annotation-file extensions
+/// (`ana.marginalia.json` → `ana`).
+pub fn student_from_file_name(file_name: &str) -> String {
     let base = file_name.rsplit(['/', '\\']).next().unwrap_or(file_name);
-    let stem = [".annotations.json", ".json"].iter().find_map(|ext| base.strip_suffix(ext)).unwrap_or(base);
+    let stem = [".marginalia.json", ".annotations.json", ".jsonld", ".json"]
+        .iter()
+        .find_map(|ext| base.strip_suffix(ext))
+        .unwrap_or(base);
     stem.trim().to_string()
 }
 
 /// The author most annotations carry (the first met on a tie), ignoring empty ones.
-fn most_common_author(annotations: &[Annotation]) -> Option<String> {
+pub fn most_common_author(annotations: &[Annotation]) -> Option<String> {
     let mut counts: Vec<(&str, usize)> = Vec::new();
     for author in annotations.iter().map(|a| a.author.trim()).filter(|a| !a.is_empty()) {
         match counts.iter_mut().find(|(name, _)| *name == author) {

@@ -15,7 +15,7 @@ use crate::domain::agreement::Figure;
 use crate::domain::annotation::Annotation;
 use crate::domain::class::{ClassView, RejectReason, Rejected, Submission};
 use crate::domain::class_csv::{agreement_csv, student_table_csv};
-use crate::domain::class_import::read_submission;
+use crate::domain::class_import::{most_common_author, read_submission, student_from_file_name};
 use crate::domain::document::{ContentHash, Document};
 use crate::domain::format;
 use crate::domain::format::pack::{self, ExportInfo};
@@ -220,29 +220,6 @@ fn unreadable(name: &str, why: String) -> Rejected {
     Rejected { student: name.to_string(), reason: RejectReason::Unreadable(why) }
 }
 
-/// The file name without its extensions (`ana.marginalia.json` → `ana`).
-fn file_stem(name: &str) -> String {
-    let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
-    let stem = [pack::FILE_SUFFIX, ".annotations.json", ".jsonld", ".json"]
-        .iter()
-        .find_map(|ext| base.strip_suffix(ext))
-        .unwrap_or(base);
-    stem.trim().to_string()
-}
-
-/// The author most annotations carry, ignoring empty ones.
-fn main_author(annotations: &[Annotation]) -> Option<String> {
-    let mut counts: Vec<(&str, usize)> = Vec::new();
-    for author in annotations.iter().map(|a| a.author.trim()).filter(|a| !a.is_empty()) {
-        match counts.iter_mut().find(|(name, _)| *name == author) {
-            Some((_, n)) => *n += 1,
-            None => counts.push((author, 1)),
-        }
-    }
-    let best = counts.iter().map(|(_, n)| *n).max()?;
-    counts.iter().find(|(_, n)| *n == best).map(|(name, _)| name.to_string())
-}
-
 /// `exported.by` of a pack, when it names someone.
 fn exported_by(bytes: &[u8]) -> Option<String> {
     let value: serde_json::Value = serde_json::from_slice(bytes).ok()?;
@@ -316,16 +293,16 @@ impl ClassViewPanel {
                         self.tags.tags.push(tag.clone());
                     }
                 }
-                let student = main_author(&imported.annotations)
+                let student = most_common_author(&imported.annotations)
                     .or_else(|| exported_by(bytes))
-                    .unwrap_or_else(|| file_stem(name));
+                    .unwrap_or_else(|| student_from_file_name(name));
                 // Formats without the article's hash (W3C, Hypothesis) are taken as this article.
                 let article: ContentHash = imported.article.map_or_else(|| doc.hash().clone(), |a| a.hash);
                 Ok(Submission { student, article, annotations: imported.annotations })
             }
             Err(error) => {
                 let text = String::from_utf8_lossy(bytes);
-                read_submission(name, &text).map_err(|_| unreadable(&file_stem(name), error.to_string()))
+                read_submission(name, &text).map_err(|_| unreadable(&student_from_file_name(name), error.to_string()))
             }
         }
     }
