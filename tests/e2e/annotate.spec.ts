@@ -103,7 +103,7 @@ test('undo and redo with buttons and with Ctrl+Z / Ctrl+Shift+Z', async ({ page 
 test('annotate with the keyboard alone', async ({ page }) => {
   await openApp(page);
   // Tab from the top of the page to the article.
-  for (let i = 0; i < 10; i++) {
+  for (let i = 0; i < 25; i++) {
     await page.keyboard.press('Tab');
     if (await page.evaluate(() => document.activeElement?.tagName === 'ARTICLE')) break;
   }
