@@ -227,6 +227,9 @@ pub struct ImportPlan {
     pub merged: Merged,
     /// How each current annotation sits in the open article.
     pub status: BTreeMap<Uuid, Anchored>,
+    /// The lock and answer key of the last accepted starter pack made on this article; its tag
+    /// set is then [`Self::tags`], as it is. Starter packs of other articles change nothing.
+    pub classroom: Option<pack::Classroom>,
 }
 
 impl ImportPlan {
@@ -241,7 +244,8 @@ impl ImportPlan {
         self.merged.current().filter(|a| self.is_orphan(&a.id)).collect()
     }
 
-    /// True when applying the plan would change nothing.
+    /// True when applying the plan would change no annotation (a starter pack's tag set, lock
+    /// and answer key are not annotations: see [`Self::classroom`]).
     pub fn is_noop(&self, before: &Merged) -> bool {
         &self.merged == before
     }
@@ -268,8 +272,13 @@ impl ImportPlan {
 /// applies the returned plan.
 pub fn plan_import(doc: &Document, tags: &TagSet, existing: &Merged, files: &[ImportFile]) -> ImportPlan {
     let anchorer = Anchorer::new(doc);
-    let mut plan =
-        ImportPlan { reports: Vec::new(), tags: tags.clone(), merged: existing.clone(), status: BTreeMap::new() };
+    let mut plan = ImportPlan {
+        reports: Vec::new(),
+        tags: tags.clone(),
+        merged: existing.clone(),
+        status: BTreeMap::new(),
+        classroom: None,
+    };
     let mut imported_status: BTreeMap<Uuid, Anchored> = BTreeMap::new();
     for file in files {
         let outcome = read_file(file.bytes, &plan.tags)
@@ -300,7 +309,15 @@ fn apply_file(
         skipped: imported.skipped,
         ..FileSummary::default()
     };
-    plan.tags = imported.tags;
+    match imported.classroom {
+        Some(classroom) if summary.same_article == Some(true) => {
+            plan.tags = imported.tags;
+            plan.classroom = Some(classroom);
+        }
+        // A starter pack of another article brings nothing here (its article can be opened instead).
+        Some(_) => summary.new_tags.clear(),
+        None => plan.tags = imported.tags,
+    }
     for a in imported.annotations {
         let anchored = anchorer.anchor(&a.target);
         match anchored {
