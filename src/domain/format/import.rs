@@ -214,6 +214,8 @@ pub struct FileSummary {
     pub repairs: Repairs,
     /// Entries left out (page notes, replies), with where and why.
     pub skipped: Vec<FormatError>,
+    /// For a teacher's starter pack: (the tag set is locked, it carries an answer key).
+    pub starter: Option<(bool, bool)>,
 }
 
 /// Everything an import would change, worked out without changing anything.
@@ -307,6 +309,7 @@ fn apply_file(
         new_tags: imported.tags.tags.iter().map(|t| t.id.clone()).filter(|id| !known.contains(id)).collect(),
         repairs: imported.repairs,
         skipped: imported.skipped,
+        starter: imported.classroom.as_ref().map(|c| (c.lock_tags, !c.answer_key.is_empty())),
         ..FileSummary::default()
     };
     match imported.classroom {
