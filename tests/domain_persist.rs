@@ -421,3 +421,20 @@ fn damaged_or_newer_stored_articles_are_refused() {
     assert_eq!(persist::article_key_hash(&key), Some(doc.hash().short()));
     assert_eq!(persist::article_key_hash("marginalia/v1/abc/a/x"), None);
 }
+
+#[test]
+fn classroom_state_round_trips_and_refuses_newer_schemas() {
+    use marginalia::domain::persist::{classroom_key, decode_classroom, encode_classroom, ClassroomState};
+    let key = classroom_key(&ContentHash("ab".repeat(32)));
+    assert!(key.starts_with("marginalia/v1/") && key.ends_with("/classroom"), "{key}");
+    let state = ClassroomState {
+        lock_tags: true,
+        answer_key: vec![annotation(1, "a quote", &["claim"], "why")],
+        revealed: false,
+    };
+    assert_eq!(decode_classroom(&encode_classroom(&state)), Ok(state.clone()));
+    let revealed = ClassroomState { revealed: true, ..state };
+    assert_eq!(decode_classroom(&encode_classroom(&revealed)), Ok(revealed));
+    assert_eq!(decode_classroom(r#"{"schema":9,"classroom":{}}"#), Err(DecodeError::NewerSchema(9)));
+    assert!(matches!(decode_classroom("{"), Err(DecodeError::Corrupt(_))));
+}

@@ -307,3 +307,28 @@ proptest! {
         prop_assert_eq!(&ab.status, &ba.status);
     }
 }
+
+#[test]
+fn a_starter_pack_sets_the_tag_set_lock_and_key_of_its_own_article_only() {
+    let doc = sample();
+    let info = ExportInfo { source: None, by: "Teacher", at: datetime!(2025-03-10 09:00:00 UTC) };
+    let mut tags = TagSet::default();
+    tags.tags[0].name = "Thesis".into();
+    let key = vec![on(&doc, 1, "sovereignty is inalienable", "why", T1)];
+    let starter = pack::starter(&doc, &tags, &key, true, &info);
+
+    let plan = plan_import(&doc, &TagSet::default(), &Merged::new(), &[file("s.json", starter.as_bytes())]);
+    assert_eq!(plan.tags, tags, "the pack's tag set replaces the article's");
+    let classroom = plan.classroom.as_ref().expect("the classroom section");
+    assert!(classroom.lock_tags);
+    assert_eq!(classroom.answer_key, key);
+    assert!(plan.merged.is_empty(), "the answer key never joins the annotations");
+    assert!(plan.is_noop(&Merged::new()));
+    assert_eq!(summary(&plan, 0).starter, Some((true, true)));
+
+    let other = parse_plain_text("Another article\n\nWith other words in it.");
+    let plan = plan_import(&other, &TagSet::default(), &Merged::new(), &[file("s.json", starter.as_bytes())]);
+    assert_eq!(plan.classroom, None, "a starter pack of another article changes nothing here");
+    assert_eq!(plan.tags, TagSet::default());
+    assert_eq!(summary(&plan, 0).same_article, Some(false));
+}

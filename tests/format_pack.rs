@@ -380,3 +380,64 @@ proptest! {
         let _ = read_file(&bytes, &TagSet::default());
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Starter packs (classroom section).
+
+#[test]
+fn a_starter_pack_round_trips_validates_and_imports_as_its_tag_set() {
+    let doc = sample();
+    let mut tags = TagSet::default();
+    tags.tags[0].name = "Thesis".into();
+    let key = sample_annotations(&doc);
+    for (lock, key) in [(true, key.as_slice()), (false, &[][..])] {
+        let text = pack::starter(&doc, &tags, key, lock, &info());
+        validate_against_schema(&text);
+        let (pack, _) = Pack::from_bytes(text.as_bytes()).unwrap_or_else(|e| panic!("{e}\n{text}"));
+        assert_eq!(pack.to_json(), text, "re-export is byte-identical");
+        assert!(pack.annotations.is_empty(), "a starter pack has no annotations of its own");
+        let classroom = pack.classroom.clone().expect("the classroom section");
+        assert_eq!(classroom.lock_tags, lock);
+        assert_eq!(classroom.answer_key.len(), key.len());
+        assert!(classroom.answer_key.windows(2).all(|w| w[0].target.start <= w[1].target.start), "in article order");
+        // Imported over other tags, the pack's tag set comes back as it is.
+        let imported = read_file(text.as_bytes(), &TagSet { tags: vec![] }).expect("imports");
+        assert_eq!(imported.tags, tags);
+        assert!(imported.annotations.is_empty());
+        assert_eq!(imported.classroom, Some(classroom));
+    }
+    assert_eq!(pack::starter_file_name(&doc), pack::file_name(&doc).replace(FILE_SUFFIX, ".starter.marginalia.json"));
+}
+
+#[test]
+fn a_pack_without_a_classroom_has_none_and_does_not_write_one() {
+    let doc = sample();
+    let text = export(&doc, &TagSet::default(), &sample_annotations(&doc));
+    assert!(!text.contains("classroom"));
+    assert_eq!(read_file(text.as_bytes(), &TagSet::default()).unwrap().classroom, None);
+}
+
+#[test]
+fn classroom_errors_name_the_field() {
+    let doc = sample();
+    let starter: Value =
+        serde_json::from_str(&pack::starter(&doc, &TagSet::default(), &sample_annotations(&doc), true, &info()))
+            .unwrap();
+    let with = |edit: fn(&mut Value)| {
+        let mut v = starter.clone();
+        edit(&mut v);
+        v
+    };
+    check_rejected(with(|v| v["classroom"]["lockTags"] = json!("yes")), "classroom.lockTags", "true or false");
+    check_rejected(with(|v| v["classroom"] = json!(3)), "classroom", "");
+    check_rejected(
+        with(|v| v["classroom"]["answerKey"][1]["tags"] = json!(["nope"])),
+        "classroom.answerKey[1].tags[0]",
+        "not among the pack's tags",
+    );
+    check_rejected(
+        with(|v| v["classroom"]["answerKey"][0]["target"]["start"] = json!("x")),
+        "classroom.answerKey[0].target.start",
+        "expected a whole number",
+    );
+}

@@ -267,3 +267,44 @@ pub fn decode_tags(value: &str) -> Result<TagSet, DecodeError> {
     }
     Ok(stored.tags)
 }
+
+/// Key of the classroom state (tag lock and answer key) of the article with hash `article`.
+pub fn classroom_key(article: &ContentHash) -> String {
+    format!("{KEY_PREFIX}v1/{}/classroom", article.short())
+}
+
+/// What a starter pack left for this article: the tag lock, the answer key, and whether the key
+/// has been revealed (a teacher's own key is stored revealed and unlocked).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ClassroomState {
+    pub lock_tags: bool,
+    pub answer_key: Vec<Annotation>,
+    pub revealed: bool,
+}
+
+#[derive(Serialize)]
+struct StoredClassroomRef<'a> {
+    schema: u32,
+    classroom: &'a ClassroomState,
+}
+
+#[derive(Deserialize)]
+struct StoredClassroom {
+    classroom: ClassroomState,
+}
+
+/// Serialises an article's classroom state for storage.
+pub fn encode_classroom(classroom: &ClassroomState) -> String {
+    serde_json::to_string(&StoredClassroomRef { schema: SCHEMA_VERSION, classroom }).unwrap_or_default()
+}
+
+/// Reads a stored classroom state, telling a newer format apart from a damaged value.
+pub fn decode_classroom(value: &str) -> Result<ClassroomState, DecodeError> {
+    let version: SchemaOnly = serde_json::from_str(value).map_err(|e| DecodeError::Corrupt(e.to_string()))?;
+    if version.schema > SCHEMA_VERSION {
+        return Err(DecodeError::NewerSchema(version.schema));
+    }
+    let stored: StoredClassroom = serde_json::from_str(value).map_err(|e| DecodeError::Corrupt(e.to_string()))?;
+    Ok(stored.classroom)
+}

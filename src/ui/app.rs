@@ -16,11 +16,11 @@ use crate::domain::document::Document;
 use crate::domain::format;
 use crate::domain::format::export::ExportKind;
 use crate::domain::format::import::{plan_import, ImportFile, ImportPlan, Merged};
-use crate::domain::format::pack::{ExportInfo, Pack};
+use crate::domain::format::pack::{self, ExportInfo, Pack};
 use crate::domain::html_extract::{extract_all_text, extract_article};
 use crate::domain::html_tree::HtmlElement;
 use crate::domain::loader::{decode, load_text, FileKind, LoadError, MAX_FILE_BYTES};
-use crate::domain::persist::SideList;
+use crate::domain::persist::{ClassroomState, SideList};
 use crate::domain::plain_text::parse_plain_text;
 use crate::domain::reanchor;
 use crate::domain::store::{Change, Command, Store};
@@ -82,7 +82,10 @@ pub enum Msg {
     AddPasted(Pasted),
     OpenFileDialog,
     FilesChosen(Vec<web_sys::File>),
-    FileLoaded { name: String, bytes: Vec<u8> },
+    FileLoaded {
+        name: String,
+        bytes: Vec<u8>,
+    },
     LoadFailed(String),
     LoadAllText,
     ShowLibrary(bool),
@@ -106,6 +109,9 @@ pub enum Msg {
     ShowSettings(bool),
     SetAuthor(String),
     EditTags(TagEdit),
+    RevealAnswerKey,
+    /// Download a starter pack: (lock the tag set, include my annotations as the answer key).
+    StarterPack(bool, bool),
     // Class view.
     ShowClass(bool),
     OpenPassage(usize, usize),
@@ -200,6 +206,8 @@ pub struct App {
     reattach: Option<Uuid>,
     /// The user's name, written into annotations and exports.
     author: String,
+    /// What a starter pack (or the teacher's own export of one) left for this article.
+    classroom: Option<ClassroomState>,
     settings_open: bool,
     pointer_down: bool,
     /// The paragraph the keyboard caret is in (Ctrl+↓ / Ctrl+↑ move it).
@@ -227,6 +235,7 @@ impl Component for App {
             unreadable: session.unreadable,
             orphans: session.orphans,
             conflicts: session.conflicts,
+            classroom: session.classroom,
             import_input: NodeRef::default(),
             export_open: false,
             import: None,
@@ -434,6 +443,18 @@ impl Component for App {
                         "Your name could not be saved in this browser; it is used until you close the page.".into(),
                     );
                 }
+                true
+            }
+            Msg::RevealAnswerKey => {
+                if let Some(mut classroom) = self.classroom.clone() {
+                    classroom.revealed = true;
+                    self.save_classroom(classroom);
+                }
+                true
+            }
+            Msg::StarterPack(lock, key) => {
+                self.export_open = false;
+                self.export_starter(lock, key);
                 true
             }
             Msg::EditTags(edit) => {
@@ -683,20 +704,25 @@ impl Component for App {
                     <SettingsDialog author={AttrValue::from(self.author.clone())} tags={self.tags.clone()}
                         impacts={self.tags.tags.iter().map(|t| { let i = delete_impact(&t.id, self.store.in_order()); (i.annotations, i.only_tag) }).collect::<Vec<_>>()}
                         on_author={link.callback(Msg::SetAuthor)} on_edit={link.callback(Msg::EditTags)}
+                        locked={self.tags_locked()}
+                        answer_key={self.classroom.as_ref().filter(|c| !c.answer_key.is_empty()).map(|c| (Rc::new(c.answer_key.clone()), c.revealed))}
+                        on_reveal={link.callback(|_| Msg::RevealAnswerKey)}
                         on_close={link.callback(|_| Msg::ShowSettings(false))} />
                 }
                 if self.export_open {
                     <ExportDialog count={self.store.len() + self.orphans.len()} on_export={link.callback(Msg::ExportAs)}
+                        on_starter={link.callback(|(lock, key)| Msg::StarterPack(lock, key))}
                         on_close={link.callback(|_| Msg::ShowExport(false))} />
                 }
                 if let Some(import) = &self.import {
-                    <ImportReport reports={import.plan.reports.clone()} has_changes={!import.plan.is_noop(&import.before)}
+                    <ImportReport reports={import.plan.reports.clone()} has_changes={!import.plan.is_noop(&import.before) || import.plan.classroom.is_some()}
                         other_article={import.other.as_ref().map(|d| AttrValue::from(d.title().to_string()))}
                         on_apply={link.callback(|_| Msg::ApplyImport)} on_open_other={link.callback(|_| Msg::OpenImportedArticle)}
                         on_close={link.callback(|_| Msg::CloseImport)} />
                 }
                 if self.class_open {
                     <ClassViewPanel doc={self.doc.clone()} tags={self.tags.clone()} on_close={link.callback(|_| Msg::ShowClass(false))}
+                        answer_key={self.classroom.as_ref().filter(|c| !c.answer_key.is_empty()).map(|c| Rc::new(c.answer_key.clone()))}
                         on_open_passage={link.callback(|(start, end)| Msg::OpenPassage(start, end))} />
                 }
                 if self.dragging {
@@ -930,6 +956,7 @@ impl App {
         self.unreadable = session.unreadable;
         self.orphans = session.orphans;
         self.conflicts = session.conflicts;
+        self.classroom = session.classroom;
         self.reattach = None;
         self.import = None;
         self.tags = Rc::new(session.tags);
@@ -1331,6 +1358,40 @@ impl App {
         }
     }
 
+    /// Downloads a starter pack for students: no annotations, this article's tag set, the lock
+    /// flag and (when `key`) the user's annotations as the answer key, which is also kept here
+    /// (unlocked and revealed) so the class view can score students against it.
+    fn export_starter(&mut self, lock: bool, key: bool) {
+        self.commit_all_notes();
+        let info = ExportInfo { source: self.doc.meta().source.as_deref(), by: &self.author, at: clock::now() };
+        let answer_key: Vec<Annotation> =
+            if key { self.store.in_order().chain(self.orphans.iter()).cloned().collect() } else { Vec::new() };
+        let contents = pack::starter(&self.doc, &self.tags, &answer_key, lock, &info);
+        match download::download(&pack::starter_file_name(&self.doc), "application/json", &contents) {
+            Ok(()) => {
+                if key {
+                    self.save_classroom(ClassroomState { lock_tags: false, answer_key, revealed: true });
+                }
+                self.announce("Starter pack exported");
+            }
+            Err(message) => self.set_notice(message),
+        }
+    }
+
+    /// Makes `classroom` this article's classroom state, saved.
+    fn save_classroom(&mut self, classroom: ClassroomState) {
+        let protected = self.protected_keys();
+        if self.storage.save_classroom(&classroom, &protected).is_err() {
+            self.set_notice("The starter pack's settings could not be saved in this browser.".into());
+        }
+        self.classroom = Some(classroom);
+    }
+
+    /// Whether a teacher's starter pack locked this article's tag set.
+    fn tags_locked(&self) -> bool {
+        self.classroom.as_ref().is_some_and(|c| c.lock_tags)
+    }
+
     /// Every version of every annotation of this article: the store's, the unplaced and the other versions.
     fn merged(&self) -> Merged {
         Merged::from_annotations(self.store.in_order().chain(&self.orphans).chain(&self.conflicts).cloned())
@@ -1388,8 +1449,18 @@ impl App {
         self.conflicts =
             import.plan.merged.conflicts().into_iter().flat_map(|c| c.others.into_iter().cloned()).collect();
         if import.plan.tags != *self.tags {
-            // Tags the files brought join the article's tag set, so their annotations show in colour.
+            // Tags the files brought join the article's tag set, so their annotations show in colour
+            // (a starter pack's tag set replaces it).
             self.set_tags(import.plan.tags.clone());
+        }
+        if let Some(classroom) = &import.plan.classroom {
+            // The answer key is kept aside, hidden until revealed; it never joins the annotations.
+            let revealed = self.classroom.as_ref().is_some_and(|c| c.revealed && c.answer_key == classroom.answer_key);
+            self.save_classroom(ClassroomState {
+                lock_tags: classroom.lock_tags,
+                answer_key: classroom.answer_key.clone(),
+                revealed,
+            });
         }
         let placed = commands.iter().filter(|c| !matches!(c, Command::Delete { .. })).count();
         if !commands.is_empty() {
@@ -1426,6 +1497,9 @@ impl App {
 
     /// Applies a tag set edit: the annotations it touches change in one undoable step.
     fn edit_tags(&mut self, edit: TagEdit) {
+        if self.tags_locked() {
+            return self.set_notice("Your teacher locked this tag set.".into());
+        }
         self.commit_all_notes();
         match tag_edit::edit(&self.tags, edit, self.store.in_order(), clock::now()) {
             Ok(edited) => {
@@ -1501,6 +1575,7 @@ struct Session {
     unreadable: Vec<Unreadable>,
     orphans: Vec<Annotation>,
     conflicts: Vec<Annotation>,
+    classroom: Option<ClassroomState>,
 }
 
 /// Opens storage for an article and loads its annotations and side lists.
@@ -1520,7 +1595,12 @@ fn open_session(doc: &Document) -> Session {
         unreadable.push(u);
         None
     });
+    let classroom = storage.load_classroom().unwrap_or_else(|u| {
+        unreadable.push(u);
+        None
+    });
     Session {
+        classroom,
         tags: tags.unwrap_or_default(),
         store: Store::from_annotations(loaded.annotations),
         storage,

@@ -12,7 +12,9 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::domain::agreement::Figure;
+use crate::domain::agreement_help::AGREEMENT_HELP;
 use crate::domain::annotation::Annotation;
+use crate::domain::answer_key::SpanScore;
 use crate::domain::class::{ClassView, RejectReason, Rejected, Submission};
 use crate::domain::class_csv::{agreement_csv, student_table_csv};
 use crate::domain::class_import::{most_common_author, read_submission, student_from_file_name};
@@ -36,6 +38,9 @@ pub struct ClassViewProps {
     pub on_close: Callback<()>,
     /// A passage to show in the article, in code points.
     pub on_open_passage: Callback<(usize, usize)>,
+    /// This article's answer key (from a starter pack), to score students against.
+    #[prop_or_default]
+    pub answer_key: Option<Rc<Vec<Annotation>>>,
 }
 
 pub enum ClassMsg {
@@ -204,6 +209,7 @@ impl Component for ClassViewPanel {
                     } else {
                         { self.view_students(ctx) }
                         { self.view_table(ctx) }
+                        { self.view_scores(ctx) }
                         { self.view_agreement(ctx) }
                         { self.view_density() }
                         { self.view_passages(ctx) }
@@ -408,6 +414,51 @@ impl ClassViewPanel {
                     </tfoot>
                 </table>
                 <button type="button" onclick={ctx.link().callback(|_| ClassMsg::DownloadTable)}>{"Download CSV"}<span class="visually-hidden">{" of the students by tag"}</span></button>
+            </section>
+        }
+    }
+
+    /// Each shown student's precision, recall and F1 against the answer key, overall and per tag.
+    fn view_scores(&self, ctx: &Context<Self>) -> Html {
+        let Some(key) = ctx.props().answer_key.as_ref() else { return html! {} };
+        let scores = self.view.scores(key, &self.visible);
+        let tags = self.view.tags();
+        let rule = AGREEMENT_HELP.iter().find(|s| s.title == "Comparing with an answer key").map(|s| s.paragraphs);
+        let three = |score: &SpanScore| {
+            html! {
+                <>
+                    <td>{percent(score.precision)}</td>
+                    <td>{percent(score.recall)}</td>
+                    <td>{kappa(score.f1)}</td>
+                </>
+            }
+        };
+        html! {
+            <section class="class-block" aria-labelledby="class-scores">
+                <h3 id="class-scores">{"Scores against the answer key"}</h3>
+                <p class="storage-used">{format!("The answer key has {} annotation(s).", key.len())}</p>
+                <table class="class-table scores-table" aria-labelledby="class-scores">
+                    <thead>
+                        <tr>
+                            <th scope="col" rowspan="2">{"Student"}</th>
+                            <th scope="colgroup" colspan="3">{"Overall"}</th>
+                            { for tags.iter().map(|t| html! { <th scope="colgroup" colspan="3">{self.tag_name(t)}</th> }) }
+                        </tr>
+                        <tr>
+                            { for (0..=tags.len()).map(|_| html! { <><th scope="col">{"Precision"}</th><th scope="col">{"Recall"}</th><th scope="col">{"F1"}</th></> }) }
+                        </tr>
+                    </thead>
+                    <tbody>
+                        { for scores.iter().map(|(i, score)| html! {
+                            <tr>
+                                <th scope="row">{self.view.students().get(*i).map_or(String::new(), |s| s.name.clone())}</th>
+                                { three(&score.overall) }
+                                { for score.per_tag.iter().map(|(_, s)| three(s)) }
+                            </tr>
+                        }) }
+                    </tbody>
+                </table>
+                { for rule.into_iter().flatten().map(|p| html! { <p class="storage-used">{*p}</p> }) }
             </section>
         }
     }

@@ -1,5 +1,6 @@
-//! The export dialog: one button per file kind, each with what the file is for.
+//! The export dialog: one button per file kind, each with what the file is for, and a teacher's starter pack for students.
 
+use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::domain::format::export::ExportKind;
@@ -8,11 +9,15 @@ use crate::domain::format::export::ExportKind;
 pub struct ExportProps {
     pub count: usize,
     pub on_export: Callback<ExportKind>,
+    /// Download a starter pack: (lock the tag set, include my annotations as a hidden answer key).
+    pub on_starter: Callback<(bool, bool)>,
     pub on_close: Callback<()>,
 }
 
 #[function_component(ExportDialog)]
 pub fn export_dialog(props: &ExportProps) -> Html {
+    let lock = use_state(|| false);
+    let key = use_state(|| false);
     let choices = ExportKind::ALL.iter().map(|&kind| {
         let on_export = props.on_export.clone();
         html! {
@@ -23,6 +28,14 @@ pub fn export_dialog(props: &ExportProps) -> Html {
             </li>
         }
     });
+    let toggle = |state: &UseStateHandle<bool>| {
+        let state = state.clone();
+        Callback::from(move |e: Event| state.set(e.target_unchecked_into::<HtmlInputElement>().checked()))
+    };
+    let starter = {
+        let (on_starter, lock, key) = (props.on_starter.clone(), lock.clone(), key.clone());
+        move |_| on_starter.emit((*lock, *key))
+    };
     let on_close = props.on_close.clone();
     html! {
         <div class="modal-backdrop">
@@ -33,6 +46,13 @@ pub fn export_dialog(props: &ExportProps) -> Html {
                 </header>
                 <p>{format!("Save this article's {} annotation(s) as a file.", props.count)}</p>
                 <ul class="export-choices">{ for choices }</ul>
+                <section class="starter-pack" aria-labelledby="starter-title">
+                    <h3 id="starter-title">{"Starter pack for students"}</h3>
+                    <p>{"The article and its tag set, without your annotations, for students to annotate and send back."}</p>
+                    <label class="check"><input type="checkbox" checked={*lock} onchange={toggle(&lock)} />{"Lock the tag set for students"}</label>
+                    <label class="check"><input type="checkbox" checked={*key} onchange={toggle(&key)} />{"Include my annotations as a hidden answer key"}</label>
+                    <button type="button" onclick={starter}>{"Download starter pack"}</button>
+                </section>
             </section>
         </div>
     }

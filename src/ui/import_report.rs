@@ -73,6 +73,16 @@ fn summary_lines(s: &FileSummary) -> Html {
         facts.push(format!("{} matched approximately", s.fuzzy));
     }
     let mut notes = Vec::new();
+    if let Some((locked, key)) = s.starter {
+        let mut note = "A starter pack from your teacher: its tag set becomes the article's.".to_string();
+        if locked {
+            note.push_str(" The tag set is locked.");
+        }
+        if key {
+            note.push_str(" It holds an answer key, hidden until you reveal it in Settings.");
+        }
+        notes.push(note);
+    }
     if s.same_article == Some(false) {
         notes.push(
             "It was made on a different version of the article; annotations were placed by their quotes.".to_string(),

@@ -5,6 +5,7 @@ use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
+use crate::domain::annotation::Annotation;
 use crate::domain::tag_edit::{DeletePolicy, NewTag, TagEdit};
 use crate::domain::tags::{TagId, TagSet, UnderlineStyle};
 
@@ -24,7 +25,25 @@ pub struct SettingsProps {
     pub impacts: Vec<(usize, usize)>,
     pub on_author: Callback<String>,
     pub on_edit: Callback<TagEdit>,
+    /// A teacher's starter pack locked the tag set: its controls are disabled.
+    #[prop_or_default]
+    pub locked: bool,
+    /// The answer key a starter pack brought, and whether it has been revealed.
+    #[prop_or_default]
+    pub answer_key: Option<(Rc<Vec<Annotation>>, bool)>,
+    #[prop_or_default]
+    pub on_reveal: Callback<()>,
     pub on_close: Callback<()>,
+}
+
+/// A quote cut to about `max` characters.
+fn excerpt(text: &str, max: usize) -> String {
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if text.chars().count() <= max {
+        text
+    } else {
+        format!("{}…", text.chars().take(max).collect::<String>().trim_end())
+    }
 }
 
 fn input_value(e: &Event) -> String {
@@ -42,6 +61,8 @@ fn style_of(name: &str) -> UnderlineStyle {
 #[function_component(SettingsDialog)]
 pub fn settings_dialog(props: &SettingsProps) -> Html {
     let deleting = use_state(|| None::<TagId>);
+    let confirming_reveal = use_state(|| false);
+    let locked = props.locked;
     let on_author = props.on_author.clone();
     let rows = props.tags.tags.iter().enumerate().map(|(index, tag)| {
         let id = tag.id.clone();
@@ -107,28 +128,28 @@ pub fn settings_dialog(props: &SettingsProps) -> Html {
             <li class="tag-row" key={tag.id.0.clone()} data-tag={index.to_string()}>
                 <div class="tag-fields">
                     <span class="swatch" aria-hidden="true"></span>
-                    <label class="field">{"Name"}<input type="text" value={tag.name.clone()} maxlength="60" aria-label={format!("Name of tag {n}")} onchange={rename} /></label>
-                    <label class="field narrow">{"Colour"}<input type="color" value={tag.colour.clone()} aria-label={format!("Colour of tag {n}")} onchange={recolour} /></label>
+                    <label class="field">{"Name"}<input type="text" value={tag.name.clone()} maxlength="60" aria-label={format!("Name of tag {n}")} disabled={locked} onchange={rename} /></label>
+                    <label class="field narrow">{"Colour"}<input type="color" value={tag.colour.clone()} aria-label={format!("Colour of tag {n}")} disabled={locked} onchange={recolour} /></label>
                     <label class="field narrow">{"Line"}
-                        <select aria-label={format!("Underline of tag {n}")} onchange={underline}>
+                        <select aria-label={format!("Underline of tag {n}")} disabled={locked} onchange={underline}>
                             { for STYLES.iter().map(|s| html! { <option value={s.css()} selected={*s == tag.underline}>{s.css()}</option> }) }
                         </select>
                     </label>
                     <label class="field narrow">{"Key"}<input type="text" maxlength="1" value={props.tags.hotkey_at(index).map(String::from).unwrap_or_default()}
-                        aria-label={format!("Hotkey of tag {n}")} onchange={hotkey} /></label>
+                        aria-label={format!("Hotkey of tag {n}")} disabled={locked} onchange={hotkey} /></label>
                     <label class="field wide">{"Help text"}<input type="text" value={tag.description.clone()} maxlength="200"
-                        aria-label={format!("Description of tag {n}")} onchange={describe} /></label>
+                        aria-label={format!("Description of tag {n}")} disabled={locked} onchange={describe} /></label>
                 </div>
                 <div class="library-actions">
-                    <button type="button" aria-label={format!("Move {} up", tag.name)} disabled={index == 0} onclick={up}>{"↑"}</button>
-                    <button type="button" aria-label={format!("Move {} down", tag.name)} disabled={index + 1 == props.tags.tags.len()} onclick={down}>{"↓"}</button>
+                    <button type="button" aria-label={format!("Move {} up", tag.name)} disabled={locked || index == 0} onclick={up}>{"↑"}</button>
+                    <button type="button" aria-label={format!("Move {} down", tag.name)} disabled={locked || index + 1 == props.tags.tags.len()} onclick={down}>{"↓"}</button>
                     if !others.is_empty() {
-                        <select aria-label={format!("Merge {} into", tag.name)} onchange={merge}>
+                        <select aria-label={format!("Merge {} into", tag.name)} disabled={locked} onchange={merge}>
                             <option value="" selected=true>{"Merge into…"}</option>
                             { for others.iter().map(|t| html! { <option value={t.id.0.clone()}>{t.name.clone()}</option> }) }
                         </select>
                     }
-                    <button type="button" class="danger" onclick={ask_delete} disabled={props.tags.tags.len() == 1}>{"Delete"}</button>
+                    <button type="button" class="danger" onclick={ask_delete} disabled={locked || props.tags.tags.len() == 1}>{"Delete"}</button>
                 </div>
                 { for confirm }
             </li>
@@ -140,6 +161,9 @@ pub fn settings_dialog(props: &SettingsProps) -> Html {
         let next = props.tags.tags.len();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
+            if locked {
+                return;
+            }
             let Some(input) = add_name.cast::<HtmlInputElement>() else { return };
             // New tags cycle through the Okabe-Ito colours and line styles, so they stay distinguishable.
             const COLOURS: [&str; 5] = ["#009e73", "#d55e00", "#0072b2", "#f0e442", "#000000"];
@@ -153,6 +177,41 @@ pub fn settings_dialog(props: &SettingsProps) -> Html {
             input.set_value("");
         })
     };
+    let answer_key = props.answer_key.as_ref().map(|(key, revealed)| {
+        if *revealed {
+            let items = key.iter().map(|a| {
+                let tags: Vec<String> = a.tags.iter().map(|t| props.tags.name_of(t).to_string()).collect();
+                html! {
+                    <li class="key-item">
+                        <q>{excerpt(&a.target.exact, 120)}</q>
+                        <span class="library-details">{format!(" — {}", tags.join(", "))}</span>
+                        if !a.note.is_empty() {
+                            <p class="library-details">{a.note.clone()}</p>
+                        }
+                    </li>
+                }
+            });
+            html! { <ol class="answer-key" aria-label="Answer key">{ for items }</ol> }
+        } else if *confirming_reveal {
+            let (on_reveal, confirming) = (props.on_reveal.clone(), confirming_reveal.clone());
+            let cancel = confirming_reveal.clone();
+            html! {
+                <div class="confirm" role="group" aria-label="Reveal the answer key">
+                    <p>{"Reveal the answer key? Do this when your teacher says so."}</p>
+                    <button type="button" class="primary" onclick={move |_| { on_reveal.emit(()); confirming.set(false); }}>{"Reveal"}</button>
+                    <button type="button" onclick={move |_| cancel.set(false)}>{"Cancel"}</button>
+                </div>
+            }
+        } else {
+            let confirming = confirming_reveal.clone();
+            html! {
+                <>
+                    <p class="storage-used">{format!("Your teacher's answer key ({} annotation(s)) is hidden.", key.len())}</p>
+                    <button type="button" onclick={move |_| confirming.set(true)}>{"Reveal answer key"}</button>
+                </>
+            }
+        }
+    });
     let on_close = props.on_close.clone();
     html! {
         <div class="modal-backdrop">
@@ -167,12 +226,19 @@ pub fn settings_dialog(props: &SettingsProps) -> Html {
                 </label>
                 <h3>{"Tags for this article"}</h3>
                 <p class="storage-used">{"Renaming or merging updates the annotations that use a tag. Every tag has a colour and its own underline, so it reads without colour too."}</p>
+                if locked {
+                    <p class="notice-inline">{"Your teacher locked this tag set."}</p>
+                }
                 <ol class="tag-rows">{ for rows }</ol>
                 <form class="rename" onsubmit={add}>
                     <label class="visually-hidden" for="new-tag-name">{"New tag name"}</label>
-                    <input id="new-tag-name" ref={add_name} type="text" maxlength="60" placeholder="New tag, e.g. Evidence" />
-                    <button type="submit" class="primary">{"Add tag"}</button>
+                    <input id="new-tag-name" ref={add_name} type="text" maxlength="60" placeholder="New tag, e.g. Evidence" disabled={locked} />
+                    <button type="submit" class="primary" disabled={locked}>{"Add tag"}</button>
                 </form>
+                if let Some(key) = answer_key {
+                    <h3>{"Answer key"}</h3>
+                    { key }
+                }
             </section>
         </div>
     }

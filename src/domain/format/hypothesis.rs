@@ -47,7 +47,16 @@ pub fn read(value: &Value, repairs: Repairs, known: &TagSet) -> Result<Imported,
         source = source.or_else(|| item.get("uri").and_then(|u| u.value.as_str().map(str::to_string)));
         annotations.push(a);
     }
-    Ok(Imported { format: Format::Hypothesis, article: None, source, tags: tags.tags, annotations, repairs, skipped })
+    Ok(Imported {
+        format: Format::Hypothesis,
+        article: None,
+        source,
+        tags: tags.tags,
+        annotations,
+        repairs,
+        skipped,
+        classroom: None,
+    })
 }
 
 fn read_annotation(item: &At, tags: &mut TagResolver) -> Result<Option<Annotation>, FormatError> {

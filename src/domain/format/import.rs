@@ -214,6 +214,8 @@ pub struct FileSummary {
     pub repairs: Repairs,
     /// Entries left out (page notes, replies), with where and why.
     pub skipped: Vec<FormatError>,
+    /// For a teacher's starter pack: (the tag set is locked, it carries an answer key).
+    pub starter: Option<(bool, bool)>,
 }
 
 /// Everything an import would change, worked out without changing anything.
@@ -227,6 +229,9 @@ pub struct ImportPlan {
     pub merged: Merged,
     /// How each current annotation sits in the open article.
     pub status: BTreeMap<Uuid, Anchored>,
+    /// The lock and answer key of the last accepted starter pack made on this article; its tag
+    /// set is then [`Self::tags`], as it is. Starter packs of other articles change nothing.
+    pub classroom: Option<pack::Classroom>,
 }
 
 impl ImportPlan {
@@ -241,7 +246,8 @@ impl ImportPlan {
         self.merged.current().filter(|a| self.is_orphan(&a.id)).collect()
     }
 
-    /// True when applying the plan would change nothing.
+    /// True when applying the plan would change no annotation (a starter pack's tag set, lock
+    /// and answer key are not annotations: see [`Self::classroom`]).
     pub fn is_noop(&self, before: &Merged) -> bool {
         &self.merged == before
     }
@@ -268,8 +274,13 @@ impl ImportPlan {
 /// applies the returned plan.
 pub fn plan_import(doc: &Document, tags: &TagSet, existing: &Merged, files: &[ImportFile]) -> ImportPlan {
     let anchorer = Anchorer::new(doc);
-    let mut plan =
-        ImportPlan { reports: Vec::new(), tags: tags.clone(), merged: existing.clone(), status: BTreeMap::new() };
+    let mut plan = ImportPlan {
+        reports: Vec::new(),
+        tags: tags.clone(),
+        merged: existing.clone(),
+        status: BTreeMap::new(),
+        classroom: None,
+    };
     let mut imported_status: BTreeMap<Uuid, Anchored> = BTreeMap::new();
     for file in files {
         let outcome = read_file(file.bytes, &plan.tags)
@@ -298,9 +309,18 @@ fn apply_file(
         new_tags: imported.tags.tags.iter().map(|t| t.id.clone()).filter(|id| !known.contains(id)).collect(),
         repairs: imported.repairs,
         skipped: imported.skipped,
+        starter: imported.classroom.as_ref().map(|c| (c.lock_tags, !c.answer_key.is_empty())),
         ..FileSummary::default()
     };
-    plan.tags = imported.tags;
+    match imported.classroom {
+        Some(classroom) if summary.same_article == Some(true) => {
+            plan.tags = imported.tags;
+            plan.classroom = Some(classroom);
+        }
+        // A starter pack of another article brings nothing here (its article can be opened instead).
+        Some(_) => summary.new_tags.clear(),
+        None => plan.tags = imported.tags,
+    }
     for a in imported.annotations {
         let anchored = anchorer.anchor(&a.target);
         match anchored {

@@ -205,6 +205,8 @@ pub struct Imported {
     /// Entries that are not annotations of a passage (a note on the whole page, a reply), left
     /// out with where they are and why.
     pub skipped: Vec<FormatError>,
+    /// A teacher's starter pack: its tag lock and answer key (then `tags` is the pack's own set).
+    pub classroom: Option<pack::Classroom>,
 }
 
 /// Tag names from other tools become tag ids: an existing tag whose name or id matches

@@ -4,7 +4,7 @@
 //! fixed order), so exporting what was imported gives the same bytes. Its JSON Schema is
 //! published at `schema/marginalia-pack.v1.schema.json`; the tests validate every export against it.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 use time::OffsetDateTime;
 use uuid::Uuid;
@@ -42,6 +42,19 @@ pub struct Pack {
     pub tags: Vec<Tag>,
     /// In article order (start, end, id).
     pub annotations: Vec<Annotation>,
+    /// A teacher's starter pack: the tag set lock and the answer key (absent in other packs).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub classroom: Option<Classroom>,
+}
+
+/// What a teacher's starter pack adds for her students: whether the tag set is locked, and
+/// her own annotations as an answer key, hidden from students until they reveal it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Classroom {
+    pub lock_tags: bool,
+    /// In article order, in the same shape as the pack's annotations.
+    pub answer_key: Vec<Annotation>,
 }
 
 /// Who exported the pack, when, and with what.
@@ -79,6 +92,7 @@ impl Pack {
             article: Article::from_document(doc, info.source),
             tags: tags.tags.clone(),
             annotations,
+            classroom: None,
         }
     }
 
@@ -112,6 +126,26 @@ pub fn export<'a>(
     Pack::new(doc, tags, annotations, info).to_json()
 }
 
+/// A teacher's starter pack for `doc`: no annotations, the tag set `tags`, and a classroom
+/// section with the lock flag and `key` (her annotations, possibly none) as the answer key.
+pub fn starter<'a>(
+    doc: &Document,
+    tags: &TagSet,
+    key: impl IntoIterator<Item = &'a Annotation>,
+    lock_tags: bool,
+    info: &ExportInfo,
+) -> String {
+    let mut pack = Pack::new(doc, tags, std::iter::empty(), info);
+    let answer_key = in_article_order(key).into_iter().map(in_utc).collect();
+    pack.classroom = Some(Classroom { lock_tags, answer_key });
+    pack.to_json()
+}
+
+/// The starter pack's file name: [`file_name`] with `.starter` before [`FILE_SUFFIX`].
+pub fn starter_file_name(doc: &Document) -> String {
+    format!("{}.starter{FILE_SUFFIX}", file_name(doc).trim_end_matches(FILE_SUFFIX))
+}
+
 /// A file name for the pack: the title's words, lower-cased and joined by dashes, then [`FILE_SUFFIX`].
 pub fn file_name(doc: &Document) -> String {
     let legacy = persist::export_file_name(doc);
@@ -127,6 +161,19 @@ pub fn is_pack(value: &Value) -> bool {
 /// Reads a parsed pack or legacy export into annotations and tags, mapping its tags onto `known`.
 pub fn read(value: Value, repairs: Repairs, known: &TagSet) -> Result<Imported, FormatError> {
     let (pack, format) = from_value(value)?;
+    if let Some(classroom) = pack.classroom {
+        // A starter pack's tag set replaces the article's as it is: the answer key uses its ids.
+        return Ok(Imported {
+            format,
+            source: pack.article.source.clone(),
+            article: Some(pack.article),
+            tags: TagSet { tags: pack.tags },
+            annotations: pack.annotations,
+            repairs,
+            skipped: Vec::new(),
+            classroom: Some(classroom),
+        });
+    }
     let mut resolver = TagResolver::new(known);
     let ids: Vec<(TagId, TagId)> = pack.tags.iter().map(|t| (t.id.clone(), resolver.adopt(t))).collect();
     let map = |id: &TagId| ids.iter().find(|(from, _)| from == id).map_or_else(|| id.clone(), |(_, to)| to.clone());
@@ -140,6 +187,7 @@ pub fn read(value: Value, repairs: Repairs, known: &TagSet) -> Result<Imported, 
         annotations,
         repairs,
         skipped: Vec::new(),
+        classroom: None,
     })
 }
 
@@ -184,7 +232,22 @@ fn read_fields(root: &At) -> Result<Pack, FormatError> {
         },
         tags: root.field("tags")?.array()?.iter().map(read_tag).collect::<Result<_, _>>()?,
         annotations: annotations.iter().map(read_annotation).collect::<Result<_, _>>()?,
+        classroom: root.get("classroom").map(read_classroom).transpose()?,
     })
+}
+
+fn read_classroom(at: At) -> Result<Classroom, FormatError> {
+    let at = at.object()?;
+    let lock = at.field("lockTags")?;
+    let lock_tags = lock.value.as_bool().ok_or_else(|| lock.err("expected true or false"))?;
+    let key = match at.get("answerKey") {
+        Some(key) => key.array()?,
+        None => Vec::new(),
+    };
+    if key.len() > MAX_ANNOTATIONS {
+        return Err(too_many("classroom.answerKey", key.len()));
+    }
+    Ok(Classroom { lock_tags, answer_key: key.iter().map(read_annotation).collect::<Result<_, _>>()? })
 }
 
 fn string(at: &At, key: &str) -> Result<String, FormatError> {
@@ -401,9 +464,18 @@ fn validate(pack: &Pack) -> Result<(), FormatError> {
             return Err(FormatError::at(format!("tags[{i}].id"), format!("tag id {:?} is defined twice", tag.id.0)));
         }
     }
+    check_annotations(pack, &pack.annotations, "annotations")?;
+    if let Some(classroom) = &pack.classroom {
+        check_annotations(pack, &classroom.answer_key, "classroom.answerKey")?;
+    }
+    Ok(())
+}
+
+/// Checks one list of a pack's annotations (its own or the answer key's), at `list`.
+fn check_annotations(pack: &Pack, annotations: &[Annotation], list: &str) -> Result<(), FormatError> {
     let mut seen = std::collections::HashMap::new();
-    for (i, a) in pack.annotations.iter().enumerate() {
-        let path = format!("annotations[{i}]");
+    for (i, a) in annotations.iter().enumerate() {
+        let path = format!("{list}[{i}]");
         check_annotation(a, &path)?;
         if a.target.end - a.target.start != a.target.exact.chars().count() {
             return Err(FormatError::at(
@@ -420,7 +492,7 @@ fn validate(pack: &Pack) -> Result<(), FormatError> {
             }
         }
         if let Some(first) = seen.insert(a.id, i) {
-            return Err(FormatError::at(format!("{path}.id"), format!("the same id as annotations[{first}]")));
+            return Err(FormatError::at(format!("{path}.id"), format!("the same id as {list}[{first}]")));
         }
     }
     Ok(())

@@ -121,7 +121,16 @@ pub fn read(value: &Value, repairs: Repairs, known: &TagSet) -> Result<Imported,
             None => skipped.push(item.err("no text quote: an annotation of the whole page or a reply, skipped")),
         }
     }
-    Ok(Imported { format: Format::W3c, article: None, source, tags: tags.tags, annotations, repairs, skipped })
+    Ok(Imported {
+        format: Format::W3c,
+        article: None,
+        source,
+        tags: tags.tags,
+        annotations,
+        repairs,
+        skipped,
+        classroom: None,
+    })
 }
 
 /// The annotations of a collection (its embedded first page), a page, a list or a single one.

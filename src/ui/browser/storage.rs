@@ -154,6 +154,36 @@ impl AnnotationStorage {
         })
     }
 
+    /// Reads the article's classroom state (tag lock, answer key); `Ok(None)` when it has none.
+    pub fn load_classroom(&self) -> Result<Option<persist::ClassroomState>, Unreadable> {
+        let Ok(storage) = &self.storage else { return Ok(None) };
+        let key = persist::classroom_key(&self.article);
+        let Ok(Some(raw)) = storage.get_item(&key) else { return Ok(None) };
+        persist::decode_classroom(&raw).map(Some).map_err(|error| {
+            let backup_key = persist::backup_key(&key);
+            let _ = storage.set_item(&backup_key, &raw);
+            Unreadable { key, backup_key, raw, error }
+        })
+    }
+
+    /// Writes the article's classroom state.
+    pub fn save_classroom(
+        &mut self,
+        classroom: &persist::ClassroomState,
+        protected: &[String],
+    ) -> Result<(), StorageProblem> {
+        let storage = self.storage.clone()?;
+        let key = persist::classroom_key(&self.article);
+        if protected.contains(&key) {
+            return Ok(());
+        }
+        storage.set_item(&key, &persist::encode_classroom(classroom)).map_err(|e| {
+            let problem = classify(&e);
+            self.failing = Some(problem.clone());
+            problem
+        })
+    }
+
     /// Writes a side list whole (they are short); an empty list removes the key.
     pub fn save_side(
         &mut self,
