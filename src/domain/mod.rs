@@ -8,6 +8,7 @@ pub mod answer_key;
 pub mod class;
 pub mod class_csv;
 pub mod class_import;
+pub mod class_layers;
 pub mod csv_cell;
 pub mod document;
 pub mod format;

@@ -18,6 +18,7 @@ use crate::domain::answer_key::SpanScore;
 use crate::domain::class::{ClassView, RejectReason, Rejected, Submission};
 use crate::domain::class_csv::{agreement_csv, student_table_csv};
 use crate::domain::class_import::{most_common_author, read_submission, student_from_file_name};
+use crate::domain::class_layers::{segments, LayerSegment};
 use crate::domain::document::{ContentHash, Document};
 use crate::domain::format;
 use crate::domain::format::pack::{self, ExportInfo};
@@ -48,6 +49,8 @@ pub enum ClassMsg {
     FilesChosen(Vec<web_sys::File>),
     FilesRead(Vec<(String, Result<Vec<u8>, String>)>),
     ToggleStudent(usize),
+    /// Colour the class on the article by student (`true`) or by tag.
+    ColourByStudent(bool),
     PairTag(usize),
     SetK(usize),
     ToggleKeep(Uuid),
@@ -65,6 +68,8 @@ pub struct ClassViewPanel {
     view: ClassView,
     visible: Vec<bool>,
     pair_tag: usize,
+    /// The class on the article is coloured by student rather than by tag.
+    by_student: bool,
     k: usize,
     /// Consensus items the teacher left out, by id.
     dropped: HashSet<Uuid>,
@@ -88,6 +93,7 @@ impl Component for ClassViewPanel {
             view,
             visible: Vec::new(),
             pair_tag: 0,
+            by_student: false,
             k: 2,
             dropped: HashSet::new(),
             notice: None,
@@ -133,6 +139,10 @@ impl Component for ClassViewPanel {
                 if let Some(v) = self.visible.get_mut(i) {
                     *v = !*v;
                 }
+                true
+            }
+            ClassMsg::ColourByStudent(by_student) => {
+                self.by_student = by_student;
                 true
             }
             ClassMsg::PairTag(t) => {
@@ -212,6 +222,7 @@ impl Component for ClassViewPanel {
                         { self.view_scores(ctx) }
                         { self.view_agreement(ctx) }
                         { self.view_density() }
+                        { self.view_layers(ctx) }
                         { self.view_passages(ctx) }
                         { self.view_disagreements(ctx) }
                         { self.view_consensus(ctx) }
@@ -536,6 +547,57 @@ impl ClassViewPanel {
                         </tbody>
                     </table>
                 }
+            </section>
+        }
+    }
+
+    /// The article's blocks as plain-text paragraphs with the shown students' marks drawn on them.
+    fn view_layers(&self, ctx: &Context<Self>) -> Html {
+        let doc = &ctx.props().doc;
+        let shown = self.view.shown(&self.visible);
+        let names: Vec<String> = self.view.students().iter().map(|s| s.name.clone()).collect();
+        let pieces = segments(doc, self.view.students(), &shown);
+        let by_student = self.by_student;
+        let piece = |p: &LayerSegment| -> Html {
+            let text = doc.slice(p.start, p.end).to_string();
+            if p.marks.is_empty() {
+                return html! { {text} };
+            }
+            let title = p.title(shown.len(), &names, &self.tags, self.view.tags());
+            let students = p.students();
+            let many = (students.len() > 1).then_some("many");
+            if by_student {
+                let k = students.first().copied().unwrap_or(0) % 8;
+                html! { <mark class={classes!("layer-mark", "by-student", format!("student-{k}"), many)} title={title.clone()} aria-label={title}>{text}</mark> }
+            } else {
+                let tag = p.main_tag(self.view.tags());
+                let index =
+                    tag.and_then(|t| ctx.props().tags.tags.iter().position(|x| x.id == t)).map(|i| i.to_string());
+                html! { <mark class={classes!("layer-mark", "by-tag", many)} data-tag={index} title={title.clone()} aria-label={title}>{text}</mark> }
+            }
+        };
+        let legend = by_student.then(|| {
+            html! {
+                <ul class="layer-legend" aria-label="Student colours">
+                    { for shown.iter().map(|&i| html! {
+                        <li><span class={classes!("layer-swatch", format!("student-{}", i % 8))} aria-hidden="true"></span>{names.get(i).cloned().unwrap_or_default()}</li>
+                    }) }
+                </ul>
+            }
+        });
+        html! {
+            <section class="class-block class-layers" aria-labelledby="class-layers">
+                <h3 id="class-layers">{"The class on the article"}</h3>
+                <div class="layer-colour" role="radiogroup" aria-label="Colour the marks">
+                    <label><input type="radio" name="class-layer-colour" checked={!by_student}
+                        onchange={ctx.link().callback(|_| ClassMsg::ColourByStudent(false))} />{" Colour by tag"}</label>
+                    <label><input type="radio" name="class-layer-colour" checked={by_student}
+                        onchange={ctx.link().callback(|_| ClassMsg::ColourByStudent(true))} />{" Colour by student"}</label>
+                </div>
+                { legend.unwrap_or_default() }
+                <div class="layer-article" aria-label="The article with the shown students' marks" role="region">
+                    { for pieces.iter().map(|block| html! { <p class="layer-block">{ for block.iter().map(&piece) }</p> }) }
+                </div>
             </section>
         }
     }
