@@ -202,3 +202,44 @@ fn blocked_storage_reports_unavailable_and_loads_nothing() {
     assert!(loaded.annotations.is_empty());
     assert!(matches!(saved, Err(StorageProblem::Unavailable(_))));
 }
+
+#[wasm_bindgen_test]
+fn unreadable_tag_sets_and_side_lists_are_kept_backed_up_and_never_written() {
+    use marginalia::domain::persist::SideList;
+    use marginalia::domain::tags::TagSet;
+    clear();
+    let hash = article("cd77");
+    let raw = local_storage().unwrap();
+    let tags_key = persist::tags_key(&hash);
+    let side_key = persist::side_key(&hash, SideList::Orphans);
+    raw.set_item(&tags_key, "{\"schema\":1,\"tags\":{\"tags\":[{\"id\":\"x\",\"name\":\"X\",\"colour\":\"red;}\"")
+        .unwrap();
+    raw.set_item(&side_key, "{\"schema\":4,\"annotations\":[]}").unwrap();
+    // An earlier backup is the one kept.
+    raw.set_item(&persist::backup_key(&side_key), "first backup").unwrap();
+    let mut storage = AnnotationStorage::open(hash.clone());
+
+    let tags = storage.load_tags().unwrap_err();
+    assert_eq!(tags.key, tags_key);
+    assert_eq!(raw.get_item(&tags.backup_key).unwrap(), raw.get_item(&tags_key).unwrap());
+    let side = storage.load_side(SideList::Orphans).unwrap_err();
+    assert_eq!(side.error, persist::DecodeError::NewerSchema(4));
+    assert_eq!(raw.get_item(&side.backup_key).unwrap().as_deref(), Some("first backup"));
+
+    let protected = vec![tags_key.clone(), side_key.clone()];
+    storage.save_tags(&TagSet::default(), &protected).unwrap();
+    storage.save_side(SideList::Orphans, &[], &protected).unwrap();
+    assert!(raw.get_item(&tags_key).unwrap().unwrap().contains("red;}"));
+    assert_eq!(raw.get_item(&side_key).unwrap().as_deref(), Some("{\"schema\":4,\"annotations\":[]}"));
+
+    // Readable values round-trip, and an empty side list removes its key.
+    let other = article("cd78");
+    let mut fresh = AnnotationStorage::open(other.clone());
+    assert_eq!(fresh.load_tags().unwrap(), None);
+    fresh.save_tags(&TagSet::default(), &[]).unwrap();
+    assert_eq!(fresh.load_tags().unwrap(), Some(TagSet::default()));
+    fresh.save_side(SideList::Orphans, &[annotation(0, "lost")], &[]).unwrap();
+    assert_eq!(fresh.load_side(SideList::Orphans).unwrap().len(), 1);
+    fresh.save_side(SideList::Orphans, &[], &[]).unwrap();
+    assert!(raw.get_item(&persist::side_key(&other, SideList::Orphans)).unwrap().is_none());
+}

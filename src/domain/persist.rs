@@ -74,13 +74,19 @@ pub fn encode(annotation: &Annotation) -> String {
     serde_json::to_string(&StoredRef { schema: SCHEMA_VERSION, annotation }).unwrap_or_default()
 }
 
-/// Reads one stored annotation, telling a newer format apart from a damaged value.
-pub fn decode(value: &str) -> Result<Annotation, DecodeError> {
+/// Parses any stored value: a schema newer than this app's is told apart from a damaged value,
+/// so the caller can keep it untouched rather than treat it as garbage.
+fn decode_versioned<T: serde::de::DeserializeOwned>(value: &str) -> Result<T, DecodeError> {
     let version: SchemaOnly = serde_json::from_str(value).map_err(|e| DecodeError::Corrupt(e.to_string()))?;
     if version.schema > SCHEMA_VERSION {
         return Err(DecodeError::NewerSchema(version.schema));
     }
-    let stored: Stored = serde_json::from_str(value).map_err(|e| DecodeError::Corrupt(e.to_string()))?;
+    serde_json::from_str(value).map_err(|e| DecodeError::Corrupt(e.to_string()))
+}
+
+/// Reads one stored annotation, telling a newer format apart from a damaged value.
+pub fn decode(value: &str) -> Result<Annotation, DecodeError> {
+    let stored: Stored = decode_versioned(value)?;
     Ok(stored.annotation)
 }
 
@@ -168,11 +174,7 @@ pub fn encode_article(doc: &Document, added: OffsetDateTime) -> String {
 
 /// Reads a stored article back; its hash must match `expected` (a damaged value is reported, not used).
 pub fn decode_article(value: &str, expected: Option<&str>) -> Result<(Document, OffsetDateTime), DecodeError> {
-    let version: SchemaOnly = serde_json::from_str(value).map_err(|e| DecodeError::Corrupt(e.to_string()))?;
-    if version.schema > SCHEMA_VERSION {
-        return Err(DecodeError::NewerSchema(version.schema));
-    }
-    let stored: StoredArticle = serde_json::from_str(value).map_err(|e| DecodeError::Corrupt(e.to_string()))?;
+    let stored: StoredArticle = decode_versioned(value)?;
     let doc = Document::from_blocks(&stored.title, stored.meta, stored.blocks);
     if expected.is_some_and(|short| short != doc.hash().short()) {
         return Err(DecodeError::Corrupt("its text does not match its key".into()));
@@ -221,11 +223,7 @@ pub fn encode_list(annotations: &[Annotation]) -> String {
 
 /// Reads a stored side list, telling a newer format apart from a damaged value.
 pub fn decode_list(value: &str) -> Result<Vec<Annotation>, DecodeError> {
-    let version: SchemaOnly = serde_json::from_str(value).map_err(|e| DecodeError::Corrupt(e.to_string()))?;
-    if version.schema > SCHEMA_VERSION {
-        return Err(DecodeError::NewerSchema(version.schema));
-    }
-    let stored: StoredList = serde_json::from_str(value).map_err(|e| DecodeError::Corrupt(e.to_string()))?;
+    let stored: StoredList = decode_versioned(value)?;
     Ok(stored.annotations)
 }
 
@@ -255,11 +253,7 @@ pub fn encode_tags(tags: &TagSet) -> String {
 
 /// Reads a stored tag set; a tag with a colour that is not `#rrggbb` makes the value unreadable.
 pub fn decode_tags(value: &str) -> Result<TagSet, DecodeError> {
-    let version: SchemaOnly = serde_json::from_str(value).map_err(|e| DecodeError::Corrupt(e.to_string()))?;
-    if version.schema > SCHEMA_VERSION {
-        return Err(DecodeError::NewerSchema(version.schema));
-    }
-    let stored: StoredTags = serde_json::from_str(value).map_err(|e| DecodeError::Corrupt(e.to_string()))?;
+    let stored: StoredTags = decode_versioned(value)?;
     if stored.tags.tags.is_empty()
         || stored.tags.tags.iter().any(|t| crate::domain::tag_edit::valid_colour(&t.colour).is_err())
     {
@@ -301,10 +295,6 @@ pub fn encode_classroom(classroom: &ClassroomState) -> String {
 
 /// Reads a stored classroom state, telling a newer format apart from a damaged value.
 pub fn decode_classroom(value: &str) -> Result<ClassroomState, DecodeError> {
-    let version: SchemaOnly = serde_json::from_str(value).map_err(|e| DecodeError::Corrupt(e.to_string()))?;
-    if version.schema > SCHEMA_VERSION {
-        return Err(DecodeError::NewerSchema(version.schema));
-    }
-    let stored: StoredClassroom = serde_json::from_str(value).map_err(|e| DecodeError::Corrupt(e.to_string()))?;
+    let stored: StoredClassroom = decode_versioned(value)?;
     Ok(stored.classroom)
 }

@@ -73,11 +73,7 @@ impl AnnotationStorage {
             match persist::decode(&raw) {
                 Ok(annotation) => loaded.annotations.push(annotation),
                 Err(error) => {
-                    let backup_key = persist::backup_key(&key);
-                    if !matches!(storage.get_item(&backup_key), Ok(Some(_))) {
-                        // Best effort: if even the backup cannot be written, the original is still untouched.
-                        let _ = storage.set_item(&backup_key, &raw);
-                    }
+                    let backup_key = keep_backup(storage, &key, &raw);
                     loaded.unreadable.push(Unreadable { key, backup_key, raw, error });
                 }
             }
@@ -113,57 +109,25 @@ impl AnnotationStorage {
         self.failing = None;
         Ok(())
     }
-}
 
-impl AnnotationStorage {
     /// Reads a side list (orphans or conflicts); an unreadable one is reported and left untouched.
     pub fn load_side(&self, list: SideList) -> Result<Vec<Annotation>, Unreadable> {
-        let Ok(storage) = &self.storage else { return Ok(Vec::new()) };
-        let key = persist::side_key(&self.article, list);
-        let Ok(Some(raw)) = storage.get_item(&key) else { return Ok(Vec::new()) };
-        persist::decode_list(&raw).map_err(|error| {
-            let backup_key = persist::backup_key(&key);
-            let _ = storage.set_item(&backup_key, &raw);
-            Unreadable { key, backup_key, raw, error }
-        })
+        Ok(self.read_keyed(persist::side_key(&self.article, list), persist::decode_list)?.unwrap_or_default())
     }
 
     /// Reads the article's tag set; `Ok(None)` when it has none of its own (the defaults apply).
     pub fn load_tags(&self) -> Result<Option<TagSet>, Unreadable> {
-        let Ok(storage) = &self.storage else { return Ok(None) };
-        let key = persist::tags_key(&self.article);
-        let Ok(Some(raw)) = storage.get_item(&key) else { return Ok(None) };
-        persist::decode_tags(&raw).map(Some).map_err(|error| {
-            let backup_key = persist::backup_key(&key);
-            let _ = storage.set_item(&backup_key, &raw);
-            Unreadable { key, backup_key, raw, error }
-        })
+        self.read_keyed(persist::tags_key(&self.article), persist::decode_tags)
     }
 
     /// Writes the article's tag set.
     pub fn save_tags(&mut self, tags: &TagSet, protected: &[String]) -> Result<(), StorageProblem> {
-        let storage = self.storage.clone()?;
-        let key = persist::tags_key(&self.article);
-        if protected.contains(&key) {
-            return Ok(());
-        }
-        storage.set_item(&key, &persist::encode_tags(tags)).map_err(|e| {
-            let problem = classify(&e);
-            self.failing = Some(problem.clone());
-            problem
-        })
+        self.write_keyed(persist::tags_key(&self.article), Some(persist::encode_tags(tags)), protected)
     }
 
     /// Reads the article's classroom state (tag lock, answer key); `Ok(None)` when it has none.
     pub fn load_classroom(&self) -> Result<Option<persist::ClassroomState>, Unreadable> {
-        let Ok(storage) = &self.storage else { return Ok(None) };
-        let key = persist::classroom_key(&self.article);
-        let Ok(Some(raw)) = storage.get_item(&key) else { return Ok(None) };
-        persist::decode_classroom(&raw).map(Some).map_err(|error| {
-            let backup_key = persist::backup_key(&key);
-            let _ = storage.set_item(&backup_key, &raw);
-            Unreadable { key, backup_key, raw, error }
-        })
+        self.read_keyed(persist::classroom_key(&self.article), persist::decode_classroom)
     }
 
     /// Writes the article's classroom state.
@@ -172,16 +136,7 @@ impl AnnotationStorage {
         classroom: &persist::ClassroomState,
         protected: &[String],
     ) -> Result<(), StorageProblem> {
-        let storage = self.storage.clone()?;
-        let key = persist::classroom_key(&self.article);
-        if protected.contains(&key) {
-            return Ok(());
-        }
-        storage.set_item(&key, &persist::encode_classroom(classroom)).map_err(|e| {
-            let problem = classify(&e);
-            self.failing = Some(problem.clone());
-            problem
-        })
+        self.write_keyed(persist::classroom_key(&self.article), Some(persist::encode_classroom(classroom)), protected)
     }
 
     /// Writes a side list whole (they are short); an empty list removes the key.
@@ -191,15 +146,30 @@ impl AnnotationStorage {
         annotations: &[Annotation],
         protected: &[String],
     ) -> Result<(), StorageProblem> {
+        let value = (!annotations.is_empty()).then(|| persist::encode_list(annotations));
+        self.write_keyed(persist::side_key(&self.article, list), value, protected)
+    }
+
+    /// Reads and decodes the value under `key`; `Ok(None)` when there is none (or no storage).
+    /// An unreadable value stays under its key, and a copy goes to its backup key.
+    fn read_keyed<T>(&self, key: String, decode: fn(&str) -> Result<T, DecodeError>) -> Result<Option<T>, Unreadable> {
+        let Ok(storage) = &self.storage else { return Ok(None) };
+        let Ok(Some(raw)) = storage.get_item(&key) else { return Ok(None) };
+        decode(&raw).map(Some).map_err(|error| {
+            let backup_key = keep_backup(storage, &key, &raw);
+            Unreadable { key, backup_key, raw, error }
+        })
+    }
+
+    /// Writes `value` under `key` (`None` removes it), unless the key holds an unreadable value.
+    fn write_keyed(&mut self, key: String, value: Option<String>, protected: &[String]) -> Result<(), StorageProblem> {
         let storage = self.storage.clone()?;
-        let key = persist::side_key(&self.article, list);
         if protected.contains(&key) {
             return Ok(());
         }
-        let result = if annotations.is_empty() {
-            storage.remove_item(&key)
-        } else {
-            storage.set_item(&key, &persist::encode_list(annotations))
+        let result = match value {
+            Some(value) => storage.set_item(&key, &value),
+            None => storage.remove_item(&key),
         };
         result.map_err(|e| {
             let problem = classify(&e);
@@ -207,6 +177,17 @@ impl AnnotationStorage {
             problem
         })
     }
+}
+
+/// Copies an unreadable value to its backup key, unless a backup is already there (the first
+/// copy is the one to keep); returns the backup key.
+fn keep_backup(storage: &Storage, key: &str, raw: &str) -> String {
+    let backup_key = persist::backup_key(key);
+    if !matches!(storage.get_item(&backup_key), Ok(Some(_))) {
+        // Best effort: if even the backup cannot be written, the original is still untouched.
+        let _ = storage.set_item(&backup_key, raw);
+    }
+    backup_key
 }
 
 /// The window's localStorage, or why it cannot be used.
