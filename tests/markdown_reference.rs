@@ -141,8 +141,22 @@ fn the_events_pair_up() {
 /// A line of an article built from the constructs writers use.
 fn line() -> impl Strategy<Value = String> {
     let word = prop::sample::select(vec![
-        "news", "said", "*em*", "**strong**", "`code`", "[link](https://example.org)", "_under_",
-        "&amp;", "<b>bold</b>", "snake_case", "2*3", "\\*", "Ünïcödé", "“quoted”", "[r]", "<https://a.org>",
+        "news",
+        "said",
+        "*em*",
+        "**strong**",
+        "`code`",
+        "[link](https://example.org)",
+        "_under_",
+        "&amp;",
+        "<b>bold</b>",
+        "snake_case",
+        "2*3",
+        "\\*",
+        "Ünïcödé",
+        "“quoted”",
+        "[r]",
+        "<https://a.org>",
     ]);
     let words = prop::collection::vec(word, 1..8).prop_map(|w| w.join(" "));
     let prefix = prop::sample::select(vec!["", "", "", "# ", "## ", "> ", "- ", "1. ", "  - ", "    ", "---", "```"]);

@@ -88,7 +88,8 @@ pub fn parse(text: &str) -> Option<OffsetDateTime> {
         nanosecond = 999_999_999;
     }
     let date = Date::from_calendar_date(year as i32, month, u8::try_from(day).ok()?).ok()?;
-    let time = Time::from_hms_nano(u8::try_from(hour).ok()?, u8::try_from(minute).ok()?, second as u8, nanosecond).ok()?;
+    let time =
+        Time::from_hms_nano(u8::try_from(hour).ok()?, u8::try_from(minute).ok()?, second as u8, nanosecond).ok()?;
     let at = OffsetDateTime::new_in_offset(date, time, offset);
     if leap_second {
         let utc = at.checked_to_offset(UtcOffset::UTC)?;
@@ -135,8 +136,9 @@ pub mod serde {
 
     pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<OffsetDateTime, D::Error> {
         let text = String::deserialize(deserializer)?;
-        super::parse(&text)
-            .ok_or_else(|| de::Error::invalid_value(de::Unexpected::Str(&text), &"an RFC3339-formatted `OffsetDateTime`"))
+        super::parse(&text).ok_or_else(|| {
+            de::Error::invalid_value(de::Unexpected::Str(&text), &"an RFC3339-formatted `OffsetDateTime`")
+        })
     }
 }
 

@@ -83,7 +83,10 @@ fn fenced_code(lines: &[String], start: usize, indent: usize, fence: char, len: 
     while i < lines.len() {
         let line = &lines[i];
         let rest = line.trim_start_matches(' ');
-        if indent_of(line) < 4 && fence_start(rest).is_some_and(|(c, n)| c == fence && n >= len && rest.trim_start_matches(c).trim().is_empty()) {
+        if indent_of(line) < 4
+            && fence_start(rest)
+                .is_some_and(|(c, n)| c == fence && n >= len && rest.trim_start_matches(c).trim().is_empty())
+        {
             i += 1;
             break;
         }
@@ -248,6 +251,7 @@ fn list(lines: &[String], start: usize, first: Marker, refs: &mut Refs, nodes: &
 type HtmlEnd = Option<&'static str>;
 
 /// CommonMark's block-level tag names (HTML block type 6).
+#[rustfmt::skip]
 const BLOCK_TAGS: &[&str] = &[
     "address", "article", "aside", "base", "basefont", "blockquote", "body", "caption", "center", "col",
     "colgroup", "dd", "details", "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure",
@@ -260,7 +264,9 @@ const BLOCK_TAGS: &[&str] = &[
 /// The start of a raw HTML block that may interrupt a paragraph (types 1 to 6).
 fn html_start(rest: &str) -> Option<HtmlEnd> {
     let lower = rest.to_ascii_lowercase();
-    for (open, close) in [("<script", "</script>"), ("<pre", "</pre>"), ("<style", "</style>"), ("<textarea", "</textarea>")] {
+    for (open, close) in
+        [("<script", "</script>"), ("<pre", "</pre>"), ("<style", "</style>"), ("<textarea", "</textarea>")]
+    {
         if lower.strip_prefix(open).is_some_and(|after| after.is_empty() || after.starts_with([' ', '>'])) {
             return Some(Some(close));
         }
@@ -469,7 +475,9 @@ fn expand_tabs(line: &str) -> String {
     if !line.contains('\t') {
         return line.to_string();
     }
-    let body = line.trim_start_matches([' ', '\t', '>', '-', '*', '+', '.', ')', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9']);
+    let body = line.trim_start_matches([
+        ' ', '\t', '>', '-', '*', '+', '.', ')', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9',
+    ]);
     let mut lead = String::new();
     for c in line[..line.len() - body.len()].chars() {
         if c == '\t' {

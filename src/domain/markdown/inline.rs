@@ -9,9 +9,18 @@ enum Piece {
     Code(String),
     Break,
     /// A run of `*` or `_` not yet matched, and whether it may open or close emphasis.
-    Delim { ch: char, count: usize, open: bool, close: bool },
+    Delim {
+        ch: char,
+        count: usize,
+        open: bool,
+        close: bool,
+    },
     /// A `[` or `![` waiting for its `]`; `after` is the byte offset just past it.
-    Bracket { image: bool, active: bool, after: usize },
+    Bracket {
+        image: bool,
+        active: bool,
+        after: usize,
+    },
     Group(Tag, Vec<Piece>),
 }
 
@@ -240,7 +249,11 @@ fn closing_backticks(rest: &str, run: usize) -> Option<(&str, usize)> {
 fn code_content(raw: &str) -> String {
     let text = raw.replace('\n', " ");
     let padded = text.len() >= 2 && text.starts_with(' ') && text.ends_with(' ') && !text.trim().is_empty();
-    if padded { text[1..text.len() - 1].to_string() } else { text }
+    if padded {
+        text[1..text.len() - 1].to_string()
+    } else {
+        text
+    }
 }
 
 /// `<scheme:…>` or `<name@host>`: the bytes used and the link target.
@@ -292,6 +305,7 @@ fn inline_tag(rest: &str) -> Option<usize> {
 }
 
 /// HTML's named character references that articles use; numeric references cover the rest.
+#[rustfmt::skip]
 const ENTITIES: &[(&str, &str)] = &[
     ("amp", "&"), ("lt", "<"), ("gt", ">"), ("quot", "\""), ("apos", "'"), ("nbsp", "\u{a0}"),
     ("ensp", "\u{2002}"), ("emsp", "\u{2003}"), ("thinsp", "\u{2009}"), ("shy", "\u{ad}"),
