@@ -1,4 +1,5 @@
 //! The app's own Markdown parser against pulldown-cmark (a native dev-dependency only): the same articles, block for block and mark for mark.
+#![cfg(not(target_arch = "wasm32"))]
 
 use marginalia::domain::document::{BlockKind, Document, MarkKind};
 use marginalia::domain::markdown::{draft_from_events, events, parse_markdown, Event, Tag};
