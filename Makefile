@@ -7,12 +7,13 @@ export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 WASM := --target wasm32-unknown-unknown
 BROWSER_TESTS := $(patsubst tests/%.rs,--test %,$(wildcard tests/browser_*.rs))
 
-.PHONY: help setup setup-test serve dist test lint test-native test-browser test-e2e
+.PHONY: help setup setup-test serve dist size test lint test-native test-browser test-e2e
 
 help:
 	@echo "make serve   build and serve the app at http://127.0.0.1:8080"
 	@echo "make test    formatting, lints, native, browser and end-to-end tests"
 	@echo "make dist    the static site in dist/ and the single file dist/marginalia.html"
+	@echo "make size    raw, gzip and brotli size of every file in dist/ (fails over the 300 KB brotli budget)"
 
 setup:
 	@scripts/setup.sh build
@@ -27,6 +28,10 @@ serve: setup
 dist: setup
 	trunk build --release
 	node scripts/postbuild.mjs dist
+
+# Transfer size of the built site against issue #8's budget (tests/e2e/size-budget.spec.ts checks it in `make test`).
+size: dist
+	node scripts/size-report.mjs dist
 
 test: setup-test lint test-native test-browser dist test-e2e
 

@@ -356,7 +356,7 @@ impl LabelTable {
                 token = end;
             }
         }
-        found.sort_by_key(|d| (d.start, self.tags.iter().position(|t| t == &d.tag), d.end));
+        super::sort::sort_by_key(&mut found, |d| (d.start, self.tags.iter().position(|t| t == &d.tag), d.end));
         found
     }
 }

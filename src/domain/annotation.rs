@@ -37,9 +37,9 @@ pub struct Annotation {
     pub note: String,
     #[serde(default)]
     pub author: String,
-    #[serde(with = "time::serde::rfc3339")]
+    #[serde(with = "super::rfc3339::serde")]
     pub created: OffsetDateTime,
-    #[serde(with = "time::serde::rfc3339")]
+    #[serde(with = "super::rfc3339::serde")]
     pub modified: OffsetDateTime,
 }
 
@@ -56,7 +56,7 @@ impl Annotation {
 
 /// Formats a time as the W3C-recommended UTC `xsd:dateTime`, e.g. `2025-03-08T14:05:00Z`.
 pub fn format_utc(at: OffsetDateTime) -> String {
-    at.to_offset(time::UtcOffset::UTC).format(&time::format_description::well_known::Rfc3339).unwrap_or_default()
+    super::rfc3339::format(at.to_offset(time::UtcOffset::UTC)).unwrap_or_default()
 }
 
 /// Converts milliseconds since the Unix epoch (what a browser clock gives) to a UTC time.

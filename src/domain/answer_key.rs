@@ -67,7 +67,7 @@ pub fn match_spans(student: &[Range<usize>], key: &[Range<usize>]) -> Vec<(usize
         }
     }
     // Higher Jaccard first (cross-multiplied, so no rounding), then the earlier key span, then the earlier student span.
-    candidates.sort_by(|x, y| {
+    super::sort::sort_by(&mut candidates, |x, y| {
         let better = (y.0 * x.1).cmp(&(x.0 * y.1));
         let earlier = |c: &(usize, usize, usize, usize)| (key[c.3].start, c.3, student[c.2].start, c.2);
         better.then_with(|| earlier(x).cmp(&earlier(y)))

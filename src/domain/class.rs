@@ -147,7 +147,7 @@ impl ClassView {
                 continue;
             }
             let mut annotations = submission.annotations;
-            annotations.sort_by_key(|a| (a.target.start, a.target.end, a.id));
+            super::sort::sort_by_key(&mut annotations, |a| (a.target.start, a.target.end, a.id));
             if (0..students.len()).any(|i| given[i] == name && students[i].annotations == annotations) {
                 rejected.push(Rejected { student: name, reason: RejectReason::Duplicate });
                 continue;
@@ -359,7 +359,7 @@ impl ClassView {
                 token = end;
             }
         }
-        items.sort_by_key(|i| (i.annotation.target.start, i.annotation.target.end, i.annotation.id));
+        super::sort::sort_by_key(&mut items, |i| (i.annotation.target.start, i.annotation.target.end, i.annotation.id));
         items
     }
 }

@@ -49,7 +49,7 @@ impl LayerSegment {
             }
         }
         let rank = |t: &TagId| order.iter().position(|o| o == t).unwrap_or(usize::MAX);
-        used.sort_by_key(|t| (rank(t), (*t).clone()));
+        super::sort::sort_by_key(&mut used, |t| (rank(t), (*t).clone()));
         let parts: Vec<String> = used
             .iter()
             .map(|tag| {
@@ -102,7 +102,7 @@ pub fn segments(doc: &Document, students: &[Student], shown: &[usize]) -> Vec<Ve
                         .filter(|(s, e, _, _)| *s <= start && *e >= end)
                         .map(|(_, _, student, tag)| (*student, (*tag).clone()))
                         .collect();
-                    marks.sort();
+                    super::sort::sort_by(&mut marks, Ord::cmp);
                     marks.dedup();
                     LayerSegment { start, end, marks }
                 })

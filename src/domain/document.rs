@@ -346,7 +346,7 @@ fn normalise_block(segments: &[Segment]) -> (String, Vec<InlineMark>) {
             }
         }
     }
-    marks.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+    super::sort::sort_by_key(&mut marks, |m| (m.start, std::cmp::Reverse(m.end)));
     (text, marks)
 }
 

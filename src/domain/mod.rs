@@ -20,6 +20,8 @@ pub mod myers;
 pub mod persist;
 pub mod plain_text;
 pub mod reanchor;
+pub mod rfc3339;
+pub mod sort;
 pub mod store;
 pub mod tag_edit;
 pub mod tags;

@@ -193,7 +193,7 @@ pub fn search_encoded(pattern: &[char], text: &Encoded, max_distance: usize, lim
         }
         last_hit = Some(j);
     }
-    ends.sort_unstable();
+    super::sort::sort_by(&mut ends, Ord::cmp);
     ends.truncate(limit);
     ends.into_iter().map(|(d, j)| locate_start(&encoded, text, j, d)).collect()
 }

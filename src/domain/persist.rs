@@ -155,7 +155,7 @@ struct StoredArticle {
     title: String,
     #[serde(default)]
     meta: ArticleMeta,
-    #[serde(with = "time::serde::rfc3339")]
+    #[serde(with = "super::rfc3339::serde")]
     added: OffsetDateTime,
     blocks: Vec<RawBlock>,
 }

@@ -121,7 +121,7 @@ fn run(segment: Segment) -> Html {
     let mut node = html! { {segment.text} };
     // Innermost first: code, emphasis, strong; a link wraps everything.
     let mut marks = segment.marks;
-    marks.sort_by_key(|m| match m {
+    crate::domain::sort::sort_by_key(&mut marks, |m| match m {
         MarkKind::Code => 0,
         MarkKind::Emphasis => 1,
         MarkKind::Strong => 2,

@@ -91,7 +91,7 @@ fn entry(props: &EntryProps) -> Html {
     let id = a.id;
     let on_open = props.on_open.clone();
     let mut tags = a.tags.clone();
-    tags.sort_by_key(|t| props.tags.position(t));
+    crate::domain::sort::sort_by_key(&mut tags, |t| props.tags.position(t));
     let chips = tags.iter().map(|t| {
         let index = props.tags.tags.iter().position(|x| &x.id == t).map(|i| i.to_string());
         html! { <span class="tag-chip" data-tag={index}><span class="swatch" aria-hidden="true"></span>{props.tags.name_of(t)}</span> }

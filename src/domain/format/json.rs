@@ -171,8 +171,8 @@ impl<'a> At<'a> {
     /// An RFC 3339 date and time.
     pub fn time(&self) -> Result<OffsetDateTime, FormatError> {
         let s = self.str()?;
-        OffsetDateTime::parse(s, &time::format_description::well_known::Rfc3339)
-            .map_err(|_| self.err(format!("expected a date and time like 2025-03-08T14:05:00Z, found {s:?}")))
+        crate::domain::rfc3339::parse(s)
+            .ok_or_else(|| self.err(format!("expected a date and time like 2025-03-08T14:05:00Z, found {s:?}")))
     }
 
     /// The elements of an array, or the value itself when it is not one: W3C lets one value

@@ -363,7 +363,7 @@ pub fn is_placed(doc: &Document, annotation: &Annotation) -> bool {
 /// `annotations` in article order: by start, then end, then id (unique, so the order is total).
 pub fn in_article_order<'a>(annotations: impl IntoIterator<Item = &'a Annotation>) -> Vec<&'a Annotation> {
     let mut sorted: Vec<&Annotation> = annotations.into_iter().collect();
-    sorted.sort_unstable_by_key(|a| (a.target.start, a.target.end, a.id));
+    crate::domain::sort::sort_by_key(&mut sorted, |a| (a.target.start, a.target.end, a.id));
     sorted
 }
 
@@ -374,7 +374,7 @@ pub fn report_order<'a>(
     annotations: impl IntoIterator<Item = &'a Annotation>,
 ) -> Vec<(&'a Annotation, bool)> {
     let mut rows: Vec<(&Annotation, bool)> = annotations.into_iter().map(|a| (a, is_placed(doc, a))).collect();
-    rows.sort_unstable_by(|(a, a_placed), (b, b_placed)| {
+    crate::domain::sort::sort_by(&mut rows, |(a, a_placed), (b, b_placed)| {
         b_placed
             .cmp(a_placed)
             .then_with(|| {

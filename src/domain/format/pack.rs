@@ -61,7 +61,7 @@ pub struct Classroom {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Exported {
     pub by: String,
-    #[serde(with = "time::serde::rfc3339")]
+    #[serde(with = "crate::domain::rfc3339::serde")]
     pub at: OffsetDateTime,
     pub app: String,
 }

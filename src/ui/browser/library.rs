@@ -48,7 +48,7 @@ pub fn list(sample: &Document) -> Vec<LibraryEntry> {
             })
         })
         .collect();
-    stored.sort_by_key(|e| std::cmp::Reverse(e.added));
+    crate::domain::sort::sort_by_key(&mut stored, |e| std::cmp::Reverse(e.added));
     let mut entries = vec![sample_entry(sample, count(sample.hash().short()))];
     entries.extend(stored);
     entries

@@ -1,14 +1,25 @@
 //! Turns a Markdown article into an [`ArticleDraft`]: headings, paragraphs, quotes, lists, emphasis and safe links; raw HTML stays text.
+//!
+//! The parser is Marginalia's own (`blocks`, then `inline`), not a general Markdown library: it
+//! covers CommonMark's blocks and inlines but decodes only common named entities, and its size in
+//! the wasm is a fraction of a full parser's (docs/size.md). Both stages yield the [`Event`]s that
+//! `State` turns into blocks.
 
-use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+mod blocks;
+mod inline;
 
 use super::document::{safe_link, BlockKind, MarkKind, RawBlock, Segment};
 use super::loader::ArticleDraft;
 
 /// Parses Markdown; the first level-1 heading (or `given_title`) is the title.
 pub fn parse_markdown(source: &str, given_title: Option<&str>) -> ArticleDraft {
+    draft_from_events(events(source), given_title)
+}
+
+/// The article that a stream of Markdown events describes (tests feed it a reference parser's events).
+pub fn draft_from_events(events: impl IntoIterator<Item = Event>, given_title: Option<&str>) -> ArticleDraft {
     let mut state = State::default();
-    for event in Parser::new_ext(source, Options::empty()) {
+    for event in events {
         state.event(event);
     }
     state.flush();
@@ -31,6 +42,90 @@ pub fn parse_markdown(source: &str, given_title: Option<&str>) -> ArticleDraft {
     ArticleDraft { title, meta: Default::default(), blocks }
 }
 
+/// A step through the article: a block or inline element starts or ends, or text arrives.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Event {
+    Start(Tag),
+    End(Tag),
+    Text(String),
+    Code(String),
+    /// Raw HTML, shown as text.
+    Html(String),
+    /// A soft or hard line break inside a paragraph.
+    Break,
+    Rule,
+}
+
+/// A block or inline element.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Tag {
+    Paragraph,
+    Heading(u8),
+    BlockQuote,
+    CodeBlock,
+    HtmlBlock,
+    /// Whether the list is numbered.
+    List(bool),
+    Item,
+    Emphasis,
+    Strong,
+    /// A link and its target as written (not yet checked by `safe_link`).
+    Link(String),
+    Image,
+}
+
+/// The events of a whole Markdown article, in document order.
+pub fn events(source: &str) -> Vec<Event> {
+    let mut refs = blocks::Refs::new();
+    let nodes = blocks::parse(source, &mut refs);
+    let mut out = Vec::new();
+    emit(&nodes, &refs, &mut out);
+    out
+}
+
+fn emit(nodes: &[blocks::Node], refs: &blocks::Refs, out: &mut Vec<Event>) {
+    use blocks::Node;
+    for node in nodes {
+        let (tag, body) = match node {
+            Node::Paragraph(text) => (Tag::Paragraph, Some(text)),
+            Node::Heading(level, text) => (Tag::Heading(*level), Some(text)),
+            Node::Code(code) => {
+                out.extend([Event::Start(Tag::CodeBlock), Event::Text(code.clone()), Event::End(Tag::CodeBlock)]);
+                continue;
+            }
+            Node::Html(html) => {
+                out.extend([Event::Start(Tag::HtmlBlock), Event::Html(html.clone()), Event::End(Tag::HtmlBlock)]);
+                continue;
+            }
+            Node::Rule => {
+                out.push(Event::Rule);
+                continue;
+            }
+            Node::Quote(inner) => {
+                out.push(Event::Start(Tag::BlockQuote));
+                emit(inner, refs, out);
+                out.push(Event::End(Tag::BlockQuote));
+                continue;
+            }
+            Node::List { numbered, items } => {
+                out.push(Event::Start(Tag::List(*numbered)));
+                for item in items {
+                    out.push(Event::Start(Tag::Item));
+                    emit(item, refs, out);
+                    out.push(Event::End(Tag::Item));
+                }
+                out.push(Event::End(Tag::List(*numbered)));
+                continue;
+            }
+        };
+        out.push(Event::Start(tag.clone()));
+        if let Some(text) = body {
+            inline::parse(text, refs, out);
+        }
+        out.push(Event::End(tag));
+    }
+}
+
 /// The parser's position: the block being filled, open marks, quote depth and list nesting.
 #[derive(Default)]
 struct State {
@@ -51,12 +146,12 @@ impl State {
             Event::Start(tag) => self.start(tag),
             Event::End(tag) => self.end(tag),
             Event::Text(text) if self.in_image == 0 => self.text(&text, None),
+            Event::Text(_) => {}
             Event::Code(text) => self.text(&text, Some(MarkKind::Code)),
             // Raw HTML is shown exactly as written, as text; it is never interpreted.
-            Event::Html(text) | Event::InlineHtml(text) => self.text(&text, None),
-            Event::SoftBreak | Event::HardBreak => self.text(" ", None),
+            Event::Html(text) => self.text(&text, None),
+            Event::Break => self.text(" ", None),
             Event::Rule => self.flush(),
-            _ => {}
         }
     }
 
@@ -69,19 +164,19 @@ impl State {
                     self.begin(self.container_kind(), self.list_level());
                 }
             }
-            Tag::Heading { level, .. } => self.begin(BlockKind::Heading, heading_level(level)),
-            Tag::BlockQuote(_) => {
+            Tag::Heading(level) => self.begin(BlockKind::Heading, level),
+            Tag::BlockQuote => {
                 self.flush();
                 self.quote_depth += 1;
             }
-            Tag::CodeBlock(_) => {
+            Tag::CodeBlock => {
                 self.begin(self.container_kind(), self.list_level());
                 self.marks.push(Some(MarkKind::Code));
             }
             Tag::HtmlBlock => self.begin(self.container_kind(), self.list_level()),
-            Tag::List(first) => {
+            Tag::List(numbered) => {
                 self.flush();
-                self.lists.push(first.is_some());
+                self.lists.push(numbered);
             }
             Tag::Item => {
                 self.in_item = true;
@@ -90,36 +185,34 @@ impl State {
             }
             Tag::Emphasis => self.marks.push(Some(MarkKind::Emphasis)),
             Tag::Strong => self.marks.push(Some(MarkKind::Strong)),
-            Tag::Link { dest_url, .. } => self.marks.push(safe_link(&dest_url).map(|href| MarkKind::Link { href })),
-            Tag::Image { .. } => self.in_image += 1,
-            _ => {}
+            Tag::Link(dest) => self.marks.push(safe_link(&dest).map(|href| MarkKind::Link { href })),
+            Tag::Image => self.in_image += 1,
         }
     }
 
-    fn end(&mut self, tag: TagEnd) {
+    fn end(&mut self, tag: Tag) {
         match tag {
-            TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::HtmlBlock => self.flush(),
-            TagEnd::CodeBlock => {
+            Tag::Paragraph | Tag::Heading(_) | Tag::HtmlBlock => self.flush(),
+            Tag::CodeBlock => {
                 self.marks.pop();
                 self.flush();
             }
-            TagEnd::BlockQuote(_) => {
+            Tag::BlockQuote => {
                 self.flush();
                 self.quote_depth = self.quote_depth.saturating_sub(1);
             }
-            TagEnd::List(_) => {
+            Tag::List(_) => {
                 self.flush();
                 self.lists.pop();
             }
-            TagEnd::Item => {
+            Tag::Item => {
                 self.flush();
                 self.in_item = false;
             }
-            TagEnd::Emphasis | TagEnd::Strong | TagEnd::Link => {
+            Tag::Emphasis | Tag::Strong | Tag::Link(_) => {
                 self.marks.pop();
             }
-            TagEnd::Image => self.in_image = self.in_image.saturating_sub(1),
-            _ => {}
+            Tag::Image => self.in_image = self.in_image.saturating_sub(1),
         }
     }
 
@@ -156,16 +249,5 @@ impl State {
                 self.blocks.push(block);
             }
         }
-    }
-}
-
-fn heading_level(level: HeadingLevel) -> u8 {
-    match level {
-        HeadingLevel::H1 => 1,
-        HeadingLevel::H2 => 2,
-        HeadingLevel::H3 => 3,
-        HeadingLevel::H4 => 4,
-        HeadingLevel::H5 => 5,
-        HeadingLevel::H6 => 6,
     }
 }

@@ -1,0 +1,38 @@
+// Size budget (issue #8): everything a first visit loads, compressed with brotli, stays under 300 KB.
+import { execFileSync } from 'node:child_process';
+import { test, expect } from '@playwright/test';
+import { appReady, waitForServiceWorker } from './helpers';
+
+type Sizes = { name: string; raw: number; gzip: number; brotli: number };
+type Report = { files: Sizes[]; total: Omit<Sizes, 'name'>; budgetKb: number };
+
+/** scripts/size-report.mjs's figures for dist/, the same ones `make size` prints. */
+function sizeReport(): Report {
+  return JSON.parse(execFileSync('node', ['scripts/size-report.mjs', 'dist', '--json'], { encoding: 'utf8' }));
+}
+
+test('the files a first visit loads total under the brotli budget', async ({ context, page, baseURL }) => {
+  const origin = new URL(baseURL!).origin;
+  const loaded = new Set<string>();
+  // Context-wide, so the service worker's own fetches (its precache) count too.
+  context.on('response', (r) => {
+    const url = new URL(r.url());
+    if (url.origin === origin) loaded.add(url.pathname.replace(/^\//, '') || 'index.html');
+  });
+  await page.goto('./');
+  await appReady(page);
+  await waitForServiceWorker(page);
+
+  const report = sizeReport();
+  const counted = report.files.filter((f) => loaded.has(f.name));
+  // Every loaded file is in the report, and the wasm, its JS glue, the CSS and the page are among them.
+  expect([...loaded].filter((name) => !report.files.some((f) => f.name === name))).toEqual([]);
+  expect(counted.filter((f) => /\.(wasm|js|html|css)$/.test(f.name)).length).toBeGreaterThanOrEqual(4);
+  const brotliKb = counted.reduce((sum, f) => sum + f.brotli, 0) / 1024;
+  expect(brotliKb).toBeLessThan(report.budgetKb);
+});
+
+test('every file in dist (what `make size` totals) is under the brotli budget', () => {
+  const report = sizeReport();
+  expect(report.total.brotli / 1024).toBeLessThan(report.budgetKb);
+});
