@@ -18,6 +18,7 @@ use crate::domain::answer_key::SpanScore;
 use crate::domain::class::{ClassView, RejectReason, Rejected, Submission};
 use crate::domain::class_csv::{agreement_csv, student_table_csv};
 use crate::domain::class_import::{most_common_author, read_submission, student_from_file_name};
+use crate::domain::i18n::{Lang, Texts};
 use crate::domain::class_layers::{segments, LayerSegment};
 use crate::domain::document::{ContentHash, Document};
 use crate::domain::format;
@@ -112,11 +113,11 @@ impl Component for ClassViewPanel {
                 false
             }
             ClassMsg::FilesChosen(chosen) => {
-                let link = ctx.link().clone();
+                let (link, t) = (ctx.link().clone(), texts(ctx));
                 wasm_bindgen_futures::spawn_local(async move {
                     let mut read = Vec::new();
                     for file in chosen {
-                        read.push((file.name(), files::read_bytes(&file, format::MAX_FILE_BYTES).await));
+                        read.push((file.name(), files::read_bytes(&file, format::MAX_FILE_BYTES, t).await));
                     }
                     link.send_message(ClassMsg::FilesRead(read));
                 });
@@ -161,7 +162,7 @@ impl Component for ClassViewPanel {
             }
             ClassMsg::DownloadTable => {
                 let csv = student_table_csv(&self.view.table(&self.visible), &self.tags);
-                self.save(&format!("{}-students-by-tag.csv", self.stem(ctx)), "text/csv;charset=utf-8", &csv)
+                self.save(ctx, &format!("{}-students-by-tag.csv", self.stem(ctx)), "text/csv;charset=utf-8", &csv)
             }
             ClassMsg::DownloadAgreement => {
                 let csv = agreement_csv(
@@ -170,7 +171,7 @@ impl Component for ClassViewPanel {
                     self.view.students(),
                     &self.tags,
                 );
-                self.save(&format!("{}-agreement.csv", self.stem(ctx)), "text/csv;charset=utf-8", &csv)
+                self.save(ctx, &format!("{}-agreement.csv", self.stem(ctx)), "text/csv;charset=utf-8", &csv)
             }
             ClassMsg::ExportConsensus => {
                 let doc = ctx.props().doc.clone();
@@ -178,7 +179,7 @@ impl Component for ClassViewPanel {
                 let info = ExportInfo { source: doc.meta().source.as_deref(), by: "Consensus", at: clock::now() };
                 let json = pack::export(&doc, &self.tags, kept.iter(), &info);
                 let name = format!("{}-consensus{}", self.stem(ctx), pack::FILE_SUFFIX);
-                self.save(&name, "application/json", &json)
+                self.save(ctx, &name, "application/json", &json)
             }
         }
     }
@@ -231,6 +232,11 @@ impl Component for ClassViewPanel {
             </div>
         }
     }
+}
+
+/// The texts of the language the app provides.
+fn texts(ctx: &Context<ClassViewPanel>) -> &'static Texts {
+    ctx.link().context::<Lang>(Callback::noop()).map(|(lang, _)| lang).unwrap_or_default().texts()
 }
 
 fn unreadable(name: &str, why: String) -> Rejected {
@@ -328,8 +334,8 @@ impl ClassViewPanel {
         pack::file_name(&ctx.props().doc).trim_end_matches(pack::FILE_SUFFIX).to_string()
     }
 
-    fn save(&mut self, name: &str, mime: &str, contents: &str) -> bool {
-        match download::download(name, mime, contents) {
+    fn save(&mut self, ctx: &Context<Self>, name: &str, mime: &str, contents: &str) -> bool {
+        match download::download(name, mime, contents, texts(ctx)) {
             Ok(()) => false,
             Err(message) => {
                 self.notice = Some(message);

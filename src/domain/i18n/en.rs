@@ -283,4 +283,26 @@ pub static EN: Texts = Texts {
     read_as_windows_1252: "The file is not UTF-8, so it was read as Windows-1252 (Western European). If letters look wrong, save it as UTF-8 and open it again.",
     decode_corrupt: |why| format!("it cannot be read ({why})"),
     decode_newer: |v| format!("it was saved by a newer version of Marginalia (format {v})"),
+    no_article: "No article was found in this page: it has no block of paragraphs long enough to be one.",
+    cannot_open: |name, why| format!("“{name}” cannot be opened: {why}"),
+    already_in_library: |title, n| {
+        format!("“{title}” is already in your library; it is open with its {}.", count(n, "annotation", "annotations"))
+    },
+    lang_not_saved: "Your language could not be saved in this browser; it is used until you close the page.",
+
+    tag_unknown: |id| format!("There is no tag “{id}”."),
+    tag_empty_name: "A tag needs a name.",
+    tag_name_too_long: |max| format!("A tag name can be at most {max} characters long."),
+    tag_duplicate: |name| format!("There is already a tag called “{name}”."),
+    tag_bad_colour: |colour| format!("The colour “{colour}” is not of the form #rrggbb (for example #e69f00)."),
+    tag_description_too_long: |max| format!("A tag description can be at most {max} characters long."),
+    tag_bad_hotkey: |key| format!("The key “{key}” cannot be a hotkey; use a letter or a digit."),
+    tag_hotkey_taken: |key, by| format!("The key “{key}” already picks the tag “{by}”."),
+    tag_same: "Choose a different tag to move its annotations to.",
+    tag_last: "The last tag cannot be deleted; add another tag first.",
+    store_not_found: "That annotation no longer exists.",
+    store_duplicate_id: "An annotation with that id already exists.",
+    store_no_tags: "An annotation needs at least one tag.",
+    store_empty_range: "Select some text to annotate first.",
+    store_empty_batch: "There is nothing to change.",
 };
