@@ -177,7 +177,9 @@ fn spanish_questions_open_with_an_inverted_mark() {
 }
 
 /// Literals the UI may show as they are: the app's name, symbols, key names and CSS-ish values.
-const ALLOWED: &[&str] = &["Marginalia", "Escape", "F1", "Ctrl+Z", "Ctrl+Shift+Z", "Consensus"];
+/// "Consensus" is the author a consensus pack is exported as (data, like a student's name);
+/// "Comparing with an answer key" finds a section of `AGREEMENT_HELP` by its title.
+const ALLOWED: &[&str] = &["Marginalia", "F1", "https://", " KB", "Consensus", "Comparing with an answer key"];
 
 /// Flags a literal that reads as English words meant for a person.
 fn looks_like_words(literal: &str) -> bool {
@@ -201,15 +203,17 @@ fn untranslated(source: &str) -> Vec<String> {
             let Some(end) = after.find('"') else { break };
             let literal = &after[..end];
             let context = before.trim_end();
-            let node = context.ends_with('{') || context.ends_with("format!(");
-            let attribute = ["aria-label=", "title=", "placeholder=", "alt=", "action="].iter().any(|a| context.ends_with(a));
+            // `{"text"}` is a text node; `{ "forward" }` is an expression (this code base writes nodes without spaces).
+            let node = before.ends_with('{') && after[end + 1..].starts_with('}') || context.ends_with("format!(");
+            let attribute =
+                ["aria-label=", "title=", "placeholder=", "alt=", "action="].iter().any(|a| context.ends_with(a));
             let sentence = literal.chars().next().is_some_and(|c| c.is_uppercase())
                 && literal.contains(' ')
                 && literal.split(' ').filter(|w| w.chars().all(|c| c.is_ascii_lowercase()) && w.len() > 1).count() >= 1;
             let words = if context.ends_with("format!(") {
                 // A format string is text only if it has words outside its placeholders.
                 let outside: String = literal.split('{').map(|p| p.split_once('}').map_or(p, |(_, t)| t)).collect();
-                outside.contains(' ') && looks_like_words(&outside)
+                outside.contains(' ') && looks_like_words(&outside) && !ALLOWED.contains(&outside.as_str())
             } else {
                 looks_like_words(literal)
             };
@@ -266,4 +270,35 @@ fn ui_code_shows_no_english_outside_the_tables() {
         }
     }
     assert!(found.is_empty(), "UI text outside src/domain/i18n (add it to Texts):\n{}", found.join("\n"));
+}
+
+#[test]
+fn the_english_export_labels_are_the_formats_own() {
+    use marginalia::domain::format::export::ExportKind;
+    for (kind, (label, description)) in ExportKind::ALL.iter().zip(EN.export_kinds) {
+        assert_eq!((kind.label(), kind.description()), (label, description));
+    }
+}
+
+#[test]
+fn domain_errors_read_in_english_as_before_and_in_spanish_on_request() {
+    use marginalia::domain::loader::{decode, LoadError};
+    use marginalia::domain::persist::DecodeError;
+    use marginalia::domain::store::StoreError;
+    use marginalia::domain::tag_edit::TagError;
+    assert_eq!(LoadError::Empty.to_string(), "The file is empty.");
+    assert_eq!(LoadError::Empty.message(&ES), "El archivo está vacío.");
+    assert_eq!(
+        LoadError::TooLarge { bytes: 15 * 1024 * 1024 }.to_string(),
+        "The file is 15.0 MB; Marginalia opens articles of up to 10 MB."
+    );
+    assert_eq!(DecodeError::NewerSchema(9).to_string(), "it was saved by a newer version of Marginalia (format 9)");
+    assert_eq!(DecodeError::Corrupt("x".into()).message(&ES), "no se puede leer (x)");
+    assert_eq!(StoreError::NoTags.to_string(), "An annotation needs at least one tag.");
+    assert_eq!(
+        TagError::HotkeyTaken { key: '1', by: "Claim".into() }.message(&ES),
+        "La tecla «1» ya elige la etiqueta «Claim»."
+    );
+    let latin1 = decode(b"caf\xe9").expect("Windows-1252 text");
+    assert_eq!(latin1.note.as_deref(), Some(EN.read_as_windows_1252));
 }

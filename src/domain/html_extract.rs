@@ -9,9 +9,9 @@
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
-use super::i18n::{Texts, EN};
 use super::document::{normalise_whitespace, safe_link, ArticleMeta, BlockKind, MarkKind, RawBlock, Segment};
 use super::html_tree::{HtmlElement, HtmlNode};
+use super::i18n::{Texts, EN};
 use super::loader::ArticleDraft;
 use super::plain_text;
 

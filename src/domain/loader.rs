@@ -1,7 +1,7 @@
 //! Turns the bytes of an opened or pasted file into text the loaders can read, with size, binary and encoding checks.
 
-use super::i18n::{Texts, EN};
 use super::document::{ArticleMeta, Document, RawBlock};
+use super::i18n::{Texts, EN};
 
 /// The largest article file Marginalia opens.
 pub const MAX_FILE_BYTES: usize = 10 * 1024 * 1024;
@@ -102,10 +102,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, LoadError> {
     } else {
         match std::str::from_utf8(bytes) {
             Ok(text) => (text.to_string(), None),
-            Err(_) => (
-                bytes.iter().map(|&b| windows_1252(b)).collect(),
-                Some(EN.read_as_windows_1252.to_string()),
-            ),
+            Err(_) => (bytes.iter().map(|&b| windows_1252(b)).collect(), Some(EN.read_as_windows_1252.to_string())),
         }
     };
     if looks_binary(&text) {

@@ -6,9 +6,9 @@
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use super::i18n::{Texts, EN};
 use super::annotation::{format_utc, Annotation};
 use super::document::{ArticleMeta, ContentHash, Document, RawBlock};
+use super::i18n::{Texts, EN};
 use super::tags::TagSet;
 use time::OffsetDateTime;
 

@@ -7,8 +7,8 @@
 
 use time::OffsetDateTime;
 
-use super::i18n::{Texts, EN};
 use super::annotation::Annotation;
+use super::i18n::{Texts, EN};
 use super::store::Command;
 use super::tags::{normalise_key, Tag, TagId, TagSet, UnderlineStyle};
 

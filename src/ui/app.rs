@@ -400,9 +400,7 @@ impl Component for App {
             Msg::OpenImportedArticle => {
                 if let Some(doc) = self.import.take().and_then(|i| i.other) {
                     self.add_document(doc, None);
-                    self.set_notice(
-                        self.t().pack_article_open.into(),
-                    );
+                    self.set_notice(self.t().pack_article_open.into());
                 }
                 true
             }
@@ -454,9 +452,7 @@ impl Component for App {
             Msg::SetAuthor(name) => {
                 self.author = name.trim().to_string();
                 if storage::set_author(&self.author).is_err() {
-                    self.set_notice(
-                        self.t().author_not_saved.into(),
-                    );
+                    self.set_notice(self.t().author_not_saved.into());
                 }
                 true
             }
@@ -1546,7 +1542,9 @@ impl App {
         let backup: serde_json::Map<String, serde_json::Value> =
             self.unreadable.iter().map(|u| (u.key.clone(), serde_json::Value::String(u.raw.clone()))).collect();
         let json = serde_json::to_string_pretty(&backup).unwrap_or_default();
-        if let Err(message) = download::download("marginalia-unreadable-backup.json", "application/json", &json, self.t()) {
+        if let Err(message) =
+            download::download("marginalia-unreadable-backup.json", "application/json", &json, self.t())
+        {
             self.notice = Some(message);
         }
     }

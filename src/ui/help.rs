@@ -12,16 +12,8 @@ pub struct HelpProps {
 }
 
 /// The keys of each shortcut, in the order of `Texts::help_shortcuts`; key names are the same in every language.
-const SHORTCUT_KEYS: [&str; 8] = [
-    "1 2 3",
-    "Ctrl+Z",
-    "Ctrl+Shift+Z",
-    "Ctrl+↓ / Ctrl+↑",
-    "Shift+→ / Shift+←",
-    "Shift+↓ / Shift+↑",
-    "Escape",
-    "?",
-];
+const SHORTCUT_KEYS: [&str; 8] =
+    ["1 2 3", "Ctrl+Z", "Ctrl+Shift+Z", "Ctrl+↓ / Ctrl+↑", "Shift+→ / Shift+←", "Shift+↓ / Shift+↑", "Escape", "?"];
 
 #[function_component(HelpDialog)]
 pub fn help_dialog(props: &HelpProps) -> Html {

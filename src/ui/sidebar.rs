@@ -51,11 +51,7 @@ pub fn sidebar(props: &SidebarProps) -> Html {
     }
     let on_query = props.on_query.clone();
     let filtering = props.filter.is_some() || !props.query.is_empty();
-    let empty_message = if props.total == 0 {
-        t.no_annotations_yet
-    } else {
-        t.no_match
-    };
+    let empty_message = if props.total == 0 { t.no_annotations_yet } else { t.no_match };
     html! {
         <aside class="sidebar" aria-label={t.annotations}>
             <h2 class="sidebar-title">{t.annotations}</h2>

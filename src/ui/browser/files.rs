@@ -17,9 +17,7 @@ pub async fn read_bytes(file: &web_sys::File, limit: usize, t: &Texts) -> Result
     if size > limit {
         return Err((t.file_too_large)(limit / 1_048_576, size as f64 / 1_048_576.0));
     }
-    let buffer =
-        JsFuture::from(file.array_buffer()).await.map_err(|_| t.read_failed.to_string())?;
-    let buffer: js_sys::ArrayBuffer =
-        buffer.dyn_into().map_err(|_| t.read_failed.to_string())?;
+    let buffer = JsFuture::from(file.array_buffer()).await.map_err(|_| t.read_failed.to_string())?;
+    let buffer: js_sys::ArrayBuffer = buffer.dyn_into().map_err(|_| t.read_failed.to_string())?;
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }

@@ -81,20 +81,14 @@ pub fn save(doc: &Document, added: OffsetDateTime) -> Result<(), StorageProblem>
 pub fn load(key: &str, t: &Texts) -> Result<(Document, OffsetDateTime), String> {
     let storage = local_storage().map_err(|_| t.storage_unreadable.to_string())?;
     let stored_key = format!("{}v1/{key}/doc", persist::KEY_PREFIX);
-    let value = storage
-        .get_item(&stored_key)
-        .ok()
-        .flatten()
-        .ok_or_else(|| t.article_gone.to_string())?;
-    persist::decode_article(&value, Some(key))
-        .map_err(|e: DecodeError| (t.saved_article_broken)(&e.message(t)))
+    let value = storage.get_item(&stored_key).ok().flatten().ok_or_else(|| t.article_gone.to_string())?;
+    persist::decode_article(&value, Some(key)).map_err(|e: DecodeError| (t.saved_article_broken)(&e.message(t)))
 }
 
 /// Renames a stored article; its text and annotations stay as they are.
 pub fn rename(key: &str, title: &str, t: &Texts) -> Result<(), String> {
     let (doc, added) = load(key, t)?;
-    save(&doc.with_title(title), added)
-        .map_err(|_| t.rename_failed.into())
+    save(&doc.with_title(title), added).map_err(|_| t.rename_failed.into())
 }
 
 /// Deletes a stored article and every annotation of it.
