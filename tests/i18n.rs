@@ -302,3 +302,24 @@ fn domain_errors_read_in_english_as_before_and_in_spanish_on_request() {
     let latin1 = decode(b"caf\xe9").expect("Windows-1252 text");
     assert_eq!(latin1.note.as_deref(), Some(EN.read_as_windows_1252));
 }
+
+#[test]
+fn the_spanish_agreement_help_has_every_english_section_and_paragraph() {
+    use marginalia::domain::agreement_help::AGREEMENT_HELP;
+    assert_eq!(EN.agreement_help, AGREEMENT_HELP);
+    assert_eq!(ES.agreement_help.len(), AGREEMENT_HELP.len());
+    for (es, en) in ES.agreement_help.iter().zip(AGREEMENT_HELP) {
+        assert_eq!(es.paragraphs.len(), en.paragraphs.len(), "{}", en.title);
+        assert_ne!(es.title, en.title);
+    }
+}
+
+#[test]
+fn class_summaries_follow_the_language() {
+    assert_eq!((EN.passage_summary)(7, 12, "Claim"), "7 of 12 students tagged this as Claim");
+    assert_eq!((ES.passage_summary)(7, 12, "Claim"), "7 de 12 estudiantes etiquetaron esto como Claim");
+    assert_eq!((ES.passage_summary)(1, 3, "Claim"), "1 de 3 estudiantes etiquetó esto como Claim");
+    assert_eq!((EN.layer_title)(1, 1, "Claim (Ana)"), "1 of 1 student: Claim (Ana)");
+    assert_eq!((ES.layer_title)(2, 3, "Claim (Ana, Ben)"), "2 de 3 estudiantes: Claim (Ana, Ben)");
+    assert_eq!((ES.disagreement_summary)(2, 3, "Quote"), "2 de 3 etiquetaron esto como Quote");
+}

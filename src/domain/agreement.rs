@@ -251,7 +251,12 @@ pub struct Disagreement {
 impl Disagreement {
     /// "3 of 12 tagged this as Claim".
     pub fn summary(&self, tag_name: &str) -> String {
-        format!("{} of {} tagged this as {tag_name}", self.tagged_by.len(), self.raters)
+        self.summary_in(tag_name, &EN)
+    }
+
+    /// The same summary in the language of `t`.
+    pub fn summary_in(&self, tag_name: &str, t: &Texts) -> String {
+        (t.disagreement_summary)(self.tagged_by.len(), self.raters, tag_name)
     }
 }
 

@@ -87,10 +87,12 @@ pub struct Passage {
 impl Passage {
     /// "7 of 12 students tagged this as Claim", one line per tag, with names from `tags`.
     pub fn summaries(&self, tags: &TagSet) -> Vec<String> {
-        self.counts
-            .iter()
-            .map(|(tag, n)| format!("{n} of {} students tagged this as {}", self.students, tags.name_of(tag)))
-            .collect()
+        self.summaries_in(tags, &EN)
+    }
+
+    /// The same lines in the language of `t`.
+    pub fn summaries_in(&self, tags: &TagSet, t: &Texts) -> Vec<String> {
+        self.counts.iter().map(|(tag, n)| (t.passage_summary)(*n, self.students, tags.name_of(tag))).collect()
     }
 }
 

@@ -444,7 +444,11 @@ impl ClassViewPanel {
         let t = texts(ctx);
         let scores = self.view.scores(key, &self.visible);
         let tags = self.view.tags();
-        let rule = AGREEMENT_HELP.iter().find(|s| s.title == "Comparing with an answer key").map(|s| s.paragraphs);
+        let rule = AGREEMENT_HELP
+            .iter()
+            .position(|s| s.title == "Comparing with an answer key")
+            .and_then(|i| t.agreement_help.get(i))
+            .map(|s| s.paragraphs);
         let three = |score: &SpanScore| {
             html! {
                 <>
@@ -575,7 +579,7 @@ impl ClassViewPanel {
             if p.marks.is_empty() {
                 return html! { {text} };
             }
-            let title = p.title(shown.len(), &names, &self.tags, self.view.tags());
+            let title = p.title_in(shown.len(), &names, &self.tags, self.view.tags(), t);
             let students = p.students();
             let many = (students.len() > 1).then_some("many");
             if by_student {
@@ -666,7 +670,7 @@ impl ClassViewPanel {
         let items = passages
             .iter()
             .take(LIST_LIMIT)
-            .map(|p| self.passage_button(ctx, p.start, p.end, p.summaries(&self.tags).join("; ")));
+            .map(|p| self.passage_button(ctx, p.start, p.end, p.summaries_in(&self.tags, t).join("; ")));
         html! {
             <section class="class-block" aria-labelledby="class-passages">
                 <h3 id="class-passages">{(t.passages)(passages.len())}</h3>
@@ -683,7 +687,7 @@ impl ClassViewPanel {
         let items = list.iter().take(LIST_LIMIT).map(|d| {
             let who: Vec<String> =
                 d.tagged_by.iter().filter_map(|&i| self.view.students().get(i).map(|s| s.name.clone())).collect();
-            let text = (t.tagged_by)(&d.summary(&self.tag_name(&d.tag)), &who.join(", "));
+            let text = (t.tagged_by)(&d.summary_in(&self.tag_name(&d.tag), t), &who.join(", "));
             self.passage_button(ctx, d.start, d.end, text)
         });
         html! {

@@ -2,7 +2,6 @@
 
 use yew::prelude::*;
 
-use crate::domain::agreement_help::AGREEMENT_HELP;
 use crate::ui::i18n::use_texts;
 use crate::ui::offline::OfflineHelp;
 
@@ -46,7 +45,7 @@ pub fn help_dialog(props: &HelpProps) -> Html {
                 <p>{t.help_language}</p>
                 <h3 id="help-class">{t.help_class_heading}</h3>
                 <p>{t.help_class}</p>
-                { for AGREEMENT_HELP.iter().map(|section| html! {
+                { for t.agreement_help.iter().map(|section| html! {
                     <>
                         <h4>{section.title}</h4>
                         { for section.paragraphs.iter().map(|p| html! { <p>{*p}</p> }) }

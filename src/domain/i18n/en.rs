@@ -1,6 +1,7 @@
 //! The English texts; the wording the app was written in, which the end-to-end tests match.
 
 use super::{count, Texts};
+use crate::domain::agreement_help::AGREEMENT_HELP;
 
 pub static EN: Texts = Texts {
     close: "Close",
@@ -372,4 +373,11 @@ pub static EN: Texts = Texts {
         "There are no tags to compare.",
         "No tag has a figure to average.",
     ],
+    agreement_help: AGREEMENT_HELP,
+    passage_summary: |n, students, tag| format!("{n} of {students} students tagged this as {tag}"),
+    layer_title: |n, shown, parts| {
+        let noun = if shown == 1 { "student" } else { "students" };
+        format!("{n} of {shown} {noun}: {parts}")
+    },
+    disagreement_summary: |n, raters, tag| format!("{n} of {raters} tagged this as {tag}"),
 };

@@ -1,5 +1,6 @@
 //! The Spanish texts (Latin American usage, addressing the reader as "tú").
 
+use super::es_help::AYUDA_CONCORDANCIA;
 use super::{count, Texts};
 
 pub static ES: Texts = Texts {
@@ -403,4 +404,18 @@ pub static ES: Texts = Texts {
         "No hay etiquetas que comparar.",
         "Ninguna etiqueta tiene una cifra que promediar.",
     ],
+    agreement_help: AYUDA_CONCORDANCIA,
+    passage_summary: |n, students, tag| {
+        let verb = if n == 1 { "etiquetó" } else { "etiquetaron" };
+        let noun = if students == 1 { "estudiante" } else { "estudiantes" };
+        format!("{n} de {students} {noun} {verb} esto como {tag}")
+    },
+    layer_title: |n, shown, parts| {
+        let noun = if shown == 1 { "estudiante" } else { "estudiantes" };
+        format!("{n} de {shown} {noun}: {parts}")
+    },
+    disagreement_summary: |n, raters, tag| {
+        let verb = if n == 1 { "etiquetó" } else { "etiquetaron" };
+        format!("{n} de {raters} {verb} esto como {tag}")
+    },
 };

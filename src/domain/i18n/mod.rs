@@ -2,6 +2,7 @@
 
 mod en;
 mod es;
+mod es_help;
 mod texts;
 
 pub use en::EN;

@@ -1,5 +1,7 @@
 //! `Texts`: one field per piece of UI text, so a language that misses one does not compile.
 
+use crate::domain::agreement_help::HelpSection;
+
 /// Every string the UI shows, in one language. Fields that take numbers or names are functions,
 /// so each language builds its own sentence (and its own plural) around them.
 #[derive(Debug)]
@@ -324,4 +326,12 @@ pub struct Texts {
     pub reject_unreadable: fn(&str) -> String,
     /// Why a figure is undefined, in the order of `agreement::Undefined`'s variants.
     pub undefined_reasons: [&'static str; 9],
+    /// The definitions of the class view's figures, in `agreement_help::AGREEMENT_HELP`'s sections and order.
+    pub agreement_help: &'static [HelpSection],
+    /// "7 of 12 students tagged this as Claim": (tagged, shown students, tag).
+    pub passage_summary: fn(usize, usize, &str) -> String,
+    /// "2 of 3 students: Claim (Ana, Ben)": (students here, shown students, tags and names).
+    pub layer_title: fn(usize, usize, &str) -> String,
+    /// "2 of 3 tagged this as Claim": (students who did, students, tag).
+    pub disagreement_summary: fn(usize, usize, &str) -> String,
 }
