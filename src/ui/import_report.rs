@@ -62,7 +62,7 @@ pub fn import_report(props: &ImportReportProps) -> Html {
 }
 
 fn summary_lines(s: &FileSummary, t: &Texts) -> Html {
-    let format = s.format.map(|f| f.label()).unwrap_or(t.file);
+    let format = s.format.map(|f| f.label_in(t)).unwrap_or(t.file);
     let mut facts = vec![
         (t.facts_new)(s.imported),
         (t.facts_merged)(s.merged),

@@ -380,4 +380,5 @@ pub static EN: Texts = Texts {
         format!("{n} of {shown} {noun}: {parts}")
     },
     disagreement_summary: |n, raters, tag| format!("{n} of {raters} tagged this as {tag}"),
+    format_labels: ["Marginalia pack", "Marginalia annotations export", "W3C Web Annotation", "Hypothesis export"],
 };

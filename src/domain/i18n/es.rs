@@ -418,4 +418,10 @@ pub static ES: Texts = Texts {
         let verb = if n == 1 { "etiquetó" } else { "etiquetaron" };
         format!("{n} de {raters} {verb} esto como {tag}")
     },
+    format_labels: [
+        "Paquete de Marginalia",
+        "Exportación de anotaciones de Marginalia",
+        "Web Annotation del W3C",
+        "Exportación de Hypothesis",
+    ],
 };

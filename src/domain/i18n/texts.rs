@@ -334,4 +334,6 @@ pub struct Texts {
     pub layer_title: fn(usize, usize, &str) -> String,
     /// "2 of 3 tagged this as Claim": (students who did, students, tag).
     pub disagreement_summary: fn(usize, usize, &str) -> String,
+    /// The import formats' names, in the order pack, legacy export, W3C, Hypothesis.
+    pub format_labels: [&'static str; 4],
 }
