@@ -14,6 +14,7 @@ pub mod document;
 pub mod format;
 pub mod html_extract;
 pub mod html_tree;
+pub mod i18n;
 pub mod loader;
 pub mod markdown;
 pub mod myers;

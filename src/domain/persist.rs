@@ -8,6 +8,7 @@ use uuid::Uuid;
 
 use super::annotation::{format_utc, Annotation};
 use super::document::{ArticleMeta, ContentHash, Document, RawBlock};
+use super::i18n::{Texts, EN};
 use super::tags::TagSet;
 use time::OffsetDateTime;
 
@@ -29,12 +30,19 @@ pub enum DecodeError {
     NewerSchema(u32),
 }
 
+impl DecodeError {
+    /// The reason as a clause in the language of `t` ("it cannot be read (…)").
+    pub fn message(&self, t: &Texts) -> String {
+        match self {
+            DecodeError::Corrupt(why) => (t.decode_corrupt)(why),
+            DecodeError::NewerSchema(v) => (t.decode_newer)(*v),
+        }
+    }
+}
+
 impl std::fmt::Display for DecodeError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            DecodeError::Corrupt(why) => write!(f, "it cannot be read ({why})"),
-            DecodeError::NewerSchema(v) => write!(f, "it was saved by a newer version of Marginalia (format {v})"),
-        }
+        f.write_str(&self.message(&EN))
     }
 }
 
@@ -234,6 +242,9 @@ pub fn tags_key(article: &ContentHash) -> String {
 
 /// Key of the user's name, written into annotations and exports.
 pub const AUTHOR_KEY: &str = "marginalia/v1/author";
+
+/// The UI language the user chose in Settings (`en`, `es`); absent, the browser's preference decides.
+pub const LANG_KEY: &str = "marginalia/v1/lang";
 
 #[derive(Serialize)]
 struct StoredTagsRef<'a> {

@@ -6,6 +6,7 @@ use time::OffsetDateTime;
 use uuid::Uuid;
 
 use super::annotation::Annotation;
+use super::i18n::{Texts, EN};
 use super::tags::TagId;
 
 /// A change a user asks for.
@@ -40,15 +41,23 @@ pub enum StoreError {
     EmptyBatch,
 }
 
+impl StoreError {
+    /// The reason as a sentence in the language of `t`.
+    pub fn message(&self, t: &Texts) -> String {
+        match self {
+            StoreError::NotFound(_) => t.store_not_found,
+            StoreError::DuplicateId(_) => t.store_duplicate_id,
+            StoreError::NoTags => t.store_no_tags,
+            StoreError::EmptyRange => t.store_empty_range,
+            StoreError::EmptyBatch => t.store_empty_batch,
+        }
+        .to_string()
+    }
+}
+
 impl std::fmt::Display for StoreError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            StoreError::NotFound(_) => write!(f, "That annotation no longer exists."),
-            StoreError::DuplicateId(_) => write!(f, "An annotation with that id already exists."),
-            StoreError::NoTags => write!(f, "An annotation needs at least one tag."),
-            StoreError::EmptyRange => write!(f, "Select some text to annotate first."),
-            StoreError::EmptyBatch => write!(f, "There is nothing to change."),
-        }
+        f.write_str(&self.message(&EN))
     }
 }
 

@@ -19,6 +19,7 @@ use crate::domain::format::import::{plan_import, ImportFile, ImportPlan, Merged}
 use crate::domain::format::pack::{self, ExportInfo, Pack};
 use crate::domain::html_extract::{extract_all_text, extract_article};
 use crate::domain::html_tree::HtmlElement;
+use crate::domain::i18n::{Lang, Texts};
 use crate::domain::loader::{decode, load_text, FileKind, LoadError, MAX_FILE_BYTES};
 use crate::domain::persist::{ClassroomState, SideList};
 use crate::domain::plain_text::parse_plain_text;
@@ -31,7 +32,7 @@ use crate::ui::banner::WarningBanner;
 use crate::ui::browser::dom_text::DomText;
 use crate::ui::browser::highlights::{self, Painter};
 use crate::ui::browser::storage::{AnnotationStorage, StorageProblem, Unreadable};
-use crate::ui::browser::{clock, download, files, html_parse, library, storage};
+use crate::ui::browser::{clock, download, files, html_parse, lang, library, storage};
 use crate::ui::class_view::ClassViewPanel;
 use crate::ui::editor::{excerpt, AnnotationEditor};
 use crate::ui::export_dialog::ExportDialog;
@@ -108,6 +109,7 @@ pub enum Msg {
     DiscardVersion(usize),
     ShowSettings(bool),
     SetAuthor(String),
+    SetLang(Lang),
     EditTags(TagEdit),
     RevealAnswerKey,
     /// Download a starter pack: (lock the tag set, include my annotations as the answer key).
@@ -206,6 +208,8 @@ pub struct App {
     reattach: Option<Uuid>,
     /// The user's name, written into annotations and exports.
     author: String,
+    /// The UI language, provided to every component as a context.
+    lang: Lang,
     /// What a starter pack (or the teacher's own export of one) left for this article.
     classroom: Option<ClassroomState>,
     settings_open: bool,
@@ -224,7 +228,9 @@ impl Component for App {
 
     fn create(ctx: &Context<Self>) -> Self {
         let sample = Rc::new(parse_plain_text(SAMPLE_ARTICLE));
-        let (doc, notice) = initial_document(&sample);
+        let ui_lang = lang::initial();
+        lang::mark_document(ui_lang);
+        let (doc, notice) = initial_document(&sample, ui_lang.texts());
         let session = open_session(&doc);
         let tags = Rc::new(session.tags.clone());
         App {
@@ -241,6 +247,7 @@ impl Component for App {
             import: None,
             reattach: None,
             author: storage::author(),
+            lang: ui_lang,
             settings_open: false,
             sample,
             notice_action: None,
@@ -313,16 +320,16 @@ impl Component for App {
             Msg::Undo => {
                 self.commit_all_notes();
                 match self.store.undo_step() {
-                    Some(step) => step.iter().for_each(|change| self.after_change(change, "Undone")),
-                    None => self.announce("Nothing to undo"),
+                    Some(step) => step.iter().for_each(|change| self.after_change(change, self.t().undone)),
+                    None => self.announce(self.t().nothing_to_undo),
                 }
                 true
             }
             Msg::Redo => {
                 self.commit_all_notes();
                 match self.store.redo_step() {
-                    Some(step) => step.iter().for_each(|change| self.after_change(change, "Redone")),
-                    None => self.announce("Nothing to redo"),
+                    Some(step) => step.iter().for_each(|change| self.after_change(change, self.t().redone)),
+                    None => self.announce(self.t().nothing_to_redo),
                 }
                 true
             }
@@ -366,12 +373,12 @@ impl Component for App {
                 if chosen.is_empty() {
                     return true;
                 }
-                let link = ctx.link().clone();
+                let (link, t) = (ctx.link().clone(), self.t());
                 wasm_bindgen_futures::spawn_local(async move {
                     let mut read = Vec::with_capacity(chosen.len());
                     for file in chosen {
                         // A file that cannot be read still gets a line in the report, as an empty file.
-                        let bytes = files::read_bytes(&file, format::MAX_FILE_BYTES).await.unwrap_or_default();
+                        let bytes = files::read_bytes(&file, format::MAX_FILE_BYTES, t).await.unwrap_or_default();
                         read.push((file.name(), bytes));
                     }
                     link.send_message(Msg::ImportRead(read));
@@ -393,16 +400,14 @@ impl Component for App {
             Msg::OpenImportedArticle => {
                 if let Some(doc) = self.import.take().and_then(|i| i.other) {
                     self.add_document(doc, None);
-                    self.set_notice(
-                        "The pack's article is open. Import the pack again to bring in its annotations.".into(),
-                    );
+                    self.set_notice(self.t().pack_article_open.into());
                 }
                 true
             }
             Msg::Reattach(id) => {
                 self.reattach = if self.reattach == Some(id) { None } else { Some(id) };
                 if self.reattach.is_some() {
-                    self.announce("Select the passage to attach it to");
+                    self.announce(self.t().select_passage_to_attach);
                 }
                 true
             }
@@ -416,7 +421,7 @@ impl Component for App {
                 if self.reattach == Some(id) {
                     self.reattach = None;
                 }
-                self.announce("Unplaced annotation deleted");
+                self.announce(self.t().unplaced_deleted);
                 true
             }
             Msg::UseVersion(index) => {
@@ -436,12 +441,18 @@ impl Component for App {
                 self.settings_open = open;
                 true
             }
+            Msg::SetLang(choice) => {
+                self.lang = choice;
+                lang::mark_document(choice);
+                if lang::save(choice).is_err() {
+                    self.set_notice(self.t().lang_not_saved.into());
+                }
+                true
+            }
             Msg::SetAuthor(name) => {
                 self.author = name.trim().to_string();
                 if storage::set_author(&self.author).is_err() {
-                    self.set_notice(
-                        "Your name could not be saved in this browser; it is used until you close the page.".into(),
-                    );
+                    self.set_notice(self.t().author_not_saved.into());
                 }
                 true
             }
@@ -492,7 +503,7 @@ impl Component for App {
                         self.new_article_open = false;
                         self.add_document(doc, None);
                     }
-                    Err(error) => self.set_notice(error.to_string()),
+                    Err(error) => self.set_notice(error.message(self.t())),
                 }
                 true
             }
@@ -517,20 +528,14 @@ impl Component for App {
                 // One article at a time: the first file is opened, the others are named in a notice.
                 let Some(file) = files.first().cloned() else { return true };
                 if files.len() > 1 {
-                    self.set_notice(format!(
-                        "Opening “{}”; open the other {} file(s) one at a time.",
-                        file.name(),
-                        files.len() - 1
-                    ));
+                    self.set_notice((self.t().opening_first)(&file.name(), files.len() - 1));
                 }
-                let link = ctx.link().clone();
+                let (link, t) = (ctx.link().clone(), self.t());
                 wasm_bindgen_futures::spawn_local(async move {
                     let name = file.name();
-                    match files::read_bytes(&file, MAX_FILE_BYTES).await {
+                    match files::read_bytes(&file, MAX_FILE_BYTES, t).await {
                         Ok(bytes) => link.send_message(Msg::FileLoaded { name, bytes }),
-                        Err(message) => {
-                            link.send_message(Msg::LoadFailed(format!("“{name}” cannot be opened: {message}")))
-                        }
+                        Err(message) => link.send_message(Msg::LoadFailed((t.cannot_open)(&name, &message))),
                     }
                 });
                 true
@@ -539,7 +544,7 @@ impl Component for App {
                 match self.load_file(&name, &bytes) {
                     Ok((doc, note)) => self.add_document(doc, note),
                     Err(message) => {
-                        self.set_notice(format!("“{name}” cannot be opened: {message}"));
+                        self.set_notice((self.t().cannot_open)(&name, &message));
                         if self.unextracted.is_some() {
                             self.notice_action = Some(NoticeAction::LoadAllText);
                         }
@@ -557,7 +562,7 @@ impl Component for App {
                     draft.meta.source.get_or_insert(name);
                     match draft.into_document() {
                         Some(doc) => self.add_document(doc, None),
-                        None => self.set_notice(LoadError::NoText.to_string()),
+                        None => self.set_notice(LoadError::NoText.message(self.t())),
                     }
                 }
                 true
@@ -571,7 +576,7 @@ impl Component for App {
                 if key == self.sample.hash().short() {
                     self.open_document((*self.sample).clone());
                 } else {
-                    match library::load(&key) {
+                    match library::load(&key, self.t()) {
                         Ok((doc, _)) => self.open_document(doc),
                         Err(message) => self.set_notice(message),
                     }
@@ -579,7 +584,7 @@ impl Component for App {
                 true
             }
             Msg::RenameArticle(key, title) => {
-                match library::rename(&key, &title) {
+                match library::rename(&key, &title, self.t()) {
                     Ok(()) if key == self.doc.hash().short() => {
                         self.doc = Rc::new((*self.doc).clone().with_title(&title));
                     }
@@ -589,9 +594,9 @@ impl Component for App {
                 true
             }
             Msg::DeleteArticle(key) => {
-                match library::delete(&key) {
+                match library::delete(&key, self.t()) {
                     Ok(_) => {
-                        self.announce("Article deleted");
+                        self.announce(self.t().article_deleted);
                         if key == self.doc.hash().short() {
                             self.open_document((*self.sample).clone());
                             self.library_open = true;
@@ -629,37 +634,39 @@ impl Component for App {
 
     fn view(&self, ctx: &Context<Self>) -> Html {
         let link = ctx.link();
+        let t = self.t();
         html! {
+            <ContextProvider<Lang> context={self.lang}>
             <div class="app">
                 <header class="topbar">
                     <span class="brand"><span class="brand-mark" aria-hidden="true"></span>{"Marginalia"}</span>
-                    <nav class="actions" aria-label="Actions">
-                        <button type="button" onclick={link.callback(|_| Msg::ShowLibrary(true))}>{"Library"}</button>
+                    <nav class="actions" aria-label={t.actions}>
+                        <button type="button" onclick={link.callback(|_| Msg::ShowLibrary(true))}>{t.library}</button>
                         if self.doc.hash() != self.sample.hash() {
-                            <button type="button" title="Back to the bundled sample article"
-                                onclick={link.callback({ let key = self.sample.hash().short().to_string(); move |_| Msg::OpenArticle(key.clone()) })}>{"Sample"}</button>
+                            <button type="button" title={t.sample_title}
+                                onclick={link.callback({ let key = self.sample.hash().short().to_string(); move |_| Msg::OpenArticle(key.clone()) })}>{t.sample}</button>
                         }
-                        <button type="button" onclick={link.callback(|_| Msg::ShowNewArticle(true))}>{"New article"}</button>
-                        <button type="button" title="Open a .txt, .md or .html file (or drop it on the page)"
-                            onclick={link.callback(|_| Msg::OpenFileDialog)}>{"Open file"}</button>
+                        <button type="button" onclick={link.callback(|_| Msg::ShowNewArticle(true))}>{t.new_article}</button>
+                        <button type="button" title={t.open_file_title}
+                            onclick={link.callback(|_| Msg::OpenFileDialog)}>{t.open_file}</button>
                         <input ref={self.file_input.clone()} type="file" class="visually-hidden" tabindex="-1" aria-hidden="true"
                             accept=".txt,.text,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html"
                             onchange={link.callback(|e: Event| Msg::FilesChosen(files::files_of(e.target_unchecked_into::<HtmlInputElement>().files())))} />
                         <button type="button" disabled={!self.store.can_undo()} aria-keyshortcuts="Control+Z"
-                            title="Undo (Ctrl+Z)" onclick={link.callback(|_| Msg::Undo)}>{"Undo"}</button>
+                            title={t.undo_title} onclick={link.callback(|_| Msg::Undo)}>{t.undo}</button>
                         <button type="button" disabled={!self.store.can_redo()} aria-keyshortcuts="Control+Shift+Z"
-                            title="Redo (Ctrl+Shift+Z)" onclick={link.callback(|_| Msg::Redo)}>{"Redo"}</button>
-                        <button type="button" title="Import annotation files (packs, W3C, Hypothesis)"
-                            onclick={link.callback(|_| Msg::OpenImportDialog)}>{"Import"}</button>
+                            title={t.redo_title} onclick={link.callback(|_| Msg::Redo)}>{t.redo}</button>
+                        <button type="button" title={t.import_title}
+                            onclick={link.callback(|_| Msg::OpenImportDialog)}>{t.import}</button>
                         <input ref={self.import_input.clone()} type="file" multiple=true class="visually-hidden" tabindex="-1" aria-hidden="true"
                             accept=".json,.jsonld,application/json,application/ld+json"
                             onchange={link.callback(|e: Event| Msg::ImportFiles(files::files_of(e.target_unchecked_into::<HtmlInputElement>().files())))} />
-                        <button type="button" title="Save this article's annotations as a file"
-                            onclick={link.callback(|_| Msg::ShowExport(true))}>{"Export"}</button>
-                        <button type="button" title="Compare students' annotation files of this article"
-                            onclick={link.callback(|_| Msg::ShowClass(true))}>{"Class"}</button>
-                        <button type="button" onclick={link.callback(|_| Msg::ShowSettings(true))}>{"Settings"}</button>
-                        <button type="button" aria-keyshortcuts="?" onclick={link.callback(|_| Msg::ShowHelp(true))}>{"Help"}</button>
+                        <button type="button" title={t.export_title}
+                            onclick={link.callback(|_| Msg::ShowExport(true))}>{t.export}</button>
+                        <button type="button" title={t.class_title}
+                            onclick={link.callback(|_| Msg::ShowClass(true))}>{t.class}</button>
+                        <button type="button" onclick={link.callback(|_| Msg::ShowSettings(true))}>{t.settings}</button>
+                        <button type="button" aria-keyshortcuts="?" onclick={link.callback(|_| Msg::ShowHelp(true))}>{t.help}</button>
                     </nav>
                 </header>
                 { self.view_warnings(ctx) }
@@ -667,7 +674,7 @@ impl Component for App {
                 <main class="layout">
                     <div class="reading">
                         <p id="keyboard-hint" class="visually-hidden">
-                            {"Select text to annotate it. Keyboard: Ctrl+Down and Ctrl+Up move between paragraphs, Shift+Right selects word by word, then press 1, 2 or 3 to tag."}
+                            {t.keyboard_hint}
                         </p>
                         <ArticleView key={self.doc.hash().0.clone()} doc={self.doc.clone()} node_ref={self.article_ref.clone()} />
                     </div>
@@ -704,6 +711,7 @@ impl Component for App {
                     <SettingsDialog author={AttrValue::from(self.author.clone())} tags={self.tags.clone()}
                         impacts={self.tags.tags.iter().map(|t| { let i = delete_impact(&t.id, self.store.in_order()); (i.annotations, i.only_tag) }).collect::<Vec<_>>()}
                         on_author={link.callback(Msg::SetAuthor)} on_edit={link.callback(Msg::EditTags)}
+                        on_lang={link.callback(Msg::SetLang)}
                         locked={self.tags_locked()}
                         answer_key={self.classroom.as_ref().filter(|c| !c.answer_key.is_empty()).map(|c| (Rc::new(c.answer_key.clone()), c.revealed))}
                         on_reveal={link.callback(|_| Msg::RevealAnswerKey)}
@@ -726,10 +734,11 @@ impl Component for App {
                         on_open_passage={link.callback(|(start, end)| Msg::OpenPassage(start, end))} />
                 }
                 if self.dragging {
-                    <div class="drop-overlay" aria-hidden="true"><p>{"Drop an article (.txt, .md, .html) to open it, or annotation files (.json) to import them"}</p></div>
+                    <div class="drop-overlay" aria-hidden="true"><p>{t.drop_hint}</p></div>
                 }
                 <div class="visually-hidden" role="status" aria-live="polite">{self.announcement.clone()}</div>
             </div>
+            </ContextProvider<Lang>>
         }
     }
 
@@ -752,38 +761,30 @@ impl Component for App {
 impl App {
     fn view_warnings(&self, ctx: &Context<Self>) -> Html {
         let link = ctx.link();
+        let t = self.t();
         let storage_message = self.storage.problem().map(|problem| match problem {
-            StorageProblem::Full => format!(
-                "Browser storage is full, so {} change(s) are not saved yet. Your work is kept while this page stays open: use Export now to keep a copy.",
-                self.storage.unsaved_count()
-            ),
-            StorageProblem::Unavailable(why) => format!(
-                "This browser is not letting Marginalia save ({why}). Your annotations are kept while this page stays open: use Export now to keep a copy."
-            ),
+            StorageProblem::Full => (t.storage_full)(self.storage.unsaved_count()),
+            StorageProblem::Unavailable(why) => (t.storage_blocked)(why),
         });
         let unreadable_message = (!self.unreadable.is_empty()).then(|| {
             let first = &self.unreadable[0];
-            format!(
-                "{} saved annotation(s) could not be loaded because {}. They are kept in storage, untouched, and backed up; export the backup to keep a copy.",
-                self.unreadable.len(),
-                first.error
-            )
+            (t.unreadable_saved)(self.unreadable.len(), &first.error.message(t))
         });
         html! {
             <>
                 if let Some(message) = storage_message {
-                    <WarningBanner message={message} action="Export now" on_action={link.callback(|_| Msg::Export)} />
+                    <WarningBanner message={message} action={t.export_now} on_action={link.callback(|_| Msg::Export)} />
                 }
                 if let Some(message) = unreadable_message {
-                    <WarningBanner message={message} action="Export backup" on_action={link.callback(|_| Msg::ExportBackup)} />
+                    <WarningBanner message={message} action={t.export_backup} on_action={link.callback(|_| Msg::ExportBackup)} />
                 }
                 if let Some(notice) = &self.notice {
                     <div class="notice" role="status">
                         <span>{notice.clone()}</span>
                         if self.notice_action == Some(NoticeAction::LoadAllText) {
-                            <button type="button" onclick={link.callback(|_| Msg::LoadAllText)}>{"Load all its text instead"}</button>
+                            <button type="button" onclick={link.callback(|_| Msg::LoadAllText)}>{t.load_all_text}</button>
                         }
-                        <button type="button" onclick={link.callback(|_| Msg::DismissNotice)}>{"Dismiss"}</button>
+                        <button type="button" onclick={link.callback(|_| Msg::DismissNotice)}>{t.dismiss}</button>
                     </div>
                 }
             </>
@@ -855,7 +856,7 @@ impl App {
             }
         }));
         let Some(dom) = DomText::collect(root, &self.doc) else {
-            self.notice = Some("The article could not be prepared for highlighting.".into());
+            self.notice = Some(self.t().prepare_failed.into());
             ctx.link().send_message(Msg::ShowHelp(false));
             return;
         };
@@ -866,9 +867,9 @@ impl App {
             }
             None => {
                 self.notice = Some(if highlights::supported() {
-                    "Highlights could not be set up in this browser.".into()
+                    self.t().highlights_failed.into()
                 } else {
-                    "This browser cannot show highlights (it lacks the CSS Custom Highlight API). Your annotations are still listed under Annotations; a current Chrome, Edge, Firefox or Safari shows them in the text.".into()
+                    self.t().no_highlight_api.into()
                 });
                 ctx.link().send_message(Msg::ShowHelp(false));
             }
@@ -894,24 +895,27 @@ impl App {
     /// Reads a file into a document; for HTML, finds the article in the page.
     fn load_file(&mut self, name: &str, bytes: &[u8]) -> Result<(Document, Option<String>), String> {
         self.unextracted = None;
+        let t = self.t();
         let kind = FileKind::from_name(name)
-            .ok_or_else(|| LoadError::UnsupportedType { name: name.to_string() }.to_string())?;
-        let decoded = decode(bytes).map_err(|e| e.to_string())?;
+            .ok_or_else(|| LoadError::UnsupportedType { name: name.to_string() }.message(t))?;
+        let decoded = decode(bytes).map_err(|e| e.message(t))?;
+        // The loader's one note says the encoding was guessed as Windows-1252.
+        let note = decoded.note.map(|_| t.read_as_windows_1252.to_string());
         if kind != FileKind::Html {
-            let doc = load_text(kind, &decoded.text, None, Some(name)).map_err(|e| e.to_string())?;
-            return Ok((doc, decoded.note));
+            let doc = load_text(kind, &decoded.text, None, Some(name)).map_err(|e| e.message(t))?;
+            return Ok((doc, note));
         }
-        let tree = html_parse::parse(&decoded.text)?;
+        let tree = html_parse::parse(&decoded.text, t)?;
         match extract_article(&tree) {
             Ok(mut draft) => {
                 draft.meta.source.get_or_insert_with(|| name.to_string());
-                let doc = draft.into_document().ok_or_else(|| LoadError::NoText.to_string())?;
-                Ok((doc, decoded.note))
+                let doc = draft.into_document().ok_or_else(|| LoadError::NoText.message(t))?;
+                Ok((doc, note))
             }
             Err(error) => {
                 // Kept so the notice can offer to load the page's whole text instead.
                 self.unextracted = Some((name.to_string(), tree));
-                Err(error.to_string())
+                Err(error.message(t))
             }
         }
     }
@@ -922,20 +926,16 @@ impl App {
         let doc = if doc.hash() == self.sample.hash() {
             (*self.sample).clone()
         } else if known {
-            library::load(doc.hash().short()).map(|(stored, _)| stored).unwrap_or(doc)
+            library::load(doc.hash().short(), self.t()).map(|(stored, _)| stored).unwrap_or(doc)
         } else {
             if library::save(&doc, clock::now()).is_err() {
-                self.set_notice("This article is open, but the browser could not keep it in the library (storage is full or blocked). Export your annotations before you leave.".into());
+                self.set_notice(self.t().library_not_kept.into());
             }
             doc
         };
         self.open_document(doc);
         if known {
-            self.set_notice(format!(
-                "“{}” is already in your library; it is open with its {} annotation(s).",
-                self.doc.title(),
-                self.store.len()
-            ));
+            self.set_notice((self.t().already_in_library)(self.doc.title(), self.store.len()));
         } else if let Some(note) = note {
             self.set_notice(note);
         }
@@ -949,7 +949,7 @@ impl App {
         self.article_listener = None;
         let session = open_session(&doc);
         library::set_last_open(doc.hash().short());
-        self.announce(&format!("Opened “{}”", doc.title()));
+        self.announce(&(self.t().opened)(doc.title()));
         self.doc = Rc::new(doc);
         self.storage = session.storage;
         self.store = session.store;
@@ -1046,7 +1046,7 @@ impl App {
 
     fn create(&mut self, tag: TagId) -> bool {
         let Some(pending) = self.pending else {
-            self.announce("Select some text first");
+            self.announce(self.t().select_text_first);
             return true;
         };
         let now = clock::now();
@@ -1072,7 +1072,7 @@ impl App {
                     let _ = article.focus();
                 }
             }
-            self.announce(&format!("Tagged as {}", self.tags.name_of(&tag)));
+            self.announce(&(self.t().tagged_as)(self.tags.name_of(&tag)));
         }
         true
     }
@@ -1106,11 +1106,11 @@ impl App {
     /// Applies a command; shows why if the store refuses it. Returns whether it was applied.
     fn run(&mut self, command: Command) -> bool {
         let verb = match &command {
-            Command::Create(_) => "Annotation created",
-            Command::SetTags { .. } => "Tags changed",
-            Command::SetNote { .. } => "Note saved",
-            Command::Delete { .. } => "Annotation deleted",
-            Command::Replace(_) => "Annotation replaced",
+            Command::Create(_) => self.t().annotation_created,
+            Command::SetTags { .. } => self.t().tags_changed,
+            Command::SetNote { .. } => self.t().note_saved,
+            Command::Delete { .. } => self.t().annotation_deleted,
+            Command::Replace(_) => self.t().annotation_replaced,
         };
         match self.store.apply(command) {
             Ok(change) => {
@@ -1118,7 +1118,7 @@ impl App {
                 true
             }
             Err(error) => {
-                self.notice = Some(error.to_string());
+                self.notice = Some(error.message(self.t()));
                 false
             }
         }
@@ -1352,8 +1352,8 @@ impl App {
         let info = ExportInfo { source: self.doc.meta().source.as_deref(), by: &self.author, at: now };
         let annotations = self.store.in_order().chain(self.orphans.iter());
         let (name, mime, contents) = kind.render(&self.doc, &self.tags, annotations, &info);
-        match download::download(&name, mime, &contents) {
-            Ok(()) => self.announce(&format!("Exported {} annotation(s)", self.store.len() + self.orphans.len())),
+        match download::download(&name, mime, &contents, self.t()) {
+            Ok(()) => self.announce(&(self.t().exported)(self.store.len() + self.orphans.len())),
             Err(message) => self.set_notice(message),
         }
     }
@@ -1367,12 +1367,12 @@ impl App {
         let answer_key: Vec<Annotation> =
             if key { self.store.in_order().chain(self.orphans.iter()).cloned().collect() } else { Vec::new() };
         let contents = pack::starter(&self.doc, &self.tags, &answer_key, lock, &info);
-        match download::download(&pack::starter_file_name(&self.doc), "application/json", &contents) {
+        match download::download(&pack::starter_file_name(&self.doc), "application/json", &contents, self.t()) {
             Ok(()) => {
                 if key {
                     self.save_classroom(ClassroomState { lock_tags: false, answer_key, revealed: true });
                 }
-                self.announce("Starter pack exported");
+                self.announce(self.t().starter_exported);
             }
             Err(message) => self.set_notice(message),
         }
@@ -1382,7 +1382,7 @@ impl App {
     fn save_classroom(&mut self, classroom: ClassroomState) {
         let protected = self.protected_keys();
         if self.storage.save_classroom(&classroom, &protected).is_err() {
-            self.set_notice("The starter pack's settings could not be saved in this browser.".into());
+            self.set_notice(self.t().starter_not_saved.into());
         }
         self.classroom = Some(classroom);
     }
@@ -1465,13 +1465,13 @@ impl App {
         let placed = commands.iter().filter(|c| !matches!(c, Command::Delete { .. })).count();
         if !commands.is_empty() {
             match self.store.apply_batch(commands) {
-                Ok(step) => step.iter().for_each(|change| self.after_change(change, "Imported")),
-                Err(error) => self.set_notice(format!("The import could not be applied: {error}")),
+                Ok(step) => step.iter().for_each(|change| self.after_change(change, self.t().imported)),
+                Err(error) => self.set_notice((self.t().import_failed)(&error.message(self.t()))),
             }
         }
         self.save_side(SideList::Orphans);
         self.save_side(SideList::Conflicts);
-        self.announce(&format!("Imported {placed} annotation(s); {orphaned} not placed"));
+        self.announce(&(self.t().imported_summary)(placed, orphaned));
     }
 
     /// Attaches the orphan being re-attached to the current selection.
@@ -1479,7 +1479,7 @@ impl App {
         let (Some(id), Some(pending)) = (self.reattach, self.pending) else { return };
         let Some(orphan) = self.orphans.iter().find(|a| a.id == id).cloned() else { return };
         let Some(attached) = reanchor::reattach(&self.doc, &orphan, pending.start, pending.end, clock::now()) else {
-            self.set_notice("That selection cannot hold the annotation.".into());
+            self.set_notice(self.t().selection_cannot_hold.into());
             return;
         };
         let command =
@@ -1498,7 +1498,7 @@ impl App {
     /// Applies a tag set edit: the annotations it touches change in one undoable step.
     fn edit_tags(&mut self, edit: TagEdit) {
         if self.tags_locked() {
-            return self.set_notice("Your teacher locked this tag set.".into());
+            return self.set_notice(self.t().teacher_locked.into());
         }
         self.commit_all_notes();
         match tag_edit::edit(&self.tags, edit, self.store.in_order(), clock::now()) {
@@ -1506,13 +1506,13 @@ impl App {
                 let commands = edited.commands();
                 if !commands.is_empty() {
                     match self.store.apply_batch(commands) {
-                        Ok(step) => step.iter().for_each(|change| self.after_change(change, "Tag changed")),
-                        Err(error) => return self.set_notice(error.to_string()),
+                        Ok(step) => step.iter().for_each(|change| self.after_change(change, self.t().tag_changed)),
+                        Err(error) => return self.set_notice(error.message(self.t())),
                     }
                 }
                 self.set_tags(edited.tags);
             }
-            Err(error) => self.set_notice(error.to_string()),
+            Err(error) => self.set_notice(error.message(self.t())),
         }
     }
 
@@ -1520,7 +1520,7 @@ impl App {
     fn set_tags(&mut self, tags: TagSet) {
         let protected = self.protected_keys();
         if self.storage.save_tags(&tags, &protected).is_err() {
-            self.set_notice("The tag set could not be saved in this browser; export to keep it.".into());
+            self.set_notice(self.t().tags_not_saved.into());
         }
         self.tags = Rc::new(tags);
         self.listing.replace(None);
@@ -1542,7 +1542,9 @@ impl App {
         let backup: serde_json::Map<String, serde_json::Value> =
             self.unreadable.iter().map(|u| (u.key.clone(), serde_json::Value::String(u.raw.clone()))).collect();
         let json = serde_json::to_string_pretty(&backup).unwrap_or_default();
-        if let Err(message) = download::download("marginalia-unreadable-backup.json", "application/json", &json) {
+        if let Err(message) =
+            download::download("marginalia-unreadable-backup.json", "application/json", &json, self.t())
+        {
             self.notice = Some(message);
         }
     }
@@ -1551,17 +1553,22 @@ impl App {
         self.unreadable.iter().map(|u| u.key.clone()).collect()
     }
 
+    /// The texts of the UI language.
+    fn t(&self) -> &'static Texts {
+        self.lang.texts()
+    }
+
     fn announce(&mut self, message: &str) {
         self.announcement = message.to_string();
     }
 }
 
 /// The article to open on start: the one open last, else the bundled sample.
-fn initial_document(sample: &Rc<Document>) -> (Rc<Document>, Option<String>) {
+fn initial_document(sample: &Rc<Document>, t: &Texts) -> (Rc<Document>, Option<String>) {
     match library::last_open() {
-        Some(key) if key != sample.hash().short() => match library::load(&key) {
+        Some(key) if key != sample.hash().short() => match library::load(&key, t) {
             Ok((doc, _)) => (Rc::new(doc), None),
-            Err(message) => (sample.clone(), Some(format!("The article open last could not be reopened: {message}"))),
+            Err(message) => (sample.clone(), Some((t.reopen_failed)(&message))),
         },
         _ => (sample.clone(), None),
     }

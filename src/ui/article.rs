@@ -5,6 +5,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::domain::document::{safe_link, Block, BlockKind, Document, MarkKind, Segment};
+use crate::ui::i18n::use_texts;
 
 #[derive(Properties, Clone)]
 pub struct ArticleProps {
@@ -21,6 +22,7 @@ impl PartialEq for ArticleProps {
 
 #[function_component(ArticleView)]
 pub fn article_view(props: &ArticleProps) -> Html {
+    let t = use_texts();
     let doc = &props.doc;
     let blocks = doc.blocks();
     let titled = blocks.first().is_some_and(|b| b.kind == BlockKind::Heading && b.level == 1);
@@ -74,7 +76,7 @@ pub fn article_view(props: &ArticleProps) -> Html {
         }
     }
     html! {
-        <article ref={props.node_ref.clone()} class="article" tabindex="0" aria-label="Article"
+        <article ref={props.node_ref.clone()} class="article" tabindex="0" aria-label={t.article}
             aria-describedby="keyboard-hint">
             { for children }
         </article>

@@ -8,6 +8,7 @@ pub mod class_view;
 pub mod editor;
 pub mod export_dialog;
 pub mod help;
+pub mod i18n;
 pub mod import_report;
 pub mod library;
 pub mod new_article;

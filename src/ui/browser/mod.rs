@@ -6,6 +6,7 @@ pub mod download;
 pub mod files;
 pub mod highlights;
 pub mod html_parse;
+pub mod lang;
 pub mod library;
 pub mod position;
 pub mod service_worker;
