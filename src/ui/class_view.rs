@@ -595,7 +595,7 @@ impl ClassViewPanel {
                         onchange={ctx.link().callback(|_| ClassMsg::ColourByStudent(true))} />{" Colour by student"}</label>
                 </div>
                 { legend.unwrap_or_default() }
-                <div class="layer-article" aria-label="The article with the shown students' marks" role="region">
+                <div class="layer-article" tabindex="0" aria-label="The article with the shown students' marks" role="region">
                     { for pieces.iter().map(|block| html! { <p class="layer-block">{ for block.iter().map(&piece) }</p> }) }
                 </div>
             </section>

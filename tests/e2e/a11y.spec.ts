@@ -1,0 +1,87 @@
+// Accessibility audits: axe-core (WCAG 2.0, 2.1 and 2.2, A and AA) finds nothing on every view of the app.
+import { test, expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { openApp, dragSelect, exportAs } from './helpers';
+
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/** Runs axe on the page as it is now and fails with every violation, its rule, help and offending nodes. */
+async function expectNoViolations(page: Page, view: string) {
+  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  const found = results.violations.map((v) =>
+    `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `  ${n.target.join(' ')}: ${n.failureSummary?.replace(/\n/g, ' ')}`).join('\n')}`);
+  expect(found, `axe violations in the ${view}`).toEqual([]);
+}
+
+async function importFiles(page: Page, files: { name: string; text: string }[]) {
+  await page.locator('input[type=file][multiple]').setInputFiles(
+    files.map((f) => ({ name: f.name, mimeType: 'application/json', buffer: Buffer.from(f.text) })));
+}
+
+test('axe: reading view, selection toolbar, editor and sidebar with filters', async ({ page }) => {
+  await openApp(page);
+  await expectNoViolations(page, 'reading view');
+
+  await dragSelect(page, 'The White House did not immediately respond');
+  await expect(page.getByRole('toolbar', { name: 'Annotate selection' })).toBeVisible();
+  await expectNoViolations(page, 'selection toolbar');
+  await page.keyboard.press('1');
+
+  await page.locator('.entry-button').first().click();
+  await expect(page.getByRole('dialog', { name: 'Edit annotation' })).toBeVisible();
+  await expectNoViolations(page, 'annotation editor');
+  await page.keyboard.press('Escape');
+
+  const sidebar = page.getByRole('complementary', { name: 'Annotations' });
+  await sidebar.getByRole('group', { name: 'Filter by tag' }).getByRole('button', { name: /^Claim/ }).click();
+  await sidebar.getByRole('searchbox', { name: 'Search annotations' }).fill('White');
+  await expect(sidebar.getByText(/of \d+ shown/)).toBeVisible();
+  await expectNoViolations(page, 'sidebar with filters');
+});
+
+test('axe: every dialog (library, new article, export, settings with the tag set editor, help)', async ({ page }) => {
+  await openApp(page);
+  const actions = page.getByRole('navigation', { name: 'Actions' });
+  const views: [string, string][] = [
+    ['Library', 'Library'], ['New article', 'New article'], ['Export', 'Export'], ['Settings', 'Settings'], ['Help', 'How to annotate'],
+  ];
+  for (const [button, dialog] of views) {
+    await actions.getByRole('button', { name: button, exact: true }).click();
+    await expect(page.getByRole('dialog', { name: dialog })).toBeVisible();
+    await expectNoViolations(page, `${button} dialog`);
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('dialog', { name: dialog })).toBeHidden();
+  }
+});
+
+test('axe: the import report', async ({ page }) => {
+  await openApp(page);
+  await dragSelect(page, 'The White House did not immediately respond');
+  await page.keyboard.press('1');
+  const pack = await exportAs(page, 'Annotation pack');
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await page.waitForFunction(() => performance.getEntriesByName('marginalia:highlights-painted').length > 0);
+  await importFiles(page, [{ name: pack.name, text: pack.text }, { name: 'broken.json', text: '{"nope": ' }]);
+  await expect(page.getByRole('dialog', { name: /import/i })).toBeVisible();
+  await expectNoViolations(page, 'import report');
+});
+
+test('axe: the class view with two students', async ({ page }) => {
+  await openApp(page);
+  await dragSelect(page, 'The White House did not immediately respond');
+  await page.keyboard.press('1');
+  const pack = JSON.parse((await exportAs(page, 'Annotation pack')).text);
+  const student = (author: string) => JSON.stringify({
+    ...pack,
+    annotations: pack.annotations.map((a: any, i: number) => ({
+      ...a, author, id: `00000000-0000-4000-8000-${author.charCodeAt(0).toString(16)}${String(i).padStart(10, '0')}`,
+    })),
+  });
+  await page.getByRole('navigation', { name: 'Actions' }).getByRole('button', { name: 'Class' }).click();
+  const classView = page.getByRole('dialog', { name: 'Class view' });
+  await classView.locator('input[type=file]').setInputFiles(['Ana', 'Ben'].map((name) =>
+    ({ name: `${name}.marginalia.json`, mimeType: 'application/json', buffer: Buffer.from(student(name)) })));
+  await expect(classView.getByRole('table', { name: 'Students by tag' })).toBeVisible();
+  await expectNoViolations(page, 'class view');
+});
