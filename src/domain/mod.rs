@@ -21,6 +21,7 @@ pub mod myers;
 pub mod persist;
 pub mod plain_text;
 pub mod reanchor;
+pub mod spoken;
 pub mod store;
 pub mod tag_edit;
 pub mod tags;
