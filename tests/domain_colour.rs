@@ -1,4 +1,5 @@
 //! Tag colours as readers see them: WCAG contrast of text and underline, and the tags kept apart under simulated colour-vision deficiencies.
+#![cfg(not(target_arch = "wasm32"))]
 
 use marginalia::domain::colour_access::*;
 use marginalia::domain::tags::TagSet;

@@ -1,4 +1,5 @@
 //! What screen readers hear about highlights (summaries, paragraph descriptions) and the store's next/previous annotation queries.
+#![cfg(not(target_arch = "wasm32"))]
 
 use marginalia::domain::annotation::{Annotation, Target};
 use marginalia::domain::spoken::{block_description, reached, shorten, summary};

@@ -46,6 +46,8 @@ use crate::ui::sidebar::Sidebar;
 use crate::ui::tag_styles;
 use crate::ui::toolbar::SelectionToolbar;
 
+mod a11y;
+
 /// The article the app opens on the first time, bundled so it works offline.
 const SAMPLE_ARTICLE: &str = include_str!("../../www/sample-article.txt");
 
@@ -214,6 +216,8 @@ pub struct App {
     current_block: usize,
     listing: RefCell<Option<Listing>>,
     sidebar_callbacks: SidebarCallbacks,
+    /// Focus to give back, the annotation reached last (see `app/a11y.rs`).
+    a11y: a11y::A11yState,
     /// Document-level listeners, held only to keep them alive (dropping one removes it).
     _listeners: Vec<EventListener>,
 }
@@ -275,6 +279,7 @@ impl Component for App {
                 on_open: ctx.link().callback(Msg::OpenFromList),
             },
             _listeners: document_listeners(ctx),
+            a11y: Default::default(),
         }
     }
 
@@ -631,6 +636,7 @@ impl Component for App {
         let link = ctx.link();
         html! {
             <div class="app">
+                <a class="skip-link" href="#article">{"Skip to the article"}</a>
                 <header class="topbar">
                     <span class="brand"><span class="brand-mark" aria-hidden="true"></span>{"Marginalia"}</span>
                     <nav class="actions" aria-label="Actions">
@@ -668,6 +674,9 @@ impl Component for App {
                     <div class="reading">
                         <p id="keyboard-hint" class="visually-hidden">
                             {"Select text to annotate it. Keyboard: Ctrl+Down and Ctrl+Up move between paragraphs, Shift+Right selects word by word, then press 1, 2 or 3 to tag."}
+                        </p>
+                        <p id="annotation-hint" class="visually-hidden">
+                            {"Alt+Down and Alt+Up move to the next or previous annotation and read its tags; Enter edits the annotation at the caret."}
                         </p>
                         <ArticleView key={self.doc.hash().0.clone()} doc={self.doc.clone()} node_ref={self.article_ref.clone()} />
                     </div>
@@ -739,6 +748,7 @@ impl Component for App {
             self.attach_painter(ctx);
             clock::mark("marginalia:highlights-painted");
         }
+        self.manage_focus();
         if std::mem::take(&mut self.focus_editor) {
             if let Some(button) =
                 self.editor_ref.cast::<Element>().and_then(|e| e.query_selector(".tag-toggle").ok().flatten())
@@ -863,6 +873,7 @@ impl App {
             Some(mut painter) => {
                 painter.paint_all(&self.doc, &self.store);
                 self.painter = Some(painter);
+                self.describe_all_blocks();
             }
             None => {
                 self.notice = Some(if highlights::supported() {
@@ -989,7 +1000,8 @@ impl App {
         let Some(dom) = self.dom() else { return false };
         let live = dom.selection(&self.doc);
         let Some((start, end)) = live.and_then(|(s, e)| self.doc.snap_selection(s, e)) else {
-            return self.set_pending(None);
+            let announced = self.announce_caret();
+            return self.set_pending(None) || announced;
         };
         if self.pending.is_some_and(|p| (p.start, p.end) == (start, end)) {
             return false;
@@ -1130,6 +1142,7 @@ impl App {
             painter.apply(&self.doc, &self.store, change);
         }
         let _ = self.storage.save(change, &self.protected_keys());
+        self.describe_change(change);
         self.listing.replace(None);
         if let Some(editor) = &mut self.editor {
             editor.ids.retain(|id| self.store.get(id).is_some());
@@ -1239,6 +1252,7 @@ impl App {
             return true;
         }
         if self.dialog_open() {
+            crate::ui::browser::focus::contain_tab(event);
             return false;
         }
         if ctrl && !event.alt_key() && !in_field && (key.eq_ignore_ascii_case("z") || key.eq_ignore_ascii_case("y")) {
@@ -1280,6 +1294,16 @@ impl App {
     /// Keyboard annotating inside the focused article: paragraph moves, word and sentence selection.
     fn article_key(&mut self, event: &KeyboardEvent, key: &str, ctrl: bool) -> bool {
         let Some(selection) = web_sys::window().and_then(|w| w.get_selection().ok().flatten()) else { return false };
+        let only_alt = event.alt_key() && !ctrl && !event.shift_key();
+        if only_alt && matches!(key, "ArrowDown" | "ArrowUp") {
+            event.prevent_default();
+            return self.step_annotation(key == "ArrowDown");
+        }
+        let plain_enter = key == "Enter" && !ctrl && !event.alt_key() && !event.shift_key();
+        if plain_enter && self.pending.is_none() && self.edit_at_caret() {
+            event.prevent_default();
+            return true;
+        }
         match (key, ctrl, event.shift_key()) {
             ("ArrowDown" | "ArrowUp", true, false) => {
                 event.prevent_default();
@@ -1552,7 +1576,8 @@ impl App {
     }
 
     fn announce(&mut self, message: &str) {
-        self.announcement = message.to_string();
+        // The same words again must still change the live region, or screen readers stay silent.
+        self.announcement = if self.announcement == message { format!("{message}\u{a0}") } else { message.to_string() };
     }
 }
 

@@ -641,7 +641,7 @@ impl ClassViewPanel {
             <li>
                 <button type="button" class="passage-link" onclick={move |_| on_open.emit((start, end))}>
                     <span class="passage-summary">{text}</span>
-                    <q class="passage-quote">{quote}</q>
+                    <q class="passage-quote" dir="auto">{quote}</q>
                 </button>
             </li>
         }

@@ -33,6 +33,8 @@ pub fn help_dialog(props: &HelpProps) -> Html {
                     <li>{"Every annotation is listed under Annotations: Tab to it and press Enter to edit it."}</li>
                 </ol>
                 <p>{"Browsers with caret browsing (F7) also work: move the caret, hold Shift to select, then press a number."}</p>
+                <h3>{"With a screen reader"}</h3>
+                <p>{"Each highlighted paragraph carries a description naming its tags, quotes and notes, and the caret announces a highlight when it enters one. Creating, changing, deleting, undoing and importing are announced. The Annotations list is a landmark. In the article, switch your screen reader to focus mode (NVDA: Insert+Space; JAWS: Enter; VoiceOver: Quick Nav off) so the keys above reach Marginalia. Its shortcuts use Ctrl, Alt or Shift with arrows; the tag keys 1, 2, 3 only act while a passage is selected, and ? only outside text fields."}</p>
                 <h3>{"Shortcuts"}</h3>
                 <table class="shortcuts">
                     <tbody>
@@ -42,6 +44,8 @@ pub fn help_dialog(props: &HelpProps) -> Html {
                         { shortcut("Ctrl+↓ / Ctrl+↑", "Next / previous paragraph (article focused)") }
                         { shortcut("Shift+→ / Shift+←", "Select word by word (article focused)") }
                         { shortcut("Shift+↓ / Shift+↑", "Select sentence by sentence (article focused)") }
+                        { shortcut("Alt+↓ / Alt+↑", "Next / previous annotation: the caret moves there and its tags, quote and note are read out (article focused)") }
+                        { shortcut("Enter", "Edit the annotation at the caret (article focused)") }
                         { shortcut("Escape", "Close the toolbar, editor or this help") }
                         { shortcut("?", "Open this help") }
                     </tbody>

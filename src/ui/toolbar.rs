@@ -52,7 +52,7 @@ pub fn selection_toolbar(props: &ToolbarProps) -> Html {
                     onclick={let a = props.on_attach.clone(); move |_| a.emit(())}>{format!("Attach “{quote}” here")}</button>
             }
             <div class="tag-buttons">{ for buttons }</div>
-            <input type="text" class="note-input" aria-label="Note" placeholder="Note (optional), then pick a tag"
+            <input type="text" class="note-input" dir="auto" aria-label="Note" placeholder="Note (optional), then pick a tag"
                 value={props.note.clone()} maxlength="10000"
                 oninput={move |e: InputEvent| on_note.emit(e.target_unchecked_into::<HtmlInputElement>().value())} />
         </div>
