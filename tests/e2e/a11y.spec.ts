@@ -54,7 +54,7 @@ test('axe: every dialog (library, new article, export, settings with the tag set
   }
 });
 
-test('axe: the import report', async ({ page }) => {
+test('axe: the import report; the import is announced', async ({ page }) => {
   await openApp(page);
   await dragSelect(page, 'The White House did not immediately respond');
   await page.keyboard.press('1');
@@ -65,6 +65,9 @@ test('axe: the import report', async ({ page }) => {
   await importFiles(page, [{ name: pack.name, text: pack.text }, { name: 'broken.json', text: '{"nope": ' }]);
   await expect(page.getByRole('dialog', { name: /import/i })).toBeVisible();
   await expectNoViolations(page, 'import report');
+  // Applying it is announced in the polite live region, with the count.
+  await page.getByRole('dialog', { name: /import/i }).getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(page.locator('div.visually-hidden[role="status"][aria-live="polite"]')).toHaveText('Imported 1 annotation(s); 0 not placed');
 });
 
 test('axe: the class view with two students', async ({ page }) => {
