@@ -25,7 +25,15 @@ fn contrast_matches_the_wcag_reference_values() {
 
 #[test]
 fn parse_accepts_only_rrggbb() {
-    let cases = [("#e69f00", Some(Rgb(0xe6, 0x9f, 0))), ("#E69F00", Some(Rgb(0xe6, 0x9f, 0))), ("e69f00", None), ("#fff", None), ("#gg0000", None), ("red", None), ("#e69f00;x", None)];
+    let cases = [
+        ("#e69f00", Some(Rgb(0xe6, 0x9f, 0))),
+        ("#E69F00", Some(Rgb(0xe6, 0x9f, 0))),
+        ("e69f00", None),
+        ("#fff", None),
+        ("#gg0000", None),
+        ("red", None),
+        ("#e69f00;x", None),
+    ];
     for (text, expected) in cases {
         assert_eq!(Rgb::parse(text), expected, "{text}");
     }
@@ -36,9 +44,24 @@ fn default_tags_meet_wcag_contrast_on_text_paper_and_highlight() {
     for (tag, colour) in TagSet::default().tags.iter().zip(colours(&TagSet::default())) {
         let background = highlight_background(colour);
         let line = line_colour(colour);
-        assert!(contrast(INK, background) >= TEXT_CONTRAST, "{}: text on highlight {:.2}", tag.name, contrast(INK, background));
-        assert!(contrast(line, PAPER) >= NON_TEXT_CONTRAST, "{}: underline on paper {:.2}", tag.name, contrast(line, PAPER));
-        assert!(contrast(line, background) >= NON_TEXT_CONTRAST, "{}: underline on highlight {:.2}", tag.name, contrast(line, background));
+        assert!(
+            contrast(INK, background) >= TEXT_CONTRAST,
+            "{}: text on highlight {:.2}",
+            tag.name,
+            contrast(INK, background)
+        );
+        assert!(
+            contrast(line, PAPER) >= NON_TEXT_CONTRAST,
+            "{}: underline on paper {:.2}",
+            tag.name,
+            contrast(line, PAPER)
+        );
+        assert!(
+            contrast(line, background) >= NON_TEXT_CONTRAST,
+            "{}: underline on highlight {:.2}",
+            tag.name,
+            contrast(line, background)
+        );
     }
 }
 
@@ -66,13 +89,29 @@ fn default_tags_stay_apart_under_every_common_colour_vision_deficiency() {
         for i in 0..colours.len() {
             for j in i + 1..colours.len() {
                 let (a, b) = (colours[i], colours[j]);
-                let on_text = delta_e(deficiency.simulate(highlight_background(a)), deficiency.simulate(highlight_background(b)));
+                let on_text =
+                    delta_e(deficiency.simulate(highlight_background(a)), deficiency.simulate(highlight_background(b)));
                 let swatch = delta_e(deficiency.simulate(a), deficiency.simulate(b));
                 let line = delta_e(deficiency.simulate(line_colour(a)), deficiency.simulate(line_colour(b)));
                 // Highlights are pale, so their differences are smaller; still well above the just-noticeable 2.3.
-                assert!(on_text >= 5.0, "{deficiency:?}: {} and {} highlights ΔE {on_text:.1}", tags.tags[i].name, tags.tags[j].name);
-                assert!(swatch >= 15.0, "{deficiency:?}: {} and {} swatches ΔE {swatch:.1}", tags.tags[i].name, tags.tags[j].name);
-                assert!(line >= 10.0, "{deficiency:?}: {} and {} underlines ΔE {line:.1}", tags.tags[i].name, tags.tags[j].name);
+                assert!(
+                    on_text >= 5.0,
+                    "{deficiency:?}: {} and {} highlights ΔE {on_text:.1}",
+                    tags.tags[i].name,
+                    tags.tags[j].name
+                );
+                assert!(
+                    swatch >= 15.0,
+                    "{deficiency:?}: {} and {} swatches ΔE {swatch:.1}",
+                    tags.tags[i].name,
+                    tags.tags[j].name
+                );
+                assert!(
+                    line >= 10.0,
+                    "{deficiency:?}: {} and {} underlines ΔE {line:.1}",
+                    tags.tags[i].name,
+                    tags.tags[j].name
+                );
             }
         }
     }

@@ -30,7 +30,10 @@ fn summaries_name_tags_in_tag_set_order_then_quote_then_note() {
         (annotation(2, 0, 5, &["policy-shift", "claim"], "Hello", ""), "Claim, Policy shift: “Hello”"),
         (annotation(3, 0, 5, &["quote"], "Hello", "  check this  "), "Quote: “Hello”, note: check this"),
         (annotation(4, 0, 5, &["gone"], "Hello", ""), "gone: “Hello”"),
-        (annotation(5, 0, 150, &["claim"], &long, ""), "Claim: “word word word word word word word word word word word word word word word word…”"),
+        (
+            annotation(5, 0, 150, &["claim"], &long, ""),
+            "Claim: “word word word word word word word word word word word word word word word word…”",
+        ),
     ];
     for (a, expected) in cases {
         assert_eq!(summary(&a, &tags), expected);
@@ -50,7 +53,8 @@ fn block_descriptions_name_five_and_count_the_rest() {
     assert_eq!(block_description([], &tags), None);
     let one = [annotation(1, 0, 5, &["claim"], "Hello", "")];
     assert_eq!(block_description(&one, &tags).as_deref(), Some("Highlighted: Claim: “Hello”"));
-    let seven: Vec<Annotation> = (0..7).map(|i| annotation(i, i as usize, i as usize + 1, &["quote"], "x", "")).collect();
+    let seven: Vec<Annotation> =
+        (0..7).map(|i| annotation(i, i as usize, i as usize + 1, &["quote"], "x", "")).collect();
     let text = block_description(&seven, &tags).unwrap();
     assert_eq!(text.matches("Quote: “x”").count(), 5);
     assert!(text.ends_with("; and 2 more"), "{text}");
@@ -70,8 +74,12 @@ fn next_and_previous_walk_the_annotations_in_article_order() {
         annotation(2, 10, 30, &["claim"], "b", ""),
         annotation(3, 40, 45, &["claim"], "c", ""),
     ]);
-    let next = |pos, reached: Option<u128>| store.next_from(pos, reached.map(Uuid::from_u128)).map(|(i, a)| (i, a.id.as_u128()));
-    let previous = |pos, reached: Option<u128>| store.previous_from(pos, reached.map(Uuid::from_u128)).map(|(i, a)| (i, a.id.as_u128()));
+    let next = |pos, reached: Option<u128>| {
+        store.next_from(pos, reached.map(Uuid::from_u128)).map(|(i, a)| (i, a.id.as_u128()))
+    };
+    let previous = |pos, reached: Option<u128>| {
+        store.previous_from(pos, reached.map(Uuid::from_u128)).map(|(i, a)| (i, a.id.as_u128()))
+    };
     assert_eq!(next(0, None), Some((0, 1)));
     assert_eq!(next(10, None), Some((0, 1)));
     // Two annotations that start together are reached one after the other.

@@ -49,7 +49,8 @@ pub fn article_view(props: &ArticleProps) -> Html {
             }
             BlockKind::Quote => {
                 let group = run_of(blocks, i, |b| b.kind == BlockKind::Quote);
-                let paragraphs = (i..i + group).map(|j| html! { <p dir="auto" data-block={j.to_string()}>{ runs(doc, j) }</p> });
+                let paragraphs =
+                    (i..i + group).map(|j| html! { <p dir="auto" data-block={j.to_string()}>{ runs(doc, j) }</p> });
                 children.push(html! { <blockquote>{ for paragraphs }</blockquote> });
                 i += group;
             }

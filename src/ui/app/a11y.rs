@@ -118,7 +118,10 @@ impl App {
             self.place_caret();
         }
         if let Some(dom) = self.dom() {
-            if let Some((node, offset)) = dom.range(&self.doc, start, start).and_then(|r| Some((r.start_container().ok()?, r.start_offset().ok()?))) {
+            if let Some((node, offset)) = dom
+                .range(&self.doc, start, start)
+                .and_then(|r| Some((r.start_container().ok()?, r.start_offset().ok()?)))
+            {
                 if let Some(selection) = web_sys::window().and_then(|w| w.get_selection().ok().flatten()) {
                     let _ = selection.collapse_with_offset(Some(&node), offset);
                 }

@@ -4,7 +4,8 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, KeyboardEvent};
 
 /// What can take focus by Tab inside a panel.
-const FOCUSABLE: &str = "button:not([disabled]), [href], input:not([disabled]):not([type=hidden]):not([tabindex='-1']), \
+const FOCUSABLE: &str =
+    "button:not([disabled]), [href], input:not([disabled]):not([type=hidden]):not([tabindex='-1']), \
     select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex='-1'])";
 
 fn document() -> Option<web_sys::Document> {
