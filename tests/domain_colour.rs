@@ -140,3 +140,28 @@ proptest! {
         prop_assert!(contrast(line, background) >= NON_TEXT_CONTRAST);
     }
 }
+
+#[test]
+fn look_alikes_flag_shared_underlines_and_colours_that_merge() {
+    use marginalia::domain::tags::UnderlineStyle;
+    let mut tags = TagSet::default();
+    assert_eq!(look_alikes(&tags), vec![]);
+    // Quote gets Claim's underline: colour is their only difference.
+    tags.tags[1].underline = UnderlineStyle::Solid;
+    assert_eq!(look_alikes(&tags), vec![LookAlike::SameUnderline(0, 1)]);
+    tags.tags[1].underline = UnderlineStyle::Dashed;
+    // A red and a green that most people tell apart, but a deuteranope or protanope may not.
+    tags.tags[0].colour = "#c0392b".into();
+    tags.tags[1].colour = "#6b8e23".into();
+    let found = look_alikes(&tags);
+    assert!(
+        matches!(
+            found.as_slice(),
+            [LookAlike::SimilarColour(0, 1, Some(Deficiency::Protanopia | Deficiency::Deuteranopia))]
+        ),
+        "{found:?}"
+    );
+    // The same colour twice looks alike to everyone.
+    tags.tags[1].colour = "#C0392B".into();
+    assert_eq!(look_alikes(&tags), vec![LookAlike::SimilarColour(0, 1, None)]);
+}

@@ -157,3 +157,48 @@ impl Deficiency {
         Rgb::from_linear(m.map(|row| row[0] * c[0] + row[1] * c[1] + row[2] * c[2]))
     }
 }
+
+/// Below this ΔE between two tags' colours (plainly seen, or as a colour-vision deficiency sees
+/// them), readers may not tell the colours apart.
+pub const LOOK_ALIKE_DELTA_E: f64 = 15.0;
+
+/// Two tags of a set (by position) that readers may confuse.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LookAlike {
+    /// Same underline style: colour is their only difference.
+    SameUnderline(usize, usize),
+    /// Colours that merge for everyone (`None`) or for readers with this deficiency.
+    SimilarColour(usize, usize, Option<Deficiency>),
+}
+
+/// Every pair of tags that lacks a non-colour difference or whose colours look alike, so the tag
+/// editor can say so; a pair with the same underline is also checked for its colours.
+pub fn look_alikes(tags: &crate::domain::tags::TagSet) -> Vec<LookAlike> {
+    let colours: Vec<Rgb> = tags.tags.iter().map(|t| Rgb::parse(&t.colour).unwrap_or(Rgb(128, 128, 128))).collect();
+    let mut found = Vec::new();
+    for i in 0..colours.len() {
+        for j in i + 1..colours.len() {
+            if tags.tags[i].underline == tags.tags[j].underline {
+                found.push(LookAlike::SameUnderline(i, j));
+            }
+            let (a, b) = (colours[i], colours[j]);
+            let seen = std::iter::once((None, delta_e(a, b)))
+                .chain(Deficiency::ALL.iter().map(|d| (Some(*d), delta_e(d.simulate(a), d.simulate(b)))));
+            if let Some((deficiency, _)) = seen.into_iter().find(|(_, e)| *e < LOOK_ALIKE_DELTA_E) {
+                found.push(LookAlike::SimilarColour(i, j, deficiency));
+            }
+        }
+    }
+    found
+}
+
+impl Deficiency {
+    /// The deficiency's name for people.
+    pub fn name(self) -> &'static str {
+        match self {
+            Deficiency::Protanopia => "protanopia",
+            Deficiency::Deuteranopia => "deuteranopia",
+            Deficiency::Tritanopia => "tritanopia",
+        }
+    }
+}

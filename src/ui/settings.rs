@@ -230,6 +230,7 @@ pub fn settings_dialog(props: &SettingsProps) -> Html {
                     <p class="notice-inline">{"Your teacher locked this tag set."}</p>
                 }
                 <ol class="tag-rows">{ for rows }</ol>
+                { crate::ui::tag_warnings::tag_warnings(&props.tags) }
                 <form class="rename" onsubmit={add}>
                     <label class="visually-hidden" for="new-tag-name">{"New tag name"}</label>
                     <input id="new-tag-name" ref={add_name} type="text" maxlength="60" placeholder="New tag, e.g. Evidence" disabled={locked} />

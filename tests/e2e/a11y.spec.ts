@@ -88,3 +88,16 @@ test('axe: the class view with two students', async ({ page }) => {
   await expect(classView.getByRole('table', { name: 'Students by tag' })).toBeVisible();
   await expectNoViolations(page, 'class view');
 });
+
+test('the tag editor warns when two tags could only be told apart by colour', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('navigation', { name: 'Actions' }).getByRole('button', { name: 'Settings' }).click();
+  const settings = page.getByRole('dialog', { name: 'Settings' });
+  const warnings = settings.locator('.tag-warnings[role=status]');
+  await expect(warnings).toHaveText('');
+  await settings.getByRole('combobox', { name: 'Underline of tag 2' }).selectOption('solid');
+  await expect(warnings).toHaveText('“Claim” and “Quote” have the same underline, so only their colour tells them apart: choose another line for one of them.');
+  await expectNoViolations(page, 'tag editor with a warning');
+  await settings.getByRole('combobox', { name: 'Underline of tag 2' }).selectOption('dashed');
+  await expect(warnings).toHaveText('');
+});
