@@ -1013,7 +1013,12 @@ impl App {
         }
         let (top, left) = self.below_span(start, end);
         self.editor = None;
-        self.set_pending(Some(Pending { start, end, top, left }))
+        let fresh = self.pending.is_none();
+        let changed = self.set_pending(Some(Pending { start, end, top, left }));
+        if fresh && changed {
+            self.announce_selection();
+        }
+        changed
     }
 
     fn set_pending(&mut self, pending: Option<Pending>) -> bool {

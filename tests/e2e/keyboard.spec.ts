@@ -160,8 +160,22 @@ test('keyboard only: dialogs take focus, keep Tab inside, close with Escape and 
   await page.keyboard.press('Control+ArrowDown');
   await page.keyboard.press('Shift+ArrowRight');
   await page.keyboard.press('Shift+ArrowRight');
+  await expect(liveRegion(page)).toHaveText('Selection ready: press 1, 2, 3 to tag it, or Tab to the toolbar');
   await page.keyboard.press('Tab');
   expect(await page.evaluate(() => !!document.activeElement?.closest('[role=toolbar]'))).toBe(true);
   for (let i = 0; i < 5; i++) await page.keyboard.press('Tab');
   expect(await page.evaluate(() => !!document.activeElement?.closest('[role=toolbar]'))).toBe(false);
+
+  // Escape from inside the toolbar closes it and puts focus back on the article, not on the page.
+  await page.keyboard.press('Escape');
+  await tabTo(page, 'article#article', { back: true });
+  await page.keyboard.press('Control+ArrowDown');
+  await page.keyboard.press('Shift+ArrowRight');
+  await page.keyboard.press('Shift+ArrowRight');
+  await expect(page.getByRole('toolbar', { name: 'Annotate selection' })).toBeVisible();
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => !!document.activeElement?.closest('[role=toolbar]'))).toBe(true);
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('toolbar', { name: 'Annotate selection' })).toBeHidden();
+  expect(await focused(page)).toContain('article#article');
 });

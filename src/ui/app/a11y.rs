@@ -14,6 +14,7 @@ pub struct A11yState {
     /// Whether a modal dialog and the annotation editor were shown at the last render.
     modal_shown: bool,
     editor_shown: bool,
+    toolbar_shown: bool,
     /// Where focus was before a modal dialog or the editor opened, given back when it closes.
     return_to: Option<Element>,
     /// The annotation last reached by next/previous or by the caret, so each is announced once
@@ -28,8 +29,14 @@ impl App {
         let modal = self.dialog_open();
         let editor = self.editor.is_some();
         let (modal_was, editor_was) = (self.a11y.modal_shown, self.a11y.editor_shown);
+        let toolbar = self.pending.is_some();
+        let toolbar_was = std::mem::replace(&mut self.a11y.toolbar_shown, toolbar);
         self.a11y.modal_shown = modal;
         self.a11y.editor_shown = editor;
+        if toolbar_was && !toolbar && !modal && !editor && focus::active().is_none() {
+            // The toolbar had focus and went away (Escape, or the selection was cleared).
+            self.give_focus_back();
+        }
         if modal != modal_was {
             if modal {
                 self.a11y.return_to = focus::active();
@@ -146,6 +153,17 @@ impl App {
         self.focus_editor = true;
         self.refresh_active();
         true
+    }
+
+    /// A new selection says what it is and how to tag it; extending it stays quiet.
+    pub(super) fn announce_selection(&mut self) {
+        let keys: Vec<String> =
+            (0..self.tags.tags.len()).filter_map(|i| self.tags.hotkey_at(i)).map(String::from).collect();
+        let message = match keys.as_slice() {
+            [] => "Selection ready: Tab to the toolbar to tag it".to_string(),
+            _ => format!("Selection ready: press {} to tag it, or Tab to the toolbar", keys.join(", ")),
+        };
+        self.announce(&message);
     }
 
     /// A caret that moves into a highlight (caret browsing, next/previous, a click) announces it once.
