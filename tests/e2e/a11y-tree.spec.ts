@@ -108,6 +108,19 @@ test('forced colours (high contrast) and reduced motion: highlights and markers 
   expect(results.violations.map((v) => v.id)).toEqual([]);
 });
 
+test('more contrast when the system asks: darker secondary text and borders, still no axe violations', async ({ page }) => {
+  await openApp(page);
+  const muted = () => page.locator('.byline').evaluate((e) => getComputedStyle(e).color);
+  const normal = await muted();
+  await page.emulateMedia({ contrast: 'more' });
+  expect(await page.evaluate(() => matchMedia('(prefers-contrast: more)').matches)).toBe(true);
+  const more = await muted();
+  expect(more).not.toBe(normal);
+  expect(more).toBe('rgb(47, 54, 62)');
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  expect(results.violations.map((v) => v.id)).toEqual([]);
+});
+
 /** Nothing is wider than the viewport: no horizontal scrolling (WCAG 1.4.10 reflow). */
 async function expectNoHorizontalScroll(page: Page, where: string) {
   const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));

@@ -101,3 +101,34 @@ test('the tag editor warns when two tags could only be told apart by colour', as
   await settings.getByRole('combobox', { name: 'Underline of tag 2' }).selectOption('dashed');
   await expect(warnings).toHaveText('');
 });
+
+test('axe: the "Needs attention" lists (not placed, re-attaching) and the class view at 320 px', async ({ page }) => {
+  await openApp(page);
+  await dragSelect(page, 'The White House did not immediately respond');
+  await page.keyboard.press('1');
+  const pack = JSON.parse((await exportAs(page, 'Annotation pack')).text);
+  const gone = { ...pack.annotations[0], id: '00000000-0000-4000-8000-0000000000bb', note: 'lost passage',
+    target: { start: 5, end: 47, exact: 'This sentence is not in the article at all', prefix: '', suffix: '' } };
+  await importFiles(page, [{ name: 'lost.marginalia.json', text: JSON.stringify({ ...pack, annotations: [gone] }) }]);
+  await page.getByRole('dialog', { name: /import/i }).getByRole('button', { name: 'Import', exact: true }).click();
+  const side = page.getByRole('region', { name: 'Needs attention' });
+  await expect(side).toContainText('Not placed (1)');
+  await expectNoViolations(page, 'Needs attention list');
+  await side.getByRole('button', { name: 'Re-attach' }).click();
+  await dragSelect(page, 'nationalism has surged here');
+  await expect(page.getByRole('toolbar', { name: 'Annotate selection' }).getByRole('button', { name: /^Attach/ })).toBeVisible();
+  await expectNoViolations(page, 'toolbar while re-attaching');
+
+  await page.setViewportSize({ width: 320, height: 640 });
+  await page.keyboard.press('Escape');
+  await page.getByRole('navigation', { name: 'Actions' }).getByRole('button', { name: 'Class' }).click();
+  const classView = page.getByRole('dialog', { name: 'Class view' });
+  await classView.locator('input[type=file]').setInputFiles(['Ana', 'Ben'].map((name, n) => ({
+    name: `${name}.marginalia.json`, mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify({ ...pack, annotations: pack.annotations.map((a: any) => ({ ...a, author: name, id: `00000000-0000-4000-8000-00000000000${n}` })) })),
+  })));
+  await expect(classView.getByRole('table', { name: 'Students by tag' })).toBeVisible();
+  await expectNoViolations(page, 'class view at 320 px');
+  const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+  expect(widths.scroll).toBeLessThanOrEqual(widths.client);
+});
