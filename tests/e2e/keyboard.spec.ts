@@ -179,3 +179,47 @@ test('keyboard only: dialogs take focus, keep Tab inside, close with Escape and 
   await expect(page.getByRole('toolbar', { name: 'Annotate selection' })).toBeHidden();
   expect(await focused(page)).toContain('article#article');
 });
+
+for (const [label, viewport] of [['desktop', { width: 1280, height: 860 }], ['200% zoom', { width: 640, height: 430 }]] as const) {
+  test(`every Tab stop shows a focus ring and is not hidden under the top bar (${label})`, async ({ page }) => {
+    await page.setViewportSize(viewport);
+    await openApp(page);
+    await page.locator('#article').focus();
+    await page.keyboard.press('Control+ArrowDown');
+    await page.keyboard.press('Shift+ArrowRight');
+    await page.keyboard.press('Shift+ArrowRight');
+    await page.keyboard.press('1');
+    await expect(liveRegion(page)).toHaveText('Tagged as Claim');
+    // Start from the top of a fresh page, with the annotation listed.
+    await page.reload();
+    await page.waitForFunction(() => performance.getEntriesByName('marginalia:highlights-painted').length > 0);
+    const seen: string[] = [];
+    for (let i = 0; i < 60; i++) {
+      await page.keyboard.press('Tab');
+      const stop = await page.evaluate(() => {
+        const e = document.activeElement as HTMLElement;
+        if (!e || e === document.body) return null;
+        const r = e.getBoundingClientRect();
+        const x = Math.min(Math.max(r.left + r.width / 2, 0), innerWidth - 1);
+        const y = Math.min(Math.max(r.top + Math.min(r.height, 40) / 2, 0), innerHeight - 1);
+        const top = document.elementFromPoint(x, y);
+        return {
+          id: `${e.tagName.toLowerCase()}.${String(e.className).split(' ')[0]} ${e.getAttribute('aria-label') ?? e.textContent?.trim().slice(0, 30)}`,
+          ring: e.matches(':focus-visible') && getComputedStyle(e).outlineStyle !== 'none' && parseFloat(getComputedStyle(e).outlineWidth) >= 2,
+          onScreen: r.bottom > 0 && r.top < innerHeight,
+          uncovered: !!top && (e === top || e.contains(top) || top.contains(e)),
+        };
+      });
+      if (!stop) break;
+      if (seen.includes(stop.id)) break;
+      seen.push(stop.id);
+      expect(stop.ring, `focus ring on ${stop.id}`).toBe(true);
+      expect(stop.onScreen, `${stop.id} scrolled into view`).toBe(true);
+      expect(stop.uncovered, `${stop.id} not covered`).toBe(true);
+    }
+    // The skip link, the bar's buttons, the article, the filters, the search and the list entry were all reached.
+    expect(seen.length).toBeGreaterThan(12);
+    expect(seen.some((s) => s.startsWith('article.'))).toBe(true);
+    expect(seen.some((s) => s.startsWith('button.entry-button'))).toBe(true);
+  });
+}
