@@ -1319,7 +1319,8 @@ impl App {
                     self.current_block.saturating_sub(1)
                 };
                 self.place_caret();
-                false
+                self.announce_block();
+                true
             }
             ("Tab", false, false) if self.pending.is_some() => {
                 // Tab from a selection goes straight to its toolbar instead of the sidebar.

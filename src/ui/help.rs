@@ -34,7 +34,7 @@ pub fn help_dialog(props: &HelpProps) -> Html {
                 </ol>
                 <p>{"Browsers with caret browsing (F7) also work: move the caret, hold Shift to select, then press a number."}</p>
                 <h3>{"With a screen reader"}</h3>
-                <p>{"Each highlighted paragraph carries a description naming its tags, quotes and notes, and the caret announces a highlight when it enters one. Creating, changing, deleting, undoing and importing are announced. The Annotations list is a landmark. In the article, switch your screen reader to focus mode (NVDA: Insert+Space; JAWS: Enter; VoiceOver: Quick Nav off) so the keys above reach Marginalia. Its shortcuts use Ctrl, Alt or Shift with arrows; the tag keys 1, 2, 3 only act while a passage is selected, and ? only outside text fields."}</p>
+                <p>{"Each highlighted paragraph carries a description naming its tags, quotes and notes, and the caret announces a highlight when it enters one. Ctrl+↓ and Ctrl+↑ say which paragraph you are in and what is highlighted there; a new selection says which keys tag it. Creating, changing, deleting, undoing and importing are announced. The Annotations list is a landmark. In the article, switch your screen reader to focus mode (NVDA: Insert+Space; JAWS: Enter; VoiceOver: Quick Nav off) so the keys above reach Marginalia. Its shortcuts use Ctrl, Alt or Shift with arrows; the tag keys 1, 2, 3 only act while a passage is selected, and ? only outside text fields."}</p>
                 <h3>{"Shortcuts"}</h3>
                 <table class="shortcuts">
                     <tbody>

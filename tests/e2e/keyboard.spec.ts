@@ -95,11 +95,14 @@ test('keyboard only: skip link, select, tag with a note, find it in the list, ed
 
   // Delete; focus comes back to the article rather than being lost.
   await tabTo(page, '.annotation-editor button.danger');
+  const scrolled = await page.evaluate(() => scrollY);
   await page.keyboard.press('Enter');
   await expect(editor).toBeHidden();
   await expect(liveRegion(page)).toContainText('Annotation deleted');
   expect(await highlightTexts(page, 'mg-tag-0')).toEqual([]);
-  expect(await focused(page)).not.toBe('body');
+  expect(await focused(page)).toContain('article#article');
+  // Focus came back without the page jumping to the top of the article.
+  expect(Math.abs((await page.evaluate(() => scrollY)) - scrolled)).toBeLessThan(40);
 
   // Undo brings it back with both tags and the note.
   await page.keyboard.press('Control+z');
@@ -110,6 +113,10 @@ test('keyboard only: skip link, select, tag with a note, find it in the list, ed
   // In the article, Alt+↓ reaches the annotation and reads it; Enter edits it; Escape gives focus back.
   await page.keyboard.press('Escape');
   await tabTo(page, 'article#article', { back: true });
+  await page.keyboard.press('Control+ArrowUp');
+  await expect(liveRegion(page)).toHaveText(/^Paragraph \d+ of \d+$/);
+  await page.keyboard.press('Control+ArrowDown');
+  await expect(liveRegion(page)).toHaveText(/^Paragraph \d+ of \d+\. Highlighted: Claim, Quote: “/);
   await page.keyboard.press('Control+ArrowUp');
   await page.keyboard.press('Alt+ArrowDown');
   await expect(liveRegion(page)).toHaveText(`Claim, Quote: “${quote}”, note: Check the source and the date (1 of 1). Press Enter to edit.`);

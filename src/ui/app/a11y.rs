@@ -67,7 +67,7 @@ impl App {
         let back = self.a11y.return_to.take().is_some_and(|e| focus::focus(&e));
         if !back {
             if let Some(article) = self.article_ref.cast::<Element>() {
-                focus::focus(&article);
+                focus::focus_in_place(&article);
             }
         }
     }
@@ -153,6 +153,20 @@ impl App {
         self.focus_editor = true;
         self.refresh_active();
         true
+    }
+
+    /// Ctrl+↓ / Ctrl+↑ say which paragraph the caret is in and what is highlighted there.
+    pub(super) fn announce_block(&mut self) {
+        let index = self.current_block;
+        let Some(block) = self.doc.blocks().get(index) else { return };
+        let here = self.store.overlapping(block.start, block.end);
+        let mut message = format!("Paragraph {} of {}", index + 1, self.doc.blocks().len());
+        if let Some(description) = spoken::block_description(here.iter().copied(), &self.tags) {
+            message.push_str(&format!(". {description}"));
+        }
+        // The caret lands at the paragraph's start: what it lands in is already said.
+        self.a11y.reached = self.store.at(block.start).last().map(|a| a.id);
+        self.announce(&message);
     }
 
     /// A new selection says what it is and how to tag it; extending it stays quiet.

@@ -28,6 +28,14 @@ pub fn focus(element: &Element) -> bool {
     element.dyn_ref::<HtmlElement>().is_some_and(|e| e.focus().is_ok())
 }
 
+/// Focuses `element` where it is, without scrolling: the article is taller than the screen, and
+/// giving it focus back must not jump to its top.
+pub fn focus_in_place(element: &Element) -> bool {
+    let options = web_sys::FocusOptions::new();
+    options.set_prevent_scroll(true);
+    element.dyn_ref::<HtmlElement>().is_some_and(|e| e.focus_with_options(&options).is_ok())
+}
+
 /// The open modal dialog, if any (the last one in the page is on top).
 pub fn modal() -> Option<Element> {
     let list = document()?.query_selector_all("[aria-modal='true']").ok()?;
