@@ -24,6 +24,11 @@ fn contrast_matches_the_wcag_reference_values() {
 }
 
 #[test]
+fn the_css_alpha_is_the_alpha_the_contrast_checks_use() {
+    assert_eq!(HIGHLIGHT_ALPHA_CSS.parse::<f64>(), Ok(HIGHLIGHT_ALPHA));
+}
+
+#[test]
 fn parse_accepts_only_rrggbb() {
     let cases = [
         ("#e69f00", Some(Rgb(0xe6, 0x9f, 0))),

@@ -15,6 +15,8 @@ pub const PAPER: Rgb = Rgb(0xfd, 0xfc, 0xf9);
 pub const INK: Rgb = Rgb(0x1d, 0x23, 0x2b);
 /// How opaque a tag's colour is painted behind the text.
 pub const HIGHLIGHT_ALPHA: f64 = 0.34;
+/// [`HIGHLIGHT_ALPHA`] as CSS writes it (a literal, so the wasm build needs no float formatting).
+pub const HIGHLIGHT_ALPHA_CSS: &str = "0.34";
 /// WCAG 2.2 1.4.3: normal text needs 4.5:1.
 pub const TEXT_CONTRAST: f64 = 4.5;
 /// WCAG 2.2 1.4.11: graphical objects that carry meaning (the underline) need 3:1.

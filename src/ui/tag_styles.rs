@@ -2,7 +2,7 @@
 
 use wasm_bindgen::JsCast;
 
-use crate::domain::colour_access::{line_colour, Rgb, HIGHLIGHT_ALPHA};
+use crate::domain::colour_access::{line_colour, Rgb, HIGHLIGHT_ALPHA_CSS};
 use crate::domain::tags::{Tag, TagSet};
 use crate::ui::browser::highlights::tag_highlight_name;
 
@@ -16,7 +16,7 @@ fn tag_rules(index: usize, tag: &Tag) -> String {
     let style = tag.underline.css();
     let name = tag_highlight_name(index);
     format!(
-        "::highlight({name}) {{ background-color: rgb({r} {g} {b} / {HIGHLIGHT_ALPHA}); text-decoration: underline {style} rgb({dr} {dg} {db}); text-decoration-thickness: 2px; }}\n\
+        "::highlight({name}) {{ background-color: rgb({r} {g} {b} / {HIGHLIGHT_ALPHA_CSS}); text-decoration: underline {style} rgb({dr} {dg} {db}); text-decoration-thickness: 2px; }}\n\
          @media (forced-colors: active) {{ ::highlight({name}) {{ background-color: Mark; color: MarkText; text-decoration: underline {style} MarkText; text-decoration-thickness: 2px; }} }}\n\
          [data-tag=\"{index}\"] {{ --tag-colour: rgb({r} {g} {b}); --tag-line: rgb({dr} {dg} {db}); --tag-line-style: {style}; }}\n"
     )

@@ -168,3 +168,27 @@ for (const [label, viewport, scale] of [
     });
   });
 }
+
+test('text spacing (WCAG 1.4.12): wider lines, letters, words and paragraphs lose no content at 320 px', async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  await openApp(page);
+  // The WCAG test values, added through the CSSOM (the page's policy refuses <style> elements).
+  await page.evaluate(() => {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync('* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }');
+    (document as any).adoptedStyleSheets = [...(document as any).adoptedStyleSheets, sheet];
+  });
+  await dragSelect(page, 'did not immediately respond');
+  await expectInsideWidth(page, '.selection-toolbar');
+  await page.keyboard.press('1');
+  await expectNoHorizontalScroll(page, 'with text spacing');
+  // No control clips its text: nothing is cut off inside a button, field or chip.
+  const clipped = await page.evaluate(() => [...document.querySelectorAll('button, .tag-chip, .filter-chip, label')]
+    .filter((e) => {
+      const style = getComputedStyle(e);
+      const hides = style.overflow !== 'visible' || style.overflowX !== 'visible';
+      return hides && (e.scrollWidth > e.clientWidth + 1 || e.scrollHeight > e.clientHeight + 1);
+    })
+    .map((e) => e.textContent?.trim()));
+  expect(clipped).toEqual([]);
+});
