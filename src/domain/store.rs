@@ -230,6 +230,34 @@ impl Store {
             .collect()
     }
 
+    /// Where "next" and "previous" start from: just before `pos`, or just after annotation
+    /// `reached` when it starts at `pos` (so annotations that start together are all reached).
+    fn cursor(&self, pos: usize, reached: Option<Uuid>) -> (usize, usize, Uuid) {
+        match reached.and_then(|id| self.by_id.get(&id)) {
+            Some(a) if a.target.start == pos => (a.target.start, a.target.end, a.id),
+            _ => (pos, 0, Uuid::nil()),
+        }
+    }
+
+    /// The first annotation in article order from code point `pos` on (after `reached`, the
+    /// annotation last reached there), with how many come before it: "next annotation" for
+    /// keyboard and screen-reader users.
+    pub fn next_from(&self, pos: usize, reached: Option<Uuid>) -> Option<(usize, &Annotation)> {
+        let cursor = self.cursor(pos, reached);
+        let key = match self.by_position.range(cursor..).next() {
+            Some(key) if *key == cursor => self.by_position.range(cursor..).nth(1)?,
+            key => key?,
+        };
+        Some((self.by_position.range(..key).count(), self.by_id.get(&key.2)?))
+    }
+
+    /// The last annotation in article order before code point `pos` (before `reached`, the
+    /// annotation last reached there), with how many come before it.
+    pub fn previous_from(&self, pos: usize, reached: Option<Uuid>) -> Option<(usize, &Annotation)> {
+        let key = self.by_position.range(..self.cursor(pos, reached)).next_back()?;
+        Some((self.by_position.range(..key).count(), self.by_id.get(&key.2)?))
+    }
+
     /// Annotations carrying `tag`, in article order.
     pub fn with_tag<'a>(&'a self, tag: &'a TagId) -> impl Iterator<Item = &'a Annotation> + 'a {
         self.in_order().filter(move |a| a.has_tag(tag))

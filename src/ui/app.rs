@@ -47,6 +47,8 @@ use crate::ui::sidebar::Sidebar;
 use crate::ui::tag_styles;
 use crate::ui::toolbar::SelectionToolbar;
 
+mod a11y;
+
 /// The article the app opens on the first time, bundled so it works offline.
 const SAMPLE_ARTICLE: &str = include_str!("../../www/sample-article.txt");
 
@@ -218,6 +220,8 @@ pub struct App {
     current_block: usize,
     listing: RefCell<Option<Listing>>,
     sidebar_callbacks: SidebarCallbacks,
+    /// Focus to give back, the annotation reached last (see `app/a11y.rs`).
+    a11y: a11y::A11yState,
     /// Document-level listeners, held only to keep them alive (dropping one removes it).
     _listeners: Vec<EventListener>,
 }
@@ -282,6 +286,7 @@ impl Component for App {
                 on_open: ctx.link().callback(Msg::OpenFromList),
             },
             _listeners: document_listeners(ctx),
+            a11y: Default::default(),
         }
     }
 
@@ -638,6 +643,7 @@ impl Component for App {
         html! {
             <ContextProvider<Lang> context={self.lang}>
             <div class="app">
+                <a class="skip-link" href="#article">{"Skip to the article"}</a>
                 <header class="topbar">
                     <span class="brand"><span class="brand-mark" aria-hidden="true"></span>{"Marginalia"}</span>
                     <nav class="actions" aria-label={t.actions}>
@@ -675,6 +681,9 @@ impl Component for App {
                     <div class="reading">
                         <p id="keyboard-hint" class="visually-hidden">
                             {t.keyboard_hint}
+                        </p>
+                        <p id="annotation-hint" class="visually-hidden">
+                            {"Alt+Down and Alt+Up move to the next or previous annotation and read its tags; Enter edits the annotation at the caret."}
                         </p>
                         <ArticleView key={self.doc.hash().0.clone()} doc={self.doc.clone()} node_ref={self.article_ref.clone()} />
                     </div>
@@ -748,6 +757,7 @@ impl Component for App {
             self.attach_painter(ctx);
             clock::mark("marginalia:highlights-painted");
         }
+        self.manage_focus();
         if std::mem::take(&mut self.focus_editor) {
             if let Some(button) =
                 self.editor_ref.cast::<Element>().and_then(|e| e.query_selector(".tag-toggle").ok().flatten())
@@ -864,6 +874,7 @@ impl App {
             Some(mut painter) => {
                 painter.paint_all(&self.doc, &self.store);
                 self.painter = Some(painter);
+                self.describe_all_blocks();
             }
             None => {
                 self.notice = Some(if highlights::supported() {
@@ -989,7 +1000,8 @@ impl App {
         let Some(dom) = self.dom() else { return false };
         let live = dom.selection(&self.doc);
         let Some((start, end)) = live.and_then(|(s, e)| self.doc.snap_selection(s, e)) else {
-            return self.set_pending(None);
+            let announced = self.announce_caret();
+            return self.set_pending(None) || announced;
         };
         if self.pending.is_some_and(|p| (p.start, p.end) == (start, end)) {
             return false;
@@ -1001,7 +1013,12 @@ impl App {
         }
         let (top, left) = self.below_span(start, end);
         self.editor = None;
-        self.set_pending(Some(Pending { start, end, top, left }))
+        let fresh = self.pending.is_none();
+        let changed = self.set_pending(Some(Pending { start, end, top, left }));
+        if fresh && changed {
+            self.announce_selection();
+        }
+        changed
     }
 
     fn set_pending(&mut self, pending: Option<Pending>) -> bool {
@@ -1130,6 +1147,7 @@ impl App {
             painter.apply(&self.doc, &self.store, change);
         }
         let _ = self.storage.save(change, &self.protected_keys());
+        self.describe_change(change);
         self.listing.replace(None);
         if let Some(editor) = &mut self.editor {
             editor.ids.retain(|id| self.store.get(id).is_some());
@@ -1239,6 +1257,7 @@ impl App {
             return true;
         }
         if self.dialog_open() {
+            crate::ui::browser::focus::contain_tab(event);
             return false;
         }
         if ctrl && !event.alt_key() && !in_field && (key.eq_ignore_ascii_case("z") || key.eq_ignore_ascii_case("y")) {
@@ -1280,6 +1299,16 @@ impl App {
     /// Keyboard annotating inside the focused article: paragraph moves, word and sentence selection.
     fn article_key(&mut self, event: &KeyboardEvent, key: &str, ctrl: bool) -> bool {
         let Some(selection) = web_sys::window().and_then(|w| w.get_selection().ok().flatten()) else { return false };
+        let only_alt = event.alt_key() && !ctrl && !event.shift_key();
+        if only_alt && matches!(key, "ArrowDown" | "ArrowUp") {
+            event.prevent_default();
+            return self.step_annotation(key == "ArrowDown");
+        }
+        let plain_enter = key == "Enter" && !ctrl && !event.alt_key() && !event.shift_key();
+        if plain_enter && self.pending.is_none() && self.edit_at_caret() {
+            event.prevent_default();
+            return true;
+        }
         match (key, ctrl, event.shift_key()) {
             ("ArrowDown" | "ArrowUp", true, false) => {
                 event.prevent_default();
@@ -1290,7 +1319,8 @@ impl App {
                     self.current_block.saturating_sub(1)
                 };
                 self.place_caret();
-                false
+                self.announce_block();
+                true
             }
             ("Tab", false, false) if self.pending.is_some() => {
                 // Tab from a selection goes straight to its toolbar instead of the sidebar.
@@ -1559,7 +1589,8 @@ impl App {
     }
 
     fn announce(&mut self, message: &str) {
-        self.announcement = message.to_string();
+        // The same words again must still change the live region, or screen readers stay silent.
+        self.announcement = if self.announcement == message { format!("{message}\u{a0}") } else { message.to_string() };
     }
 }
 

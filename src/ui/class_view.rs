@@ -611,7 +611,7 @@ impl ClassViewPanel {
                         onchange={ctx.link().callback(|_| ClassMsg::ColourByStudent(true))} />{t.colour_by_student}</label>
                 </div>
                 { legend.unwrap_or_default() }
-                <div class="layer-article" aria-label={t.layer_article} role="region">
+                <div class="layer-article" tabindex="0" aria-label={t.layer_article} role="region">
                     { for pieces.iter().map(|block| html! { <p class="layer-block">{ for block.iter().map(&piece) }</p> }) }
                 </div>
             </section>
@@ -657,7 +657,7 @@ impl ClassViewPanel {
             <li>
                 <button type="button" class="passage-link" onclick={move |_| on_open.emit((start, end))}>
                     <span class="passage-summary">{text}</span>
-                    <q class="passage-quote">{quote}</q>
+                    <q class="passage-quote" dir="auto">{quote}</q>
                 </button>
             </li>
         }

@@ -66,10 +66,10 @@ fn editor_card(props: &EditorProps, annotation: &Annotation, t: &Texts) -> Html 
     let note_id = format!("note-{id}");
     html! {
         <div class="editor-card" key={id.to_string()}>
-            <blockquote class="editor-quote">{excerpt(&annotation.target.exact, 160)}</blockquote>
+            <blockquote class="editor-quote" dir="auto">{excerpt(&annotation.target.exact, 160)}</blockquote>
             <div class="tag-toggles" role="group" aria-label={t.tags}>{ for tag_buttons }</div>
             <label for={note_id.clone()} class="editor-label">{t.note}</label>
-            <textarea id={note_id} class="note-editor" rows="3" maxlength="10000" value={annotation.note.clone()}
+            <textarea id={note_id} class="note-editor" dir="auto" rows="3" maxlength="10000" value={annotation.note.clone()}
                 oninput={move |e: InputEvent| on_input.emit((id, e.target_unchecked_into::<HtmlTextAreaElement>().value()))}
                 onchange={move |_| on_commit.emit(id)} />
             <div class="editor-actions">

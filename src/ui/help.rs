@@ -11,8 +11,18 @@ pub struct HelpProps {
 }
 
 /// The keys of each shortcut, in the order of `Texts::help_shortcuts`; key names are the same in every language.
-const SHORTCUT_KEYS: [&str; 8] =
-    ["1 2 3", "Ctrl+Z", "Ctrl+Shift+Z", "Ctrl+↓ / Ctrl+↑", "Shift+→ / Shift+←", "Shift+↓ / Shift+↑", "Escape", "?"];
+const SHORTCUT_KEYS: [&str; 10] = [
+    "1 2 3",
+    "Ctrl+Z",
+    "Ctrl+Shift+Z",
+    "Ctrl+↓ / Ctrl+↑",
+    "Shift+→ / Shift+←",
+    "Shift+↓ / Shift+↑",
+    "Alt+↓ / Alt+↑",
+    "Enter",
+    "Escape",
+    "?",
+];
 
 #[function_component(HelpDialog)]
 pub fn help_dialog(props: &HelpProps) -> Html {
@@ -34,6 +44,8 @@ pub fn help_dialog(props: &HelpProps) -> Html {
                     { for t.help_keyboard_steps.iter().map(|step| html! { <li>{*step}</li> }) }
                 </ol>
                 <p>{t.help_caret}</p>
+                <h3>{t.help_screen_reader_heading}</h3>
+                <p>{t.help_screen_reader}</p>
                 <h3>{t.help_shortcuts_heading}</h3>
                 <table class="shortcuts">
                     <tbody>

@@ -17,6 +17,7 @@ pub mod settings;
 pub mod side_lists;
 pub mod sidebar;
 pub mod tag_styles;
+pub mod tag_warnings;
 pub mod toolbar;
 
 /// Mounts the app on the page's body.

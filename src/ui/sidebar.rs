@@ -56,7 +56,7 @@ pub fn sidebar(props: &SidebarProps) -> Html {
         <aside class="sidebar" aria-label={t.annotations}>
             <h2 class="sidebar-title">{t.annotations}</h2>
             <div class="filters" role="group" aria-label={t.filter_by_tag}>{ for chips }</div>
-            <input type="search" class="search" aria-label={t.search_annotations} placeholder={t.search_placeholder}
+            <input type="search" class="search" dir="auto" aria-label={t.search_annotations} placeholder={t.search_placeholder}
                 value={props.query.clone()}
                 oninput={move |e: InputEvent| on_query.emit(e.target_unchecked_into::<HtmlInputElement>().value())} />
             if filtering {
@@ -98,8 +98,8 @@ fn entry(props: &EntryProps) -> Html {
         <li class="entry">
             <button type="button" class="entry-button" data-id={id.to_string()} onclick={move |_| on_open.emit(id)}>
                 <span class="entry-tags">{ for chips }</span>
-                <q class="entry-quote">{excerpt(&a.target.exact, 140)}</q>
-                if !a.note.is_empty() { <span class="entry-note">{excerpt(&a.note, 200)}</span> }
+                <q class="entry-quote" dir="auto">{excerpt(&a.target.exact, 140)}</q>
+                if !a.note.is_empty() { <span class="entry-note" dir="auto">{excerpt(&a.note, 200)}</span> }
             </button>
         </li>
     }

@@ -54,7 +54,7 @@ pub fn selection_toolbar(props: &ToolbarProps) -> Html {
                     onclick={let a = props.on_attach.clone(); move |_| a.emit(())}>{(t.attach_here)(&quote)}</button>
             }
             <div class="tag-buttons">{ for buttons }</div>
-            <input type="text" class="note-input" aria-label={t.note} placeholder={t.note_placeholder}
+            <input type="text" class="note-input" dir="auto" aria-label={t.note} placeholder={t.note_placeholder}
                 value={props.note.clone()} maxlength="10000"
                 oninput={move |e: InputEvent| on_note.emit(e.target_unchecked_into::<HtmlInputElement>().value())} />
         </div>

@@ -127,6 +127,8 @@ pub static EN: Texts = Texts {
         "Every annotation is listed under Annotations: Tab to it and press Enter to edit it.",
     ],
     help_caret: "Browsers with caret browsing (F7) also work: move the caret, hold Shift to select, then press a number.",
+    help_screen_reader_heading: "With a screen reader",
+    help_screen_reader: "Each highlighted paragraph carries a description naming its tags, quotes and notes, and the caret announces a highlight when it enters one. Ctrl+↓ and Ctrl+↑ say which paragraph you are in and what is highlighted there; a new selection says which keys tag it. Creating, changing, deleting, undoing and importing are announced. The Annotations list is a landmark. In the article, switch your screen reader to focus mode (NVDA: Insert+Space; JAWS: Enter; VoiceOver: Quick Nav off) so the keys above reach Marginalia. Its shortcuts use Ctrl, Alt or Shift with arrows; the tag keys 1, 2, 3 only act while a passage is selected, and ? only outside text fields.",
     help_shortcuts_heading: "Shortcuts",
     help_shortcuts: [
         "Tag the selection as Claim, Quote or Policy shift",
@@ -135,6 +137,8 @@ pub static EN: Texts = Texts {
         "Next / previous paragraph (article focused)",
         "Select word by word (article focused)",
         "Select sentence by sentence (article focused)",
+        "Next / previous annotation: the caret moves there and its tags, quote and note are read out (article focused)",
+        "Edit the annotation at the caret (article focused)",
         "Close the toolbar, editor or this help",
         "Open this help",
     ],

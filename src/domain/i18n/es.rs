@@ -140,6 +140,8 @@ pub static ES: Texts = Texts {
         "Todas las anotaciones aparecen en Anotaciones: llega a una con Tab y pulsa Enter para editarla.",
     ],
     help_caret: "Los navegadores con navegación por cursor (F7) también sirven: mueve el cursor, mantén Shift para seleccionar y luego pulsa un número.",
+    help_screen_reader_heading: "Con un lector de pantalla",
+    help_screen_reader: "Cada párrafo resaltado lleva una descripción con sus etiquetas, citas y notas, y el cursor anuncia un resaltado al entrar en él. Ctrl+↓ y Ctrl+↑ dicen en qué párrafo estás y qué está resaltado allí; una selección nueva dice qué teclas la etiquetan. Crear, cambiar, eliminar, deshacer e importar se anuncian. La lista de Anotaciones es un punto de referencia. En el artículo, pon tu lector de pantalla en modo foco (NVDA: Insert+Espacio; JAWS: Enter; VoiceOver: Navegación rápida desactivada) para que las teclas de arriba lleguen a Marginalia. Sus atajos usan Ctrl, Alt o Shift con flechas; las teclas de etiqueta 1, 2, 3 solo actúan mientras hay un pasaje seleccionado, y la tecla de ayuda (el signo de interrogación) solo fuera de los campos de texto.",
     help_shortcuts_heading: "Atajos de teclado",
     help_shortcuts: [
         "Etiquetar la selección con la primera, segunda o tercera etiqueta",
@@ -148,6 +150,8 @@ pub static ES: Texts = Texts {
         "Párrafo siguiente / anterior (con el foco en el artículo)",
         "Seleccionar palabra por palabra (con el foco en el artículo)",
         "Seleccionar oración por oración (con el foco en el artículo)",
+        "Anotación siguiente / anterior: el cursor va allí y se leen sus etiquetas, su cita y su nota (con el foco en el artículo)",
+        "Editar la anotación en el cursor (con el foco en el artículo)",
         "Cerrar la barra, el editor o esta ayuda",
         "Abrir esta ayuda",
     ],

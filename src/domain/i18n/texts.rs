@@ -118,9 +118,11 @@ pub struct Texts {
     pub help_keyboard_heading: &'static str,
     pub help_keyboard_steps: [&'static str; 5],
     pub help_caret: &'static str,
+    pub help_screen_reader_heading: &'static str,
+    pub help_screen_reader: &'static str,
     pub help_shortcuts_heading: &'static str,
     /// What each shortcut does, in the order the help's table lists the keys.
-    pub help_shortcuts: [&'static str; 8],
+    pub help_shortcuts: [&'static str; 10],
     pub help_language_heading: &'static str,
     pub help_language: &'static str,
     pub help_class_heading: &'static str,

@@ -1,9 +1,11 @@
 //! Browser adapters: the only code that talks to web-sys, js-sys and gloo directly.
 
+pub mod block_notes;
 pub mod clock;
 pub mod dom_text;
 pub mod download;
 pub mod files;
+pub mod focus;
 pub mod highlights;
 pub mod html_parse;
 pub mod lang;
