@@ -2,6 +2,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use marginalia::domain::annotation::{Annotation, Target};
+use marginalia::domain::i18n::{EN, ES};
 use marginalia::domain::spoken::{block_description, reached, shorten, summary};
 use marginalia::domain::store::Store;
 use marginalia::domain::tags::{TagId, TagSet};
@@ -36,7 +37,7 @@ fn summaries_name_tags_in_tag_set_order_then_quote_then_note() {
         ),
     ];
     for (a, expected) in cases {
-        assert_eq!(summary(&a, &tags), expected);
+        assert_eq!(summary(&a, &tags, &EN), expected);
     }
 }
 
@@ -44,18 +45,18 @@ fn summaries_name_tags_in_tag_set_order_then_quote_then_note() {
 fn right_to_left_quotes_are_spoken_unchanged() {
     let tags = TagSet::default();
     let a = annotation(1, 0, 9, &["quote"], "שלום עולם", "בדיקה 2024");
-    assert_eq!(summary(&a, &tags), "Quote: “שלום עולם”, note: בדיקה 2024");
+    assert_eq!(summary(&a, &tags, &EN), "Quote: “שלום עולם”, note: בדיקה 2024");
 }
 
 #[test]
 fn block_descriptions_name_five_and_count_the_rest() {
     let tags = TagSet::default();
-    assert_eq!(block_description([], &tags), None);
+    assert_eq!(block_description([], &tags, &EN), None);
     let one = [annotation(1, 0, 5, &["claim"], "Hello", "")];
-    assert_eq!(block_description(&one, &tags).as_deref(), Some("Highlighted: Claim: “Hello”"));
+    assert_eq!(block_description(&one, &tags, &EN).as_deref(), Some("Highlighted: Claim: “Hello”"));
     let seven: Vec<Annotation> =
         (0..7).map(|i| annotation(i, i as usize, i as usize + 1, &["quote"], "x", "")).collect();
-    let text = block_description(&seven, &tags).unwrap();
+    let text = block_description(&seven, &tags, &EN).unwrap();
     assert_eq!(text.matches("Quote: “x”").count(), 5);
     assert!(text.ends_with("; and 2 more"), "{text}");
 }
@@ -64,7 +65,7 @@ fn block_descriptions_name_five_and_count_the_rest() {
 fn reached_says_where_it_is_and_how_to_edit() {
     let tags = TagSet::default();
     let a = annotation(1, 0, 5, &["claim"], "Hello", "");
-    assert_eq!(reached(&a, &tags, 1, 4), "Claim: “Hello” (2 of 4). Press Enter to edit.");
+    assert_eq!(reached(&a, &tags, 1, 4, &EN), "Claim: “Hello” (2 of 4). Press Enter to edit.");
 }
 
 #[test]
@@ -104,4 +105,15 @@ proptest! {
         prop_assert!(short.chars().count() <= max + 1);
         if text.chars().count() <= max { prop_assert_eq!(short, text); }
     }
+}
+
+#[test]
+fn spanish_readers_hear_spanish_around_the_tag_names() {
+    let tags = TagSet::default();
+    let a = annotation(1, 0, 5, &["claim"], "Hola", "una nota");
+    assert_eq!(summary(&a, &tags, &ES), "Claim: «Hola», nota: una nota");
+    assert_eq!(reached(&a, &tags, 0, 1, &ES), "Claim: «Hola», nota: una nota (1 de 1). Pulsa Enter para editar.");
+    let six: Vec<Annotation> = (0..6).map(|i| annotation(i, i as usize, i as usize + 1, &["quote"], "x", "")).collect();
+    let text = block_description(&six, &tags, &ES).unwrap();
+    assert!(text.starts_with("Resaltado: ") && text.ends_with("; y 1 más"), "{text}");
 }

@@ -193,14 +193,3 @@ pub fn look_alikes(tags: &crate::domain::tags::TagSet) -> Vec<LookAlike> {
     }
     found
 }
-
-impl Deficiency {
-    /// The deficiency's name for people.
-    pub fn name(self) -> &'static str {
-        match self {
-            Deficiency::Protanopia => "protanopia",
-            Deficiency::Deuteranopia => "deuteranopia",
-            Deficiency::Tritanopia => "tritanopia",
-        }
-    }
-}

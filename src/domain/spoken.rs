@@ -1,6 +1,7 @@
 //! What screen readers say about highlights, which are painted without DOM nodes: one sentence per annotation and one description per annotated paragraph.
 
 use super::annotation::Annotation;
+use super::i18n::Texts;
 use super::tags::TagSet;
 
 /// Longest quote spoken for one annotation, in characters.
@@ -21,34 +22,32 @@ pub fn shorten(text: &str, max: usize) -> String {
 }
 
 /// The annotation's tags (in tag-set order), its quote and its note: `Claim, Quote: “…”, note: …`.
-pub fn summary(annotation: &Annotation, tags: &TagSet) -> String {
+pub fn summary(annotation: &Annotation, tags: &TagSet, t: &Texts) -> String {
     let mut ids: Vec<_> = annotation.tags.iter().collect();
     ids.sort_by_key(|t| tags.position(t));
     let names: Vec<&str> = ids.iter().map(|t| tags.name_of(t)).collect();
-    let mut text = format!("{}: “{}”", names.join(", "), shorten(&annotation.target.exact, QUOTE_CHARS));
-    if !annotation.note.trim().is_empty() {
-        text.push_str(&format!(", note: {}", shorten(annotation.note.trim(), NOTE_CHARS)));
-    }
-    text
+    let note = annotation.note.trim();
+    let note = (!note.is_empty()).then(|| shorten(note, NOTE_CHARS));
+    (t.spoken_summary)(&names.join(", "), &shorten(&annotation.target.exact, QUOTE_CHARS), note.as_deref())
 }
 
 /// What a screen reader hears about a paragraph with annotations (`None` without any):
 /// `Highlighted: Claim: “…”; Quote: “…”`, naming at most five and counting the others.
-pub fn block_description<'a>(annotations: impl IntoIterator<Item = &'a Annotation>, tags: &TagSet) -> Option<String> {
+pub fn block_description<'a>(
+    annotations: impl IntoIterator<Item = &'a Annotation>,
+    tags: &TagSet,
+    t: &Texts,
+) -> Option<String> {
     let all: Vec<&Annotation> = annotations.into_iter().collect();
     if all.is_empty() {
         return None;
     }
-    let named: Vec<String> = all.iter().take(NAMED_PER_BLOCK).map(|a| summary(a, tags)).collect();
-    let mut text = format!("Highlighted: {}", named.join("; "));
-    if all.len() > NAMED_PER_BLOCK {
-        text.push_str(&format!("; and {} more", all.len() - NAMED_PER_BLOCK));
-    }
-    Some(text)
+    let named: Vec<String> = all.iter().take(NAMED_PER_BLOCK).map(|a| summary(a, tags, t)).collect();
+    Some((t.spoken_block)(&named.join("; "), all.len().saturating_sub(NAMED_PER_BLOCK)))
 }
 
 /// What is announced when keyboard navigation reaches an annotation: its summary, where it is
 /// in the list, and how to edit it.
-pub fn reached(annotation: &Annotation, tags: &TagSet, index: usize, total: usize) -> String {
-    format!("{} ({} of {total}). Press Enter to edit.", summary(annotation, tags), index + 1)
+pub fn reached(annotation: &Annotation, tags: &TagSet, index: usize, total: usize, t: &Texts) -> String {
+    (t.spoken_reached)(&summary(annotation, tags, t), index + 1, total)
 }

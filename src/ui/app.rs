@@ -643,7 +643,7 @@ impl Component for App {
         html! {
             <ContextProvider<Lang> context={self.lang}>
             <div class="app">
-                <a class="skip-link" href="#article">{"Skip to the article"}</a>
+                <a class="skip-link" href="#article">{t.skip_to_article}</a>
                 <header class="topbar">
                     <span class="brand"><span class="brand-mark" aria-hidden="true"></span>{"Marginalia"}</span>
                     <nav class="actions" aria-label={t.actions}>
@@ -683,7 +683,7 @@ impl Component for App {
                             {t.keyboard_hint}
                         </p>
                         <p id="annotation-hint" class="visually-hidden">
-                            {"Alt+Down and Alt+Up move to the next or previous annotation and read its tags; Enter edits the annotation at the caret."}
+                            {t.annotation_hint}
                         </p>
                         <ArticleView key={self.doc.hash().0.clone()} doc={self.doc.clone()} node_ref={self.article_ref.clone()} />
                     </div>
@@ -1158,7 +1158,7 @@ impl App {
         self.refresh_active();
         let quote =
             change.after.as_ref().or(change.before.as_ref()).map(|a| excerpt(&a.target.exact, 60)).unwrap_or_default();
-        self.announce(&format!("{verb}: “{quote}”"));
+        self.announce(&(self.t().change_spoken)(verb, &quote));
     }
 
     fn refresh_active(&self) {

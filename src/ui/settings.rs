@@ -245,7 +245,7 @@ pub fn settings_dialog(props: &SettingsProps) -> Html {
                     <p class="notice-inline">{t.teacher_locked}</p>
                 }
                 <ol class="tag-rows">{ for rows }</ol>
-                { crate::ui::tag_warnings::tag_warnings(&props.tags) }
+                { crate::ui::tag_warnings::tag_warnings(&props.tags, t) }
                 <form class="rename" onsubmit={add}>
                     <label class="visually-hidden" for="new-tag-name">{t.new_tag_name}</label>
                     <input id="new-tag-name" ref={add_name} type="text" maxlength="60" placeholder={t.new_tag_placeholder} disabled={locked} />

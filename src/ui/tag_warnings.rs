@@ -2,29 +2,22 @@
 
 use yew::prelude::*;
 
-use crate::domain::colour_access::{look_alikes, LookAlike};
+use crate::domain::colour_access::{look_alikes, Deficiency, LookAlike};
+use crate::domain::i18n::Texts;
 use crate::domain::tags::TagSet;
 
 /// One line per pair of look-alike tags, in a polite status region so a change is read out; nothing when all are distinct.
-pub fn tag_warnings(tags: &TagSet) -> Html {
+pub fn tag_warnings(tags: &TagSet, t: &Texts) -> Html {
     let name = |i: usize| tags.tags.get(i).map_or("", |t| t.name.as_str());
     let lines: Vec<String> = look_alikes(tags)
         .into_iter()
         .map(|pair| match pair {
-            LookAlike::SameUnderline(a, b) => format!(
-                "“{}” and “{}” have the same underline, so only their colour tells them apart: choose another line for one of them.",
-                name(a),
-                name(b)
-            ),
-            LookAlike::SimilarColour(a, b, None) => {
-                format!("“{}” and “{}” have very similar colours.", name(a), name(b))
+            LookAlike::SameUnderline(a, b) => (t.same_underline)(name(a), name(b)),
+            LookAlike::SimilarColour(a, b, None) => (t.similar_colours)(name(a), name(b)),
+            LookAlike::SimilarColour(a, b, Some(deficiency)) => {
+                let which = Deficiency::ALL.iter().position(|d| *d == deficiency).unwrap_or(0);
+                (t.look_alike_for)(name(a), name(b), t.deficiency_names[which])
             }
-            LookAlike::SimilarColour(a, b, Some(deficiency)) => format!(
-                "“{}” and “{}” look alike to readers with {}; give them different underlines.",
-                name(a),
-                name(b),
-                deficiency.name()
-            ),
         })
         .collect();
     html! {

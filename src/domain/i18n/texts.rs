@@ -70,6 +70,34 @@ pub struct Texts {
     pub opened: fn(&str) -> String,
     pub select_text_first: &'static str,
     pub tagged_as: fn(&str) -> String,
+
+    // Screen readers and the keyboard (see domain::spoken and ui/app/a11y.rs).
+    pub skip_to_article: &'static str,
+    pub annotation_hint: &'static str,
+    pub none_yet: &'static str,
+    pub no_more_after: &'static str,
+    pub none_before: &'static str,
+    /// "Paragraph 3 of 14" (1-based position, count).
+    pub paragraph_of: fn(usize, usize) -> String,
+    pub selection_ready: &'static str,
+    /// A new selection with the keys that tag it ("1, 2, 3").
+    pub selection_ready_keys: fn(&str) -> String,
+    /// A change read out: what happened and the start of its quote.
+    pub change_spoken: fn(&str, &str) -> String,
+    /// Spoken summary of one annotation: tag names, quote, and the note if any.
+    pub spoken_summary: fn(&str, &str, Option<&str>) -> String,
+    /// A paragraph's description: the named annotations' summaries and how many more there are.
+    pub spoken_block: fn(&str, usize) -> String,
+    /// Reached by Alt+arrows: the summary, its position (1-based) and the count.
+    pub spoken_reached: fn(&str, usize, usize) -> String,
+
+    // The tag editor's look-alike warnings.
+    pub same_underline: fn(&str, &str) -> String,
+    pub similar_colours: fn(&str, &str) -> String,
+    /// Two tags, and the deficiency (from `deficiency_names`) under which they merge.
+    pub look_alike_for: fn(&str, &str, &str) -> String,
+    /// Protanopia, deuteranopia, tritanopia, in `Deficiency::ALL` order.
+    pub deficiency_names: [&'static str; 3],
     pub annotation_created: &'static str,
     pub tags_changed: &'static str,
     pub note_saved: &'static str,

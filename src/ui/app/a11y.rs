@@ -75,7 +75,7 @@ impl App {
     /// Describes every annotated paragraph for screen readers (after the article is painted).
     pub(super) fn describe_all_blocks(&self) {
         if let Some(dom) = self.dom() {
-            block_notes::describe(dom, &self.doc, &self.store, &self.tags, 0..self.doc.blocks().len());
+            block_notes::describe(dom, &self.doc, &self.store, &self.tags, self.t(), 0..self.doc.blocks().len());
         }
     }
 
@@ -84,7 +84,7 @@ impl App {
         let Some(dom) = self.dom() else { return };
         for a in change.before.iter().chain(change.after.iter()) {
             let blocks = block_notes::blocks_of(&self.doc, a.target.start, a.target.end);
-            block_notes::describe(dom, &self.doc, &self.store, &self.tags, blocks);
+            block_notes::describe(dom, &self.doc, &self.store, &self.tags, self.t(), blocks);
         }
     }
 
@@ -107,17 +107,18 @@ impl App {
             self.store.previous_from(from.unwrap_or(usize::MAX), self.a11y.reached)
         };
         let Some((index, annotation)) = found else {
+            let t = self.t();
             let message = if self.store.is_empty() {
-                "No annotations yet"
+                t.none_yet
             } else if forward {
-                "No more annotations after this point"
+                t.no_more_after
             } else {
-                "No annotations before this point"
+                t.none_before
             };
             self.announce(message);
             return true;
         };
-        let message = spoken::reached(annotation, &self.tags, index, self.store.len());
+        let message = spoken::reached(annotation, &self.tags, index, self.store.len(), self.t());
         let (id, start, end) = (annotation.id, annotation.target.start, annotation.target.end);
         self.a11y.reached = Some(id);
         if let Some(block) = self.doc.block_index_at(start) {
@@ -160,8 +161,8 @@ impl App {
         let index = self.current_block;
         let Some(block) = self.doc.blocks().get(index) else { return };
         let here = self.store.overlapping(block.start, block.end);
-        let mut message = format!("Paragraph {} of {}", index + 1, self.doc.blocks().len());
-        if let Some(description) = spoken::block_description(here.iter().copied(), &self.tags) {
+        let mut message = (self.t().paragraph_of)(index + 1, self.doc.blocks().len());
+        if let Some(description) = spoken::block_description(here.iter().copied(), &self.tags, self.t()) {
             message.push_str(&format!(". {description}"));
         }
         // The caret lands at the paragraph's start: what it lands in is already said.
@@ -174,8 +175,8 @@ impl App {
         let keys: Vec<String> =
             (0..self.tags.tags.len()).filter_map(|i| self.tags.hotkey_at(i)).map(String::from).collect();
         let message = match keys.as_slice() {
-            [] => "Selection ready: Tab to the toolbar to tag it".to_string(),
-            _ => format!("Selection ready: press {} to tag it, or Tab to the toolbar", keys.join(", ")),
+            [] => self.t().selection_ready.to_string(),
+            _ => (self.t().selection_ready_keys)(&keys.join(", ")),
         };
         self.announce(&message);
     }
@@ -192,7 +193,7 @@ impl App {
         if self.a11y.reached.is_some_and(|id| here.iter().any(|a| a.id == id)) {
             return false;
         }
-        let message = spoken::summary(annotation, &self.tags);
+        let message = spoken::summary(annotation, &self.tags, self.t());
         self.a11y.reached = Some(annotation.id);
         self.announce(&message);
         true

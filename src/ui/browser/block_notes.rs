@@ -3,6 +3,7 @@
 use std::ops::Range;
 
 use crate::domain::document::Document;
+use crate::domain::i18n::Texts;
 use crate::domain::spoken::block_description;
 use crate::domain::store::Store;
 use crate::domain::tags::TagSet;
@@ -12,10 +13,10 @@ use crate::ui::browser::dom_text::DomText;
 const ATTR: &str = "aria-description";
 
 /// Sets or clears the description of each block in `blocks` from the annotations it holds.
-pub fn describe(dom: &DomText, doc: &Document, store: &Store, tags: &TagSet, blocks: Range<usize>) {
+pub fn describe(dom: &DomText, doc: &Document, store: &Store, tags: &TagSet, t: &Texts, blocks: Range<usize>) {
     for index in blocks {
         let (Some(block), Some(element)) = (doc.blocks().get(index), dom.block_element(index)) else { continue };
-        let description = block_description(store.overlapping(block.start, block.end), tags);
+        let description = block_description(store.overlapping(block.start, block.end), tags, t);
         let _ = match description {
             Some(text) => element.set_attribute(ATTR, &text),
             None => element.remove_attribute(ATTR),
