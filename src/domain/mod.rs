@@ -21,6 +21,7 @@ pub mod persist;
 pub mod plain_text;
 pub mod reanchor;
 pub mod store;
+pub mod sync;
 pub mod tag_edit;
 pub mod tags;
 pub mod text;

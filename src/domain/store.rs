@@ -170,6 +170,23 @@ impl Store {
         step.into_iter().last()
     }
 
+    /// Makes annotation `id` what another tab stored (`None`: deleted there), outside the undo
+    /// history. Undo and redo steps that touch it are dropped, so undo never brings back a state
+    /// the other tab replaced; steps about other annotations stay, as each change is per annotation.
+    /// Returns the change made, or `None` when the store already held that state.
+    pub fn sync(&mut self, id: Uuid, now: Option<Annotation>) -> Option<Change> {
+        let before = self.by_id.get(&id).cloned();
+        if before == now || now.as_ref().is_some_and(|a| a.id != id) {
+            return None;
+        }
+        let touches = |step: &Step| step.iter().any(|change| change.id() == id);
+        self.undo.retain(|step| !touches(step));
+        self.redo.retain(|step| !touches(step));
+        let change = Change { before, after: now };
+        self.commit(&change);
+        Some(change)
+    }
+
     pub fn can_undo(&self) -> bool {
         !self.undo.is_empty()
     }
