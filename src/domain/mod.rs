@@ -11,6 +11,7 @@ pub mod class_import;
 pub mod class_layers;
 pub mod csv_cell;
 pub mod document;
+pub mod eviction;
 pub mod format;
 pub mod html_extract;
 pub mod html_tree;

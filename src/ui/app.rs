@@ -31,7 +31,7 @@ use crate::ui::banner::WarningBanner;
 use crate::ui::browser::dom_text::DomText;
 use crate::ui::browser::highlights::{self, Painter};
 use crate::ui::browser::storage::{AnnotationStorage, StorageProblem, Unreadable};
-use crate::ui::browser::{clock, download, files, html_parse, library, storage};
+use crate::ui::browser::{clock, download, eviction, files, html_parse, library, storage};
 use crate::ui::class_view::ClassViewPanel;
 use crate::ui::editor::{excerpt, AnnotationEditor};
 use crate::ui::export_dialog::ExportDialog;
@@ -45,6 +45,8 @@ use crate::ui::side_lists::SideLists;
 use crate::ui::sidebar::Sidebar;
 use crate::ui::tag_styles;
 use crate::ui::toolbar::SelectionToolbar;
+
+mod sync;
 
 /// The article the app opens on the first time, bundled so it works offline.
 const SAMPLE_ARTICLE: &str = include_str!("../../www/sample-article.txt");
@@ -115,6 +117,8 @@ pub enum Msg {
     // Class view.
     ShowClass(bool),
     OpenPassage(usize, usize),
+    /// Another tab wrote this storage key (`None`: it cleared storage).
+    StoredElsewhere(Option<String>),
 }
 
 /// An import worked out and shown to the user, not applied yet.
@@ -168,6 +172,8 @@ pub struct App {
     store: Store,
     storage: AnnotationStorage,
     unreadable: Vec<Unreadable>,
+    /// Shown on start when the browser cleared the saved annotations behind the app's back.
+    evicted: Option<String>,
     painter: Option<Painter>,
     article_ref: NodeRef,
     toolbar_ref: NodeRef,
@@ -233,6 +239,7 @@ impl Component for App {
             store: session.store,
             storage: session.storage,
             unreadable: session.unreadable,
+            evicted: eviction::check_on_start(),
             orphans: session.orphans,
             conflicts: session.conflicts,
             classroom: session.classroom,
@@ -274,7 +281,7 @@ impl Component for App {
                 on_query: ctx.link().callback(Msg::Query),
                 on_open: ctx.link().callback(Msg::OpenFromList),
             },
-            _listeners: document_listeners(ctx),
+            _listeners: document_listeners(ctx).into_iter().chain(sync::listener(ctx)).collect(),
         }
     }
 
@@ -624,6 +631,7 @@ impl Component for App {
                 let _ = self.storage.flush(&self.protected_keys());
                 true
             }
+            Msg::StoredElsewhere(key) => self.stored_elsewhere(key),
         }
     }
 
@@ -773,6 +781,9 @@ impl App {
             <>
                 if let Some(message) = storage_message {
                     <WarningBanner message={message} action="Export now" on_action={link.callback(|_| Msg::Export)} />
+                }
+                if let Some(message) = self.evicted.clone() {
+                    <WarningBanner message={message} action="Import last export" on_action={link.callback(|_| Msg::OpenImportDialog)} />
                 }
                 if let Some(message) = unreadable_message {
                     <WarningBanner message={message} action="Export backup" on_action={link.callback(|_| Msg::ExportBackup)} />
@@ -1094,6 +1105,8 @@ impl App {
         if self.store.get(&id).is_some_and(|a| a.note != draft) {
             self.run(Command::SetNote { id, note: draft, at: clock::now() });
         }
+        // Another tab's change held back while the note was typed.
+        self.pull(id);
     }
 
     fn commit_all_notes(&mut self) {
@@ -1129,7 +1142,7 @@ impl App {
         if let Some(painter) = &mut self.painter {
             painter.apply(&self.doc, &self.store, change);
         }
-        let _ = self.storage.save(change, &self.protected_keys());
+        self.save_change(change);
         self.listing.replace(None);
         if let Some(editor) = &mut self.editor {
             editor.ids.retain(|id| self.store.get(id).is_some());
@@ -1353,7 +1366,10 @@ impl App {
         let annotations = self.store.in_order().chain(self.orphans.iter());
         let (name, mime, contents) = kind.render(&self.doc, &self.tags, annotations, &info);
         match download::download(&name, mime, &contents) {
-            Ok(()) => self.announce(&format!("Exported {} annotation(s)", self.store.len() + self.orphans.len())),
+            Ok(()) => {
+                eviction::note_export(&name, now);
+                self.announce(&format!("Exported {} annotation(s)", self.store.len() + self.orphans.len()))
+            }
             Err(message) => self.set_notice(message),
         }
     }
@@ -1423,6 +1439,7 @@ impl App {
     /// Applies the shown import as one undoable step; unplaced annotations and other versions go to the side lists.
     fn apply_import(&mut self) {
         let Some(import) = self.import.take() else { return };
+        self.evicted = None;
         let changes = import.plan.changes(&import.before);
         let mut commands = Vec::new();
         let mut orphaned = 0;

@@ -3,6 +3,7 @@
 pub mod clock;
 pub mod dom_text;
 pub mod download;
+pub mod eviction;
 pub mod files;
 pub mod highlights;
 pub mod html_parse;
@@ -10,3 +11,4 @@ pub mod library;
 pub mod position;
 pub mod service_worker;
 pub mod storage;
+pub mod storage_events;
