@@ -6,6 +6,7 @@ use time::OffsetDateTime;
 use uuid::Uuid;
 
 use super::annotation::Annotation;
+use super::format::MAX_NOTE_BYTES;
 use super::tags::TagId;
 
 /// A change a user asks for.
@@ -38,6 +39,8 @@ pub enum StoreError {
     EmptyRange,
     /// A batch with no commands: there is nothing to do or to undo.
     EmptyBatch,
+    /// A note longer than files can carry ([`MAX_NOTE_BYTES`]), in bytes; it could not be exported and imported back.
+    NoteTooLong(usize),
 }
 
 impl std::fmt::Display for StoreError {
@@ -48,6 +51,12 @@ impl std::fmt::Display for StoreError {
             StoreError::NoTags => write!(f, "An annotation needs at least one tag."),
             StoreError::EmptyRange => write!(f, "Select some text to annotate first."),
             StoreError::EmptyBatch => write!(f, "There is nothing to change."),
+            StoreError::NoteTooLong(bytes) => write!(
+                f,
+                "A note can be up to {} KB, so that it can be exported and imported back; this one is {} KB. Nothing was changed.",
+                MAX_NOTE_BYTES / 1024,
+                bytes.div_ceil(1024)
+            ),
         }
     }
 }
@@ -282,6 +291,7 @@ impl Store {
                 if annotation.target.start >= annotation.target.end || annotation.target.exact.is_empty() {
                     return Err(StoreError::EmptyRange);
                 }
+                check_note(&annotation.note)?;
                 let tags = deduplicated(annotation.tags.clone());
                 Ok(Change { before: None, after: Some(Annotation { tags, ..annotation }) })
             }
@@ -294,6 +304,7 @@ impl Store {
                 Ok(Change { before: Some(before), after: Some(after) })
             }
             Command::SetNote { id, note, at } => {
+                check_note(&note)?;
                 let before = existing(&id)?;
                 let after = Annotation { note, modified: at, ..before.clone() };
                 Ok(Change { before: Some(before), after: Some(after) })
@@ -340,6 +351,14 @@ impl Store {
             self.by_position.remove(&(old.target.start, old.target.end, old.id));
         }
     }
+}
+
+/// Refuses a note too long for a file to carry.
+fn check_note(note: &str) -> Result<(), StoreError> {
+    if note.len() > MAX_NOTE_BYTES {
+        return Err(StoreError::NoteTooLong(note.len()));
+    }
+    Ok(())
 }
 
 /// The tags in their first-chosen order, each once.

@@ -1102,8 +1102,11 @@ impl App {
 
     fn commit_note(&mut self, id: Uuid) {
         let Some(draft) = self.note_drafts.remove(&id) else { return };
-        if self.store.get(&id).is_some_and(|a| a.note != draft) {
-            self.run(Command::SetNote { id, note: draft, at: clock::now() });
+        if self.store.get(&id).is_some_and(|a| a.note != draft)
+            && !self.run(Command::SetNote { id, note: draft.clone(), at: clock::now() })
+        {
+            // Refused (too long): the text stays in the editor rather than vanish.
+            self.note_drafts.insert(id, draft);
         }
         // Another tab's change held back while the note was typed.
         self.pull(id);
