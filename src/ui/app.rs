@@ -99,7 +99,8 @@ pub enum Msg {
     ExportAs(ExportKind),
     OpenImportDialog,
     ImportFiles(Vec<web_sys::File>),
-    ImportRead(Vec<(String, Vec<u8>)>),
+    /// The files read for an import, and why any of them (by position) could not be read.
+    ImportRead(Vec<(String, Vec<u8>)>, Vec<(usize, String)>),
     ApplyImport,
     CloseImport,
     OpenImportedArticle,
@@ -376,17 +377,28 @@ impl Component for App {
                 let link = ctx.link().clone();
                 wasm_bindgen_futures::spawn_local(async move {
                     let mut read = Vec::with_capacity(chosen.len());
-                    for file in chosen {
-                        // A file that cannot be read still gets a line in the report, as an empty file.
-                        let bytes = files::read_bytes(&file, format::MAX_FILE_BYTES).await.unwrap_or_default();
+                    let mut unread = Vec::new();
+                    for (index, file) in chosen.into_iter().enumerate() {
+                        // A file that cannot be read (too large) still gets a line in the report, with the reason.
+                        let bytes = files::read_bytes(&file, format::MAX_FILE_BYTES).await.unwrap_or_else(|why| {
+                            unread.push((index, why));
+                            Vec::new()
+                        });
                         read.push((file.name(), bytes));
                     }
-                    link.send_message(Msg::ImportRead(read));
+                    link.send_message(Msg::ImportRead(read, unread));
                 });
                 true
             }
-            Msg::ImportRead(read) => {
+            Msg::ImportRead(read, unread) => {
                 self.plan_import(&read);
+                if let Some(import) = &mut self.import {
+                    for (index, why) in unread {
+                        if let Some(report) = import.plan.reports.get_mut(index) {
+                            report.outcome = Err(format::FormatError::file(why));
+                        }
+                    }
+                }
                 true
             }
             Msg::ApplyImport => {
