@@ -18,7 +18,12 @@ fn the_message_appears_only_when_saved_work_is_gone() {
         ("saved, still there", Some(&saved), true, None),
         ("only exported, nothing saved", Some(&never_saved), false, None),
         ("saved, cleared", Some(&saved), false, Some("If you exported your annotations, import that file")),
-        ("exported, cleared", Some(&exported), false, Some("“the-article.marginalia.json” (saved 2026-11-24 03:00 UTC)")),
+        (
+            "exported, cleared",
+            Some(&exported),
+            false,
+            Some("“the-article.marginalia.json” (saved 2026-11-24 03:00 UTC)"),
+        ),
     ];
     for (name, marker, sentinel, expected) in cases {
         let message = evicted_message(marker, sentinel);

@@ -118,7 +118,8 @@ fn html_tree() -> impl Strategy<Value = HtmlElement> {
     let attr = (
         prop_oneof![Just("class"), Just("href"), Just("property"), Just("content"), Just("itemprop"), Just("hidden")],
         prop_oneof![
-            prop::sample::select(vec!["article", "byline", "share", "javascript:alert(1)", "og:title"]).prop_map(String::from),
+            prop::sample::select(vec!["article", "byline", "share", "javascript:alert(1)", "og:title"])
+                .prop_map(String::from),
             ".{0,8}",
         ],
     );

@@ -7,17 +7,87 @@ use marginalia::domain::html_extract::{extract_all_text, extract_article};
 use marginalia::domain::html_tree::{HtmlElement, HtmlNode, MAX_DEPTH};
 
 const NAMES: &[&str] = &[
-    "html", "head", "title", "meta", "body", "article", "main", "section", "div", "p", "span", "h1", "h2", "h3",
-    "h6", "em", "strong", "b", "i", "code", "pre", "a", "blockquote", "ul", "ol", "li", "nav", "header", "footer",
-    "aside", "script", "style", "form", "iframe", "svg", "math", "time", "address", "figure", "figcaption", "br",
-    "table", "td", "template", "noscript", "x-custom",
+    "html",
+    "head",
+    "title",
+    "meta",
+    "body",
+    "article",
+    "main",
+    "section",
+    "div",
+    "p",
+    "span",
+    "h1",
+    "h2",
+    "h3",
+    "h6",
+    "em",
+    "strong",
+    "b",
+    "i",
+    "code",
+    "pre",
+    "a",
+    "blockquote",
+    "ul",
+    "ol",
+    "li",
+    "nav",
+    "header",
+    "footer",
+    "aside",
+    "script",
+    "style",
+    "form",
+    "iframe",
+    "svg",
+    "math",
+    "time",
+    "address",
+    "figure",
+    "figcaption",
+    "br",
+    "table",
+    "td",
+    "template",
+    "noscript",
+    "x-custom",
 ];
-const ATTRS: &[&str] =
-    &["class", "id", "href", "rel", "itemprop", "property", "name", "content", "datetime", "role", "hidden", "aria-hidden"];
+const ATTRS: &[&str] = &[
+    "class",
+    "id",
+    "href",
+    "rel",
+    "itemprop",
+    "property",
+    "name",
+    "content",
+    "datetime",
+    "role",
+    "hidden",
+    "aria-hidden",
+];
 const WORDS: &[&str] = &[
-    "article", "content", "byline", "author", "nav", "share", "comment", "ad", "promo", "related", "og:title",
-    "headline", "datePublished", "javascript:alert(1)", "https://example.org/", "mailto:a@b.c", "data:text/html,x",
-    " ", "",
+    "article",
+    "content",
+    "byline",
+    "author",
+    "nav",
+    "share",
+    "comment",
+    "ad",
+    "promo",
+    "related",
+    "og:title",
+    "headline",
+    "datePublished",
+    "javascript:alert(1)",
+    "https://example.org/",
+    "mailto:a@b.c",
+    "data:text/html,x",
+    " ",
+    "",
 ];
 
 fn text(u: &mut Unstructured) -> arbitrary::Result<String> {
@@ -38,7 +108,11 @@ fn element(u: &mut Unstructured, depth: usize) -> arbitrary::Result<HtmlElement>
             if u.is_empty() {
                 break;
             }
-            el.children.push(if u.ratio(1, 2)? { HtmlNode::Text(text(u)?) } else { HtmlNode::Element(element(u, depth + 1)?) });
+            el.children.push(if u.ratio(1, 2)? {
+                HtmlNode::Text(text(u)?)
+            } else {
+                HtmlNode::Element(element(u, depth + 1)?)
+            });
         }
     }
     Ok(el)

@@ -54,7 +54,11 @@ pub fn resolve(mine: Option<&Annotation>, before: Option<&Annotation>, after: Op
 /// (`KeepMine` with no other version); otherwise another tab wrote in between, unseen here, and
 /// the two versions are resolved as a clash (an edit beats a deletion, the later edit wins and
 /// the other is kept).
-pub fn before_write(before: Option<&Annotation>, after: Option<&Annotation>, current: Option<&Annotation>) -> Resolution {
+pub fn before_write(
+    before: Option<&Annotation>,
+    after: Option<&Annotation>,
+    current: Option<&Annotation>,
+) -> Resolution {
     if current == before {
         return Resolution::KeepMine { other_version: None };
     }
