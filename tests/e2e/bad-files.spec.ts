@@ -60,6 +60,12 @@ test('open: bad and hostile article files get a clear message, no hang, and the 
   // Pathological but valid: deep nesting in Markdown and HTML opens, without hanging.
   await input.setInputFiles({ name: 'nested.md', mimeType: 'text/markdown', buffer: Buffer.from(`# Nested quotes\n\n${'> '.repeat(5_000)}deep text\n\n${'['.repeat(50_000)}\n`) });
   await expect(title).toHaveText('Nested quotes', { timeout: 20_000 });
-  await input.setInputFiles({ name: 'nested.html', mimeType: 'text/html', buffer: Buffer.from(`<title>Nested page</title><article><h1>Nested page</h1>${'<div>'.repeat(20_000)}<p>${'Deep words here. '.repeat(40)}</p></article>`) });
+  const page200 = `<title>Nested page</title><article><h1>Nested page</h1>${'<div>'.repeat(200)}<p>${'Deep words here. '.repeat(40)}</p></article>`;
+  await input.setInputFiles({ name: 'nested.html', mimeType: 'text/html', buffer: Buffer.from(page200) });
   await expect(title).toHaveText('Nested page', { timeout: 20_000 });
+  // Text nested deeper than the owned tree keeps (html_tree::MAX_DEPTH) is dropped, with a clear message.
+  const page20k = `<title>Too deep</title><article><h1>Too deep</h1>${'<div>'.repeat(20_000)}<p>${'Deep words here. '.repeat(40)}</p></article>`;
+  await input.setInputFiles({ name: 'too-deep.html', mimeType: 'text/html', buffer: Buffer.from(page20k) });
+  await expect(notice).toContainText('No article', { timeout: 20_000 });
+  await expect(title).toHaveText('Nested page');
 });
