@@ -29,6 +29,9 @@ fn version(n: u128, note: &str, modified: i64) -> Annotation {
     }
 }
 
+/// A named case: three versions (absent or present) and the expected resolution.
+type Case<'a> = (&'a str, Option<&'a Annotation>, Option<&'a Annotation>, Option<&'a Annotation>, Resolution);
+
 #[test]
 fn resolve_covers_every_case() {
     let v0 = version(1, "", 0);
@@ -40,7 +43,7 @@ fn resolve_covers_every_case() {
         other_version: other.cloned(),
     };
     let keep = |other: Option<&Annotation>| Resolution::KeepMine { other_version: other.cloned() };
-    let cases: Vec<(&str, Option<&Annotation>, Option<&Annotation>, Option<&Annotation>, Resolution)> = vec![
+    let cases: Vec<Case> = vec![
         ("already in step", Some(&mine), Some(&v0), Some(&mine), Resolution::InStep),
         ("both deleted", None, Some(&v0), None, Resolution::InStep),
         ("created there", None, None, Some(&theirs_newer), adopt(Some(&theirs_newer), None)),
@@ -63,7 +66,7 @@ fn a_write_checks_what_is_stored_first() {
     let v0 = version(1, "", 0);
     let mine = version(1, "mine", 10);
     let theirs_newer = version(1, "theirs", 20);
-    let cases: Vec<(&str, Option<&Annotation>, Option<&Annotation>, Option<&Annotation>, Resolution)> = vec![
+    let cases: Vec<Case> = vec![
         ("nothing in between", Some(&v0), Some(&mine), Some(&v0), Resolution::KeepMine { other_version: None }),
         ("created here", None, Some(&mine), None, Resolution::KeepMine { other_version: None }),
         ("deleted here", Some(&v0), None, Some(&v0), Resolution::KeepMine { other_version: None }),

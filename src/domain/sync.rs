@@ -12,6 +12,8 @@ use super::annotation::Annotation;
 use super::persist;
 
 /// What to do with one annotation after another tab stored a new value for it.
+// A short-lived decision made once per change and consumed at once: boxing would only add allocations.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Resolution {
     /// This tab already holds what was stored: nothing to do.
