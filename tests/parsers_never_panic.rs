@@ -1,4 +1,4 @@
-//! Every parser of untrusted input, in one place: none panics on arbitrary bytes, JSON or element trees, and each crash the fuzzers found stays fixed.
+//! Every parser of untrusted input, in one place: none panics on arbitrary bytes, JSON or element trees. A crash `make fuzz` finds becomes a test here (none so far: 90 s per target found none).
 #![cfg(not(target_arch = "wasm32"))]
 
 use marginalia::domain::class_import::read_submission;
