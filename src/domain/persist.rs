@@ -72,6 +72,30 @@ pub fn article_prefix(article: &ContentHash) -> String {
     format!("{KEY_PREFIX}v1/{}/a/", article.short())
 }
 
+/// What a storage key holds for one article, as far as keeping two tabs in step is concerned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ArticleKey {
+    Annotation(Uuid),
+    Tags,
+    Side(SideList),
+    Classroom,
+}
+
+/// What `key` holds if it belongs to the article with hash `article`; `None` for any other key.
+pub fn article_key_kind(article: &ContentHash, key: &str) -> Option<ArticleKey> {
+    let rest = key.strip_prefix(KEY_PREFIX)?.strip_prefix("v1/")?.strip_prefix(article.short())?.strip_prefix('/')?;
+    match rest {
+        "tags" => Some(ArticleKey::Tags),
+        "orphans" => Some(ArticleKey::Side(SideList::Orphans)),
+        "conflicts" => Some(ArticleKey::Side(SideList::Conflicts)),
+        "classroom" => Some(ArticleKey::Classroom),
+        _ => rest
+            .strip_prefix("a/")
+            .and_then(|id| Uuid::parse_str(id).ok().filter(|uuid| uuid.to_string() == id))
+            .map(ArticleKey::Annotation),
+    }
+}
+
 /// Where an unreadable value found under `key` is kept, so it is never lost.
 pub fn backup_key(key: &str) -> String {
     format!("{KEY_PREFIX}backup/{}", key.strip_prefix(KEY_PREFIX).unwrap_or(key))

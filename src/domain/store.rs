@@ -6,6 +6,7 @@ use time::OffsetDateTime;
 use uuid::Uuid;
 
 use super::annotation::Annotation;
+use super::format::MAX_NOTE_BYTES;
 use super::i18n::{Texts, EN};
 use super::tags::TagId;
 
@@ -39,6 +40,8 @@ pub enum StoreError {
     EmptyRange,
     /// A batch with no commands: there is nothing to do or to undo.
     EmptyBatch,
+    /// A note longer than files can carry ([`MAX_NOTE_BYTES`]), in bytes; it could not be exported and imported back.
+    NoteTooLong(usize),
 }
 
 impl StoreError {
@@ -50,6 +53,9 @@ impl StoreError {
             StoreError::NoTags => t.store_no_tags,
             StoreError::EmptyRange => t.store_empty_range,
             StoreError::EmptyBatch => t.store_empty_batch,
+            StoreError::NoteTooLong(bytes) => {
+                return (t.store_note_too_long)(MAX_NOTE_BYTES / 1024, bytes.div_ceil(1024))
+            }
         }
         .to_string()
     }
@@ -179,6 +185,23 @@ impl Store {
         step.into_iter().last()
     }
 
+    /// Makes annotation `id` what another tab stored (`None`: deleted there), outside the undo
+    /// history. Undo and redo steps that touch it are dropped, so undo never brings back a state
+    /// the other tab replaced; steps about other annotations stay, as each change is per annotation.
+    /// Returns the change made, or `None` when the store already held that state.
+    pub fn sync(&mut self, id: Uuid, now: Option<Annotation>) -> Option<Change> {
+        let before = self.by_id.get(&id).cloned();
+        if before == now || now.as_ref().is_some_and(|a| a.id != id) {
+            return None;
+        }
+        let touches = |step: &Step| step.iter().any(|change| change.id() == id);
+        self.undo.retain(|step| !touches(step));
+        self.redo.retain(|step| !touches(step));
+        let change = Change { before, after: now };
+        self.commit(&change);
+        Some(change)
+    }
+
     pub fn can_undo(&self) -> bool {
         !self.undo.is_empty()
     }
@@ -302,6 +325,7 @@ impl Store {
                 if annotation.target.start >= annotation.target.end || annotation.target.exact.is_empty() {
                     return Err(StoreError::EmptyRange);
                 }
+                check_note(&annotation.note)?;
                 let tags = deduplicated(annotation.tags.clone());
                 Ok(Change { before: None, after: Some(Annotation { tags, ..annotation }) })
             }
@@ -314,6 +338,7 @@ impl Store {
                 Ok(Change { before: Some(before), after: Some(after) })
             }
             Command::SetNote { id, note, at } => {
+                check_note(&note)?;
                 let before = existing(&id)?;
                 let after = Annotation { note, modified: at, ..before.clone() };
                 Ok(Change { before: Some(before), after: Some(after) })
@@ -360,6 +385,14 @@ impl Store {
             self.by_position.remove(&(old.target.start, old.target.end, old.id));
         }
     }
+}
+
+/// Refuses a note too long for a file to carry.
+fn check_note(note: &str) -> Result<(), StoreError> {
+    if note.len() > MAX_NOTE_BYTES {
+        return Err(StoreError::NoteTooLong(note.len()));
+    }
+    Ok(())
 }
 
 /// The tags in their first-chosen order, each once.

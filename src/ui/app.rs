@@ -32,7 +32,7 @@ use crate::ui::banner::WarningBanner;
 use crate::ui::browser::dom_text::DomText;
 use crate::ui::browser::highlights::{self, Painter};
 use crate::ui::browser::storage::{AnnotationStorage, StorageProblem, Unreadable};
-use crate::ui::browser::{clock, download, files, html_parse, lang, library, storage};
+use crate::ui::browser::{clock, download, eviction, files, html_parse, lang, library, storage};
 use crate::ui::class_view::ClassViewPanel;
 use crate::ui::editor::{excerpt, AnnotationEditor};
 use crate::ui::export_dialog::ExportDialog;
@@ -48,6 +48,7 @@ use crate::ui::tag_styles;
 use crate::ui::toolbar::SelectionToolbar;
 
 mod a11y;
+mod sync;
 
 /// The article the app opens on the first time, bundled so it works offline.
 const SAMPLE_ARTICLE: &str = include_str!("../../www/sample-article.txt");
@@ -100,7 +101,8 @@ pub enum Msg {
     ExportAs(ExportKind),
     OpenImportDialog,
     ImportFiles(Vec<web_sys::File>),
-    ImportRead(Vec<(String, Vec<u8>)>),
+    /// The files read for an import, and why any of them (by position) could not be read.
+    ImportRead(Vec<(String, Vec<u8>)>, Vec<(usize, String)>),
     ApplyImport,
     CloseImport,
     OpenImportedArticle,
@@ -119,6 +121,8 @@ pub enum Msg {
     // Class view.
     ShowClass(bool),
     OpenPassage(usize, usize),
+    /// Another tab wrote this storage key (`None`: it cleared storage).
+    StoredElsewhere(Option<String>),
 }
 
 /// An import worked out and shown to the user, not applied yet.
@@ -172,6 +176,8 @@ pub struct App {
     store: Store,
     storage: AnnotationStorage,
     unreadable: Vec<Unreadable>,
+    /// Shown on start when the browser cleared the saved annotations behind the app's back.
+    evicted: Option<String>,
     painter: Option<Painter>,
     article_ref: NodeRef,
     toolbar_ref: NodeRef,
@@ -243,6 +249,7 @@ impl Component for App {
             store: session.store,
             storage: session.storage,
             unreadable: session.unreadable,
+            evicted: eviction::check_on_start(ui_lang.texts()),
             orphans: session.orphans,
             conflicts: session.conflicts,
             classroom: session.classroom,
@@ -285,7 +292,7 @@ impl Component for App {
                 on_query: ctx.link().callback(Msg::Query),
                 on_open: ctx.link().callback(Msg::OpenFromList),
             },
-            _listeners: document_listeners(ctx),
+            _listeners: document_listeners(ctx).into_iter().chain(sync::listener(ctx)).collect(),
             a11y: Default::default(),
         }
     }
@@ -381,17 +388,28 @@ impl Component for App {
                 let (link, t) = (ctx.link().clone(), self.t());
                 wasm_bindgen_futures::spawn_local(async move {
                     let mut read = Vec::with_capacity(chosen.len());
-                    for file in chosen {
-                        // A file that cannot be read still gets a line in the report, as an empty file.
-                        let bytes = files::read_bytes(&file, format::MAX_FILE_BYTES, t).await.unwrap_or_default();
+                    let mut unread = Vec::new();
+                    for (index, file) in chosen.into_iter().enumerate() {
+                        // A file that cannot be read (too large) still gets a line in the report, with the reason.
+                        let bytes = files::read_bytes(&file, format::MAX_FILE_BYTES, t).await.unwrap_or_else(|why| {
+                            unread.push((index, why));
+                            Vec::new()
+                        });
                         read.push((file.name(), bytes));
                     }
-                    link.send_message(Msg::ImportRead(read));
+                    link.send_message(Msg::ImportRead(read, unread));
                 });
                 true
             }
-            Msg::ImportRead(read) => {
+            Msg::ImportRead(read, unread) => {
                 self.plan_import(&read);
+                if let Some(import) = &mut self.import {
+                    for (index, why) in unread {
+                        if let Some(report) = import.plan.reports.get_mut(index) {
+                            report.outcome = Err(format::FormatError::file(why));
+                        }
+                    }
+                }
                 true
             }
             Msg::ApplyImport => {
@@ -634,6 +652,7 @@ impl Component for App {
                 let _ = self.storage.flush(&self.protected_keys());
                 true
             }
+            Msg::StoredElsewhere(key) => self.stored_elsewhere(key),
         }
     }
 
@@ -784,6 +803,9 @@ impl App {
             <>
                 if let Some(message) = storage_message {
                     <WarningBanner message={message} action={t.export_now} on_action={link.callback(|_| Msg::Export)} />
+                }
+                if let Some(message) = self.evicted.clone() {
+                    <WarningBanner message={message} action={t.import_last_export} on_action={link.callback(|_| Msg::OpenImportDialog)} />
                 }
                 if let Some(message) = unreadable_message {
                     <WarningBanner message={message} action={t.export_backup} on_action={link.callback(|_| Msg::ExportBackup)} />
@@ -1108,9 +1130,14 @@ impl App {
 
     fn commit_note(&mut self, id: Uuid) {
         let Some(draft) = self.note_drafts.remove(&id) else { return };
-        if self.store.get(&id).is_some_and(|a| a.note != draft) {
-            self.run(Command::SetNote { id, note: draft, at: clock::now() });
+        if self.store.get(&id).is_some_and(|a| a.note != draft)
+            && !self.run(Command::SetNote { id, note: draft.clone(), at: clock::now() })
+        {
+            // Refused (too long): the text stays in the editor rather than vanish.
+            self.note_drafts.insert(id, draft);
         }
+        // Another tab's change held back while the note was typed.
+        self.pull(id);
     }
 
     fn commit_all_notes(&mut self) {
@@ -1146,7 +1173,7 @@ impl App {
         if let Some(painter) = &mut self.painter {
             painter.apply(&self.doc, &self.store, change);
         }
-        let _ = self.storage.save(change, &self.protected_keys());
+        self.save_change(change);
         self.describe_change(change);
         self.listing.replace(None);
         if let Some(editor) = &mut self.editor {
@@ -1383,7 +1410,10 @@ impl App {
         let annotations = self.store.in_order().chain(self.orphans.iter());
         let (name, mime, contents) = kind.render(&self.doc, &self.tags, annotations, &info);
         match download::download(&name, mime, &contents, self.t()) {
-            Ok(()) => self.announce(&(self.t().exported)(self.store.len() + self.orphans.len())),
+            Ok(()) => {
+                eviction::note_export(&name, now);
+                self.announce(&(self.t().exported)(self.store.len() + self.orphans.len()))
+            }
             Err(message) => self.set_notice(message),
         }
     }
@@ -1453,6 +1483,7 @@ impl App {
     /// Applies the shown import as one undoable step; unplaced annotations and other versions go to the side lists.
     fn apply_import(&mut self) {
         let Some(import) = self.import.take() else { return };
+        self.evicted = None;
         let changes = import.plan.changes(&import.before);
         let mut commands = Vec::new();
         let mut orphaned = 0;

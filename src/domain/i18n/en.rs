@@ -334,6 +334,19 @@ pub static EN: Texts = Texts {
     store_no_tags: "An annotation needs at least one tag.",
     store_empty_range: "Select some text to annotate first.",
     store_empty_batch: "There is nothing to change.",
+    evicted: |name, at| {
+        let hint = match (name, at) {
+            (Some(name), Some(at)) => format!("Import your last export, “{name}” (saved {at}), to get them back."),
+            (Some(name), None) => format!("Import your last export, “{name}”, to get them back."),
+            _ => "If you exported your annotations, import that file to get them back.".to_string(),
+        };
+        format!("The annotations saved in this browser are gone: the browser (or a cleanup tool) cleared this site's storage. {hint}")
+    },
+    import_last_export: "Import last export",
+    changed_in_other_tab: "This annotation was also changed in another tab. Both versions are kept: the other one is under “Other versions”, where you can use it instead.",
+    store_note_too_long: |max, kb| {
+        format!("A note can be up to {max} KB, so that it can be exported and imported back; this one is {kb} KB. Nothing was changed.")
+    },
 
     class_view: "Class view",
     close_class_view: "Close class view",

@@ -360,6 +360,19 @@ pub static ES: Texts = Texts {
     store_no_tags: "Una anotación necesita al menos una etiqueta.",
     store_empty_range: "Primero selecciona algo de texto para anotar.",
     store_empty_batch: "No hay nada que cambiar.",
+    evicted: |name, at| {
+        let hint = match (name, at) {
+            (Some(name), Some(at)) => format!("Importa tu última exportación, «{name}» (guardada el {at}), para recuperarlas."),
+            (Some(name), None) => format!("Importa tu última exportación, «{name}», para recuperarlas."),
+            _ => "Si exportaste tus anotaciones, importa ese archivo para recuperarlas.".to_string(),
+        };
+        format!("Las anotaciones guardadas en este navegador ya no están: el navegador (o una herramienta de limpieza) borró el almacenamiento de este sitio. {hint}")
+    },
+    import_last_export: "Importar la última exportación",
+    changed_in_other_tab: "Esta anotación también se cambió en otra pestaña. Se guardan las dos versiones: la otra está en «Otras versiones», donde puedes usarla en su lugar.",
+    store_note_too_long: |max, kb| {
+        format!("Una nota puede tener hasta {max} KB, para poder exportarla e importarla de nuevo; esta tiene {kb} KB. No se cambió nada.")
+    },
 
     class_view: "Vista de clase",
     close_class_view: "Cerrar la vista de clase",

@@ -300,6 +300,12 @@ pub struct Texts {
     pub store_no_tags: &'static str,
     pub store_empty_range: &'static str,
     pub store_empty_batch: &'static str,
+    /// Storage cleared behind the app's back: the last export's file name and time, if known.
+    pub evicted: fn(Option<&str>, Option<&str>) -> String,
+    pub import_last_export: &'static str,
+    pub changed_in_other_tab: &'static str,
+    /// A note over the limit: the limit and the note's size, in KB.
+    pub store_note_too_long: fn(usize, usize) -> String,
 
     // The class view.
     pub class_view: &'static str,
