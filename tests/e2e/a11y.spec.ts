@@ -67,7 +67,7 @@ test('axe: the import report; the import is announced', async ({ page }) => {
   await expectNoViolations(page, 'import report');
   // Applying it is announced in the polite live region, with the count.
   await page.getByRole('dialog', { name: /import/i }).getByRole('button', { name: 'Import', exact: true }).click();
-  await expect(page.locator('div.visually-hidden[role="status"][aria-live="polite"]')).toHaveText('Imported 1 annotation(s); 0 not placed');
+  await expect(page.locator('div.visually-hidden[role="status"][aria-live="polite"]')).toHaveText('Imported 1 annotation; 0 not placed');
 });
 
 test('axe: the class view with two students', async ({ page }) => {

@@ -58,7 +58,7 @@ for (const name of ['QuotaExceededError', 'NS_ERROR_DOM_QUOTA_REACHED']) {
     await dragSelect(page, 'Companies have embraced the red, green and white');
     await page.keyboard.press('2');
     const warning = page.getByRole('alert');
-    await expect(warning).toContainText('storage is full, so 1 change(s) are not saved yet');
+    await expect(warning).toContainText('storage is full, so 1 change is not saved yet');
     await expect(warning.getByRole('button', { name: 'Export now' })).toBeVisible();
     await expect(entries(page)).toHaveCount(2);
 

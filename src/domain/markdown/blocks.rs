@@ -21,13 +21,18 @@ pub enum Node {
     List { numbered: bool, items: Vec<Vec<Node>> },
 }
 
+/// Deepest nesting of quotes and lists; deeper markers are read as paragraph text. Parsing,
+/// emitting and dropping nested blocks recurse, so a file of 5,000 `>` must not reach the stack's end.
+pub const MAX_NESTING: usize = 64;
+
 /// The blocks of `source`, with every link reference definition added to `refs`.
 pub fn parse(source: &str, refs: &mut Refs) -> Vec<Node> {
     let lines: Vec<String> = source.split('\n').map(|l| expand_tabs(l.strip_suffix('\r').unwrap_or(l))).collect();
-    parse_lines(&lines, refs)
+    parse_lines(&lines, refs, 0)
 }
 
-fn parse_lines(lines: &[String], refs: &mut Refs) -> Vec<Node> {
+fn parse_lines(lines: &[String], refs: &mut Refs, depth: usize) -> Vec<Node> {
+    let nest = depth < MAX_NESTING;
     let mut nodes = Vec::new();
     let mut i = 0;
     while i < lines.len() {
@@ -50,10 +55,10 @@ fn parse_lines(lines: &[String], refs: &mut Refs) -> Vec<Node> {
         } else if is_rule(rest) {
             nodes.push(Node::Rule);
             i += 1;
-        } else if rest.starts_with('>') {
-            i = quote(lines, i, refs, &mut nodes);
-        } else if let Some(marker) = list_marker(line) {
-            i = list(lines, i, marker, refs, &mut nodes);
+        } else if nest && rest.starts_with('>') {
+            i = quote(lines, i, refs, &mut nodes, depth + 1);
+        } else if let Some(marker) = list_marker(line).filter(|_| nest) {
+            i = list(lines, i, marker, refs, &mut nodes, depth + 1);
         } else if let Some(end) = html_start(rest) {
             i = html_block(lines, i, end, &mut nodes);
         } else {
@@ -99,7 +104,7 @@ fn fenced_code(lines: &[String], start: usize, indent: usize, fence: char, len: 
 }
 
 /// A block quote: its `>` lines, plus lazy continuation lines of its last paragraph.
-fn quote(lines: &[String], start: usize, refs: &mut Refs, nodes: &mut Vec<Node>) -> usize {
+fn quote(lines: &[String], start: usize, refs: &mut Refs, nodes: &mut Vec<Node>, depth: usize) -> usize {
     let mut inner: Vec<String> = Vec::new();
     let mut open = false;
     let mut i = start;
@@ -117,7 +122,7 @@ fn quote(lines: &[String], start: usize, refs: &mut Refs, nodes: &mut Vec<Node>)
         }
         i += 1;
     }
-    nodes.push(Node::Quote(parse_lines(&inner, refs)));
+    nodes.push(Node::Quote(parse_lines(&inner, refs, depth)));
     i
 }
 
@@ -198,7 +203,7 @@ fn list_marker(line: &str) -> Option<Marker> {
 }
 
 /// A list: items with the same kind of marker, each parsed from its own lines.
-fn list(lines: &[String], start: usize, first: Marker, refs: &mut Refs, nodes: &mut Vec<Node>) -> usize {
+fn list(lines: &[String], start: usize, first: Marker, refs: &mut Refs, nodes: &mut Vec<Node>, depth: usize) -> usize {
     let mut items = Vec::new();
     let mut i = start;
     let mut marker = first;
@@ -229,7 +234,7 @@ fn list(lines: &[String], start: usize, first: Marker, refs: &mut Refs, nodes: &
         while inner.last().is_some_and(|l| is_blank(l)) && inner.len() > 1 {
             inner.pop();
         }
-        items.push(parse_lines(&inner, refs));
+        items.push(parse_lines(&inner, refs, depth));
         // Skip blank lines between items only if another item of this list follows.
         let mut next = i;
         while next < lines.len() && is_blank(&lines[next]) {
