@@ -223,6 +223,8 @@ impl Component for App {
     type Properties = ();
 
     fn create(ctx: &Context<Self>) -> Self {
+        // Word snapping and agreement counts need the browser's segmenter before any text arrives.
+        super::browser::segmenter::install();
         let sample = Rc::new(parse_plain_text(SAMPLE_ARTICLE));
         let (doc, notice) = initial_document(&sample);
         let session = open_session(&doc);

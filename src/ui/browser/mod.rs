@@ -8,5 +8,6 @@ pub mod highlights;
 pub mod html_parse;
 pub mod library;
 pub mod position;
+pub mod segmenter;
 pub mod service_worker;
 pub mod storage;
