@@ -7,13 +7,14 @@ export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 WASM := --target wasm32-unknown-unknown
 BROWSER_TESTS := $(patsubst tests/%.rs,--test %,$(wildcard tests/browser_*.rs))
 
-.PHONY: help setup setup-test serve dist size test lint test-native test-browser test-e2e
+.PHONY: help setup setup-test serve dist size test lint test-native test-browser test-e2e fuzz
 
 help:
 	@echo "make serve   build and serve the app at http://127.0.0.1:8080"
 	@echo "make test    formatting, lints, native, browser and end-to-end tests"
 	@echo "make dist    the static site in dist/ and the single file dist/marginalia.html"
 	@echo "make size    raw, gzip and brotli size of every file in dist/ (fails over the 300 KB brotli budget)"
+	@echo "make fuzz    run every fuzz target for FUZZ_SECONDS (default 30) each, on nightly"
 
 setup:
 	@scripts/setup.sh build
@@ -48,3 +49,18 @@ test-browser:
 
 test-e2e:
 	playwright test
+
+# Fuzzing (fuzz/, its own workspace): each target for FUZZ_SECONDS, seeded from the test fixtures.
+# A crash stops the run and leaves its input in fuzz/artifacts/<target>/; add it to tests/parsers_never_panic.rs.
+FUZZ_SECONDS ?= 30
+FUZZ_TARGETS := import_pack import_w3c import_hypothesis html_extract text_loader stored_values
+
+fuzz:
+	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
+	@rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
+	@mkdir -p fuzz/corpus/import_pack fuzz/corpus/import_w3c fuzz/corpus/import_hypothesis fuzz/corpus/text_loader
+	@for dir in import_pack import_w3c import_hypothesis; do cp tests/fixtures/*.json fuzz/corpus/$$dir/; done
+	@cp tests/e2e/fixtures/* tests/fixtures/html/*.html fuzz/corpus/text_loader/
+	cd fuzz && for target in $(FUZZ_TARGETS); do \
+	  cargo +nightly fuzz run $$target -- -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -rss_limit_mb=2048 -timeout=10 || exit 1; \
+	done

@@ -753,3 +753,22 @@ proptest! {
         prop_assert_eq!(store.at(20), covering);
     }
 }
+
+#[test]
+fn a_note_too_long_for_a_file_is_refused_and_nothing_changes() {
+    use marginalia::domain::format::MAX_NOTE_BYTES;
+    let mut store = Store::default();
+    let long = "é".repeat(MAX_NOTE_BYTES / 2 + 1);
+    assert_eq!(
+        store.apply(Command::Create(annotation(1, 0, 5, &["claim"], "quote", &long))),
+        Err(StoreError::NoteTooLong(long.len()))
+    );
+    store.apply(Command::Create(annotation(1, 0, 5, &["claim"], "quote", ""))).expect("created");
+    let refused = store.apply(Command::SetNote { id: id(1), note: long.clone(), at: at(1) });
+    assert_eq!(refused, Err(StoreError::NoteTooLong(long.len())));
+    assert!(refused.unwrap_err().to_string().contains("up to 100 KB"));
+    assert_eq!(store.get(&id(1)).map(|a| a.note.as_str()), Some(""));
+    let fits = "é".repeat(MAX_NOTE_BYTES / 2);
+    store.apply(Command::SetNote { id: id(1), note: fits.clone(), at: at(2) }).expect("a note at the limit fits");
+    assert_eq!(store.get(&id(1)).map(|a| a.note.as_str()), Some(fits.as_str()));
+}

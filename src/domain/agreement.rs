@@ -21,6 +21,7 @@
 use std::ops::Range;
 
 use super::annotation::Annotation;
+use super::i18n::{Texts, EN};
 use super::tags::TagId;
 use super::tokens::Tokens;
 
@@ -39,21 +40,27 @@ pub enum Undefined {
     NoneDefined,
 }
 
+impl Undefined {
+    /// The reason as a sentence in the language of `t`.
+    pub fn message(&self, t: &Texts) -> &'static str {
+        let index = match self {
+            Undefined::NoTokens => 0,
+            Undefined::TooFewRaters => 1,
+            Undefined::NobodyTagged => 2,
+            Undefined::EveryoneTaggedEverything => 3,
+            Undefined::NoStudentSpans => 4,
+            Undefined::NoKeySpans => 5,
+            Undefined::NoSpans => 6,
+            Undefined::NoTags => 7,
+            Undefined::NoneDefined => 8,
+        };
+        t.undefined_reasons[index]
+    }
+}
+
 impl std::fmt::Display for Undefined {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(match self {
-            Undefined::NoTokens => "The article has no words to compare.",
-            Undefined::TooFewRaters => "Agreement needs at least two students.",
-            Undefined::NobodyTagged => "Nobody used this tag, so chance alone explains the agreement.",
-            Undefined::EveryoneTaggedEverything => {
-                "Everyone tagged every word with this tag, so chance alone explains the agreement."
-            }
-            Undefined::NoStudentSpans => "The student tagged nothing with this tag.",
-            Undefined::NoKeySpans => "The answer key tags nothing with this tag.",
-            Undefined::NoSpans => "Neither the student nor the answer key used this tag.",
-            Undefined::NoTags => "There are no tags to compare.",
-            Undefined::NoneDefined => "No tag has a figure to average.",
-        })
+        f.write_str(self.message(&EN))
     }
 }
 
@@ -244,7 +251,12 @@ pub struct Disagreement {
 impl Disagreement {
     /// "3 of 12 tagged this as Claim".
     pub fn summary(&self, tag_name: &str) -> String {
-        format!("{} of {} tagged this as {tag_name}", self.tagged_by.len(), self.raters)
+        self.summary_in(tag_name, &EN)
+    }
+
+    /// The same summary in the language of `t`.
+    pub fn summary_in(&self, tag_name: &str, t: &Texts) -> String {
+        (t.disagreement_summary)(self.tagged_by.len(), self.raters, tag_name)
     }
 }
 

@@ -16,6 +16,7 @@ use super::anchor::describe;
 use super::annotation::Annotation;
 use super::answer_key::{score_against_key, KeyScore};
 use super::document::{ContentHash, Document};
+use super::i18n::{Texts, EN};
 use super::tags::{TagId, TagSet};
 use super::tokens::Tokens;
 
@@ -38,13 +39,20 @@ pub enum RejectReason {
     Unreadable(String),
 }
 
+impl RejectReason {
+    /// The reason as a sentence in the language of `t`.
+    pub fn message(&self, t: &Texts) -> String {
+        match self {
+            RejectReason::DifferentArticle { .. } => t.reject_other_article.to_string(),
+            RejectReason::Duplicate => t.reject_duplicate.to_string(),
+            RejectReason::Unreadable(why) => (t.reject_unreadable)(why),
+        }
+    }
+}
+
 impl std::fmt::Display for RejectReason {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            RejectReason::DifferentArticle { .. } => write!(f, "It annotates a different article."),
-            RejectReason::Duplicate => write!(f, "The same file was already loaded."),
-            RejectReason::Unreadable(why) => write!(f, "It is not a Marginalia annotation file ({why})."),
-        }
+        f.write_str(&self.message(&EN))
     }
 }
 
@@ -79,10 +87,12 @@ pub struct Passage {
 impl Passage {
     /// "7 of 12 students tagged this as Claim", one line per tag, with names from `tags`.
     pub fn summaries(&self, tags: &TagSet) -> Vec<String> {
-        self.counts
-            .iter()
-            .map(|(tag, n)| format!("{n} of {} students tagged this as {}", self.students, tags.name_of(tag)))
-            .collect()
+        self.summaries_in(tags, &EN)
+    }
+
+    /// The same lines in the language of `t`.
+    pub fn summaries_in(&self, tags: &TagSet, t: &Texts) -> Vec<String> {
+        self.counts.iter().map(|(tag, n)| (t.passage_summary)(*n, self.students, tags.name_of(tag))).collect()
     }
 }
 

@@ -4,6 +4,7 @@
 
 use super::class::Student;
 use super::document::Document;
+use super::i18n::{Texts, EN};
 use super::tags::{TagId, TagSet};
 
 /// A piece of one block over which the same marks apply, in document code points.
@@ -42,6 +43,11 @@ impl LayerSegment {
 
     /// "2 of 3 students: Claim (Ana, Ben); Quote (Ana)", tags in `order`, names from `names`.
     pub fn title(&self, shown: usize, names: &[String], tags: &TagSet, order: &[TagId]) -> String {
+        self.title_in(shown, names, tags, order, &EN)
+    }
+
+    /// The same title in the language of `t`.
+    pub fn title_in(&self, shown: usize, names: &[String], tags: &TagSet, order: &[TagId], t: &Texts) -> String {
         let mut used: Vec<&TagId> = Vec::new();
         for (_, tag) in &self.marks {
             if !used.contains(&tag) {
@@ -62,9 +68,7 @@ impl LayerSegment {
                 format!("{} ({})", tags.name_of(tag), who.join(", "))
             })
             .collect();
-        let n = self.students().len();
-        let noun = if shown == 1 { "student" } else { "students" };
-        format!("{n} of {shown} {noun}: {}", parts.join("; "))
+        (t.layer_title)(self.students().len(), shown, &parts.join("; "))
     }
 }
 

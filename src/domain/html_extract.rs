@@ -11,6 +11,7 @@ use std::fmt;
 
 use super::document::{normalise_whitespace, safe_link, ArticleMeta, BlockKind, MarkKind, RawBlock, Segment};
 use super::html_tree::{HtmlElement, HtmlNode};
+use super::i18n::{Texts, EN};
 use super::loader::ArticleDraft;
 use super::plain_text;
 
@@ -26,10 +27,15 @@ pub enum ExtractError {
 
 impl fmt::Display for ExtractError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(&EN))
+    }
+}
+
+impl ExtractError {
+    /// The reason as a sentence in the language of `t`.
+    pub fn message(&self, t: &Texts) -> String {
         match self {
-            ExtractError::NoArticle => {
-                f.write_str("No article was found in this page: it has no block of paragraphs long enough to be one.")
-            }
+            ExtractError::NoArticle => t.no_article.to_string(),
         }
     }
 }

@@ -1,6 +1,7 @@
 //! Turns the bytes of an opened or pasted file into text the loaders can read, with size, binary and encoding checks.
 
 use super::document::{ArticleMeta, Document, RawBlock};
+use super::i18n::{Texts, EN};
 
 /// The largest article file Marginalia opens.
 pub const MAX_FILE_BYTES: usize = 10 * 1024 * 1024;
@@ -54,25 +55,25 @@ pub enum LoadError {
     NoText,
 }
 
+impl LoadError {
+    /// The reason as a sentence in the language of `t`.
+    pub fn message(&self, t: &Texts) -> String {
+        match self {
+            LoadError::Empty => t.load_empty.into(),
+            LoadError::TooLarge { bytes } => {
+                (t.load_too_large)(*bytes as f64 / (1024.0 * 1024.0), MAX_FILE_BYTES / (1024 * 1024))
+            }
+            LoadError::Binary => t.load_binary.into(),
+            LoadError::UnsupportedType { .. } => t.load_unsupported.into(),
+            LoadError::InvalidUtf16 => t.load_invalid_utf16.into(),
+            LoadError::NoText => t.load_no_text.into(),
+        }
+    }
+}
+
 impl std::fmt::Display for LoadError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            LoadError::Empty => write!(f, "The file is empty."),
-            LoadError::TooLarge { bytes } => write!(
-                f,
-                "The file is {:.1} MB; Marginalia opens articles of up to {} MB.",
-                *bytes as f64 / (1024.0 * 1024.0),
-                MAX_FILE_BYTES / (1024 * 1024)
-            ),
-            LoadError::Binary => {
-                write!(f, "This looks like a binary file (an image, a PDF or a program), not a text article.")
-            }
-            LoadError::UnsupportedType { .. } => {
-                write!(f, "Marginalia opens .txt, .md and .html files; this file has another type.")
-            }
-            LoadError::InvalidUtf16 => write!(f, "The file says it is UTF-16 text but is not valid UTF-16."),
-            LoadError::NoText => write!(f, "There is no text in it to annotate."),
-        }
+        f.write_str(&self.message(&EN))
     }
 }
 
@@ -101,10 +102,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, LoadError> {
     } else {
         match std::str::from_utf8(bytes) {
             Ok(text) => (text.to_string(), None),
-            Err(_) => (
-                bytes.iter().map(|&b| windows_1252(b)).collect(),
-                Some("The file is not UTF-8, so it was read as Windows-1252 (Western European). If letters look wrong, save it as UTF-8 and open it again.".to_string()),
-            ),
+            Err(_) => (bytes.iter().map(|&b| windows_1252(b)).collect(), Some(EN.read_as_windows_1252.to_string())),
         }
     };
     if looks_binary(&text) {

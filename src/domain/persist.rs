@@ -8,6 +8,7 @@ use uuid::Uuid;
 
 use super::annotation::{format_utc, Annotation};
 use super::document::{ArticleMeta, ContentHash, Document, RawBlock};
+use super::i18n::{Texts, EN};
 use super::tags::TagSet;
 use time::OffsetDateTime;
 
@@ -29,12 +30,19 @@ pub enum DecodeError {
     NewerSchema(u32),
 }
 
+impl DecodeError {
+    /// The reason as a clause in the language of `t` ("it cannot be read (…)").
+    pub fn message(&self, t: &Texts) -> String {
+        match self {
+            DecodeError::Corrupt(why) => (t.decode_corrupt)(why),
+            DecodeError::NewerSchema(v) => (t.decode_newer)(*v),
+        }
+    }
+}
+
 impl std::fmt::Display for DecodeError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            DecodeError::Corrupt(why) => write!(f, "it cannot be read ({why})"),
-            DecodeError::NewerSchema(v) => write!(f, "it was saved by a newer version of Marginalia (format {v})"),
-        }
+        f.write_str(&self.message(&EN))
     }
 }
 
@@ -62,6 +70,30 @@ pub fn annotation_key(article: &ContentHash, id: &Uuid) -> String {
 /// The key prefix shared by every annotation of `article`.
 pub fn article_prefix(article: &ContentHash) -> String {
     format!("{KEY_PREFIX}v1/{}/a/", article.short())
+}
+
+/// What a storage key holds for one article, as far as keeping two tabs in step is concerned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ArticleKey {
+    Annotation(Uuid),
+    Tags,
+    Side(SideList),
+    Classroom,
+}
+
+/// What `key` holds if it belongs to the article with hash `article`; `None` for any other key.
+pub fn article_key_kind(article: &ContentHash, key: &str) -> Option<ArticleKey> {
+    let rest = key.strip_prefix(KEY_PREFIX)?.strip_prefix("v1/")?.strip_prefix(article.short())?.strip_prefix('/')?;
+    match rest {
+        "tags" => Some(ArticleKey::Tags),
+        "orphans" => Some(ArticleKey::Side(SideList::Orphans)),
+        "conflicts" => Some(ArticleKey::Side(SideList::Conflicts)),
+        "classroom" => Some(ArticleKey::Classroom),
+        _ => rest
+            .strip_prefix("a/")
+            .and_then(|id| Uuid::parse_str(id).ok().filter(|uuid| uuid.to_string() == id))
+            .map(ArticleKey::Annotation),
+    }
 }
 
 /// Where an unreadable value found under `key` is kept, so it is never lost.
@@ -234,6 +266,9 @@ pub fn tags_key(article: &ContentHash) -> String {
 
 /// Key of the user's name, written into annotations and exports.
 pub const AUTHOR_KEY: &str = "marginalia/v1/author";
+
+/// The UI language the user chose in Settings (`en`, `es`); absent, the browser's preference decides.
+pub const LANG_KEY: &str = "marginalia/v1/lang";
 
 #[derive(Serialize)]
 struct StoredTagsRef<'a> {

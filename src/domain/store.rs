@@ -6,6 +6,8 @@ use time::OffsetDateTime;
 use uuid::Uuid;
 
 use super::annotation::Annotation;
+use super::format::MAX_NOTE_BYTES;
+use super::i18n::{Texts, EN};
 use super::tags::TagId;
 
 /// A change a user asks for.
@@ -38,17 +40,30 @@ pub enum StoreError {
     EmptyRange,
     /// A batch with no commands: there is nothing to do or to undo.
     EmptyBatch,
+    /// A note longer than files can carry ([`MAX_NOTE_BYTES`]), in bytes; it could not be exported and imported back.
+    NoteTooLong(usize),
+}
+
+impl StoreError {
+    /// The reason as a sentence in the language of `t`.
+    pub fn message(&self, t: &Texts) -> String {
+        match self {
+            StoreError::NotFound(_) => t.store_not_found,
+            StoreError::DuplicateId(_) => t.store_duplicate_id,
+            StoreError::NoTags => t.store_no_tags,
+            StoreError::EmptyRange => t.store_empty_range,
+            StoreError::EmptyBatch => t.store_empty_batch,
+            StoreError::NoteTooLong(bytes) => {
+                return (t.store_note_too_long)(MAX_NOTE_BYTES / 1024, bytes.div_ceil(1024))
+            }
+        }
+        .to_string()
+    }
 }
 
 impl std::fmt::Display for StoreError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            StoreError::NotFound(_) => write!(f, "That annotation no longer exists."),
-            StoreError::DuplicateId(_) => write!(f, "An annotation with that id already exists."),
-            StoreError::NoTags => write!(f, "An annotation needs at least one tag."),
-            StoreError::EmptyRange => write!(f, "Select some text to annotate first."),
-            StoreError::EmptyBatch => write!(f, "There is nothing to change."),
-        }
+        f.write_str(&self.message(&EN))
     }
 }
 
@@ -170,6 +185,23 @@ impl Store {
         step.into_iter().last()
     }
 
+    /// Makes annotation `id` what another tab stored (`None`: deleted there), outside the undo
+    /// history. Undo and redo steps that touch it are dropped, so undo never brings back a state
+    /// the other tab replaced; steps about other annotations stay, as each change is per annotation.
+    /// Returns the change made, or `None` when the store already held that state.
+    pub fn sync(&mut self, id: Uuid, now: Option<Annotation>) -> Option<Change> {
+        let before = self.by_id.get(&id).cloned();
+        if before == now || now.as_ref().is_some_and(|a| a.id != id) {
+            return None;
+        }
+        let touches = |step: &Step| step.iter().any(|change| change.id() == id);
+        self.undo.retain(|step| !touches(step));
+        self.redo.retain(|step| !touches(step));
+        let change = Change { before, after: now };
+        self.commit(&change);
+        Some(change)
+    }
+
     pub fn can_undo(&self) -> bool {
         !self.undo.is_empty()
     }
@@ -221,6 +253,34 @@ impl Store {
             .collect()
     }
 
+    /// Where "next" and "previous" start from: just before `pos`, or just after annotation
+    /// `reached` when it starts at `pos` (so annotations that start together are all reached).
+    fn cursor(&self, pos: usize, reached: Option<Uuid>) -> (usize, usize, Uuid) {
+        match reached.and_then(|id| self.by_id.get(&id)) {
+            Some(a) if a.target.start == pos => (a.target.start, a.target.end, a.id),
+            _ => (pos, 0, Uuid::nil()),
+        }
+    }
+
+    /// The first annotation in article order from code point `pos` on (after `reached`, the
+    /// annotation last reached there), with how many come before it: "next annotation" for
+    /// keyboard and screen-reader users.
+    pub fn next_from(&self, pos: usize, reached: Option<Uuid>) -> Option<(usize, &Annotation)> {
+        let cursor = self.cursor(pos, reached);
+        let key = match self.by_position.range(cursor..).next() {
+            Some(key) if *key == cursor => self.by_position.range(cursor..).nth(1)?,
+            key => key?,
+        };
+        Some((self.by_position.range(..key).count(), self.by_id.get(&key.2)?))
+    }
+
+    /// The last annotation in article order before code point `pos` (before `reached`, the
+    /// annotation last reached there), with how many come before it.
+    pub fn previous_from(&self, pos: usize, reached: Option<Uuid>) -> Option<(usize, &Annotation)> {
+        let key = self.by_position.range(..self.cursor(pos, reached)).next_back()?;
+        Some((self.by_position.range(..key).count(), self.by_id.get(&key.2)?))
+    }
+
     /// Annotations carrying `tag`, in article order.
     pub fn with_tag<'a>(&'a self, tag: &'a TagId) -> impl Iterator<Item = &'a Annotation> + 'a {
         self.in_order().filter(move |a| a.has_tag(tag))
@@ -265,6 +325,7 @@ impl Store {
                 if annotation.target.start >= annotation.target.end || annotation.target.exact.is_empty() {
                     return Err(StoreError::EmptyRange);
                 }
+                check_note(&annotation.note)?;
                 let tags = deduplicated(annotation.tags.clone());
                 Ok(Change { before: None, after: Some(Annotation { tags, ..annotation }) })
             }
@@ -277,6 +338,7 @@ impl Store {
                 Ok(Change { before: Some(before), after: Some(after) })
             }
             Command::SetNote { id, note, at } => {
+                check_note(&note)?;
                 let before = existing(&id)?;
                 let after = Annotation { note, modified: at, ..before.clone() };
                 Ok(Change { before: Some(before), after: Some(after) })
@@ -323,6 +385,14 @@ impl Store {
             self.by_position.remove(&(old.target.start, old.target.end, old.id));
         }
     }
+}
+
+/// Refuses a note too long for a file to carry.
+fn check_note(note: &str) -> Result<(), StoreError> {
+    if note.len() > MAX_NOTE_BYTES {
+        return Err(StoreError::NoteTooLong(note.len()));
+    }
+    Ok(())
 }
 
 /// The tags in their first-chosen order, each once.

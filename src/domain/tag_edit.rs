@@ -8,6 +8,7 @@
 use time::OffsetDateTime;
 
 use super::annotation::Annotation;
+use super::i18n::{Texts, EN};
 use super::store::Command;
 use super::tags::{normalise_key, Tag, TagId, TagSet, UnderlineStyle};
 
@@ -99,24 +100,27 @@ pub enum TagError {
     LastTag,
 }
 
+impl TagError {
+    /// The reason as a sentence in the language of `t`.
+    pub fn message(&self, t: &Texts) -> String {
+        match self {
+            TagError::UnknownTag(id) => (t.tag_unknown)(&id.0),
+            TagError::EmptyName => t.tag_empty_name.into(),
+            TagError::NameTooLong => (t.tag_name_too_long)(MAX_NAME_CHARS),
+            TagError::DuplicateName(name) => (t.tag_duplicate)(name),
+            TagError::InvalidColour(colour) => (t.tag_bad_colour)(colour),
+            TagError::DescriptionTooLong => (t.tag_description_too_long)(MAX_DESCRIPTION_CHARS),
+            TagError::InvalidHotkey(key) => (t.tag_bad_hotkey)(*key),
+            TagError::HotkeyTaken { key, by } => (t.tag_hotkey_taken)(*key, by),
+            TagError::SameTag => t.tag_same.into(),
+            TagError::LastTag => t.tag_last.into(),
+        }
+    }
+}
+
 impl std::fmt::Display for TagError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            TagError::UnknownTag(id) => write!(f, "There is no tag “{}”.", id.0),
-            TagError::EmptyName => write!(f, "A tag needs a name."),
-            TagError::NameTooLong => write!(f, "A tag name can be at most {MAX_NAME_CHARS} characters long."),
-            TagError::DuplicateName(name) => write!(f, "There is already a tag called “{name}”."),
-            TagError::InvalidColour(colour) => {
-                write!(f, "The colour “{colour}” is not of the form #rrggbb (for example #e69f00).")
-            }
-            TagError::DescriptionTooLong => {
-                write!(f, "A tag description can be at most {MAX_DESCRIPTION_CHARS} characters long.")
-            }
-            TagError::InvalidHotkey(key) => write!(f, "The key “{key}” cannot be a hotkey; use a letter or a digit."),
-            TagError::HotkeyTaken { key, by } => write!(f, "The key “{key}” already picks the tag “{by}”."),
-            TagError::SameTag => write!(f, "Choose a different tag to move its annotations to."),
-            TagError::LastTag => write!(f, "The last tag cannot be deleted; add another tag first."),
-        }
+        f.write_str(&self.message(&EN))
     }
 }
 

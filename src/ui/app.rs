@@ -19,6 +19,7 @@ use crate::domain::format::import::{plan_import, ImportFile, ImportPlan, Merged}
 use crate::domain::format::pack::{self, ExportInfo, Pack};
 use crate::domain::html_extract::{extract_all_text, extract_article};
 use crate::domain::html_tree::HtmlElement;
+use crate::domain::i18n::{Lang, Texts};
 use crate::domain::loader::{decode, load_text, FileKind, LoadError, MAX_FILE_BYTES};
 use crate::domain::persist::{ClassroomState, SideList};
 use crate::domain::plain_text::parse_plain_text;
@@ -31,7 +32,7 @@ use crate::ui::banner::WarningBanner;
 use crate::ui::browser::dom_text::DomText;
 use crate::ui::browser::highlights::{self, Painter};
 use crate::ui::browser::storage::{AnnotationStorage, StorageProblem, Unreadable};
-use crate::ui::browser::{clock, download, files, html_parse, library, storage};
+use crate::ui::browser::{clock, download, eviction, files, html_parse, lang, library, storage};
 use crate::ui::class_view::ClassViewPanel;
 use crate::ui::editor::{excerpt, AnnotationEditor};
 use crate::ui::export_dialog::ExportDialog;
@@ -45,6 +46,9 @@ use crate::ui::side_lists::SideLists;
 use crate::ui::sidebar::Sidebar;
 use crate::ui::tag_styles;
 use crate::ui::toolbar::SelectionToolbar;
+
+mod a11y;
+mod sync;
 
 /// The article the app opens on the first time, bundled so it works offline.
 const SAMPLE_ARTICLE: &str = include_str!("../../www/sample-article.txt");
@@ -97,7 +101,8 @@ pub enum Msg {
     ExportAs(ExportKind),
     OpenImportDialog,
     ImportFiles(Vec<web_sys::File>),
-    ImportRead(Vec<(String, Vec<u8>)>),
+    /// The files read for an import, and why any of them (by position) could not be read.
+    ImportRead(Vec<(String, Vec<u8>)>, Vec<(usize, String)>),
     ApplyImport,
     CloseImport,
     OpenImportedArticle,
@@ -108,6 +113,7 @@ pub enum Msg {
     DiscardVersion(usize),
     ShowSettings(bool),
     SetAuthor(String),
+    SetLang(Lang),
     EditTags(TagEdit),
     RevealAnswerKey,
     /// Download a starter pack: (lock the tag set, include my annotations as the answer key).
@@ -115,6 +121,8 @@ pub enum Msg {
     // Class view.
     ShowClass(bool),
     OpenPassage(usize, usize),
+    /// Another tab wrote this storage key (`None`: it cleared storage).
+    StoredElsewhere(Option<String>),
 }
 
 /// An import worked out and shown to the user, not applied yet.
@@ -168,6 +176,8 @@ pub struct App {
     store: Store,
     storage: AnnotationStorage,
     unreadable: Vec<Unreadable>,
+    /// Shown on start when the browser cleared the saved annotations behind the app's back.
+    evicted: Option<String>,
     painter: Option<Painter>,
     article_ref: NodeRef,
     toolbar_ref: NodeRef,
@@ -206,6 +216,8 @@ pub struct App {
     reattach: Option<Uuid>,
     /// The user's name, written into annotations and exports.
     author: String,
+    /// The UI language, provided to every component as a context.
+    lang: Lang,
     /// What a starter pack (or the teacher's own export of one) left for this article.
     classroom: Option<ClassroomState>,
     settings_open: bool,
@@ -214,6 +226,8 @@ pub struct App {
     current_block: usize,
     listing: RefCell<Option<Listing>>,
     sidebar_callbacks: SidebarCallbacks,
+    /// Focus to give back, the annotation reached last (see `app/a11y.rs`).
+    a11y: a11y::A11yState,
     /// Document-level listeners, held only to keep them alive (dropping one removes it).
     _listeners: Vec<EventListener>,
 }
@@ -226,7 +240,9 @@ impl Component for App {
         // Word snapping and agreement counts need the browser's segmenter before any text arrives.
         super::browser::segmenter::install();
         let sample = Rc::new(parse_plain_text(SAMPLE_ARTICLE));
-        let (doc, notice) = initial_document(&sample);
+        let ui_lang = lang::initial();
+        lang::mark_document(ui_lang);
+        let (doc, notice) = initial_document(&sample, ui_lang.texts());
         let session = open_session(&doc);
         let tags = Rc::new(session.tags.clone());
         App {
@@ -235,6 +251,7 @@ impl Component for App {
             store: session.store,
             storage: session.storage,
             unreadable: session.unreadable,
+            evicted: eviction::check_on_start(ui_lang.texts()),
             orphans: session.orphans,
             conflicts: session.conflicts,
             classroom: session.classroom,
@@ -243,6 +260,7 @@ impl Component for App {
             import: None,
             reattach: None,
             author: storage::author(),
+            lang: ui_lang,
             settings_open: false,
             sample,
             notice_action: None,
@@ -276,7 +294,8 @@ impl Component for App {
                 on_query: ctx.link().callback(Msg::Query),
                 on_open: ctx.link().callback(Msg::OpenFromList),
             },
-            _listeners: document_listeners(ctx),
+            _listeners: document_listeners(ctx).into_iter().chain(sync::listener(ctx)).collect(),
+            a11y: Default::default(),
         }
     }
 
@@ -315,16 +334,16 @@ impl Component for App {
             Msg::Undo => {
                 self.commit_all_notes();
                 match self.store.undo_step() {
-                    Some(step) => step.iter().for_each(|change| self.after_change(change, "Undone")),
-                    None => self.announce("Nothing to undo"),
+                    Some(step) => step.iter().for_each(|change| self.after_change(change, self.t().undone)),
+                    None => self.announce(self.t().nothing_to_undo),
                 }
                 true
             }
             Msg::Redo => {
                 self.commit_all_notes();
                 match self.store.redo_step() {
-                    Some(step) => step.iter().for_each(|change| self.after_change(change, "Redone")),
-                    None => self.announce("Nothing to redo"),
+                    Some(step) => step.iter().for_each(|change| self.after_change(change, self.t().redone)),
+                    None => self.announce(self.t().nothing_to_redo),
                 }
                 true
             }
@@ -368,20 +387,31 @@ impl Component for App {
                 if chosen.is_empty() {
                     return true;
                 }
-                let link = ctx.link().clone();
+                let (link, t) = (ctx.link().clone(), self.t());
                 wasm_bindgen_futures::spawn_local(async move {
                     let mut read = Vec::with_capacity(chosen.len());
-                    for file in chosen {
-                        // A file that cannot be read still gets a line in the report, as an empty file.
-                        let bytes = files::read_bytes(&file, format::MAX_FILE_BYTES).await.unwrap_or_default();
+                    let mut unread = Vec::new();
+                    for (index, file) in chosen.into_iter().enumerate() {
+                        // A file that cannot be read (too large) still gets a line in the report, with the reason.
+                        let bytes = files::read_bytes(&file, format::MAX_FILE_BYTES, t).await.unwrap_or_else(|why| {
+                            unread.push((index, why));
+                            Vec::new()
+                        });
                         read.push((file.name(), bytes));
                     }
-                    link.send_message(Msg::ImportRead(read));
+                    link.send_message(Msg::ImportRead(read, unread));
                 });
                 true
             }
-            Msg::ImportRead(read) => {
+            Msg::ImportRead(read, unread) => {
                 self.plan_import(&read);
+                if let Some(import) = &mut self.import {
+                    for (index, why) in unread {
+                        if let Some(report) = import.plan.reports.get_mut(index) {
+                            report.outcome = Err(format::FormatError::file(why));
+                        }
+                    }
+                }
                 true
             }
             Msg::ApplyImport => {
@@ -395,16 +425,14 @@ impl Component for App {
             Msg::OpenImportedArticle => {
                 if let Some(doc) = self.import.take().and_then(|i| i.other) {
                     self.add_document(doc, None);
-                    self.set_notice(
-                        "The pack's article is open. Import the pack again to bring in its annotations.".into(),
-                    );
+                    self.set_notice(self.t().pack_article_open.into());
                 }
                 true
             }
             Msg::Reattach(id) => {
                 self.reattach = if self.reattach == Some(id) { None } else { Some(id) };
                 if self.reattach.is_some() {
-                    self.announce("Select the passage to attach it to");
+                    self.announce(self.t().select_passage_to_attach);
                 }
                 true
             }
@@ -418,7 +446,7 @@ impl Component for App {
                 if self.reattach == Some(id) {
                     self.reattach = None;
                 }
-                self.announce("Unplaced annotation deleted");
+                self.announce(self.t().unplaced_deleted);
                 true
             }
             Msg::UseVersion(index) => {
@@ -438,12 +466,18 @@ impl Component for App {
                 self.settings_open = open;
                 true
             }
+            Msg::SetLang(choice) => {
+                self.lang = choice;
+                lang::mark_document(choice);
+                if lang::save(choice).is_err() {
+                    self.set_notice(self.t().lang_not_saved.into());
+                }
+                true
+            }
             Msg::SetAuthor(name) => {
                 self.author = name.trim().to_string();
                 if storage::set_author(&self.author).is_err() {
-                    self.set_notice(
-                        "Your name could not be saved in this browser; it is used until you close the page.".into(),
-                    );
+                    self.set_notice(self.t().author_not_saved.into());
                 }
                 true
             }
@@ -494,7 +528,7 @@ impl Component for App {
                         self.new_article_open = false;
                         self.add_document(doc, None);
                     }
-                    Err(error) => self.set_notice(error.to_string()),
+                    Err(error) => self.set_notice(error.message(self.t())),
                 }
                 true
             }
@@ -519,20 +553,14 @@ impl Component for App {
                 // One article at a time: the first file is opened, the others are named in a notice.
                 let Some(file) = files.first().cloned() else { return true };
                 if files.len() > 1 {
-                    self.set_notice(format!(
-                        "Opening “{}”; open the other {} file(s) one at a time.",
-                        file.name(),
-                        files.len() - 1
-                    ));
+                    self.set_notice((self.t().opening_first)(&file.name(), files.len() - 1));
                 }
-                let link = ctx.link().clone();
+                let (link, t) = (ctx.link().clone(), self.t());
                 wasm_bindgen_futures::spawn_local(async move {
                     let name = file.name();
-                    match files::read_bytes(&file, MAX_FILE_BYTES).await {
+                    match files::read_bytes(&file, MAX_FILE_BYTES, t).await {
                         Ok(bytes) => link.send_message(Msg::FileLoaded { name, bytes }),
-                        Err(message) => {
-                            link.send_message(Msg::LoadFailed(format!("“{name}” cannot be opened: {message}")))
-                        }
+                        Err(message) => link.send_message(Msg::LoadFailed((t.cannot_open)(&name, &message))),
                     }
                 });
                 true
@@ -541,7 +569,7 @@ impl Component for App {
                 match self.load_file(&name, &bytes) {
                     Ok((doc, note)) => self.add_document(doc, note),
                     Err(message) => {
-                        self.set_notice(format!("“{name}” cannot be opened: {message}"));
+                        self.set_notice((self.t().cannot_open)(&name, &message));
                         if self.unextracted.is_some() {
                             self.notice_action = Some(NoticeAction::LoadAllText);
                         }
@@ -559,7 +587,7 @@ impl Component for App {
                     draft.meta.source.get_or_insert(name);
                     match draft.into_document() {
                         Some(doc) => self.add_document(doc, None),
-                        None => self.set_notice(LoadError::NoText.to_string()),
+                        None => self.set_notice(LoadError::NoText.message(self.t())),
                     }
                 }
                 true
@@ -573,7 +601,7 @@ impl Component for App {
                 if key == self.sample.hash().short() {
                     self.open_document((*self.sample).clone());
                 } else {
-                    match library::load(&key) {
+                    match library::load(&key, self.t()) {
                         Ok((doc, _)) => self.open_document(doc),
                         Err(message) => self.set_notice(message),
                     }
@@ -581,7 +609,7 @@ impl Component for App {
                 true
             }
             Msg::RenameArticle(key, title) => {
-                match library::rename(&key, &title) {
+                match library::rename(&key, &title, self.t()) {
                     Ok(()) if key == self.doc.hash().short() => {
                         self.doc = Rc::new((*self.doc).clone().with_title(&title));
                     }
@@ -591,9 +619,9 @@ impl Component for App {
                 true
             }
             Msg::DeleteArticle(key) => {
-                match library::delete(&key) {
+                match library::delete(&key, self.t()) {
                     Ok(_) => {
-                        self.announce("Article deleted");
+                        self.announce(self.t().article_deleted);
                         if key == self.doc.hash().short() {
                             self.open_document((*self.sample).clone());
                             self.library_open = true;
@@ -626,42 +654,46 @@ impl Component for App {
                 let _ = self.storage.flush(&self.protected_keys());
                 true
             }
+            Msg::StoredElsewhere(key) => self.stored_elsewhere(key),
         }
     }
 
     fn view(&self, ctx: &Context<Self>) -> Html {
         let link = ctx.link();
+        let t = self.t();
         html! {
+            <ContextProvider<Lang> context={self.lang}>
             <div class="app">
+                <a class="skip-link" href="#article">{t.skip_to_article}</a>
                 <header class="topbar">
                     <span class="brand"><span class="brand-mark" aria-hidden="true"></span>{"Marginalia"}</span>
-                    <nav class="actions" aria-label="Actions">
-                        <button type="button" onclick={link.callback(|_| Msg::ShowLibrary(true))}>{"Library"}</button>
+                    <nav class="actions" aria-label={t.actions}>
+                        <button type="button" onclick={link.callback(|_| Msg::ShowLibrary(true))}>{t.library}</button>
                         if self.doc.hash() != self.sample.hash() {
-                            <button type="button" title="Back to the bundled sample article"
-                                onclick={link.callback({ let key = self.sample.hash().short().to_string(); move |_| Msg::OpenArticle(key.clone()) })}>{"Sample"}</button>
+                            <button type="button" title={t.sample_title}
+                                onclick={link.callback({ let key = self.sample.hash().short().to_string(); move |_| Msg::OpenArticle(key.clone()) })}>{t.sample}</button>
                         }
-                        <button type="button" onclick={link.callback(|_| Msg::ShowNewArticle(true))}>{"New article"}</button>
-                        <button type="button" title="Open a .txt, .md or .html file (or drop it on the page)"
-                            onclick={link.callback(|_| Msg::OpenFileDialog)}>{"Open file"}</button>
+                        <button type="button" onclick={link.callback(|_| Msg::ShowNewArticle(true))}>{t.new_article}</button>
+                        <button type="button" title={t.open_file_title}
+                            onclick={link.callback(|_| Msg::OpenFileDialog)}>{t.open_file}</button>
                         <input ref={self.file_input.clone()} type="file" class="visually-hidden" tabindex="-1" aria-hidden="true"
                             accept=".txt,.text,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html"
                             onchange={link.callback(|e: Event| Msg::FilesChosen(files::files_of(e.target_unchecked_into::<HtmlInputElement>().files())))} />
                         <button type="button" disabled={!self.store.can_undo()} aria-keyshortcuts="Control+Z"
-                            title="Undo (Ctrl+Z)" onclick={link.callback(|_| Msg::Undo)}>{"Undo"}</button>
+                            title={t.undo_title} onclick={link.callback(|_| Msg::Undo)}>{t.undo}</button>
                         <button type="button" disabled={!self.store.can_redo()} aria-keyshortcuts="Control+Shift+Z"
-                            title="Redo (Ctrl+Shift+Z)" onclick={link.callback(|_| Msg::Redo)}>{"Redo"}</button>
-                        <button type="button" title="Import annotation files (packs, W3C, Hypothesis)"
-                            onclick={link.callback(|_| Msg::OpenImportDialog)}>{"Import"}</button>
+                            title={t.redo_title} onclick={link.callback(|_| Msg::Redo)}>{t.redo}</button>
+                        <button type="button" title={t.import_title}
+                            onclick={link.callback(|_| Msg::OpenImportDialog)}>{t.import}</button>
                         <input ref={self.import_input.clone()} type="file" multiple=true class="visually-hidden" tabindex="-1" aria-hidden="true"
                             accept=".json,.jsonld,application/json,application/ld+json"
                             onchange={link.callback(|e: Event| Msg::ImportFiles(files::files_of(e.target_unchecked_into::<HtmlInputElement>().files())))} />
-                        <button type="button" title="Save this article's annotations as a file"
-                            onclick={link.callback(|_| Msg::ShowExport(true))}>{"Export"}</button>
-                        <button type="button" title="Compare students' annotation files of this article"
-                            onclick={link.callback(|_| Msg::ShowClass(true))}>{"Class"}</button>
-                        <button type="button" onclick={link.callback(|_| Msg::ShowSettings(true))}>{"Settings"}</button>
-                        <button type="button" aria-keyshortcuts="?" onclick={link.callback(|_| Msg::ShowHelp(true))}>{"Help"}</button>
+                        <button type="button" title={t.export_title}
+                            onclick={link.callback(|_| Msg::ShowExport(true))}>{t.export}</button>
+                        <button type="button" title={t.class_title}
+                            onclick={link.callback(|_| Msg::ShowClass(true))}>{t.class}</button>
+                        <button type="button" onclick={link.callback(|_| Msg::ShowSettings(true))}>{t.settings}</button>
+                        <button type="button" aria-keyshortcuts="?" onclick={link.callback(|_| Msg::ShowHelp(true))}>{t.help}</button>
                     </nav>
                 </header>
                 { self.view_warnings(ctx) }
@@ -669,7 +701,10 @@ impl Component for App {
                 <main class="layout">
                     <div class="reading">
                         <p id="keyboard-hint" class="visually-hidden">
-                            {"Select text to annotate it. Keyboard: Ctrl+Down and Ctrl+Up move between paragraphs, Shift+Right selects word by word, then press 1, 2 or 3 to tag."}
+                            {t.keyboard_hint}
+                        </p>
+                        <p id="annotation-hint" class="visually-hidden">
+                            {t.annotation_hint}
                         </p>
                         <ArticleView key={self.doc.hash().0.clone()} doc={self.doc.clone()} node_ref={self.article_ref.clone()} />
                     </div>
@@ -706,6 +741,7 @@ impl Component for App {
                     <SettingsDialog author={AttrValue::from(self.author.clone())} tags={self.tags.clone()}
                         impacts={self.tags.tags.iter().map(|t| { let i = delete_impact(&t.id, self.store.in_order()); (i.annotations, i.only_tag) }).collect::<Vec<_>>()}
                         on_author={link.callback(Msg::SetAuthor)} on_edit={link.callback(Msg::EditTags)}
+                        on_lang={link.callback(Msg::SetLang)}
                         locked={self.tags_locked()}
                         answer_key={self.classroom.as_ref().filter(|c| !c.answer_key.is_empty()).map(|c| (Rc::new(c.answer_key.clone()), c.revealed))}
                         on_reveal={link.callback(|_| Msg::RevealAnswerKey)}
@@ -728,10 +764,11 @@ impl Component for App {
                         on_open_passage={link.callback(|(start, end)| Msg::OpenPassage(start, end))} />
                 }
                 if self.dragging {
-                    <div class="drop-overlay" aria-hidden="true"><p>{"Drop an article (.txt, .md, .html) to open it, or annotation files (.json) to import them"}</p></div>
+                    <div class="drop-overlay" aria-hidden="true"><p>{t.drop_hint}</p></div>
                 }
                 <div class="visually-hidden" role="status" aria-live="polite">{self.announcement.clone()}</div>
             </div>
+            </ContextProvider<Lang>>
         }
     }
 
@@ -741,6 +778,7 @@ impl Component for App {
             self.attach_painter(ctx);
             clock::mark("marginalia:highlights-painted");
         }
+        self.manage_focus();
         if std::mem::take(&mut self.focus_editor) {
             if let Some(button) =
                 self.editor_ref.cast::<Element>().and_then(|e| e.query_selector(".tag-toggle").ok().flatten())
@@ -754,38 +792,33 @@ impl Component for App {
 impl App {
     fn view_warnings(&self, ctx: &Context<Self>) -> Html {
         let link = ctx.link();
+        let t = self.t();
         let storage_message = self.storage.problem().map(|problem| match problem {
-            StorageProblem::Full => format!(
-                "Browser storage is full, so {} change(s) are not saved yet. Your work is kept while this page stays open: use Export now to keep a copy.",
-                self.storage.unsaved_count()
-            ),
-            StorageProblem::Unavailable(why) => format!(
-                "This browser is not letting Marginalia save ({why}). Your annotations are kept while this page stays open: use Export now to keep a copy."
-            ),
+            StorageProblem::Full => (t.storage_full)(self.storage.unsaved_count()),
+            StorageProblem::Unavailable(why) => (t.storage_blocked)(why),
         });
         let unreadable_message = (!self.unreadable.is_empty()).then(|| {
             let first = &self.unreadable[0];
-            format!(
-                "{} saved annotation(s) could not be loaded because {}. They are kept in storage, untouched, and backed up; export the backup to keep a copy.",
-                self.unreadable.len(),
-                first.error
-            )
+            (t.unreadable_saved)(self.unreadable.len(), &first.error.message(t))
         });
         html! {
             <>
                 if let Some(message) = storage_message {
-                    <WarningBanner message={message} action="Export now" on_action={link.callback(|_| Msg::Export)} />
+                    <WarningBanner message={message} action={t.export_now} on_action={link.callback(|_| Msg::Export)} />
+                }
+                if let Some(message) = self.evicted.clone() {
+                    <WarningBanner message={message} action={t.import_last_export} on_action={link.callback(|_| Msg::OpenImportDialog)} />
                 }
                 if let Some(message) = unreadable_message {
-                    <WarningBanner message={message} action="Export backup" on_action={link.callback(|_| Msg::ExportBackup)} />
+                    <WarningBanner message={message} action={t.export_backup} on_action={link.callback(|_| Msg::ExportBackup)} />
                 }
                 if let Some(notice) = &self.notice {
                     <div class="notice" role="status">
                         <span>{notice.clone()}</span>
                         if self.notice_action == Some(NoticeAction::LoadAllText) {
-                            <button type="button" onclick={link.callback(|_| Msg::LoadAllText)}>{"Load all its text instead"}</button>
+                            <button type="button" onclick={link.callback(|_| Msg::LoadAllText)}>{t.load_all_text}</button>
                         }
-                        <button type="button" onclick={link.callback(|_| Msg::DismissNotice)}>{"Dismiss"}</button>
+                        <button type="button" onclick={link.callback(|_| Msg::DismissNotice)}>{t.dismiss}</button>
                     </div>
                 }
             </>
@@ -857,7 +890,7 @@ impl App {
             }
         }));
         let Some(dom) = DomText::collect(root, &self.doc) else {
-            self.notice = Some("The article could not be prepared for highlighting.".into());
+            self.notice = Some(self.t().prepare_failed.into());
             ctx.link().send_message(Msg::ShowHelp(false));
             return;
         };
@@ -865,12 +898,13 @@ impl App {
             Some(mut painter) => {
                 painter.paint_all(&self.doc, &self.store);
                 self.painter = Some(painter);
+                self.describe_all_blocks();
             }
             None => {
                 self.notice = Some(if highlights::supported() {
-                    "Highlights could not be set up in this browser.".into()
+                    self.t().highlights_failed.into()
                 } else {
-                    "This browser cannot show highlights (it lacks the CSS Custom Highlight API). Your annotations are still listed under Annotations; a current Chrome, Edge, Firefox or Safari shows them in the text.".into()
+                    self.t().no_highlight_api.into()
                 });
                 ctx.link().send_message(Msg::ShowHelp(false));
             }
@@ -896,24 +930,27 @@ impl App {
     /// Reads a file into a document; for HTML, finds the article in the page.
     fn load_file(&mut self, name: &str, bytes: &[u8]) -> Result<(Document, Option<String>), String> {
         self.unextracted = None;
+        let t = self.t();
         let kind = FileKind::from_name(name)
-            .ok_or_else(|| LoadError::UnsupportedType { name: name.to_string() }.to_string())?;
-        let decoded = decode(bytes).map_err(|e| e.to_string())?;
+            .ok_or_else(|| LoadError::UnsupportedType { name: name.to_string() }.message(t))?;
+        let decoded = decode(bytes).map_err(|e| e.message(t))?;
+        // The loader's one note says the encoding was guessed as Windows-1252.
+        let note = decoded.note.map(|_| t.read_as_windows_1252.to_string());
         if kind != FileKind::Html {
-            let doc = load_text(kind, &decoded.text, None, Some(name)).map_err(|e| e.to_string())?;
-            return Ok((doc, decoded.note));
+            let doc = load_text(kind, &decoded.text, None, Some(name)).map_err(|e| e.message(t))?;
+            return Ok((doc, note));
         }
-        let tree = html_parse::parse(&decoded.text)?;
+        let tree = html_parse::parse(&decoded.text, t)?;
         match extract_article(&tree) {
             Ok(mut draft) => {
                 draft.meta.source.get_or_insert_with(|| name.to_string());
-                let doc = draft.into_document().ok_or_else(|| LoadError::NoText.to_string())?;
-                Ok((doc, decoded.note))
+                let doc = draft.into_document().ok_or_else(|| LoadError::NoText.message(t))?;
+                Ok((doc, note))
             }
             Err(error) => {
                 // Kept so the notice can offer to load the page's whole text instead.
                 self.unextracted = Some((name.to_string(), tree));
-                Err(error.to_string())
+                Err(error.message(t))
             }
         }
     }
@@ -924,20 +961,16 @@ impl App {
         let doc = if doc.hash() == self.sample.hash() {
             (*self.sample).clone()
         } else if known {
-            library::load(doc.hash().short()).map(|(stored, _)| stored).unwrap_or(doc)
+            library::load(doc.hash().short(), self.t()).map(|(stored, _)| stored).unwrap_or(doc)
         } else {
             if library::save(&doc, clock::now()).is_err() {
-                self.set_notice("This article is open, but the browser could not keep it in the library (storage is full or blocked). Export your annotations before you leave.".into());
+                self.set_notice(self.t().library_not_kept.into());
             }
             doc
         };
         self.open_document(doc);
         if known {
-            self.set_notice(format!(
-                "“{}” is already in your library; it is open with its {} annotation(s).",
-                self.doc.title(),
-                self.store.len()
-            ));
+            self.set_notice((self.t().already_in_library)(self.doc.title(), self.store.len()));
         } else if let Some(note) = note {
             self.set_notice(note);
         }
@@ -951,7 +984,7 @@ impl App {
         self.article_listener = None;
         let session = open_session(&doc);
         library::set_last_open(doc.hash().short());
-        self.announce(&format!("Opened “{}”", doc.title()));
+        self.announce(&(self.t().opened)(doc.title()));
         self.doc = Rc::new(doc);
         self.storage = session.storage;
         self.store = session.store;
@@ -991,7 +1024,8 @@ impl App {
         let Some(dom) = self.dom() else { return false };
         let live = dom.selection(&self.doc);
         let Some((start, end)) = live.and_then(|(s, e)| self.doc.snap_selection(s, e)) else {
-            return self.set_pending(None);
+            let announced = self.announce_caret();
+            return self.set_pending(None) || announced;
         };
         if self.pending.is_some_and(|p| (p.start, p.end) == (start, end)) {
             return false;
@@ -1003,7 +1037,12 @@ impl App {
         }
         let (top, left) = self.below_span(start, end);
         self.editor = None;
-        self.set_pending(Some(Pending { start, end, top, left }))
+        let fresh = self.pending.is_none();
+        let changed = self.set_pending(Some(Pending { start, end, top, left }));
+        if fresh && changed {
+            self.announce_selection();
+        }
+        changed
     }
 
     fn set_pending(&mut self, pending: Option<Pending>) -> bool {
@@ -1048,7 +1087,7 @@ impl App {
 
     fn create(&mut self, tag: TagId) -> bool {
         let Some(pending) = self.pending else {
-            self.announce("Select some text first");
+            self.announce(self.t().select_text_first);
             return true;
         };
         let now = clock::now();
@@ -1074,7 +1113,7 @@ impl App {
                     let _ = article.focus();
                 }
             }
-            self.announce(&format!("Tagged as {}", self.tags.name_of(&tag)));
+            self.announce(&(self.t().tagged_as)(self.tags.name_of(&tag)));
         }
         true
     }
@@ -1093,9 +1132,14 @@ impl App {
 
     fn commit_note(&mut self, id: Uuid) {
         let Some(draft) = self.note_drafts.remove(&id) else { return };
-        if self.store.get(&id).is_some_and(|a| a.note != draft) {
-            self.run(Command::SetNote { id, note: draft, at: clock::now() });
+        if self.store.get(&id).is_some_and(|a| a.note != draft)
+            && !self.run(Command::SetNote { id, note: draft.clone(), at: clock::now() })
+        {
+            // Refused (too long): the text stays in the editor rather than vanish.
+            self.note_drafts.insert(id, draft);
         }
+        // Another tab's change held back while the note was typed.
+        self.pull(id);
     }
 
     fn commit_all_notes(&mut self) {
@@ -1108,11 +1152,11 @@ impl App {
     /// Applies a command; shows why if the store refuses it. Returns whether it was applied.
     fn run(&mut self, command: Command) -> bool {
         let verb = match &command {
-            Command::Create(_) => "Annotation created",
-            Command::SetTags { .. } => "Tags changed",
-            Command::SetNote { .. } => "Note saved",
-            Command::Delete { .. } => "Annotation deleted",
-            Command::Replace(_) => "Annotation replaced",
+            Command::Create(_) => self.t().annotation_created,
+            Command::SetTags { .. } => self.t().tags_changed,
+            Command::SetNote { .. } => self.t().note_saved,
+            Command::Delete { .. } => self.t().annotation_deleted,
+            Command::Replace(_) => self.t().annotation_replaced,
         };
         match self.store.apply(command) {
             Ok(change) => {
@@ -1120,7 +1164,7 @@ impl App {
                 true
             }
             Err(error) => {
-                self.notice = Some(error.to_string());
+                self.notice = Some(error.message(self.t()));
                 false
             }
         }
@@ -1131,7 +1175,8 @@ impl App {
         if let Some(painter) = &mut self.painter {
             painter.apply(&self.doc, &self.store, change);
         }
-        let _ = self.storage.save(change, &self.protected_keys());
+        self.save_change(change);
+        self.describe_change(change);
         self.listing.replace(None);
         if let Some(editor) = &mut self.editor {
             editor.ids.retain(|id| self.store.get(id).is_some());
@@ -1142,7 +1187,7 @@ impl App {
         self.refresh_active();
         let quote =
             change.after.as_ref().or(change.before.as_ref()).map(|a| excerpt(&a.target.exact, 60)).unwrap_or_default();
-        self.announce(&format!("{verb}: “{quote}”"));
+        self.announce(&(self.t().change_spoken)(verb, &quote));
     }
 
     fn refresh_active(&self) {
@@ -1241,6 +1286,7 @@ impl App {
             return true;
         }
         if self.dialog_open() {
+            crate::ui::browser::focus::contain_tab(event);
             return false;
         }
         if ctrl && !event.alt_key() && !in_field && (key.eq_ignore_ascii_case("z") || key.eq_ignore_ascii_case("y")) {
@@ -1282,6 +1328,16 @@ impl App {
     /// Keyboard annotating inside the focused article: paragraph moves, word and sentence selection.
     fn article_key(&mut self, event: &KeyboardEvent, key: &str, ctrl: bool) -> bool {
         let Some(selection) = web_sys::window().and_then(|w| w.get_selection().ok().flatten()) else { return false };
+        let only_alt = event.alt_key() && !ctrl && !event.shift_key();
+        if only_alt && matches!(key, "ArrowDown" | "ArrowUp") {
+            event.prevent_default();
+            return self.step_annotation(key == "ArrowDown");
+        }
+        let plain_enter = key == "Enter" && !ctrl && !event.alt_key() && !event.shift_key();
+        if plain_enter && self.pending.is_none() && self.edit_at_caret() {
+            event.prevent_default();
+            return true;
+        }
         match (key, ctrl, event.shift_key()) {
             ("ArrowDown" | "ArrowUp", true, false) => {
                 event.prevent_default();
@@ -1292,7 +1348,8 @@ impl App {
                     self.current_block.saturating_sub(1)
                 };
                 self.place_caret();
-                false
+                self.announce_block();
+                true
             }
             ("Tab", false, false) if self.pending.is_some() => {
                 // Tab from a selection goes straight to its toolbar instead of the sidebar.
@@ -1354,8 +1411,11 @@ impl App {
         let info = ExportInfo { source: self.doc.meta().source.as_deref(), by: &self.author, at: now };
         let annotations = self.store.in_order().chain(self.orphans.iter());
         let (name, mime, contents) = kind.render(&self.doc, &self.tags, annotations, &info);
-        match download::download(&name, mime, &contents) {
-            Ok(()) => self.announce(&format!("Exported {} annotation(s)", self.store.len() + self.orphans.len())),
+        match download::download(&name, mime, &contents, self.t()) {
+            Ok(()) => {
+                eviction::note_export(&name, now);
+                self.announce(&(self.t().exported)(self.store.len() + self.orphans.len()))
+            }
             Err(message) => self.set_notice(message),
         }
     }
@@ -1369,12 +1429,12 @@ impl App {
         let answer_key: Vec<Annotation> =
             if key { self.store.in_order().chain(self.orphans.iter()).cloned().collect() } else { Vec::new() };
         let contents = pack::starter(&self.doc, &self.tags, &answer_key, lock, &info);
-        match download::download(&pack::starter_file_name(&self.doc), "application/json", &contents) {
+        match download::download(&pack::starter_file_name(&self.doc), "application/json", &contents, self.t()) {
             Ok(()) => {
                 if key {
                     self.save_classroom(ClassroomState { lock_tags: false, answer_key, revealed: true });
                 }
-                self.announce("Starter pack exported");
+                self.announce(self.t().starter_exported);
             }
             Err(message) => self.set_notice(message),
         }
@@ -1384,7 +1444,7 @@ impl App {
     fn save_classroom(&mut self, classroom: ClassroomState) {
         let protected = self.protected_keys();
         if self.storage.save_classroom(&classroom, &protected).is_err() {
-            self.set_notice("The starter pack's settings could not be saved in this browser.".into());
+            self.set_notice(self.t().starter_not_saved.into());
         }
         self.classroom = Some(classroom);
     }
@@ -1425,6 +1485,7 @@ impl App {
     /// Applies the shown import as one undoable step; unplaced annotations and other versions go to the side lists.
     fn apply_import(&mut self) {
         let Some(import) = self.import.take() else { return };
+        self.evicted = None;
         let changes = import.plan.changes(&import.before);
         let mut commands = Vec::new();
         let mut orphaned = 0;
@@ -1467,13 +1528,13 @@ impl App {
         let placed = commands.iter().filter(|c| !matches!(c, Command::Delete { .. })).count();
         if !commands.is_empty() {
             match self.store.apply_batch(commands) {
-                Ok(step) => step.iter().for_each(|change| self.after_change(change, "Imported")),
-                Err(error) => self.set_notice(format!("The import could not be applied: {error}")),
+                Ok(step) => step.iter().for_each(|change| self.after_change(change, self.t().imported)),
+                Err(error) => self.set_notice((self.t().import_failed)(&error.message(self.t()))),
             }
         }
         self.save_side(SideList::Orphans);
         self.save_side(SideList::Conflicts);
-        self.announce(&format!("Imported {placed} annotation(s); {orphaned} not placed"));
+        self.announce(&(self.t().imported_summary)(placed, orphaned));
     }
 
     /// Attaches the orphan being re-attached to the current selection.
@@ -1481,7 +1542,7 @@ impl App {
         let (Some(id), Some(pending)) = (self.reattach, self.pending) else { return };
         let Some(orphan) = self.orphans.iter().find(|a| a.id == id).cloned() else { return };
         let Some(attached) = reanchor::reattach(&self.doc, &orphan, pending.start, pending.end, clock::now()) else {
-            self.set_notice("That selection cannot hold the annotation.".into());
+            self.set_notice(self.t().selection_cannot_hold.into());
             return;
         };
         let command =
@@ -1500,7 +1561,7 @@ impl App {
     /// Applies a tag set edit: the annotations it touches change in one undoable step.
     fn edit_tags(&mut self, edit: TagEdit) {
         if self.tags_locked() {
-            return self.set_notice("Your teacher locked this tag set.".into());
+            return self.set_notice(self.t().teacher_locked.into());
         }
         self.commit_all_notes();
         match tag_edit::edit(&self.tags, edit, self.store.in_order(), clock::now()) {
@@ -1508,13 +1569,13 @@ impl App {
                 let commands = edited.commands();
                 if !commands.is_empty() {
                     match self.store.apply_batch(commands) {
-                        Ok(step) => step.iter().for_each(|change| self.after_change(change, "Tag changed")),
-                        Err(error) => return self.set_notice(error.to_string()),
+                        Ok(step) => step.iter().for_each(|change| self.after_change(change, self.t().tag_changed)),
+                        Err(error) => return self.set_notice(error.message(self.t())),
                     }
                 }
                 self.set_tags(edited.tags);
             }
-            Err(error) => self.set_notice(error.to_string()),
+            Err(error) => self.set_notice(error.message(self.t())),
         }
     }
 
@@ -1522,7 +1583,7 @@ impl App {
     fn set_tags(&mut self, tags: TagSet) {
         let protected = self.protected_keys();
         if self.storage.save_tags(&tags, &protected).is_err() {
-            self.set_notice("The tag set could not be saved in this browser; export to keep it.".into());
+            self.set_notice(self.t().tags_not_saved.into());
         }
         self.tags = Rc::new(tags);
         self.listing.replace(None);
@@ -1544,7 +1605,9 @@ impl App {
         let backup: serde_json::Map<String, serde_json::Value> =
             self.unreadable.iter().map(|u| (u.key.clone(), serde_json::Value::String(u.raw.clone()))).collect();
         let json = serde_json::to_string_pretty(&backup).unwrap_or_default();
-        if let Err(message) = download::download("marginalia-unreadable-backup.json", "application/json", &json) {
+        if let Err(message) =
+            download::download("marginalia-unreadable-backup.json", "application/json", &json, self.t())
+        {
             self.notice = Some(message);
         }
     }
@@ -1553,17 +1616,23 @@ impl App {
         self.unreadable.iter().map(|u| u.key.clone()).collect()
     }
 
+    /// The texts of the UI language.
+    fn t(&self) -> &'static Texts {
+        self.lang.texts()
+    }
+
     fn announce(&mut self, message: &str) {
-        self.announcement = message.to_string();
+        // The same words again must still change the live region, or screen readers stay silent.
+        self.announcement = if self.announcement == message { format!("{message}\u{a0}") } else { message.to_string() };
     }
 }
 
 /// The article to open on start: the one open last, else the bundled sample.
-fn initial_document(sample: &Rc<Document>) -> (Rc<Document>, Option<String>) {
+fn initial_document(sample: &Rc<Document>, t: &Texts) -> (Rc<Document>, Option<String>) {
     match library::last_open() {
-        Some(key) if key != sample.hash().short() => match library::load(&key) {
+        Some(key) if key != sample.hash().short() => match library::load(&key, t) {
             Ok((doc, _)) => (Rc::new(doc), None),
-            Err(message) => (sample.clone(), Some(format!("The article open last could not be reopened: {message}"))),
+            Err(message) => (sample.clone(), Some((t.reopen_failed)(&message))),
         },
         _ => (sample.clone(), None),
     }

@@ -5,6 +5,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::domain::document::{safe_link, Block, BlockKind, Document, MarkKind, Segment};
+use crate::ui::i18n::use_texts;
 
 #[derive(Properties, Clone)]
 pub struct ArticleProps {
@@ -21,13 +22,14 @@ impl PartialEq for ArticleProps {
 
 #[function_component(ArticleView)]
 pub fn article_view(props: &ArticleProps) -> Html {
+    let t = use_texts();
     let doc = &props.doc;
     let blocks = doc.blocks();
     let titled = blocks.first().is_some_and(|b| b.kind == BlockKind::Heading && b.level == 1);
     let mut children: Vec<Html> = Vec::with_capacity(blocks.len() + 2);
     if !titled {
         // A document without a title heading still shows its title (it is not part of the annotatable text).
-        children.push(html! { <h1 class="article-title">{doc.title().to_string()}</h1> });
+        children.push(html! { <h1 class="article-title" dir="auto">{doc.title().to_string()}</h1> });
         children.push(meta_line(doc));
     }
     let mut i = 0;
@@ -38,7 +40,7 @@ pub fn article_view(props: &ArticleProps) -> Html {
                 let group = run_of(blocks, i, |b| b.kind == block.kind);
                 let items = (i..i + group).map(|j| {
                     let class = format!("depth-{}", blocks[j].level.min(6));
-                    html! { <li class={class} data-block={j.to_string()}>{ runs(doc, j) }</li> }
+                    html! { <li class={class} dir="auto" data-block={j.to_string()}>{ runs(doc, j) }</li> }
                 });
                 children.push(if block.kind == BlockKind::NumberedItem {
                     html! { <ol>{ for items }</ol> }
@@ -49,33 +51,34 @@ pub fn article_view(props: &ArticleProps) -> Html {
             }
             BlockKind::Quote => {
                 let group = run_of(blocks, i, |b| b.kind == BlockKind::Quote);
-                let paragraphs = (i..i + group).map(|j| html! { <p data-block={j.to_string()}>{ runs(doc, j) }</p> });
+                let paragraphs =
+                    (i..i + group).map(|j| html! { <p dir="auto" data-block={j.to_string()}>{ runs(doc, j) }</p> });
                 children.push(html! { <blockquote>{ for paragraphs }</blockquote> });
                 i += group;
             }
             BlockKind::Heading if i == 0 && titled => {
-                children.push(html! { <h1 class="article-title" data-block="0">{ runs(doc, 0) }</h1> });
+                children.push(html! { <h1 class="article-title" dir="auto" data-block="0">{ runs(doc, 0) }</h1> });
                 children.push(meta_line(doc));
                 i += 1;
             }
             BlockKind::Heading => {
                 let index = i.to_string();
                 children.push(match block.level {
-                    0..=2 => html! { <h2 data-block={index}>{ runs(doc, i) }</h2> },
-                    3 => html! { <h3 data-block={index}>{ runs(doc, i) }</h3> },
-                    _ => html! { <h4 data-block={index}>{ runs(doc, i) }</h4> },
+                    0..=2 => html! { <h2 dir="auto" data-block={index}>{ runs(doc, i) }</h2> },
+                    3 => html! { <h3 dir="auto" data-block={index}>{ runs(doc, i) }</h3> },
+                    _ => html! { <h4 dir="auto" data-block={index}>{ runs(doc, i) }</h4> },
                 });
                 i += 1;
             }
             BlockKind::Paragraph => {
-                children.push(html! { <p data-block={i.to_string()}>{ runs(doc, i) }</p> });
+                children.push(html! { <p dir="auto" data-block={i.to_string()}>{ runs(doc, i) }</p> });
                 i += 1;
             }
         }
     }
     html! {
-        <article ref={props.node_ref.clone()} class="article" tabindex="0" aria-label="Article"
-            aria-describedby="keyboard-hint">
+        <article ref={props.node_ref.clone()} id="article" class="article" tabindex="0" aria-label={t.article}
+            aria-describedby="keyboard-hint annotation-hint">
             { for children }
         </article>
     }

@@ -22,6 +22,7 @@ use crate::domain::class_layers::{segments, LayerSegment};
 use crate::domain::document::{ContentHash, Document};
 use crate::domain::format;
 use crate::domain::format::pack::{self, ExportInfo};
+use crate::domain::i18n::{Lang, Texts};
 use crate::domain::tags::{TagId, TagSet};
 use crate::ui::browser::{clock, download, files};
 
@@ -112,11 +113,11 @@ impl Component for ClassViewPanel {
                 false
             }
             ClassMsg::FilesChosen(chosen) => {
-                let link = ctx.link().clone();
+                let (link, t) = (ctx.link().clone(), texts(ctx));
                 wasm_bindgen_futures::spawn_local(async move {
                     let mut read = Vec::new();
                     for file in chosen {
-                        read.push((file.name(), files::read_bytes(&file, format::MAX_FILE_BYTES).await));
+                        read.push((file.name(), files::read_bytes(&file, format::MAX_FILE_BYTES, t).await));
                     }
                     link.send_message(ClassMsg::FilesRead(read));
                 });
@@ -161,7 +162,7 @@ impl Component for ClassViewPanel {
             }
             ClassMsg::DownloadTable => {
                 let csv = student_table_csv(&self.view.table(&self.visible), &self.tags);
-                self.save(&format!("{}-students-by-tag.csv", self.stem(ctx)), "text/csv;charset=utf-8", &csv)
+                self.save(ctx, &format!("{}-students-by-tag.csv", self.stem(ctx)), "text/csv;charset=utf-8", &csv)
             }
             ClassMsg::DownloadAgreement => {
                 let csv = agreement_csv(
@@ -170,7 +171,7 @@ impl Component for ClassViewPanel {
                     self.view.students(),
                     &self.tags,
                 );
-                self.save(&format!("{}-agreement.csv", self.stem(ctx)), "text/csv;charset=utf-8", &csv)
+                self.save(ctx, &format!("{}-agreement.csv", self.stem(ctx)), "text/csv;charset=utf-8", &csv)
             }
             ClassMsg::ExportConsensus => {
                 let doc = ctx.props().doc.clone();
@@ -178,7 +179,7 @@ impl Component for ClassViewPanel {
                 let info = ExportInfo { source: doc.meta().source.as_deref(), by: "Consensus", at: clock::now() };
                 let json = pack::export(&doc, &self.tags, kept.iter(), &info);
                 let name = format!("{}-consensus{}", self.stem(ctx), pack::FILE_SUFFIX);
-                self.save(&name, "application/json", &json)
+                self.save(ctx, &name, "application/json", &json)
             }
         }
     }
@@ -193,35 +194,36 @@ impl Component for ClassViewPanel {
 
     fn view(&self, ctx: &Context<Self>) -> Html {
         let link = ctx.link();
+        let t = texts(ctx);
         let on_close = ctx.props().on_close.clone();
         let students = self.view.students().len();
         html! {
             <div class="modal-backdrop class-backdrop">
-                <section class="class-view" aria-label="Class view" role="dialog" aria-modal="true">
+                <section class="class-view" aria-label={t.class_view} role="dialog" aria-modal="true">
                     <header class="editor-header">
-                        <h2>{"Class view"}</h2>
-                        <button ref={self.close_ref.clone()} type="button" class="icon-button" aria-label="Close class view"
+                        <h2>{t.class_view}</h2>
+                        <button ref={self.close_ref.clone()} type="button" class="icon-button" aria-label={t.close_class_view}
                             onclick={move |_| on_close.emit(())}>{"×"}</button>
                     </header>
-                    <p class="class-intro">{format!("Students' annotation files of “{}”, side by side. Definitions of every figure are in Help.", ctx.props().doc.title())}</p>
+                    <p class="class-intro">{(t.class_intro)(ctx.props().doc.title())}</p>
                     <div class="class-actions">
-                        <button type="button" class="primary" onclick={link.callback(|_| ClassMsg::OpenFiles)}>{"Add student files"}</button>
+                        <button type="button" class="primary" onclick={link.callback(|_| ClassMsg::OpenFiles)}>{t.add_student_files}</button>
                         <input ref={self.input.clone()} type="file" multiple=true class="visually-hidden" tabindex="-1" aria-hidden="true"
-                            aria-label="Student files" accept=".json,.jsonld,application/json,application/ld+json"
+                            aria-label={t.student_files} accept=".json,.jsonld,application/json,application/ld+json"
                             onchange={link.callback(|e: Event| ClassMsg::FilesChosen(files::files_of(e.target_unchecked_into::<HtmlInputElement>().files())))} />
                     </div>
                     if let Some(notice) = &self.notice {
                         <p class="notice-inline" role="alert">{notice.clone()}</p>
                     }
-                    { self.view_rejected() }
+                    { self.view_rejected(t) }
                     if students == 0 {
-                        <p class="storage-used">{"No student files yet. Add the packs your students exported (several at once is fine)."}</p>
+                        <p class="storage-used">{t.no_student_files}</p>
                     } else {
                         { self.view_students(ctx) }
                         { self.view_table(ctx) }
                         { self.view_scores(ctx) }
                         { self.view_agreement(ctx) }
-                        { self.view_density() }
+                        { self.view_density(t) }
                         { self.view_layers(ctx) }
                         { self.view_passages(ctx) }
                         { self.view_disagreements(ctx) }
@@ -231,6 +233,11 @@ impl Component for ClassViewPanel {
             </div>
         }
     }
+}
+
+/// The texts of the language the app provides.
+fn texts(ctx: &Context<ClassViewPanel>) -> &'static Texts {
+    ctx.link().context::<Lang>(Callback::noop()).map(|(lang, _)| lang).unwrap_or_default().texts()
 }
 
 fn unreadable(name: &str, why: String) -> Rejected {
@@ -256,39 +263,39 @@ fn fill_of(tags: &TagSet, tag: &TagId) -> String {
     }
 }
 
-fn percent(f: Figure) -> Html {
-    figure(f, |v| format!("{:.1} %", v * 100.0))
+fn percent(f: Figure, t: &Texts) -> Html {
+    figure(f, t, |v| format!("{:.1} %", v * 100.0))
 }
 
-fn kappa(f: Figure) -> Html {
-    figure(f, |v| format!("{v:.2}"))
+fn kappa(f: Figure, t: &Texts) -> Html {
+    figure(f, t, |v| format!("{v:.2}"))
 }
 
 /// A figure, or "—" with the reason (as a tooltip and for screen readers).
-fn figure(f: Figure, show: impl Fn(f64) -> String) -> Html {
+fn figure(f: Figure, t: &Texts, show: impl Fn(f64) -> String) -> Html {
     match f {
         Figure::Value(v) => html! { <span class="figure">{show(v)}</span> },
         Figure::Undefined(why) => html! {
-            <span class="figure undefined" title={why.to_string()}>
+            <span class="figure undefined" title={why.message(t)}>
                 <span aria-hidden="true">{"—"}</span>
-                <span class="visually-hidden">{format!("undefined: {why}")}</span>
+                <span class="visually-hidden">{(t.undefined)(why.message(t))}</span>
             </span>
         },
     }
 }
 
 /// Where most of a strip's marks are, in words.
-fn density_summary(name: &str, values: &[f64]) -> String {
+fn density_summary(name: &str, values: &[f64], t: &Texts) -> String {
     let total: f64 = values.iter().sum();
     if total <= 0.0 {
-        return format!("{name}: no marks");
+        return (t.density_none)(name);
     }
     let quarter = values.len().div_ceil(4).max(1);
     let sums: Vec<f64> = values.chunks(quarter).map(|c| c.iter().sum()).collect();
     let best = sums.iter().enumerate().fold(0, |best, (i, s)| if *s > sums[best] { i } else { best });
-    let which = ["first", "second", "third", "last"].get(best).copied().unwrap_or("last");
+    let which = t.quarters[best.min(3)];
     let share = sums[best] / total * 100.0;
-    format!("{name}: most marks in the {which} quarter of the article ({share:.0} % of them)")
+    (t.density_most)(name, which, share)
 }
 
 /// A quote cut to about `max` characters.
@@ -329,8 +336,8 @@ impl ClassViewPanel {
         pack::file_name(&ctx.props().doc).trim_end_matches(pack::FILE_SUFFIX).to_string()
     }
 
-    fn save(&mut self, name: &str, mime: &str, contents: &str) -> bool {
-        match download::download(name, mime, contents) {
+    fn save(&mut self, ctx: &Context<Self>, name: &str, mime: &str, contents: &str) -> bool {
+        match download::download(name, mime, contents, texts(ctx)) {
             Ok(()) => false,
             Err(message) => {
                 self.notice = Some(message);
@@ -359,22 +366,23 @@ impl ClassViewPanel {
         self.tags.name_of(tag).to_string()
     }
 
-    fn view_rejected(&self) -> Html {
+    fn view_rejected(&self, t: &Texts) -> Html {
         let rejected: Vec<&Rejected> = self.unreadable.iter().chain(self.view.rejected()).collect();
         if rejected.is_empty() {
             return html! {};
         }
         html! {
             <section class="class-block" aria-labelledby="class-rejected">
-                <h3 id="class-rejected">{format!("Files left out ({})", rejected.len())}</h3>
+                <h3 id="class-rejected">{(t.files_left_out)(rejected.len())}</h3>
                 <ul class="class-rejected">
-                    { for rejected.iter().map(|r| html! { <li>{format!("{}: {}", r.student, r.reason)}</li> }) }
+                    { for rejected.iter().map(|r| html! { <li>{format!("{}: {}", r.student, r.reason.message(t))}</li> }) }
                 </ul>
             </section>
         }
     }
 
     fn view_students(&self, ctx: &Context<Self>) -> Html {
+        let t = texts(ctx);
         let rows = self.view.students().iter().enumerate().map(|(i, s)| {
             let checked = self.visible.get(i).copied().unwrap_or(true);
             let id = format!("class-student-{i}");
@@ -382,30 +390,31 @@ impl ClassViewPanel {
                 <li key={id.clone()}>
                     <input type="checkbox" id={id.clone()} checked={checked}
                         onchange={ctx.link().callback(move |_| ClassMsg::ToggleStudent(i))} />
-                    <label for={id}>{format!("{} ({})", s.name, match s.annotations.len() { 1 => "1 annotation".to_string(), n => format!("{n} annotations") })}</label>
+                    <label for={id}>{format!("{} ({})", s.name, (t.annotation_count)(s.annotations.len()))}</label>
                 </li>
             }
         });
         html! {
             <section class="class-block" aria-labelledby="class-students">
-                <h3 id="class-students">{format!("Students ({} of {} shown)", self.shown(), self.view.students().len())}</h3>
+                <h3 id="class-students">{(t.students_shown)(self.shown(), self.view.students().len())}</h3>
                 <ul class="class-students">{ for rows }</ul>
             </section>
         }
     }
 
     fn view_table(&self, ctx: &Context<Self>) -> Html {
+        let t = texts(ctx);
         let table = self.view.table(&self.visible);
         let names: Vec<String> = table.tags.iter().map(|t| self.tag_name(t)).collect();
         html! {
             <section class="class-block" aria-labelledby="class-table">
-                <h3 id="class-table">{"Students by tag"}</h3>
+                <h3 id="class-table">{t.students_by_tag}</h3>
                 <table class="class-table" aria-labelledby="class-table">
                     <thead>
                         <tr>
-                            <th scope="col">{"Student"}</th>
+                            <th scope="col">{t.student}</th>
                             { for names.iter().map(|n| html! { <th scope="col">{n.clone()}</th> }) }
-                            <th scope="col">{"Annotations"}</th>
+                            <th scope="col">{t.annotations}</th>
                         </tr>
                     </thead>
                     <tbody>
@@ -419,13 +428,13 @@ impl ClassViewPanel {
                     </tbody>
                     <tfoot>
                         <tr>
-                            <th scope="row">{"Total"}</th>
+                            <th scope="row">{t.total}</th>
                             { for table.totals.iter().map(|n| html! { <td>{n.to_string()}</td> }) }
                             <td>{table.annotations.to_string()}</td>
                         </tr>
                     </tfoot>
                 </table>
-                <button type="button" onclick={ctx.link().callback(|_| ClassMsg::DownloadTable)}>{"Download CSV"}<span class="visually-hidden">{" of the students by tag"}</span></button>
+                <button type="button" onclick={ctx.link().callback(|_| ClassMsg::DownloadTable)}>{t.download_csv}<span class="visually-hidden">{t.of_students_by_tag}</span></button>
             </section>
         }
     }
@@ -433,31 +442,36 @@ impl ClassViewPanel {
     /// Each shown student's precision, recall and F1 against the answer key, overall and per tag.
     fn view_scores(&self, ctx: &Context<Self>) -> Html {
         let Some(key) = ctx.props().answer_key.as_ref() else { return html! {} };
+        let t = texts(ctx);
         let scores = self.view.scores(key, &self.visible);
         let tags = self.view.tags();
-        let rule = AGREEMENT_HELP.iter().find(|s| s.title == "Comparing with an answer key").map(|s| s.paragraphs);
+        let rule = AGREEMENT_HELP
+            .iter()
+            .position(|s| s.title == "Comparing with an answer key")
+            .and_then(|i| t.agreement_help.get(i))
+            .map(|s| s.paragraphs);
         let three = |score: &SpanScore| {
             html! {
                 <>
-                    <td>{percent(score.precision)}</td>
-                    <td>{percent(score.recall)}</td>
-                    <td>{kappa(score.f1)}</td>
+                    <td>{percent(score.precision, t)}</td>
+                    <td>{percent(score.recall, t)}</td>
+                    <td>{kappa(score.f1, t)}</td>
                 </>
             }
         };
         html! {
             <section class="class-block" aria-labelledby="class-scores">
-                <h3 id="class-scores">{"Scores against the answer key"}</h3>
-                <p class="storage-used">{format!("The answer key has {} annotation(s).", key.len())}</p>
+                <h3 id="class-scores">{t.scores_heading}</h3>
+                <p class="storage-used">{(t.key_has)(key.len())}</p>
                 <table class="class-table scores-table" aria-labelledby="class-scores">
                     <thead>
                         <tr>
-                            <th scope="col" rowspan="2">{"Student"}</th>
-                            <th scope="colgroup" colspan="3">{"Overall"}</th>
-                            { for tags.iter().map(|t| html! { <th scope="colgroup" colspan="3">{self.tag_name(t)}</th> }) }
+                            <th scope="col" rowspan="2">{t.student}</th>
+                            <th scope="colgroup" colspan="3">{t.overall}</th>
+                            { for tags.iter().map(|tag| html! { <th scope="colgroup" colspan="3">{self.tag_name(tag)}</th> }) }
                         </tr>
                         <tr>
-                            { for (0..=tags.len()).map(|_| html! { <><th scope="col">{"Precision"}</th><th scope="col">{"Recall"}</th><th scope="col">{"F1"}</th></> }) }
+                            { for (0..=tags.len()).map(|_| html! { <><th scope="col">{t.precision}</th><th scope="col">{t.recall}</th><th scope="col">{"F1"}</th></> }) }
                         </tr>
                     </thead>
                     <tbody>
@@ -476,57 +490,58 @@ impl ClassViewPanel {
     }
 
     fn view_agreement(&self, ctx: &Context<Self>) -> Html {
+        let t = texts(ctx);
         let agreement = self.view.agreement(&self.visible);
         let shown = self.view.shown(&self.visible);
         let pairs = self.view.pairs(&self.visible);
         let tags = self.view.tags();
         let pair_tag = self.pair_tag.min(tags.len().saturating_sub(1));
-        let options = tags.iter().enumerate().map(|(i, t)| {
-            html! { <option value={i.to_string()} selected={i == pair_tag}>{self.tag_name(t)}</option> }
+        let options = tags.iter().enumerate().map(|(i, tag)| {
+            html! { <option value={i.to_string()} selected={i == pair_tag}>{self.tag_name(tag)}</option> }
         });
         let student_name = |i: usize| self.view.students().get(i).map_or(String::new(), |s| s.name.clone());
         let cell = |a: usize, b: usize| -> Html {
             if a == b {
-                return html! { <td class="diagonal"><span class="visually-hidden">{"same student"}</span></td> };
+                return html! { <td class="diagonal"><span class="visually-hidden">{t.same_student}</span></td> };
             }
             let pair = pairs.iter().find(|p| (p.a, p.b) == (a, b) || (p.a, p.b) == (b, a));
             let f = pair
-                .and_then(|p| tags.get(pair_tag).and_then(|t| p.agreement.per_tag.iter().find(|f| &f.tag == t)))
+                .and_then(|p| tags.get(pair_tag).and_then(|tag| p.agreement.per_tag.iter().find(|f| &f.tag == tag)))
                 .map(|f| f.kappa);
-            html! { <td>{ f.map_or_else(|| html! {}, kappa) }</td> }
+            html! { <td>{ f.map_or_else(|| html! {}, |f| kappa(f, t)) }</td> }
         };
         html! {
             <section class="class-block" aria-labelledby="class-agreement">
-                <h3 id="class-agreement">{"Agreement (on words)"}</h3>
+                <h3 id="class-agreement">{t.agreement_heading}</h3>
                 <table class="class-table agreement-table" aria-labelledby="class-agreement">
                     <thead>
                         <tr>
-                            <th scope="col">{"Tag"}</th>
-                            <th scope="col">{"Percent agreement"}</th>
-                            <th scope="col">{"Fleiss' kappa"}</th>
+                            <th scope="col">{t.tag}</th>
+                            <th scope="col">{t.percent_agreement}</th>
+                            <th scope="col">{t.fleiss_kappa}</th>
                         </tr>
                     </thead>
                     <tbody>
                         { for agreement.per_tag.iter().map(|f| html! {
                             <tr>
                                 <th scope="row">{self.tag_name(&f.tag)}</th>
-                                <td>{percent(f.percent)}</td>
-                                <td>{kappa(f.kappa)}</td>
+                                <td>{percent(f.percent, t)}</td>
+                                <td>{kappa(f.kappa, t)}</td>
                             </tr>
                         }) }
                     </tbody>
                     <tfoot>
                         <tr>
-                            <th scope="row">{"Overall"}</th>
-                            <td>{percent(agreement.overall_percent)}</td>
-                            <td>{kappa(agreement.overall_kappa)}</td>
+                            <th scope="row">{t.overall}</th>
+                            <td>{percent(agreement.overall_percent, t)}</td>
+                            <td>{kappa(agreement.overall_kappa, t)}</td>
                         </tr>
                     </tfoot>
                 </table>
-                <button type="button" onclick={ctx.link().callback(|_| ClassMsg::DownloadAgreement)}>{"Download CSV"}<span class="visually-hidden">{" of the agreement figures"}</span></button>
+                <button type="button" onclick={ctx.link().callback(|_| ClassMsg::DownloadAgreement)}>{t.download_csv}<span class="visually-hidden">{t.of_agreement_figures}</span></button>
                 if shown.len() >= 2 && !tags.is_empty() {
-                    <h4 id="class-pairs">{"Cohen's kappa between pairs of students"}</h4>
-                    <label class="pair-tag">{"Tag "}
+                    <h4 id="class-pairs">{t.cohen_pairs}</h4>
+                    <label class="pair-tag">{t.tag}{" "}
                         <select onchange={ctx.link().callback(|e: Event| ClassMsg::PairTag(e.target_unchecked_into::<web_sys::HtmlSelectElement>().value().parse().unwrap_or(0)))}>
                             { for options }
                         </select>
@@ -554,6 +569,7 @@ impl ClassViewPanel {
 
     /// The article's blocks as plain-text paragraphs with the shown students' marks drawn on them.
     fn view_layers(&self, ctx: &Context<Self>) -> Html {
+        let t = texts(ctx);
         let doc = &ctx.props().doc;
         let shown = self.view.shown(&self.visible);
         let names: Vec<String> = self.view.students().iter().map(|s| s.name.clone()).collect();
@@ -564,7 +580,7 @@ impl ClassViewPanel {
             if p.marks.is_empty() {
                 return html! { {text} };
             }
-            let title = p.title(shown.len(), &names, &self.tags, self.view.tags());
+            let title = p.title_in(shown.len(), &names, &self.tags, self.view.tags(), t);
             let students = p.students();
             let many = (students.len() > 1).then_some("many");
             if by_student {
@@ -579,7 +595,7 @@ impl ClassViewPanel {
         };
         let legend = by_student.then(|| {
             html! {
-                <ul class="layer-legend" aria-label="Student colours">
+                <ul class="layer-legend" aria-label={t.student_colours}>
                     { for shown.iter().map(|&i| html! {
                         <li><span class={classes!("layer-swatch", format!("student-{}", i % 8))} aria-hidden="true"></span>{names.get(i).cloned().unwrap_or_default()}</li>
                     }) }
@@ -588,27 +604,27 @@ impl ClassViewPanel {
         });
         html! {
             <section class="class-block class-layers" aria-labelledby="class-layers">
-                <h3 id="class-layers">{"The class on the article"}</h3>
-                <div class="layer-colour" role="radiogroup" aria-label="Colour the marks">
+                <h3 id="class-layers">{t.class_on_article}</h3>
+                <div class="layer-colour" role="radiogroup" aria-label={t.colour_marks}>
                     <label><input type="radio" name="class-layer-colour" checked={!by_student}
-                        onchange={ctx.link().callback(|_| ClassMsg::ColourByStudent(false))} />{" Colour by tag"}</label>
+                        onchange={ctx.link().callback(|_| ClassMsg::ColourByStudent(false))} />{t.colour_by_tag}</label>
                     <label><input type="radio" name="class-layer-colour" checked={by_student}
-                        onchange={ctx.link().callback(|_| ClassMsg::ColourByStudent(true))} />{" Colour by student"}</label>
+                        onchange={ctx.link().callback(|_| ClassMsg::ColourByStudent(true))} />{t.colour_by_student}</label>
                 </div>
                 { legend.unwrap_or_default() }
-                <div class="layer-article" aria-label="The article with the shown students' marks" role="region">
+                <div class="layer-article" tabindex="0" aria-label={t.layer_article} role="region">
                     { for pieces.iter().map(|block| html! { <p class="layer-block">{ for block.iter().map(&piece) }</p> }) }
                 </div>
             </section>
         }
     }
 
-    fn view_density(&self) -> Html {
+    fn view_density(&self, t: &Texts) -> Html {
         let strips = self.view.tags().iter().map(|tag| {
             let values = self.view.density(tag, BUCKETS, &self.visible);
             let name = self.tag_name(tag);
             let fill = fill_of(&self.tags, tag);
-            let label = density_summary(&name, &values);
+            let label = density_summary(&name, &values, t);
             let rects = values.iter().enumerate().filter(|(_, v)| **v > 0.0).map(|(i, v)| {
                 let h = (v * STRIP_HEIGHT).max(1.0);
                 html! {
@@ -628,8 +644,8 @@ impl ClassViewPanel {
         });
         html! {
             <section class="class-block" aria-labelledby="class-density">
-                <h3 id="class-density">{"Where the class put its marks"}</h3>
-                <p class="storage-used">{"From the start of the article (left) to its end (right); taller means more of the shown students tagged the words there."}</p>
+                <h3 id="class-density">{t.density_heading}</h3>
+                <p class="storage-used">{t.density_intro}</p>
                 { for strips }
             </section>
         }
@@ -642,47 +658,50 @@ impl ClassViewPanel {
             <li>
                 <button type="button" class="passage-link" onclick={move |_| on_open.emit((start, end))}>
                     <span class="passage-summary">{text}</span>
-                    <q class="passage-quote">{quote}</q>
+                    <q class="passage-quote" dir="auto">{quote}</q>
                 </button>
             </li>
         }
     }
 
     fn view_passages(&self, ctx: &Context<Self>) -> Html {
+        let t = texts(ctx);
         let passages = self.view.passages(&self.visible);
         let more = passages.len().saturating_sub(LIST_LIMIT);
         let items = passages
             .iter()
             .take(LIST_LIMIT)
-            .map(|p| self.passage_button(ctx, p.start, p.end, p.summaries(&self.tags).join("; ")));
+            .map(|p| self.passage_button(ctx, p.start, p.end, p.summaries_in(&self.tags, t).join("; ")));
         html! {
             <section class="class-block" aria-labelledby="class-passages">
-                <h3 id="class-passages">{format!("Passages ({})", passages.len())}</h3>
+                <h3 id="class-passages">{(t.passages)(passages.len())}</h3>
                 <ul class="passage-list">{ for items }</ul>
-                if more > 0 { <p class="storage-used">{format!("{more} more not listed.")}</p> }
+                if more > 0 { <p class="storage-used">{(t.more_not_listed)(more)}</p> }
             </section>
         }
     }
 
     fn view_disagreements(&self, ctx: &Context<Self>) -> Html {
+        let t = texts(ctx);
         let list = self.view.disagreements(&self.visible);
         let more = list.len().saturating_sub(LIST_LIMIT);
         let items = list.iter().take(LIST_LIMIT).map(|d| {
             let who: Vec<String> =
                 d.tagged_by.iter().filter_map(|&i| self.view.students().get(i).map(|s| s.name.clone())).collect();
-            let text = format!("{} (tagged by {})", d.summary(&self.tag_name(&d.tag)), who.join(", "));
+            let text = (t.tagged_by)(&d.summary_in(&self.tag_name(&d.tag), t), &who.join(", "));
             self.passage_button(ctx, d.start, d.end, text)
         });
         html! {
             <section class="class-block" aria-labelledby="class-disagreements">
-                <h3 id="class-disagreements">{format!("Disagreements ({})", list.len())}</h3>
+                <h3 id="class-disagreements">{(t.disagreements)(list.len())}</h3>
                 <ul class="passage-list">{ for items }</ul>
-                if more > 0 { <p class="storage-used">{format!("{more} more not listed.")}</p> }
+                if more > 0 { <p class="storage-used">{(t.more_not_listed)(more)}</p> }
             </section>
         }
     }
 
     fn view_consensus(&self, ctx: &Context<Self>) -> Html {
+        let t = texts(ctx);
         let doc = ctx.props().doc.clone();
         let items = self.consensus(&doc);
         let kept = items.iter().filter(|i| !self.dropped.contains(&i.annotation.id)).count();
@@ -698,23 +717,23 @@ impl ClassViewPanel {
                     <label for={dom_id}>
                         <span class="consensus-tag">{tag}</span>{" "}
                         <q>{excerpt(&item.annotation.target.exact, 90)}</q>{" "}
-                        <span class="consensus-count">{format!("{} of {} students", item.agreeing, item.students)}</span>
+                        <span class="consensus-count">{(t.of_students)(item.agreeing, item.students)}</span>
                     </label>
                 </li>
             }
         });
         html! {
             <section class="class-block" aria-labelledby="class-consensus">
-                <h3 id="class-consensus">{"Consensus"}</h3>
-                <label class="consensus-k">{"Passages tagged by at least "}
+                <h3 id="class-consensus">{t.consensus}</h3>
+                <label class="consensus-k">{t.at_least_before}
                     <input type="number" min="1" max={max.to_string()} value={self.k.to_string()}
                         oninput={ctx.link().callback(|e: InputEvent| ClassMsg::SetK(e.target_unchecked_into::<HtmlInputElement>().value().parse().unwrap_or(1)))} />
-                    {" students"}
+                    {t.at_least_after}
                 </label>
-                <ul class="consensus-list" aria-label="Consensus passages">{ for rows }</ul>
-                <p class="storage-used">{format!("{kept} of {} passages kept.", items.len())}</p>
+                <ul class="consensus-list" aria-label={t.consensus_passages}>{ for rows }</ul>
+                <p class="storage-used">{(t.passages_kept)(kept, items.len())}</p>
                 <button type="button" class="primary" disabled={kept == 0}
-                    onclick={ctx.link().callback(|_| ClassMsg::ExportConsensus)}>{"Export consensus pack"}</button>
+                    onclick={ctx.link().callback(|_| ClassMsg::ExportConsensus)}>{t.export_consensus}</button>
             </section>
         }
     }

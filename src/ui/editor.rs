@@ -7,8 +7,10 @@ use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
 use crate::domain::annotation::Annotation;
+use crate::domain::i18n::Texts;
 use crate::domain::tags::{TagId, TagSet};
 use crate::ui::browser::position::use_position;
+use crate::ui::i18n::use_texts;
 
 #[derive(Properties, PartialEq)]
 pub struct EditorProps {
@@ -29,22 +31,23 @@ pub struct EditorProps {
 #[function_component(AnnotationEditor)]
 pub fn annotation_editor(props: &EditorProps) -> Html {
     use_position(&props.node_ref, props.top, props.left);
+    let t = use_texts();
     let count = props.annotations.len();
-    let heading = if count == 1 { "Annotation".to_string() } else { format!("{count} annotations here") };
-    let cards = props.annotations.iter().map(|annotation| editor_card(props, annotation));
+    let heading = if count == 1 { t.annotation.to_string() } else { (t.annotations_here)(count) };
+    let cards = props.annotations.iter().map(|annotation| editor_card(props, annotation, t));
     let on_close = props.on_close.clone();
     html! {
-        <section ref={props.node_ref.clone()} class="annotation-editor" role="dialog" aria-label="Edit annotation">
+        <section ref={props.node_ref.clone()} class="annotation-editor" role="dialog" aria-label={t.edit_annotation}>
             <header class="editor-header">
                 <h2>{heading}</h2>
-                <button type="button" class="icon-button" aria-label="Close" onclick={move |_| on_close.emit(())}>{"×"}</button>
+                <button type="button" class="icon-button" aria-label={t.close} onclick={move |_| on_close.emit(())}>{"×"}</button>
             </header>
             { for cards }
         </section>
     }
 }
 
-fn editor_card(props: &EditorProps, annotation: &Annotation) -> Html {
+fn editor_card(props: &EditorProps, annotation: &Annotation, t: &Texts) -> Html {
     let id = annotation.id;
     let tag_buttons = props.tags.tags.iter().enumerate().map(|(index, tag)| {
         let pressed = annotation.has_tag(&tag.id);
@@ -63,14 +66,14 @@ fn editor_card(props: &EditorProps, annotation: &Annotation) -> Html {
     let note_id = format!("note-{id}");
     html! {
         <div class="editor-card" key={id.to_string()}>
-            <blockquote class="editor-quote">{excerpt(&annotation.target.exact, 160)}</blockquote>
-            <div class="tag-toggles" role="group" aria-label="Tags">{ for tag_buttons }</div>
-            <label for={note_id.clone()} class="editor-label">{"Note"}</label>
-            <textarea id={note_id} class="note-editor" rows="3" maxlength="10000" value={annotation.note.clone()}
+            <blockquote class="editor-quote" dir="auto">{excerpt(&annotation.target.exact, 160)}</blockquote>
+            <div class="tag-toggles" role="group" aria-label={t.tags}>{ for tag_buttons }</div>
+            <label for={note_id.clone()} class="editor-label">{t.note}</label>
+            <textarea id={note_id} class="note-editor" dir="auto" rows="3" maxlength="10000" value={annotation.note.clone()}
                 oninput={move |e: InputEvent| on_input.emit((id, e.target_unchecked_into::<HtmlTextAreaElement>().value()))}
                 onchange={move |_| on_commit.emit(id)} />
             <div class="editor-actions">
-                <button type="button" class="danger" onclick={move |_| on_delete.emit(id)}>{"Delete"}</button>
+                <button type="button" class="danger" onclick={move |_| on_delete.emit(id)}>{t.delete}</button>
             </div>
         </div>
     }

@@ -4,6 +4,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::domain::format::export::ExportKind;
+use crate::ui::i18n::use_texts;
 
 #[derive(Properties, PartialEq)]
 pub struct ExportProps {
@@ -16,15 +17,16 @@ pub struct ExportProps {
 
 #[function_component(ExportDialog)]
 pub fn export_dialog(props: &ExportProps) -> Html {
+    let t = use_texts();
     let lock = use_state(|| false);
     let key = use_state(|| false);
-    let choices = ExportKind::ALL.iter().map(|&kind| {
+    let choices = ExportKind::ALL.iter().zip(t.export_kinds).map(|(&kind, (label, description))| {
         let on_export = props.on_export.clone();
         html! {
             <li class="export-choice">
                 <button type="button" class={if kind == ExportKind::Pack { "primary" } else { "" }}
-                    onclick={move |_| on_export.emit(kind)}>{kind.label()}</button>
-                <p>{kind.description()}</p>
+                    onclick={move |_| on_export.emit(kind)}>{label}</button>
+                <p>{description}</p>
             </li>
         }
     });
@@ -41,17 +43,17 @@ pub fn export_dialog(props: &ExportProps) -> Html {
         <div class="modal-backdrop">
             <section class="dialog" role="dialog" aria-modal="true" aria-labelledby="export-title">
                 <header class="editor-header">
-                    <h2 id="export-title">{"Export"}</h2>
-                    <button type="button" class="icon-button" aria-label="Close" onclick={move |_| on_close.emit(())}>{"×"}</button>
+                    <h2 id="export-title">{t.export}</h2>
+                    <button type="button" class="icon-button" aria-label={t.close} onclick={move |_| on_close.emit(())}>{"×"}</button>
                 </header>
-                <p>{format!("Save this article's {} annotation(s) as a file.", props.count)}</p>
+                <p>{(t.export_intro)(props.count)}</p>
                 <ul class="export-choices">{ for choices }</ul>
                 <section class="starter-pack" aria-labelledby="starter-title">
-                    <h3 id="starter-title">{"Starter pack for students"}</h3>
-                    <p>{"The article and its tag set, without your annotations, for students to annotate and send back."}</p>
-                    <label class="check"><input type="checkbox" checked={*lock} onchange={toggle(&lock)} />{"Lock the tag set for students"}</label>
-                    <label class="check"><input type="checkbox" checked={*key} onchange={toggle(&key)} />{"Include my annotations as a hidden answer key"}</label>
-                    <button type="button" onclick={starter}>{"Download starter pack"}</button>
+                    <h3 id="starter-title">{t.starter_heading}</h3>
+                    <p>{t.starter_intro}</p>
+                    <label class="check"><input type="checkbox" checked={*lock} onchange={toggle(&lock)} />{t.lock_tags}</label>
+                    <label class="check"><input type="checkbox" checked={*key} onchange={toggle(&key)} />{t.include_key}</label>
+                    <button type="button" onclick={starter}>{t.download_starter}</button>
                 </section>
             </section>
         </div>

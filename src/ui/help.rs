@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::domain::agreement_help::AGREEMENT_HELP;
+use crate::ui::i18n::use_texts;
 use crate::ui::offline::OfflineHelp;
 
 #[derive(Properties, PartialEq)]
@@ -10,53 +10,61 @@ pub struct HelpProps {
     pub on_close: Callback<()>,
 }
 
+/// The keys of each shortcut, in the order of `Texts::help_shortcuts`; key names are the same in every language.
+const SHORTCUT_KEYS: [&str; 10] = [
+    "1 2 3",
+    "Ctrl+Z",
+    "Ctrl+Shift+Z",
+    "Ctrl+↓ / Ctrl+↑",
+    "Shift+→ / Shift+←",
+    "Shift+↓ / Shift+↑",
+    "Alt+↓ / Alt+↑",
+    "Enter",
+    "Escape",
+    "?",
+];
+
 #[function_component(HelpDialog)]
 pub fn help_dialog(props: &HelpProps) -> Html {
+    let t = use_texts();
     let on_close = props.on_close.clone();
     let shortcut = |keys: &str, what: &str| html! { <tr><th scope="row"><kbd>{keys.to_string()}</kbd></th><td>{what.to_string()}</td></tr> };
     html! {
         <div class="modal-backdrop">
             <section class="help" role="dialog" aria-modal="true" aria-labelledby="help-title">
                 <header class="editor-header">
-                    <h2 id="help-title">{"How to annotate"}</h2>
-                    <button type="button" class="icon-button" aria-label="Close help" autofocus=true
+                    <h2 id="help-title">{t.help_title}</h2>
+                    <button type="button" class="icon-button" aria-label={t.close_help} autofocus=true
                         onclick={move |_| on_close.emit(())}>{"×"}</button>
                 </header>
-                <h3>{"With a mouse or touch"}</h3>
-                <p>{"Select a passage in the article. The selection widens to whole words and a toolbar appears below it: type a note if you like, then pick a tag. Click (or tap) a highlight to change its tags, edit its note or delete it. Where highlights overlap, the editor lists every annotation at that spot."}</p>
-                <h3>{"With the keyboard only"}</h3>
+                <h3>{t.help_mouse_heading}</h3>
+                <p>{t.help_mouse}</p>
+                <h3>{t.help_keyboard_heading}</h3>
                 <ol>
-                    <li>{"Press Tab until the article has focus (it gets a blue outline)."}</li>
-                    <li>{"Ctrl+↓ and Ctrl+↑ move to the next or previous paragraph; the current paragraph is outlined."}</li>
-                    <li>{"Shift+→ and Shift+← select word by word from the start of the paragraph; Shift+↓ and Shift+↑ select sentence by sentence."}</li>
-                    <li>{"Press 1, 2 or 3 to tag the selection, or Tab to the toolbar to write a note first."}</li>
-                    <li>{"Every annotation is listed under Annotations: Tab to it and press Enter to edit it."}</li>
+                    { for t.help_keyboard_steps.iter().map(|step| html! { <li>{*step}</li> }) }
                 </ol>
-                <p>{"Browsers with caret browsing (F7) also work: move the caret, hold Shift to select, then press a number."}</p>
-                <h3>{"Shortcuts"}</h3>
+                <p>{t.help_caret}</p>
+                <h3>{t.help_screen_reader_heading}</h3>
+                <p>{t.help_screen_reader}</p>
+                <h3>{t.help_shortcuts_heading}</h3>
                 <table class="shortcuts">
                     <tbody>
-                        { shortcut("1 2 3", "Tag the selection as Claim, Quote or Policy shift") }
-                        { shortcut("Ctrl+Z", "Undo") }
-                        { shortcut("Ctrl+Shift+Z", "Redo (Ctrl+Y also works)") }
-                        { shortcut("Ctrl+↓ / Ctrl+↑", "Next / previous paragraph (article focused)") }
-                        { shortcut("Shift+→ / Shift+←", "Select word by word (article focused)") }
-                        { shortcut("Shift+↓ / Shift+↑", "Select sentence by sentence (article focused)") }
-                        { shortcut("Escape", "Close the toolbar, editor or this help") }
-                        { shortcut("?", "Open this help") }
+                        { for SHORTCUT_KEYS.iter().zip(t.help_shortcuts).map(|(keys, what)| shortcut(keys, what)) }
                     </tbody>
                 </table>
                 <OfflineHelp />
-                <h3 id="help-class">{"Class view and agreement"}</h3>
-                <p>{"Class opens the class view: add your students' exported files of this article (several at once). Each student is a layer you can show or hide; files of another article are listed and left out. You see, per passage, how many students used each tag, a density strip per tag, a table of students by tags, agreement figures, the disagreements (each a link to the passage) and a consensus you can review and export as a pack."}</p>
-                { for AGREEMENT_HELP.iter().map(|section| html! {
+                <h3>{t.help_language_heading}</h3>
+                <p>{t.help_language}</p>
+                <h3 id="help-class">{t.help_class_heading}</h3>
+                <p>{t.help_class}</p>
+                { for t.agreement_help.iter().map(|section| html! {
                     <>
                         <h4>{section.title}</h4>
                         { for section.paragraphs.iter().map(|p| html! { <p>{*p}</p> }) }
                     </>
                 }) }
-                <h3>{"Your work is saved in this browser"}</h3>
-                <p>{"Every change is saved at once in this browser's storage, on this device only. Clearing the browser's data deletes it, so use Export now and then: the exported file is your backup."}</p>
+                <h3>{t.help_saved_heading}</h3>
+                <p>{t.help_saved}</p>
             </section>
         </div>
     }

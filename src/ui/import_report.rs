@@ -3,6 +3,8 @@
 use yew::prelude::*;
 
 use crate::domain::format::import::{FileReport, FileSummary};
+use crate::domain::i18n::Texts;
+use crate::ui::i18n::use_texts;
 
 #[derive(Properties, PartialEq)]
 pub struct ImportReportProps {
@@ -18,10 +20,11 @@ pub struct ImportReportProps {
 
 #[function_component(ImportReport)]
 pub fn import_report(props: &ImportReportProps) -> Html {
+    let t = use_texts();
     let rows = props.reports.iter().map(|report| {
         let body = match &report.outcome {
-            Ok(summary) => summary_lines(summary),
-            Err(error) => html! { <p class="rejected">{format!("Rejected, nothing imported: {error}")}</p> },
+            Ok(summary) => summary_lines(summary, t),
+            Err(error) => html! { <p class="rejected">{(t.rejected)(&error.to_string())}</p> },
         };
         html! {
             <li class="import-file">
@@ -35,22 +38,22 @@ pub fn import_report(props: &ImportReportProps) -> Html {
         <div class="modal-backdrop">
             <section class="dialog" role="dialog" aria-modal="true" aria-labelledby="import-title">
                 <header class="editor-header">
-                    <h2 id="import-title">{"Import report"}</h2>
-                    <button type="button" class="icon-button" aria-label="Close" onclick={let c = close.clone(); move |_| c.emit(())}>{"×"}</button>
+                    <h2 id="import-title">{t.import_report}</h2>
+                    <button type="button" class="icon-button" aria-label={t.close} onclick={let c = close.clone(); move |_| c.emit(())}>{"×"}</button>
                 </header>
                 <ul class="library-list">{ for rows }</ul>
                 if let Some(title) = props.other_article.clone() {
-                    <p class="notice-inline">{format!("This pack belongs to another article, “{title}”. Open that article to import its annotations where they belong.")}</p>
+                    <p class="notice-inline">{(t.other_article)(&title)}</p>
                 }
                 <div class="dialog-actions">
-                    <button type="button" onclick={move |_| close.emit(())}>{"Cancel"}</button>
+                    <button type="button" onclick={move |_| close.emit(())}>{t.cancel}</button>
                     if props.other_article.is_some() {
-                        <button type="button" class="primary" onclick={move |_| open_other.emit(())}>{"Open that article"}</button>
+                        <button type="button" class="primary" onclick={move |_| open_other.emit(())}>{t.open_that_article}</button>
                     }
                     if props.has_changes {
-                        <button type="button" class="primary" onclick={move |_| apply.emit(())}>{"Import"}</button>
+                        <button type="button" class="primary" onclick={move |_| apply.emit(())}>{t.import}</button>
                     } else {
-                        <p class="storage-used">{"Nothing new to import."}</p>
+                        <p class="storage-used">{t.nothing_new}</p>
                     }
                 </div>
             </section>
@@ -58,45 +61,43 @@ pub fn import_report(props: &ImportReportProps) -> Html {
     }
 }
 
-fn summary_lines(s: &FileSummary) -> Html {
-    let format = s.format.map(|f| f.label()).unwrap_or("file");
+fn summary_lines(s: &FileSummary, t: &Texts) -> Html {
+    let format = s.format.map(|f| f.label_in(t)).unwrap_or(t.file);
     let mut facts = vec![
-        format!("{} new", s.imported),
-        format!("{} merged", s.merged),
-        format!("{} duplicates skipped", s.duplicates),
-        format!("{} not placed", s.orphaned),
+        (t.facts_new)(s.imported),
+        (t.facts_merged)(s.merged),
+        (t.facts_duplicates)(s.duplicates),
+        (t.facts_not_placed)(s.orphaned),
     ];
     if s.moved > 0 {
-        facts.push(format!("{} found at a new place", s.moved));
+        facts.push((t.facts_moved)(s.moved));
     }
     if s.fuzzy > 0 {
-        facts.push(format!("{} matched approximately", s.fuzzy));
+        facts.push((t.facts_fuzzy)(s.fuzzy));
     }
     let mut notes = Vec::new();
     if let Some((locked, key)) = s.starter {
-        let mut note = "A starter pack from your teacher: its tag set becomes the article's.".to_string();
+        let mut note = t.starter_note.to_string();
         if locked {
-            note.push_str(" The tag set is locked.");
+            note.push_str(t.starter_locked);
         }
         if key {
-            note.push_str(" It holds an answer key, hidden until you reveal it in Settings.");
+            note.push_str(t.starter_has_key);
         }
         notes.push(note);
     }
     if s.same_article == Some(false) {
-        notes.push(
-            "It was made on a different version of the article; annotations were placed by their quotes.".to_string(),
-        );
+        notes.push(t.different_version.to_string());
     }
     if !s.new_tags.is_empty() {
         let names: Vec<&str> = s.new_tags.iter().map(|t| t.0.as_str()).collect();
-        notes.push(format!("New tags: {}.", names.join(", ")));
+        notes.push((t.new_tags)(&names.join(", ")));
     }
     if s.repairs.lone_surrogates > 0 {
-        notes.push(format!("{} broken character(s) were replaced with �.", s.repairs.lone_surrogates));
+        notes.push((t.broken_characters)(s.repairs.lone_surrogates));
     }
     for skipped in &s.skipped {
-        notes.push(format!("Skipped: {skipped}"));
+        notes.push((t.skipped)(&skipped.to_string()));
     }
     html! {
         <>

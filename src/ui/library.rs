@@ -3,7 +3,9 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::domain::i18n::Texts;
 use crate::ui::browser::library::LibraryEntry;
+use crate::ui::i18n::use_texts;
 
 #[derive(Properties, PartialEq)]
 pub struct LibraryProps {
@@ -27,32 +29,30 @@ enum RowMode {
 
 #[function_component(LibraryDialog)]
 pub fn library_dialog(props: &LibraryProps) -> Html {
+    let t = use_texts();
     let mode = use_state(|| RowMode::Show);
-    let rows = props.entries.iter().map(|entry| row(props, entry, &mode));
+    let rows = props.entries.iter().map(|entry| row(props, entry, &mode, t));
     let on_close = props.on_close.clone();
     let used = format!("{:.0} KB", props.used_bytes as f64 / 1024.0);
     html! {
         <div class="modal-backdrop">
             <section class="dialog library" role="dialog" aria-modal="true" aria-labelledby="library-title">
                 <header class="editor-header">
-                    <h2 id="library-title">{"Library"}</h2>
-                    <button type="button" class="icon-button" aria-label="Close" onclick={move |_| on_close.emit(())}>{"×"}</button>
+                    <h2 id="library-title">{t.library}</h2>
+                    <button type="button" class="icon-button" aria-label={t.close} onclick={move |_| on_close.emit(())}>{"×"}</button>
                 </header>
                 <ul class="library-list">{ for rows }</ul>
-                <p class="storage-used">{format!("This browser holds {used} of Marginalia's data (browsers allow about 5 MB). Export articles you care about: the file is the backup.")}</p>
+                <p class="storage-used">{(t.storage_used)(&used)}</p>
             </section>
         </div>
     }
 }
 
-fn row(props: &LibraryProps, entry: &LibraryEntry, mode: &UseStateHandle<RowMode>) -> Html {
+fn row(props: &LibraryProps, entry: &LibraryEntry, mode: &UseStateHandle<RowMode>, t: &Texts) -> Html {
     let key = entry.key.clone();
     let is_current = props.current.as_str() == key;
-    let count = match entry.annotations {
-        1 => "1 annotation".to_string(),
-        n => format!("{n} annotations"),
-    };
-    let added = entry.added.map_or_else(|| "Bundled sample".to_string(), |t| format!("Added {}", t.date()));
+    let count = (t.annotation_count)(entry.annotations);
+    let added = entry.added.map_or_else(|| t.bundled_sample.to_string(), |at| (t.added_on)(&at.date().to_string()));
     let details =
         [entry.source.clone(), Some(added), Some(count.clone())].into_iter().flatten().collect::<Vec<_>>().join(" · ");
     let open = {
@@ -78,10 +78,10 @@ fn row(props: &LibraryProps, entry: &LibraryEntry, mode: &UseStateHandle<RowMode
             };
             html! {
                 <form class="rename" onsubmit={save}>
-                    <label class="visually-hidden" for="rename-input">{"New name"}</label>
+                    <label class="visually-hidden" for="rename-input">{t.new_name}</label>
                     <input id="rename-input" ref={input} type="text" value={entry.title.clone()} maxlength="300" autofocus=true />
-                    <button type="submit" class="primary">{"Save name"}</button>
-                    <button type="button" onclick={cancel}>{"Cancel"}</button>
+                    <button type="submit" class="primary">{t.save_name}</button>
+                    <button type="button" onclick={cancel}>{t.cancel}</button>
                 </form>
             }
         }
@@ -98,10 +98,10 @@ fn row(props: &LibraryProps, entry: &LibraryEntry, mode: &UseStateHandle<RowMode
                 move |_| mode.set(RowMode::Show)
             };
             html! {
-                <div class="confirm" role="alertdialog" aria-label="Confirm delete">
-                    <p>{format!("Delete “{}” and its {}? This cannot be undone; export it first to keep a copy.", entry.title, count)}</p>
-                    <button type="button" class="danger" onclick={confirm}>{"Delete for good"}</button>
-                    <button type="button" onclick={cancel}>{"Keep it"}</button>
+                <div class="confirm" role="alertdialog" aria-label={t.confirm_delete}>
+                    <p>{(t.delete_article_question)(&entry.title, &count)}</p>
+                    <button type="button" class="danger" onclick={confirm}>{t.delete_for_good}</button>
+                    <button type="button" onclick={cancel}>{t.keep_it}</button>
                 </div>
             }
         }
@@ -116,10 +116,10 @@ fn row(props: &LibraryProps, entry: &LibraryEntry, mode: &UseStateHandle<RowMode
             };
             html! {
                 <div class="library-actions">
-                    <button type="button" class="primary" onclick={open} disabled={is_current}>{ if is_current { "Open now" } else { "Open" } }</button>
+                    <button type="button" class="primary" onclick={open} disabled={is_current}>{ if is_current { t.open_now } else { t.open } }</button>
                     if !entry.bundled {
-                        <button type="button" onclick={rename}>{"Rename"}</button>
-                        <button type="button" class="danger" onclick={delete}>{"Delete"}</button>
+                        <button type="button" onclick={rename}>{t.rename}</button>
+                        <button type="button" class="danger" onclick={delete}>{t.delete}</button>
                     }
                 </div>
             }

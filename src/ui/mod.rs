@@ -8,6 +8,7 @@ pub mod class_view;
 pub mod editor;
 pub mod export_dialog;
 pub mod help;
+pub mod i18n;
 pub mod import_report;
 pub mod library;
 pub mod new_article;
@@ -16,6 +17,7 @@ pub mod settings;
 pub mod side_lists;
 pub mod sidebar;
 pub mod tag_styles;
+pub mod tag_warnings;
 pub mod toolbar;
 
 /// Mounts the app on the page's body.

@@ -3,6 +3,8 @@
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
+use crate::ui::i18n::use_texts;
+
 /// What the user pasted.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Pasted {
@@ -19,6 +21,7 @@ pub struct NewArticleProps {
 
 #[function_component(NewArticleDialog)]
 pub fn new_article_dialog(props: &NewArticleProps) -> Html {
+    let t = use_texts();
     let text = use_node_ref();
     let title = use_node_ref();
     let source = use_node_ref();
@@ -31,7 +34,7 @@ pub fn new_article_dialog(props: &NewArticleProps) -> Html {
             let value = |r: &NodeRef| r.cast::<HtmlInputElement>().map(|i| i.value()).unwrap_or_default();
             let body = text.cast::<HtmlTextAreaElement>().map(|t| t.value()).unwrap_or_default();
             if body.trim().is_empty() {
-                error.set(Some("Paste the article's text first.".into()));
+                error.set(Some(t.paste_first.into()));
                 return;
             }
             on_add.emit(Pasted { text: body, title: value(&title), source: value(&source) });
@@ -42,18 +45,18 @@ pub fn new_article_dialog(props: &NewArticleProps) -> Html {
         <div class="modal-backdrop">
             <form class="dialog" role="dialog" aria-modal="true" aria-labelledby="new-article-title" onsubmit={submit}>
                 <header class="editor-header">
-                    <h2 id="new-article-title">{"New article"}</h2>
-                    <button type="button" class="icon-button" aria-label="Close" onclick={let c = on_close.clone(); move |_| c.emit(())}>{"×"}</button>
+                    <h2 id="new-article-title">{t.new_article}</h2>
+                    <button type="button" class="icon-button" aria-label={t.close} onclick={let c = on_close.clone(); move |_| c.emit(())}>{"×"}</button>
                 </header>
-                <label class="field">{"Article text"}
-                    <textarea ref={text} rows="12" autofocus=true placeholder="Paste the article here. The first line becomes its title unless you give one below." />
+                <label class="field">{t.article_text}
+                    <textarea ref={text} rows="12" autofocus=true placeholder={t.paste_placeholder} />
                 </label>
-                <label class="field">{"Title (optional)"}<input ref={title} type="text" maxlength="300" /></label>
-                <label class="field">{"Source URL (optional)"}<input ref={source} type="url" maxlength="2048" placeholder="https://" /></label>
+                <label class="field">{t.title_optional}<input ref={title} type="text" maxlength="300" /></label>
+                <label class="field">{t.source_optional}<input ref={source} type="url" maxlength="2048" placeholder="https://" /></label>
                 if let Some(message) = (*error).clone() { <p class="field-error" role="alert">{message}</p> }
                 <div class="dialog-actions">
-                    <button type="button" onclick={move |_| on_close.emit(())}>{"Cancel"}</button>
-                    <button type="submit" class="primary">{"Add article"}</button>
+                    <button type="button" onclick={move |_| on_close.emit(())}>{t.cancel}</button>
+                    <button type="submit" class="primary">{t.add_article}</button>
                 </div>
             </form>
         </div>

@@ -3,6 +3,7 @@
 use yew::prelude::*;
 
 use crate::ui::browser::service_worker;
+use crate::ui::i18n::use_texts;
 
 #[derive(Properties, PartialEq)]
 pub struct OfflineProps {
@@ -15,6 +16,7 @@ pub struct OfflineProps {
 /// and "An update is ready" when a new release waits to take over.
 #[function_component(OfflineStatus)]
 pub fn offline_status(props: &OfflineProps) -> Html {
+    let t = use_texts();
     let from_file = use_memo((), |_| service_worker::opened_from_file());
     let file_note_open = use_state(|| true);
     let update_ready = use_state(|| false);
@@ -30,22 +32,22 @@ pub fn offline_status(props: &OfflineProps) -> Html {
     html! {
         <>
             if *from_file && *file_note_open {
-                <div class="notice" role="note" aria-label="Opened as a file">
+                <div class="notice" role="note" aria-label={t.opened_as_file}>
                     <span>
-                        <strong>{"You opened Marginalia as a file. "}</strong>
-                        {"Your annotations are saved in this browser's storage, which every file opened in this browser from this computer shares, and which clearing browsing data erases. "}
-                        {"The export file is your backup: use Export at the end of each session and keep the file."}
+                        <strong>{t.file_note_lead}</strong>
+                        {t.file_note_storage}
+                        {t.file_note_backup}
                     </span>
                     <span class="notice-actions">
-                        <button type="button" onclick={on_export}>{"Export now"}</button>
-                        <button type="button" onclick={close_note}>{"Got it"}</button>
+                        <button type="button" onclick={on_export}>{t.export_now}</button>
+                        <button type="button" onclick={close_note}>{t.got_it}</button>
                     </span>
                 </div>
             }
             if *update_ready {
                 <div class="notice" role="status">
-                    <span>{"An update is ready. Reload to use it; your annotations are kept."}</span>
-                    <button type="button" onclick={Callback::from(|_: MouseEvent| service_worker::apply_update())}>{"Reload"}</button>
+                    <span>{t.update_ready}</span>
+                    <button type="button" onclick={Callback::from(|_: MouseEvent| service_worker::apply_update())}>{t.reload}</button>
                 </div>
             }
         </>
@@ -56,17 +58,18 @@ pub fn offline_status(props: &OfflineProps) -> Html {
 /// the single file (`marginalia.html` beside index.html) for sharing by email or USB stick.
 #[function_component(OfflineHelp)]
 pub fn offline_help() -> Html {
+    let t = use_texts();
     let from_file = use_memo((), |_| service_worker::opened_from_file());
     html! {
         <>
-            <h3>{"Offline, and as one file"}</h3>
+            <h3>{t.offline_heading}</h3>
             if *from_file {
-                <p>{"This is Marginalia as one file: it needs no network and no installing. Share the file as it is, by email or USB stick. Your work stays in this browser until you export it."}</p>
+                <p>{t.single_file_help}</p>
             } else {
                 <p>
-                    {"After your first visit Marginalia works with no network, and your browser may offer to install it as an app. To share it by email or USB stick, "}
-                    <a href="marginalia.html" download="marginalia.html">{"download Marginalia as one file"}</a>
-                    {": it opens with a double-click and runs with no network."}
+                    {t.served_help_before}
+                    <a href="marginalia.html" download="marginalia.html">{t.download_single_file}</a>
+                    {t.served_help_after}
                 </p>
             }
         </>

@@ -6,8 +6,10 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use crate::domain::annotation::Annotation;
+use crate::domain::i18n::Lang;
 use crate::domain::tag_edit::{DeletePolicy, NewTag, TagEdit};
 use crate::domain::tags::{TagId, TagSet, UnderlineStyle};
+use crate::ui::i18n::use_texts;
 
 const STYLES: [UnderlineStyle; 5] = [
     UnderlineStyle::Solid,
@@ -25,6 +27,9 @@ pub struct SettingsProps {
     pub impacts: Vec<(usize, usize)>,
     pub on_author: Callback<String>,
     pub on_edit: Callback<TagEdit>,
+    /// Switches the UI language (the current one comes from the context).
+    #[prop_or_default]
+    pub on_lang: Callback<Lang>,
     /// A teacher's starter pack locked the tag set: its controls are disabled.
     #[prop_or_default]
     pub locked: bool,
@@ -60,6 +65,8 @@ fn style_of(name: &str) -> UnderlineStyle {
 
 #[function_component(SettingsDialog)]
 pub fn settings_dialog(props: &SettingsProps) -> Html {
+    let t = use_texts();
+    let lang = use_context::<Lang>().unwrap_or_default();
     let deleting = use_state(|| None::<TagId>);
     let confirming_reveal = use_state(|| false);
     let locked = props.locked;
@@ -111,15 +118,15 @@ pub fn settings_dialog(props: &SettingsProps) -> Html {
                 move |_| deleting.set(None)
             };
             html! {
-                <div class="confirm" role="group" aria-label={format!("Delete {}", tag.name)}>
-                    <p>{format!("{count} annotation(s) use “{}”; {only} of them have no other tag. What should happen to them?", tag.name)}</p>
+                <div class="confirm" role="group" aria-label={(t.delete_tag_label)(&tag.name)}>
+                    <p>{(t.delete_tag_question)(count, &tag.name, only)}</p>
                     <button type="button" class="danger" onclick={choose(DeletePolicy::RemoveTagFromAnnotations)}>
-                        {format!("Remove the tag (deletes {only})")}</button>
+                        {(t.remove_tag)(only)}</button>
                     if let Some((name, action)) = reassign {
-                        <button type="button" onclick={action}>{format!("Tag them “{name}” instead")}</button>
+                        <button type="button" onclick={action}>{(t.reassign_tag)(&name)}</button>
                     }
-                    <button type="button" onclick={choose(DeletePolicy::KeepAsUnknown)}>{"Keep them as they are"}</button>
-                    <button type="button" onclick={cancel}>{"Cancel"}</button>
+                    <button type="button" onclick={choose(DeletePolicy::KeepAsUnknown)}>{t.keep_as_they_are}</button>
+                    <button type="button" onclick={cancel}>{t.cancel}</button>
                 </div>
             }
         });
@@ -128,28 +135,28 @@ pub fn settings_dialog(props: &SettingsProps) -> Html {
             <li class="tag-row" key={tag.id.0.clone()} data-tag={index.to_string()}>
                 <div class="tag-fields">
                     <span class="swatch" aria-hidden="true"></span>
-                    <label class="field">{"Name"}<input type="text" value={tag.name.clone()} maxlength="60" aria-label={format!("Name of tag {n}")} disabled={locked} onchange={rename} /></label>
-                    <label class="field narrow">{"Colour"}<input type="color" value={tag.colour.clone()} aria-label={format!("Colour of tag {n}")} disabled={locked} onchange={recolour} /></label>
-                    <label class="field narrow">{"Line"}
-                        <select aria-label={format!("Underline of tag {n}")} disabled={locked} onchange={underline}>
-                            { for STYLES.iter().map(|s| html! { <option value={s.css()} selected={*s == tag.underline}>{s.css()}</option> }) }
+                    <label class="field">{t.tag_name}<input type="text" value={tag.name.clone()} maxlength="60" aria-label={(t.name_of_tag)(n)} disabled={locked} onchange={rename} /></label>
+                    <label class="field narrow">{t.tag_colour}<input type="color" value={tag.colour.clone()} aria-label={(t.colour_of_tag)(n)} disabled={locked} onchange={recolour} /></label>
+                    <label class="field narrow">{t.tag_line}
+                        <select aria-label={(t.underline_of_tag)(n)} disabled={locked} onchange={underline}>
+                            { for STYLES.iter().zip(t.underline_styles).map(|(s, name)| html! { <option value={s.css()} selected={*s == tag.underline}>{name}</option> }) }
                         </select>
                     </label>
-                    <label class="field narrow">{"Key"}<input type="text" maxlength="1" value={props.tags.hotkey_at(index).map(String::from).unwrap_or_default()}
-                        aria-label={format!("Hotkey of tag {n}")} disabled={locked} onchange={hotkey} /></label>
-                    <label class="field wide">{"Help text"}<input type="text" value={tag.description.clone()} maxlength="200"
-                        aria-label={format!("Description of tag {n}")} disabled={locked} onchange={describe} /></label>
+                    <label class="field narrow">{t.tag_key}<input type="text" maxlength="1" value={props.tags.hotkey_at(index).map(String::from).unwrap_or_default()}
+                        aria-label={(t.hotkey_of_tag)(n)} disabled={locked} onchange={hotkey} /></label>
+                    <label class="field wide">{t.tag_help_text}<input type="text" value={tag.description.clone()} maxlength="200"
+                        aria-label={(t.description_of_tag)(n)} disabled={locked} onchange={describe} /></label>
                 </div>
                 <div class="library-actions">
-                    <button type="button" aria-label={format!("Move {} up", tag.name)} disabled={locked || index == 0} onclick={up}>{"↑"}</button>
-                    <button type="button" aria-label={format!("Move {} down", tag.name)} disabled={locked || index + 1 == props.tags.tags.len()} onclick={down}>{"↓"}</button>
+                    <button type="button" aria-label={(t.move_up)(&tag.name)} disabled={locked || index == 0} onclick={up}>{"↑"}</button>
+                    <button type="button" aria-label={(t.move_down)(&tag.name)} disabled={locked || index + 1 == props.tags.tags.len()} onclick={down}>{"↓"}</button>
                     if !others.is_empty() {
-                        <select aria-label={format!("Merge {} into", tag.name)} disabled={locked} onchange={merge}>
-                            <option value="" selected=true>{"Merge into…"}</option>
+                        <select aria-label={(t.merge_label)(&tag.name)} disabled={locked} onchange={merge}>
+                            <option value="" selected=true>{t.merge_into}</option>
                             { for others.iter().map(|t| html! { <option value={t.id.0.clone()}>{t.name.clone()}</option> }) }
                         </select>
                     }
-                    <button type="button" class="danger" onclick={ask_delete} disabled={locked || props.tags.tags.len() == 1}>{"Delete"}</button>
+                    <button type="button" class="danger" onclick={ask_delete} disabled={locked || props.tags.tags.len() == 1}>{t.delete}</button>
                 </div>
                 { for confirm }
             </li>
@@ -191,52 +198,61 @@ pub fn settings_dialog(props: &SettingsProps) -> Html {
                     </li>
                 }
             });
-            html! { <ol class="answer-key" aria-label="Answer key">{ for items }</ol> }
+            html! { <ol class="answer-key" aria-label={t.answer_key}>{ for items }</ol> }
         } else if *confirming_reveal {
             let (on_reveal, confirming) = (props.on_reveal.clone(), confirming_reveal.clone());
             let cancel = confirming_reveal.clone();
             html! {
-                <div class="confirm" role="group" aria-label="Reveal the answer key">
-                    <p>{"Reveal the answer key? Do this when your teacher says so."}</p>
-                    <button type="button" class="primary" onclick={move |_| { on_reveal.emit(()); confirming.set(false); }}>{"Reveal"}</button>
-                    <button type="button" onclick={move |_| cancel.set(false)}>{"Cancel"}</button>
+                <div class="confirm" role="group" aria-label={t.reveal_key_label}>
+                    <p>{t.reveal_question}</p>
+                    <button type="button" class="primary" onclick={move |_| { on_reveal.emit(()); confirming.set(false); }}>{t.reveal}</button>
+                    <button type="button" onclick={move |_| cancel.set(false)}>{t.cancel}</button>
                 </div>
             }
         } else {
             let confirming = confirming_reveal.clone();
             html! {
                 <>
-                    <p class="storage-used">{format!("Your teacher's answer key ({} annotation(s)) is hidden.", key.len())}</p>
-                    <button type="button" onclick={move |_| confirming.set(true)}>{"Reveal answer key"}</button>
+                    <p class="storage-used">{(t.key_hidden)(key.len())}</p>
+                    <button type="button" onclick={move |_| confirming.set(true)}>{t.reveal_key}</button>
                 </>
             }
         }
     });
     let on_close = props.on_close.clone();
+    let on_lang = props.on_lang.clone();
     html! {
         <div class="modal-backdrop">
             <section class="dialog settings" role="dialog" aria-modal="true" aria-labelledby="settings-title">
                 <header class="editor-header">
-                    <h2 id="settings-title">{"Settings"}</h2>
-                    <button type="button" class="icon-button" aria-label="Close" onclick={move |_| on_close.emit(())}>{"×"}</button>
+                    <h2 id="settings-title">{t.settings}</h2>
+                    <button type="button" class="icon-button" aria-label={t.close} onclick={move |_| on_close.emit(())}>{"×"}</button>
                 </header>
-                <label class="field">{"Your name"}
-                    <input type="text" value={props.author.clone()} maxlength="100" placeholder="Written into your annotations and exports"
+                <label class="field">{t.language}
+                    <select class="language" onchange={move |e: Event| {
+                        if let Some(choice) = Lang::from_tag(&select_value(&e)) { on_lang.emit(choice) }
+                    }}>
+                        { for Lang::ALL.iter().map(|l| html! { <option value={l.code()} lang={l.code()} selected={*l == lang}>{l.label()}</option> }) }
+                    </select>
+                </label>
+                <label class="field">{t.your_name}
+                    <input type="text" value={props.author.clone()} maxlength="100" placeholder={t.your_name_placeholder}
                         onchange={move |e: Event| on_author.emit(input_value(&e))} />
                 </label>
-                <h3>{"Tags for this article"}</h3>
-                <p class="storage-used">{"Renaming or merging updates the annotations that use a tag. Every tag has a colour and its own underline, so it reads without colour too."}</p>
+                <h3>{t.tags_heading}</h3>
+                <p class="storage-used">{t.tags_intro}</p>
                 if locked {
-                    <p class="notice-inline">{"Your teacher locked this tag set."}</p>
+                    <p class="notice-inline">{t.teacher_locked}</p>
                 }
                 <ol class="tag-rows">{ for rows }</ol>
+                { crate::ui::tag_warnings::tag_warnings(&props.tags, t) }
                 <form class="rename" onsubmit={add}>
-                    <label class="visually-hidden" for="new-tag-name">{"New tag name"}</label>
-                    <input id="new-tag-name" ref={add_name} type="text" maxlength="60" placeholder="New tag, e.g. Evidence" disabled={locked} />
-                    <button type="submit" class="primary" disabled={locked}>{"Add tag"}</button>
+                    <label class="visually-hidden" for="new-tag-name">{t.new_tag_name}</label>
+                    <input id="new-tag-name" ref={add_name} type="text" maxlength="60" placeholder={t.new_tag_placeholder} disabled={locked} />
+                    <button type="submit" class="primary" disabled={locked}>{t.add_tag}</button>
                 </form>
                 if let Some(key) = answer_key {
-                    <h3>{"Answer key"}</h3>
+                    <h3>{t.answer_key}</h3>
                     { key }
                 }
             </section>

@@ -5,6 +5,7 @@ use yew::prelude::*;
 
 use crate::domain::annotation::Annotation;
 use crate::ui::editor::excerpt;
+use crate::ui::i18n::use_texts;
 
 #[derive(Properties, PartialEq)]
 pub struct SideListsProps {
@@ -20,6 +21,7 @@ pub struct SideListsProps {
 
 #[function_component(SideLists)]
 pub fn side_lists(props: &SideListsProps) -> Html {
+    let t = use_texts();
     if props.orphans.is_empty() && props.conflicts.is_empty() {
         return html! {};
     }
@@ -29,14 +31,14 @@ pub fn side_lists(props: &SideListsProps) -> Html {
         let waiting = props.reattaching == Some(id);
         html! {
             <li class="entry side-entry" key={id.to_string()}>
-                <q class="entry-quote">{excerpt(&a.target.exact, 140)}</q>
+                <q class="entry-quote" dir="auto">{excerpt(&a.target.exact, 140)}</q>
                 if !a.note.is_empty() { <span class="entry-note">{excerpt(&a.note, 160)}</span> }
                 if waiting {
-                    <p class="storage-used">{"Select the passage in the article, then choose “Attach here”."}</p>
+                    <p class="storage-used">{t.attach_instructions}</p>
                 }
                 <div class="library-actions">
-                    <button type="button" aria-pressed={waiting.to_string()} onclick={move |_| reattach.emit(id)}>{"Re-attach"}</button>
-                    <button type="button" class="danger" onclick={move |_| discard.emit(id)}>{"Delete"}</button>
+                    <button type="button" aria-pressed={waiting.to_string()} onclick={move |_| reattach.emit(id)}>{t.reattach}</button>
+                    <button type="button" class="danger" onclick={move |_| discard.emit(id)}>{t.delete}</button>
                 </div>
             </li>
         }
@@ -45,26 +47,26 @@ pub fn side_lists(props: &SideListsProps) -> Html {
         let (use_it, discard) = (props.on_use_version.clone(), props.on_discard_version.clone());
         html! {
             <li class="entry side-entry" key={format!("{}-{index}", a.id)}>
-                <q class="entry-quote">{excerpt(&a.target.exact, 140)}</q>
-                <span class="entry-note">{format!("Tags: {}. Note: {}. Edited {}.", a.tags.iter().map(|t| t.0.as_str()).collect::<Vec<_>>().join(", "),
-                    if a.note.is_empty() { "none".to_string() } else { excerpt(&a.note, 120) }, a.modified.date())}</span>
+                <q class="entry-quote" dir="auto">{excerpt(&a.target.exact, 140)}</q>
+                <span class="entry-note">{(t.version_details)(&a.tags.iter().map(|t| t.0.as_str()).collect::<Vec<_>>().join(", "),
+                    &if a.note.is_empty() { t.no_note.to_string() } else { excerpt(&a.note, 120) }, &a.modified.date().to_string())}</span>
                 <div class="library-actions">
-                    <button type="button" onclick={move |_| use_it.emit(index)}>{"Use this version"}</button>
-                    <button type="button" class="danger" onclick={move |_| discard.emit(index)}>{"Discard"}</button>
+                    <button type="button" onclick={move |_| use_it.emit(index)}>{t.use_version}</button>
+                    <button type="button" class="danger" onclick={move |_| discard.emit(index)}>{t.discard}</button>
                 </div>
             </li>
         }
     });
     html! {
-        <section class="side-lists" aria-label="Needs attention">
+        <section class="side-lists" aria-label={t.needs_attention}>
             if !props.orphans.is_empty() {
-                <h2 class="sidebar-title">{format!("Not placed ({})", props.orphans.len())}</h2>
-                <p class="storage-used">{"Imported annotations whose passage is not in this version of the article."}</p>
+                <h2 class="sidebar-title">{(t.not_placed)(props.orphans.len())}</h2>
+                <p class="storage-used">{t.not_placed_intro}</p>
                 <ol class="entries">{ for orphans }</ol>
             }
             if !props.conflicts.is_empty() {
-                <h2 class="sidebar-title">{format!("Other versions ({})", props.conflicts.len())}</h2>
-                <p class="storage-used">{"Versions of annotations that an import replaced with a newer one. Nothing was dropped."}</p>
+                <h2 class="sidebar-title">{(t.other_versions)(props.conflicts.len())}</h2>
+                <p class="storage-used">{t.other_versions_intro}</p>
                 <ol class="entries">{ for versions }</ol>
             }
         </section>

@@ -9,6 +9,7 @@ use yew::prelude::*;
 use crate::domain::annotation::Annotation;
 use crate::domain::tags::{TagId, TagSet};
 use crate::ui::editor::excerpt;
+use crate::ui::i18n::use_texts;
 
 #[derive(Properties, PartialEq)]
 pub struct SidebarProps {
@@ -27,6 +28,7 @@ pub struct SidebarProps {
 
 #[function_component(Sidebar)]
 pub fn sidebar(props: &SidebarProps) -> Html {
+    let t = use_texts();
     let chip = |label: String, count: usize, tag: Option<TagId>, index: Option<usize>| {
         let pressed = props.filter == tag;
         let on_filter = props.on_filter.clone();
@@ -38,7 +40,7 @@ pub fn sidebar(props: &SidebarProps) -> Html {
             </button>
         }
     };
-    let mut chips = vec![chip("All".into(), props.total, None, None)];
+    let mut chips = vec![chip(t.all.into(), props.total, None, None)];
     for (index, tag) in props.tags.tags.iter().enumerate() {
         chips.push(chip(
             tag.name.clone(),
@@ -49,20 +51,16 @@ pub fn sidebar(props: &SidebarProps) -> Html {
     }
     let on_query = props.on_query.clone();
     let filtering = props.filter.is_some() || !props.query.is_empty();
-    let empty_message = if props.total == 0 {
-        "No annotations yet. Select a passage in the article, then pick a tag."
-    } else {
-        "No annotations match."
-    };
+    let empty_message = if props.total == 0 { t.no_annotations_yet } else { t.no_match };
     html! {
-        <aside class="sidebar" aria-label="Annotations">
-            <h2 class="sidebar-title">{"Annotations"}</h2>
-            <div class="filters" role="group" aria-label="Filter by tag">{ for chips }</div>
-            <input type="search" class="search" aria-label="Search annotations" placeholder="Search quotes and notes"
+        <aside class="sidebar" aria-label={t.annotations}>
+            <h2 class="sidebar-title">{t.annotations}</h2>
+            <div class="filters" role="group" aria-label={t.filter_by_tag}>{ for chips }</div>
+            <input type="search" class="search" dir="auto" aria-label={t.search_annotations} placeholder={t.search_placeholder}
                 value={props.query.clone()}
                 oninput={move |e: InputEvent| on_query.emit(e.target_unchecked_into::<HtmlInputElement>().value())} />
             if filtering {
-                <p class="match-count" aria-live="polite">{format!("{} of {} shown", props.entries.len(), props.total)}</p>
+                <p class="match-count" aria-live="polite">{(t.shown_of)(props.entries.len(), props.total)}</p>
             }
             if props.entries.is_empty() {
                 <p class="empty">{empty_message}</p>
@@ -100,8 +98,8 @@ fn entry(props: &EntryProps) -> Html {
         <li class="entry">
             <button type="button" class="entry-button" data-id={id.to_string()} onclick={move |_| on_open.emit(id)}>
                 <span class="entry-tags">{ for chips }</span>
-                <q class="entry-quote">{excerpt(&a.target.exact, 140)}</q>
-                if !a.note.is_empty() { <span class="entry-note">{excerpt(&a.note, 200)}</span> }
+                <q class="entry-quote" dir="auto">{excerpt(&a.target.exact, 140)}</q>
+                if !a.note.is_empty() { <span class="entry-note" dir="auto">{excerpt(&a.note, 200)}</span> }
             </button>
         </li>
     }

@@ -2,28 +2,22 @@
 
 use wasm_bindgen::JsCast;
 
+use crate::domain::colour_access::{line_colour, Rgb, HIGHLIGHT_ALPHA_CSS};
 use crate::domain::tags::{Tag, TagSet};
 use crate::ui::browser::highlights::tag_highlight_name;
 
-/// Parses `#rrggbb`; anything else (a hostile or broken tag colour) gives `None` and is never put in CSS.
-fn rgb(colour: &str) -> Option<(u8, u8, u8)> {
-    let hex = colour.strip_prefix('#')?;
-    if hex.len() != 6 || !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
-        return None;
-    }
-    let channel = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).ok();
-    Some((channel(0)?, channel(2)?, channel(4)?))
-}
-
 /// CSS rules for one tag at position `index`: its highlight and its chips and swatches.
 fn tag_rules(index: usize, tag: &Tag) -> String {
-    let (r, g, b) = rgb(&tag.colour).unwrap_or((128, 128, 128));
-    // A darker shade of the colour for lines and borders, so they contrast with the white page.
-    let (dr, dg, db) = (r as u32 * 55 / 100, g as u32 * 55 / 100, b as u32 * 55 / 100);
+    // Tag colours that are not `#rrggbb` never reach CSS.
+    let colour = Rgb::parse(&tag.colour).unwrap_or(Rgb(128, 128, 128));
+    let Rgb(r, g, b) = colour;
+    // A darker shade for lines and borders, dark enough for 3:1 on the page and on the highlight.
+    let Rgb(dr, dg, db) = line_colour(colour);
     let style = tag.underline.css();
     let name = tag_highlight_name(index);
     format!(
-        "::highlight({name}) {{ background-color: rgb({r} {g} {b} / 0.34); text-decoration: underline {style} rgb({dr} {dg} {db}); text-decoration-thickness: 2px; }}\n\
+        "::highlight({name}) {{ background-color: rgb({r} {g} {b} / {HIGHLIGHT_ALPHA_CSS}); text-decoration: underline {style} rgb({dr} {dg} {db}); text-decoration-thickness: 2px; }}\n\
+         @media (forced-colors: active) {{ ::highlight({name}) {{ background-color: Mark; color: MarkText; text-decoration: underline {style} MarkText; text-decoration-thickness: 2px; }} }}\n\
          [data-tag=\"{index}\"] {{ --tag-colour: rgb({r} {g} {b}); --tag-line: rgb({dr} {dg} {db}); --tag-line-style: {style}; }}\n"
     )
 }

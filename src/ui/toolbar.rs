@@ -7,6 +7,7 @@ use yew::prelude::*;
 
 use crate::domain::tags::{TagId, TagSet};
 use crate::ui::browser::position::use_position;
+use crate::ui::i18n::use_texts;
 
 #[derive(Properties, PartialEq)]
 pub struct ToolbarProps {
@@ -28,6 +29,7 @@ pub struct ToolbarProps {
 #[function_component(SelectionToolbar)]
 pub fn selection_toolbar(props: &ToolbarProps) -> Html {
     use_position(&props.node_ref, props.top, props.left);
+    let t = use_texts();
     // Keeping the mouse button from moving focus keeps the text selection alive while a tag is clicked.
     let keep_selection = Callback::from(|e: MouseEvent| e.prevent_default());
     let buttons = props.tags.tags.iter().enumerate().map(|(index, tag)| {
@@ -46,13 +48,13 @@ pub fn selection_toolbar(props: &ToolbarProps) -> Html {
     });
     let on_note = props.on_note.clone();
     html! {
-        <div ref={props.node_ref.clone()} class="selection-toolbar" role="toolbar" aria-label="Annotate selection">
+        <div ref={props.node_ref.clone()} class="selection-toolbar" role="toolbar" aria-label={t.annotate_selection}>
             if let Some(quote) = props.attach.clone() {
                 <button type="button" class="attach-button" onmousedown={keep_selection.clone()}
-                    onclick={let a = props.on_attach.clone(); move |_| a.emit(())}>{format!("Attach “{quote}” here")}</button>
+                    onclick={let a = props.on_attach.clone(); move |_| a.emit(())}>{(t.attach_here)(&quote)}</button>
             }
             <div class="tag-buttons">{ for buttons }</div>
-            <input type="text" class="note-input" aria-label="Note" placeholder="Note (optional), then pick a tag"
+            <input type="text" class="note-input" dir="auto" aria-label={t.note} placeholder={t.note_placeholder}
                 value={props.note.clone()} maxlength="10000"
                 oninput={move |e: InputEvent| on_note.emit(e.target_unchecked_into::<HtmlInputElement>().value())} />
         </div>

@@ -41,6 +41,34 @@ test('full storage: a warning, work continues in memory, export offered, saved o
   await expect(entries(page)).toHaveCount(3);
 });
 
+for (const name of ['QuotaExceededError', 'NS_ERROR_DOM_QUOTA_REACHED']) {
+  test(`full storage (${name}): the last good stored state is intact after reload`, async ({ page }) => {
+    await page.addInitScript((errorName) => {
+      const real = Storage.prototype.setItem;
+      Storage.prototype.setItem = function (k, v) {
+        if (sessionStorage.getItem('full')) throw new DOMException('The quota has been exceeded.', errorName);
+        return real.call(this, k, v);
+      };
+    }, name);
+    await openApp(page);
+    await dragSelect(page, 'The White House did not immediately respond');
+    await page.keyboard.press('1');
+    const good = await page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort()));
+    await page.evaluate(() => sessionStorage.setItem('full', '1'));
+    await dragSelect(page, 'Companies have embraced the red, green and white');
+    await page.keyboard.press('2');
+    const warning = page.getByRole('alert');
+    await expect(warning).toContainText('storage is full, so 1 change(s) are not saved yet');
+    await expect(warning.getByRole('button', { name: 'Export now' })).toBeVisible();
+    await expect(entries(page)).toHaveCount(2);
+
+    await page.reload();
+    await page.waitForFunction(() => performance.getEntriesByName('marginalia:highlights-painted').length > 0);
+    await expect(entries(page)).toHaveCount(1);
+    expect(await page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort()))).toBe(good);
+  });
+}
+
 test('blocked storage: the app runs, says it cannot save, and offers export', async ({ page }) => {
   await page.addInitScript(() => {
     Object.defineProperty(window, 'localStorage', {
@@ -102,4 +130,46 @@ test('a note typed in the editor is kept when the tab closes right away', async 
   const again = await context.newPage();
   await openApp(again, { clear: false });
   await expect(entries(again)).toContainText('Silence is news too');
+});
+
+test('storage cleared behind the app (eviction): noticed on start, with the last export to import', async ({ page }) => {
+  await openApp(page);
+  await dragSelect(page, 'The White House did not immediately respond');
+  await page.keyboard.press('1');
+  await page.getByRole('navigation', { name: 'Actions' }).getByRole('button', { name: 'Export' }).click();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('dialog', { name: 'Export' }).getByRole('button', { name: /^Annotation pack/ }).click(),
+  ]);
+  const pack = Buffer.concat(await (await download.createReadStream()).toArray());
+  const name = download.suggestedFilename();
+
+  // What eviction does to localStorage; the app's cookie marker is not part of it.
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await page.waitForFunction(() => performance.getEntriesByName('marginalia:highlights-painted').length > 0);
+  const warning = page.getByRole('alert').filter({ hasText: 'are gone' });
+  await expect(warning).toContainText(`Import your last export, “${name}”`);
+  await expect(warning).toContainText(/saved \d{4}-\d\d-\d\d \d\d:\d\d UTC/);
+
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), warning.getByRole('button', { name: 'Import last export' }).click()]);
+  await chooser.setFiles({ name, mimeType: 'application/json', buffer: pack });
+  await page.getByRole('dialog', { name: 'Import report' }).getByRole('button', { name: 'Import' }).click();
+  await expect(entries(page)).toHaveCount(1);
+  await expect(warning).toBeHidden();
+  // Saved again: the next start is a normal one.
+  await page.reload();
+  await page.waitForFunction(() => performance.getEntriesByName('marginalia:highlights-painted').length > 0);
+  await expect(entries(page)).toHaveCount(1);
+  await expect(page.getByRole('alert')).toBeHidden();
+});
+
+test('a first visit is not mistaken for eviction', async ({ page }) => {
+  await openApp(page);
+  await expect(page.getByRole('alert')).toBeHidden();
+  await dragSelect(page, 'The White House did not immediately respond');
+  await page.keyboard.press('1');
+  await page.reload();
+  await page.waitForFunction(() => performance.getEntriesByName('marginalia:highlights-painted').length > 0);
+  await expect(page.getByRole('alert')).toBeHidden();
 });

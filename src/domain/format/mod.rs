@@ -90,12 +90,18 @@ pub enum Format {
 
 impl Format {
     pub fn label(self) -> &'static str {
-        match self {
-            Format::Pack => "Marginalia pack",
-            Format::LegacyExport => "Marginalia annotations export",
-            Format::W3c => "W3C Web Annotation",
-            Format::Hypothesis => "Hypothesis export",
-        }
+        self.label_in(&crate::domain::i18n::EN)
+    }
+
+    /// The format's name in the language of `t`.
+    pub fn label_in(self, t: &crate::domain::i18n::Texts) -> &'static str {
+        let index = match self {
+            Format::Pack => 0,
+            Format::LegacyExport => 1,
+            Format::W3c => 2,
+            Format::Hypothesis => 3,
+        };
+        t.format_labels[index]
     }
 }
 

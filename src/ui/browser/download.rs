@@ -2,9 +2,11 @@
 
 use wasm_bindgen::JsCast;
 
+use crate::domain::i18n::Texts;
+
 /// Offers `contents` as a download named `file_name`; returns a message if the browser refused.
-pub fn download(file_name: &str, mime: &str, contents: &str) -> Result<(), String> {
-    let fail = |what: &str| format!("The browser could not save the file ({what}).");
+pub fn download(file_name: &str, mime: &str, contents: &str, t: &Texts) -> Result<(), String> {
+    let fail = |what: &str| (t.save_file_failed)(what);
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(contents));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);

@@ -3,6 +3,8 @@
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
+use crate::domain::i18n::Texts;
+
 /// The files of a file list (from an `<input type=file>` or a drop).
 pub fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
     let Some(list) = list else { return Vec::new() };
@@ -10,18 +12,12 @@ pub fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
 }
 
 /// Reads a whole file; files over `limit` bytes are refused unread.
-pub async fn read_bytes(file: &web_sys::File, limit: usize) -> Result<Vec<u8>, String> {
+pub async fn read_bytes(file: &web_sys::File, limit: usize, t: &Texts) -> Result<Vec<u8>, String> {
     let size = file.size() as usize;
     if size > limit {
-        return Err(format!(
-            "The file is larger than {limit_mb} MB ({:.1} MB); Marginalia opens files of up to {limit_mb} MB.",
-            size as f64 / 1_048_576.0,
-            limit_mb = limit / 1_048_576
-        ));
+        return Err((t.file_too_large)(limit / 1_048_576, size as f64 / 1_048_576.0));
     }
-    let buffer =
-        JsFuture::from(file.array_buffer()).await.map_err(|_| "The browser could not read the file.".to_string())?;
-    let buffer: js_sys::ArrayBuffer =
-        buffer.dyn_into().map_err(|_| "The browser could not read the file.".to_string())?;
+    let buffer = JsFuture::from(file.array_buffer()).await.map_err(|_| t.read_failed.to_string())?;
+    let buffer: js_sys::ArrayBuffer = buffer.dyn_into().map_err(|_| t.read_failed.to_string())?;
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }

@@ -7,10 +7,11 @@ use wasm_bindgen::JsCast;
 use web_sys::{DomParser, Element, Node, SupportedType};
 
 use crate::domain::html_tree::{HtmlElement, HtmlNode, MAX_DEPTH};
+use crate::domain::i18n::Texts;
 
 /// Parses `html` into the owned model of its `<html>` element.
-pub fn parse(html: &str) -> Result<HtmlElement, String> {
-    let fail = || "The browser could not parse this page.".to_string();
+pub fn parse(html: &str, t: &Texts) -> Result<HtmlElement, String> {
+    let fail = || t.parse_failed.to_string();
     let parser = DomParser::new().map_err(|_| fail())?;
     let document = parser.parse_from_string(html, SupportedType::TextHtml).map_err(|_| fail())?;
     let root = document.document_element().ok_or_else(fail)?;

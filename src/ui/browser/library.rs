@@ -4,6 +4,7 @@ use time::OffsetDateTime;
 
 use super::storage::{classify, keys, local_storage, StorageProblem};
 use crate::domain::document::{ContentHash, Document};
+use crate::domain::i18n::Texts;
 use crate::domain::persist::{self, DecodeError};
 
 /// One article in the library, as the library list shows it.
@@ -77,32 +78,26 @@ pub fn save(doc: &Document, added: OffsetDateTime) -> Result<(), StorageProblem>
 }
 
 /// Loads the stored article with short hash `key`, with the time it was added.
-pub fn load(key: &str) -> Result<(Document, OffsetDateTime), String> {
-    let storage = local_storage().map_err(|_| "Browser storage cannot be read.".to_string())?;
+pub fn load(key: &str, t: &Texts) -> Result<(Document, OffsetDateTime), String> {
+    let storage = local_storage().map_err(|_| t.storage_unreadable.to_string())?;
     let stored_key = format!("{}v1/{key}/doc", persist::KEY_PREFIX);
-    let value = storage
-        .get_item(&stored_key)
-        .ok()
-        .flatten()
-        .ok_or_else(|| "That article is no longer in this browser's storage.".to_string())?;
-    persist::decode_article(&value, Some(key))
-        .map_err(|e: DecodeError| format!("The saved article cannot be opened because {e}."))
+    let value = storage.get_item(&stored_key).ok().flatten().ok_or_else(|| t.article_gone.to_string())?;
+    persist::decode_article(&value, Some(key)).map_err(|e: DecodeError| (t.saved_article_broken)(&e.message(t)))
 }
 
 /// Renames a stored article; its text and annotations stay as they are.
-pub fn rename(key: &str, title: &str) -> Result<(), String> {
-    let (doc, added) = load(key)?;
-    save(&doc.with_title(title), added)
-        .map_err(|_| "The new name could not be saved: browser storage is full or blocked.".into())
+pub fn rename(key: &str, title: &str, t: &Texts) -> Result<(), String> {
+    let (doc, added) = load(key, t)?;
+    save(&doc.with_title(title), added).map_err(|_| t.rename_failed.into())
 }
 
 /// Deletes a stored article and every annotation of it.
-pub fn delete(key: &str) -> Result<usize, String> {
-    let storage = local_storage().map_err(|_| "Browser storage cannot be changed.".to_string())?;
+pub fn delete(key: &str, t: &Texts) -> Result<usize, String> {
+    let storage = local_storage().map_err(|_| t.storage_unchangeable.to_string())?;
     let prefix = format!("{}v1/{key}/", persist::KEY_PREFIX);
     let doomed: Vec<String> = keys(&storage).into_iter().filter(|k| k.starts_with(&prefix)).collect();
     for key in &doomed {
-        storage.remove_item(key).map_err(|_| "Browser storage refused to delete the article.".to_string())?;
+        storage.remove_item(key).map_err(|_| t.delete_refused.to_string())?;
     }
     Ok(doomed.len())
 }

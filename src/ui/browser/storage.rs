@@ -110,6 +110,21 @@ impl AnnotationStorage {
         Ok(())
     }
 
+    /// What storage holds for annotation `id` right now (`Some(None)`: nothing); `None` when that
+    /// cannot be known (no storage, or a value this app cannot read), so the caller must not act on it.
+    pub fn stored_annotation(&self, id: &Uuid) -> Option<Option<Annotation>> {
+        let storage = self.storage.as_ref().ok()?;
+        match storage.get_item(&persist::annotation_key(&self.article, id)).ok()? {
+            Some(raw) => persist::decode(&raw).ok().map(Some),
+            None => Some(None),
+        }
+    }
+
+    /// The article whose values this adapter reads and writes.
+    pub fn article(&self) -> &ContentHash {
+        &self.article
+    }
+
     /// Reads a side list (orphans or conflicts); an unreadable one is reported and left untouched.
     pub fn load_side(&self, list: SideList) -> Result<Vec<Annotation>, Unreadable> {
         Ok(self.read_keyed(persist::side_key(&self.article, list), persist::decode_list)?.unwrap_or_default())

@@ -1,0 +1,15 @@
+//! Fuzzes the readers of values found in browser storage, which another tab, another version or damage may have written.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use marginalia::domain::{eviction, persist};
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(text) = std::str::from_utf8(data) else { return };
+    let _ = persist::decode(text);
+    let _ = persist::decode_list(text);
+    let _ = persist::decode_tags(text);
+    let _ = persist::decode_classroom(text);
+    let _ = persist::decode_article(text, None);
+    let _ = eviction::decode(text);
+});

@@ -1,0 +1,65 @@
+//! The Spanish version of the definitions behind the class view's figures (`agreement_help::AGREEMENT_HELP`), section for section.
+
+use crate::domain::agreement_help::HelpSection;
+
+/// What the class view's figures mean, in the same sections and order as the English.
+pub const AYUDA_CONCORDANCIA: &[HelpSection] = &[
+    HelpSection {
+        title: "La unidad es la palabra",
+        paragraphs: &[
+            "Todas las cifras cuentan palabras. Una palabra es lo que las reglas de palabras de Unicode obtienen del texto; los espacios y la puntuación no son palabras.",
+            "Un resaltado cuenta una palabra como etiquetada si cubre al menos un carácter de ella, así que un resaltado que empieza o termina dentro de una palabra cuenta la palabra completa.",
+            "Para cada etiqueta, cada estudiante etiquetó o no una palabra con esa etiqueta. Las etiquetas se comparan de una en una; una palabra con dos etiquetas cuenta una vez por cada una.",
+        ],
+    },
+    HelpSection {
+        title: "Porcentaje de concordancia",
+        paragraphs: &[
+            "Para dos estudiantes: la proporción de palabras que trataron igual, porque ambos las etiquetaron o ambos las dejaron sin etiquetar.",
+            "Para la clase: el promedio de esa proporción sobre todos los pares de estudiantes (que también es el promedio, por palabra, de la proporción de pares que coinciden en ella).",
+            "El porcentaje de concordancia es alto siempre que una etiqueta es poco frecuente, porque casi nadie etiqueta la mayoría de las palabras. La kappa corrige eso.",
+        ],
+    },
+    HelpSection {
+        title: "Kappa de Cohen (dos estudiantes)",
+        paragraphs: &[
+            "κ = (po − pe) / (1 − pe). po es el porcentaje de concordancia. pe es la concordancia esperada por azar: si un estudiante etiquetó una proporción a de las palabras y el otro una proporción b, pe = a·b + (1 − a)·(1 − b).",
+            "1 significa concordancia total; 0, no más que el azar; y menos de 0, menos que el azar.",
+        ],
+    },
+    HelpSection {
+        title: "Kappa de Fleiss (la clase)",
+        paragraphs: &[
+            "κ = (P − Pe) / (1 − Pe). P es el porcentaje de concordancia de la clase. Si p es la proporción de todas las marcas de palabra de la clase que son «etiquetada», Pe = p² + (1 − p)².",
+        ],
+    },
+    HelpSection {
+        title: "Cifras de conjunto",
+        paragraphs: &[
+            "El porcentaje de concordancia y la kappa de conjunto son los promedios de las cifras por etiqueta, sin contar las etiquetas cuya cifra no está definida.",
+        ],
+    },
+    HelpSection {
+        title: "Cuando la kappa no está definida",
+        paragraphs: &[
+            "Si nadie usó una etiqueta, o todos etiquetaron cada palabra con ella, el azar por sí solo explica la concordancia: el porcentaje de concordancia es 100 % y la kappa es 0 dividido entre 0. Se muestra como no definida, con el motivo, en lugar de un número.",
+        ],
+    },
+    HelpSection {
+        title: "Comparar con una clave de respuestas",
+        paragraphs: &[
+            "Cada resaltado es un pasaje de palabras, una vez por cada una de sus etiquetas. El pasaje de un estudiante coincide con un pasaje de la clave con la misma etiqueta cuando las palabras que comparten son al menos la mitad de las palabras que cubre cualquiera de los dos (palabras compartidas ÷ palabras en alguno de ellos ≥ 0,5).",
+            "Cada pasaje coincide como mucho con otro: primero se toman los pares que más se superponen.",
+            "La precisión es coincidencias ÷ pasajes del estudiante; la exhaustividad es coincidencias ÷ pasajes de la clave; F1 es 2 × coincidencias ÷ (pasajes del estudiante + pasajes de la clave). Las cifras de conjunto suman los conteos de todas las etiquetas antes de dividir.",
+        ],
+    },
+    HelpSection {
+        title: "Pasajes, densidad y consenso",
+        paragraphs: &[
+            "«7 de 12 estudiantes etiquetaron esto como Claim» cuenta los estudiantes visibles que etiquetaron cada palabra del pasaje con Claim; un pasaje termina donde cambian esos conteos.",
+            "La franja de densidad divide el artículo en tramos de texto iguales. Cada tramo muestra la proporción de sus palabras, multiplicada por los estudiantes visibles, que se etiquetaron con la etiqueta: 1 significaría que todos los estudiantes etiquetaron todas las palabras de ese tramo.",
+            "Un desacuerdo es un pasaje donde algunos de los estudiantes visibles, pero no todos, usaron una etiqueta; termina donde cambia el conjunto de esos estudiantes.",
+            "El consenso conserva, para cada etiqueta, cada tramo de palabras que al menos k de los estudiantes visibles etiquetaron con ella.",
+        ],
+    },
+];

@@ -1,0 +1,64 @@
+//! The UI's words in one place: the languages Marginalia speaks, how the browser's preference picks one, and one `Texts` table per language.
+
+mod en;
+mod es;
+mod es_help;
+mod texts;
+
+pub use en::EN;
+pub use es::ES;
+pub use texts::Texts;
+
+/// A language the UI is written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Lang {
+    #[default]
+    En,
+    Es,
+}
+
+impl Lang {
+    /// Every language, in the order the settings list them.
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Es];
+
+    /// The BCP 47 code, for `<html lang>` and for storage.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Es => "es",
+        }
+    }
+
+    /// The language's own name, which is how a reader of that language recognises it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::Es => "Español",
+        }
+    }
+
+    /// The language a stored code or a browser tag (`es`, `es-MX`, `ES_419`) names, if Marginalia has it.
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        let primary = tag.trim().split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+        Lang::ALL.into_iter().find(|l| l.code() == primary)
+    }
+
+    /// The first language in the browser's preference order (`navigator.languages`) that
+    /// Marginalia has; English when none is.
+    pub fn from_browser_tags(tags: &[String]) -> Lang {
+        tags.iter().find_map(|t| Lang::from_tag(t)).unwrap_or_default()
+    }
+
+    /// This language's table of texts.
+    pub fn texts(self) -> &'static Texts {
+        match self {
+            Lang::En => &EN,
+            Lang::Es => &ES,
+        }
+    }
+}
+
+/// "1 annotation", "2 annotations": both languages use the singular for exactly one only.
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}

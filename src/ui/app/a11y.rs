@@ -1,0 +1,201 @@
+//! The app's keyboard and screen-reader layer: focus moved into panels and given back, paragraph descriptions of highlights, next/previous annotation, and what the caret reaches.
+
+use uuid::Uuid;
+use web_sys::Element;
+
+use super::{App, EditorAt};
+use crate::domain::spoken;
+use crate::domain::store::Change;
+use crate::ui::browser::{block_notes, focus};
+
+/// What the app remembers between renders for keyboard and screen-reader users.
+#[derive(Default)]
+pub struct A11yState {
+    /// Whether a modal dialog and the annotation editor were shown at the last render.
+    modal_shown: bool,
+    editor_shown: bool,
+    toolbar_shown: bool,
+    /// Where focus was before a modal dialog or the editor opened, given back when it closes.
+    return_to: Option<Element>,
+    /// The annotation last reached by next/previous or by the caret, so each is announced once
+    /// and annotations that start at the same place are stepped through one by one.
+    reached: Option<Uuid>,
+}
+
+impl App {
+    /// Runs after every render: focus goes into a dialog that just opened and comes back to
+    /// where it was (or to the article) when a dialog or the editor closes and left it nowhere.
+    pub(super) fn manage_focus(&mut self) {
+        let modal = self.dialog_open();
+        let editor = self.editor.is_some();
+        let (modal_was, editor_was) = (self.a11y.modal_shown, self.a11y.editor_shown);
+        let toolbar = self.pending.is_some();
+        let toolbar_was = std::mem::replace(&mut self.a11y.toolbar_shown, toolbar);
+        self.a11y.modal_shown = modal;
+        self.a11y.editor_shown = editor;
+        if toolbar_was && !toolbar && !modal && !editor && focus::active().is_none() {
+            // The toolbar had focus and went away (Escape, or the selection was cleared).
+            self.give_focus_back();
+        }
+        if modal != modal_was {
+            if modal {
+                self.a11y.return_to = focus::active();
+                if let Some(dialog) = focus::modal() {
+                    focus::focus_first(&dialog);
+                }
+            } else {
+                self.give_focus_back();
+            }
+        } else if !modal && editor != editor_was {
+            if editor {
+                self.a11y.return_to = focus::active().filter(|a| !self.in_editor(a));
+            } else if focus::active().is_none() {
+                // The editor had focus and went away (closed, or its annotation deleted).
+                self.give_focus_back();
+            } else {
+                self.a11y.return_to = None;
+            }
+        }
+    }
+
+    fn in_editor(&self, element: &Element) -> bool {
+        self.editor_ref.cast::<Element>().is_some_and(|e| e.contains(Some(element)))
+    }
+
+    /// Focuses what had focus before the panel opened, or else the article.
+    fn give_focus_back(&mut self) {
+        let back = self.a11y.return_to.take().is_some_and(|e| focus::focus(&e));
+        if !back {
+            if let Some(article) = self.article_ref.cast::<Element>() {
+                focus::focus_in_place(&article);
+            }
+        }
+    }
+
+    /// Describes every annotated paragraph for screen readers (after the article is painted).
+    pub(super) fn describe_all_blocks(&self) {
+        if let Some(dom) = self.dom() {
+            block_notes::describe(dom, &self.doc, &self.store, &self.tags, self.t(), 0..self.doc.blocks().len());
+        }
+    }
+
+    /// Redescribes the paragraphs one change touched.
+    pub(super) fn describe_change(&self, change: &Change) {
+        let Some(dom) = self.dom() else { return };
+        for a in change.before.iter().chain(change.after.iter()) {
+            let blocks = block_notes::blocks_of(&self.doc, a.target.start, a.target.end);
+            block_notes::describe(dom, &self.doc, &self.store, &self.tags, self.t(), blocks);
+        }
+    }
+
+    /// The document position of a collapsed caret in the article, if there is one.
+    fn caret(&self) -> Option<usize> {
+        let selection = web_sys::window()?.get_selection().ok()??;
+        if !selection.is_collapsed() {
+            return None;
+        }
+        self.dom()?.char_at(&self.doc, &selection.anchor_node()?, selection.anchor_offset())
+    }
+
+    /// Alt+↓ / Alt+↑: moves the caret to the next or previous annotation, outlines its
+    /// paragraph, marks it and announces its tags, quote and note.
+    pub(super) fn step_annotation(&mut self, forward: bool) -> bool {
+        let from = self.caret();
+        let found = if forward {
+            self.store.next_from(from.unwrap_or(0), self.a11y.reached)
+        } else {
+            self.store.previous_from(from.unwrap_or(usize::MAX), self.a11y.reached)
+        };
+        let Some((index, annotation)) = found else {
+            let t = self.t();
+            let message = if self.store.is_empty() {
+                t.none_yet
+            } else if forward {
+                t.no_more_after
+            } else {
+                t.none_before
+            };
+            self.announce(message);
+            return true;
+        };
+        let message = spoken::reached(annotation, &self.tags, index, self.store.len(), self.t());
+        let (id, start, end) = (annotation.id, annotation.target.start, annotation.target.end);
+        self.a11y.reached = Some(id);
+        if let Some(block) = self.doc.block_index_at(start) {
+            self.current_block = block;
+            self.place_caret();
+        }
+        if let Some(dom) = self.dom() {
+            if let Some((node, offset)) = dom
+                .range(&self.doc, start, start)
+                .and_then(|r| Some((r.start_container().ok()?, r.start_offset().ok()?)))
+            {
+                if let Some(selection) = web_sys::window().and_then(|w| w.get_selection().ok().flatten()) {
+                    let _ = selection.collapse_with_offset(Some(&node), offset);
+                }
+            }
+        }
+        if let Some(painter) = &self.painter {
+            painter.set_active(&self.doc, &[(start, end)]);
+        }
+        self.announce(&message);
+        true
+    }
+
+    /// Enter in the article: opens the editor on the annotations at the caret, focused.
+    pub(super) fn edit_at_caret(&mut self) -> bool {
+        let Some(pos) = self.caret() else { return false };
+        let ids: Vec<Uuid> = self.store.at(pos).iter().map(|a| a.id).collect();
+        let Some(first) = ids.first().and_then(|id| self.store.get(id)) else { return false };
+        let (start, end) = (first.target.start, first.target.end);
+        self.commit_all_notes();
+        let (top, left) = self.below_span(start, end);
+        self.editor = Some(EditorAt { ids, top, left });
+        self.focus_editor = true;
+        self.refresh_active();
+        true
+    }
+
+    /// Ctrl+↓ / Ctrl+↑ say which paragraph the caret is in and what is highlighted there.
+    pub(super) fn announce_block(&mut self) {
+        let index = self.current_block;
+        let Some(block) = self.doc.blocks().get(index) else { return };
+        let here = self.store.overlapping(block.start, block.end);
+        let mut message = (self.t().paragraph_of)(index + 1, self.doc.blocks().len());
+        if let Some(description) = spoken::block_description(here.iter().copied(), &self.tags, self.t()) {
+            message.push_str(&format!(". {description}"));
+        }
+        // The caret lands at the paragraph's start: what it lands in is already said.
+        self.a11y.reached = self.store.at(block.start).last().map(|a| a.id);
+        self.announce(&message);
+    }
+
+    /// A new selection says what it is and how to tag it; extending it stays quiet.
+    pub(super) fn announce_selection(&mut self) {
+        let keys: Vec<String> =
+            (0..self.tags.tags.len()).filter_map(|i| self.tags.hotkey_at(i)).map(String::from).collect();
+        let message = match keys.as_slice() {
+            [] => self.t().selection_ready.to_string(),
+            _ => (self.t().selection_ready_keys)(&keys.join(", ")),
+        };
+        self.announce(&message);
+    }
+
+    /// A caret that moves into a highlight (caret browsing, next/previous, a click) announces it once.
+    /// Returns whether it announced something.
+    pub(super) fn announce_caret(&mut self) -> bool {
+        let Some(pos) = self.caret() else { return false };
+        let here = self.store.at(pos);
+        let Some(annotation) = here.last() else {
+            self.a11y.reached = None;
+            return false;
+        };
+        if self.a11y.reached.is_some_and(|id| here.iter().any(|a| a.id == id)) {
+            return false;
+        }
+        let message = spoken::summary(annotation, &self.tags, self.t());
+        self.a11y.reached = Some(annotation.id);
+        self.announce(&message);
+        true
+    }
+}

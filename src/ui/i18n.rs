@@ -1,0 +1,11 @@
+//! How components get the UI's texts: the app provides the chosen `Lang` as a context, and `use_texts` reads its table.
+
+use yew::prelude::*;
+
+use crate::domain::i18n::{Lang, Texts};
+
+/// The texts of the language the app provides (English outside a provider, as in a component test).
+#[hook]
+pub fn use_texts() -> &'static Texts {
+    use_context::<Lang>().unwrap_or_default().texts()
+}
