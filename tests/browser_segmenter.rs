@@ -24,6 +24,8 @@ const CASES: &[&str] = &[
     "line one\r\nline two\n\ttabbed   spaced",
     "\u{1100}\u{1161}\u{11a8} Hangul jamo",
     "snake_case and CamelCase and état-major",
+    "قال الوزير إن الحكومة ستخفض الضرائب بنسبة 15 في المئة في عام 2025 وفق تقرير Reuters.",
+    "ראש הממשלה אמר כי התקציב יגדל ב־3.5 אחוזים בשנת 2026, לפי דיווח של BBC News.",
     "mail me at someone@example or see https://example/a_b now",
 ];
 
