@@ -7,16 +7,18 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { assertNoRemoteUrls, hashSource, inlineBodies, policy, setPolicy } from './csp.mjs';
+import { minifyGlue } from './minify-glue.mjs';
 import { buildSingleFile, SINGLE_FILE } from './single-file.mjs';
 
 const SERVICE_WORKER = 'sw.js';
 
-/** Runs the three steps on `dist`; returns figures for the build log. */
+/** Runs the four steps on `dist`; returns figures for the build log. */
 export async function postbuild(dist) {
+  const glue = await minifyGlue(dist);
   await writeIndexPolicy(dist);
   const singleFileBytes = await buildSingleFile(dist);
   const { version, files, bytes } = await writeServiceWorker(dist);
-  return { version, files: files.length, precacheBytes: bytes, singleFileBytes };
+  return { version, files: files.length, precacheBytes: bytes, singleFileBytes, glue };
 }
 
 /**
@@ -86,6 +88,6 @@ function replaceLine(source, name, value) {
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const dist = process.argv[2] ?? 'dist';
   const figures = await postbuild(dist);
-  console.log(`postbuild: ${dist}/index.html has its CSP; ${dist}/${SINGLE_FILE} is ${figures.singleFileBytes} bytes; ` +
+  console.log(`postbuild: JS glue minified ${figures.glue.before} -> ${figures.glue.after} bytes; ${dist}/index.html has its CSP; ${dist}/${SINGLE_FILE} is ${figures.singleFileBytes} bytes; ` +
     `${dist}/${SERVICE_WORKER} precaches ${figures.files} files (${figures.precacheBytes} bytes) as version ${figures.version}`);
 }

@@ -69,12 +69,13 @@ export async function buildSingleFile(dist) {
  * keywords removed, followed by a bootstrap that decodes the inlined wasm and starts the app.
  */
 function moduleScript(js, name) {
-  const exportList = /^export \{([^}]*)\};?[ \t]*$/m;
+  // Anywhere in a line: scripts/minify-glue.mjs leaves the module on one line.
+  const exportList = /(?<![\w$.])export\s*\{([^}]*)\};?/;
   const list = js.match(exportList);
   const init = list?.[1].split(',').map((s) => s.trim().split(/\s+as\s+/)).find(([, as]) => as === 'default')?.[0];
   if (!init) throw new Error(`single-file: ${name} has no default export (wasm-bindgen's init)`);
   let body = js.replace(exportList, '').replace(/^export (?=(?:async )?function |class |const |let |var )/gm, '');
-  if (/^\s*(?:import|export)\b/m.test(body)) {
+  if (/^\s*(?:import|export)\b(?!\.meta)|(?<![\w$.])(?:import|export)\s*[{*]/m.test(body)) {
     throw new Error(`single-file: ${name} still imports or exports after inlining (wasm-bindgen snippets?)`);
   }
   if (/<!--|<\/script/i.test(body)) throw new Error(`single-file: ${name} contains "<!--" or "</script"`);

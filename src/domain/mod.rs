@@ -24,6 +24,7 @@ pub mod persist;
 pub mod plain_text;
 pub mod reanchor;
 pub mod rfc3339;
+pub mod segment;
 pub mod sort;
 pub mod spoken;
 pub mod store;

@@ -5,7 +5,7 @@
 //! `STRIDE` code points so each conversion walks at most `STRIDE` characters, even in a
 //! million-character article.
 
-use unicode_segmentation::UnicodeSegmentation;
+use super::segment;
 
 /// How many code points lie between two checkpoints of an [`OffsetIndex`].
 const STRIDE: usize = 64;
@@ -152,7 +152,7 @@ pub fn snap_to_graphemes(text: &str, start: usize, end: usize) -> (usize, usize)
     let mut snapped_start = start;
     let mut snapped_end = end;
     let mut cp = 0;
-    for grapheme in text.graphemes(true) {
+    for grapheme in segment::graphemes(text) {
         if cp >= end {
             break;
         }
@@ -184,7 +184,7 @@ pub fn snap_to_words(text: &str, start: usize, end: usize) -> (usize, usize) {
     // (a piece can mix the two: a space followed by a combining mark or a format character).
     let mut touched: Option<(usize, usize)> = None;
     let mut cp = 0;
-    for piece in text.split_word_bounds() {
+    for piece in segment::word_bounds(text) {
         let len = piece.chars().count();
         if cp + len > start && cp < end {
             let (from, to) = (start.max(cp), end.min(cp + len));
@@ -205,8 +205,9 @@ pub fn snap_to_words(text: &str, start: usize, end: usize) -> (usize, usize) {
             let (first, last) = snap_to_graphemes(text, first, last);
             let is_space = |g: &&str| g.chars().all(char::is_whitespace);
             let inner = slice_chars(text, first, last);
-            let lead: usize = inner.graphemes(true).take_while(is_space).map(|g| g.chars().count()).sum();
-            let trail: usize = inner.graphemes(true).rev().take_while(is_space).map(|g| g.chars().count()).sum();
+            let clusters = segment::graphemes(inner);
+            let lead: usize = clusters.iter().copied().take_while(is_space).map(|g| g.chars().count()).sum();
+            let trail: usize = clusters.iter().copied().rev().take_while(is_space).map(|g| g.chars().count()).sum();
             (first + lead, (last - trail).max(first + lead))
         }
         None => (start, end),

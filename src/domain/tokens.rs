@@ -1,15 +1,14 @@
 //! The article's words (tokens) with their code point spans, and which tokens an annotation covers: the unit every agreement figure counts.
 //!
-//! A token is a Unicode word-boundary segment (UAX #29, as `unicode-segmentation` splits it)
+//! A token is a Unicode word-boundary segment (UAX #29; see `segment` for where the boundaries come from)
 //! that contains at least one alphanumeric character, so spaces and punctuation are never
 //! tokens. An annotation covers a token if it shares at least one code point with it: a
 //! highlight that starts or ends inside a word counts that whole word.
 
 use std::ops::Range;
 
-use unicode_segmentation::UnicodeSegmentation;
-
 use super::document::Document;
+use super::segment;
 
 /// One word of the text: code points `[start, end)`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -34,7 +33,7 @@ impl Tokens {
     pub fn of_text(text: &str) -> Self {
         let mut tokens = Vec::new();
         let mut cp = 0;
-        for piece in text.split_word_bounds() {
+        for piece in segment::word_bounds(text) {
             let len = piece.chars().count();
             if piece.chars().any(char::is_alphanumeric) {
                 tokens.push(Token { start: cp, end: cp + len });

@@ -237,6 +237,8 @@ impl Component for App {
     type Properties = ();
 
     fn create(ctx: &Context<Self>) -> Self {
+        // Word snapping and agreement counts need the browser's segmenter before any text arrives.
+        super::browser::segmenter::install();
         let sample = Rc::new(parse_plain_text(SAMPLE_ARTICLE));
         let ui_lang = lang::initial();
         lang::mark_document(ui_lang);

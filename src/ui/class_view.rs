@@ -246,7 +246,8 @@ fn unreadable(name: &str, why: String) -> Rejected {
 
 /// `exported.by` of a pack, when it names someone.
 fn exported_by(bytes: &[u8]) -> Option<String> {
-    let value: serde_json::Value = serde_json::from_slice(bytes).ok()?;
+    // from_str, not from_slice: the import formats parse from `&str`, so one reader is compiled.
+    let value: serde_json::Value = serde_json::from_str(std::str::from_utf8(bytes).ok()?).ok()?;
     let by = value.get("exported")?.get("by")?.as_str()?.trim();
     (!by.is_empty()).then(|| by.to_string())
 }

@@ -12,6 +12,7 @@ pub mod html_parse;
 pub mod lang;
 pub mod library;
 pub mod position;
+pub mod segmenter;
 pub mod service_worker;
 pub mod storage;
 pub mod storage_events;
