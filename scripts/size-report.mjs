@@ -9,6 +9,10 @@ import { pathToFileURL } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 export const BUDGET_BROTLI_KB = 300;
+// Issue #8's target is BUDGET_BROTLI_KB, not reached yet (docs/size.md says where the bytes are).
+// Until it is, `make test` holds the line at this ceiling, so the app cannot grow unnoticed;
+// lower it with every cut.
+export const CEILING_BROTLI_KB = 345;
 const SINGLE_FILE = 'marginalia.html';
 
 /** Raw, gzip (level 9) and brotli (quality 11, the level static hosts precompress with) bytes of one body. */
@@ -59,7 +63,7 @@ async function main(args) {
   const budgetKb = budgetArg ? Number(budgetArg.split('=')[1]) : BUDGET_BROTLI_KB;
   const report = await sizeReport(dist);
   if (args.includes('--json')) {
-    console.log(JSON.stringify({ ...report, budgetKb }));
+    console.log(JSON.stringify({ ...report, budgetKb, ceilingKb: CEILING_BROTLI_KB }));
     return;
   }
   console.log(formatReport(report));
