@@ -2,6 +2,24 @@
 import { spawn } from 'node:child_process';
 import { expect, type Page } from '@playwright/test';
 
+/**
+ * The pending selection's text once it has stopped changing: selection changes reach the app as
+ * `selectionchange` tasks after a key press resolves, so a read right after Shift+arrows can see
+ * the selection one step behind.
+ */
+export async function settledPending(page: Page): Promise<string> {
+  let last: string | undefined;
+  await expect
+    .poll(async () => {
+      const [now = ''] = await highlightTexts(page, 'mg-pending');
+      const settled = now !== '' && now === last;
+      last = now;
+      return settled;
+    }, { intervals: [150, 150, 250, 250, 500] })
+    .toBe(true);
+  return last ?? '';
+}
+
 /** Opens the app (at `url`, by default the test server's root) with empty storage and waits until the article and its highlights are ready. */
 export async function openApp(page: Page, { clear = true, url = './' } = {}) {
   await page.goto(url);

@@ -1,6 +1,6 @@
 // The whole flow by keyboard alone (page.keyboard only, never the mouse): open, move, select, tag, note, find, edit, delete, undo; visible focus and no traps.
 import { test, expect, type Page } from '@playwright/test';
-import { openApp, highlightTexts } from './helpers';
+import { openApp, highlightTexts, settledPending } from './helpers';
 
 const liveRegion = (page: Page) => page.locator('div.visually-hidden[role="status"][aria-live="polite"]');
 
@@ -55,7 +55,7 @@ test('keyboard only: skip link, select, tag with a note, find it in the list, ed
   for (let i = 0; i < 4; i++) await page.keyboard.press('Shift+ArrowRight');
   const toolbar = page.getByRole('toolbar', { name: 'Annotate selection' });
   await expect(toolbar).toBeVisible();
-  const [quote] = await highlightTexts(page, 'mg-pending');
+  const quote = await settledPending(page);
   expect(quote.split(/\s+/).length).toBeGreaterThanOrEqual(2);
 
   // Tab goes into the toolbar; write a note, then back to Claim and Enter.

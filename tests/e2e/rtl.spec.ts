@@ -1,6 +1,6 @@
 // Right-to-left and mixed-direction articles (Arabic, Hebrew, with Latin words and numbers): rendered right to left, annotated by mouse and keyboard, offsets exact.
 import { test, expect, type Page } from '@playwright/test';
-import { openApp, dragSelect, textBox, highlightTexts, exportAs } from './helpers';
+import { openApp, dragSelect, textBox, highlightTexts, exportAs, settledPending } from './helpers';
 
 const TITLE = 'مقالة تجريبية عن الميزانية';
 const ARABIC = 'قال الوزير إن الحكومة ستخفض الضرائب بنسبة 15 في المئة في عام 2025 وفق تقرير Reuters.';
@@ -60,6 +60,7 @@ test('an Arabic and Hebrew article renders right to left and is annotated by mou
   await page.mouse.move((box.x1 + box.x2) / 2, box.y2, { steps: 4 });
   await page.mouse.move(box.x2, box.y2, { steps: 4 });
   await page.mouse.up();
+  await expect(page.getByRole('toolbar', { name: 'Annotate selection' })).toBeVisible();
   await page.keyboard.press('3');
   expect(await highlightTexts(page, 'mg-tag-2')).toEqual(['דיווח של BBC News']);
 
@@ -68,7 +69,7 @@ test('an Arabic and Hebrew article renders right to left and is annotated by mou
   await page.keyboard.press('Control+ArrowDown');
   await page.keyboard.press('Control+ArrowDown');
   for (let i = 0; i < 3; i++) await page.keyboard.press('Shift+ArrowRight');
-  const [pending] = await highlightTexts(page, 'mg-pending');
+  const pending = await settledPending(page);
   expect(HEBREW.startsWith(pending)).toBe(true);
   expect(pending.split(' ').length).toBeGreaterThanOrEqual(2);
   await page.keyboard.press('2');
