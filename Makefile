@@ -7,7 +7,7 @@ export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 WASM := --target wasm32-unknown-unknown
 BROWSER_TESTS := $(patsubst tests/%.rs,--test %,$(wildcard tests/browser_*.rs))
 
-.PHONY: help setup setup-test serve dist size test lint test-native test-browser test-e2e fuzz
+.PHONY: help setup setup-test serve dist size test lint test-native test-browser test-e2e fuzz bench
 
 help:
 	@echo "make serve   build and serve the app at http://127.0.0.1:8080"
@@ -15,6 +15,7 @@ help:
 	@echo "make dist    the static site in dist/ and the single file dist/marginalia.html"
 	@echo "make size    raw, gzip and brotli size of every file in dist/ (fails over the 300 KB brotli budget)"
 	@echo "make fuzz    run every fuzz target for FUZZ_SECONDS (default 30) each, on nightly"
+	@echo "make bench   the side-by-side benchmark against Recogito (BENCH_QUICK=1 for a short run)"
 
 setup:
 	@scripts/setup.sh build
@@ -64,3 +65,8 @@ fuzz:
 	cd fuzz && for target in $(FUZZ_TARGETS); do \
 	  cargo +nightly fuzz run $$target -- -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -rss_limit_mb=2048 -timeout=10 || exit 1; \
 	done
+
+# Reports, never fails on a missed target; writes bench/results/latest.md (quick.md with BENCH_QUICK=1). Not part of `make test`.
+bench: setup-test dist
+	@[ -d node_modules/@recogito/text-annotator ] || npm ci --no-audit --no-fund
+	node bench/run.mjs

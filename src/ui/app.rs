@@ -74,6 +74,8 @@ pub enum Msg {
     Undo,
     Redo,
     OpenFromList(Uuid),
+    /// The sidebar lists the next rows.
+    ShowMore,
     CloseEditor,
     Filter(Option<TagId>),
     Query(String),
@@ -153,14 +155,20 @@ struct Pending {
 #[derive(Clone)]
 struct Listing {
     entries: Rc<Vec<Annotation>>,
+    matched: usize,
     counts: Rc<Vec<usize>>,
 }
+
+/// How many sidebar rows are rendered at first, and added by each "Show more": the page stays
+/// light however many annotations there are (search reaches the rest).
+const LISTED_ROWS: usize = 100;
 
 /// The sidebar's callbacks, made once so its props compare equal across renders.
 struct SidebarCallbacks {
     on_filter: Callback<Option<TagId>>,
     on_query: Callback<String>,
     on_open: Callback<Uuid>,
+    on_show_more: Callback<()>,
 }
 
 /// The annotations open in the editor and where the editor sits.
@@ -225,6 +233,8 @@ pub struct App {
     /// The paragraph the keyboard caret is in (Ctrl+↓ / Ctrl+↑ move it).
     current_block: usize,
     listing: RefCell<Option<Listing>>,
+    /// How many matching annotations the sidebar lists (a multiple of `LISTED_ROWS`).
+    listed_rows: usize,
     sidebar_callbacks: SidebarCallbacks,
     /// Focus to give back, the annotation reached last (see `app/a11y.rs`).
     a11y: a11y::A11yState,
@@ -289,10 +299,12 @@ impl Component for App {
             pointer_down: false,
             current_block: 0,
             listing: RefCell::new(None),
+            listed_rows: LISTED_ROWS,
             sidebar_callbacks: SidebarCallbacks {
                 on_filter: ctx.link().callback(Msg::Filter),
                 on_query: ctx.link().callback(Msg::Query),
                 on_open: ctx.link().callback(Msg::OpenFromList),
+                on_show_more: ctx.link().callback(|()| Msg::ShowMore),
             },
             _listeners: document_listeners(ctx).into_iter().chain(sync::listener(ctx)).collect(),
             a11y: Default::default(),
@@ -334,7 +346,7 @@ impl Component for App {
             Msg::Undo => {
                 self.commit_all_notes();
                 match self.store.undo_step() {
-                    Some(step) => step.iter().for_each(|change| self.after_change(change, self.t().undone)),
+                    Some(step) => self.after_changes(&step, self.t().undone),
                     None => self.announce(self.t().nothing_to_undo),
                 }
                 true
@@ -342,7 +354,7 @@ impl Component for App {
             Msg::Redo => {
                 self.commit_all_notes();
                 match self.store.redo_step() {
-                    Some(step) => step.iter().for_each(|change| self.after_change(change, self.t().redone)),
+                    Some(step) => self.after_changes(&step, self.t().redone),
                     None => self.announce(self.t().nothing_to_redo),
                 }
                 true
@@ -354,11 +366,18 @@ impl Component for App {
             }
             Msg::Filter(tag) => {
                 self.filter = tag;
+                self.listed_rows = LISTED_ROWS;
                 self.listing.replace(None);
                 true
             }
             Msg::Query(query) => {
                 self.query = query;
+                self.listed_rows = LISTED_ROWS;
+                self.listing.replace(None);
+                true
+            }
+            Msg::ShowMore => {
+                self.listed_rows += LISTED_ROWS;
                 self.listing.replace(None);
                 true
             }
@@ -829,28 +848,25 @@ impl App {
         let listing = self.listing.borrow_mut().get_or_insert_with(|| self.build_listing()).clone();
         let callbacks = &self.sidebar_callbacks;
         html! {
-            <Sidebar tags={self.tags.clone()} entries={listing.entries} counts={listing.counts}
+            <Sidebar tags={self.tags.clone()} entries={listing.entries} matched={listing.matched} counts={listing.counts}
                 total={self.store.len()} filter={self.filter.clone()} query={AttrValue::from(self.query.clone())}
                 on_filter={callbacks.on_filter.clone()} on_query={callbacks.on_query.clone()}
-                on_open={callbacks.on_open.clone()} />
+                on_open={callbacks.on_open.clone()} on_show_more={callbacks.on_show_more.clone()} />
         }
     }
 
-    /// The sidebar's rows and counts; rebuilt only after a change, a filter or a search, so
-    /// re-renders for selection or editor updates leave the sidebar untouched.
+    /// The sidebar's first rows and counts; rebuilt only after a change, a filter or a search, so
+    /// re-renders for selection or editor updates leave the sidebar untouched. Only the listed
+    /// rows are cloned; the others are only counted.
     fn build_listing(&self) -> Listing {
-        let listed: Vec<Annotation> = if self.query.trim().is_empty() {
-            self.store.in_order().cloned().collect()
-        } else {
-            self.store.search(&self.query).into_iter().cloned().collect()
-        };
-        let entries: Vec<Annotation> = match &self.filter {
-            Some(tag) => listed.into_iter().filter(|a| a.has_tag(tag)).collect(),
-            None => listed,
-        };
+        let searched: Vec<&Annotation> =
+            if self.query.trim().is_empty() { self.store.in_order().collect() } else { self.store.search(&self.query) };
+        let mut matching = searched.into_iter().filter(|a| self.filter.as_ref().is_none_or(|tag| a.has_tag(tag)));
+        let entries: Vec<Annotation> = matching.by_ref().take(self.listed_rows).cloned().collect();
+        let matched = entries.len() + matching.count();
         let by_tag = self.store.count_by_tag();
         let counts: Vec<usize> = self.tags.tags.iter().map(|t| by_tag.get(&t.id).copied().unwrap_or(0)).collect();
-        Listing { entries: Rc::new(entries), counts: Rc::new(counts) }
+        Listing { entries: Rc::new(entries), matched, counts: Rc::new(counts) }
     }
 
     fn view_editor(&self, ctx: &Context<Self>) -> Html {
@@ -1172,11 +1188,21 @@ impl App {
 
     /// Repaints and saves what a change touched, and keeps the editor in step.
     fn after_change(&mut self, change: &Change, verb: &str) {
-        if let Some(painter) = &mut self.painter {
-            painter.apply(&self.doc, &self.store, change);
+        self.after_changes(std::slice::from_ref(change), verb);
+    }
+
+    /// Follows a step of changes (an import, an undo) in one pass: each is painted and saved, but
+    /// each touched paragraph is redescribed once and the last change is announced, so a step of
+    /// 10,000 costs no more per change than one alone.
+    fn after_changes(&mut self, changes: &[Change], verb: &str) {
+        let Some(change) = changes.last() else { return };
+        for change in changes {
+            if let Some(painter) = &mut self.painter {
+                painter.apply(&self.doc, &self.store, change);
+            }
+            self.save_change(change);
         }
-        self.save_change(change);
-        self.describe_change(change);
+        self.describe_changes(changes);
         self.listing.replace(None);
         if let Some(editor) = &mut self.editor {
             editor.ids.retain(|id| self.store.get(id).is_some());
@@ -1406,6 +1432,7 @@ impl App {
 
     /// Downloads this article's annotations (unplaced ones included) in the chosen format.
     fn export_as(&mut self, kind: ExportKind) {
+        clock::mark("marginalia:export-start");
         self.commit_all_notes();
         let now = clock::now();
         let info = ExportInfo { source: self.doc.meta().source.as_deref(), by: &self.author, at: now };
@@ -1418,6 +1445,7 @@ impl App {
             }
             Err(message) => self.set_notice(message),
         }
+        clock::mark("marginalia:export-done");
     }
 
     /// Downloads a starter pack for students: no annotations, this article's tag set, the lock
@@ -1461,6 +1489,7 @@ impl App {
 
     /// Reads, validates and re-anchors the chosen files and shows the report; nothing changes yet.
     fn plan_import(&mut self, read: &[(String, Vec<u8>)]) {
+        clock::mark("marginalia:import-start");
         self.commit_all_notes();
         let before = self.merged();
         let files: Vec<ImportFile> = read.iter().map(|(name, bytes)| ImportFile { name, bytes }).collect();
@@ -1480,12 +1509,14 @@ impl App {
             _ => None,
         };
         self.import = Some(PendingImport { plan, before, other });
+        clock::mark("marginalia:import-planned");
     }
 
     /// Applies the shown import as one undoable step; unplaced annotations and other versions go to the side lists.
     fn apply_import(&mut self) {
         let Some(import) = self.import.take() else { return };
         self.evicted = None;
+        clock::mark("marginalia:import-apply-start");
         let changes = import.plan.changes(&import.before);
         let mut commands = Vec::new();
         let mut orphaned = 0;
@@ -1528,13 +1559,14 @@ impl App {
         let placed = commands.iter().filter(|c| !matches!(c, Command::Delete { .. })).count();
         if !commands.is_empty() {
             match self.store.apply_batch(commands) {
-                Ok(step) => step.iter().for_each(|change| self.after_change(change, self.t().imported)),
+                Ok(step) => self.after_changes(&step, self.t().imported),
                 Err(error) => self.set_notice((self.t().import_failed)(&error.message(self.t()))),
             }
         }
         self.save_side(SideList::Orphans);
         self.save_side(SideList::Conflicts);
         self.announce(&(self.t().imported_summary)(placed, orphaned));
+        clock::mark("marginalia:import-applied");
     }
 
     /// Attaches the orphan being re-attached to the current selection.
@@ -1569,7 +1601,7 @@ impl App {
                 let commands = edited.commands();
                 if !commands.is_empty() {
                     match self.store.apply_batch(commands) {
-                        Ok(step) => step.iter().for_each(|change| self.after_change(change, self.t().tag_changed)),
+                        Ok(step) => self.after_changes(&step, self.t().tag_changed),
                         Err(error) => return self.set_notice(error.message(self.t())),
                     }
                 }
@@ -1651,6 +1683,7 @@ struct Session {
 
 /// Opens storage for an article and loads its annotations and side lists.
 fn open_session(doc: &Document) -> Session {
+    clock::mark("marginalia:annotations-load-start");
     let mut storage = AnnotationStorage::open(doc.hash().clone());
     let loaded = storage.load();
     let mut unreadable = loaded.unreadable;

@@ -31,7 +31,7 @@ pub fn side_lists(props: &SideListsProps) -> Html {
         let waiting = props.reattaching == Some(id);
         html! {
             <li class="entry side-entry" key={id.to_string()}>
-                <q class="entry-quote" dir="auto">{excerpt(&a.target.exact, 140)}</q>
+                <span class="entry-quote" dir="auto">{excerpt(&a.target.exact, 140)}</span>
                 if !a.note.is_empty() { <span class="entry-note">{excerpt(&a.note, 160)}</span> }
                 if waiting {
                     <p class="storage-used">{t.attach_instructions}</p>
@@ -47,7 +47,7 @@ pub fn side_lists(props: &SideListsProps) -> Html {
         let (use_it, discard) = (props.on_use_version.clone(), props.on_discard_version.clone());
         html! {
             <li class="entry side-entry" key={format!("{}-{index}", a.id)}>
-                <q class="entry-quote" dir="auto">{excerpt(&a.target.exact, 140)}</q>
+                <span class="entry-quote" dir="auto">{excerpt(&a.target.exact, 140)}</span>
                 <span class="entry-note">{(t.version_details)(&a.tags.iter().map(|t| t.0.as_str()).collect::<Vec<_>>().join(", "),
                     &if a.note.is_empty() { t.no_note.to_string() } else { excerpt(&a.note, 120) }, &a.modified.date().to_string())}</span>
                 <div class="library-actions">

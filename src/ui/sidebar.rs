@@ -14,8 +14,10 @@ use crate::ui::i18n::use_texts;
 #[derive(Properties, PartialEq)]
 pub struct SidebarProps {
     pub tags: Rc<TagSet>,
-    /// The annotations to list (already filtered), in article order.
+    /// The first annotations to list (already filtered), in article order.
     pub entries: Rc<Vec<Annotation>>,
+    /// How many annotations match the filter and search; more than `entries` when the list is cut short.
+    pub matched: usize,
     /// Count of annotations per tag, in tag-set order, and the total.
     pub counts: Rc<Vec<usize>>,
     pub total: usize,
@@ -24,6 +26,7 @@ pub struct SidebarProps {
     pub on_filter: Callback<Option<TagId>>,
     pub on_query: Callback<String>,
     pub on_open: Callback<Uuid>,
+    pub on_show_more: Callback<()>,
 }
 
 #[function_component(Sidebar)]
@@ -52,6 +55,8 @@ pub fn sidebar(props: &SidebarProps) -> Html {
     let on_query = props.on_query.clone();
     let filtering = props.filter.is_some() || !props.query.is_empty();
     let empty_message = if props.total == 0 { t.no_annotations_yet } else { t.no_match };
+    let on_show_more = props.on_show_more.clone();
+    let cut_short = props.entries.len() < props.matched;
     html! {
         <aside class="sidebar" aria-label={t.annotations}>
             <h2 class="sidebar-title">{t.annotations}</h2>
@@ -60,7 +65,7 @@ pub fn sidebar(props: &SidebarProps) -> Html {
                 value={props.query.clone()}
                 oninput={move |e: InputEvent| on_query.emit(e.target_unchecked_into::<HtmlInputElement>().value())} />
             if filtering {
-                <p class="match-count" aria-live="polite">{(t.shown_of)(props.entries.len(), props.total)}</p>
+                <p class="match-count" aria-live="polite">{(t.shown_of)(props.matched, props.total)}</p>
             }
             if props.entries.is_empty() {
                 <p class="empty">{empty_message}</p>
@@ -70,6 +75,10 @@ pub fn sidebar(props: &SidebarProps) -> Html {
                         <Entry key={a.id.to_string()} annotation={a.clone()} tags={props.tags.clone()} on_open={props.on_open.clone()} />
                     }) }
                 </ol>
+                if cut_short {
+                    <p class="match-count">{(t.listed_first)(props.entries.len(), props.matched)}</p>
+                    <button type="button" class="show-more" onclick={move |_| on_show_more.emit(())}>{t.show_more}</button>
+                }
             }
         </aside>
     }
@@ -98,7 +107,7 @@ fn entry(props: &EntryProps) -> Html {
         <li class="entry">
             <button type="button" class="entry-button" data-id={id.to_string()} onclick={move |_| on_open.emit(id)}>
                 <span class="entry-tags">{ for chips }</span>
-                <q class="entry-quote" dir="auto">{excerpt(&a.target.exact, 140)}</q>
+                <span class="entry-quote" dir="auto">{excerpt(&a.target.exact, 140)}</span>
                 if !a.note.is_empty() { <span class="entry-note" dir="auto">{excerpt(&a.note, 200)}</span> }
             </button>
         </li>

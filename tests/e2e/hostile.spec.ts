@@ -178,6 +178,9 @@ test('payloads in W3C and Hypothesis files and in rejected files: shown as text 
   expect(reportText).toContain(PAYLOADS[6]);
   expect(reportText).toContain(PAYLOADS[2]);
   await report(page).getByRole('button', { name: 'Import' }).click();
+  // The sidebar lists the first 100 rows; "Show more" lists the rest, so every payload is on screen.
+  await expect(entries(page)).toHaveCount(Math.min(100, PAYLOADS.length * 2));
+  await sidebar(page).getByRole('button', { name: 'Show more' }).click();
   await expect(entries(page)).toHaveCount(PAYLOADS.length * 2);
   const text = await shownText(page);
   for (const payload of PAYLOADS) expect(text).toContain([...payload].slice(0, 100).join(''));

@@ -124,6 +124,8 @@ pub static EN: Texts = Texts {
     search_annotations: "Search annotations",
     search_placeholder: "Search quotes and notes",
     shown_of: |shown, total| format!("{shown} of {total} shown"),
+    listed_first: |listed, matched| format!("Listing the first {listed} of {matched}."),
+    show_more: "Show more",
     no_annotations_yet: "No annotations yet. Select a passage in the article, then pick a tag.",
     no_match: "No annotations match.",
     needs_attention: "Needs attention",

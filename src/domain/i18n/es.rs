@@ -138,6 +138,8 @@ pub static ES: Texts = Texts {
     search_annotations: "Buscar anotaciones",
     search_placeholder: "Buscar en citas y notas",
     shown_of: |shown, total| format!("{shown} de {total} visibles"),
+    listed_first: |listed, matched| format!("Se listan las primeras {listed} de {matched}."),
+    show_more: "Mostrar más",
     no_annotations_yet: "Aún no hay anotaciones. Selecciona un pasaje del artículo y luego elige una etiqueta.",
     no_match: "Ninguna anotación coincide.",
     needs_attention: "Requiere atención",

@@ -124,6 +124,9 @@ pub struct Texts {
     pub search_annotations: &'static str,
     pub search_placeholder: &'static str,
     pub shown_of: fn(usize, usize) -> String,
+    /// The sidebar lists the first `listed` of `matched` annotations; "Show more" lists more.
+    pub listed_first: fn(usize, usize) -> String,
+    pub show_more: &'static str,
     pub no_annotations_yet: &'static str,
     pub no_match: &'static str,
     pub needs_attention: &'static str,

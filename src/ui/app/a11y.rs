@@ -79,12 +79,16 @@ impl App {
         }
     }
 
-    /// Redescribes the paragraphs one change touched.
-    pub(super) fn describe_change(&self, change: &Change) {
+    /// Redescribes the paragraphs the changes touched, each once however many changes touched it.
+    pub(super) fn describe_changes(&self, changes: &[Change]) {
         let Some(dom) = self.dom() else { return };
-        for a in change.before.iter().chain(change.after.iter()) {
-            let blocks = block_notes::blocks_of(&self.doc, a.target.start, a.target.end);
-            block_notes::describe(dom, &self.doc, &self.store, &self.tags, self.t(), blocks);
+        let touched: std::collections::BTreeSet<usize> = changes
+            .iter()
+            .flat_map(|change| change.before.iter().chain(change.after.iter()))
+            .flat_map(|a| block_notes::blocks_of(&self.doc, a.target.start, a.target.end))
+            .collect();
+        for block in touched {
+            block_notes::describe(dom, &self.doc, &self.store, &self.tags, self.t(), block..block + 1);
         }
     }
 

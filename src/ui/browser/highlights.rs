@@ -180,9 +180,10 @@ impl Painter {
             known.unwrap_or(&self.unknown).add(&range);
             ranges.push((known.map(|_| tag.clone()), range));
         }
-        self.painted.insert(annotation.id, ranges);
+        // Only pairs with an annotation already painted: painting all of them meets every pair
+        // twice, and a second intersection range would stay behind when either is removed.
         for other in store.overlapping(start, end) {
-            if other.id == annotation.id {
+            if other.id == annotation.id || !self.painted.contains_key(&other.id) {
                 continue;
             }
             let (s, e) = (start.max(other.target.start), end.min(other.target.end));
@@ -193,6 +194,7 @@ impl Painter {
                 self.overlapping.entry(other.id).or_default().push(annotation.id);
             }
         }
+        self.painted.insert(annotation.id, ranges);
     }
 
     fn remove(&mut self, id: &Uuid) {

@@ -26,7 +26,9 @@ pub fn register(on_update: impl Fn() + 'static) {
     let (Some(script), Some(container)) = (declared_worker(), container()) else { return };
     wasm_bindgen_futures::spawn_local(async move {
         let Ok(registration) = JsFuture::from(container.register(&script)).await else { return };
-        watch(container, registration.unchecked_into(), Rc::new(on_update));
+        // A browser (or automation) that blocks service workers may resolve with no registration at all.
+        let Ok(registration) = registration.dyn_into::<ServiceWorkerRegistration>() else { return };
+        watch(container, registration, Rc::new(on_update));
     });
 }
 

@@ -1,0 +1,141 @@
+// Turns the runner's samples into bench/results/latest.md: one table of figures with ratios and targets, the workload and the machine.
+
+const FRAME = 16.7;
+const ms = (x) => (x === null || x === undefined ? 'n/a' : x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
+const kb = (x) => (x === null || x === undefined ? 'n/a' : `${(x / 1024).toFixed(x >= 10 * 1024 * 1024 ? 0 : 1)} KB`);
+const pct = (x) => (x === null || x === undefined ? 'n/a' : `${(x * 100).toFixed(2)}%`);
+const ratio = (a, b) => (a === null || b === null || a === undefined || b === undefined || b === 0 ? 'n/a' : `${(a / b).toFixed(a / b >= 10 ? 1 : a / b >= 0.1 ? 2 : 3)}`);
+const verdict = (ok) => (ok === null ? 'n/a' : ok ? '**met**' : '**missed**');
+const NAMES = { s: '10k', m: '120k', l: '1.2M' };
+
+export function report({ results, stats, machine, workload, BULK, BIG }) {
+  const s = (key) => (results[key] ? stats(results[key]) : null);
+  const mp = (st) => (st ? `${ms(st.median)} / ${ms(st.p95)}` : 'n/a');
+  const rows = [];
+  const limits = [];
+  const row = (figure, ours, spans, css, control, vsPeer, vsControl, target, met) =>
+    rows.push(`| ${figure} | ${ours} | ${spans} | ${css} | ${control} | ${vsPeer} | ${vsControl} | ${target} | ${verdict(met)} |`);
+  const fasterPeer = (a, b) => (a && b ? (a.median <= b.median ? a : b) : a ?? b);
+
+  // Bulk load.
+  for (const [key, n] of BULK) {
+    if (n === 0) continue;
+    const ours = s(`bulk:ours:${key}:${n}`);
+    const spans = s(`bulk:SPANS:${key}:${n}`);
+    const css = s(`bulk:CSS_HIGHLIGHTS:${key}:${n}`);
+    const peer = fasterPeer(spans, css);
+    const factor = n === 1000 ? 10 : n === 10000 ? 30 : null;
+    const met = factor && ours && peer ? ours.median * factor <= peer.median : null;
+    row(`Bulk load, ${n.toLocaleString('en')} annotations, ${NAMES[key]} article (ms)`, mp(ours), mp(spans), mp(css), '–',
+      ratio(ours?.median, peer?.median), '–', factor ? `≥ ${factor}× faster than the faster peer` : '–', met);
+    const paint = s(`bulkPaint:ours:${key}:${n}`);
+    if (paint && (n >= 1000)) {
+      row(`↳ of which after the article is in the DOM (ms)`, mp(paint), '', '', '', ratio(paint.median, peer?.median), '', '', null);
+    }
+    if (met === false) limits.push(`Bulk load at ${n.toLocaleString('en')} (${NAMES[key]} article): Marginalia's figure runs from the first read of storage (mark \`marginalia:annotations-load-start\`) to the painted frame, so it includes reading and decoding every stored annotation, building the store, rendering the article DOM, painting every highlight (a static range per annotation and tag, plus one per overlapping pair) and describing each paragraph for screen readers; the sidebar lists only the first 100 rows. Recogito's starts with its article already in the page and ends with the first frame of highlights, which it draws for the viewport only. What remains for Marginalia is proportional to N: one localStorage key read and decoded per annotation, and Marginalia paints all highlights, not only those in view.`);
+  }
+
+  // Creating one annotation.
+  const cOurs = s('create:ours');
+  const cToolbar = s('createToolbar:ours');
+  const cTag = s('createTag:ours');
+  const cSpans = s('create:SPANS');
+  const cCss = s('create:CSS_HIGHLIGHTS');
+  const createMet = cToolbar && cTag ? cToolbar.p95 < FRAME && cTag.p95 < FRAME : null;
+  row(`Create one annotation by mouse drag at N = ${BIG[1].toLocaleString('en')}: mouse-up to painted (ms)`, `${mp(cToolbar)} (toolbar) + ${mp(cTag)} (tag key to highlight)`,
+    mp(cSpans), mp(cCss), '–', ratio(cOurs?.median, fasterPeer(cSpans, cCss)?.median), '–', 'p95 < 16.7 ms', createMet);
+  if (createMet === false) limits.push(`Create at N = ${BIG[1]}: the p95 of mouse-up to the selection toolbar is ${ms(cToolbar?.p95)} ms and of the tag key to the painted highlight ${ms(cTag?.p95)} ms. The sidebar renders at most 100 rows and the painter repaints only what the change touched, but each change still walks all ${BIG[1].toLocaleString('en')} annotations once to rebuild the listing's first rows and tag counts (no clones), and Chromium repaints the CSS highlights, which hold ${BIG[1].toLocaleString('en')} ranges, whenever one of them changes (the pending selection, the new highlight); not yet profiled further.`);
+
+  // Scrolling.
+  const scroll = (tool) => {
+    const all = (results[`scroll:${tool}`] ?? []).flat();
+    if (all.length === 0) return null;
+    return { over: all.filter((x) => x > FRAME).length / all.length, frames: all.length, st: stats(all) };
+  };
+  const [so, ss, sc, sk] = ['ours', 'SPANS', 'CSS_HIGHLIGHTS', 'control'].map(scroll);
+  const fmtScroll = (x) => (x ? `${pct(x.over)} (p95 frame ${ms(x.st.p95)} ms)` : 'n/a');
+  row(`Scroll the whole ${NAMES[BIG[0]]} article at N = ${BIG[1].toLocaleString('en')}: frames over 16.7 ms`, fmtScroll(so), fmtScroll(ss), fmtScroll(sc), fmtScroll(sk),
+    ratio(so?.over, Math.min(ss?.over ?? 1, sc?.over ?? 1)), ratio(so?.over, sk?.over), '≤ 1%', so ? so.over <= 0.01 : null);
+  if (so && so.over > 0.01) limits.push(`Scrolling: ${pct(so.over)} of frames over 16.7 ms against ${pct(sk?.over)} for the control page with no annotator: on this machine (headless, software rendering, no GPU, shared CPUs) even the plain article misses frames while it scrolls a viewport per frame, so this target cannot be shown here; Marginalia's share is not above the control's.`);
+
+  // DOM nodes and memory.
+  const median = (key, f) => { const v = results[key]; return v ? stats(v.map(f))?.median ?? null : null; };
+  for (const [key, n] of BULK) {
+    if (n < 1000) continue;
+    const d = (tool, f) => { const a = median(`mem:${tool}:${key}:${n}`, f); const b = median(`mem:${tool}:${key}:0`, f); return a === null || b === null ? null : a - b; };
+    const nodes = (tool) => d(tool, (m) => m.nodes);
+    const articleNodes = (tool) => d(tool, (m) => m.articleElements);
+    const bytes = (tool) => d(tool, (m) => m.bytes);
+    const fmtNodes = (tool) => { const a = nodes(tool); const b = articleNodes(tool); return a === null ? 'n/a' : `${a} (${b} in the article)`; };
+    row(`DOM nodes added by ${n.toLocaleString('en')} annotations, ${NAMES[key]} article`, fmtNodes('ours'), fmtNodes('SPANS'), fmtNodes('CSS_HIGHLIGHTS'), '0',
+      ratio(nodes('ours'), Math.min(nodes('SPANS') ?? Infinity, nodes('CSS_HIGHLIGHTS') ?? Infinity)), '–', '0 per highlight (in the article)', articleNodes('ours') === null ? null : articleNodes('ours') <= 0);
+    row(`Memory added (JS heap + wasm memory) by ${n.toLocaleString('en')} annotations, ${NAMES[key]} article`, kb(bytes('ours')), kb(bytes('SPANS')), kb(bytes('CSS_HIGHLIGHTS')), '–',
+      ratio(bytes('ours'), Math.min(bytes('SPANS') ?? Infinity, bytes('CSS_HIGHLIGHTS') ?? Infinity)), '–', '–', null);
+  }
+
+  // Export and import.
+  const eo = s('export:ours'); const io = s('import:ours');
+  const extrapolated = results.exportExtrapolated ? ' (extrapolated)' : '';
+  row(`Export ${BIG[1].toLocaleString('en')} annotations (ms)`, mp(eo), mp(s('export:SPANS')) + extrapolated, mp(s('export:CSS_HIGHLIGHTS')) + extrapolated, '–', ratio(eo?.median, fasterPeer(s('export:SPANS'), s('export:CSS_HIGHLIGHTS'))?.median), '–', '< 50 ms', eo ? eo.p95 < 50 : null);
+  row(`Import ${BIG[1].toLocaleString('en')} annotations until painted (ms)`, mp(io), mp(s('import:SPANS')), mp(s('import:CSS_HIGHLIGHTS')), '–', ratio(io?.median, fasterPeer(s('import:SPANS'), s('import:CSS_HIGHLIGHTS'))?.median), '–', '< 50 ms', io ? io.p95 < 50 : null);
+  if (eo && eo.p95 >= 50) limits.push(`Export: ${ms(eo.median)} ms median, from building the pack (JSON of every annotation with its quote and context) to handing the file to the browser.`);
+  if (io && io.p95 >= 50) limits.push(`Import: ${ms(io.median)} ms median: the file is validated, every annotation is re-anchored against the article (position, then quote and context) and merged (about a second), then applied as one undo step: one localStorage write per annotation (each annotation has its own key), painted, and each touched paragraph described once.`);
+  if (results.exportExtrapolated) limits.push(`Recogito's export stopped after ${ms(results.exportExtrapolated.ms)} ms at ${results.exportExtrapolated.done} of ${results.exportExtrapolated.total} annotations; its figure is extrapolated linearly (it computes each quote's context from all the text before it, so the true figure grows faster).`);
+
+  // Storage.
+  row(`localStorage used by ${BIG[1].toLocaleString('en')} annotations`, results.storageBytes ? `${kb(results.storageBytes)} (${(results.storageBytes / results.storedCount).toFixed(0)} B each, UTF-16)` : 'n/a', 'none (keeps nothing)', 'none (keeps nothing)', '–', '–', '–', '–', null);
+
+  // Cold start.
+  for (const key of ['m', 'l']) {
+    const o = s(`cold:ours:${key}`); const c = s(`cold:control:${key}`);
+    const met = o && c ? o.median <= 1.5 * c.median : null;
+    row(`Cold start to the ${NAMES[key]} article painted (ms)`, mp(o), '–', '–', mp(c), '–', ratio(o?.median, c?.median), '≤ 1.5× control', met);
+    if (met === false) limits.push(`Cold start (${NAMES[key]}): the control page is static HTML; Marginalia downloads and compiles its wasm, reads the article from localStorage, and builds the article DOM from it.`);
+  }
+
+  // Transfer.
+  const t = results.transfer?.total;
+  row('Transfer size of the app at start (raw / gzip / brotli)', t ? `${kb(t.raw)} / ${kb(t.gzip)} / ${kb(t.brotli)}` : 'n/a', '–', '–', '–', '–', '–', '< 300 KB brotli', t ? t.brotli < 300 * 1024 : null);
+  if (t && t.brotli >= 300 * 1024) limits.push(`Transfer: ${kb(t.brotli)} brotli, almost all of it the wasm module (see the file list); the size work is on another branch.`);
+
+  const files = (results.transfer?.files ?? []).map((f) => `| ${f.name} | ${kb(f.raw)} | ${kb(f.gzip)} | ${kb(f.brotli)} |`).join('\n');
+  const work = Object.entries(workload).map(([k, w]) => `- ${NAMES[k]} article: ${w.chars.toLocaleString('en')} characters in ${w.blocks} blocks` +
+    Object.entries(w.sets).map(([n, x]) => `; ${Number(n).toLocaleString('en')} annotations (${(x.overlap * 100).toFixed(0)}% overlap the one before)`).join('')).join('\n');
+
+  return `# Benchmark results
+
+Marginalia against [@recogito/text-annotator](https://www.npmjs.com/package/@recogito/text-annotator) 4.x (its SPANS and
+CSS_HIGHLIGHTS renderers) and a control page that shows the same article DOM with no annotator. Times in milliseconds as
+**median / 95th percentile**; ratios are ours ÷ the faster peer renderer and ours ÷ control (below 1 means Marginalia is
+faster or smaller). How each figure is measured: [bench/README.md](../README.md). ${machine.quick ? '**Quick run (BENCH_QUICK=1): few repetitions, indicative only.**' : ''}
+
+| Figure | Marginalia | Recogito SPANS | Recogito CSS_HIGHLIGHTS | Control | Ours / peer | Ours / control | Target | Target |
+|---|---|---|---|---|---|---|---|---|
+${rows.join('\n')}
+
+## What limits the missed targets
+
+${limits.length ? limits.map((l) => `- ${l}`).join('\n') : 'Every target is met.'}
+
+## Workload
+
+Generated and seeded (bench/lib/gen.mjs), the same for every tool; both tools get the same annotations as W3C Web
+Annotations (TextQuoteSelector plus TextPositionSelector; positions in the app's document text for Marginalia, in the
+article element's text for Recogito). Mixed lengths (60% up to a few words, 30% a phrase or sentence, 10% long), three tags,
+a note on every fifth.
+
+${work}
+
+## Files loaded at start
+
+| File | Raw | gzip | brotli |
+|---|---|---|---|
+${files}
+
+## Machine
+
+${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGb} GB, Chromium ${machine.chromium} headless (software rendering,
+the flags of playwright.config.ts), ${machine.reps} repetitions per bulk-load case, run ${machine.date}. Other processes
+shared the machine, so compare the ratios (measured in the same run, alternating tools) rather than absolute times.
+`;
+}

@@ -1,0 +1,91 @@
+// At 10,000 annotations the sidebar stays small: it lists a bounded number of rows, "Show more" adds some, and search reaches the rest.
+import { test, expect, type Page } from '@playwright/test';
+import { appReady, dragSelect, highlightTexts, openApp } from './helpers';
+import { article, annotations } from '../../bench/lib/gen.mjs';
+
+const sidebar = (page: Page) => page.getByRole('complementary', { name: 'Annotations' });
+const entries = (page: Page) => sidebar(page).getByRole('listitem');
+
+/** Opens a generated article of about 120,000 characters and imports `n` generated annotations over it (W3C, by position and quote). */
+async function importMany(page: Page, n: number) {
+  const text = article(120_000, 7);
+  const painted = await page.evaluate(() => performance.getEntriesByName('marginalia:highlights-painted').length);
+  await page.locator('input[type=file]:not([multiple])').setInputFiles({ name: 'long.txt', mimeType: 'text/plain', buffer: Buffer.from(text) });
+  await page.waitForFunction((before) => performance.getEntriesByName('marginalia:highlights-painted').length > before, painted, { timeout: 30_000 });
+  const blocks: string[] = await page.evaluate(() => [...document.querySelectorAll<HTMLElement>('article [data-block]')]
+    .sort((a, b) => Number(a.dataset.block) - Number(b.dataset.block)).map((b) => b.textContent ?? ''));
+  // The document's text joins blocks with a blank line; the text is ASCII, so code points are UTF-16 units.
+  let at = 0;
+  const offsets = blocks.map((b) => { const start = at; at += b.length + 2; return start; });
+  const set = annotations(blocks, n, 11);
+  const items = set.map((x, k) => ({
+    '@context': 'http://www.w3.org/ns/anno.jsonld',
+    id: `urn:uuid:00000000-0000-4000-8000-${String(k + 1).padStart(12, '0')}`,
+    type: 'Annotation',
+    body: [
+      { type: 'TextualBody', purpose: 'tagging', value: x.tag },
+      ...(x.note ? [{ type: 'TextualBody', purpose: 'commenting', value: x.note }] : []),
+    ],
+    target: {
+      selector: [
+        { type: 'TextQuoteSelector', exact: blocks[x.block].slice(x.start, x.end) },
+        { type: 'TextPositionSelector', start: offsets[x.block] + x.start, end: offsets[x.block] + x.end },
+      ],
+    },
+  }));
+  const file = JSON.stringify({ type: 'AnnotationCollection', first: { type: 'AnnotationPage', items } });
+  await page.locator('input[type=file][multiple]').setInputFiles({ name: 'many.json', mimeType: 'application/json', buffer: Buffer.from(file) });
+  const report = page.getByRole('dialog', { name: 'Import report' });
+  await report.getByRole('button', { name: 'Import' }).click({ timeout: 60_000 });
+  await expect(report).toHaveCount(0, { timeout: 60_000 });
+  return set;
+}
+
+test('10,000 annotations: the sidebar lists a bounded number of rows, and search finds one far down', async ({ page }) => {
+  test.setTimeout(180_000);
+  await openApp(page);
+  const set = await importMany(page, 10_000);
+  expect(set.length).toBeGreaterThan(9_000);
+  await expect(sidebar(page).getByRole('button', { name: /^All/ })).toContainText(String(set.length), { timeout: 60_000 });
+
+  await expect(entries(page)).toHaveCount(100);
+  await expect(sidebar(page)).toContainText(`Listing the first 100 of ${set.length}.`);
+  await sidebar(page).getByRole('button', { name: 'Show more' }).click();
+  await expect(entries(page)).toHaveCount(200);
+
+  // The last annotation with a note is near the end of the article, far below the listed rows.
+  const last = set.map((x, k) => ({ ...x, k })).filter((x) => x.note).at(-1)!;
+  await sidebar(page).getByRole('searchbox', { name: 'Search annotations' }).fill(`Note ${last.k}:`);
+  await expect(entries(page)).toHaveCount(1);
+  await expect(sidebar(page)).toContainText(`1 of ${set.length} shown`);
+  await expect(sidebar(page).getByRole('button', { name: 'Show more' })).toHaveCount(0);
+  // Opening it from the list opens its editor.
+  await entries(page).getByRole('button').click();
+  await expect(page.getByRole('dialog', { name: 'Edit annotation' })).toBeVisible();
+});
+
+test('no error when the browser blocks service workers', async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ serviceWorkers: 'block', baseURL });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await openApp(page);
+  await page.waitForTimeout(500);
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
+test('after a reload, two overlapping annotations have one overlap range, gone when one is deleted', async ({ page }) => {
+  await openApp(page);
+  await dragSelect(page, 'Sheinbaum said she rebuffed his proposal');
+  await page.keyboard.press('1');
+  await dragSelect(page, 'rebuffed his proposal, saying');
+  await page.keyboard.press('2');
+  await page.reload();
+  await appReady(page);
+  expect(await highlightTexts(page, 'mg-overlap')).toEqual(['rebuffed his proposal']);
+  await sidebar(page).getByRole('button', { name: /saying/ }).click();
+  await page.getByRole('dialog', { name: 'Edit annotation' }).getByRole('button', { name: 'Delete' }).click();
+  await expect(entries(page)).toHaveCount(1);
+  expect(await highlightTexts(page, 'mg-overlap')).toEqual([]);
+});
