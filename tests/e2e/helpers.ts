@@ -68,6 +68,12 @@ export async function dragSelect(page: Page, text: string) {
   await page.mouse.move((box.x1 + box.x2) / 2, (box.y1 + box.y2) / 2, { steps: 4 });
   await page.mouse.move(box.x2, box.y2, { steps: 4 });
   await page.mouse.up();
+  // The app takes the selection from a `selectionchange` task after mouse-up; a key pressed before
+  // it runs finds no selection. Wait for the pending highlight a user would see (soft: re-attaching
+  // an unplaced annotation takes the selection without one).
+  await page
+    .waitForFunction(() => ((CSS as any).highlights.get('mg-pending')?.size ?? 0) > 0, null, { timeout: 2_000 })
+    .catch(() => {});
 }
 
 /** How many ranges a named CSS highlight holds. */

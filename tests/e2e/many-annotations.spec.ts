@@ -83,9 +83,9 @@ test('after a reload, two overlapping annotations have one overlap range, gone w
   await page.keyboard.press('2');
   await page.reload();
   await appReady(page);
-  expect(await highlightTexts(page, 'mg-overlap')).toEqual(['rebuffed his proposal']);
+  await expect.poll(() => highlightTexts(page, 'mg-overlap')).toEqual(['rebuffed his proposal']);
   await sidebar(page).getByRole('button', { name: /saying/ }).click();
   await page.getByRole('dialog', { name: 'Edit annotation' }).getByRole('button', { name: 'Delete' }).click();
   await expect(entries(page)).toHaveCount(1);
-  expect(await highlightTexts(page, 'mg-overlap')).toEqual([]);
+  await expect.poll(() => highlightTexts(page, 'mg-overlap')).toEqual([]);
 });

@@ -53,6 +53,10 @@ for (const name of ['QuotaExceededError', 'NS_ERROR_DOM_QUOTA_REACHED']) {
     await openApp(page);
     await dragSelect(page, 'The White House did not immediately respond');
     await page.keyboard.press('1');
+    // The last good state: the first annotation is stored before storage fills up.
+    await expect
+      .poll(() => page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes('/a/')).length))
+      .toBe(1);
     const good = await page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort()));
     await page.evaluate(() => sessionStorage.setItem('full', '1'));
     await dragSelect(page, 'Companies have embraced the red, green and white');
