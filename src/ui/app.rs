@@ -1203,6 +1203,15 @@ impl App {
             self.save_change(change);
         }
         self.describe_changes(changes);
+        self.keep_views_in_step();
+        let quote =
+            change.after.as_ref().or(change.before.as_ref()).map(|a| excerpt(&a.target.exact, 60)).unwrap_or_default();
+        self.announce(&(self.t().change_spoken)(verb, &quote));
+    }
+
+    /// After the store changed: the sidebar listing is rebuilt on the next render, the open editor
+    /// drops annotations that are gone (closing when none is left), and the active marks follow.
+    fn keep_views_in_step(&mut self) {
         self.listing.replace(None);
         if let Some(editor) = &mut self.editor {
             editor.ids.retain(|id| self.store.get(id).is_some());
@@ -1211,9 +1220,6 @@ impl App {
             }
         }
         self.refresh_active();
-        let quote =
-            change.after.as_ref().or(change.before.as_ref()).map(|a| excerpt(&a.target.exact, 60)).unwrap_or_default();
-        self.announce(&(self.t().change_spoken)(verb, &quote));
     }
 
     fn refresh_active(&self) {

@@ -79,12 +79,6 @@ fn editor_card(props: &EditorProps, annotation: &Annotation, t: &Texts) -> Html 
     }
 }
 
-/// The first `max` characters of `text`, cut at a word and ended with an ellipsis when shortened.
-pub fn excerpt(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        return text.to_string();
-    }
-    let cut: String = text.chars().take(max).collect();
-    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
-    format!("{cut}…")
-}
+/// The first `max` characters of `text`, cut at a word and ended with an ellipsis when shortened
+/// (the same cut the screen-reader sentences use).
+pub use crate::domain::spoken::shorten as excerpt;

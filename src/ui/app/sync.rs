@@ -74,14 +74,7 @@ impl App {
         if let Some(painter) = &mut self.painter {
             painter.apply(&self.doc, &self.store, change);
         }
-        self.listing.replace(None);
-        if let Some(editor) = &mut self.editor {
-            editor.ids.retain(|id| self.store.get(id).is_some());
-            if editor.ids.is_empty() {
-                self.editor = None;
-            }
-        }
-        self.refresh_active();
+        self.keep_views_in_step();
     }
 
     /// Writes this tab's change, unless another tab changed the same annotation since it was
