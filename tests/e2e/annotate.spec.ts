@@ -14,7 +14,7 @@ test('tag a sentence as Claim with a note; it survives a reload', async ({ page 
   await toolbar.getByRole('button', { name: 'Claim' }).click();
   await expect(toolbar).toBeHidden();
 
-  expect(await highlightTexts(page, 'mg-tag-0')).toEqual([SENTENCE]);
+  await expect.poll(() => highlightTexts(page, 'mg-tag-0')).toEqual([SENTENCE]);
   await expect(sidebar(page).getByRole('listitem')).toHaveCount(1);
 
   await page.reload();
@@ -24,7 +24,7 @@ test('tag a sentence as Claim with a note; it survives a reload', async ({ page 
   await expect(entry).toContainText('Claim');
   await expect(entry).toContainText('essentially run by the cartels');
   await expect(entry).toContainText('Sweeping claim with no evidence given');
-  expect(await highlightTexts(page, 'mg-tag-0')).toEqual([SENTENCE]);
+  await expect.poll(() => highlightTexts(page, 'mg-tag-0')).toEqual([SENTENCE]);
   await expect(sidebar(page).getByRole('button', { name: /Claim\s*1/ })).toBeVisible();
 });
 
@@ -37,7 +37,7 @@ test('a selection that starts and ends mid-word snaps to whole words', async ({ 
   await page.mouse.move(box.x2 - 15, box.y2, { steps: 6 });
   await page.mouse.up();
   await page.keyboard.press('2');
-  expect(await highlightTexts(page, 'mg-tag-1')).toEqual(['essentially run by the cartels']);
+  await expect.poll(() => highlightTexts(page, 'mg-tag-1')).toEqual(['essentially run by the cartels']);
 });
 
 test('overlapping and nested annotations are all visible and all reachable', async ({ page }) => {
@@ -49,9 +49,9 @@ test('overlapping and nested annotations are all visible and all reachable', asy
   await dragSelect(page, 'his proposal');
   await page.keyboard.press('3');
 
-  expect(await highlightTexts(page, 'mg-tag-0')).toEqual(['Sheinbaum said she rebuffed his proposal']);
-  expect(await highlightTexts(page, 'mg-tag-1')).toEqual(['rebuffed his proposal, saying']);
-  expect(await highlightTexts(page, 'mg-tag-2')).toEqual(['his proposal']);
+  await expect.poll(() => highlightTexts(page, 'mg-tag-0')).toEqual(['Sheinbaum said she rebuffed his proposal']);
+  await expect.poll(() => highlightTexts(page, 'mg-tag-1')).toEqual(['rebuffed his proposal, saying']);
+  await expect.poll(() => highlightTexts(page, 'mg-tag-2')).toEqual(['his proposal']);
   expect((await highlightTexts(page, 'mg-overlap')).sort()).toEqual(
     ['his proposal', 'his proposal', 'rebuffed his proposal'].sort());
 
@@ -67,7 +67,7 @@ test('overlapping and nested annotations are all visible and all reachable', asy
   await expect(editor.locator('.editor-card').first().getByRole('button', { name: 'Quote' })).toHaveAttribute('aria-pressed', 'true');
   await editor.locator('.editor-card').nth(2).getByRole('button', { name: 'Delete' }).click();
   await expect(sidebar(page).getByRole('listitem')).toHaveCount(2);
-  expect(await highlightSize(page, 'mg-tag-2')).toBe(0);
+  await expect.poll(() => highlightSize(page, 'mg-tag-2')).toBe(0);
   expect((await highlightTexts(page, 'mg-tag-1')).sort()).toEqual(
     ['Sheinbaum said she rebuffed his proposal', 'rebuffed his proposal, saying'].sort());
 });
@@ -84,10 +84,10 @@ test('undo and redo with buttons and with Ctrl+Z / Ctrl+Shift+Z', async ({ page 
 
   await undo.click();
   await expect(sidebar(page).getByRole('listitem')).toHaveCount(0);
-  expect(await highlightSize(page, 'mg-tag-1')).toBe(0);
+  await expect.poll(() => highlightSize(page, 'mg-tag-1')).toBe(0);
   await redo.click();
   await expect(sidebar(page).getByRole('listitem')).toHaveCount(1);
-  expect(await highlightSize(page, 'mg-tag-1')).toBe(1);
+  await expect.poll(() => highlightSize(page, 'mg-tag-1')).toBe(1);
 
   await page.keyboard.press('Control+z');
   await expect(sidebar(page).getByRole('listitem')).toHaveCount(0);
@@ -124,7 +124,7 @@ test('annotate with the keyboard alone', async ({ page }) => {
   await page.keyboard.press('Shift+Tab');
   await expect(toolbar.getByRole('button', { name: 'Policy shift' })).toBeFocused();
   await page.keyboard.press('Enter');
-  expect(await highlightTexts(page, 'mg-tag-2')).toEqual([selected]);
+  await expect.poll(() => highlightTexts(page, 'mg-tag-2')).toEqual([selected]);
 
   // Find it in the list by keyboard and edit it.
   const entry = sidebar(page).getByRole('button', { name: /MEXICO CITY/ });

@@ -67,7 +67,7 @@ test('keyboard only: skip link, select, tag with a note, find it in the list, ed
   await page.keyboard.press('Enter');
   await expect(toolbar).toBeHidden();
   await expect(liveRegion(page)).toContainText('Tagged as Claim');
-  expect(await highlightTexts(page, 'mg-tag-0')).toEqual([quote]);
+  await expect.poll(() => highlightTexts(page, 'mg-tag-0')).toEqual([quote]);
   expect(await focused(page)).toContain('article#article');
 
   // Find it in the list by searching, open it with Enter.
@@ -91,7 +91,7 @@ test('keyboard only: skip link, select, tag with a note, find it in the list, ed
   await page.keyboard.type(' and the date');
   await page.keyboard.press('Tab');
   await expect(sidebar.locator('.entry-note')).toHaveText('Check the source and the date');
-  expect(await highlightTexts(page, 'mg-tag-1')).toEqual([quote]);
+  await expect.poll(() => highlightTexts(page, 'mg-tag-1')).toEqual([quote]);
 
   // Delete; focus comes back to the article rather than being lost.
   await tabTo(page, '.annotation-editor button.danger');
@@ -99,7 +99,7 @@ test('keyboard only: skip link, select, tag with a note, find it in the list, ed
   await page.keyboard.press('Enter');
   await expect(editor).toBeHidden();
   await expect(liveRegion(page)).toContainText('Annotation deleted');
-  expect(await highlightTexts(page, 'mg-tag-0')).toEqual([]);
+  await expect.poll(() => highlightTexts(page, 'mg-tag-0')).toEqual([]);
   expect(await focused(page)).toContain('article#article');
   // Focus came back without the page jumping to the top of the article.
   expect(Math.abs((await page.evaluate(() => scrollY)) - scrolled)).toBeLessThan(40);
@@ -107,8 +107,8 @@ test('keyboard only: skip link, select, tag with a note, find it in the list, ed
   // Undo brings it back with both tags and the note.
   await page.keyboard.press('Control+z');
   await expect(liveRegion(page)).toContainText('Undone');
-  expect(await highlightTexts(page, 'mg-tag-0')).toEqual([quote]);
-  expect(await highlightTexts(page, 'mg-tag-1')).toEqual([quote]);
+  await expect.poll(() => highlightTexts(page, 'mg-tag-0')).toEqual([quote]);
+  await expect.poll(() => highlightTexts(page, 'mg-tag-1')).toEqual([quote]);
 
   // In the article, Alt+↓ reaches the annotation and reads it; Enter edits it; Escape gives focus back.
   await page.keyboard.press('Escape');

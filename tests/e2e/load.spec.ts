@@ -53,7 +53,7 @@ test('paste an article and annotate it', async ({ page }) => {
   await dragSelect(page, 'cut commute times by a fifth');
   await page.keyboard.press('1');
   await expect(entries(page)).toHaveCount(1);
-  expect(await highlightTexts(page, 'mg-tag-0')).toEqual(['cut commute times by a fifth']);
+  await expect.poll(() => highlightTexts(page, 'mg-tag-0')).toEqual(['cut commute times by a fifth']);
 
   // Reload returns to the article open last, with its annotation.
   await page.reload();
@@ -174,7 +174,7 @@ test('each article keeps its own annotations; the same article opens again with 
   await expect(title(page)).toHaveText('Trump tells Mexican president he wants US troops to fight drug cartels');
   await painted(page);
   await expect(entries(page)).toHaveCount(1);
-  expect(await highlightTexts(page, 'mg-tag-1')).toEqual(['The White House did not immediately respond']);
+  await expect.poll(() => highlightTexts(page, 'mg-tag-1')).toEqual(['The White House did not immediately respond']);
 
   // Pasting the same article again opens the stored one, annotations and all.
   await paste(page, PASTED);

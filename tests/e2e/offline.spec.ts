@@ -80,7 +80,7 @@ test('after one visit, the app opens and works with the network off, and annotat
   await page.reload();
   await appReady(page);
   await expect(sidebar(page).getByRole('listitem')).toHaveCount(1);
-  expect(await highlightTexts(page, 'mg-tag-0')).toEqual(['The White House did not immediately respond']);
+  await expect.poll(() => highlightTexts(page, 'mg-tag-0')).toEqual(['The White House did not immediately respond']);
 
   // Still a working annotator: a new annotation, then another offline reload keeps both.
   await dragSelect(page, 'nationalism has surged here');
@@ -88,7 +88,7 @@ test('after one visit, the app opens and works with the network off, and annotat
   await page.reload();
   await appReady(page);
   await expect(sidebar(page).getByRole('listitem')).toHaveCount(2);
-  expect(await highlightTexts(page, 'mg-tag-1')).toEqual(['nationalism has surged here']);
+  await expect.poll(() => highlightTexts(page, 'mg-tag-1')).toEqual(['nationalism has surged here']);
   expect(notFromWorker).toEqual([]);
 });
 
@@ -107,7 +107,7 @@ test('from a sub-path of a static host, it keeps working after the host goes awa
     await page.reload();
     await appReady(page);
     await expect(sidebar(page).getByRole('listitem')).toHaveCount(1);
-    expect(await highlightTexts(page, 'mg-tag-2')).toEqual(['Companies have embraced the red, green and white']);
+    await expect.poll(() => highlightTexts(page, 'mg-tag-2')).toEqual(['Companies have embraced the red, green and white']);
   } finally {
     await host.stop();
   }

@@ -51,7 +51,7 @@ test('an Arabic and Hebrew article renders right to left and is annotated by mou
   // Mouse: an Arabic phrase with a number inside it, and a Hebrew phrase with Latin letters.
   await dragSelect(page, 'ستخفض الضرائب بنسبة 15 في المئة');
   await page.keyboard.press('1');
-  expect(await highlightTexts(page, 'mg-tag-0')).toEqual(['ستخفض الضرائب بنسبة 15 في المئة']);
+  await expect.poll(() => highlightTexts(page, 'mg-tag-0')).toEqual(['ستخفض الضرائب بنسبة 15 في المئة']);
   // Ending a drag at the edge between the Latin run and the Hebrew text is ambiguous in any
   // browser (one point, two logical positions), so the drag ends inside "News" and snaps out to it.
   const box = await textBox(page, 'דיווח של BBC Ne');
@@ -62,7 +62,7 @@ test('an Arabic and Hebrew article renders right to left and is annotated by mou
   await page.mouse.up();
   await expect(page.getByRole('toolbar', { name: 'Annotate selection' })).toBeVisible();
   await page.keyboard.press('3');
-  expect(await highlightTexts(page, 'mg-tag-2')).toEqual(['דיווח של BBC News']);
+  await expect.poll(() => highlightTexts(page, 'mg-tag-2')).toEqual(['דיווח של BBC News']);
 
   // Keyboard: to the Hebrew paragraph, select three words forward (in reading order), tag Quote.
   await page.locator('#article').focus();
@@ -73,7 +73,7 @@ test('an Arabic and Hebrew article renders right to left and is annotated by mou
   expect(HEBREW.startsWith(pending)).toBe(true);
   expect(pending.split(' ').length).toBeGreaterThanOrEqual(2);
   await page.keyboard.press('2');
-  expect(await highlightTexts(page, 'mg-tag-1')).toEqual([pending]);
+  await expect.poll(() => highlightTexts(page, 'mg-tag-1')).toEqual([pending]);
 
   // The sidebar lists the quotes right to left too, and the export's offsets point at exactly the quotes.
   const entry = page.locator('.entry-quote', { hasText: 'ستخفض' });
@@ -84,6 +84,6 @@ test('an Arabic and Hebrew article renders right to left and is annotated by mou
   // After a reload the highlights come back on the same text.
   await page.reload();
   await page.waitForFunction(() => performance.getEntriesByName('marginalia:highlights-painted').length > 0);
-  expect(await highlightTexts(page, 'mg-tag-0')).toEqual(['ستخفض الضرائب بنسبة 15 في المئة']);
-  expect(await highlightTexts(page, 'mg-tag-2')).toEqual(['דיווח של BBC News']);
+  await expect.poll(() => highlightTexts(page, 'mg-tag-0')).toEqual(['ستخفض الضرائب بنسبة 15 في المئة']);
+  await expect.poll(() => highlightTexts(page, 'mg-tag-2')).toEqual(['דיווח של BBC News']);
 });

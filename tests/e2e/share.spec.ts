@@ -41,7 +41,7 @@ test('export a pack, clear storage, import it: everything is back', async ({ pag
   await report(page).getByRole('button', { name: 'Import' }).click();
   await expect(entries(page)).toHaveCount(3);
   await expect(entries(page).filter({ hasText: 'sovereignty is inalienable' })).toContainText('Key line, “quoted” & <b>bold</b>');
-  expect(await highlightTexts(page, 'mg-tag-1')).toEqual(['sovereignty is inalienable']);
+  await expect.poll(() => highlightTexts(page, 'mg-tag-1')).toEqual(['sovereignty is inalienable']);
 
   // Byte for byte: exporting again gives the same annotations.
   const again = JSON.parse((await exportAs(page, 'Annotation pack')).text);

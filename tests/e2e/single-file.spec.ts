@@ -49,7 +49,7 @@ test('opened from file://: annotate, reload, export, with no network and no CSP 
   const entry = sidebar(page).getByRole('listitem');
   await expect(entry).toHaveCount(1);
   await expect(entry).toContainText('Check the source');
-  expect(await highlightTexts(page, 'mg-tag-0')).toEqual([SENTENCE]);
+  await expect.poll(() => highlightTexts(page, 'mg-tag-0')).toEqual([SENTENCE]);
 
   const exported = JSON.parse((await exportAs(page, 'Annotation pack')).text);
   expect(exported.format).toBe('marginalia-pack');

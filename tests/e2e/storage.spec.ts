@@ -89,7 +89,7 @@ test('blocked storage: the app runs, says it cannot save, and offers export', as
   await dragSelect(page, 'The White House did not immediately respond');
   await page.keyboard.press('1');
   await expect(entries(page)).toHaveCount(1);
-  expect(await highlightTexts(page, 'mg-tag-0')).toEqual(['The White House did not immediately respond']);
+  await expect.poll(() => highlightTexts(page, 'mg-tag-0')).toEqual(['The White House did not immediately respond']);
 });
 
 test('unreadable or newer stored values are reported, kept untouched, and backed up', async ({ page }) => {

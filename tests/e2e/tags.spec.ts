@@ -48,7 +48,7 @@ test('add a tag with its own hotkey, then delete a tag choosing what happens to 
   await page.keyboard.press('e');
   await expect(entries(page)).toHaveCount(1);
   await expect(entries(page)).toContainText('Evidence');
-  expect(await highlightTexts(page, 'mg-tag-3')).toEqual(['a report published Friday in the Wall Street Journal']);
+  await expect.poll(() => highlightTexts(page, 'mg-tag-3')).toEqual(['a report published Friday in the Wall Street Journal']);
 
   await page.getByRole('button', { name: 'Settings' }).click();
   const row = settings(page).locator('.tag-row').nth(3);
