@@ -1,20 +1,19 @@
 //! Native tests of the agreement measures on hand-worked examples (arithmetic in the comments), the degenerate cases, answer-key scoring and disagreements.
+
 #![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+use common::{ann, doc};
 
 use marginalia::domain::agreement::{
     cohen_kappa, fleiss_kappa, labels, mean_pairwise_agreement, pair_agreement, percent_agreement, Figure, LabelTable,
     Undefined,
 };
 use marginalia::domain::agreement_help::AGREEMENT_HELP;
-use marginalia::domain::anchor::describe;
-use marginalia::domain::annotation::Annotation;
 use marginalia::domain::answer_key::{jaccard, match_spans, score_against_key, spans_match, SpanScore};
-use marginalia::domain::document::{ArticleMeta, BlockKind, Document};
 use marginalia::domain::tags::TagId;
 use marginalia::domain::tokens::Tokens;
 use proptest::prelude::*;
-use time::OffsetDateTime;
-use uuid::Uuid;
 
 const EPS: f64 = 1e-12;
 
@@ -166,26 +165,6 @@ fn figure_mean_leaves_out_undefined_figures() {
 
 // ---------------------------------------------------------------------------------------------
 // From annotations on a real document: tokens, labels, per tag and overall.
-
-fn doc(text: &str) -> Document {
-    Document::new("T", ArticleMeta::default(), &[(BlockKind::Paragraph, text)])
-}
-
-fn at() -> OffsetDateTime {
-    OffsetDateTime::from_unix_timestamp(1_741_442_700).unwrap()
-}
-
-fn ann(doc: &Document, n: u128, start: usize, end: usize, tags: &[&str]) -> Annotation {
-    Annotation {
-        id: Uuid::from_u128(n),
-        target: describe(doc, start, end),
-        tags: tags.iter().map(|t| TagId::new(t)).collect(),
-        note: String::new(),
-        author: String::new(),
-        created: at(),
-        modified: at(),
-    }
-}
 
 const SENTENCE: &str = "The minister said the budget will grow.";
 //                      0   4        13   18  22     29   34  38

@@ -1,18 +1,15 @@
 //! Native tests of the class on the article: blocks cut at every boundary of the shown students' annotations.
+
 #![cfg(not(target_arch = "wasm32"))]
 
-use marginalia::domain::anchor::describe;
+mod common;
+use common::ann;
+
 use marginalia::domain::annotation::Annotation;
 use marginalia::domain::class::{ClassView, Submission};
 use marginalia::domain::class_layers::{segments, LayerSegment};
 use marginalia::domain::document::{ArticleMeta, BlockKind, Document};
 use marginalia::domain::tags::{TagId, TagSet};
-use time::OffsetDateTime;
-use uuid::Uuid;
-
-fn at() -> OffsetDateTime {
-    OffsetDateTime::from_unix_timestamp(1_741_442_700).unwrap()
-}
 
 fn doc() -> Document {
     Document::new(
@@ -23,18 +20,6 @@ fn doc() -> Document {
             (BlockKind::Paragraph, "Critics disagree strongly."),
         ],
     )
-}
-
-fn ann(doc: &Document, n: u128, start: usize, end: usize, tags: &[&str]) -> Annotation {
-    Annotation {
-        id: Uuid::from_u128(n),
-        target: describe(doc, start, end),
-        tags: tags.iter().map(|t| TagId::new(t)).collect(),
-        note: String::new(),
-        author: String::new(),
-        created: at(),
-        modified: at(),
-    }
 }
 
 fn view(doc: &Document, students: Vec<(&str, Vec<Annotation>)>) -> ClassView {

@@ -1,5 +1,9 @@
 //! Native tests of the class view: loading students' files (other articles rejected), per-passage counts, density, the student-by-tag table, consensus, and 25 generated students.
+
 #![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+use common::{ann, at, doc};
 
 use marginalia::domain::agreement::{labels, Figure};
 use marginalia::domain::anchor::describe;
@@ -7,33 +11,11 @@ use marginalia::domain::annotation::Annotation;
 use marginalia::domain::class::{consensus_id, ClassView, RejectReason, Rejected, Submission};
 use marginalia::domain::class_csv::{agreement_csv, scores_csv, student_table_csv};
 use marginalia::domain::class_import::read_submission;
-use marginalia::domain::document::{ArticleMeta, BlockKind, ContentHash, Document};
+use marginalia::domain::document::{ContentHash, Document};
 use marginalia::domain::persist::export_json;
 use marginalia::domain::plain_text::parse_plain_text;
 use marginalia::domain::tags::{TagId, TagSet};
 use proptest::prelude::*;
-use time::OffsetDateTime;
-use uuid::Uuid;
-
-fn at() -> OffsetDateTime {
-    OffsetDateTime::from_unix_timestamp(1_741_442_700).unwrap()
-}
-
-fn doc(text: &str) -> Document {
-    Document::new("T", ArticleMeta::default(), &[(BlockKind::Paragraph, text)])
-}
-
-fn ann(doc: &Document, n: u128, start: usize, end: usize, tags: &[&str]) -> Annotation {
-    Annotation {
-        id: Uuid::from_u128(n),
-        target: describe(doc, start, end),
-        tags: tags.iter().map(|t| TagId::new(t)).collect(),
-        note: String::new(),
-        author: String::new(),
-        created: at(),
-        modified: at(),
-    }
-}
 
 fn submission(doc: &Document, student: &str, annotations: Vec<Annotation>) -> Submission {
     Submission { student: student.into(), article: doc.hash().clone(), annotations }
