@@ -32,7 +32,7 @@ use crate::ui::banner::WarningBanner;
 use crate::ui::browser::dom_text::DomText;
 use crate::ui::browser::highlights::{self, Painter};
 use crate::ui::browser::storage::{AnnotationStorage, StorageProblem, Unreadable};
-use crate::ui::browser::{clock, download, eviction, files, html_parse, lang, library, storage};
+use crate::ui::browser::{clock, download, eviction, files, focus, html_parse, lang, library, storage};
 use crate::ui::class_view::ClassViewPanel;
 use crate::ui::editor::{excerpt, AnnotationEditor};
 use crate::ui::export_dialog::ExportDialog;
@@ -1318,7 +1318,7 @@ impl App {
             return true;
         }
         if self.dialog_open() {
-            crate::ui::browser::focus::contain_tab(event);
+            // Tab inside the dialog was handled where the event arrived (document_listeners).
             return false;
         }
         if ctrl && !event.alt_key() && !in_field && (key.eq_ignore_ascii_case("z") || key.eq_ignore_ascii_case("y")) {
@@ -1771,12 +1771,22 @@ fn document_listeners(ctx: &Context<App>) -> Vec<EventListener> {
             EventListenerOptions::enable_prevent_default(),
             move |e| {
                 if let Some(event) = e.dyn_ref::<KeyboardEvent>() {
+                    // Tab is kept inside an open dialog here, in the event itself: yew handles
+                    // messages a microtask later, and the browser must not move focus first.
+                    if focus::contain_tab(event) {
+                        return;
+                    }
                     link.send_message(Msg::KeyDown(event.clone()));
                 }
             },
         )
     };
     vec![
+        EventListener::new(&document, "focusin", |event| {
+            if let Some(event) = event.dyn_ref::<web_sys::FocusEvent>() {
+                focus::keep_in_modal(event);
+            }
+        }),
         on(&document, "selectionchange", |_| Some(Msg::SelectionChanged)),
         on(&document, "pointerdown", |_| Some(Msg::PointerDown)),
         on(&document, "pointerup", |_| Some(Msg::PointerUp)),

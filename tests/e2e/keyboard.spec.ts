@@ -156,7 +156,10 @@ test('keyboard only: dialogs take focus, keep Tab inside, close with Escape and 
     expect(await page.evaluate(() => !!document.activeElement?.closest('[aria-modal=true]')), `focus in ${dialog}`).toBe(true);
     await page.keyboard.press('Shift+Tab');
     await page.keyboard.press('Shift+Tab');
-    expect(await page.evaluate(() => !!document.activeElement?.closest('[aria-modal=true]')), `focus kept in ${dialog}`).toBe(true);
+    expect(await page.evaluate(() => !!document.activeElement?.closest('[aria-modal=true]')), `focus kept in ${dialog}, not on ${await focused(page)}`).toBe(true);
+    // Focus sent outside by anything else (here a script) comes straight back in.
+    await page.evaluate(() => (document.querySelector('article#article') as HTMLElement).focus());
+    expect(await page.evaluate(() => !!document.activeElement?.closest('[aria-modal=true]')), `focus pulled back into ${dialog}, not on ${await focused(page)}`).toBe(true);
     await page.keyboard.press('Escape');
     await expect(panel).toBeHidden();
     expect(await focused(page)).toContain(button);
@@ -230,3 +233,21 @@ for (const [label, viewport] of [['desktop', { width: 1280, height: 860 }], ['20
     expect(seen.some((s) => s.startsWith('button.entry-button'))).toBe(true);
   });
 }
+
+test('Tab and Shift+Tab never leave a dialog, even when it scrolls at 200% zoom', async ({ page }) => {
+  await page.setViewportSize({ width: 640, height: 430 });
+  await openApp(page);
+  for (const name of ['Library', 'New article', 'Export', 'Settings']) {
+    await page.locator('nav.actions').getByRole('button', { name }).press('Enter');
+    const panel = page.getByRole('dialog', { name });
+    await expect(panel).toBeVisible();
+    for (const key of ['Tab', 'Shift+Tab']) {
+      for (let i = 0; i < 25; i++) {
+        await page.keyboard.press(key);
+        expect(await page.evaluate(() => !!document.activeElement?.closest('[aria-modal=true]')), `${key} ${i + 1} kept focus in ${name}, not on ${await focused(page)}`).toBe(true);
+      }
+    }
+    await page.keyboard.press('Escape');
+    await expect(panel).toBeHidden();
+  }
+});

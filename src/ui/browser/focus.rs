@@ -82,3 +82,21 @@ pub fn contain_tab(event: &KeyboardEvent) -> bool {
     let _ = target.focus();
     true
 }
+
+/// The last line of the modal's focus trap, for a `focusin` anywhere in the page: when focus lands
+/// outside the open modal dialog (on a tab stop the list above does not know, such as a scrollable
+/// box Chromium makes focusable, or after the focused control was re-rendered away), it goes back
+/// in: to the last control when it left backwards (it landed before the dialog), else the first.
+pub fn keep_in_modal(event: &web_sys::FocusEvent) {
+    let Some(dialog) = modal() else { return };
+    let Some(landed) = event.target().and_then(|t| t.dyn_into::<web_sys::Node>().ok()) else { return };
+    if dialog.contains(Some(&landed)) {
+        return;
+    }
+    let items = focusables(&dialog);
+    let landed_before = landed.compare_document_position(&dialog) & web_sys::Node::DOCUMENT_POSITION_FOLLOWING != 0;
+    let target = if landed_before { items.last() } else { items.first() };
+    if let Some(target) = target {
+        let _ = target.focus();
+    }
+}
