@@ -78,7 +78,8 @@ function pageInit(seed) {
 }
 
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ARGS });
-const server = await startServer(port);
+// BENCH_DIST serves another build (e.g. one that keeps wasm function names, for BENCH_PROFILE).
+const server = await startServer(port, process.env.BENCH_DIST ?? 'dist');
 const base = `http://127.0.0.1:${port}/`;
 const results = {};
 const add = (key, value) => { (results[key] ??= []).push(value); };
@@ -289,7 +290,13 @@ async function createOurs(key, n) {
   const { context, page } = await fresh(setup[key].snapshots[n]);
   await page.goto(base);
   await page.evaluate(() => window.__loadPainted);
+  if (process.env.BENCH_EVAL_TMP) await page.evaluate(process.env.BENCH_EVAL_TMP);
   const out = [];
+  // BENCH_PROFILE=1 writes a CPU profile of the creations to .prof/create.cpuprofile (open it in Chrome's DevTools).
+  const cdp = process.env.BENCH_PROFILE ? await context.newCDPSession(page) : null;
+  if (cdp) { await cdp.send('Profiler.enable'); await cdp.send('Profiler.setSamplingInterval', { interval: 200 }); await cdp.send('Profiler.start'); }
+  // BENCH_TRACE=1 writes a Chromium trace (style, layout, paint) of the creations to .prof/create.trace.json.
+  if (process.env.BENCH_TRACE) await browser.startTracing(page, { path: '.prof/create.trace.json', categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink'] });
   for (const passage of passages(key, CREATES_PER_RUN)) {
     await dragOver(page, passage);
     await page.evaluate(() => { window.__toolbar = window.__arm(() => document.querySelector('[role=toolbar][aria-label="Annotate selection"]')); });
@@ -303,6 +310,8 @@ async function createOurs(key, n) {
     const created = await page.evaluate(async () => (await window.__created) - window.__keyDown);
     out.push({ toolbar, created, total: toolbar + created });
   }
+  if (cdp) writeFileSync('.prof/create.cpuprofile', JSON.stringify((await cdp.send('Profiler.stop')).profile));
+  if (process.env.BENCH_TRACE) await browser.stopTracing();
   await context.close();
   return out;
 }
@@ -312,6 +321,11 @@ async function createRecogito(key, n, renderer) {
   await page.evaluate((set) => { window.benchSet(set); }, setup[key].sets[n].recogito);
   await page.evaluate(() => window.__arm(() => window.benchPainted() > 0));
   const out = [];
+  // BENCH_PROFILE=1 writes a CPU profile of the creations to .prof/create.cpuprofile (open it in Chrome's DevTools).
+  const cdp = process.env.BENCH_PROFILE ? await context.newCDPSession(page) : null;
+  if (cdp) { await cdp.send('Profiler.enable'); await cdp.send('Profiler.setSamplingInterval', { interval: 200 }); await cdp.send('Profiler.start'); }
+  // BENCH_TRACE=1 writes a Chromium trace (style, layout, paint) of the creations to .prof/create.trace.json.
+  if (process.env.BENCH_TRACE) await browser.startTracing(page, { path: '.prof/create.trace.json', categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink'] });
   for (const passage of passages(key, CREATES_PER_RUN)) {
     await dragOver(page, passage);
     await page.evaluate(() => {

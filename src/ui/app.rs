@@ -125,6 +125,10 @@ pub enum Msg {
     OpenPassage(usize, usize),
     /// Another tab wrote this storage key (`None`: it cleared storage).
     StoredElsewhere(Option<String>),
+    /// The page scrolled or resized: the painter follows the viewport.
+    ViewportMoved,
+    /// The browser is about to print (true) or has printed (false): print every highlight.
+    Printing(bool),
 }
 
 /// An import worked out and shown to the user, not applied yet.
@@ -674,6 +678,22 @@ impl Component for App {
                 true
             }
             Msg::StoredElsewhere(key) => self.stored_elsewhere(key),
+            Msg::ViewportMoved => {
+                if let Some(painter) = &mut self.painter {
+                    painter.follow_viewport(&self.doc, &self.store);
+                }
+                false
+            }
+            Msg::Printing(printing) => {
+                if let Some(painter) = &mut self.painter {
+                    if printing {
+                        painter.paint_everything(&self.doc, &self.store);
+                    } else {
+                        painter.follow_viewport(&self.doc, &self.store);
+                    }
+                }
+                false
+            }
         }
     }
 
@@ -912,7 +932,7 @@ impl App {
         };
         match Painter::new(dom, &self.tags) {
             Some(mut painter) => {
-                painter.paint_all(&self.doc, &self.store);
+                painter.follow_viewport(&self.doc, &self.store);
                 self.painter = Some(painter);
                 self.describe_all_blocks();
             }
@@ -1791,6 +1811,10 @@ fn document_listeners(ctx: &Context<App>) -> Vec<EventListener> {
         on(&document, "pointerdown", |_| Some(Msg::PointerDown)),
         on(&document, "pointerup", |_| Some(Msg::PointerUp)),
         on(&window, "pagehide", |_| Some(Msg::PageHide)),
+        on(&window, "scroll", |_| Some(Msg::ViewportMoved)),
+        on(&window, "resize", |_| Some(Msg::ViewportMoved)),
+        on(&window, "beforeprint", |_| Some(Msg::Printing(true))),
+        on(&window, "afterprint", |_| Some(Msg::Printing(false))),
         on(&document, "visibilitychange", |_| {
             let hidden = web_sys::window().and_then(|w| w.document()).is_some_and(|d| d.hidden());
             hidden.then_some(Msg::PageHide)
