@@ -294,7 +294,6 @@ async function createOurs(key, n) {
   const { context, page } = await fresh(setup[key].snapshots[n]);
   await page.goto(base);
   await page.evaluate(() => window.__loadPainted);
-  if (process.env.BENCH_EVAL_TMP) await page.evaluate(process.env.BENCH_EVAL_TMP);
   const out = [];
   // BENCH_PROFILE=1 writes a CPU profile of the creations to .prof/create.cpuprofile (open it in Chrome's DevTools).
   const cdp = process.env.BENCH_PROFILE ? await context.newCDPSession(page) : null;
@@ -413,12 +412,16 @@ async function exportImportRecogito(key, n, renderer) {
   return { exported, imported };
 }
 
-async function coldStart(url, seed) {
+async function coldStart(url, seed, name) {
   const { context, page } = await fresh(seed, { serviceWorkers: 'allow' });
   const loaded = [];
   page.on('response', (r) => loaded.push(r.url()));
+  // BENCH_TRACE=1 writes a Chromium trace of each cold start to .prof/cold-<tool>-<article>.trace.json.
+  const trace = process.env.BENCH_TRACE ? `.prof/cold-${name}.trace.json` : null;
+  if (trace) await browser.startTracing(page, { path: trace, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.wasm', 'blink', 'loading'] });
   await page.goto(url);
   const painted = await page.evaluate(() => window.__articlePainted);
+  if (trace) await browser.stopTracing();
   const fcp = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null);
   await context.close();
   return { painted, fcp, loaded };
@@ -440,8 +443,8 @@ for (let rep = 0; rep < (ONLY.has('bulk') || ONLY.has('cold') ? REPS : 0); rep++
   for (const key of ONLY.has('cold') ? ['m', 'l'] : []) {
     for (const tool of rep % 2 ? ['control', 'ours'] : ['ours', 'control']) {
       const r = tool === 'ours'
-        ? await coldStart(base, setup[key].snapshots[0])
-        : await coldStart(`${base}bench/control-${key}.html`, null);
+        ? await coldStart(base, setup[key].snapshots[0], `ours-${key}`)
+        : await coldStart(`${base}bench/control-${key}.html`, null, `control-${key}`);
       add(`cold:${tool}:${key}`, r.painted);
       add(`fcp:${tool}:${key}`, r.fcp);
       if (tool === 'ours' && !results.loadedAtStart) results.loadedAtStart = r.loaded;

@@ -885,11 +885,21 @@ impl App {
     /// re-renders for selection or editor updates leave the sidebar untouched. Only the listed
     /// rows are cloned; the others are only counted.
     fn build_listing(&self) -> Listing {
-        let searched: Vec<&Annotation> =
-            if self.query.trim().is_empty() { self.store.in_order().collect() } else { self.store.search(&self.query) };
-        let mut matching = searched.into_iter().filter(|a| self.filter.as_ref().is_none_or(|tag| a.has_tag(tag)));
-        let entries: Vec<Annotation> = matching.by_ref().take(self.listed_rows).cloned().collect();
-        let matched = entries.len() + matching.count();
+        let wanted = |a: &&Annotation| self.filter.as_ref().is_none_or(|tag| a.has_tag(tag));
+        let (entries, matched) = if self.query.trim().is_empty() {
+            // Without a search, only the listed rows are put in article order; the rest are
+            // counted where they lie (this runs after every change, with 10,000 annotations).
+            let entries: Vec<Annotation> =
+                self.store.in_order().filter(wanted).take(self.listed_rows).cloned().collect();
+            let matched = self.filter.as_ref().map_or(self.store.len(), |tag| self.store.count_with_tag(tag));
+            (entries, matched)
+        } else {
+            let searched = self.store.search(&self.query);
+            let mut matching = searched.into_iter().filter(wanted);
+            let entries: Vec<Annotation> = matching.by_ref().take(self.listed_rows).cloned().collect();
+            let matched = entries.len() + matching.count();
+            (entries, matched)
+        };
         let by_tag = self.store.count_by_tag();
         let counts: Vec<usize> = self.tags.tags.iter().map(|t| by_tag.get(&t.id).copied().unwrap_or(0)).collect();
         Listing { entries: Rc::new(entries), matched, counts: Rc::new(counts) }
