@@ -103,7 +103,9 @@ pub struct Store {
 impl Store {
     /// A store holding `annotations` with an empty history; later duplicates of an id are skipped.
     pub fn from_annotations(annotations: impl IntoIterator<Item = Annotation>) -> Self {
-        let mut store = Store::default();
+        let annotations = annotations.into_iter();
+        // Sized once: growing the map moves every annotation each time it doubles.
+        let mut store = Store { by_id: HashMap::with_capacity(annotations.size_hint().0), ..Store::default() };
         for annotation in annotations {
             if !store.by_id.contains_key(&annotation.id) {
                 store.insert(annotation);

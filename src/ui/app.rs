@@ -129,6 +129,8 @@ pub enum Msg {
     ViewportMoved,
     /// The article was painted: describe its paragraphs for screen readers.
     DescribeBlocks,
+    /// The article was painted at start-up: read its stored annotations.
+    LoadAnnotations,
     /// The browser is about to print (true) or has printed (false): print every highlight.
     Printing(bool),
 }
@@ -239,6 +241,10 @@ pub struct App {
     /// The paragraph the keyboard caret is in (Ctrl+↓ / Ctrl+↑ move it).
     current_block: usize,
     listing: RefCell<Option<Listing>>,
+    /// At start-up, until the stored annotations are read (just after the article's first paint).
+    loading_annotations: bool,
+    /// They were read and the next render paints them (then the `highlights-painted` mark).
+    annotations_just_loaded: bool,
     /// How many matching annotations the sidebar lists (a multiple of `LISTED_ROWS`).
     listed_rows: usize,
     sidebar_callbacks: SidebarCallbacks,
@@ -259,7 +265,9 @@ impl Component for App {
         let ui_lang = lang::initial();
         lang::mark_document(ui_lang);
         let (doc, notice) = initial_document(&sample, ui_lang.texts());
-        let session = open_session(&doc);
+        // The stored annotations are read once the article is painted (Msg::LoadAnnotations), so
+        // the article appears without waiting for thousands of them to be decoded.
+        let session = open_session(&doc, false);
         let tags = Rc::new(session.tags.clone());
         App {
             doc,
@@ -305,6 +313,8 @@ impl Component for App {
             pointer_down: false,
             current_block: 0,
             listing: RefCell::new(None),
+            loading_annotations: true,
+            annotations_just_loaded: false,
             listed_rows: LISTED_ROWS,
             sidebar_callbacks: SidebarCallbacks {
                 on_filter: ctx.link().callback(Msg::Filter),
@@ -680,6 +690,7 @@ impl Component for App {
                 true
             }
             Msg::StoredElsewhere(key) => self.stored_elsewhere(key),
+            Msg::LoadAnnotations => self.load_annotations(ctx),
             Msg::DescribeBlocks => {
                 self.describe_all_blocks();
                 false
@@ -821,6 +832,13 @@ impl Component for App {
         if first_render || std::mem::take(&mut self.needs_painter) {
             clock::mark("marginalia:article-rendered");
             self.attach_painter(ctx);
+            if self.loading_annotations {
+                let link = ctx.link().clone();
+                clock::after_next_paint(move || link.send_message(Msg::LoadAnnotations));
+            } else {
+                clock::mark("marginalia:highlights-painted");
+            }
+        } else if std::mem::take(&mut self.annotations_just_loaded) {
             clock::mark("marginalia:highlights-painted");
         }
         self.manage_focus();
@@ -870,12 +888,33 @@ impl App {
         }
     }
 
+    /// Reads the article's stored annotations, after the article's first paint at start-up, and
+    /// paints them. What another tab stored meanwhile is read with them.
+    fn load_annotations(&mut self, ctx: &Context<Self>) -> bool {
+        if !self.loading_annotations {
+            return false;
+        }
+        clock::mark("marginalia:annotations-load-start");
+        let loaded = self.storage.load();
+        self.unreadable.extend(loaded.unreadable);
+        self.store = Store::from_annotations(loaded.annotations);
+        self.loading_annotations = false;
+        self.annotations_just_loaded = true;
+        if let Some(painter) = &mut self.painter {
+            painter.repaint(&self.doc, &self.store);
+        }
+        self.keep_views_in_step();
+        let link = ctx.link().clone();
+        clock::after_next_paint(move || link.send_message(Msg::DescribeBlocks));
+        true
+    }
+
     fn view_sidebar(&self) -> Html {
         let listing = self.listing.borrow_mut().get_or_insert_with(|| self.build_listing()).clone();
         let callbacks = &self.sidebar_callbacks;
         html! {
             <Sidebar tags={self.tags.clone()} entries={listing.entries} matched={listing.matched} counts={listing.counts}
-                total={self.store.len()} filter={self.filter.clone()} query={AttrValue::from(self.query.clone())}
+                total={self.store.len()} loading={self.loading_annotations} filter={self.filter.clone()} query={AttrValue::from(self.query.clone())}
                 on_filter={callbacks.on_filter.clone()} on_query={callbacks.on_query.clone()}
                 on_open={callbacks.on_open.clone()} on_show_more={callbacks.on_show_more.clone()} />
         }
@@ -952,8 +991,10 @@ impl App {
                 self.painter = Some(painter);
                 // Screen-reader descriptions of every paragraph: right after the first paint,
                 // where writing them (about 20 ms for 1,000 annotations) does not delay it.
-                let link = ctx.link().clone();
-                clock::after_next_paint(move || link.send_message(Msg::DescribeBlocks));
+                if !self.loading_annotations {
+                    let link = ctx.link().clone();
+                    clock::after_next_paint(move || link.send_message(Msg::DescribeBlocks));
+                }
             }
             None => {
                 self.notice = Some(if highlights::supported() {
@@ -1037,7 +1078,7 @@ impl App {
         let _ = self.storage.flush(&self.protected_keys());
         self.painter = None;
         self.article_listener = None;
-        let session = open_session(&doc);
+        let session = open_session(&doc, true);
         library::set_last_open(doc.hash().short());
         self.announce(&(self.t().opened)(doc.title()));
         self.doc = Rc::new(doc);
@@ -1726,12 +1767,17 @@ struct Session {
     classroom: Option<ClassroomState>,
 }
 
-/// Opens storage for an article and loads its annotations and side lists.
-fn open_session(doc: &Document) -> Session {
-    clock::mark("marginalia:annotations-load-start");
+/// Opens storage for an article and loads its side lists, tags and classroom state, and its
+/// annotations too when `with_annotations` (else `App::load_annotations` reads them later).
+fn open_session(doc: &Document, with_annotations: bool) -> Session {
     let mut storage = AnnotationStorage::open(doc.hash().clone());
-    let loaded = storage.load();
-    let mut unreadable = loaded.unreadable;
+    let (annotations, mut unreadable) = if with_annotations {
+        clock::mark("marginalia:annotations-load-start");
+        let loaded = storage.load();
+        (loaded.annotations, loaded.unreadable)
+    } else {
+        (Vec::new(), Vec::new())
+    };
     let mut side = |list| {
         storage.load_side(list).unwrap_or_else(|u| {
             unreadable.push(u);
@@ -1751,7 +1797,7 @@ fn open_session(doc: &Document) -> Session {
     Session {
         classroom,
         tags: tags.unwrap_or_default(),
-        store: Store::from_annotations(loaded.annotations),
+        store: Store::from_annotations(annotations),
         storage,
         unreadable,
         orphans,

@@ -122,3 +122,18 @@ test('1,000 annotations: only those near the viewport are painted; scrolling pai
   await page.evaluate(() => dispatchEvent(new Event('afterprint')));
   await expect.poll(() => tagRanges(page)).toBeLessThan(set.length / 4);
 });
+
+test('at start-up the article is painted first, then the stored annotations are read and painted', async ({ page }) => {
+  await openApp(page);
+  await dragSelect(page, 'Sheinbaum said she rebuffed his proposal');
+  await page.keyboard.press('1');
+  await page.reload();
+  await appReady(page);
+  const order = await page.evaluate(() => ['marginalia:article-rendered', 'marginalia:annotations-load-start', 'marginalia:highlights-painted']
+    .map((m) => performance.getEntriesByName(m)[0]?.startTime ?? -1));
+  expect(order.every((t) => t >= 0)).toBe(true);
+  expect(order[0]).toBeLessThan(order[1]);
+  expect(order[1]).toBeLessThanOrEqual(order[2]);
+  await expect.poll(() => highlightTexts(page, 'mg-tag-0')).toEqual(['Sheinbaum said she rebuffed his proposal']);
+  await expect(entries(page)).toHaveCount(1);
+});

@@ -151,6 +151,17 @@ impl Painter {
         }
     }
 
+    /// Paints `store` afresh (its annotations were read after the painter was made).
+    pub fn repaint(&mut self, doc: &Document, store: &Store) {
+        let ids: Vec<Uuid> = self.painted.keys().copied().collect();
+        for id in ids {
+            self.remove(&id);
+        }
+        self.in_view = InView::Nothing;
+        self.blocks = None;
+        self.follow_viewport(doc, store);
+    }
+
     /// Paints every annotation (for printing); the next `follow_viewport` narrows it again.
     pub fn paint_everything(&mut self, doc: &Document, store: &Store) {
         self.blocks = None;
