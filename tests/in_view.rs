@@ -1,4 +1,5 @@
 //! The painted stretch (domain::in_view): which annotations it shows, how it moves, and that following its moves and the store's changes always paints exactly what it shows.
+#![cfg(not(target_arch = "wasm32"))]
 
 mod common;
 
