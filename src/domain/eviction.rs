@@ -7,22 +7,21 @@
 //! the storage was cleared, and the user is told which export to import.
 
 use super::i18n::Texts;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// Key of the sentinel written to localStorage next to the first saved annotation.
 pub const SENTINEL_KEY: &str = "marginalia/saved";
 
 /// What the app remembers outside localStorage.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Marker {
     /// Annotations were saved in this browser.
-    #[serde(default)]
     pub saved: bool,
     /// File name of the last export.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub export_name: Option<String>,
     /// When the last export was made (`YYYY-MM-DD HH:MM UTC`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub export_at: Option<String>,
 }
 
@@ -39,7 +38,17 @@ pub fn encode(marker: &Marker) -> String {
 
 /// Reads a marker back; anything unreadable counts as no marker.
 pub fn decode(text: &str) -> Option<Marker> {
-    serde_json::from_str(text).ok()
+    use super::stored_json as read;
+    let value = read::parse(text).ok()?;
+    let root = super::format::json::At::root(&value);
+    if !value.is_object() {
+        return None;
+    }
+    Some(Marker {
+        saved: read::flag(&root, "saved").ok()?,
+        export_name: read::optional_string(&root, "export_name").ok()?,
+        export_at: read::optional_string(&root, "export_at").ok()?,
+    })
 }
 
 /// What to tell the user on start, if the storage was cleared: the marker says annotations were

@@ -27,6 +27,7 @@ pub mod rfc3339;
 pub mod segment;
 pub mod sort;
 pub mod spoken;
+pub mod stored_json;
 pub mod store;
 pub mod sync;
 pub mod tag_edit;

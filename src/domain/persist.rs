@@ -3,11 +3,14 @@
 //! Each annotation is stored under its own key, so a change writes one small value and two tabs
 //! editing different annotations never overwrite each other.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use uuid::Uuid;
 
 use super::annotation::{format_utc, Annotation};
 use super::document::{ArticleMeta, ContentHash, Document, RawBlock};
+use super::format::json::At;
+use super::format::FormatError;
+use super::stored_json as read;
 use super::i18n::{Texts, EN};
 use super::tags::TagSet;
 use time::OffsetDateTime;
@@ -50,16 +53,6 @@ impl std::fmt::Display for DecodeError {
 struct StoredRef<'a> {
     schema: u32,
     annotation: &'a Annotation,
-}
-
-#[derive(Deserialize)]
-struct SchemaOnly {
-    schema: u32,
-}
-
-#[derive(Deserialize)]
-struct Stored {
-    annotation: Annotation,
 }
 
 /// The storage key of annotation `id` of the article with hash `article`.
@@ -106,20 +99,22 @@ pub fn encode(annotation: &Annotation) -> String {
     serde_json::to_string(&StoredRef { schema: SCHEMA_VERSION, annotation }).unwrap_or_default()
 }
 
-/// Parses any stored value: a schema newer than this app's is told apart from a damaged value,
-/// so the caller can keep it untouched rather than treat it as garbage.
-fn decode_versioned<T: serde::de::DeserializeOwned>(value: &str) -> Result<T, DecodeError> {
-    let version: SchemaOnly = serde_json::from_str(value).map_err(|e| DecodeError::Corrupt(e.to_string()))?;
-    if version.schema > SCHEMA_VERSION {
-        return Err(DecodeError::NewerSchema(version.schema));
+/// Parses any stored value and reads it with `read`: a schema newer than this app's is told
+/// apart from a damaged value, so the caller can keep it untouched rather than treat it as garbage.
+fn decode_versioned<T>(value: &str, fields: impl FnOnce(&At) -> Result<T, FormatError>) -> Result<T, DecodeError> {
+    let value = read::parse(value).map_err(DecodeError::Corrupt)?;
+    let root = At::root(&value);
+    let corrupt = |e: FormatError| DecodeError::Corrupt(e.to_string());
+    let schema = read::u32(&read::required(&root, "schema").map_err(corrupt)?).map_err(corrupt)?;
+    if schema > SCHEMA_VERSION {
+        return Err(DecodeError::NewerSchema(schema));
     }
-    serde_json::from_str(value).map_err(|e| DecodeError::Corrupt(e.to_string()))
+    fields(&root).map_err(corrupt)
 }
 
 /// Reads one stored annotation, telling a newer format apart from a damaged value.
 pub fn decode(value: &str) -> Result<Annotation, DecodeError> {
-    let stored: Stored = decode_versioned(value)?;
-    Ok(stored.annotation)
+    decode_versioned(value, |root| read::annotation(&read::required(root, "annotation")?))
 }
 
 #[derive(Serialize)]
@@ -181,11 +176,10 @@ pub fn article_key_hash(key: &str) -> Option<&str> {
 pub const LAST_OPEN_KEY: &str = "marginalia/v1/last-open";
 
 /// An article as stored in the browser: enough to rebuild the exact same [`Document`].
-#[derive(Serialize, Deserialize)]
+#[derive(Serialize)]
 struct StoredArticle {
     schema: u32,
     title: String,
-    #[serde(default)]
     meta: ArticleMeta,
     #[serde(with = "super::rfc3339::serde")]
     added: OffsetDateTime,
@@ -206,7 +200,15 @@ pub fn encode_article(doc: &Document, added: OffsetDateTime) -> String {
 
 /// Reads a stored article back; its hash must match `expected` (a damaged value is reported, not used).
 pub fn decode_article(value: &str, expected: Option<&str>) -> Result<(Document, OffsetDateTime), DecodeError> {
-    let stored: StoredArticle = decode_versioned(value)?;
+    let stored = decode_versioned(value, |root| {
+        Ok(StoredArticle {
+            schema: SCHEMA_VERSION,
+            title: read::string(root, "title")?,
+            meta: read::member(root, "meta").map(|meta| read::article_meta(&meta)).transpose()?.unwrap_or_default(),
+            added: read::time(root, "added")?,
+            blocks: read::array(root, "blocks")?.iter().map(read::raw_block).collect::<Result<_, _>>()?,
+        })
+    })?;
     let doc = Document::from_blocks(&stored.title, stored.meta, stored.blocks);
     if expected.is_some_and(|short| short != doc.hash().short()) {
         return Err(DecodeError::Corrupt("its text does not match its key".into()));
@@ -243,11 +245,6 @@ struct StoredListRef<'a> {
     annotations: &'a [Annotation],
 }
 
-#[derive(Deserialize)]
-struct StoredList {
-    annotations: Vec<Annotation>,
-}
-
 /// Serialises a side list for storage.
 pub fn encode_list(annotations: &[Annotation]) -> String {
     serde_json::to_string(&StoredListRef { schema: SCHEMA_VERSION, annotations }).unwrap_or_default()
@@ -255,8 +252,7 @@ pub fn encode_list(annotations: &[Annotation]) -> String {
 
 /// Reads a stored side list, telling a newer format apart from a damaged value.
 pub fn decode_list(value: &str) -> Result<Vec<Annotation>, DecodeError> {
-    let stored: StoredList = decode_versioned(value)?;
-    Ok(stored.annotations)
+    decode_versioned(value, |root| read::annotations(root, "annotations"))
 }
 
 /// Key of the tag set of the article with hash `article` (absent: the default tags).
@@ -276,11 +272,6 @@ struct StoredTagsRef<'a> {
     tags: &'a TagSet,
 }
 
-#[derive(Deserialize)]
-struct StoredTags {
-    tags: TagSet,
-}
-
 /// Serialises an article's tag set for storage.
 pub fn encode_tags(tags: &TagSet) -> String {
     serde_json::to_string(&StoredTagsRef { schema: SCHEMA_VERSION, tags }).unwrap_or_default()
@@ -288,13 +279,13 @@ pub fn encode_tags(tags: &TagSet) -> String {
 
 /// Reads a stored tag set; a tag with a colour that is not `#rrggbb` makes the value unreadable.
 pub fn decode_tags(value: &str) -> Result<TagSet, DecodeError> {
-    let stored: StoredTags = decode_versioned(value)?;
-    if stored.tags.tags.is_empty()
-        || stored.tags.tags.iter().any(|t| crate::domain::tag_edit::valid_colour(&t.colour).is_err())
+    let tags = decode_versioned(value, |root| read::tag_set(&read::required(root, "tags")?))?;
+    if tags.tags.is_empty()
+        || tags.tags.iter().any(|t| crate::domain::tag_edit::valid_colour(&t.colour).is_err())
     {
         return Err(DecodeError::Corrupt("a tag set needs at least one tag, each with a #rrggbb colour".into()));
     }
-    Ok(stored.tags)
+    Ok(tags)
 }
 
 /// Key of the classroom state (tag lock and answer key) of the article with hash `article`.
@@ -304,7 +295,7 @@ pub fn classroom_key(article: &ContentHash) -> String {
 
 /// What a starter pack left for this article: the tag lock, the answer key, and whether the key
 /// has been revealed (a teacher's own key is stored revealed and unlocked).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ClassroomState {
     pub lock_tags: bool,
@@ -318,11 +309,6 @@ struct StoredClassroomRef<'a> {
     classroom: &'a ClassroomState,
 }
 
-#[derive(Deserialize)]
-struct StoredClassroom {
-    classroom: ClassroomState,
-}
-
 /// Serialises an article's classroom state for storage.
 pub fn encode_classroom(classroom: &ClassroomState) -> String {
     serde_json::to_string(&StoredClassroomRef { schema: SCHEMA_VERSION, classroom }).unwrap_or_default()
@@ -330,6 +316,12 @@ pub fn encode_classroom(classroom: &ClassroomState) -> String {
 
 /// Reads a stored classroom state, telling a newer format apart from a damaged value.
 pub fn decode_classroom(value: &str) -> Result<ClassroomState, DecodeError> {
-    let stored: StoredClassroom = decode_versioned(value)?;
-    Ok(stored.classroom)
+    decode_versioned(value, |root| {
+        let classroom = read::required(root, "classroom")?;
+        Ok(ClassroomState {
+            lock_tags: read::bool(&classroom, "lockTags")?,
+            answer_key: read::annotations(&classroom, "answerKey")?,
+            revealed: read::bool(&classroom, "revealed")?,
+        })
+    })
 }

@@ -4,7 +4,7 @@
 //! fixed order), so exporting what was imported gives the same bytes. Its JSON Schema is
 //! published at `schema/marginalia-pack.v1.schema.json`; the tests validate every export against it.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::{json, Value};
 use time::OffsetDateTime;
 use uuid::Uuid;
@@ -49,7 +49,7 @@ pub struct Pack {
 
 /// What a teacher's starter pack adds for her students: whether the tag set is locked, and
 /// her own annotations as an answer key, hidden from students until they reveal it.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Classroom {
     pub lock_tags: bool,
