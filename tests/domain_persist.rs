@@ -281,7 +281,9 @@ fn check_export(annotations: &[Annotation]) {
         .as_array()
         .expect("a list of annotations")
         .iter()
-        .map(|a| decode(&json!({ "schema": SCHEMA_VERSION, "annotation": a }).to_string()).expect("annotation read back"))
+        .map(|a| {
+            decode(&json!({ "schema": SCHEMA_VERSION, "annotation": a }).to_string()).expect("annotation read back")
+        })
         .collect();
     assert_eq!(exported, annotations, "every annotation, in the order given");
 }

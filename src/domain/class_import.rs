@@ -23,7 +23,8 @@ pub fn read_submission(file_name: &str, text: &str) -> Result<Submission, Reject
     if schema > SCHEMA_VERSION {
         return Err(unreadable(format!("it was saved by a newer version of Marginalia (format {schema})")));
     }
-    let file = || Ok((read::string(&read::required(&root, "article")?, "hash")?, read::annotations(&root, "annotations")?));
+    let file =
+        || Ok((read::string(&read::required(&root, "article")?, "hash")?, read::annotations(&root, "annotations")?));
     let (hash, annotations) = file().map_err(|e: FormatError| unreadable(e.to_string()))?;
     let student = most_common_author(&annotations).unwrap_or(fallback);
     Ok(Submission { student, article: ContentHash(hash), annotations })

@@ -10,8 +10,8 @@ use super::annotation::{format_utc, Annotation};
 use super::document::{ArticleMeta, ContentHash, Document, RawBlock};
 use super::format::json::At;
 use super::format::FormatError;
-use super::stored_json as read;
 use super::i18n::{Texts, EN};
+use super::stored_json as read;
 use super::tags::TagSet;
 use time::OffsetDateTime;
 
@@ -280,9 +280,7 @@ pub fn encode_tags(tags: &TagSet) -> String {
 /// Reads a stored tag set; a tag with a colour that is not `#rrggbb` makes the value unreadable.
 pub fn decode_tags(value: &str) -> Result<TagSet, DecodeError> {
     let tags = decode_versioned(value, |root| read::tag_set(&read::required(root, "tags")?))?;
-    if tags.tags.is_empty()
-        || tags.tags.iter().any(|t| crate::domain::tag_edit::valid_colour(&t.colour).is_err())
-    {
+    if tags.tags.is_empty() || tags.tags.iter().any(|t| crate::domain::tag_edit::valid_colour(&t.colour).is_err()) {
         return Err(DecodeError::Corrupt("a tag set needs at least one tag, each with a #rrggbb colour".into()));
     }
     Ok(tags)
