@@ -18,6 +18,7 @@ pub mod html_extract;
 pub mod html_tree;
 pub mod i18n;
 pub mod loader;
+pub mod lowercase;
 pub mod markdown;
 pub mod myers;
 pub mod persist;

@@ -156,7 +156,7 @@ pub fn export_file_name(doc: &Document) -> String {
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .take(8)
-        .map(str::to_lowercase)
+        .map(super::lowercase::lower)
         .collect();
     let slug = if slug.is_empty() { "article".to_string() } else { slug.join("-") };
     format!("{slug}.annotations.json")

@@ -134,9 +134,5 @@ impl TagSet {
 
 /// A key as hotkeys store it: letters lower-cased, digits as they are; `None` for anything else.
 pub fn normalise_key(key: char) -> Option<char> {
-    let mut lower = key.to_lowercase();
-    match (lower.next(), lower.next()) {
-        (Some(k), None) if k.is_alphanumeric() => Some(k),
-        _ => None,
-    }
+    super::lowercase::lower_char(key).filter(|k| k.is_alphanumeric())
 }

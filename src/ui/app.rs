@@ -249,6 +249,7 @@ impl Component for App {
     fn create(ctx: &Context<Self>) -> Self {
         // Word snapping and agreement counts need the browser's segmenter before any text arrives.
         super::browser::segmenter::install();
+        super::browser::lowercase::install();
         let sample = Rc::new(parse_plain_text(SAMPLE_ARTICLE));
         let ui_lang = lang::initial();
         lang::mark_document(ui_lang);
