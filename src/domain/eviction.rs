@@ -33,7 +33,16 @@ pub fn export_time(at: time::OffsetDateTime) -> String {
 
 /// The marker as text (JSON; the cookie adapter percent-encodes it).
 pub fn encode(marker: &Marker) -> String {
-    serde_json::to_string(marker).unwrap_or_default()
+    let mut w = super::json_out::JsonOut::compact();
+    w.begin_object().key("saved").bool(marker.saved);
+    if let Some(name) = &marker.export_name {
+        w.str_field("export_name", name);
+    }
+    if let Some(at) = &marker.export_at {
+        w.str_field("export_at", at);
+    }
+    w.end_object();
+    w.finish()
 }
 
 /// Reads a marker back; anything unreadable counts as no marker.

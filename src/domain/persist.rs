@@ -11,6 +11,7 @@ use super::document::{ArticleMeta, ContentHash, Document, RawBlock};
 use super::format::json::At;
 use super::format::FormatError;
 use super::i18n::{Texts, EN};
+use super::json_out::{self as out, JsonOut};
 use super::stored_json as read;
 use super::tags::TagSet;
 use time::OffsetDateTime;
@@ -47,12 +48,6 @@ impl std::fmt::Display for DecodeError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.message(&EN))
     }
-}
-
-#[derive(Serialize)]
-struct StoredRef<'a> {
-    schema: u32,
-    annotation: &'a Annotation,
 }
 
 /// The storage key of annotation `id` of the article with hash `article`.
@@ -96,7 +91,16 @@ pub fn backup_key(key: &str) -> String {
 
 /// Serialises one annotation for storage.
 pub fn encode(annotation: &Annotation) -> String {
-    serde_json::to_string(&StoredRef { schema: SCHEMA_VERSION, annotation }).unwrap_or_default()
+    stored("annotation", |w| out::annotation(w, annotation))
+}
+
+/// A stored value: `{"schema": 1, "<key>": …}`, compact.
+fn stored(key: &str, body: impl FnOnce(&mut JsonOut)) -> String {
+    let mut w = JsonOut::compact();
+    w.begin_object().num_field("schema", SCHEMA_VERSION.into()).key(key);
+    body(&mut w);
+    w.end_object();
+    w.finish()
 }
 
 /// Parses any stored value and reads it with `read`: a schema newer than this app's is told
@@ -117,36 +121,20 @@ pub fn decode(value: &str) -> Result<Annotation, DecodeError> {
     decode_versioned(value, |root| read::annotation(&read::required(root, "annotation")?))
 }
 
-#[derive(Serialize)]
-struct ExportArticle<'a> {
-    title: &'a str,
-    hash: &'a str,
-    text: &'a str,
-}
-
-#[derive(Serialize)]
-struct Export<'a> {
-    format: &'static str,
-    schema: u32,
-    exported: String,
-    article: ExportArticle<'a>,
-    annotations: Vec<&'a Annotation>,
-}
-
 /// The JSON export of every annotation of `doc`, pretty-printed; it carries the article text so nothing is lost.
 pub fn export_json<'a>(
     doc: &'a Document,
     annotations: impl IntoIterator<Item = &'a Annotation>,
     now: OffsetDateTime,
 ) -> String {
-    let export = Export {
-        format: EXPORT_FORMAT,
-        schema: SCHEMA_VERSION,
-        exported: format_utc(now),
-        article: ExportArticle { title: doc.title(), hash: &doc.hash().0, text: doc.text() },
-        annotations: annotations.into_iter().collect(),
-    };
-    serde_json::to_string_pretty(&export).unwrap_or_default()
+    let mut w = JsonOut::pretty();
+    w.begin_object().str_field("format", EXPORT_FORMAT).num_field("schema", SCHEMA_VERSION.into());
+    w.str_field("exported", &format_utc(now)).key("article").begin_object();
+    w.str_field("title", doc.title()).str_field("hash", &doc.hash().0).str_field("text", doc.text()).end_object();
+    w.key("annotations");
+    out::annotations(&mut w, annotations);
+    w.end_object();
+    w.finish()
 }
 
 /// A file name for the export: the title's words, lower-cased and joined by dashes.
@@ -176,33 +164,30 @@ pub fn article_key_hash(key: &str) -> Option<&str> {
 pub const LAST_OPEN_KEY: &str = "marginalia/v1/last-open";
 
 /// An article as stored in the browser: enough to rebuild the exact same [`Document`].
-#[derive(Serialize)]
 struct StoredArticle {
-    schema: u32,
     title: String,
     meta: ArticleMeta,
-    #[serde(with = "super::rfc3339::serde")]
     added: OffsetDateTime,
     blocks: Vec<RawBlock>,
 }
 
 /// Serialises an article for storage, with the time it was added to the library.
 pub fn encode_article(doc: &Document, added: OffsetDateTime) -> String {
-    let stored = StoredArticle {
-        schema: SCHEMA_VERSION,
-        title: doc.title().to_string(),
-        meta: doc.meta().clone(),
-        added,
-        blocks: doc.raw_blocks(),
-    };
-    serde_json::to_string(&stored).unwrap_or_default()
+    let mut w = JsonOut::compact();
+    w.begin_object().num_field("schema", SCHEMA_VERSION.into()).str_field("title", doc.title()).key("meta");
+    out::article_meta(&mut w, doc.meta());
+    w.key("added").time(added).key("blocks").begin_array();
+    for block in &doc.raw_blocks() {
+        out::raw_block(&mut w, block);
+    }
+    w.end_array().end_object();
+    w.finish()
 }
 
 /// Reads a stored article back; its hash must match `expected` (a damaged value is reported, not used).
 pub fn decode_article(value: &str, expected: Option<&str>) -> Result<(Document, OffsetDateTime), DecodeError> {
     let stored = decode_versioned(value, |root| {
         Ok(StoredArticle {
-            schema: SCHEMA_VERSION,
             title: read::string(root, "title")?,
             meta: read::member(root, "meta").map(|meta| read::article_meta(&meta)).transpose()?.unwrap_or_default(),
             added: read::time(root, "added")?,
@@ -239,15 +224,9 @@ pub fn side_key(article: &ContentHash, list: SideList) -> String {
     format!("{KEY_PREFIX}v1/{}/{}", article.short(), list.name())
 }
 
-#[derive(Serialize)]
-struct StoredListRef<'a> {
-    schema: u32,
-    annotations: &'a [Annotation],
-}
-
 /// Serialises a side list for storage.
 pub fn encode_list(annotations: &[Annotation]) -> String {
-    serde_json::to_string(&StoredListRef { schema: SCHEMA_VERSION, annotations }).unwrap_or_default()
+    stored("annotations", |w| out::annotations(w, annotations))
 }
 
 /// Reads a stored side list, telling a newer format apart from a damaged value.
@@ -266,15 +245,9 @@ pub const AUTHOR_KEY: &str = "marginalia/v1/author";
 /// The UI language the user chose in Settings (`en`, `es`); absent, the browser's preference decides.
 pub const LANG_KEY: &str = "marginalia/v1/lang";
 
-#[derive(Serialize)]
-struct StoredTagsRef<'a> {
-    schema: u32,
-    tags: &'a TagSet,
-}
-
 /// Serialises an article's tag set for storage.
 pub fn encode_tags(tags: &TagSet) -> String {
-    serde_json::to_string(&StoredTagsRef { schema: SCHEMA_VERSION, tags }).unwrap_or_default()
+    stored("tags", |w| out::tag_set(w, tags))
 }
 
 /// Reads a stored tag set; a tag with a colour that is not `#rrggbb` makes the value unreadable.
@@ -301,15 +274,13 @@ pub struct ClassroomState {
     pub revealed: bool,
 }
 
-#[derive(Serialize)]
-struct StoredClassroomRef<'a> {
-    schema: u32,
-    classroom: &'a ClassroomState,
-}
-
 /// Serialises an article's classroom state for storage.
 pub fn encode_classroom(classroom: &ClassroomState) -> String {
-    serde_json::to_string(&StoredClassroomRef { schema: SCHEMA_VERSION, classroom }).unwrap_or_default()
+    stored("classroom", |w| {
+        w.begin_object().key("lockTags").bool(classroom.lock_tags).key("answerKey");
+        out::annotations(w, &classroom.answer_key);
+        w.key("revealed").bool(classroom.revealed).end_object();
+    })
 }
 
 /// Reads a stored classroom state, telling a newer format apart from a damaged value.

@@ -16,6 +16,7 @@ use super::{
 };
 use crate::domain::annotation::{Annotation, Target};
 use crate::domain::document::{safe_link, BlockKind, ContentHash, Document, InlineMark, MarkKind, BLOCK_SEPARATOR};
+use crate::domain::json_out::{self as out, JsonOut};
 use crate::domain::persist;
 use crate::domain::tags::{Tag, TagId, TagSet, UnderlineStyle};
 
@@ -98,9 +99,25 @@ impl Pack {
 
     /// The file's text: pretty-printed JSON with a final newline.
     pub fn to_json(&self) -> String {
-        let mut out = serde_json::to_string_pretty(self).unwrap_or_default();
-        out.push('\n');
-        out
+        let mut w = JsonOut::pretty();
+        w.begin_object().str_field("format", &self.format).num_field("schemaVersion", self.schema_version.into());
+        let exported = &self.exported;
+        w.key("exported").begin_object().str_field("by", &exported.by).key("at").time(exported.at);
+        w.str_field("app", &exported.app).end_object().key("article");
+        write_article(&mut w, &self.article);
+        w.key("tags");
+        out::tags(&mut w, &self.tags);
+        w.key("annotations");
+        out::annotations(&mut w, &self.annotations);
+        if let Some(classroom) = &self.classroom {
+            w.key("classroom").begin_object().key("lockTags").bool(classroom.lock_tags).key("answerKey");
+            out::annotations(&mut w, &classroom.answer_key);
+            w.end_object();
+        }
+        w.end_object();
+        let mut text = w.finish();
+        text.push('\n');
+        text
     }
 
     /// Reads a pack (or an older version of it, migrated), checking everything; see [`read`].
@@ -114,6 +131,30 @@ impl Pack {
     pub fn document(&self) -> Option<Document> {
         self.article.to_document()
     }
+}
+
+/// The article as packs carry it: `source`, `byline` and `date` are `null` when unknown; a
+/// block's `level` and `marks` only when they are not 0 and empty.
+fn write_article(w: &mut JsonOut, article: &Article) {
+    w.begin_object().str_field("title", &article.title).key("source").opt_str(article.source.as_deref());
+    w.key("byline").opt_str(article.byline.as_deref()).key("date").opt_str(article.date.as_deref());
+    w.str_field("hash", &article.hash.0).str_field("text", &article.text).key("blocks").begin_array();
+    for block in &article.blocks {
+        w.begin_object().str_field("kind", out::block_kind(block.kind));
+        if block.level != 0 {
+            w.num_field("level", block.level.into());
+        }
+        w.num_field("start", block.start as u64).num_field("end", block.end as u64);
+        if !block.marks.is_empty() {
+            w.key("marks").begin_array();
+            for mark in &block.marks {
+                out::inline_mark(w, mark);
+            }
+            w.end_array();
+        }
+        w.end_object();
+    }
+    w.end_array().end_object();
 }
 
 /// The pack file's text for `doc`; see [`Pack::new`].
@@ -436,9 +477,16 @@ fn legacy_to_v1(value: Value) -> Result<Value, FormatError> {
             "title": title, "source": null, "byline": null, "date": null,
             "hash": hash, "text": text, "blocks": blocks,
         },
-        "tags": tags.tags,
+        "tags": tag_values(&tags.tags),
         "annotations": annotations.value,
     }))
+}
+
+/// The tags as JSON values, as a pack writes them.
+fn tag_values(tags: &[Tag]) -> Value {
+    let mut w = JsonOut::compact();
+    out::tags(&mut w, tags);
+    serde_json::from_str(&w.finish()).unwrap_or_default()
 }
 
 /// Checks what the types cannot: the article rebuilds to its hash, tags are well formed and
