@@ -268,3 +268,32 @@ fn packs_are_written_as_serde_json_wrote_them() {
         }
     }
 }
+
+/// Any JSON value: every kind, nested a few levels, numbers of every sort.
+fn arbitrary_value() -> impl Strategy<Value = serde_json::Value> {
+    use serde_json::Value;
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<u64>().prop_map(Value::from),
+        any::<i64>().prop_map(Value::from),
+        any::<f64>().prop_map(Value::from),
+        text().prop_map(Value::String),
+    ];
+    leaf.prop_recursive(4, 64, 8, |inner| {
+        prop_oneof![
+            proptest::collection::vec(inner.clone(), 0..8).prop_map(Value::Array),
+            proptest::collection::btree_map(text(), inner, 0..8).prop_map(|m| Value::Object(m.into_iter().collect())),
+        ]
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn values_are_written_as_serde_json_writes_them(value in arbitrary_value()) {
+        prop_assert_eq!(marginalia::domain::json_out::pretty_text(&value), serde_json::to_string_pretty(&value).unwrap());
+        prop_assert_eq!(marginalia::domain::json_out::compact_text(&value), value.to_string());
+    }
+}

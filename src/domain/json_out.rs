@@ -5,6 +5,7 @@
 //! `tests/json_out.rs` checks every writer against serde_json and the derived `Serialize`, which
 //! the types keep for that comparison only (the wasm build never instantiates it: about 5 KB brotli).
 
+use serde_json::Value;
 use time::OffsetDateTime;
 
 use super::annotation::Annotation;
@@ -112,27 +113,49 @@ impl JsonOut {
     }
 
     pub fn num(&mut self, n: u64) -> &mut Self {
-        self.separate();
-        self.out.push_str(&n.to_string());
-        self
+        self.literal(&n.to_string())
     }
 
     pub fn bool(&mut self, b: bool) -> &mut Self {
-        self.separate();
-        self.out.push_str(if b { "true" } else { "false" });
-        self
+        self.literal(if b { "true" } else { "false" })
+    }
+
+    /// Any JSON value; object members in the map's order (by key, as serde_json keeps them).
+    pub fn value(&mut self, value: &Value) -> &mut Self {
+        match value {
+            Value::Null => self.literal("null"),
+            Value::Bool(b) => self.bool(*b),
+            Value::Number(n) => self.literal(&n.to_string()),
+            Value::String(s) => self.str(s),
+            Value::Array(items) => {
+                self.begin_array();
+                for item in items {
+                    self.value(item);
+                }
+                self.end_array()
+            }
+            Value::Object(members) => {
+                self.begin_object();
+                for (key, member) in members {
+                    self.key(key).value(member);
+                }
+                self.end_object()
+            }
+        }
     }
 
     /// Text, or `null` for `None`.
     pub fn opt_str(&mut self, text: Option<&str>) -> &mut Self {
         match text {
             Some(text) => self.str(text),
-            None => {
-                self.separate();
-                self.out.push_str("null");
-                self
-            }
+            None => self.literal("null"),
         }
+    }
+
+    fn literal(&mut self, text: &str) -> &mut Self {
+        self.separate();
+        self.out.push_str(text);
+        self
     }
 
     /// An RFC 3339 time; one that RFC 3339 cannot express makes the whole text empty.
@@ -297,6 +320,20 @@ fn segment(w: &mut JsonOut, segment: &Segment) {
         w.end_array();
     }
     w.end_object();
+}
+
+/// A JSON value as `serde_json::to_string_pretty` writes it.
+pub fn pretty_text(value: &Value) -> String {
+    let mut w = JsonOut::pretty();
+    w.value(value);
+    w.finish()
+}
+
+/// A JSON value as `serde_json::to_string` (and `Value`'s `Display`) writes it.
+pub fn compact_text(value: &Value) -> String {
+    let mut w = JsonOut::compact();
+    w.value(value);
+    w.finish()
 }
 
 /// One annotation as compact JSON.

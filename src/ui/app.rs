@@ -1643,7 +1643,7 @@ impl App {
     fn export_backup(&mut self) {
         let backup: serde_json::Map<String, serde_json::Value> =
             self.unreadable.iter().map(|u| (u.key.clone(), serde_json::Value::String(u.raw.clone()))).collect();
-        let json = serde_json::to_string_pretty(&backup).unwrap_or_default();
+        let json = crate::domain::json_out::pretty_text(&serde_json::Value::Object(backup));
         if let Err(message) =
             download::download("marginalia-unreadable-backup.json", "application/json", &json, self.t())
         {
