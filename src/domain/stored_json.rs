@@ -31,10 +31,19 @@ pub fn member<'a>(at: &At<'a>, key: &str) -> Option<At<'a>> {
 
 /// The member `key`, which must be present (and may be `null` only where the caller allows it).
 pub fn required<'a>(at: &At<'a>, key: &str) -> Result<At<'a>, FormatError> {
+    present(at, key, false)
+}
+
+/// The member `key`, which must be present; `null` counts as missing when `lenient`.
+fn present<'a>(at: &At<'a>, key: &str, lenient: bool) -> Result<At<'a>, FormatError> {
     if !at.value.is_object() {
         return Err(at.err(format!("expected an object, found {}", kind(at.value))));
     }
-    member(at, key).ok_or_else(|| at.err(format!("the field {key:?} is missing")))
+    let missing = || {
+        let path = if at.path.is_empty() { key.to_string() } else { format!("{}.{key}", at.path) };
+        FormatError::at(path, "this field is missing")
+    };
+    member(at, key).filter(|v| !(lenient && v.value.is_null())).ok_or_else(missing)
 }
 
 /// The text in `key`, which must be present.
@@ -42,9 +51,10 @@ pub fn string(at: &At, key: &str) -> Result<String, FormatError> {
     Ok(required(at, key)?.str()?.to_string())
 }
 
-/// The text in `key`; empty when the field is missing, never `null`.
-fn defaulted_string(at: &At, key: &str) -> Result<String, FormatError> {
-    Ok(member(at, key).map(|v| v.str().map(str::to_string)).transpose()?.unwrap_or_default())
+/// The text in `key`; empty when the field is missing (or `null`, when `lenient`).
+fn defaulted_string(at: &At, key: &str, lenient: bool) -> Result<String, FormatError> {
+    let value = member(at, key).filter(|v| !(lenient && v.value.is_null()));
+    Ok(value.map(|v| v.str().map(str::to_string)).transpose()?.unwrap_or_default())
 }
 
 /// The text in `key`; `None` when the field is missing or `null`.
@@ -64,22 +74,37 @@ pub fn array<'a>(at: &At<'a>, key: &str) -> Result<Vec<At<'a>>, FormatError> {
 
 /// One annotation as [`Annotation`]'s serialisation writes it.
 pub fn annotation(at: &At) -> Result<Annotation, FormatError> {
-    let target = required(at, "target")?;
-    let id = required(at, "id")?;
+    annotation_as(at, false)
+}
+
+/// One annotation; when `lenient` (files from elsewhere: packs), `null` counts as missing and
+/// the quote's `prefix` and `suffix` may be missing too. The one annotation reader of the wasm.
+pub fn annotation_as(at: &At, lenient: bool) -> Result<Annotation, FormatError> {
+    let target = present(at, "target", lenient)?;
+    let id = present(at, "id", lenient)?;
+    let context = |key: &str| match lenient {
+        true => defaulted_string(&target, key, true),
+        false => string(&target, key),
+    };
     Ok(Annotation {
-        id: Uuid::parse_str(id.str()?).map_err(|_| id.err("expected a UUID"))?,
+        id: Uuid::parse_str(id.str()?)
+            .map_err(|_| id.err("expected a UUID such as 67e55044-10b1-426f-9247-bb680e5fe0c8"))?,
         target: Target {
-            start: required(&target, "start")?.usize()?,
-            end: required(&target, "end")?.usize()?,
-            exact: string(&target, "exact")?,
-            prefix: string(&target, "prefix")?,
-            suffix: string(&target, "suffix")?,
+            start: present(&target, "start", lenient)?.usize()?,
+            end: present(&target, "end", lenient)?.usize()?,
+            exact: present(&target, "exact", lenient)?.str()?.to_string(),
+            prefix: context("prefix")?,
+            suffix: context("suffix")?,
         },
-        tags: array(at, "tags")?.iter().map(|t| Ok(TagId(t.str()?.to_string()))).collect::<Result<_, _>>()?,
-        note: defaulted_string(at, "note")?,
-        author: defaulted_string(at, "author")?,
-        created: time(at, "created")?,
-        modified: time(at, "modified")?,
+        tags: present(at, "tags", lenient)?
+            .array()?
+            .iter()
+            .map(|t| Ok(TagId(t.str()?.to_string())))
+            .collect::<Result<_, _>>()?,
+        note: defaulted_string(at, "note", lenient)?,
+        author: defaulted_string(at, "author", lenient)?,
+        created: present(at, "created", lenient)?.time()?,
+        modified: present(at, "modified", lenient)?.time()?,
     })
 }
 

@@ -7,14 +7,13 @@
 use serde::Serialize;
 use serde_json::{json, Value};
 use time::OffsetDateTime;
-use uuid::Uuid;
 
 use super::json::{self, At};
 use super::{
     in_article_order, Article, Format, FormatError, Imported, PackBlock, Repairs, TagResolver, MAX_ANNOTATIONS,
     MAX_NOTE_BYTES,
 };
-use crate::domain::annotation::{Annotation, Target};
+use crate::domain::annotation::Annotation;
 use crate::domain::document::{safe_link, BlockKind, ContentHash, Document, InlineMark, MarkKind, BLOCK_SEPARATOR};
 use crate::domain::json_out::{self as out, JsonOut};
 use crate::domain::persist;
@@ -377,24 +376,7 @@ fn read_tag(at: &At) -> Result<Tag, FormatError> {
 }
 
 fn read_annotation(at: &At) -> Result<Annotation, FormatError> {
-    let id = at.field("id")?;
-    let target = at.field("target")?.object()?;
-    Ok(Annotation {
-        id: Uuid::parse_str(id.str()?)
-            .map_err(|_| id.err("expected a UUID such as 67e55044-10b1-426f-9247-bb680e5fe0c8"))?,
-        target: Target {
-            start: target.field("start")?.usize()?,
-            end: target.field("end")?.usize()?,
-            exact: string(&target, "exact")?,
-            prefix: optional_string(&target, "prefix")?.unwrap_or_default(),
-            suffix: optional_string(&target, "suffix")?.unwrap_or_default(),
-        },
-        tags: at.field("tags")?.array()?.iter().map(|t| Ok(TagId(t.str()?.to_string()))).collect::<Result<_, _>>()?,
-        note: optional_string(at, "note")?.unwrap_or_default(),
-        author: optional_string(at, "author")?.unwrap_or_default(),
-        created: at.field("created")?.time()?,
-        modified: at.field("modified")?.time()?,
-    })
+    crate::domain::stored_json::annotation_as(at, true)
 }
 
 /// One step per version: `MIGRATIONS[n]` turns a version-`n` file into version `n + 1`.
