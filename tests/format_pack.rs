@@ -445,9 +445,12 @@ fn classroom_errors_name_the_field() {
 /// Packs come from elsewhere: a `null` counts as a missing field, and a quote without its
 /// context or an annotation without note or author is read with empty ones (stored values,
 /// which the app writes itself, are strict: tests/stored_json_reference.rs).
+/// A named change to a pack's JSON.
+type Edit = (&'static str, fn(&mut Value));
+
 #[test]
 fn optional_annotation_fields_may_be_null_or_missing() {
-    let edits: [(&str, fn(&mut Value)); 5] = [
+    let edits: [Edit; 5] = [
         ("note null", |v| v["annotations"][0]["note"] = json!(null)),
         ("author null", |v| v["annotations"][0]["author"] = json!(null)),
         ("no note or author", |v| {
