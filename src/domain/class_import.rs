@@ -3,7 +3,6 @@
 use super::annotation::Annotation;
 use super::class::{RejectReason, Rejected, Submission};
 use super::document::ContentHash;
-use super::format::json::At;
 use super::format::FormatError;
 use super::persist::{EXPORT_FORMAT, SCHEMA_VERSION};
 use super::stored_json as read;
@@ -14,9 +13,9 @@ pub fn read_submission(file_name: &str, text: &str) -> Result<Submission, Reject
     let fallback = student_from_file_name(file_name);
     let unreadable = |why: String| Rejected { student: fallback.clone(), reason: RejectReason::Unreadable(why) };
     let value = read::parse(text).map_err(unreadable)?;
-    let root = At::root(&value);
+    let root = read::Node::root(&value);
     let format = read::string(&root, "format").map_err(|e| unreadable(e.to_string()))?;
-    let schema = read::required(&root, "schema").and_then(|s| read::u32(&s)).map_err(|e| unreadable(e.to_string()))?;
+    let schema = read::required(&root, "schema").and_then(|s| s.u32()).map_err(|e| unreadable(e.to_string()))?;
     if format != EXPORT_FORMAT {
         return Err(unreadable(format!("its format is “{format}”")));
     }

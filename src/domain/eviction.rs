@@ -49,7 +49,7 @@ pub fn encode(marker: &Marker) -> String {
 pub fn decode(text: &str) -> Option<Marker> {
     use super::stored_json as read;
     let value = read::parse(text).ok()?;
-    let root = super::format::json::At::root(&value);
+    let root = read::Node::root(&value);
     if !value.is_object() {
         return None;
     }

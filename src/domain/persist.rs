@@ -8,7 +8,6 @@ use uuid::Uuid;
 
 use super::annotation::{format_utc, Annotation};
 use super::document::{ArticleMeta, ContentHash, Document, RawBlock};
-use super::format::json::At;
 use super::format::FormatError;
 use super::i18n::{Texts, EN};
 use super::json_out::{self as out, JsonOut};
@@ -105,11 +104,14 @@ fn stored(key: &str, body: impl FnOnce(&mut JsonOut)) -> String {
 
 /// Parses any stored value and reads it with `read`: a schema newer than this app's is told
 /// apart from a damaged value, so the caller can keep it untouched rather than treat it as garbage.
-fn decode_versioned<T>(value: &str, fields: impl FnOnce(&At) -> Result<T, FormatError>) -> Result<T, DecodeError> {
+fn decode_versioned<T>(
+    value: &str,
+    fields: impl FnOnce(&read::Node) -> Result<T, FormatError>,
+) -> Result<T, DecodeError> {
     let value = read::parse(value).map_err(DecodeError::Corrupt)?;
-    let root = At::root(&value);
+    let root = read::Node::root(&value);
     let corrupt = |e: FormatError| DecodeError::Corrupt(e.to_string());
-    let schema = read::u32(&read::required(&root, "schema").map_err(corrupt)?).map_err(corrupt)?;
+    let schema = read::required(&root, "schema").and_then(|s| s.u32()).map_err(corrupt)?;
     if schema > SCHEMA_VERSION {
         return Err(DecodeError::NewerSchema(schema));
     }
@@ -189,9 +191,9 @@ pub fn decode_article(value: &str, expected: Option<&str>) -> Result<(Document, 
     let stored = decode_versioned(value, |root| {
         Ok(StoredArticle {
             title: read::string(root, "title")?,
-            meta: read::member(root, "meta").map(|meta| read::article_meta(&meta)).transpose()?.unwrap_or_default(),
+            meta: root.member("meta").map(|meta| read::article_meta(&meta)).transpose()?.unwrap_or_default(),
             added: read::time(root, "added")?,
-            blocks: read::array(root, "blocks")?.iter().map(read::raw_block).collect::<Result<_, _>>()?,
+            blocks: read::list(root, "blocks", read::raw_block)?,
         })
     })?;
     let doc = Document::from_blocks(&stored.title, stored.meta, stored.blocks);

@@ -376,7 +376,8 @@ fn read_tag(at: &At) -> Result<Tag, FormatError> {
 }
 
 fn read_annotation(at: &At) -> Result<Annotation, FormatError> {
-    crate::domain::stored_json::annotation_as(at, true)
+    use crate::domain::stored_json::{annotation_as, Node};
+    annotation_as(&Node::at(at), true)
 }
 
 /// One step per version: `MIGRATIONS[n]` turns a version-`n` file into version `n + 1`.
