@@ -277,7 +277,14 @@ fn check_export(annotations: &[Annotation]) {
     assert_eq!(json["article"]["hash"], json!(d.hash().0));
     assert_eq!(json["article"]["title"], json!(d.title()));
     assert_eq!(json["article"]["text"], json!(d.text()));
-    let exported: Vec<Annotation> = serde_json::from_value(json["annotations"].clone()).expect("annotations read back");
+    let exported: Vec<Annotation> = json["annotations"]
+        .as_array()
+        .expect("a list of annotations")
+        .iter()
+        .map(|a| {
+            decode(&json!({ "schema": SCHEMA_VERSION, "annotation": a }).to_string()).expect("annotation read back")
+        })
+        .collect();
     assert_eq!(exported, annotations, "every annotation, in the order given");
 }
 

@@ -441,3 +441,42 @@ fn classroom_errors_name_the_field() {
         "expected a whole number",
     );
 }
+
+/// Packs come from elsewhere: a `null` counts as a missing field, and a quote without its
+/// context or an annotation without note or author is read with empty ones (stored values,
+/// which the app writes itself, are strict: tests/stored_json_reference.rs).
+/// A named change to a pack's JSON.
+type Edit = (&'static str, fn(&mut Value));
+
+#[test]
+fn optional_annotation_fields_may_be_null_or_missing() {
+    let edits: [Edit; 5] = [
+        ("note null", |v| v["annotations"][0]["note"] = json!(null)),
+        ("author null", |v| v["annotations"][0]["author"] = json!(null)),
+        ("no note or author", |v| {
+            let a = v["annotations"][0].as_object_mut().unwrap();
+            a.remove("note");
+            a.remove("author");
+        }),
+        ("no prefix or suffix", |v| {
+            let t = v["annotations"][0]["target"].as_object_mut().unwrap();
+            t.remove("prefix");
+            t.remove("suffix");
+        }),
+        ("null prefix and suffix", |v| {
+            v["annotations"][0]["target"]["prefix"] = json!(null);
+            v["annotations"][0]["target"]["suffix"] = json!(null);
+        }),
+    ];
+    for (name, edit) in edits {
+        let text = serde_json::to_string(&edited(edit)).unwrap();
+        let imported = read_file(text.as_bytes(), &TagSet::default()).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(imported.annotations.len(), 3, "{name}");
+    }
+    check_rejected(
+        edited(|v| v["annotations"][0]["target"]["exact"] = json!(null)),
+        "annotations[0].target.exact",
+        "missing",
+    );
+    check_rejected(edited(|v| v["annotations"][0]["created"] = json!(null)), "annotations[0].created", "missing");
+}

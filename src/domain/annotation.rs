@@ -1,6 +1,6 @@
 //! An annotation: where it is (positions plus a quote selector), its tags, note, author and times.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use time::OffsetDateTime;
 use uuid::Uuid;
 
@@ -8,7 +8,7 @@ use super::tags::TagId;
 
 /// Where an annotation sits: code point positions plus the quoted text with its context,
 /// so it can be found again if the positions no longer match (the W3C Text Quote selector).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Target {
     /// First code point, inclusive.
     pub start: usize,
@@ -26,16 +26,14 @@ pub struct Target {
 pub const CONTEXT_CHARS: usize = 32;
 
 /// One highlighted passage with its tags and note.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Annotation {
     pub id: Uuid,
     pub target: Target,
     /// At least one tag; in the order they were chosen.
     pub tags: Vec<TagId>,
     /// Empty when there is no note.
-    #[serde(default)]
     pub note: String,
-    #[serde(default)]
     pub author: String,
     #[serde(with = "super::rfc3339::serde")]
     pub created: OffsetDateTime,

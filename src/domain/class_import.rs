@@ -1,44 +1,32 @@
 //! Reads a student's annotation file (Marginalia's JSON export) into a class-view [`Submission`], or says why it cannot.
 
-use serde::Deserialize;
-
 use super::annotation::Annotation;
 use super::class::{RejectReason, Rejected, Submission};
 use super::document::ContentHash;
+use super::format::FormatError;
 use super::persist::{EXPORT_FORMAT, SCHEMA_VERSION};
-
-#[derive(Deserialize)]
-struct ExportHeader {
-    format: String,
-    schema: u32,
-}
-
-#[derive(Deserialize)]
-struct ExportArticle {
-    hash: String,
-}
-
-#[derive(Deserialize)]
-struct ExportFile {
-    article: ExportArticle,
-    annotations: Vec<Annotation>,
-}
+use super::stored_json as read;
 
 /// Reads one export file. The student is the most common author among its annotations, or,
 /// when they have none (the app leaves it empty), the file name without `.annotations.json`.
 pub fn read_submission(file_name: &str, text: &str) -> Result<Submission, Rejected> {
     let fallback = student_from_file_name(file_name);
     let unreadable = |why: String| Rejected { student: fallback.clone(), reason: RejectReason::Unreadable(why) };
-    let header: ExportHeader = serde_json::from_str(text).map_err(|e| unreadable(e.to_string()))?;
-    if header.format != EXPORT_FORMAT {
-        return Err(unreadable(format!("its format is “{}”", header.format)));
+    let value = read::parse(text).map_err(unreadable)?;
+    let root = read::Node::root(&value);
+    let format = read::string(&root, "format").map_err(|e| unreadable(e.to_string()))?;
+    let schema = read::required(&root, "schema").and_then(|s| s.u32()).map_err(|e| unreadable(e.to_string()))?;
+    if format != EXPORT_FORMAT {
+        return Err(unreadable(format!("its format is “{format}”")));
     }
-    if header.schema > SCHEMA_VERSION {
-        return Err(unreadable(format!("it was saved by a newer version of Marginalia (format {})", header.schema)));
+    if schema > SCHEMA_VERSION {
+        return Err(unreadable(format!("it was saved by a newer version of Marginalia (format {schema})")));
     }
-    let file: ExportFile = serde_json::from_str(text).map_err(|e| unreadable(e.to_string()))?;
-    let student = most_common_author(&file.annotations).unwrap_or(fallback);
-    Ok(Submission { student, article: ContentHash(file.article.hash), annotations: file.annotations })
+    let file =
+        || Ok((read::string(&read::required(&root, "article")?, "hash")?, read::annotations(&root, "annotations")?));
+    let (hash, annotations) = file().map_err(|e: FormatError| unreadable(e.to_string()))?;
+    let student = most_common_author(&annotations).unwrap_or(fallback);
+    Ok(Submission { student, article: ContentHash(hash), annotations })
 }
 
 /// A student's name from a file name: the name without folders or annotation-file extensions

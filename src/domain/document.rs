@@ -1,12 +1,12 @@
 //! The normalised article: its text, its blocks (headings, paragraphs, quotes, list items) with inline marks, and the content hash that identifies it.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use super::text::{self, OffsetIndex};
 
 /// What a block of the article is, which decides how it is shown.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum BlockKind {
     /// The article's title or a section heading.
@@ -22,7 +22,7 @@ pub enum BlockKind {
 }
 
 /// Inline formatting a loader keeps: it changes how text looks, never what the text is.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[serde(tag = "type", rename_all = "lowercase")]
 pub enum MarkKind {
     Emphasis,
@@ -35,7 +35,7 @@ pub enum MarkKind {
 }
 
 /// Inline formatting over `[start, end)` code points of one block's text (block-relative).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct InlineMark {
     pub start: usize,
     pub end: usize,
@@ -43,10 +43,10 @@ pub struct InlineMark {
 }
 
 /// A run of text with the marks that apply to it, as loaders produce it.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 pub struct Segment {
     pub text: String,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub marks: Vec<MarkKind>,
 }
 
@@ -58,11 +58,10 @@ impl Segment {
 }
 
 /// A block as a loader produces it, before white space is normalised.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct RawBlock {
     pub kind: BlockKind,
     /// Heading level (1-6) or list nesting depth; 0 where it does not apply.
-    #[serde(default)]
     pub level: u8,
     pub segments: Vec<Segment>,
 }
@@ -85,7 +84,7 @@ pub fn safe_link(href: &str) -> Option<String> {
 }
 
 /// One block of the article: its kind and where its text lies in the document, in code points.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Block {
     pub kind: BlockKind,
     /// Heading level (1-6) or list nesting depth; 0 where it does not apply.
@@ -97,7 +96,7 @@ pub struct Block {
 }
 
 /// Hex SHA-256 of the normalised text: equal texts give equal hashes, whatever file they came from.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(transparent)]
 pub struct ContentHash(pub String);
 
@@ -109,14 +108,11 @@ impl ContentHash {
 }
 
 /// Facts about the article that are shown but are not part of its annotatable text.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct ArticleMeta {
-    #[serde(default)]
     pub byline: Option<String>,
-    #[serde(default)]
     pub date: Option<String>,
     /// Where the article came from: a URL (shown as a link only if [`safe_link`] allows it) or a file name.
-    #[serde(default)]
     pub source: Option<String>,
 }
 

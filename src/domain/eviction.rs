@@ -7,22 +7,21 @@
 //! the storage was cleared, and the user is told which export to import.
 
 use super::i18n::Texts;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// Key of the sentinel written to localStorage next to the first saved annotation.
 pub const SENTINEL_KEY: &str = "marginalia/saved";
 
 /// What the app remembers outside localStorage.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Marker {
     /// Annotations were saved in this browser.
-    #[serde(default)]
     pub saved: bool,
     /// File name of the last export.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub export_name: Option<String>,
     /// When the last export was made (`YYYY-MM-DD HH:MM UTC`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub export_at: Option<String>,
 }
 
@@ -34,12 +33,31 @@ pub fn export_time(at: time::OffsetDateTime) -> String {
 
 /// The marker as text (JSON; the cookie adapter percent-encodes it).
 pub fn encode(marker: &Marker) -> String {
-    serde_json::to_string(marker).unwrap_or_default()
+    let mut w = super::json_out::JsonOut::compact();
+    w.begin_object().key("saved").bool(marker.saved);
+    if let Some(name) = &marker.export_name {
+        w.str_field("export_name", name);
+    }
+    if let Some(at) = &marker.export_at {
+        w.str_field("export_at", at);
+    }
+    w.end_object();
+    w.finish()
 }
 
 /// Reads a marker back; anything unreadable counts as no marker.
 pub fn decode(text: &str) -> Option<Marker> {
-    serde_json::from_str(text).ok()
+    use super::stored_json as read;
+    let value = read::parse(text).ok()?;
+    let root = read::Node::root(&value);
+    if !value.is_object() {
+        return None;
+    }
+    Some(Marker {
+        saved: read::flag(&root, "saved").ok()?,
+        export_name: read::optional_string(&root, "export_name").ok()?,
+        export_at: read::optional_string(&root, "export_at").ok()?,
+    })
 }
 
 /// What to tell the user on start, if the storage was cleared: the marker says annotations were

@@ -13,6 +13,7 @@ use super::document::{normalise_whitespace, safe_link, ArticleMeta, BlockKind, M
 use super::html_tree::{HtmlElement, HtmlNode};
 use super::i18n::{Texts, EN};
 use super::loader::ArticleDraft;
+use super::lowercase::lower;
 use super::plain_text;
 
 /// The least paragraph text (characters outside links, headings and lists) a part of a page needs to count as an article.
@@ -368,13 +369,13 @@ fn class_tokens(el: &HtmlElement) -> Vec<String> {
                 tokens.push(std::mem::take(&mut current));
             }
             prev_lower = c.is_lowercase() || c.is_ascii_digit();
-            current.extend(c.to_lowercase());
+            current.push(c);
         }
         if !current.is_empty() {
             tokens.push(current);
         }
     }
-    tokens
+    tokens.iter().map(|t| lower(t)).collect()
 }
 
 fn is_negative_token(token: &str) -> bool {
@@ -748,11 +749,11 @@ fn clean_byline(raw: &str) -> Option<String> {
     let text = text.strip_suffix(" on").unwrap_or(&text);
     let text = text.trim_end_matches([' ', '|', ',', '-', '·', '—', '–', ':']).trim().to_string();
     let words = text.split_whitespace().count();
-    let lower = text.to_lowercase();
+    let lowered = lower(&text);
     let valid = (2..=100).contains(&text.chars().count())
         && words <= 16
         && text.chars().any(char::is_alphabetic)
-        && !matches!(lower.as_str(), "author" | "authors" | "by" | "byline" | "staff")
+        && !matches!(lowered.as_str(), "author" | "authors" | "by" | "byline" | "staff")
         && !looks_like_markup(&text)
         && !plain_text::is_furniture(&text)
         && !is_prompt(&text);
@@ -1085,10 +1086,7 @@ fn strip_site_name(title: &str, site: Option<&str>, guess: bool) -> String {
 /// Whether a heading repeats the title (equal once case and punctuation are ignored, or one holding most of the other).
 fn same_title(text: &str, title: &str) -> bool {
     let squash = |s: &str| {
-        s.chars()
-            .filter(|c| c.is_alphanumeric() || c.is_whitespace())
-            .flat_map(char::to_lowercase)
-            .collect::<String>()
+        lower(&s.chars().filter(|c| c.is_alphanumeric() || c.is_whitespace()).collect::<String>())
             .split_whitespace()
             .collect::<Vec<_>>()
             .join(" ")
@@ -1433,7 +1431,7 @@ fn is_prompt(text: &str) -> bool {
     if text.chars().count() > 120 {
         return false;
     }
-    let lower = text.trim().to_lowercase();
+    let lower = lower(text.trim());
     let line = lower.trim_end_matches([':', '.', '!', '…', ' ']);
     let counted_comments = {
         let mut words = line.split_whitespace();

@@ -3,12 +3,15 @@
 //! Each annotation is stored under its own key, so a change writes one small value and two tabs
 //! editing different annotations never overwrite each other.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use uuid::Uuid;
 
 use super::annotation::{format_utc, Annotation};
 use super::document::{ArticleMeta, ContentHash, Document, RawBlock};
+use super::format::FormatError;
 use super::i18n::{Texts, EN};
+use super::json_out::{self as out, JsonOut};
+use super::stored_json as read;
 use super::tags::TagSet;
 use time::OffsetDateTime;
 
@@ -44,22 +47,6 @@ impl std::fmt::Display for DecodeError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.message(&EN))
     }
-}
-
-#[derive(Serialize)]
-struct StoredRef<'a> {
-    schema: u32,
-    annotation: &'a Annotation,
-}
-
-#[derive(Deserialize)]
-struct SchemaOnly {
-    schema: u32,
-}
-
-#[derive(Deserialize)]
-struct Stored {
-    annotation: Annotation,
 }
 
 /// The storage key of annotation `id` of the article with hash `article`.
@@ -103,39 +90,37 @@ pub fn backup_key(key: &str) -> String {
 
 /// Serialises one annotation for storage.
 pub fn encode(annotation: &Annotation) -> String {
-    serde_json::to_string(&StoredRef { schema: SCHEMA_VERSION, annotation }).unwrap_or_default()
+    stored("annotation", |w| out::annotation(w, annotation))
 }
 
-/// Parses any stored value: a schema newer than this app's is told apart from a damaged value,
-/// so the caller can keep it untouched rather than treat it as garbage.
-fn decode_versioned<T: serde::de::DeserializeOwned>(value: &str) -> Result<T, DecodeError> {
-    let version: SchemaOnly = serde_json::from_str(value).map_err(|e| DecodeError::Corrupt(e.to_string()))?;
-    if version.schema > SCHEMA_VERSION {
-        return Err(DecodeError::NewerSchema(version.schema));
+/// A stored value: `{"schema": 1, "<key>": …}`, compact.
+fn stored(key: &str, body: impl FnOnce(&mut JsonOut)) -> String {
+    let mut w = JsonOut::compact();
+    w.begin_object().num_field("schema", SCHEMA_VERSION.into()).key(key);
+    body(&mut w);
+    w.end_object();
+    w.finish()
+}
+
+/// Parses any stored value and reads it with `read`: a schema newer than this app's is told
+/// apart from a damaged value, so the caller can keep it untouched rather than treat it as garbage.
+fn decode_versioned<T>(
+    value: &str,
+    fields: impl FnOnce(&read::Node) -> Result<T, FormatError>,
+) -> Result<T, DecodeError> {
+    let value = read::parse(value).map_err(DecodeError::Corrupt)?;
+    let root = read::Node::root(&value);
+    let corrupt = |e: FormatError| DecodeError::Corrupt(e.to_string());
+    let schema = read::required(&root, "schema").and_then(|s| s.u32()).map_err(corrupt)?;
+    if schema > SCHEMA_VERSION {
+        return Err(DecodeError::NewerSchema(schema));
     }
-    serde_json::from_str(value).map_err(|e| DecodeError::Corrupt(e.to_string()))
+    fields(&root).map_err(corrupt)
 }
 
 /// Reads one stored annotation, telling a newer format apart from a damaged value.
 pub fn decode(value: &str) -> Result<Annotation, DecodeError> {
-    let stored: Stored = decode_versioned(value)?;
-    Ok(stored.annotation)
-}
-
-#[derive(Serialize)]
-struct ExportArticle<'a> {
-    title: &'a str,
-    hash: &'a str,
-    text: &'a str,
-}
-
-#[derive(Serialize)]
-struct Export<'a> {
-    format: &'static str,
-    schema: u32,
-    exported: String,
-    article: ExportArticle<'a>,
-    annotations: Vec<&'a Annotation>,
+    decode_versioned(value, |root| read::annotation(&read::required(root, "annotation")?))
 }
 
 /// The JSON export of every annotation of `doc`, pretty-printed; it carries the article text so nothing is lost.
@@ -144,14 +129,14 @@ pub fn export_json<'a>(
     annotations: impl IntoIterator<Item = &'a Annotation>,
     now: OffsetDateTime,
 ) -> String {
-    let export = Export {
-        format: EXPORT_FORMAT,
-        schema: SCHEMA_VERSION,
-        exported: format_utc(now),
-        article: ExportArticle { title: doc.title(), hash: &doc.hash().0, text: doc.text() },
-        annotations: annotations.into_iter().collect(),
-    };
-    serde_json::to_string_pretty(&export).unwrap_or_default()
+    let mut w = JsonOut::pretty();
+    w.begin_object().str_field("format", EXPORT_FORMAT).num_field("schema", SCHEMA_VERSION.into());
+    w.str_field("exported", &format_utc(now)).key("article").begin_object();
+    w.str_field("title", doc.title()).str_field("hash", &doc.hash().0).str_field("text", doc.text()).end_object();
+    w.key("annotations");
+    out::annotations(&mut w, annotations);
+    w.end_object();
+    w.finish()
 }
 
 /// A file name for the export: the title's words, lower-cased and joined by dashes.
@@ -161,7 +146,7 @@ pub fn export_file_name(doc: &Document) -> String {
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .take(8)
-        .map(str::to_lowercase)
+        .map(super::lowercase::lower)
         .collect();
     let slug = if slug.is_empty() { "article".to_string() } else { slug.join("-") };
     format!("{slug}.annotations.json")
@@ -181,32 +166,36 @@ pub fn article_key_hash(key: &str) -> Option<&str> {
 pub const LAST_OPEN_KEY: &str = "marginalia/v1/last-open";
 
 /// An article as stored in the browser: enough to rebuild the exact same [`Document`].
-#[derive(Serialize, Deserialize)]
 struct StoredArticle {
-    schema: u32,
     title: String,
-    #[serde(default)]
     meta: ArticleMeta,
-    #[serde(with = "super::rfc3339::serde")]
     added: OffsetDateTime,
     blocks: Vec<RawBlock>,
 }
 
 /// Serialises an article for storage, with the time it was added to the library.
 pub fn encode_article(doc: &Document, added: OffsetDateTime) -> String {
-    let stored = StoredArticle {
-        schema: SCHEMA_VERSION,
-        title: doc.title().to_string(),
-        meta: doc.meta().clone(),
-        added,
-        blocks: doc.raw_blocks(),
-    };
-    serde_json::to_string(&stored).unwrap_or_default()
+    let mut w = JsonOut::compact();
+    w.begin_object().num_field("schema", SCHEMA_VERSION.into()).str_field("title", doc.title()).key("meta");
+    out::article_meta(&mut w, doc.meta());
+    w.key("added").time(added).key("blocks").begin_array();
+    for block in &doc.raw_blocks() {
+        out::raw_block(&mut w, block);
+    }
+    w.end_array().end_object();
+    w.finish()
 }
 
 /// Reads a stored article back; its hash must match `expected` (a damaged value is reported, not used).
 pub fn decode_article(value: &str, expected: Option<&str>) -> Result<(Document, OffsetDateTime), DecodeError> {
-    let stored: StoredArticle = decode_versioned(value)?;
+    let stored = decode_versioned(value, |root| {
+        Ok(StoredArticle {
+            title: read::string(root, "title")?,
+            meta: root.member("meta").map(|meta| read::article_meta(&meta)).transpose()?.unwrap_or_default(),
+            added: read::time(root, "added")?,
+            blocks: read::list(root, "blocks", read::raw_block)?,
+        })
+    })?;
     let doc = Document::from_blocks(&stored.title, stored.meta, stored.blocks);
     if expected.is_some_and(|short| short != doc.hash().short()) {
         return Err(DecodeError::Corrupt("its text does not match its key".into()));
@@ -237,26 +226,14 @@ pub fn side_key(article: &ContentHash, list: SideList) -> String {
     format!("{KEY_PREFIX}v1/{}/{}", article.short(), list.name())
 }
 
-#[derive(Serialize)]
-struct StoredListRef<'a> {
-    schema: u32,
-    annotations: &'a [Annotation],
-}
-
-#[derive(Deserialize)]
-struct StoredList {
-    annotations: Vec<Annotation>,
-}
-
 /// Serialises a side list for storage.
 pub fn encode_list(annotations: &[Annotation]) -> String {
-    serde_json::to_string(&StoredListRef { schema: SCHEMA_VERSION, annotations }).unwrap_or_default()
+    stored("annotations", |w| out::annotations(w, annotations))
 }
 
 /// Reads a stored side list, telling a newer format apart from a damaged value.
 pub fn decode_list(value: &str) -> Result<Vec<Annotation>, DecodeError> {
-    let stored: StoredList = decode_versioned(value)?;
-    Ok(stored.annotations)
+    decode_versioned(value, |root| read::annotations(root, "annotations"))
 }
 
 /// Key of the tag set of the article with hash `article` (absent: the default tags).
@@ -270,31 +247,18 @@ pub const AUTHOR_KEY: &str = "marginalia/v1/author";
 /// The UI language the user chose in Settings (`en`, `es`); absent, the browser's preference decides.
 pub const LANG_KEY: &str = "marginalia/v1/lang";
 
-#[derive(Serialize)]
-struct StoredTagsRef<'a> {
-    schema: u32,
-    tags: &'a TagSet,
-}
-
-#[derive(Deserialize)]
-struct StoredTags {
-    tags: TagSet,
-}
-
 /// Serialises an article's tag set for storage.
 pub fn encode_tags(tags: &TagSet) -> String {
-    serde_json::to_string(&StoredTagsRef { schema: SCHEMA_VERSION, tags }).unwrap_or_default()
+    stored("tags", |w| out::tag_set(w, tags))
 }
 
 /// Reads a stored tag set; a tag with a colour that is not `#rrggbb` makes the value unreadable.
 pub fn decode_tags(value: &str) -> Result<TagSet, DecodeError> {
-    let stored: StoredTags = decode_versioned(value)?;
-    if stored.tags.tags.is_empty()
-        || stored.tags.tags.iter().any(|t| crate::domain::tag_edit::valid_colour(&t.colour).is_err())
-    {
+    let tags = decode_versioned(value, |root| read::tag_set(&read::required(root, "tags")?))?;
+    if tags.tags.is_empty() || tags.tags.iter().any(|t| crate::domain::tag_edit::valid_colour(&t.colour).is_err()) {
         return Err(DecodeError::Corrupt("a tag set needs at least one tag, each with a #rrggbb colour".into()));
     }
-    Ok(stored.tags)
+    Ok(tags)
 }
 
 /// Key of the classroom state (tag lock and answer key) of the article with hash `article`.
@@ -304,7 +268,7 @@ pub fn classroom_key(article: &ContentHash) -> String {
 
 /// What a starter pack left for this article: the tag lock, the answer key, and whether the key
 /// has been revealed (a teacher's own key is stored revealed and unlocked).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ClassroomState {
     pub lock_tags: bool,
@@ -312,24 +276,23 @@ pub struct ClassroomState {
     pub revealed: bool,
 }
 
-#[derive(Serialize)]
-struct StoredClassroomRef<'a> {
-    schema: u32,
-    classroom: &'a ClassroomState,
-}
-
-#[derive(Deserialize)]
-struct StoredClassroom {
-    classroom: ClassroomState,
-}
-
 /// Serialises an article's classroom state for storage.
 pub fn encode_classroom(classroom: &ClassroomState) -> String {
-    serde_json::to_string(&StoredClassroomRef { schema: SCHEMA_VERSION, classroom }).unwrap_or_default()
+    stored("classroom", |w| {
+        w.begin_object().key("lockTags").bool(classroom.lock_tags).key("answerKey");
+        out::annotations(w, &classroom.answer_key);
+        w.key("revealed").bool(classroom.revealed).end_object();
+    })
 }
 
 /// Reads a stored classroom state, telling a newer format apart from a damaged value.
 pub fn decode_classroom(value: &str) -> Result<ClassroomState, DecodeError> {
-    let stored: StoredClassroom = decode_versioned(value)?;
-    Ok(stored.classroom)
+    decode_versioned(value, |root| {
+        let classroom = read::required(root, "classroom")?;
+        Ok(ClassroomState {
+            lock_tags: read::bool(&classroom, "lockTags")?,
+            answer_key: read::annotations(&classroom, "answerKey")?,
+            revealed: read::bool(&classroom, "revealed")?,
+        })
+    })
 }

@@ -2,6 +2,7 @@
 
 use super::document::{normalise_whitespace, ArticleMeta, BlockKind, Document, RawBlock};
 use super::loader::ArticleDraft;
+use super::lowercase::lower;
 
 /// Whole lines that news sites put around an article and that are not part of it.
 const FURNITURE_LINES: &[&str] =
@@ -81,7 +82,7 @@ fn split_paragraphs(source: &str) -> Vec<Vec<&str>> {
 
 /// True for lines that belong to the site, not the article: menus, separators, comment widgets.
 pub fn is_furniture(paragraph: &str) -> bool {
-    let lower = paragraph.trim().to_lowercase();
+    let lower = lower(paragraph.trim());
     let is_separator =
         lower.chars().all(|c| matches!(c, '-' | '—' | '–' | '_' | '=' | '*' | '~' | '•' | '·') || c.is_whitespace());
     is_separator || FURNITURE_LINES.contains(&lower.as_str()) || FURNITURE_PREFIXES.iter().any(|p| lower.starts_with(p))
@@ -125,7 +126,7 @@ const MONTHS: &[&str] = &[
 
 /// True for a short line holding a date such as "March 8, 2025", "2025-03-08" or "Published Mar. 8, 2025".
 pub(crate) fn looks_like_date(line: &str) -> bool {
-    let lower = line.to_lowercase();
+    let lower = lower(line);
     let has_year = lower
         .split(|c: char| !c.is_ascii_digit())
         .any(|d| d.len() == 4 && (d.starts_with("19") || d.starts_with("20")));

@@ -126,19 +126,12 @@ impl Input<'_> {
 
 /// `#[serde(with = "crate::domain::rfc3339::serde")]` for an `OffsetDateTime` field.
 pub mod serde {
-    use serde::{de, ser, Deserialize, Deserializer, Serializer};
+    use serde::{ser, Serializer};
     use time::OffsetDateTime;
 
     pub fn serialize<S: Serializer>(at: &OffsetDateTime, serializer: S) -> Result<S::Ok, S::Error> {
         let text = super::format(*at).ok_or_else(|| ser::Error::custom("the time does not fit RFC 3339"))?;
         serializer.serialize_str(&text)
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<OffsetDateTime, D::Error> {
-        let text = String::deserialize(deserializer)?;
-        super::parse(&text).ok_or_else(|| {
-            de::Error::invalid_value(de::Unexpected::Str(&text), &"an RFC3339-formatted `OffsetDateTime`")
-        })
     }
 }
 

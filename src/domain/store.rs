@@ -295,10 +295,10 @@ impl Store {
 
     /// Annotations whose quote or note contains every word of `query` (case-insensitive), in article order.
     pub fn search(&self, query: &str) -> Vec<&Annotation> {
-        let words: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
+        let words: Vec<String> = query.split_whitespace().map(super::lowercase::lower).collect();
         self.in_order()
             .filter(|a| {
-                let haystack = format!("{}\n{}", a.target.exact, a.note).to_lowercase();
+                let haystack = super::lowercase::lower(&format!("{}\n{}", a.target.exact, a.note));
                 words.iter().all(|w| haystack.contains(w.as_str()))
             })
             .collect()

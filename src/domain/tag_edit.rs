@@ -318,8 +318,8 @@ fn valid_name(set: &TagSet, name: &str, except: Option<&TagId>) -> Result<String
     if name.chars().count() > MAX_NAME_CHARS {
         return Err(TagError::NameTooLong);
     }
-    let lower = name.to_lowercase();
-    match set.tags.iter().find(|t| Some(&t.id) != except && t.name.to_lowercase() == lower) {
+    let lower = super::lowercase::lower(&name);
+    match set.tags.iter().find(|t| Some(&t.id) != except && super::lowercase::lower(&t.name) == lower) {
         Some(other) => Err(TagError::DuplicateName(other.name.clone())),
         None => Ok(name),
     }
@@ -359,7 +359,7 @@ fn set_hotkey(set: &mut TagSet, id: &TagId, key: char) -> Result<(), TagError> {
 /// with `-2`, `-3`, … added if the set or an annotation already uses it.
 fn unique_id(set: &TagSet, used: &[TagId], name: &str) -> TagId {
     let words: Vec<String> =
-        name.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
+        name.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(super::lowercase::lower).collect();
     let base = if words.is_empty() { "tag".to_string() } else { words.join("-") };
     let taken = |id: &TagId| set.get(id).is_some() || used.contains(id);
     let first = TagId(base.clone());

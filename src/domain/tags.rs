@@ -1,9 +1,9 @@
 //! Tags (Claim, Quote, Policy shift, ...) with a colour and a second, non-colour cue each.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// A tag's stable identifier, kept in annotations; renaming a tag keeps its id.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(transparent)]
 pub struct TagId(pub String);
 
@@ -14,7 +14,7 @@ impl TagId {
 }
 
 /// The line under a highlight: the cue that tells tags apart without colour.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum UnderlineStyle {
     Solid,
@@ -38,7 +38,7 @@ impl UnderlineStyle {
 }
 
 /// One category a passage can be tagged with.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Tag {
     pub id: TagId,
     pub name: String,
@@ -49,12 +49,12 @@ pub struct Tag {
     pub description: String,
     /// The key that picks this tag, if one was set (a letter, lower case, or a digit); a tag
     /// without one uses its position, see [`TagSet::hotkey_of`].
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub hotkey: Option<char>,
 }
 
 /// The ordered tags of an article; the position gives the default number-key hotkey (1, 2, 3, ...).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct TagSet {
     pub tags: Vec<Tag>,
 }
@@ -134,9 +134,5 @@ impl TagSet {
 
 /// A key as hotkeys store it: letters lower-cased, digits as they are; `None` for anything else.
 pub fn normalise_key(key: char) -> Option<char> {
-    let mut lower = key.to_lowercase();
-    match (lower.next(), lower.next()) {
-        (Some(k), None) if k.is_alphanumeric() => Some(k),
-        _ => None,
-    }
+    super::lowercase::lower_char(key).filter(|k| k.is_alphanumeric())
 }

@@ -261,6 +261,7 @@ impl Component for App {
     fn create(ctx: &Context<Self>) -> Self {
         // Word snapping and agreement counts need the browser's segmenter before any text arrives.
         super::browser::segmenter::install();
+        super::browser::lowercase::install();
         let sample = Rc::new(parse_plain_text(SAMPLE_ARTICLE));
         let ui_lang = lang::initial();
         lang::mark_document(ui_lang);
@@ -1722,7 +1723,7 @@ impl App {
     fn export_backup(&mut self) {
         let backup: serde_json::Map<String, serde_json::Value> =
             self.unreadable.iter().map(|u| (u.key.clone(), serde_json::Value::String(u.raw.clone()))).collect();
-        let json = serde_json::to_string_pretty(&backup).unwrap_or_default();
+        let json = crate::domain::json_out::pretty_text(&serde_json::Value::Object(backup));
         if let Err(message) =
             download::download("marginalia-unreadable-backup.json", "application/json", &json, self.t())
         {

@@ -169,7 +169,7 @@ impl Merged {
 }
 
 fn version_key(a: &Annotation) -> VersionKey {
-    (a.modified, serde_json::to_string(a).unwrap_or_default())
+    (a.modified, crate::domain::json_out::annotation_text(a))
 }
 
 /// One file given to [`plan_import`].

@@ -20,6 +20,7 @@ use serde::Serialize;
 
 use super::annotation::Annotation;
 use super::document::{segments_of, ArticleMeta, BlockKind, ContentHash, Document, InlineMark, RawBlock};
+use super::lowercase::lower;
 use super::tags::{Tag, TagId, TagSet};
 
 /// Largest file accepted, in bytes.
@@ -241,13 +242,11 @@ impl TagResolver {
         if name.is_empty() {
             return None;
         }
-        let lower = name.to_lowercase();
-        if let Some(tag) =
-            self.tags.tags.iter().find(|t| t.name.to_lowercase() == lower || t.id.0.to_lowercase() == lower)
-        {
+        let wanted = lower(&name);
+        if let Some(tag) = self.tags.tags.iter().find(|t| lower(&t.name) == wanted || lower(&t.id.0) == wanted) {
             return Some(tag.id.clone());
         }
-        Some(self.add(&name, &lower))
+        Some(self.add(&name, &wanted))
     }
 
     /// Keeps a tag defined by a pack: an existing tag with the same id or name stands in for it
@@ -256,8 +255,8 @@ impl TagResolver {
         if self.tags.get(&tag.id).is_some() {
             return tag.id.clone();
         }
-        let lower = tag.name.to_lowercase();
-        if let Some(known) = self.tags.tags.iter().find(|t| t.name.to_lowercase() == lower) {
+        let wanted = lower(&tag.name);
+        if let Some(known) = self.tags.tags.iter().find(|t| lower(&t.name) == wanted) {
             return known.id.clone();
         }
         self.tags.tags.push(tag.clone());

@@ -4,18 +4,18 @@
 //! fixed order), so exporting what was imported gives the same bytes. Its JSON Schema is
 //! published at `schema/marginalia-pack.v1.schema.json`; the tests validate every export against it.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::{json, Value};
 use time::OffsetDateTime;
-use uuid::Uuid;
 
 use super::json::{self, At};
 use super::{
     in_article_order, Article, Format, FormatError, Imported, PackBlock, Repairs, TagResolver, MAX_ANNOTATIONS,
     MAX_NOTE_BYTES,
 };
-use crate::domain::annotation::{Annotation, Target};
+use crate::domain::annotation::Annotation;
 use crate::domain::document::{safe_link, BlockKind, ContentHash, Document, InlineMark, MarkKind, BLOCK_SEPARATOR};
+use crate::domain::json_out::{self as out, JsonOut};
 use crate::domain::persist;
 use crate::domain::tags::{Tag, TagId, TagSet, UnderlineStyle};
 
@@ -49,7 +49,7 @@ pub struct Pack {
 
 /// What a teacher's starter pack adds for her students: whether the tag set is locked, and
 /// her own annotations as an answer key, hidden from students until they reveal it.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Classroom {
     pub lock_tags: bool,
@@ -98,9 +98,25 @@ impl Pack {
 
     /// The file's text: pretty-printed JSON with a final newline.
     pub fn to_json(&self) -> String {
-        let mut out = serde_json::to_string_pretty(self).unwrap_or_default();
-        out.push('\n');
-        out
+        let mut w = JsonOut::pretty();
+        w.begin_object().str_field("format", &self.format).num_field("schemaVersion", self.schema_version.into());
+        let exported = &self.exported;
+        w.key("exported").begin_object().str_field("by", &exported.by).key("at").time(exported.at);
+        w.str_field("app", &exported.app).end_object().key("article");
+        write_article(&mut w, &self.article);
+        w.key("tags");
+        out::tags(&mut w, &self.tags);
+        w.key("annotations");
+        out::annotations(&mut w, &self.annotations);
+        if let Some(classroom) = &self.classroom {
+            w.key("classroom").begin_object().key("lockTags").bool(classroom.lock_tags).key("answerKey");
+            out::annotations(&mut w, &classroom.answer_key);
+            w.end_object();
+        }
+        w.end_object();
+        let mut text = w.finish();
+        text.push('\n');
+        text
     }
 
     /// Reads a pack (or an older version of it, migrated), checking everything; see [`read`].
@@ -114,6 +130,30 @@ impl Pack {
     pub fn document(&self) -> Option<Document> {
         self.article.to_document()
     }
+}
+
+/// The article as packs carry it: `source`, `byline` and `date` are `null` when unknown; a
+/// block's `level` and `marks` only when they are not 0 and empty.
+fn write_article(w: &mut JsonOut, article: &Article) {
+    w.begin_object().str_field("title", &article.title).key("source").opt_str(article.source.as_deref());
+    w.key("byline").opt_str(article.byline.as_deref()).key("date").opt_str(article.date.as_deref());
+    w.str_field("hash", &article.hash.0).str_field("text", &article.text).key("blocks").begin_array();
+    for block in &article.blocks {
+        w.begin_object().str_field("kind", out::block_kind(block.kind));
+        if block.level != 0 {
+            w.num_field("level", block.level.into());
+        }
+        w.num_field("start", block.start as u64).num_field("end", block.end as u64);
+        if !block.marks.is_empty() {
+            w.key("marks").begin_array();
+            for mark in &block.marks {
+                out::inline_mark(w, mark);
+            }
+            w.end_array();
+        }
+        w.end_object();
+    }
+    w.end_array().end_object();
 }
 
 /// The pack file's text for `doc`; see [`Pack::new`].
@@ -336,24 +376,8 @@ fn read_tag(at: &At) -> Result<Tag, FormatError> {
 }
 
 fn read_annotation(at: &At) -> Result<Annotation, FormatError> {
-    let id = at.field("id")?;
-    let target = at.field("target")?.object()?;
-    Ok(Annotation {
-        id: Uuid::parse_str(id.str()?)
-            .map_err(|_| id.err("expected a UUID such as 67e55044-10b1-426f-9247-bb680e5fe0c8"))?,
-        target: Target {
-            start: target.field("start")?.usize()?,
-            end: target.field("end")?.usize()?,
-            exact: string(&target, "exact")?,
-            prefix: optional_string(&target, "prefix")?.unwrap_or_default(),
-            suffix: optional_string(&target, "suffix")?.unwrap_or_default(),
-        },
-        tags: at.field("tags")?.array()?.iter().map(|t| Ok(TagId(t.str()?.to_string()))).collect::<Result<_, _>>()?,
-        note: optional_string(at, "note")?.unwrap_or_default(),
-        author: optional_string(at, "author")?.unwrap_or_default(),
-        created: at.field("created")?.time()?,
-        modified: at.field("modified")?.time()?,
-    })
+    use crate::domain::stored_json::{annotation_as, Node};
+    annotation_as(&Node::at(at), true)
 }
 
 /// One step per version: `MIGRATIONS[n]` turns a version-`n` file into version `n + 1`.
@@ -436,9 +460,16 @@ fn legacy_to_v1(value: Value) -> Result<Value, FormatError> {
             "title": title, "source": null, "byline": null, "date": null,
             "hash": hash, "text": text, "blocks": blocks,
         },
-        "tags": tags.tags,
+        "tags": tag_values(&tags.tags),
         "annotations": annotations.value,
     }))
+}
+
+/// The tags as JSON values, as a pack writes them.
+fn tag_values(tags: &[Tag]) -> Value {
+    let mut w = JsonOut::compact();
+    out::tags(&mut w, tags);
+    serde_json::from_str(&w.finish()).unwrap_or_default()
 }
 
 /// Checks what the types cannot: the article rebuilds to its hash, tags are well formed and

@@ -50,7 +50,7 @@ pub fn export<'a>(
             "items": items,
         },
     });
-    let mut out = serde_json::to_string_pretty(&value).unwrap_or_default();
+    let mut out = crate::domain::json_out::pretty_text(&value);
     out.push('\n');
     out
 }
@@ -173,7 +173,7 @@ fn read_annotation(item: &At, tags: &mut TagResolver) -> Result<Option<(Annotati
     let id = match item.get("id") {
         Some(id) => parse_id(id.str()?),
         // No id: one made from the content, so importing the same file twice still matches.
-        None => derived_id("w3c-content", &item.value.to_string()),
+        None => derived_id("w3c-content", &crate::domain::json_out::compact_text(item.value)),
     };
     let mut tag_ids: Vec<TagId> = Vec::new();
     let mut notes: Vec<String> = Vec::new();

@@ -458,7 +458,7 @@ fn reference_definition(line: &str) -> Option<(String, String)> {
 
 /// Labels match case-insensitively, with runs of white space as one space.
 pub fn normalise_label(label: &str) -> String {
-    label.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+    crate::domain::lowercase::lower(&label.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
 fn is_blank(line: &str) -> bool {

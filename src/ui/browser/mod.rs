@@ -11,6 +11,7 @@ pub mod highlights;
 pub mod html_parse;
 pub mod lang;
 pub mod library;
+pub mod lowercase;
 pub mod position;
 pub mod segmenter;
 pub mod service_worker;
