@@ -1539,10 +1539,10 @@ impl App {
                     self.orphans.retain(|a| a.id != id);
                     self.orphans.push(annotation);
                 }
-                Some(status) => {
-                    let placed = reanchor::place(&self.doc, &annotation, status).unwrap_or(annotation);
+                Some(_) => {
+                    // The plan placed it already (its target describes this article's text).
                     self.orphans.retain(|a| a.id != id);
-                    commands.push(if in_store { Command::Replace(placed) } else { Command::Create(placed) });
+                    commands.push(if in_store { Command::Replace(annotation) } else { Command::Create(annotation) });
                 }
             }
         }

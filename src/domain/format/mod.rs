@@ -373,7 +373,11 @@ pub fn is_placed(doc: &Document, annotation: &Annotation) -> bool {
 /// `annotations` in article order: by start, then end, then id (unique, so the order is total).
 pub fn in_article_order<'a>(annotations: impl IntoIterator<Item = &'a Annotation>) -> Vec<&'a Annotation> {
     let mut sorted: Vec<&Annotation> = annotations.into_iter().collect();
-    crate::domain::sort::sort_by_key(&mut sorted, |a| (a.target.start, a.target.end, a.id));
+    let key = |a: &&Annotation| (a.target.start, a.target.end, a.id);
+    // The store already lists its annotations in this order; checking costs less than sorting.
+    if !sorted.is_sorted_by_key(key) {
+        crate::domain::sort::sort_by_key(&mut sorted, key);
+    }
     sorted
 }
 

@@ -98,9 +98,29 @@ impl Pack {
 
     /// The file's text: pretty-printed JSON with a final newline.
     pub fn to_json(&self) -> String {
-        let mut out = serde_json::to_string_pretty(self).unwrap_or_default();
-        out.push('\n');
-        out
+        // Written into a buffer of about the final size: growing one from empty copies a
+        // 5 MB pack (10,000 annotations) some twenty times over.
+        let mut out = Vec::with_capacity(self.json_size_hint());
+        if serde_json::to_writer_pretty(&mut out, self).is_err() {
+            return "\n".into();
+        }
+        out.push(b'\n');
+        String::from_utf8(out).unwrap_or_default()
+    }
+
+    /// About the length of [`Self::to_json`]'s text: the strings it holds plus the keys,
+    /// times and indentation around each annotation, block and tag.
+    fn json_size_hint(&self) -> usize {
+        let annotation = |a: &Annotation| {
+            let t = &a.target;
+            t.exact.len() + t.prefix.len() + t.suffix.len() + a.note.len() + a.author.len() + 400
+        };
+        let annotations = self.annotations.iter().chain(self.classroom.iter().flat_map(|c| &c.answer_key));
+        self.article.text.len()
+            + 100 * self.article.blocks.len()
+            + 300 * self.tags.len()
+            + annotations.map(annotation).sum::<usize>()
+            + 1024
     }
 
     /// Reads a pack (or an older version of it, migrated), checking everything; see [`read`].
