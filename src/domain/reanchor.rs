@@ -39,14 +39,18 @@ pub fn reanchor(doc: &Document, target: &Target) -> Anchored {
 /// A document prepared for anchoring many targets (its text as code points, made once).
 pub struct Anchorer {
     text: Vec<char>,
-    encoded: myers::Encoded,
+    /// The text encoded for approximate search, made when a first target needs one (a re-import
+    /// into the same article never does).
+    encoded: std::cell::OnceCell<myers::Encoded>,
 }
 
 impl Anchorer {
     pub fn new(doc: &Document) -> Self {
-        let text: Vec<char> = doc.text().chars().collect();
-        let encoded = myers::Encoded::new(&text);
-        Anchorer { text, encoded }
+        Anchorer { text: doc.text().chars().collect(), encoded: std::cell::OnceCell::new() }
+    }
+
+    fn encoded(&self) -> &myers::Encoded {
+        self.encoded.get_or_init(|| myers::Encoded::new(&self.text))
     }
 
     /// See [`reanchor`].
@@ -107,12 +111,12 @@ impl Anchorer {
         let max_edits = (quote.len() as f64 * (1.0 - MIN_QUOTE_SIMILARITY)).floor() as usize;
         let mut all = exact;
         let fuzzy = if quote.len() >= MIN_FUZZY_QUOTE {
-            myers::search_encoded(&quote, &self.encoded, max_edits, FUZZY_CANDIDATES)
+            myers::search_encoded(&quote, self.encoded(), max_edits, FUZZY_CANDIDATES)
         } else {
             vec![]
         };
         for m in fuzzy {
-            let (start, end, distance) = ctx.refine(&self.encoded, &quote, m.end, max_edits);
+            let (start, end, distance) = ctx.refine(self.encoded(), &quote, m.end, max_edits);
             if !all.iter().any(|c| c.start == start && c.end == end) {
                 all.push(Candidate::new(&ctx, text, target, start, end - start, distance));
             }

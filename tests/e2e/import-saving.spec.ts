@@ -1,4 +1,4 @@
-// A large import is painted first and written to storage in chunks after that frame: closing the tab, undoing, a full storage and a second tab all still end with what the user saw.
+// A large import is painted first and written to storage in idle time after that: closing the tab, undoing, a full storage and a second tab all still end with what the user saw.
 import { test, expect, type Page } from '@playwright/test';
 import { openApp } from './helpers';
 import { annotations } from '../../bench/lib/gen.mjs';
@@ -10,16 +10,16 @@ const stored = (page: Page) => page.evaluate(() => Object.keys(localStorage).fil
 /** More annotations than the app saves at once (64) and than one chunk (250). */
 const N = 400;
 
-/** Animation frames run only while `window.__holdFrames` is false; held callbacks never run (as in a tab closed before its next frame). */
-async function controlFrames(page: Page) {
+/** Idle callbacks (when the app writes a large step) run only while `window.__holdIdle` is false; held ones never run, as in a tab closed before the browser was idle. */
+async function controlIdle(page: Page) {
   await page.addInitScript(() => {
-    const real = window.requestAnimationFrame.bind(window);
-    window.requestAnimationFrame = (callback) => ((window as any).__holdFrames ? 0 : real(callback));
+    const real = window.requestIdleCallback.bind(window);
+    window.requestIdleCallback = (callback, options) => ((window as any).__holdIdle ? 0 : real(callback, options));
   });
 }
 
 /** Imports `N` generated annotations over the open article (W3C, by position and quote) and waits until the report closes; returns how many there are. */
-async function importMany(page: Page, { holdFrames = false } = {}) {
+async function importMany(page: Page, { holdIdle = false } = {}) {
   const blocks: string[] = await page.evaluate(() => [...document.querySelectorAll<HTMLElement>('article [data-block]')]
     .sort((a, b) => Number(a.dataset.block) - Number(b.dataset.block)).map((b) => b.textContent ?? ''));
   let at = 0;
@@ -43,7 +43,7 @@ async function importMany(page: Page, { holdFrames = false } = {}) {
   await page.locator('input[type=file][multiple]').setInputFiles({ name: 'many.json', mimeType: 'application/json', buffer: Buffer.from(file) });
   const report = page.getByRole('dialog', { name: 'Import report' });
   await expect(report).toContainText(`${set.length}`);
-  if (holdFrames) await page.evaluate(() => ((window as any).__holdFrames = true));
+  if (holdIdle) await page.evaluate(() => ((window as any).__holdIdle = true));
   await report.getByRole('button', { name: 'Import' }).click();
   await expect(report).toHaveCount(0);
   await expect(allCount(page)).toContainText(String(set.length));
@@ -60,10 +60,10 @@ test('a large import is stored right after it is painted', async ({ page }) => {
 });
 
 test('closing the tab before the writes ran loses nothing: they are written when the page is hidden', async ({ page }) => {
-  await controlFrames(page);
+  await controlIdle(page);
   await openApp(page);
-  const n = await importMany(page, { holdFrames: true });
-  // Painted and listed, but no frame has passed, so nothing is written yet.
+  const n = await importMany(page, { holdIdle: true });
+  // Painted and listed, but the browser was never idle since, so nothing is written yet.
   expect(await stored(page)).toBe(0);
   await page.reload();
   expect(await stored(page)).toBe(n);
@@ -71,9 +71,9 @@ test('closing the tab before the writes ran loses nothing: they are written when
 });
 
 test('undo right after a large import, before its writes ran: storage ends empty', async ({ page }) => {
-  await controlFrames(page);
+  await controlIdle(page);
   await openApp(page);
-  await importMany(page, { holdFrames: true });
+  await importMany(page, { holdIdle: true });
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(sidebar(page).getByRole('listitem')).toHaveCount(0);
   await page.reload();

@@ -21,8 +21,13 @@ use crate::domain::tags::{TagId, TagSet};
 
 /// Reads one file of any importable format, telling them apart by content (not by file name).
 pub fn read_file(bytes: &[u8], known: &TagSet) -> Result<Imported, FormatError> {
-    let (value, repairs) = json::parse(bytes)?;
-    read_value(value, repairs, known)
+    let (text, repairs) = json::checked_text(bytes)?;
+    // A current pack of well-formed annotations (what Marginalia exports) is read without
+    // building a JSON tree of every annotation first; anything else takes the general path.
+    if let Some(imported) = pack::read_fast(&text, repairs, known) {
+        return Ok(imported);
+    }
+    read_value(json::parse_text(&text)?, repairs, known)
 }
 
 fn read_value(value: serde_json::Value, repairs: Repairs, known: &TagSet) -> Result<Imported, FormatError> {

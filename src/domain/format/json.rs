@@ -9,6 +9,13 @@ use super::{FormatError, Repairs, MAX_FILE_BYTES, MAX_JSON_DEPTH};
 /// line and column) and nesting deeper than [`MAX_JSON_DEPTH`]; a leading byte order mark is
 /// skipped; lone UTF-16 surrogate escapes, which serde_json refuses, become U+FFFD and are counted.
 pub fn parse(bytes: &[u8]) -> Result<(Value, Repairs), FormatError> {
+    let (text, repairs) = checked_text(bytes)?;
+    Ok((parse_text(&text)?, repairs))
+}
+
+/// The checks of [`parse`] without the parsing: the text to parse (repaired when it had lone
+/// surrogate escapes) and what was repaired.
+pub fn checked_text(bytes: &[u8]) -> Result<(std::borrow::Cow<'_, str>, Repairs), FormatError> {
     if bytes.len() > MAX_FILE_BYTES {
         return Err(FormatError::file(format!(
             "the file is {:.1} MB; files up to {} MB can be imported",
@@ -22,10 +29,14 @@ pub fn parse(bytes: &[u8]) -> Result<(Value, Repairs), FormatError> {
     })?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let (repaired, repairs) = prescan(text)?;
-    let source = repaired.as_deref().unwrap_or(text);
-    let value = serde_json::from_str(source)
-        .map_err(|e| FormatError::text(e.line(), e.column(), format!("not valid JSON: {}", strip_position(&e))))?;
-    Ok((value, repairs))
+    let text = repaired.map_or(std::borrow::Cow::Borrowed(text), std::borrow::Cow::Owned);
+    Ok((text, repairs))
+}
+
+/// Parses text that passed [`checked_text`].
+pub fn parse_text(text: &str) -> Result<Value, FormatError> {
+    serde_json::from_str(text)
+        .map_err(|e| FormatError::text(e.line(), e.column(), format!("not valid JSON: {}", strip_position(&e))))
 }
 
 /// serde_json's message without its own " at line L column C" suffix, which the location carries.

@@ -14,6 +14,7 @@ pub mod import;
 pub mod json;
 pub mod markdown_report;
 pub mod pack;
+mod pack_fast;
 pub mod w3c;
 
 use serde::Serialize;
