@@ -5,7 +5,7 @@ use marginalia::domain::anchor::describe;
 use marginalia::domain::annotation::Annotation;
 use marginalia::domain::format::import::read_file;
 use marginalia::domain::format::pack::{self, ExportInfo};
-use marginalia::domain::format::{json, FormatError, Imported, Repairs};
+use marginalia::domain::format::{json, FormatError, Imported};
 use marginalia::domain::plain_text::parse_plain_text;
 use marginalia::domain::tags::{TagId, TagSet};
 use proptest::prelude::*;
@@ -44,7 +44,7 @@ fn slow(text: &str) -> Result<Imported, FormatError> {
 }
 
 fn fast(text: &str) -> Option<Imported> {
-    pack::read_fast(text, Repairs::default(), &TagSet::default())
+    pack::read_fast(&json::checked_text(text.as_bytes()).ok()?, &TagSet::default())
 }
 
 fn edited(edit: impl FnOnce(&mut Value)) -> String {

@@ -142,12 +142,7 @@ impl Anchorer {
 /// `annotation` re-targeted at its anchored place in `doc`, or `None` when orphaned. The quote
 /// and context are taken from `doc`; `modified` is kept, since the user changed nothing.
 pub fn place(doc: &Document, annotation: &Annotation, anchored: Anchored) -> Option<Annotation> {
-    let (start, end) = match anchored {
-        Anchored::Exact { start, end } | Anchored::Moved { start, end } | Anchored::Fuzzy { start, end, .. } => {
-            (start, end)
-        }
-        Anchored::Orphaned => return None,
-    };
+    let (start, end) = anchored.span()?;
     Some(Annotation { target: describe(doc, start, end), ..annotation.clone() })
 }
 

@@ -12,22 +12,22 @@ use time::UtcOffset;
 use uuid::Uuid;
 
 use super::{hypothesis, json, pack, w3c, Format, FormatError, Imported, Repairs};
-use crate::domain::anchor::Anchored;
+use crate::domain::anchor::{retarget, Anchored};
 use crate::domain::annotation::Annotation;
 use crate::domain::document::Document;
-use crate::domain::reanchor::{place, Anchorer};
+use crate::domain::reanchor::Anchorer;
 use crate::domain::store::Change;
 use crate::domain::tags::{TagId, TagSet};
 
 /// Reads one file of any importable format, telling them apart by content (not by file name).
 pub fn read_file(bytes: &[u8], known: &TagSet) -> Result<Imported, FormatError> {
-    let (text, repairs) = json::checked_text(bytes)?;
+    let checked = json::checked_text(bytes)?;
     // A current pack of well-formed annotations (what Marginalia exports) is read without
     // building a JSON tree of every annotation first; anything else takes the general path.
-    if let Some(imported) = pack::read_fast(&text, repairs, known) {
+    if let Some(imported) = pack::read_fast(&checked, known) {
         return Ok(imported);
     }
-    read_value(json::parse_text(&text)?, repairs, known)
+    read_value(json::parse_text(&checked.text)?, checked.repairs, known)
 }
 
 fn read_value(value: serde_json::Value, repairs: Repairs, known: &TagSet) -> Result<Imported, FormatError> {
@@ -85,7 +85,9 @@ fn content(a: &Annotation) -> String {
 /// the others are conflicts, kept until the user resolves them.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Merged {
-    versions: BTreeMap<Uuid, BTreeSet<Version>>,
+    /// Each id's versions in ascending order, without repeats: a sorted list rather than a set,
+    /// as almost every id has one version (a set would allocate a node of eleven for it).
+    versions: BTreeMap<Uuid, Vec<Version>>,
 }
 
 /// What [`Merged::insert`] did with an annotation.
@@ -132,15 +134,15 @@ impl Merged {
         };
         let versions = self.versions.entry(annotation.id).or_default();
         let version = Version(annotation);
-        if versions.contains(&version) {
-            return Inserted::Duplicate;
-        }
-        let outcome = match versions.last() {
-            None => Inserted::Added,
-            Some(current) if &version > current => Inserted::Newer,
-            Some(_) => Inserted::Older,
+        let Err(at) = versions.binary_search(&version) else { return Inserted::Duplicate };
+        let outcome = if versions.is_empty() {
+            Inserted::Added
+        } else if at == versions.len() {
+            Inserted::Newer
+        } else {
+            Inserted::Older
         };
-        versions.insert(version);
+        versions.insert(at, version);
         outcome
     }
 
@@ -150,8 +152,8 @@ impl Merged {
         for (id, versions) in &other.versions {
             let mine = merged.versions.entry(*id).or_default();
             for version in versions {
-                if !mine.contains(version) {
-                    mine.insert(version.clone());
+                if let Err(at) = mine.binary_search(version) {
+                    mine.insert(at, version.clone());
                 }
             }
         }
@@ -169,7 +171,7 @@ impl Merged {
 
     /// Number of versions, conflicts included.
     pub fn version_count(&self) -> usize {
-        self.versions.values().map(BTreeSet::len).sum()
+        self.versions.values().map(Vec::len).sum()
     }
 
     /// The current version of `id`.
@@ -204,7 +206,7 @@ impl Merged {
     pub fn resolve(&mut self, keep: Annotation) -> bool {
         let Some(versions) = self.versions.get_mut(&keep.id) else { return false };
         versions.clear();
-        versions.insert(Version(keep));
+        versions.push(Version(keep));
         true
     }
 }
@@ -367,7 +369,10 @@ fn apply_file(
             Anchored::Exact { .. } => {}
         }
         // An orphan keeps its old target, so its quote can be shown and it can be re-attached.
-        let a = place(doc, &a, anchored).unwrap_or(a);
+        let a = match anchored.span() {
+            Some((start, end)) => Annotation { target: retarget(doc, a.target, start, end), ..a },
+            None => a,
+        };
         let id = a.id;
         match plan.merged.insert(a) {
             Inserted::Added => summary.imported += 1,

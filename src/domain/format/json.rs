@@ -9,13 +9,22 @@ use super::{FormatError, Repairs, MAX_FILE_BYTES, MAX_JSON_DEPTH};
 /// line and column) and nesting deeper than [`MAX_JSON_DEPTH`]; a leading byte order mark is
 /// skipped; lone UTF-16 surrogate escapes, which serde_json refuses, become U+FFFD and are counted.
 pub fn parse(bytes: &[u8]) -> Result<(Value, Repairs), FormatError> {
-    let (text, repairs) = checked_text(bytes)?;
-    Ok((parse_text(&text)?, repairs))
+    let checked = checked_text(bytes)?;
+    Ok((parse_text(&checked.text)?, checked.repairs))
 }
 
-/// The checks of [`parse`] without the parsing: the text to parse (repaired when it had lone
-/// surrogate escapes) and what was repaired.
-pub fn checked_text(bytes: &[u8]) -> Result<(std::borrow::Cow<'_, str>, Repairs), FormatError> {
+/// A file's text that passed [`parse`]'s checks, to be parsed.
+pub struct Checked<'a> {
+    /// Repaired when it had lone surrogate escapes.
+    pub text: std::borrow::Cow<'a, str>,
+    pub repairs: Repairs,
+    /// Some member named `id` may hold a list: `"id": [` outside strings, or any `\u` escape
+    /// (a key written with escapes cannot be told from its text). `pack::read_fast` needs to know.
+    pub array_id: bool,
+}
+
+/// The checks of [`parse`] without the parsing.
+pub fn checked_text(bytes: &[u8]) -> Result<Checked<'_>, FormatError> {
     if bytes.len() > MAX_FILE_BYTES {
         return Err(FormatError::file(format!(
             "the file is {:.1} MB; files up to {} MB can be imported",
@@ -28,9 +37,9 @@ pub fn checked_text(bytes: &[u8]) -> Result<(std::borrow::Cow<'_, str>, Repairs)
         FormatError::text(line, column, "the file is not valid UTF-8 text here")
     })?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let (repaired, repairs) = prescan(text)?;
+    let (repaired, repairs, array_id) = prescan(text)?;
     let text = repaired.map_or(std::borrow::Cow::Borrowed(text), std::borrow::Cow::Owned);
-    Ok((text, repairs))
+    Ok(Checked { text, repairs, array_id })
 }
 
 /// Parses text that passed [`checked_text`].
@@ -59,11 +68,12 @@ fn line_column(bytes: &[u8], offset: usize) -> (usize, usize) {
 
 /// One pass over the text outside and inside strings: measures nesting depth and finds
 /// `\uXXXX` escapes of unpaired surrogates. Returns the text with those escapes replaced by
-/// `\uFFFD` (only if there were any) and the count.
-fn prescan(text: &str) -> Result<(Option<String>, Repairs), FormatError> {
+/// `\uFFFD` (only if there were any), the count, and [`Checked::array_id`].
+fn prescan(text: &str) -> Result<(Option<String>, Repairs, bool), FormatError> {
     let bytes = text.as_bytes();
     let mut depth = 0usize;
     let mut in_string = false;
+    let mut array_id = false;
     let mut lone: Vec<usize> = Vec::new(); // byte offsets of the backslash of each lone escape
     let mut i = 0;
     while i < bytes.len() {
@@ -72,6 +82,7 @@ fn prescan(text: &str) -> Result<(Option<String>, Repairs), FormatError> {
             match b {
                 b'"' => in_string = false,
                 b'\\' if bytes.get(i + 1) == Some(&b'u') => {
+                    array_id = true;
                     match hex4(bytes, i + 2) {
                         Some(high @ 0xD800..=0xDBFF) => {
                             let low = (bytes.get(i + 6) == Some(&b'\\') && bytes.get(i + 7) == Some(&b'u'))
@@ -100,6 +111,7 @@ fn prescan(text: &str) -> Result<(Option<String>, Repairs), FormatError> {
             match b {
                 b'"' => in_string = true,
                 b'[' | b'{' => {
+                    array_id |= b == b'[' && follows_id_key(&bytes[..i]);
                     depth += 1;
                     if depth > MAX_JSON_DEPTH {
                         let (line, column) = line_column(bytes, i);
@@ -118,7 +130,7 @@ fn prescan(text: &str) -> Result<(Option<String>, Repairs), FormatError> {
     }
     let repairs = Repairs { lone_surrogates: lone.len() };
     if lone.is_empty() {
-        return Ok((None, repairs));
+        return Ok((None, repairs, array_id));
     }
     let mut out = String::with_capacity(text.len());
     let mut from = 0;
@@ -128,7 +140,13 @@ fn prescan(text: &str) -> Result<(Option<String>, Repairs), FormatError> {
         from = at + 6;
     }
     out.push_str(&text[from..]);
-    Ok((Some(out), repairs))
+    Ok((Some(out), repairs, array_id))
+}
+
+/// Whether `before` ends with the key `"id"` and its colon (white space allowed around it).
+fn follows_id_key(before: &[u8]) -> bool {
+    let trimmed = before.trim_ascii_end();
+    trimmed.strip_suffix(b":").is_some_and(|key| key.trim_ascii_end().ends_with(b"\"id\""))
 }
 
 fn hex4(bytes: &[u8], at: usize) -> Option<u32> {

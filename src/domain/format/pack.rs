@@ -189,8 +189,11 @@ pub fn read(value: Value, repairs: Repairs, known: &TagSet) -> Result<Imported, 
 /// 10,000). `None` when this path cannot tell, for whatever reason (an older version, a field
 /// of the wrong type, an invalid pack): then [`read`] decides and reports. When it answers,
 /// the answer is [`read`]'s.
-pub fn read_fast(text: &str, repairs: Repairs, known: &TagSet) -> Option<Imported> {
-    let (root, annotations) = super::pack_fast::parse(text)?;
+pub fn read_fast(checked: &json::Checked, known: &TagSet) -> Option<Imported> {
+    if checked.array_id {
+        return None;
+    }
+    let (root, annotations) = super::pack_fast::parse(&checked.text)?;
     if annotations.len() > MAX_ANNOTATIONS {
         return None;
     }
@@ -200,7 +203,7 @@ pub fn read_fast(text: &str, repairs: Repairs, known: &TagSet) -> Option<Importe
     }
     let pack = read_fields(&At::root(&root), Some(annotations)).ok()?;
     validate(&pack).ok()?;
-    Some(imported(pack, Format::Pack, repairs, known))
+    Some(imported(pack, Format::Pack, checked.repairs, known))
 }
 
 /// What a read and validated pack brings: its annotations with tags mapped onto `known`.

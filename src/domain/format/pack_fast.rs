@@ -5,7 +5,8 @@
 //! (`pack::read_annotation`) accepts and reads it the same way: it requires `prefix` and
 //! `suffix`, refuses `null` for a note or author and duplicate keys, and gives up then (the
 //! field-by-field reader decides and reports where). The one thing it would accept beyond that,
-//! an id written as an array of its 16 bytes, is looked for in the text first ([`has_array_id`]).
+//! an id written as an array of its 16 bytes, is looked for while the text is checked
+//! (`json::Checked::array_id`), and the caller does not come here then.
 
 use serde::Deserialize;
 use serde_json::{Map, Value};
@@ -34,9 +35,6 @@ struct Shape {
 /// The pack's top level without its annotations (the members that are there and not `null`),
 /// and the annotations; `None` when the text is not that shape.
 pub(super) fn parse(text: &str) -> Option<(Value, Vec<Annotation>)> {
-    if has_array_id(text) {
-        return None;
-    }
     let shape: Shape = serde_json::from_str(text).ok()?;
     let annotations = shape.annotations;
     let members = [
@@ -50,16 +48,4 @@ pub(super) fn parse(text: &str) -> Option<(Value, Vec<Annotation>)> {
     let root: Map<String, Value> =
         members.into_iter().filter(|(_, v)| !v.is_null()).map(|(k, v)| (k.to_string(), v)).collect();
     Some((Value::Object(root), annotations))
-}
-
-/// Whether a member named `id` may hold an array (`"id": [`), which the UUID deserialiser would
-/// read as bytes. Keys written with `\u` escapes cannot be told from their text, so any `\u`
-/// escape counts too (Marginalia writes none but for control characters); finding `"id"` inside
-/// a string only sends the file to the field-by-field reader, which is never wrong.
-fn has_array_id(text: &str) -> bool {
-    text.contains("\\u")
-        || text.match_indices("\"id\"").any(|(at, key)| {
-            let rest = text[at + key.len()..].trim_start();
-            rest.strip_prefix(':').is_some_and(|value| value.trim_start().starts_with('['))
-        })
 }
