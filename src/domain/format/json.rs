@@ -77,6 +77,13 @@ fn prescan(text: &str) -> Result<(Option<String>, Repairs, bool), FormatError> {
     let mut lone: Vec<usize> = Vec::new(); // byte offsets of the backslash of each lone escape
     let mut i = 0;
     while i < bytes.len() {
+        if in_string {
+            // Most of a file is text inside strings: skip to the next quote or backslash at once.
+            match bytes[i..].iter().position(|&b| b == b'"' || b == b'\\') {
+                Some(skip) => i += skip,
+                None => break,
+            }
+        }
         let b = bytes[i];
         if in_string {
             match b {
