@@ -1,7 +1,7 @@
 //! Native tests of describing a range as a quote selector and anchoring it again: exact, moved, duplicates and orphans.
 #![cfg(not(target_arch = "wasm32"))]
 
-use marginalia::domain::anchor::{anchor, describe, Anchored};
+use marginalia::domain::anchor::{anchor, describe, retarget, Anchored};
 use marginalia::domain::annotation::{Target, CONTEXT_CHARS};
 use marginalia::domain::document::{ArticleMeta, BlockKind, Document};
 use proptest::prelude::*;
@@ -215,6 +215,28 @@ proptest! {
         prop_assert!(t.prefix.chars().count() == start.min(CONTEXT_CHARS));
         prop_assert!(t.suffix.chars().count() == (d.len_chars() - end).min(CONTEXT_CHARS));
         prop_assert_eq!(anchor(&d, &t), Anchored::Exact { start, end });
+    }
+
+    /// Retargeting gives what describing gives, whether the old target already says that (kept
+    /// as it is), was made on another version of the text, or points elsewhere or out of range.
+    #[test]
+    fn retarget_is_describe(
+        blocks in arbitrary_blocks(),
+        other in arbitrary_blocks(),
+        a in 0usize..1000,
+        b in 0usize..1000,
+        shift in 0usize..3,
+        past_end in any::<bool>(),
+    ) {
+        let d = build(&blocks);
+        let (start, end) = selection(&d, a, b);
+        let old = match shift {
+            0 => describe(&d, start, end),
+            1 => describe(&build(&other), start, end),
+            _ => describe(&d, start / 2, end),
+        };
+        let end = if past_end { end + 40 } else { end };
+        prop_assert_eq!(retarget(&d, old, start, end), describe(&d, start, end));
     }
 
     #[test]

@@ -210,6 +210,23 @@ fn offsets_long_texts_around_checkpoints() {
     }
 }
 
+/// Strides of plain ASCII, whose offsets are taken without a walk, next to strides that hold
+/// one wider character, at and around the checkpoints.
+#[test]
+fn offsets_ascii_strides_beside_others() {
+    let texts = [
+        "a".repeat(64) + "é" + &"b".repeat(70),
+        "a".repeat(63) + "😀" + &"b".repeat(130),
+        "a".repeat(128) + "\u{301}",
+        "x".repeat(200),
+        "é".repeat(64) + &"a".repeat(64) + "😀",
+        "a".repeat(127) + "é",
+    ];
+    for text in &texts {
+        assert_agrees_with_reference(text);
+    }
+}
+
 // Positions inside a character count as that character's start.
 
 fn check_inside_byte(text: &str, byte: usize, cp: usize) {

@@ -332,6 +332,9 @@ fn limits_are_enforced_with_clear_messages() {
     let deep_in_strings = format!("{{\"format\": \"{}\"}}", "[".repeat(100));
     let e = read_file(deep_in_strings.as_bytes(), &TagSet::default()).unwrap_err();
     assert_eq!(e.location, Location::Field("format".into()), "brackets inside strings are not nesting");
+    let after_escapes = format!("{{\"format\": \"\\\"\\\\\\u0041{}\"}}", "[".repeat(100));
+    let e = read_file(after_escapes.as_bytes(), &TagSet::default()).unwrap_err();
+    assert_eq!(e.location, Location::Field("format".into()), "nor after escapes inside them");
 
     check_rejected(
         edited(|v| v["annotations"][0]["note"] = json!("n".repeat(MAX_NOTE_BYTES + 1))),

@@ -17,6 +17,18 @@ pub enum Anchored {
     Orphaned,
 }
 
+impl Anchored {
+    /// Where it was found; `None` for an orphan.
+    pub fn span(self) -> Option<(usize, usize)> {
+        match self {
+            Anchored::Exact { start, end } | Anchored::Moved { start, end } | Anchored::Fuzzy { start, end, .. } => {
+                Some((start, end))
+            }
+            Anchored::Orphaned => None,
+        }
+    }
+}
+
 /// The target for code points `[start, end)` of `doc`, with quote, prefix and suffix.
 pub fn describe(doc: &Document, start: usize, end: usize) -> Target {
     let end = end.min(doc.len_chars());
@@ -27,6 +39,23 @@ pub fn describe(doc: &Document, start: usize, end: usize) -> Target {
         exact: doc.slice(start, end).to_string(),
         prefix: doc.slice(start.saturating_sub(CONTEXT_CHARS), start).to_string(),
         suffix: doc.slice(end, end + CONTEXT_CHARS).to_string(),
+    }
+}
+
+/// [`describe`] of `[start, end)`, given the old `target`: returned as it is when it already
+/// says exactly that (the usual case on a re-import), so nothing is copied.
+pub fn retarget(doc: &Document, target: Target, start: usize, end: usize) -> Target {
+    let end = end.min(doc.len_chars());
+    let start = start.min(end);
+    let unchanged = target.start == start
+        && target.end == end
+        && doc.slice(start, end) == target.exact
+        && doc.slice(start.saturating_sub(CONTEXT_CHARS), start) == target.prefix
+        && doc.slice(end, end + CONTEXT_CHARS) == target.suffix;
+    if unchanged {
+        target
+    } else {
+        describe(doc, start, end)
     }
 }
 

@@ -39,18 +39,51 @@ pub fn reanchor(doc: &Document, target: &Target) -> Anchored {
 /// A document prepared for anchoring many targets (its text as code points, made once).
 pub struct Anchorer {
     text: Vec<char>,
-    encoded: myers::Encoded,
+    /// The text encoded for approximate search, made when a first target needs one (a re-import
+    /// into the same article never does).
+    encoded: std::cell::OnceCell<myers::Encoded>,
 }
 
 impl Anchorer {
     pub fn new(doc: &Document) -> Self {
-        let text: Vec<char> = doc.text().chars().collect();
-        let encoded = myers::Encoded::new(&text);
-        Anchorer { text, encoded }
+        Anchorer { text: doc.text().chars().collect(), encoded: std::cell::OnceCell::new() }
+    }
+
+    fn encoded(&self) -> &myers::Encoded {
+        self.encoded.get_or_init(|| myers::Encoded::new(&self.text))
     }
 
     /// See [`reanchor`].
     pub fn anchor(&self, target: &Target) -> Anchored {
+        self.unchanged(target).unwrap_or_else(|| self.search(target))
+    }
+
+    /// The usual case, an annotation of this very article (a re-import, a class's packs): the
+    /// stored position holds the quote and, for a short quote, the text around it is exactly the
+    /// stored context. Costs the quote and context lengths, allocates nothing, and whenever it
+    /// answers, [`Self::search`] gives the same answer. `None` hands over to the search.
+    fn unchanged(&self, target: &Target) -> Option<Anchored> {
+        let (start, end) = (target.start, target.end);
+        if target.exact.is_empty() || start >= end || end > self.text.len() {
+            return None;
+        }
+        if !self.text[start..end].iter().copied().eq(target.exact.chars()) {
+            return None;
+        }
+        let (prefix, suffix) = context_of(target);
+        let prefix_len = prefix.chars().count();
+        let prefix_holds =
+            start >= prefix_len && self.text[start - prefix_len..start].iter().copied().eq(prefix.chars());
+        let suffix_holds = {
+            let after = &self.text[end..];
+            let mut stored = suffix.chars();
+            after.iter().zip(stored.by_ref()).all(|(a, b)| *a == b) && stored.next().is_none()
+        };
+        (end - start >= LONG_QUOTE || (prefix_holds && suffix_holds)).then_some(Anchored::Exact { start, end })
+    }
+
+    /// The full search in the documented order (see the module documentation).
+    fn search(&self, target: &Target) -> Anchored {
         let text = &self.text;
         if target.exact.is_empty() || text.is_empty() {
             return Anchored::Orphaned;
@@ -78,12 +111,12 @@ impl Anchorer {
         let max_edits = (quote.len() as f64 * (1.0 - MIN_QUOTE_SIMILARITY)).floor() as usize;
         let mut all = exact;
         let fuzzy = if quote.len() >= MIN_FUZZY_QUOTE {
-            myers::search_encoded(&quote, &self.encoded, max_edits, FUZZY_CANDIDATES)
+            myers::search_encoded(&quote, self.encoded(), max_edits, FUZZY_CANDIDATES)
         } else {
             vec![]
         };
         for m in fuzzy {
-            let (start, end, distance) = ctx.refine(&self.encoded, &quote, m.end, max_edits);
+            let (start, end, distance) = ctx.refine(self.encoded(), &quote, m.end, max_edits);
             if !all.iter().any(|c| c.start == start && c.end == end) {
                 all.push(Candidate::new(&ctx, text, target, start, end - start, distance));
             }
@@ -109,12 +142,7 @@ impl Anchorer {
 /// `annotation` re-targeted at its anchored place in `doc`, or `None` when orphaned. The quote
 /// and context are taken from `doc`; `modified` is kept, since the user changed nothing.
 pub fn place(doc: &Document, annotation: &Annotation, anchored: Anchored) -> Option<Annotation> {
-    let (start, end) = match anchored {
-        Anchored::Exact { start, end } | Anchored::Moved { start, end } | Anchored::Fuzzy { start, end, .. } => {
-            (start, end)
-        }
-        Anchored::Orphaned => return None,
-    };
+    let (start, end) = anchored.span()?;
     Some(Annotation { target: describe(doc, start, end), ..annotation.clone() })
 }
 
@@ -147,14 +175,7 @@ impl Context {
     /// when paragraphs are reordered, a paragraph's neighbours change but its own text and its
     /// being at a paragraph's start or end do not.
     fn new(target: &Target) -> Self {
-        let prefix = match target.prefix.rfind(BLOCK_SEPARATOR) {
-            Some(i) => &target.prefix[i..],
-            None => &target.prefix,
-        };
-        let suffix = match target.suffix.find(BLOCK_SEPARATOR) {
-            Some(i) => &target.suffix[..i + BLOCK_SEPARATOR.len()],
-            None => &target.suffix,
-        };
+        let (prefix, suffix) = context_of(target);
         Context { prefix: prefix.chars().collect(), suffix: suffix.chars().collect() }
     }
 
@@ -234,12 +255,29 @@ impl Context {
         let side = |stored: &[char], found: &[char]| {
             if stored.is_empty() {
                 0.0
+            } else if stored == found {
+                // The usual case (the same article): no edit distance to work out.
+                1.0
             } else {
                 1.0 - myers::levenshtein(stored, found) as f64 / stored.len().max(found.len()) as f64
             }
         };
         Some((side(&self.prefix, before) * lp as f64 + side(&self.suffix, after) * ls as f64) / (lp + ls) as f64)
     }
+}
+
+/// The target's prefix and suffix as far as they compare: context from another block is cut off
+/// at the blank line between blocks (which is kept), as [`Context::new`] explains.
+fn context_of(target: &Target) -> (&str, &str) {
+    let prefix = match target.prefix.rfind(BLOCK_SEPARATOR) {
+        Some(i) => &target.prefix[i..],
+        None => &target.prefix,
+    };
+    let suffix = match target.suffix.find(BLOCK_SEPARATOR) {
+        Some(i) => &target.suffix[..i + BLOCK_SEPARATOR.len()],
+        None => &target.suffix,
+    };
+    (prefix, suffix)
 }
 
 /// One place the quote might now be, with the parts of its score.
@@ -334,4 +372,93 @@ fn occurrences<'a>(haystack: &'a [char], needle: &'a [char]) -> impl Iterator<It
     let first = needle[0];
     (0..haystack.len().saturating_sub(needle.len() - 1))
         .filter(move |&i| haystack[i] == first && haystack[i..i + needle.len()] == *needle)
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::domain::document::{ArticleMeta, BlockKind};
+    use proptest::prelude::*;
+
+    fn doc(blocks: &[&str]) -> Document {
+        let blocks: Vec<(BlockKind, &str)> = blocks.iter().map(|b| (BlockKind::Paragraph, *b)).collect();
+        Document::new("T", ArticleMeta::default(), &blocks)
+    }
+
+    fn target(start: usize, end: usize, exact: &str, prefix: &str, suffix: &str) -> Target {
+        Target { start, end, exact: exact.into(), prefix: prefix.into(), suffix: suffix.into() }
+    }
+
+    /// When the shortcut answers, and when it leaves the target to the search.
+    #[test]
+    fn the_shortcut_takes_only_an_unchanged_passage() {
+        let d = doc(&["one two three four", "two more words here"]);
+        let a = Anchorer::new(&d);
+        let exact = Some(Anchored::Exact { start: 4, end: 7 });
+        let cases: &[(Target, Option<Anchored>)] = &[
+            // The quote at its place with its very context (cut at the block's end).
+            (target(4, 7, "two", "one ", " three four\n\ntwo more"), exact),
+            (describe(&d, 4, 7), exact),
+            // No context at all: the position decides, as in the search.
+            (target(4, 7, "two", "", ""), exact),
+            // Context that differs, a moved quote, a quote no longer there: the search decides.
+            (target(4, 7, "two", "uno ", " three four"), None),
+            (target(5, 8, "two", "one ", " three four"), None),
+            (target(4, 7, "tw0", "one ", " three four"), None),
+            // A long quote is trusted at its place whatever its context, as in the search.
+            (
+                target(0, 24, "one two three four\n\ntwo ", "elsewhere ", "xyz"),
+                Some(Anchored::Exact { start: 0, end: 24 }),
+            ),
+            // Out of range or empty.
+            (target(30, 60, "two", "", ""), None),
+            (target(4, 4, "", "", ""), None),
+        ];
+        for (t, expected) in cases {
+            assert_eq!(a.unchanged(t), *expected, "{t:?}");
+            if let Some(found) = expected {
+                assert_eq!(a.search(t), *found, "{t:?}");
+            }
+        }
+    }
+
+    fn small_text(max: usize) -> impl Strategy<Value = String> {
+        proptest::collection::vec(
+            prop_oneof![4 => proptest::char::range('a', 'c'), 1 => Just('😀'), 2 => Just(' ')],
+            0..max,
+        )
+        .prop_map(|c| c.into_iter().collect())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 1000, failure_persistence: None, ..ProptestConfig::default() })]
+
+        /// Whenever the shortcut answers, the full search gives the same answer: for targets
+        /// described from the text (the shortcut's case), with their context or range nudged,
+        /// and for arbitrary ones.
+        #[test]
+        fn the_shortcut_agrees_with_the_search(
+            blocks in proptest::collection::vec(small_text(60), 1..4),
+            start in 0usize..200,
+            len in 1usize..40,
+            nudge in 0usize..6,
+            prefix in small_text(12),
+            suffix in small_text(12),
+        ) {
+            let blocks: Vec<&str> = blocks.iter().map(String::as_str).collect();
+            let d = doc(&blocks);
+            let a = Anchorer::new(&d);
+            let mut t = describe(&d, start, start + len);
+            match nudge {
+                1 => t.prefix = prefix,
+                2 => t.suffix = suffix,
+                3 => { t.start += 1; t.end += 1; }
+                4 => t = target(start, start + len, &t.exact, &prefix, &suffix),
+                _ => {}
+            }
+            if let Some(found) = a.unchanged(&t) {
+                prop_assert_eq!(found, a.search(&t));
+            }
+        }
+    }
 }

@@ -14,31 +14,45 @@ pub fn format(at: OffsetDateTime) -> Option<String> {
     if !(0..10_000).contains(&at.year()) || offset.seconds_past_minute() != 0 {
         return None;
     }
-    let mut out = format!(
-        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}",
-        at.year(),
-        u8::from(at.month()),
-        at.day(),
-        at.hour(),
-        at.minute(),
-        at.second()
-    );
+    // Digit by digit rather than through `format!`: an export writes two times per annotation.
+    let mut out = String::with_capacity(32);
+    push_digits(&mut out, at.year().unsigned_abs(), 4);
+    out.push('-');
+    push_digits(&mut out, u8::from(at.month()).into(), 2);
+    out.push('-');
+    push_digits(&mut out, at.day().into(), 2);
+    out.push('T');
+    push_digits(&mut out, at.hour().into(), 2);
+    out.push(':');
+    push_digits(&mut out, at.minute().into(), 2);
+    out.push(':');
+    push_digits(&mut out, at.second().into(), 2);
     if at.nanosecond() != 0 {
-        let fraction = format!("{:09}", at.nanosecond());
+        // Nine digits with the trailing zeros dropped.
+        let (mut fraction, mut width) = (at.nanosecond(), 9);
+        while fraction % 10 == 0 {
+            fraction /= 10;
+            width -= 1;
+        }
         out.push('.');
-        out.push_str(fraction.trim_end_matches('0'));
+        push_digits(&mut out, fraction, width);
     }
     if offset.is_utc() {
         out.push('Z');
     } else {
-        let sign = if offset.is_negative() { '-' } else { '+' };
-        out.push_str(&format!(
-            "{sign}{:02}:{:02}",
-            offset.whole_hours().unsigned_abs(),
-            offset.minutes_past_hour().unsigned_abs()
-        ));
+        out.push(if offset.is_negative() { '-' } else { '+' });
+        push_digits(&mut out, offset.whole_hours().unsigned_abs().into(), 2);
+        out.push(':');
+        push_digits(&mut out, offset.minutes_past_hour().unsigned_abs().into(), 2);
     }
     Some(out)
+}
+
+/// Appends `n` in decimal as exactly `width` digits (zero-padded; `n` must fit).
+fn push_digits(out: &mut String, n: u32, width: u32) {
+    for place in (0..width).rev() {
+        out.push(char::from(b'0' + (n / 10u32.pow(place) % 10) as u8));
+    }
 }
 
 /// Reads an RFC 3339 date-time; `None` if `text` is not one (or names a day or time that does not exist).

@@ -62,7 +62,18 @@ impl OffsetIndex {
         let slot = cp / STRIDE;
         let start = self.bytes[slot];
         let skip = cp - slot * STRIDE;
+        if self.is_ascii(slot) {
+            return start + skip;
+        }
         text[start..].char_indices().nth(skip).map_or(self.len_bytes, |(b, _)| start + b)
+    }
+
+    /// Whether the stride of code points from checkpoint `slot` is all ASCII (one byte and one
+    /// UTF-16 unit per code point), so offsets inside it need no walk: most articles' are.
+    fn is_ascii(&self, slot: usize) -> bool {
+        let chars = ((slot + 1) * STRIDE).min(self.len_chars) - slot * STRIDE;
+        let bytes = self.bytes.get(slot + 1).copied().unwrap_or(self.len_bytes) - self.bytes[slot];
+        bytes == chars
     }
 
     /// Code point offset of UTF-8 byte `byte`; a byte inside a character counts as that character's start.
@@ -88,6 +99,9 @@ impl OffsetIndex {
         let slot = cp / STRIDE;
         let start = self.bytes[slot];
         let skip = cp - slot * STRIDE;
+        if self.is_ascii(slot) {
+            return self.utf16[slot] + skip;
+        }
         self.utf16[slot] + text[start..].chars().take(skip).map(char::len_utf16).sum::<usize>()
     }
 

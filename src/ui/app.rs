@@ -48,6 +48,7 @@ use crate::ui::tag_styles;
 use crate::ui::toolbar::SelectionToolbar;
 
 mod a11y;
+mod saving;
 mod sync;
 
 /// The article the app opens on the first time, bundled so it works offline.
@@ -84,6 +85,8 @@ pub enum Msg {
     ShowHelp(bool),
     DismissNotice,
     PageHide,
+    /// Write the next chunk of a large step's changes (see `app/saving.rs`).
+    SaveSome,
     ShowNewArticle(bool),
     AddPasted(Pasted),
     OpenFileDialog,
@@ -252,6 +255,8 @@ pub struct App {
     a11y: a11y::A11yState,
     /// Document-level listeners, held only to keep them alive (dropping one removes it).
     _listeners: Vec<EventListener>,
+    /// A large step's changes still to be written.
+    saving: saving::Saving,
 }
 
 impl Component for App {
@@ -325,6 +330,7 @@ impl Component for App {
             },
             _listeners: document_listeners(ctx).into_iter().chain(sync::listener(ctx)).collect(),
             a11y: Default::default(),
+            saving: saving::Saving::new(ctx.link().clone()),
         }
     }
 
@@ -659,6 +665,7 @@ impl Component for App {
                     Ok(_) => {
                         self.announce(self.t().article_deleted);
                         if key == self.doc.hash().short() {
+                            self.forget_waiting();
                             self.open_document((*self.sample).clone());
                             self.library_open = true;
                         }
@@ -687,10 +694,10 @@ impl Component for App {
             }
             Msg::PageHide => {
                 self.commit_all_notes();
+                self.save_waiting();
                 let _ = self.storage.flush(&self.protected_keys());
                 true
             }
-            Msg::StoredElsewhere(key) => self.stored_elsewhere(key),
             Msg::LoadAnnotations => self.load_annotations(ctx),
             Msg::DescribeBlocks => {
                 self.describe_all_blocks();
@@ -711,6 +718,12 @@ impl Component for App {
                     }
                 }
                 false
+            }
+            Msg::SaveSome => self.save_some(),
+            Msg::StoredElsewhere(key) => {
+                // This tab's writes come first, as if made before the other tab's.
+                self.save_waiting();
+                self.stored_elsewhere(key)
             }
         }
     }
@@ -1076,6 +1089,7 @@ impl App {
     /// Switches to another article: saves what is pending, then loads that article's annotations.
     fn open_document(&mut self, doc: Document) {
         self.commit_all_notes();
+        self.save_waiting();
         let _ = self.storage.flush(&self.protected_keys());
         self.painter = None;
         self.article_listener = None;
@@ -1277,12 +1291,12 @@ impl App {
     /// 10,000 costs no more per change than one alone.
     fn after_changes(&mut self, changes: &[Change], verb: &str) {
         let Some(change) = changes.last() else { return };
-        for change in changes {
-            if let Some(painter) = &mut self.painter {
+        if let Some(painter) = &mut self.painter {
+            for change in changes {
                 painter.apply(&self.doc, &self.store, change);
             }
-            self.save_change(change);
         }
+        self.save_changes(changes);
         self.describe_changes(changes);
         self.keep_views_in_step();
         let quote =
@@ -1620,10 +1634,10 @@ impl App {
                     self.orphans.retain(|a| a.id != id);
                     self.orphans.push(annotation);
                 }
-                Some(status) => {
-                    let placed = reanchor::place(&self.doc, &annotation, status).unwrap_or(annotation);
+                Some(_) => {
+                    // The plan placed it already (its target describes this article's text).
                     self.orphans.retain(|a| a.id != id);
-                    commands.push(if in_store { Command::Replace(placed) } else { Command::Create(placed) });
+                    commands.push(if in_store { Command::Replace(annotation) } else { Command::Create(annotation) });
                 }
             }
         }

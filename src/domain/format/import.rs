@@ -5,16 +5,17 @@
 //! annotation: the newest `modified` is current and the others stay as a visible [`Conflict`],
 //! so nothing is ever dropped, and the same file imported twice adds nothing.
 
+use std::cmp::Ordering;
 use std::collections::{BTreeMap, BTreeSet};
 
-use time::{OffsetDateTime, UtcOffset};
+use time::UtcOffset;
 use uuid::Uuid;
 
 use super::{hypothesis, json, pack, w3c, Format, FormatError, Imported, Repairs};
-use crate::domain::anchor::Anchored;
+use crate::domain::anchor::{retarget, Anchored};
 use crate::domain::annotation::Annotation;
 use crate::domain::document::Document;
-use crate::domain::reanchor::{place, Anchorer};
+use crate::domain::reanchor::Anchorer;
 use crate::domain::store::Change;
 use crate::domain::tags::{TagId, TagSet};
 
@@ -38,15 +39,50 @@ fn read_value(value: serde_json::Value, repairs: Repairs, known: &TagSet) -> Res
     }
 }
 
-/// Orders the versions of one annotation: by `modified`, then by content, so that which
-/// version is current never depends on the order files were merged in.
-type VersionKey = (OffsetDateTime, String);
+/// One version of an annotation, ordered by `modified`, then by content (its JSON), so that
+/// which version is current never depends on the order files were merged in. The JSON is
+/// written only to tell apart two different versions with the same `modified`, so merging
+/// new ids (a whole import of them) serialises nothing.
+#[derive(Debug, Clone)]
+struct Version(Annotation);
+
+impl Ord for Version {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.0.modified.cmp(&other.0.modified).then_with(|| {
+            if self.0 == other.0 {
+                Ordering::Equal
+            } else {
+                content(&self.0).cmp(&content(&other.0))
+            }
+        })
+    }
+}
+
+impl PartialOrd for Version {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl PartialEq for Version {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other) == Ordering::Equal
+    }
+}
+
+impl Eq for Version {}
+
+fn content(a: &Annotation) -> String {
+    crate::domain::json_out::annotation_text(a)
+}
 
 /// Every version of every annotation, by id. The version with the newest `modified` is current;
 /// the others are conflicts, kept until the user resolves them.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Merged {
-    versions: BTreeMap<Uuid, BTreeMap<VersionKey, Annotation>>,
+    /// Each id's versions in ascending order, without repeats: a sorted list rather than a set,
+    /// as almost every id has one version (a set would allocate a node of eleven for it).
+    versions: BTreeMap<Uuid, Vec<Version>>,
 }
 
 /// What [`Merged::insert`] did with an annotation.
@@ -91,17 +127,17 @@ impl Merged {
             modified: annotation.modified.to_offset(UtcOffset::UTC),
             ..annotation
         };
-        let key = version_key(&annotation);
         let versions = self.versions.entry(annotation.id).or_default();
-        if versions.contains_key(&key) {
-            return Inserted::Duplicate;
-        }
-        let outcome = match versions.keys().next_back() {
-            None => Inserted::Added,
-            Some(current) if &key > current => Inserted::Newer,
-            Some(_) => Inserted::Older,
+        let version = Version(annotation);
+        let Err(at) = versions.binary_search(&version) else { return Inserted::Duplicate };
+        let outcome = if versions.is_empty() {
+            Inserted::Added
+        } else if at == versions.len() {
+            Inserted::Newer
+        } else {
+            Inserted::Older
         };
-        versions.insert(key, annotation);
+        versions.insert(at, version);
         outcome
     }
 
@@ -110,8 +146,10 @@ impl Merged {
         let mut merged = self.clone();
         for (id, versions) in &other.versions {
             let mine = merged.versions.entry(*id).or_default();
-            for (key, a) in versions {
-                mine.entry(key.clone()).or_insert_with(|| a.clone());
+            for version in versions {
+                if let Err(at) = mine.binary_search(version) {
+                    mine.insert(at, version.clone());
+                }
             }
         }
         merged
@@ -128,22 +166,22 @@ impl Merged {
 
     /// Number of versions, conflicts included.
     pub fn version_count(&self) -> usize {
-        self.versions.values().map(BTreeMap::len).sum()
+        self.versions.values().map(Vec::len).sum()
     }
 
     /// The current version of `id`.
     pub fn get(&self, id: &Uuid) -> Option<&Annotation> {
-        self.versions.get(id)?.values().next_back()
+        self.versions.get(id)?.last().map(|v| &v.0)
     }
 
     /// The current version of every annotation, by id.
     pub fn current(&self) -> impl Iterator<Item = &Annotation> + '_ {
-        self.versions.values().filter_map(|v| v.values().next_back())
+        self.versions.values().filter_map(|v| v.last()).map(|v| &v.0)
     }
 
     /// Every version of every annotation, by id and then oldest first.
     pub fn all_versions(&self) -> impl Iterator<Item = &Annotation> + '_ {
-        self.versions.values().flat_map(BTreeMap::values)
+        self.versions.values().flat_map(|v| v.iter().map(|v| &v.0))
     }
 
     /// The annotations that have more than one version, by id.
@@ -152,7 +190,7 @@ impl Merged {
             .values()
             .filter(|v| v.len() > 1)
             .filter_map(|v| {
-                let mut newest_first = v.values().rev();
+                let mut newest_first = v.iter().rev().map(|v| &v.0);
                 Some(Conflict { current: newest_first.next()?, others: newest_first.collect() })
             })
             .collect()
@@ -163,13 +201,9 @@ impl Merged {
     pub fn resolve(&mut self, keep: Annotation) -> bool {
         let Some(versions) = self.versions.get_mut(&keep.id) else { return false };
         versions.clear();
-        versions.insert(version_key(&keep), keep);
+        versions.push(Version(keep));
         true
     }
-}
-
-fn version_key(a: &Annotation) -> VersionKey {
-    (a.modified, crate::domain::json_out::annotation_text(a))
 }
 
 /// One file given to [`plan_import`].
@@ -330,7 +364,10 @@ fn apply_file(
             Anchored::Exact { .. } => {}
         }
         // An orphan keeps its old target, so its quote can be shown and it can be re-attached.
-        let a = place(doc, &a, anchored).unwrap_or(a);
+        let a = match anchored.span() {
+            Some((start, end)) => Annotation { target: retarget(doc, a.target, start, end), ..a },
+            None => a,
+        };
         let id = a.id;
         match plan.merged.insert(a) {
             Inserted::Added => summary.imported += 1,

@@ -170,13 +170,17 @@ impl Article {
     /// Rebuilds the document from the blocks; `None` if they do not reproduce `text` exactly
     /// (out of range, overlapping, or not separated as [`Document::new`] separates them).
     pub fn to_document(&self) -> Option<Document> {
-        let len = super::text::char_len(&self.text);
+        // One index for all blocks: slicing each block by a scan from the text's start would cost
+        // blocks × text (30 million steps for a 120,000-character article of 246 paragraphs).
+        let offsets = super::text::OffsetIndex::new(&self.text);
+        let len = offsets.len_chars();
         let mut raw: Vec<RawBlock> = Vec::with_capacity(self.blocks.len());
         for block in &self.blocks {
             if block.start > block.end || block.end > len {
                 return None;
             }
-            let text = super::text::slice_chars(&self.text, block.start, block.end);
+            let text =
+                &self.text[offsets.byte_of_char(&self.text, block.start)..offsets.byte_of_char(&self.text, block.end)];
             let block_len = block.end - block.start;
             if block.marks.iter().any(|m| m.start >= m.end || m.end > block_len) {
                 return None;
@@ -368,7 +372,11 @@ pub fn is_placed(doc: &Document, annotation: &Annotation) -> bool {
 /// `annotations` in article order: by start, then end, then id (unique, so the order is total).
 pub fn in_article_order<'a>(annotations: impl IntoIterator<Item = &'a Annotation>) -> Vec<&'a Annotation> {
     let mut sorted: Vec<&Annotation> = annotations.into_iter().collect();
-    crate::domain::sort::sort_by_key(&mut sorted, |a| (a.target.start, a.target.end, a.id));
+    let key = |a: &&Annotation| (a.target.start, a.target.end, a.id);
+    // The store already lists its annotations in this order; checking costs less than sorting.
+    if !sorted.is_sorted_by_key(key) {
+        crate::domain::sort::sort_by_key(&mut sorted, key);
+    }
     sorted
 }
 
