@@ -4,8 +4,8 @@
 //! readers; serde's derived visitors (one parser copy per type, about 40 KB of wasm) are gone.
 //! These readers are as strict as the derived ones they replace: a field with a default may be
 //! missing, but when present it must have its type (`null` stands for "none" only in optional
-//! fields); unknown fields are ignored. Import formats use the more forgiving readers of
-//! `format::pack`, which treat `null` as missing.
+//! fields); unknown fields are ignored. Packs read their annotations with the same reader in its
+//! lenient mode ([`annotation_as`]), which treats `null` as missing like the other import readers.
 
 use serde_json::Value;
 use time::OffsetDateTime;
