@@ -38,13 +38,8 @@ const BIG = ['m', 10000];
 const TOOLS = (process.env.BENCH_TOOLS ?? "ours,SPANS,CSS_HIGHLIGHTS").split(",");
 const log = (...a) => console.error(`[${new Date().toISOString().slice(11, 19)}]`, ...a);
 
-/** In every page, before its scripts: seeds localStorage, finds the app's wasm memory, and offers `__arm(cond)`, which resolves with the time just after the first frame painted once `cond()` holds. */
-function pageInit(seed) {
-  if (seed && location.protocol.startsWith('http')) {
-    try {
-      if (localStorage.length === 0) for (const [k, v] of Object.entries(seed)) localStorage.setItem(k, v);
-    } catch (e) { window.__seedError = String(e); }
-  }
+/** In every page, before its scripts: finds the app's wasm memory, and offers `__arm(cond)`, which resolves with the time just after the first frame painted once `cond()` holds. */
+function pageInit() {
   for (const name of ['instantiateStreaming', 'instantiate']) {
     const original = WebAssembly[name];
     if (!original) continue;
@@ -78,17 +73,30 @@ function pageInit(seed) {
 }
 
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ARGS });
-const server = await startServer(port);
+// BENCH_DIST serves another build (e.g. one that keeps wasm function names, for BENCH_PROFILE).
+const server = await startServer(port, process.env.BENCH_DIST ?? 'dist');
 const base = `http://127.0.0.1:${port}/`;
 const results = {};
 const add = (key, value) => { (results[key] ??= []).push(value); };
 
+/** Errors met while seeding storage (the 1.2M article with many annotations does not fit), reported once each. */
+const seedErrors = new Set();
+
 async function fresh(seed = null, { serviceWorkers = 'block' } = {}) {
   // The worker only precaches files in the background; a fresh context has nothing cached either way.
   const context = await browser.newContext({ viewport: VIEWPORT, acceptDownloads: true, serviceWorkers });
-  await context.addInitScript(pageInit, seed);
+  await context.addInitScript(pageInit);
   const page = await context.newPage();
   page.on('pageerror', (e) => { if (!e.message.includes("reading 'waiting'")) log('page error:', e.message); });
+  // localStorage is seeded from a blank page of the same origin, before the measured page is opened, so the
+  // writes (a 1.2M article, or 10,000 annotations) are not timed as part of the app's start.
+  if (seed) {
+    await page.goto(`${base}bench/seed.html`);
+    const error = await page.evaluate((s) => {
+      try { for (const [k, v] of Object.entries(s)) localStorage.setItem(k, v); return null; } catch (e) { return String(e); }
+    }, seed);
+    if (error) seedErrors.add(error);
+  }
   return { context, page };
 }
 
@@ -213,15 +221,20 @@ for (const [key, n] of BULK) {
 // ---------------------------------------------------------------- one run of each kind
 async function bulkOurs(key, n) {
   const { context, page } = await fresh(setup[key].snapshots[n]);
+  // BENCH_PROFILE=1 writes a CPU profile of each start-up to .prof/bulk-<article>-<n>.cpuprofile.
+  const cdp = process.env.BENCH_PROFILE ? await context.newCDPSession(page) : null;
+  if (cdp) { await cdp.send('Profiler.enable'); await cdp.send('Profiler.setSamplingInterval', { interval: 200 }); await cdp.send('Profiler.start'); }
   await page.goto(base);
   const painted = await page.evaluate(() => window.__loadPainted);
+  if (cdp) writeFileSync(`.prof/bulk-${key}-${n}.cpuprofile`, JSON.stringify((await cdp.send('Profiler.stop')).profile));
   const marks = await page.evaluate(() => Object.fromEntries(['marginalia:annotations-load-start', 'marginalia:article-rendered', 'marginalia:highlights-painted']
     .map((m) => [m, performance.getEntriesByName(m).at(-1)?.startTime])));
-  const seedError = await page.evaluate(() => window.__seedError);
-  if (seedError) log(`seeding ${key}/${n}: ${seedError}`);
+  for (const error of seedErrors) log(`seeding ${key}/${n}: ${error}`);
+  seedErrors.clear();
   const mem = await memory(context, page);
   await context.close();
-  return { load: painted - marks['marginalia:annotations-load-start'], paintOnly: painted - marks['marginalia:article-rendered'], mem };
+  // The whole start-up too: from the navigation (time 0) to the highlights painted.
+  return { load: painted - marks['marginalia:annotations-load-start'], startup: painted, mem };
 }
 
 async function recogitoPage(key, renderer) {
@@ -290,6 +303,11 @@ async function createOurs(key, n) {
   await page.goto(base);
   await page.evaluate(() => window.__loadPainted);
   const out = [];
+  // BENCH_PROFILE=1 writes a CPU profile of the creations to .prof/create.cpuprofile (open it in Chrome's DevTools).
+  const cdp = process.env.BENCH_PROFILE ? await context.newCDPSession(page) : null;
+  if (cdp) { await cdp.send('Profiler.enable'); await cdp.send('Profiler.setSamplingInterval', { interval: 200 }); await cdp.send('Profiler.start'); }
+  // BENCH_TRACE=1 writes a Chromium trace (style, layout, paint) of the creations to .prof/create.trace.json.
+  if (process.env.BENCH_TRACE) await browser.startTracing(page, { path: '.prof/create.trace.json', categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink'] });
   for (const passage of passages(key, CREATES_PER_RUN)) {
     await dragOver(page, passage);
     await page.evaluate(() => { window.__toolbar = window.__arm(() => document.querySelector('[role=toolbar][aria-label="Annotate selection"]')); });
@@ -303,6 +321,8 @@ async function createOurs(key, n) {
     const created = await page.evaluate(async () => (await window.__created) - window.__keyDown);
     out.push({ toolbar, created, total: toolbar + created });
   }
+  if (cdp) writeFileSync('.prof/create.cpuprofile', JSON.stringify((await cdp.send('Profiler.stop')).profile));
+  if (process.env.BENCH_TRACE) await browser.stopTracing();
   await context.close();
   return out;
 }
@@ -312,6 +332,11 @@ async function createRecogito(key, n, renderer) {
   await page.evaluate((set) => { window.benchSet(set); }, setup[key].sets[n].recogito);
   await page.evaluate(() => window.__arm(() => window.benchPainted() > 0));
   const out = [];
+  // BENCH_PROFILE=1 writes a CPU profile of the creations to .prof/create.cpuprofile (open it in Chrome's DevTools).
+  const cdp = process.env.BENCH_PROFILE ? await context.newCDPSession(page) : null;
+  if (cdp) { await cdp.send('Profiler.enable'); await cdp.send('Profiler.setSamplingInterval', { interval: 200 }); await cdp.send('Profiler.start'); }
+  // BENCH_TRACE=1 writes a Chromium trace (style, layout, paint) of the creations to .prof/create.trace.json.
+  if (process.env.BENCH_TRACE) await browser.startTracing(page, { path: '.prof/create.trace.json', categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink'] });
   for (const passage of passages(key, CREATES_PER_RUN)) {
     await dragOver(page, passage);
     await page.evaluate(() => {
@@ -395,12 +420,16 @@ async function exportImportRecogito(key, n, renderer) {
   return { exported, imported };
 }
 
-async function coldStart(url, seed) {
+async function coldStart(url, seed, name) {
   const { context, page } = await fresh(seed, { serviceWorkers: 'allow' });
   const loaded = [];
   page.on('response', (r) => loaded.push(r.url()));
+  // BENCH_TRACE=1 writes a Chromium trace of each cold start to .prof/cold-<tool>-<article>.trace.json.
+  const trace = process.env.BENCH_TRACE ? `.prof/cold-${name}.trace.json` : null;
+  if (trace) await browser.startTracing(page, { path: trace, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.wasm', 'blink', 'loading'] });
   await page.goto(url);
   const painted = await page.evaluate(() => window.__articlePainted);
+  if (trace) await browser.stopTracing();
   const fcp = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null);
   await context.close();
   return { painted, fcp, loaded };
@@ -414,7 +443,7 @@ for (let rep = 0; rep < (ONLY.has('bulk') || ONLY.has('cold') ? REPS : 0); rep++
     for (const tool of order(rep)) {
       const r = tool === 'ours' ? await bulkOurs(key, n) : await bulkRecogito(key, n, tool);
       if (r.load !== null && n > 0) add(`bulk:${tool}:${key}:${n}`, r.load);
-      if (r.paintOnly !== undefined && n > 0) add(`bulkPaint:${tool}:${key}:${n}`, r.paintOnly);
+      if (r.startup !== undefined && n > 0) add(`bulkStartup:${tool}:${key}:${n}`, r.startup);
       add(`mem:${tool}:${key}:${n}`, r.mem);
     }
   }
@@ -422,8 +451,8 @@ for (let rep = 0; rep < (ONLY.has('bulk') || ONLY.has('cold') ? REPS : 0); rep++
   for (const key of ONLY.has('cold') ? ['m', 'l'] : []) {
     for (const tool of rep % 2 ? ['control', 'ours'] : ['ours', 'control']) {
       const r = tool === 'ours'
-        ? await coldStart(base, setup[key].snapshots[0])
-        : await coldStart(`${base}bench/control-${key}.html`, null);
+        ? await coldStart(base, setup[key].snapshots[0], `ours-${key}`)
+        : await coldStart(`${base}bench/control-${key}.html`, null, `control-${key}`);
       add(`cold:${tool}:${key}`, r.painted);
       add(`fcp:${tool}:${key}`, r.fcp);
       if (tool === 'ours' && !results.loadedAtStart) results.loadedAtStart = r.loaded;

@@ -451,6 +451,11 @@ fn search_unicode() {
 fn check_counts(store: &Store, expected: &[(&str, usize)]) {
     let want: HashMap<TagId, usize> = expected.iter().map(|(t, n)| (TagId::new(t), *n)).collect();
     assert_eq!(store.count_by_tag(), want);
+    for tag in ["claim", "quote", "policy-shift", "unknown"] {
+        let tag = TagId::new(tag);
+        assert_eq!(store.count_with_tag(&tag), want.get(&tag).copied().unwrap_or(0), "{tag:?}");
+        assert_eq!(store.count_with_tag(&tag), store.with_tag(&tag).count(), "{tag:?}");
+    }
 }
 
 #[test]

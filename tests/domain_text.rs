@@ -2,8 +2,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use marginalia::domain::text::{
-    byte_of_char_scan, char_len, char_of_utf16_scan, slice_chars, snap_to_graphemes, snap_to_words, utf16_of_char_scan,
-    OffsetIndex,
+    byte_of_char_scan, char_len, char_of_utf16_scan, quiet_window, slice_chars, snap_to_graphemes, snap_to_words,
+    snapped_end, snapped_end_reaching, snapped_start, snapped_start_reaching, utf16_of_char_scan, OffsetIndex,
 };
 use proptest::prelude::*;
 use unicode_segmentation::UnicodeSegmentation;
@@ -487,4 +487,35 @@ proptest! {
             prop_assert!(!is_space(&clusters[clusters.len() - 1]), "trailing white space kept for ({a}, {b}) in {text:?}");
         }
     }
+
+    #[test]
+    fn snapping_a_window_gives_what_snapping_the_whole_paragraph_gives(
+        words in proptest::collection::vec((interesting_text(6), prop::sample::select(vec![" ", "  ", " a", "b ", ". ", "\n"])), 0..40),
+        a in 0usize..400,
+        reach in 0usize..8,
+    ) {
+        let text: String = words.into_iter().map(|(w, sep)| w + sep).collect();
+        let len = char_len(&text);
+        let (start, end) = (snap_to_words(&text, a.min(len), len).0, snap_to_words(&text, 0, a.min(len)).1);
+        prop_assert_eq!(snapped_start_reaching(&text, a, reach), start, "start {} reaching {} in {:?}", a, reach, text);
+        prop_assert_eq!(snapped_end_reaching(&text, a, reach), end, "end {} reaching {} in {:?}", a, reach, text);
+        prop_assert_eq!(snapped_start(&text, a), start);
+        prop_assert_eq!(snapped_end(&text, a), end);
+    }
+}
+
+#[test]
+fn quiet_windows_cut_only_at_a_space_between_ascii_characters() {
+    let text = "one two three four five six seven";
+    for (at, reach, expected) in
+        [(16, 4, (8, 23)), (16, 0, (14, 18)), (14, 0, (8, 18)), (0, 3, (0, 3)), (33, 3, (28, 33)), (16, 100, (0, 33))]
+    {
+        let (from, to) = quiet_window(text, at, reach);
+        assert_eq!((from, to), expected, "around {at} reaching {reach}: {:?}", slice_chars(text, from, to));
+    }
+    // No ASCII next to the spaces: the whole paragraph.
+    assert_eq!(quiet_window("éé éé éé éé éé", 7, 1), (0, 14));
+    // A combining mark after a space would join it: no cut there.
+    assert_eq!(quiet_window("a\u{301} b \u{301}c d", 3, 0), (0, 4));
+    assert_eq!(quiet_window("ab \u{301}c d", 4, 0), (0, 5));
 }

@@ -21,7 +21,8 @@ const TEMPLATE = readFileSync('bench/pages/page.html', 'utf8');
 /** Serves on 127.0.0.1:`port`; `page(name, spec)` adds a generated page at /bench/<name>. */
 export function startServer(port, root = 'dist') {
   const dist = resolve(root);
-  const pages = new Map();
+  // A blank page of the app's origin, where the runner seeds localStorage before opening the measured page.
+  const pages = new Map([['/bench/seed.html', '<!DOCTYPE html><meta charset="utf-8"><title>Marginalia benchmark: seeding storage</title>']]);
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     try {

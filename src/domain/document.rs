@@ -284,8 +284,8 @@ impl Document {
         let last = self.blocks.get(last_index)?;
         let start = start.clamp(first.start, first.end);
         let end = end.clamp(last.start, last.end);
-        let (s, _) = text::snap_to_words(self.block_text(first), start - first.start, first.end - first.start);
-        let (_, e) = text::snap_to_words(self.block_text(last), 0, end - last.start);
+        let s = text::snapped_start(self.block_text(first), start - first.start);
+        let e = text::snapped_end(self.block_text(last), end - last.start);
         let (s, e) = (first.start + s, last.start + e);
         let trimmed = self.slice(s, e).trim();
         (s < e && !trimmed.is_empty()).then_some((s, e))

@@ -103,7 +103,9 @@ pub struct Store {
 impl Store {
     /// A store holding `annotations` with an empty history; later duplicates of an id are skipped.
     pub fn from_annotations(annotations: impl IntoIterator<Item = Annotation>) -> Self {
-        let mut store = Store::default();
+        let annotations = annotations.into_iter();
+        // Sized once: growing the map moves every annotation each time it doubles.
+        let mut store = Store { by_id: HashMap::with_capacity(annotations.size_hint().0), ..Store::default() };
         for annotation in annotations {
             if !store.by_id.contains_key(&annotation.id) {
                 store.insert(annotation);
@@ -281,6 +283,11 @@ impl Store {
         Some((self.by_position.range(..key).count(), self.by_id.get(&key.2)?))
     }
 
+    /// How many annotations carry `tag`, without putting them in order.
+    pub fn count_with_tag(&self, tag: &TagId) -> usize {
+        self.by_id.values().filter(|a| a.has_tag(tag)).count()
+    }
+
     /// Annotations carrying `tag`, in article order.
     pub fn with_tag<'a>(&'a self, tag: &'a TagId) -> impl Iterator<Item = &'a Annotation> + 'a {
         self.in_order().filter(move |a| a.has_tag(tag))
@@ -304,7 +311,14 @@ impl Store {
             for (i, tag) in annotation.tags.iter().enumerate() {
                 // An annotation counts once per tag, even if its tags (say, from a file) repeat one.
                 if !annotation.tags[..i].contains(tag) {
-                    *counts.entry(tag.clone()).or_insert(0) += 1;
+                    // Cloned only for the first annotation with this tag: this runs after every
+                    // change, over every annotation.
+                    match counts.get_mut(tag) {
+                        Some(count) => *count += 1,
+                        None => {
+                            counts.insert(tag.clone(), 1);
+                        }
+                    }
                 }
             }
         }

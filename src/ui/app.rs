@@ -125,6 +125,14 @@ pub enum Msg {
     OpenPassage(usize, usize),
     /// Another tab wrote this storage key (`None`: it cleared storage).
     StoredElsewhere(Option<String>),
+    /// The page scrolled or resized: the painter follows the viewport.
+    ViewportMoved,
+    /// The article was painted: describe its paragraphs for screen readers.
+    DescribeBlocks,
+    /// The article was painted at start-up: read its stored annotations.
+    LoadAnnotations,
+    /// The browser is about to print (true) or has printed (false): print every highlight.
+    Printing(bool),
 }
 
 /// An import worked out and shown to the user, not applied yet.
@@ -233,6 +241,10 @@ pub struct App {
     /// The paragraph the keyboard caret is in (Ctrl+↓ / Ctrl+↑ move it).
     current_block: usize,
     listing: RefCell<Option<Listing>>,
+    /// At start-up, until the stored annotations are read (just after the article's first paint).
+    loading_annotations: bool,
+    /// They were read and the next render paints them (then the `highlights-painted` mark).
+    annotations_just_loaded: bool,
     /// How many matching annotations the sidebar lists (a multiple of `LISTED_ROWS`).
     listed_rows: usize,
     sidebar_callbacks: SidebarCallbacks,
@@ -254,7 +266,9 @@ impl Component for App {
         let ui_lang = lang::initial();
         lang::mark_document(ui_lang);
         let (doc, notice) = initial_document(&sample, ui_lang.texts());
-        let session = open_session(&doc);
+        // The stored annotations are read once the article is painted (Msg::LoadAnnotations), so
+        // the article appears without waiting for thousands of them to be decoded.
+        let session = open_session(&doc, false);
         let tags = Rc::new(session.tags.clone());
         App {
             doc,
@@ -300,6 +314,8 @@ impl Component for App {
             pointer_down: false,
             current_block: 0,
             listing: RefCell::new(None),
+            loading_annotations: true,
+            annotations_just_loaded: false,
             listed_rows: LISTED_ROWS,
             sidebar_callbacks: SidebarCallbacks {
                 on_filter: ctx.link().callback(Msg::Filter),
@@ -675,6 +691,27 @@ impl Component for App {
                 true
             }
             Msg::StoredElsewhere(key) => self.stored_elsewhere(key),
+            Msg::LoadAnnotations => self.load_annotations(ctx),
+            Msg::DescribeBlocks => {
+                self.describe_all_blocks();
+                false
+            }
+            Msg::ViewportMoved => {
+                if let Some(painter) = &mut self.painter {
+                    painter.follow_viewport(&self.doc, &self.store);
+                }
+                false
+            }
+            Msg::Printing(printing) => {
+                if let Some(painter) = &mut self.painter {
+                    if printing {
+                        painter.paint_everything(&self.doc, &self.store);
+                    } else {
+                        painter.follow_viewport(&self.doc, &self.store);
+                    }
+                }
+                false
+            }
         }
     }
 
@@ -796,6 +833,13 @@ impl Component for App {
         if first_render || std::mem::take(&mut self.needs_painter) {
             clock::mark("marginalia:article-rendered");
             self.attach_painter(ctx);
+            if self.loading_annotations {
+                let link = ctx.link().clone();
+                clock::after_next_paint(move || link.send_message(Msg::LoadAnnotations));
+            } else {
+                clock::mark("marginalia:highlights-painted");
+            }
+        } else if std::mem::take(&mut self.annotations_just_loaded) {
             clock::mark("marginalia:highlights-painted");
         }
         self.manage_focus();
@@ -845,12 +889,33 @@ impl App {
         }
     }
 
+    /// Reads the article's stored annotations, after the article's first paint at start-up, and
+    /// paints them. What another tab stored meanwhile is read with them.
+    fn load_annotations(&mut self, ctx: &Context<Self>) -> bool {
+        if !self.loading_annotations {
+            return false;
+        }
+        clock::mark("marginalia:annotations-load-start");
+        let loaded = self.storage.load();
+        self.unreadable.extend(loaded.unreadable);
+        self.store = Store::from_annotations(loaded.annotations);
+        self.loading_annotations = false;
+        self.annotations_just_loaded = true;
+        if let Some(painter) = &mut self.painter {
+            painter.repaint(&self.doc, &self.store);
+        }
+        self.keep_views_in_step();
+        let link = ctx.link().clone();
+        clock::after_next_paint(move || link.send_message(Msg::DescribeBlocks));
+        true
+    }
+
     fn view_sidebar(&self) -> Html {
         let listing = self.listing.borrow_mut().get_or_insert_with(|| self.build_listing()).clone();
         let callbacks = &self.sidebar_callbacks;
         html! {
             <Sidebar tags={self.tags.clone()} entries={listing.entries} matched={listing.matched} counts={listing.counts}
-                total={self.store.len()} filter={self.filter.clone()} query={AttrValue::from(self.query.clone())}
+                total={self.store.len()} loading={self.loading_annotations} filter={self.filter.clone()} query={AttrValue::from(self.query.clone())}
                 on_filter={callbacks.on_filter.clone()} on_query={callbacks.on_query.clone()}
                 on_open={callbacks.on_open.clone()} on_show_more={callbacks.on_show_more.clone()} />
         }
@@ -860,11 +925,21 @@ impl App {
     /// re-renders for selection or editor updates leave the sidebar untouched. Only the listed
     /// rows are cloned; the others are only counted.
     fn build_listing(&self) -> Listing {
-        let searched: Vec<&Annotation> =
-            if self.query.trim().is_empty() { self.store.in_order().collect() } else { self.store.search(&self.query) };
-        let mut matching = searched.into_iter().filter(|a| self.filter.as_ref().is_none_or(|tag| a.has_tag(tag)));
-        let entries: Vec<Annotation> = matching.by_ref().take(self.listed_rows).cloned().collect();
-        let matched = entries.len() + matching.count();
+        let wanted = |a: &&Annotation| self.filter.as_ref().is_none_or(|tag| a.has_tag(tag));
+        let (entries, matched) = if self.query.trim().is_empty() {
+            // Without a search, only the listed rows are put in article order; the rest are
+            // counted where they lie (this runs after every change, with 10,000 annotations).
+            let entries: Vec<Annotation> =
+                self.store.in_order().filter(wanted).take(self.listed_rows).cloned().collect();
+            let matched = self.filter.as_ref().map_or(self.store.len(), |tag| self.store.count_with_tag(tag));
+            (entries, matched)
+        } else {
+            let searched = self.store.search(&self.query);
+            let mut matching = searched.into_iter().filter(wanted);
+            let entries: Vec<Annotation> = matching.by_ref().take(self.listed_rows).cloned().collect();
+            let matched = entries.len() + matching.count();
+            (entries, matched)
+        };
         let by_tag = self.store.count_by_tag();
         let counts: Vec<usize> = self.tags.tags.iter().map(|t| by_tag.get(&t.id).copied().unwrap_or(0)).collect();
         Listing { entries: Rc::new(entries), matched, counts: Rc::new(counts) }
@@ -913,9 +988,14 @@ impl App {
         };
         match Painter::new(dom, &self.tags) {
             Some(mut painter) => {
-                painter.paint_all(&self.doc, &self.store);
+                painter.follow_viewport(&self.doc, &self.store);
                 self.painter = Some(painter);
-                self.describe_all_blocks();
+                // Screen-reader descriptions of every paragraph: right after the first paint,
+                // where writing them (about 20 ms for 1,000 annotations) does not delay it.
+                if !self.loading_annotations {
+                    let link = ctx.link().clone();
+                    clock::after_next_paint(move || link.send_message(Msg::DescribeBlocks));
+                }
             }
             None => {
                 self.notice = Some(if highlights::supported() {
@@ -999,7 +1079,7 @@ impl App {
         let _ = self.storage.flush(&self.protected_keys());
         self.painter = None;
         self.article_listener = None;
-        let session = open_session(&doc);
+        let session = open_session(&doc, true);
         library::set_last_open(doc.hash().short());
         self.announce(&(self.t().opened)(doc.title()));
         self.doc = Rc::new(doc);
@@ -1688,12 +1768,17 @@ struct Session {
     classroom: Option<ClassroomState>,
 }
 
-/// Opens storage for an article and loads its annotations and side lists.
-fn open_session(doc: &Document) -> Session {
-    clock::mark("marginalia:annotations-load-start");
+/// Opens storage for an article and loads its side lists, tags and classroom state, and its
+/// annotations too when `with_annotations` (else `App::load_annotations` reads them later).
+fn open_session(doc: &Document, with_annotations: bool) -> Session {
     let mut storage = AnnotationStorage::open(doc.hash().clone());
-    let loaded = storage.load();
-    let mut unreadable = loaded.unreadable;
+    let (annotations, mut unreadable) = if with_annotations {
+        clock::mark("marginalia:annotations-load-start");
+        let loaded = storage.load();
+        (loaded.annotations, loaded.unreadable)
+    } else {
+        (Vec::new(), Vec::new())
+    };
     let mut side = |list| {
         storage.load_side(list).unwrap_or_else(|u| {
             unreadable.push(u);
@@ -1713,7 +1798,7 @@ fn open_session(doc: &Document) -> Session {
     Session {
         classroom,
         tags: tags.unwrap_or_default(),
-        store: Store::from_annotations(loaded.annotations),
+        store: Store::from_annotations(annotations),
         storage,
         unreadable,
         orphans,
@@ -1792,6 +1877,10 @@ fn document_listeners(ctx: &Context<App>) -> Vec<EventListener> {
         on(&document, "pointerdown", |_| Some(Msg::PointerDown)),
         on(&document, "pointerup", |_| Some(Msg::PointerUp)),
         on(&window, "pagehide", |_| Some(Msg::PageHide)),
+        on(&window, "scroll", |_| Some(Msg::ViewportMoved)),
+        on(&window, "resize", |_| Some(Msg::ViewportMoved)),
+        on(&window, "beforeprint", |_| Some(Msg::Printing(true))),
+        on(&window, "afterprint", |_| Some(Msg::Printing(false))),
         on(&document, "visibilitychange", |_| {
             let hidden = web_sys::window().and_then(|w| w.document()).is_some_and(|d| d.hidden());
             hidden.then_some(Msg::PageHide)

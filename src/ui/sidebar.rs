@@ -21,6 +21,9 @@ pub struct SidebarProps {
     /// Count of annotations per tag, in tag-set order, and the total.
     pub counts: Rc<Vec<usize>>,
     pub total: usize,
+    /// The stored annotations are still being read (just after start-up, once the article is painted).
+    #[prop_or_default]
+    pub loading: bool,
     pub filter: Option<TagId>,
     pub query: AttrValue,
     pub on_filter: Callback<Option<TagId>>,
@@ -54,7 +57,11 @@ pub fn sidebar(props: &SidebarProps) -> Html {
     }
     let on_query = props.on_query.clone();
     let filtering = props.filter.is_some() || !props.query.is_empty();
-    let empty_message = if props.total == 0 { t.no_annotations_yet } else { t.no_match };
+    let empty_message = match (props.loading, props.total) {
+        (true, _) => t.loading_annotations,
+        (false, 0) => t.no_annotations_yet,
+        _ => t.no_match,
+    };
     let on_show_more = props.on_show_more.clone();
     let cut_short = props.entries.len() < props.matched;
     html! {

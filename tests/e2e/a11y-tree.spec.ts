@@ -56,6 +56,10 @@ test('a highlighted passage in the accessibility tree: its paragraph is describe
   await page.keyboard.press('Control+z');
   await expect(liveRegion(page)).toContainText('Undone');
   await expect(paragraph).toHaveAccessibleDescription(description);
+
+  // After a reload the paragraphs are described again (just after the first paint).
+  await page.reload();
+  await expect(paragraph).toHaveAccessibleDescription(description);
 });
 
 test('changes are announced politely: created, tags changed, deleted, undone, nothing to redo (imports: a11y.spec.ts)', async ({ page }) => {

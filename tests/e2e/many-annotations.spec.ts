@@ -89,3 +89,51 @@ test('after a reload, two overlapping annotations have one overlap range, gone w
   await expect(entries(page)).toHaveCount(1);
   await expect.poll(() => highlightTexts(page, 'mg-overlap')).toEqual([]);
 });
+
+/** How many ranges the tag highlights hold in all (each generated annotation has one tag, so one range). */
+async function tagRanges(page: Page) {
+  return page.evaluate(() => [...(CSS as any).highlights.keys()].filter((k: string) => k.startsWith('mg-tag'))
+    .reduce((n: number, k: string) => n + (CSS as any).highlights.get(k).size, 0));
+}
+
+test('1,000 annotations: only those near the viewport are painted; scrolling paints the rest as they come; printing paints all', async ({ page }) => {
+  test.setTimeout(120_000);
+  await openApp(page);
+  const set = await importMany(page, 1_000);
+  await expect(sidebar(page).getByRole('button', { name: /^All/ })).toContainText(String(set.length), { timeout: 30_000 });
+  const atTop = await tagRanges(page);
+  expect(atTop).toBeGreaterThan(0);
+  expect(atTop).toBeLessThan(set.length / 4);
+
+  // The last annotation, at the end of the article, is painted once the reader gets there.
+  const last = set.at(-1)!;
+  const lastQuote = await page.evaluate(({ block, start, end }) =>
+    document.querySelectorAll('article [data-block]')[block].textContent!.slice(start, end), last);
+  const painted = async () => (await Promise.all([0, 1, 2].map((i) => highlightTexts(page, `mg-tag-${i}`)))).flat();
+  expect(await painted()).not.toContain(lastQuote);
+  await page.keyboard.press('End');
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  await expect.poll(painted).toContain(lastQuote);
+  expect(await tagRanges(page)).toBeLessThan(set.length / 4);
+
+  // Printing shows every highlight, and afterwards only those near the viewport again.
+  await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
+  await expect.poll(() => tagRanges(page)).toBe(set.length);
+  await page.evaluate(() => dispatchEvent(new Event('afterprint')));
+  await expect.poll(() => tagRanges(page)).toBeLessThan(set.length / 4);
+});
+
+test('at start-up the article is painted first, then the stored annotations are read and painted', async ({ page }) => {
+  await openApp(page);
+  await dragSelect(page, 'Sheinbaum said she rebuffed his proposal');
+  await page.keyboard.press('1');
+  await page.reload();
+  await appReady(page);
+  const order = await page.evaluate(() => ['marginalia:article-rendered', 'marginalia:annotations-load-start', 'marginalia:highlights-painted']
+    .map((m) => performance.getEntriesByName(m)[0]?.startTime ?? -1));
+  expect(order.every((t) => t >= 0)).toBe(true);
+  expect(order[0]).toBeLessThan(order[1]);
+  expect(order[1]).toBeLessThanOrEqual(order[2]);
+  await expect.poll(() => highlightTexts(page, 'mg-tag-0')).toEqual(['Sheinbaum said she rebuffed his proposal']);
+  await expect(entries(page)).toHaveCount(1);
+});

@@ -127,6 +127,7 @@ pub static EN: Texts = Texts {
     listed_first: |listed, matched| format!("Listing the first {listed} of {matched}."),
     show_more: "Show more",
     no_annotations_yet: "No annotations yet. Select a passage in the article, then pick a tag.",
+    loading_annotations: "Loading annotations…",
     no_match: "No annotations match.",
     needs_attention: "Needs attention",
     not_placed: |n| format!("Not placed ({n})"),

@@ -141,6 +141,7 @@ pub static ES: Texts = Texts {
     listed_first: |listed, matched| format!("Se listan las primeras {listed} de {matched}."),
     show_more: "Mostrar más",
     no_annotations_yet: "Aún no hay anotaciones. Selecciona un pasaje del artículo y luego elige una etiqueta.",
+    loading_annotations: "Cargando anotaciones…",
     no_match: "Ninguna anotación coincide.",
     needs_attention: "Requiere atención",
     not_placed: |n| format!("Sin ubicar ({n})"),

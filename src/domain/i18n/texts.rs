@@ -128,6 +128,7 @@ pub struct Texts {
     pub listed_first: fn(usize, usize) -> String,
     pub show_more: &'static str,
     pub no_annotations_yet: &'static str,
+    pub loading_annotations: &'static str,
     pub no_match: &'static str,
     pub needs_attention: &'static str,
     pub not_placed: fn(usize) -> String,

@@ -21,3 +21,12 @@ pub fn mark(name: &str) {
         let _ = performance.mark(name);
     }
 }
+
+/// Runs `work` just after the next frame is painted (an animation frame, then a task), for work
+/// the reader does not see, so it does not delay what they do see.
+pub fn after_next_paint(work: impl FnOnce() + 'static) {
+    use wasm_bindgen::{closure::Closure, JsCast};
+    let Some(window) = web_sys::window() else { return };
+    let in_frame = Closure::once_into_js(move || gloo::timers::callback::Timeout::new(0, work).forget());
+    let _ = window.request_animation_frame(in_frame.unchecked_ref());
+}

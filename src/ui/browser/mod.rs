@@ -17,3 +17,4 @@ pub mod segmenter;
 pub mod service_worker;
 pub mod storage;
 pub mod storage_events;
+pub mod viewport;
