@@ -483,3 +483,25 @@ fn optional_annotation_fields_may_be_null_or_missing() {
     );
     check_rejected(edited(|v| v["annotations"][0]["created"] = json!(null)), "annotations[0].created", "missing");
 }
+
+/// A pack's tags: `null` or a missing description or hotkey is none; a hotkey is one letter or
+/// digit, lower-cased as the tag editor keeps it.
+#[test]
+fn tag_fields_are_read_as_packs_write_them() {
+    let read_tags = |edit: fn(&mut Value)| {
+        let text = serde_json::to_string(&edited(edit)).unwrap();
+        Pack::from_bytes(text.as_bytes()).map(|(pack, _)| TagSet { tags: pack.tags })
+    };
+    let tags = read_tags(|v| {
+        v["tags"][0]["hotkey"] = json!("K");
+        v["tags"][1]["hotkey"] = json!(null);
+        v["tags"][2].as_object_mut().unwrap().remove("description");
+    })
+    .unwrap();
+    assert_eq!(tags.tags[0].hotkey, Some('k'));
+    assert_eq!(tags.tags[1].hotkey, None);
+    assert_eq!(tags.tags[2].description, "");
+    check_rejected(edited(|v| v["tags"][0]["hotkey"] = json!("ab")), "tags[0].hotkey", "one letter or digit");
+    check_rejected(edited(|v| v["tags"][0]["hotkey"] = json!("!")), "tags[0].hotkey", "one letter or digit");
+    check_rejected(edited(|v| v["tags"][0]["name"] = json!(null)), "tags[0].name", "missing");
+}

@@ -4,8 +4,8 @@
 //! readers; serde's derived visitors (one parser copy per type, about 40 KB of wasm) are gone.
 //! These readers are as strict as the derived ones they replace: a field with a default may be
 //! missing, but when present it must have its type (`null` stands for "none" only in optional
-//! fields); unknown fields are ignored. Import formats use the more forgiving readers of
-//! `format::pack`, which treat `null` as missing.
+//! fields); unknown fields are ignored. Packs read their annotations with the same reader in its
+//! lenient mode ([`annotation_as`]), which treats `null` as missing like the other import readers.
 
 use serde_json::Value;
 use time::OffsetDateTime;
@@ -222,22 +222,31 @@ pub fn tag_set(node: &Node) -> Result<TagSet, FormatError> {
 }
 
 fn tag(node: &Node) -> Result<Tag, FormatError> {
+    tag_as(node, false)
+}
+
+/// One tag; when `lenient` (packs), `null` counts as missing, the description may be missing,
+/// and a hotkey must be one letter or digit (kept as [`crate::domain::tags::normalise_key`] makes it).
+pub fn tag_as(node: &Node, lenient: bool) -> Result<Tag, FormatError> {
     let hotkey = match node.member("hotkey").filter(|v| !v.value.is_null()) {
         Some(key) => {
             let mut chars = key.str()?.chars();
-            match (chars.next(), chars.next()) {
-                (Some(c), None) => Some(c),
-                _ => return Err(key.err("expected one character")),
+            match (chars.next(), chars.next(), lenient) {
+                (Some(c), None, false) => Some(c),
+                (Some(c), None, true) if super::tags::normalise_key(c).is_some() => super::tags::normalise_key(c),
+                (_, _, false) => return Err(key.err("expected one character")),
+                (_, _, true) => return Err(key.err("expected one letter or digit")),
             }
         }
         None => None,
     };
+    let text = |key: &str| Ok::<_, FormatError>(present(node, key, lenient)?.str()?.to_string());
     Ok(Tag {
-        id: TagId(string(node, "id")?),
-        name: string(node, "name")?,
-        colour: string(node, "colour")?,
-        underline: one_of(&required(node, "underline")?, UNDERLINES)?,
-        description: string(node, "description")?,
+        id: TagId(text("id")?),
+        name: text("name")?,
+        colour: text("colour")?,
+        underline: one_of(&present(node, "underline", lenient)?, UNDERLINES)?,
+        description: if lenient { defaulted_string(node, "description", true)? } else { text("description")? },
         hotkey,
     })
 }
@@ -263,7 +272,8 @@ fn one_of<T: Copy>(node: &Node, names: &[(&str, T)]) -> Result<T, FormatError> {
     let text = node.str()?;
     names.iter().find(|(name, _)| *name == text).map(|(_, value)| *value).ok_or_else(|| {
         let expected: Vec<&str> = names.iter().map(|(name, _)| *name).collect();
-        node.err(format!("expected one of {}, found {text:?}", expected.join(", ")))
+        let (last, rest) = expected.split_last().unwrap_or((&"", &[]));
+        node.err(format!("expected {} or {last}, found {text:?}", rest.join(", ")))
     })
 }
 

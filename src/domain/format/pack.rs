@@ -351,33 +351,8 @@ fn read_mark(at: &At) -> Result<InlineMark, FormatError> {
 }
 
 fn read_tag(at: &At) -> Result<Tag, FormatError> {
-    let underline = at.field("underline")?;
-    let underline = match underline.str()? {
-        "solid" => UnderlineStyle::Solid,
-        "double" => UnderlineStyle::Double,
-        "dotted" => UnderlineStyle::Dotted,
-        "dashed" => UnderlineStyle::Dashed,
-        "wavy" => UnderlineStyle::Wavy,
-        other => return Err(underline.err(format!("expected solid, double, dotted, dashed or wavy, found {other:?}"))),
-    };
-    Ok(Tag {
-        id: TagId(string(at, "id")?),
-        name: string(at, "name")?,
-        colour: string(at, "colour")?,
-        underline,
-        description: optional_string(at, "description")?.unwrap_or_default(),
-        hotkey: match at.get("hotkey") {
-            Some(key) => {
-                let text = key.str()?;
-                let mut chars = text.chars();
-                match (chars.next().and_then(crate::domain::tags::normalise_key), chars.next()) {
-                    (Some(k), None) => Some(k),
-                    _ => return Err(key.err("expected one letter or digit")),
-                }
-            }
-            None => None,
-        },
-    })
+    use crate::domain::stored_json::{tag_as, Node};
+    tag_as(&Node::at(at), true)
 }
 
 fn read_annotation(at: &At) -> Result<Annotation, FormatError> {
