@@ -1,6 +1,6 @@
 // A large import is painted first and written to storage in idle time after that: closing the tab, undoing, a full storage and a second tab all still end with what the user saw.
 import { test, expect, type Page } from '@playwright/test';
-import { openApp } from './helpers';
+import { articleBlocks, openApp, w3cCollection } from './helpers';
 import { annotations } from '../../bench/lib/gen.mjs';
 
 const sidebar = (page: Page) => page.getByRole('complementary', { name: 'Annotations' });
@@ -20,26 +20,13 @@ async function controlIdle(page: Page) {
 
 /** Imports `N` generated annotations over the open article (W3C, by position and quote) and waits until the report closes; returns how many there are. */
 async function importMany(page: Page, { holdIdle = false } = {}) {
-  const blocks: string[] = await page.evaluate(() => [...document.querySelectorAll<HTMLElement>('article [data-block]')]
-    .sort((a, b) => Number(a.dataset.block) - Number(b.dataset.block)).map((b) => b.textContent ?? ''));
+  const blocks = await articleBlocks(page);
   let at = 0;
   const offsets = blocks.map((b) => { const start = at; at += [...b].length + 2; return start; });
   // Code point offsets inside each block: the generator counts UTF-16 units, so stay in ASCII-only blocks.
   const ascii = blocks.map((b, i) => [b, i] as const).filter(([b]) => /^[\x20-\x7e]*$/.test(b));
-  const set = annotations(ascii.map(([b]) => b), N, 5).map((x) => ({ ...x, block: ascii[x.block][1] }));
-  const items = set.map((x, k) => ({
-    '@context': 'http://www.w3.org/ns/anno.jsonld',
-    id: `urn:uuid:00000000-0000-4000-8000-${String(k + 1).padStart(12, '0')}`,
-    type: 'Annotation',
-    body: [{ type: 'TextualBody', purpose: 'tagging', value: x.tag }],
-    target: {
-      selector: [
-        { type: 'TextQuoteSelector', exact: blocks[x.block].slice(x.start, x.end) },
-        { type: 'TextPositionSelector', start: offsets[x.block] + x.start, end: offsets[x.block] + x.end },
-      ],
-    },
-  }));
-  const file = JSON.stringify({ type: 'AnnotationCollection', first: { type: 'AnnotationPage', items } });
+  const set = annotations(ascii.map(([b]) => b), N, 5).map((x) => ({ ...x, block: ascii[x.block][1], note: undefined }));
+  const file = w3cCollection(blocks, offsets, set);
   await page.locator('input[type=file][multiple]').setInputFiles({ name: 'many.json', mimeType: 'application/json', buffer: Buffer.from(file) });
   const report = page.getByRole('dialog', { name: 'Import report' });
   await expect(report).toContainText(`${set.length}`);

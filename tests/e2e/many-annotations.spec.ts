@@ -1,6 +1,6 @@
 // At 10,000 annotations the sidebar stays small: it lists a bounded number of rows, "Show more" adds some, and search reaches the rest.
 import { test, expect, type Page } from '@playwright/test';
-import { appReady, dragSelect, highlightTexts, openApp } from './helpers';
+import { appReady, articleBlocks, dragSelect, highlightTexts, openApp, w3cCollection } from './helpers';
 import { article, annotations } from '../../bench/lib/gen.mjs';
 
 const sidebar = (page: Page) => page.getByRole('complementary', { name: 'Annotations' });
@@ -12,28 +12,12 @@ async function importMany(page: Page, n: number) {
   const painted = await page.evaluate(() => performance.getEntriesByName('marginalia:highlights-painted').length);
   await page.locator('input[type=file]:not([multiple])').setInputFiles({ name: 'long.txt', mimeType: 'text/plain', buffer: Buffer.from(text) });
   await page.waitForFunction((before) => performance.getEntriesByName('marginalia:highlights-painted').length > before, painted, { timeout: 30_000 });
-  const blocks: string[] = await page.evaluate(() => [...document.querySelectorAll<HTMLElement>('article [data-block]')]
-    .sort((a, b) => Number(a.dataset.block) - Number(b.dataset.block)).map((b) => b.textContent ?? ''));
+  const blocks = await articleBlocks(page);
   // The document's text joins blocks with a blank line; the text is ASCII, so code points are UTF-16 units.
   let at = 0;
   const offsets = blocks.map((b) => { const start = at; at += b.length + 2; return start; });
   const set = annotations(blocks, n, 11);
-  const items = set.map((x, k) => ({
-    '@context': 'http://www.w3.org/ns/anno.jsonld',
-    id: `urn:uuid:00000000-0000-4000-8000-${String(k + 1).padStart(12, '0')}`,
-    type: 'Annotation',
-    body: [
-      { type: 'TextualBody', purpose: 'tagging', value: x.tag },
-      ...(x.note ? [{ type: 'TextualBody', purpose: 'commenting', value: x.note }] : []),
-    ],
-    target: {
-      selector: [
-        { type: 'TextQuoteSelector', exact: blocks[x.block].slice(x.start, x.end) },
-        { type: 'TextPositionSelector', start: offsets[x.block] + x.start, end: offsets[x.block] + x.end },
-      ],
-    },
-  }));
-  const file = JSON.stringify({ type: 'AnnotationCollection', first: { type: 'AnnotationPage', items } });
+  const file = w3cCollection(blocks, offsets, set);
   await page.locator('input[type=file][multiple]').setInputFiles({ name: 'many.json', mimeType: 'application/json', buffer: Buffer.from(file) });
   const report = page.getByRole('dialog', { name: 'Import report' });
   await report.getByRole('button', { name: 'Import' }).click({ timeout: 60_000 });
