@@ -701,6 +701,8 @@ impl Component for App {
             Msg::LoadAnnotations => self.load_annotations(ctx),
             Msg::DescribeBlocks => {
                 self.describe_all_blocks();
+                // Start-up work is done: get word snapping ready before the first selection.
+                clock::after_next_paint(super::browser::segmenter::warm_up);
                 false
             }
             Msg::ViewportMoved => {
