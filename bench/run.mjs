@@ -220,15 +220,30 @@ for (const [key, n] of BULK) {
   }
 }
 
+/**
+ * With BENCH_PROFILE=1, a CPU profile, and with BENCH_TRACE=1, a Chromium trace (style, layout, paint, wasm) of what
+ * runs in `page` until the returned function is awaited: `.prof/<name>.cpuprofile` and `.prof/<name>.trace.json`,
+ * to open in Chrome's DevTools. Serve a build that keeps wasm names with BENCH_DIST to read the profile.
+ */
+async function recording(context, page, name) {
+  const cdp = process.env.BENCH_PROFILE ? await context.newCDPSession(page) : null;
+  const trace = process.env.BENCH_TRACE ? `.prof/${name}.trace.json` : null;
+  if (cdp || trace) mkdirSync('.prof', { recursive: true });
+  if (cdp) { await cdp.send('Profiler.enable'); await cdp.send('Profiler.setSamplingInterval', { interval: 200 }); await cdp.send('Profiler.start'); }
+  if (trace) await browser.startTracing(page, { path: trace, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.wasm', 'blink', 'loading'] });
+  return async () => {
+    if (cdp) writeFileSync(`.prof/${name}.cpuprofile`, JSON.stringify((await cdp.send('Profiler.stop')).profile));
+    if (trace) await browser.stopTracing();
+  };
+}
+
 // ---------------------------------------------------------------- one run of each kind
 async function bulkOurs(key, n) {
   const { context, page } = await fresh(setup[key].snapshots[n]);
-  // BENCH_PROFILE=1 writes a CPU profile of each start-up to .prof/bulk-<article>-<n>.cpuprofile.
-  const cdp = process.env.BENCH_PROFILE ? await context.newCDPSession(page) : null;
-  if (cdp) { await cdp.send('Profiler.enable'); await cdp.send('Profiler.setSamplingInterval', { interval: 200 }); await cdp.send('Profiler.start'); }
+  const stop = await recording(context, page, `bulk-${key}-${n}`);
   await page.goto(base);
   const painted = await page.evaluate(() => window.__loadPainted);
-  if (cdp) writeFileSync(`.prof/bulk-${key}-${n}.cpuprofile`, JSON.stringify((await cdp.send('Profiler.stop')).profile));
+  await stop();
   const marks = await page.evaluate(() => Object.fromEntries(['marginalia:annotations-load-start', 'marginalia:article-rendered', 'marginalia:highlights-painted']
     .map((m) => [m, performance.getEntriesByName(m).at(-1)?.startTime])));
   for (const error of seedErrors) log(`seeding ${key}/${n}: ${error}`);
@@ -305,11 +320,7 @@ async function createOurs(key, n) {
   await page.goto(base);
   await page.evaluate(() => window.__loadPainted);
   const out = [];
-  // BENCH_PROFILE=1 writes a CPU profile of the creations to .prof/create.cpuprofile (open it in Chrome's DevTools).
-  const cdp = process.env.BENCH_PROFILE ? await context.newCDPSession(page) : null;
-  if (cdp) { await cdp.send('Profiler.enable'); await cdp.send('Profiler.setSamplingInterval', { interval: 200 }); await cdp.send('Profiler.start'); }
-  // BENCH_TRACE=1 writes a Chromium trace (style, layout, paint) of the creations to .prof/create.trace.json.
-  if (process.env.BENCH_TRACE) await browser.startTracing(page, { path: '.prof/create.trace.json', categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink'] });
+  const stop = await recording(context, page, 'create-ours');
   for (const passage of passages(key, CREATES_PER_RUN)) {
     await dragOver(page, passage);
     await page.evaluate(() => { window.__toolbar = window.__arm(() => document.querySelector('[role=toolbar][aria-label="Annotate selection"]')); });
@@ -323,8 +334,7 @@ async function createOurs(key, n) {
     const created = await page.evaluate(async () => (await window.__created) - window.__keyDown);
     out.push({ toolbar, created, total: toolbar + created });
   }
-  if (cdp) writeFileSync('.prof/create.cpuprofile', JSON.stringify((await cdp.send('Profiler.stop')).profile));
-  if (process.env.BENCH_TRACE) await browser.stopTracing();
+  await stop();
   await context.close();
   return out;
 }
@@ -334,11 +344,7 @@ async function createRecogito(key, n, renderer) {
   await page.evaluate((set) => { window.benchSet(set); }, setup[key].sets[n].recogito);
   await page.evaluate(() => window.__arm(() => window.benchPainted() > 0));
   const out = [];
-  // BENCH_PROFILE=1 writes a CPU profile of the creations to .prof/create.cpuprofile (open it in Chrome's DevTools).
-  const cdp = process.env.BENCH_PROFILE ? await context.newCDPSession(page) : null;
-  if (cdp) { await cdp.send('Profiler.enable'); await cdp.send('Profiler.setSamplingInterval', { interval: 200 }); await cdp.send('Profiler.start'); }
-  // BENCH_TRACE=1 writes a Chromium trace (style, layout, paint) of the creations to .prof/create.trace.json.
-  if (process.env.BENCH_TRACE) await browser.startTracing(page, { path: '.prof/create.trace.json', categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink'] });
+  const stop = await recording(context, page, `create-${renderer}`);
   for (const passage of passages(key, CREATES_PER_RUN)) {
     await dragOver(page, passage);
     await page.evaluate(() => {
@@ -353,6 +359,7 @@ async function createRecogito(key, n, renderer) {
     out.push({ total });
     await page.mouse.click(5, 5);
   }
+  await stop();
   await context.close();
   return out;
 }
@@ -392,10 +399,10 @@ async function exportImportOurs(key, n) {
   const second = await fresh(setup[key].snapshots[0]);
   await second.page.goto(base);
   await second.page.evaluate(() => window.__loadPainted);
-  const cdp = process.env.BENCH_PROFILE ? await second.context.newCDPSession(second.page) : null;
-  if (cdp) { await cdp.send('Profiler.enable'); await cdp.send('Profiler.setSamplingInterval', { interval: 500 }); await cdp.send('Profiler.start'); }
+  const stop = await recording(second.context, second.page, 'import');
   const appliedPaint = await importInto(second.page, 'bench.marginalia.json', pack);
-  if (cdp) { await appliedPaint; writeFileSync('.prof/import.cpuprofile', JSON.stringify((await cdp.send('Profiler.stop')).profile)); }
+  await appliedPaint;
+  await stop();
   const imported = await second.page.evaluate(async (applied) => {
     const at = (m) => performance.getEntriesByName(m)[0].startTime;
     return [at('marginalia:import-planned') - at('marginalia:import-start'), applied - at('marginalia:import-apply-start'), at('marginalia:import-applied') - at('marginalia:import-apply-start')];
@@ -429,12 +436,10 @@ async function coldStart(url, seed, name) {
   const { context, page } = await fresh(seed, { serviceWorkers: 'allow' });
   const loaded = [];
   page.on('response', (r) => loaded.push(r.url()));
-  // BENCH_TRACE=1 writes a Chromium trace of each cold start to .prof/cold-<tool>-<article>.trace.json.
-  const trace = process.env.BENCH_TRACE ? `.prof/cold-${name}.trace.json` : null;
-  if (trace) await browser.startTracing(page, { path: trace, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.wasm', 'blink', 'loading'] });
+  const stop = await recording(context, page, `cold-${name}`);
   await page.goto(url);
   const painted = await page.evaluate(() => window.__articlePainted);
-  if (trace) await browser.stopTracing();
+  await stop();
   const fcp = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null);
   await context.close();
   return { painted, fcp, loaded };
