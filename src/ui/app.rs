@@ -920,8 +920,7 @@ impl App {
             painter.repaint(&self.doc, &self.store);
         }
         self.keep_views_in_step();
-        let link = ctx.link().clone();
-        clock::after_next_paint(move || link.send_message(Msg::DescribeBlocks));
+        describe_after_paint(ctx);
         true
     }
 
@@ -1005,11 +1004,9 @@ impl App {
             Some(mut painter) => {
                 painter.follow_viewport(&self.doc, &self.store);
                 self.painter = Some(painter);
-                // Screen-reader descriptions of every paragraph: right after the first paint,
-                // where writing them (about 20 ms for 1,000 annotations) does not delay it.
+                // At start-up the paragraphs are described once the annotations are read.
                 if !self.loading_annotations {
-                    let link = ctx.link().clone();
-                    clock::after_next_paint(move || link.send_message(Msg::DescribeBlocks));
+                    describe_after_paint(ctx);
                 }
             }
             None => {
@@ -1101,6 +1098,8 @@ impl App {
         self.doc = Rc::new(doc);
         self.storage = session.storage;
         self.store = session.store;
+        // Read with the article: a start-up read still waiting must not read them again.
+        self.loading_annotations = false;
         self.unreadable = session.unreadable;
         self.orphans = session.orphans;
         self.conflicts = session.conflicts;
@@ -1820,6 +1819,13 @@ fn open_session(doc: &Document, with_annotations: bool) -> Session {
         orphans,
         conflicts,
     }
+}
+
+/// Describes the article's paragraphs for screen readers just after the next paint, where writing
+/// them (about 20 ms for 1,000 annotations) does not delay what the reader sees.
+fn describe_after_paint(ctx: &Context<App>) {
+    let link = ctx.link().clone();
+    clock::after_next_paint(move || link.send_message(Msg::DescribeBlocks));
 }
 
 /// True for elements where keys type text, so shortcuts must leave them alone.

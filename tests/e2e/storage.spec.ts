@@ -177,3 +177,40 @@ test('a first visit is not mistaken for eviction', async ({ page }) => {
   await page.waitForFunction(() => performance.getEntriesByName('marginalia:highlights-painted').length > 0);
   await expect(page.getByRole('alert')).toBeHidden();
 });
+
+test('an article opened before the start-up read of annotations has run is read once: its unreadable values are reported once', async ({ page }) => {
+  await openApp(page);
+  await dragSelect(page, 'The White House did not immediately respond');
+  await page.keyboard.press('1');
+  const prefix = await page.evaluate(() => {
+    const key = Object.keys(localStorage).find((k) => k.startsWith('marginalia/v1/'))!;
+    return key.slice(0, key.lastIndexOf('/') + 1);
+  });
+  await page.evaluate((p) => {
+    localStorage.setItem(`${p}00000000-0000-4000-8000-000000000001`, '{"schema":1,"annotation":{"id":"trunc');
+    localStorage.setItem(`${p}00000000-0000-4000-8000-000000000002`, '{"schema":9,"annotation":{"from":"the future"}}');
+  }, prefix);
+  // Another article becomes the one opened at start-up.
+  await page.getByRole('button', { name: 'New article' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New article' });
+  await dialog.getByRole('textbox', { name: 'Article text' }).fill('Library extends weekend hours\n\nThe library will open on Sundays from March.');
+  await dialog.getByRole('button', { name: 'Add article' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Library extends weekend hours');
+
+  // Animation frames are held, so the start-up read (just after the first paint) waits while the sample is opened.
+  await page.addInitScript(() => {
+    const real = window.requestAnimationFrame.bind(window);
+    const held: FrameRequestCallback[] = [];
+    (window as any).__releaseFrames = () => { window.requestAnimationFrame = real; held.splice(0).forEach((f) => real(f)); };
+    window.requestAnimationFrame = (f) => { held.push(f); return 0; };
+  });
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Library extends weekend hours');
+  await page.getByRole('button', { name: 'Sample' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).not.toHaveText('Library extends weekend hours');
+  await page.evaluate(() => (window as any).__releaseFrames());
+  // The held start-up read has now run (an animation frame, then a task).
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 50))));
+  await expect(page.getByRole('alert')).toContainText('2 saved annotation(s) could not be loaded');
+  await expect(entries(page)).toHaveCount(1);
+});
