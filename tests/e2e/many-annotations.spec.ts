@@ -121,3 +121,23 @@ test('at start-up the article is painted first, then the stored annotations are 
   await expect.poll(() => highlightTexts(page, 'mg-tag-0')).toEqual(['Sheinbaum said she rebuffed his proposal']);
   await expect(entries(page)).toHaveCount(1);
 });
+
+test('while the stored annotations are read at start-up, the sidebar says so rather than "no annotations"', async ({ page }) => {
+  await openApp(page);
+  await dragSelect(page, 'Sheinbaum said she rebuffed his proposal');
+  await page.keyboard.press('1');
+  // Animation frames are held, so the read just after the first paint waits.
+  await page.addInitScript(() => {
+    const real = window.requestAnimationFrame.bind(window);
+    const held: FrameRequestCallback[] = [];
+    (window as any).__releaseFrames = () => { window.requestAnimationFrame = real; held.splice(0).forEach((f) => real(f)); };
+    window.requestAnimationFrame = (f) => { held.push(f); return 0; };
+  });
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(sidebar(page)).toContainText('Loading annotations…');
+  await expect(sidebar(page)).not.toContainText('No annotations yet');
+  await page.evaluate(() => (window as any).__releaseFrames());
+  await expect(entries(page)).toHaveCount(1);
+  await expect(sidebar(page)).not.toContainText('Loading annotations…');
+});
