@@ -163,7 +163,7 @@ impl Document {
             text.push_str(&normal);
             cp += len;
         }
-        let hash = ContentHash(hex(&Sha256::digest(text.as_bytes())));
+        let hash = ContentHash(hex(&digest_in_chunks(text.as_bytes())));
         let offsets = OffsetIndex::new(&text);
         Document { title: normalise_whitespace(title), meta, text, blocks, marks, hash, offsets }
     }
@@ -299,19 +299,28 @@ pub fn normalise_whitespace(raw: &str) -> String {
 
 /// Cuts a block's text into runs at every mark boundary, each run with the marks covering it.
 pub fn segments_of(text: &str, marks: &[InlineMark]) -> Vec<Segment> {
-    let mut cuts: Vec<usize> = vec![0, text::char_len(text)];
+    let len = text::char_len(text);
+    let mut cuts: Vec<usize> = vec![0, len];
     cuts.extend(marks.iter().flat_map(|m| [m.start, m.end]));
     cuts.sort_unstable();
     cuts.dedup();
+    // All cuts to bytes in one walk (a block of plain text has only 0 and its end, known without
+    // one): slicing each run from the block's start cost a scan per mark boundary.
+    let bytes = if marks.is_empty() { vec![0, text.len()] } else { text::bytes_of_sorted_chars(text, &cuts) };
     cuts.windows(2)
-        .map(|w| Segment {
-            text: text::slice_chars(text, w[0], w[1]).to_string(),
+        .zip(bytes.windows(2))
+        .map(|(w, b)| Segment {
+            text: text[b[0]..b[1]].to_string(),
             marks: marks.iter().filter(|m| m.start <= w[0] && w[1] <= m.end).map(|m| m.mark.clone()).collect(),
         })
         .collect()
 }
 
 /// Collapses white space across the runs of one block and works out where each mark's text ended up.
+///
+/// Never inlined, so that V8 can switch to its optimised code from one block to the next (see
+/// [`digest_in_chunks`]); inlined into `from_blocks`, which runs once, it stayed unoptimised.
+#[inline(never)]
 fn normalise_block(segments: &[Segment]) -> (String, Vec<InlineMark>) {
     let mut text = String::new();
     let mut len = 0;
@@ -319,19 +328,41 @@ fn normalise_block(segments: &[Segment]) -> (String, Vec<InlineMark>) {
     let mut marks: Vec<InlineMark> = Vec::new();
     for segment in segments {
         let mut start = None;
-        for ch in segment.text.chars() {
-            if ch.is_whitespace() {
+        // Non-space runs are copied whole, and ASCII is classified by byte: a stored article is
+        // already normalised, so this is about one copy per segment instead of a decoded, tested
+        // and pushed character each (most of the time opening a long article took here).
+        let source = segment.text.as_str();
+        let mut run_from: Option<usize> = None;
+        let mut at = 0;
+        while at < source.len() {
+            let lead = source.as_bytes()[at];
+            let (is_space, width) = if lead < 0x80 {
+                (matches!(lead, b' ' | b'\t'..=b'\r'), 1)
+            } else {
+                let ch = source[at..].chars().next().unwrap_or_default();
+                (ch.is_whitespace(), ch.len_utf8())
+            };
+            if is_space {
+                if let Some(from) = run_from.take() {
+                    text.push_str(&source[from..at]);
+                }
                 pending_space = len > 0;
-                continue;
-            }
-            if pending_space {
-                text.push(' ');
+            } else {
+                if run_from.is_none() {
+                    if pending_space {
+                        text.push(' ');
+                        len += 1;
+                        pending_space = false;
+                    }
+                    run_from = Some(at);
+                }
+                start.get_or_insert(len);
                 len += 1;
-                pending_space = false;
             }
-            start.get_or_insert(len);
-            text.push(ch);
-            len += 1;
+            at += width;
+        }
+        if let Some(from) = run_from {
+            text.push_str(&source[from..]);
         }
         let Some(start) = start else { continue };
         for mark in &segment.marks {
@@ -344,6 +375,18 @@ fn normalise_block(segments: &[Segment]) -> (String, Vec<InlineMark>) {
     }
     super::sort::sort_by_key(&mut marks, |m| (m.start, std::cmp::Reverse(m.end)));
     (text, marks)
+}
+
+/// SHA-256 of `bytes`, fed in chunks of 64 blocks. The same digest; but V8 runs a wasm function
+/// in its baseline tier until a later call can use the optimised code (there is no on-stack
+/// replacement), so one call over a whole long article ran entirely unoptimised, several times
+/// slower than these repeated calls of the block function.
+fn digest_in_chunks(bytes: &[u8]) -> [u8; 32] {
+    let mut hasher = Sha256::new();
+    for chunk in bytes.chunks(64 * 64) {
+        hasher.update(chunk);
+    }
+    hasher.finalize().into()
 }
 
 fn hex(bytes: &[u8]) -> String {

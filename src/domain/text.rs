@@ -10,6 +10,9 @@ use super::segment;
 /// How many code points lie between two checkpoints of an [`OffsetIndex`].
 const STRIDE: usize = 64;
 
+/// How many bytes of text [`OffsetIndex::new`] reads per call of its scanning function.
+const CHUNK: usize = 16 * 1024;
+
 /// Converts offsets in one string between code points, UTF-8 bytes and UTF-16 units.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OffsetIndex {
@@ -25,23 +28,43 @@ pub struct OffsetIndex {
 impl OffsetIndex {
     /// Builds the index in one pass over `text`.
     pub fn new(text: &str) -> Self {
-        let mut bytes = Vec::with_capacity(text.len() / STRIDE + 1);
-        let mut utf16 = Vec::with_capacity(text.len() / STRIDE + 1);
-        let mut u16_pos = 0;
-        let mut count = 0;
-        for (byte, ch) in text.char_indices() {
-            if count % STRIDE == 0 {
-                bytes.push(byte);
-                utf16.push(u16_pos);
+        let mut index = OffsetIndex {
+            bytes: Vec::with_capacity(text.len() / STRIDE + 2),
+            utf16: Vec::with_capacity(text.len() / STRIDE + 2),
+            len_chars: 0,
+            len_bytes: text.len(),
+            len_utf16: 0,
+        };
+        // In slices, each through a call that is not inlined: V8 runs a wasm function in its
+        // baseline tier until a later call can use the optimised code (there is no on-stack
+        // replacement), so one loop over a whole long article would run unoptimised throughout.
+        for (slice, chunk) in text.as_bytes().chunks(CHUNK).enumerate() {
+            index.add_checkpoints(chunk, slice * CHUNK);
+        }
+        if index.len_chars.is_multiple_of(STRIDE) {
+            index.bytes.push(text.len());
+            index.utf16.push(index.len_utf16);
+        }
+        index
+    }
+
+    /// Counts the code points and UTF-16 units of `chunk` (which starts at byte `offset` of the
+    /// text, maybe inside a code point), adding a checkpoint at every `STRIDE`th code point.
+    /// Byte by byte rather than char by char: a code point starts at every byte that is not a
+    /// continuation byte (0b10xx_xxxx), and only four-byte ones (lead 0xF0 and up) take two units.
+    #[inline(never)]
+    fn add_checkpoints(&mut self, chunk: &[u8], offset: usize) {
+        for (at, &b) in chunk.iter().enumerate() {
+            if b & 0xC0 == 0x80 {
+                continue;
             }
-            u16_pos += ch.len_utf16();
-            count += 1;
+            if self.len_chars.is_multiple_of(STRIDE) {
+                self.bytes.push(offset + at);
+                self.utf16.push(self.len_utf16);
+            }
+            self.len_utf16 += if b >= 0xF0 { 2 } else { 1 };
+            self.len_chars += 1;
         }
-        if count % STRIDE == 0 {
-            bytes.push(text.len());
-            utf16.push(u16_pos);
-        }
-        OffsetIndex { bytes, utf16, len_chars: count, len_bytes: text.len(), len_utf16: u16_pos }
     }
 
     /// Length of the text in code points.
@@ -133,6 +156,23 @@ pub fn slice_chars(text: &str, start: usize, end: usize) -> &str {
     let from = byte_of_char_scan(text, start);
     let to = byte_of_char_scan(text, end.max(start));
     &text[from..to]
+}
+
+/// UTF-8 byte offsets of the code points `cps` (ascending; each clamped to the end of `text`), in one
+/// walk over the text rather than one per offset.
+pub fn bytes_of_sorted_chars(text: &str, cps: &[usize]) -> Vec<usize> {
+    let mut out = Vec::with_capacity(cps.len());
+    let mut chars = text.chars();
+    let (mut cp, mut byte) = (0, 0);
+    for &want in cps {
+        while cp < want {
+            let Some(ch) = chars.next() else { break };
+            byte += ch.len_utf8();
+            cp += 1;
+        }
+        out.push(byte);
+    }
+    out
 }
 
 /// Byte offset of code point `cp` by a linear scan; for short strings such as one block.
