@@ -389,10 +389,12 @@ async function exportImportOurs(key, n) {
   await page.goto(base);
   await page.evaluate(() => window.__loadPainted);
   await page.getByRole('navigation', { name: 'Actions' }).getByRole('button', { name: 'Export' }).click();
+  const stopExport = await recording(context, page, 'export');
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('dialog', { name: 'Export' }).getByRole('button', { name: /^Annotation pack/ }).click(),
   ]);
+  await stopExport();
   const pack = Buffer.concat(await (await download.createReadStream()).toArray()).toString('utf8');
   const exported = await page.evaluate(() => performance.getEntriesByName('marginalia:export-done')[0].startTime - performance.getEntriesByName('marginalia:export-start')[0].startTime);
   await context.close();

@@ -1542,7 +1542,9 @@ impl App {
         let (name, mime, contents) = kind.render(&self.doc, &self.tags, annotations, &info);
         match download::download(&name, mime, &contents, self.t()) {
             Ok(()) => {
-                eviction::note_export(&name, now);
+                // Writing the cookie took about 8 ms (Chromium answers `document.cookie` through
+                // its network service); it follows in the next task, after the file is handed over.
+                gloo::timers::callback::Timeout::new(0, move || eviction::note_export(&name, now)).forget();
                 self.announce(&(self.t().exported)(self.store.len() + self.orphans.len()))
             }
             Err(message) => self.set_notice(message),
