@@ -248,10 +248,21 @@ async function bulkOurs(key, n) {
     .map((m) => [m, performance.getEntriesByName(m).at(-1)?.startTime])));
   for (const error of seedErrors) log(`seeding ${key}/${n}: ${error}`);
   seedErrors.clear();
+  // The floor any per-key localStorage design pays: Chromium's API alone, from plain JS, listing
+  // the origin's keys and reading the annotations' values (the app has already read them once).
+  const storageFloor = await page.evaluate(() => {
+    const t = performance.now();
+    let chars = 0;
+    for (let i = 0; i < localStorage.length; i++) {
+      const k = localStorage.key(i);
+      if (k.includes("/a/")) chars += localStorage.getItem(k).length;
+    }
+    return chars >= 0 ? performance.now() - t : null;
+  });
   const mem = await memory(context, page);
   await context.close();
   // The whole start-up too: from the navigation (time 0) to the highlights painted.
-  return { load: painted - marks['marginalia:annotations-load-start'], startup: painted, mem };
+  return { load: painted - marks['marginalia:annotations-load-start'], startup: painted, mem, storageFloor };
 }
 
 async function recogitoPage(key, renderer) {
@@ -456,6 +467,7 @@ for (let rep = 0; rep < (ONLY.has('bulk') || ONLY.has('cold') ? REPS : 0); rep++
       const r = tool === 'ours' ? await bulkOurs(key, n) : await bulkRecogito(key, n, tool);
       if (r.load !== null && n > 0) add(`bulk:${tool}:${key}:${n}`, r.load);
       if (r.startup !== undefined && n > 0) add(`bulkStartup:${tool}:${key}:${n}`, r.startup);
+      if (r.storageFloor !== undefined && n > 0) add(`storageFloor:${key}:${n}`, r.storageFloor);
       add(`mem:${tool}:${key}:${n}`, r.mem);
     }
   }

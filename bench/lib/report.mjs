@@ -32,7 +32,11 @@ export function report({ results, stats, machine, workload, BULK, BIG }) {
     if (startup && (n >= 1000)) {
       row(`↳ Marginalia's whole start-up: page opened to article and highlights painted (ms)`, mp(startup), '', '', '', '', '', '', null);
     }
-    if (met === false) limits.push(`Bulk load at ${n.toLocaleString('en')} (${NAMES[key]} article): both figures start with the article already painted and end with the first frame showing the highlights. Marginalia's (from the mark \`marginalia:annotations-load-start\`, which the app sets just after the article's first paint) includes reading every stored annotation from localStorage (one key each) and decoding it, building the store, registering the highlights in and near the viewport (a few hundred ranges whatever N is), rendering the sidebar's first rows and painting the frame. Recogito's starts from annotations already parsed into JavaScript objects. What grows with N in Marginalia's figure is reading and decoding the stored annotations.`);
+    const floor = s(`storageFloor:${key}:${n}`);
+    if (floor && n >= 1000) {
+      row(`↳ Chromium's localStorage alone, from plain JS: list the keys, read the ${n.toLocaleString('en')} values (ms)`, mp(floor), '', '', '', '', '', '', null);
+    }
+    if (met === false) limits.push(`Bulk load at ${n.toLocaleString('en')} (${NAMES[key]} article): both figures start with the article already painted and end with the first frame showing the highlights. Marginalia's (from the mark \`marginalia:annotations-load-start\`, which the app sets just after the article's first paint) includes reading every stored annotation from localStorage (one key each) and decoding it, building the store, registering the highlights in and near the viewport (a few hundred ranges whatever N is), rendering the sidebar's first rows and painting the frame. Recogito's starts from annotations already parsed into JavaScript objects. What grows with N in Marginalia's figure is reading and decoding the stored annotations${floor ? `; Chromium's localStorage API alone, called from plain JS with nothing decoded, takes ${ms(floor.median)} ms of it (the line below the figure), ${peer ? `against the ${ms(peer.median / factor)} ms the target allows` : 'a floor for any design with one key per annotation'}` : ''}.`);
   }
 
   // Creating one annotation.
