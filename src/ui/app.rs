@@ -1624,9 +1624,14 @@ impl App {
         let changes = import.plan.changes(&import.before);
         let mut commands = Vec::new();
         let mut orphaned = 0;
+        // Every changed id leaves the unplaced list, in one pass (one per change was quadratic
+        // when thousands of imported annotations found no place); the unplaced ones rejoin it.
+        let mut touched = std::collections::HashSet::new();
+        let mut new_orphans = Vec::new();
         for change in changes {
             let Some(annotation) = change.after else { continue };
             let id = annotation.id;
+            touched.insert(id);
             let in_store = self.store.get(&id).is_some();
             match import.plan.status.get(&id).copied() {
                 Some(Anchored::Orphaned) | None => {
@@ -1634,16 +1639,16 @@ impl App {
                     if in_store {
                         commands.push(Command::Delete { id });
                     }
-                    self.orphans.retain(|a| a.id != id);
-                    self.orphans.push(annotation);
+                    new_orphans.push(annotation);
                 }
                 Some(_) => {
                     // The plan placed it already (its target describes this article's text).
-                    self.orphans.retain(|a| a.id != id);
                     commands.push(if in_store { Command::Replace(annotation) } else { Command::Create(annotation) });
                 }
             }
         }
+        self.orphans.retain(|a| !touched.contains(&a.id));
+        self.orphans.extend(new_orphans);
         self.conflicts =
             import.plan.merged.conflicts().into_iter().flat_map(|c| c.others.into_iter().cloned()).collect();
         if import.plan.tags != *self.tags {

@@ -52,56 +52,27 @@ fn line_column(bytes: &[u8], offset: usize) -> (usize, usize) {
 fn prescan(text: &str) -> Result<(Option<String>, Repairs), FormatError> {
     let bytes = text.as_bytes();
     let mut depth = 0usize;
-    let mut in_string = false;
     let mut lone: Vec<usize> = Vec::new(); // byte offsets of the backslash of each lone escape
     let mut i = 0;
     while i < bytes.len() {
-        let b = bytes[i];
-        if in_string {
-            match b {
-                b'"' => in_string = false,
-                b'\\' if bytes.get(i + 1) == Some(&b'u') => {
-                    match hex4(bytes, i + 2) {
-                        Some(high @ 0xD800..=0xDBFF) => {
-                            let low = (bytes.get(i + 6) == Some(&b'\\') && bytes.get(i + 7) == Some(&b'u'))
-                                .then(|| hex4(bytes, i + 8))
-                                .flatten();
-                            if matches!(low, Some(0xDC00..=0xDFFF)) {
-                                i += 12;
-                                continue;
-                            }
-                            let _ = high;
-                            lone.push(i);
-                        }
-                        Some(0xDC00..=0xDFFF) => lone.push(i),
-                        _ => {}
-                    }
-                    i += 2;
-                    continue;
-                }
-                b'\\' => {
-                    i += 2;
-                    continue;
-                }
-                _ => {}
+        match bytes[i] {
+            b'"' => {
+                i = string_end(bytes, i + 1, &mut lone);
+                continue;
             }
-        } else {
-            match b {
-                b'"' => in_string = true,
-                b'[' | b'{' => {
-                    depth += 1;
-                    if depth > MAX_JSON_DEPTH {
-                        let (line, column) = line_column(bytes, i);
-                        return Err(FormatError::text(
-                            line,
-                            column,
-                            format!("the JSON is nested more than {MAX_JSON_DEPTH} levels deep"),
-                        ));
-                    }
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > MAX_JSON_DEPTH {
+                    let (line, column) = line_column(bytes, i);
+                    return Err(FormatError::text(
+                        line,
+                        column,
+                        format!("the JSON is nested more than {MAX_JSON_DEPTH} levels deep"),
+                    ));
                 }
-                b']' | b'}' => depth = depth.saturating_sub(1),
-                _ => {}
             }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
         }
         i += 1;
     }
@@ -118,6 +89,40 @@ fn prescan(text: &str) -> Result<(Option<String>, Repairs), FormatError> {
     }
     out.push_str(&text[from..]);
     Ok((Some(out), repairs))
+}
+
+/// Where the string whose text starts at byte `i` ends (just past its closing quote, or the end
+/// of the text), noting the `\\uXXXX` escapes of unpaired surrogates in `lone`.
+///
+/// Never inlined: most of a file is string text, and V8 switches a wasm function to optimised
+/// code only from one call to the next, so one loop over a whole 5 MB file ran unoptimised.
+#[inline(never)]
+fn string_end(bytes: &[u8], mut i: usize, lone: &mut Vec<usize>) -> usize {
+    while i < bytes.len() {
+        match bytes[i] {
+            b'"' => return i + 1,
+            b'\\' if bytes.get(i + 1) == Some(&b'u') => {
+                match hex4(bytes, i + 2) {
+                    Some(0xD800..=0xDBFF) => {
+                        let low = (bytes.get(i + 6) == Some(&b'\\') && bytes.get(i + 7) == Some(&b'u'))
+                            .then(|| hex4(bytes, i + 8))
+                            .flatten();
+                        if matches!(low, Some(0xDC00..=0xDFFF)) {
+                            i += 12;
+                            continue;
+                        }
+                        lone.push(i);
+                    }
+                    Some(0xDC00..=0xDFFF) => lone.push(i),
+                    _ => {}
+                }
+                i += 2;
+            }
+            b'\\' => i += 2,
+            _ => i += 1,
+        }
+    }
+    bytes.len()
 }
 
 fn hex4(bytes: &[u8], at: usize) -> Option<u32> {
