@@ -34,8 +34,8 @@ pub enum HostMsg {
 pub enum ClassViewHost {
     Loading,
     Failed(String),
-    /// Mounted beside the app (dropping it unmounts it).
-    Open(#[allow(dead_code)] Mounted),
+    /// Mounted beside the app; held only to be dropped, which unmounts it.
+    Open(Mounted),
 }
 
 impl Component for ClassViewHost {
@@ -44,7 +44,8 @@ impl Component for ClassViewHost {
 
     fn create(ctx: &Context<Self>) -> Self {
         let link = ctx.link().clone();
-        wasm_bindgen_futures::spawn_local(async move { link.send_message(HostMsg::Loaded(class_module::load().await)) });
+        let load = async move { link.send_message(HostMsg::Loaded(class_module::load().await)) };
+        wasm_bindgen_futures::spawn_local(load);
         ClassViewHost::Loading
     }
 
@@ -63,7 +64,9 @@ impl Component for ClassViewHost {
         let message = match self {
             ClassViewHost::Open(_) => return html! {},
             ClassViewHost::Loading => html! { <p class="storage-used" role="status">{t.class_view_loading}</p> },
-            ClassViewHost::Failed(why) => html! { <p class="notice-inline" role="alert">{(t.class_view_failed)(why)}</p> },
+            ClassViewHost::Failed(why) => {
+                html! { <p class="notice-inline" role="alert">{(t.class_view_failed)(why)}</p> }
+            }
         };
         let busy = matches!(self, ClassViewHost::Loading).then_some("true");
         html! {

@@ -73,7 +73,13 @@ pub struct Input {
 pub struct Mounted {
     host: Element,
     handle: JsValue,
-    callbacks: Option<(Closure<dyn Fn(f64, f64)>, Closure<dyn Fn()>)>,
+    callbacks: Option<Callbacks>,
+}
+
+/// The app's functions the class view calls, kept alive while it is mounted.
+struct Callbacks {
+    _open_passage: Closure<dyn Fn(f64, f64)>,
+    _close: Closure<dyn Fn()>,
 }
 
 /// Mounts the class view of `module` in a new element at the end of the body.
@@ -85,14 +91,15 @@ pub fn mount(
 ) -> Result<Mounted, String> {
     let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
     let body = document.body().ok_or("no body")?;
-    let open: Function =
-        Reflect::get(module, &"open_class_view".into()).ok().and_then(|f| f.dyn_into().ok()).ok_or("no open_class_view")?;
+    let open: Function = Reflect::get(module, &"open_class_view".into())
+        .ok()
+        .and_then(|f| f.dyn_into().ok())
+        .ok_or("no open_class_view")?;
     let host = document.create_element("div").map_err(|e| describe(&e))?;
     host.set_class_name("class-view-host");
     body.append_child(&host).map_err(|e| describe(&e))?;
-    let on_open_passage = Closure::<dyn Fn(f64, f64)>::new(move |start: f64, end: f64| {
-        on_open_passage(start as usize, end as usize)
-    });
+    let on_open_passage =
+        Closure::<dyn Fn(f64, f64)>::new(move |start: f64, end: f64| on_open_passage(start as usize, end as usize));
     let on_close = Closure::<dyn Fn()>::new(on_close);
     let args = Array::new();
     for arg in [
@@ -107,7 +114,11 @@ pub fn mount(
         args.push(&arg);
     }
     match open.apply(&JsValue::NULL, &args) {
-        Ok(handle) => Ok(Mounted { host, handle, callbacks: Some((on_open_passage, on_close)) }),
+        Ok(handle) => Ok(Mounted {
+            host,
+            handle,
+            callbacks: Some(Callbacks { _open_passage: on_open_passage, _close: on_close }),
+        }),
         Err(error) => {
             host.remove();
             Err(describe(&error))
