@@ -48,6 +48,19 @@ test('a first visit fetches no class view module; opening the class view fetches
   expect(await violations()).toEqual([]);
 });
 
+test('the class view speaks the language the app passes it', async ({ browser }) => {
+  const context = await browser.newContext({ locale: 'es-MX' });
+  const page = await context.newPage();
+  await openApp(page);
+  await page.getByRole('button', { name: 'Clase', exact: true }).click();
+  const view = page.getByRole('dialog', { name: 'Vista de clase' });
+  await expect(view.getByRole('button', { name: 'Agregar archivos de estudiantes' })).toBeVisible();
+  await expect(view).toContainText('Aún no hay archivos de estudiantes.');
+  await view.getByRole('button', { name: 'Cerrar la vista de clase' }).click();
+  await expect(view).toBeHidden();
+  await context.close();
+});
+
 /** Takes the network away: the browser is offline and anything that still reaches the network is aborted. */
 async function goOffline(page: Page) {
   await page.context().setOffline(true);
