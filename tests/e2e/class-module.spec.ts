@@ -98,6 +98,12 @@ test('offline before it was ever opened, the class view says why it cannot load,
   await expect(classView(page)).toBeHidden();
   // The app itself still works.
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+
+  // Back online, the next opening tries again and loads it.
+  await page.context().unrouteAll();
+  await page.context().setOffline(false);
+  await openClassView(page);
+  await expect(classView(page).getByRole('button', { name: 'Add student files' })).toBeVisible();
 });
 
 test('the single file opened from file:// carries the class view inlined, under its CSP', async ({ page, context }) => {
