@@ -11,7 +11,8 @@ export async function minifyGlue(dist) {
   const indexFile = join(dist, 'index.html');
   let html = await readFile(indexFile, 'utf8');
   const links = startTags(html, 'link');
-  const jsLink = links.find((l) => l.attrs.rel === 'modulepreload');
+  // The app's own module; wasm-bindgen snippets (./snippets/…) are preloaded too and left as they are.
+  const jsLink = links.find((l) => l.attrs.rel === 'modulepreload' && !l.attrs.href?.includes('/snippets/'));
   const wasmLink = links.find((l) => l.attrs.rel === 'preload' && l.attrs.type === 'application/wasm');
   if (!jsLink?.attrs.href || !wasmLink?.attrs.href) throw new Error("minify-glue: index.html has no modulepreload or wasm preload link; did trunk's output change?");
   const jsFile = join(dist, jsLink.attrs.href);

@@ -2,17 +2,23 @@
 //
 // Usage: node scripts/size-report.mjs [dist] [--budget-kb=300] [--json]   (run by `make size`; tests/e2e/size-budget.spec.ts checks the budget)
 // "Start-up files" are everything the deployed site serves to a first visit: dist/ without the
-// single-file build (a separate download that inlines the same bytes) and without dot-files.
+// single-file build (a separate download that inlines the same bytes), without dot-files and
+// without the class view's module, which the app loads only when a teacher opens the class view
+// (index.html names it); that module is reported on its own, against its own ceiling.
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { classModuleFiles } from './class-module.mjs';
 
 export const BUDGET_BROTLI_KB = 300;
-// Issue #8's target is BUDGET_BROTLI_KB, not reached yet (docs/size.md says where the bytes are).
-// Until it is, `make test` holds the line at this ceiling, so the app cannot grow unnoticed;
-// lower it with every cut.
-export const CEILING_BROTLI_KB = 322;
+// Issue #8's target is BUDGET_BROTLI_KB (docs/size.md says where the bytes are). `make test`
+// holds the line at this ceiling, a ratchet just above the current total, so the app cannot grow
+// unnoticed; lower it with every cut.
+export const CEILING_BROTLI_KB = 299;
+// The class view's module (JS and wasm), downloaded once by a teacher who opens the class view;
+// not part of a first visit, but held to its own ratchet so it cannot grow unnoticed either.
+export const CLASS_VIEW_CEILING_BROTLI_KB = 163;
 const SINGLE_FILE = 'marginalia.html';
 
 /** Raw, gzip (level 9) and brotli (quality 11, the level static hosts precompress with) bytes of one body. */
@@ -29,14 +35,8 @@ export function sizesOf(body) {
   };
 }
 
-/** Every start-up file of `dist` with its sizes, largest brotli first, and the totals. */
-export async function sizeReport(dist) {
-  const entries = await readdir(dist, { recursive: true, withFileTypes: true });
-  const names = entries
-    .filter((e) => e.isFile())
-    .map((e) => relative(dist, join(e.parentPath ?? e.path, e.name)).split(sep).join('/'))
-    .filter((name) => !name.split('/').some((part) => part.startsWith('.')))
-    .filter((name) => name !== SINGLE_FILE);
+/** Files with their sizes, largest brotli first, and their totals. */
+async function measured(dist, names) {
   const files = [];
   for (const name of names) files.push({ name, ...sizesOf(await readFile(join(dist, name))) });
   files.sort((a, b) => b.brotli - a.brotli || a.name.localeCompare(b.name));
@@ -45,12 +45,28 @@ export async function sizeReport(dist) {
   return { files, total };
 }
 
+/** Every start-up file of `dist` with its sizes and their totals, and the same for the class view's module (`classView`). */
+export async function sizeReport(dist) {
+  const lazy = classModuleFiles(await readFile(join(dist, 'index.html'), 'utf8'));
+  const entries = await readdir(dist, { recursive: true, withFileTypes: true });
+  const names = entries
+    .filter((e) => e.isFile())
+    .map((e) => relative(dist, join(e.parentPath ?? e.path, e.name)).split(sep).join('/'))
+    .filter((name) => !name.split('/').some((part) => part.startsWith('.')))
+    .filter((name) => name !== SINGLE_FILE && !lazy.includes(name));
+  return { ...(await measured(dist, names)), classView: await measured(dist, lazy) };
+}
+
 const kb = (bytes) => (bytes / 1024).toFixed(1).padStart(8);
 
-/** The report as a text table. */
-export function formatReport({ files, total }) {
-  const rows = [`${'file'.padEnd(40)}${'raw KB'.padStart(8)}${'gzip KB'.padStart(8)}${'br KB'.padStart(8)}`];
+/** The report as two text tables: the start-up files, then the class view's module. */
+export function formatReport({ files, total, classView }) {
+  const rows = [`${'start-up file'.padEnd(40)}${'raw KB'.padStart(8)}${'gzip KB'.padStart(8)}${'br KB'.padStart(8)}`];
   for (const f of [...files, { name: 'total', ...total }]) {
+    rows.push(`${f.name.padEnd(40)}${kb(f.raw)}${kb(f.gzip)}${kb(f.brotli)}`);
+  }
+  rows.push('', `${'class view (loaded when opened)'.padEnd(40)}${'raw KB'.padStart(8)}${'gzip KB'.padStart(8)}${'br KB'.padStart(8)}`);
+  for (const f of [...classView.files, { name: 'total', ...classView.total }]) {
     rows.push(`${f.name.padEnd(40)}${kb(f.raw)}${kb(f.gzip)}${kb(f.brotli)}`);
   }
   return rows.join('\n');
@@ -63,7 +79,7 @@ async function main(args) {
   const budgetKb = budgetArg ? Number(budgetArg.split('=')[1]) : BUDGET_BROTLI_KB;
   const report = await sizeReport(dist);
   if (args.includes('--json')) {
-    console.log(JSON.stringify({ ...report, budgetKb, ceilingKb: CEILING_BROTLI_KB }));
+    console.log(JSON.stringify({ ...report, budgetKb, ceilingKb: CEILING_BROTLI_KB, classViewCeilingKb: CLASS_VIEW_CEILING_BROTLI_KB }));
     return;
   }
   console.log(formatReport(report));
@@ -74,6 +90,8 @@ async function main(args) {
   } else {
     console.log(`size-report: ${totalKb.toFixed(1)} KB brotli, within the ${budgetKb} KB budget`);
   }
+  const classKb = report.classView.total.brotli / 1024;
+  console.log(`size-report: the class view's module is ${classKb.toFixed(1)} KB brotli (its ceiling ${CLASS_VIEW_CEILING_BROTLI_KB} KB), loaded only when a teacher opens it`);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) main(process.argv.slice(2));

@@ -1,12 +1,15 @@
 // Marginalia's service worker: precaches one release's files so the app opens and works with no network.
 //
-// scripts/postbuild.mjs rewrites the two constants below in dist/sw.js: VERSION is a hash of the
-// precached files' names and contents, PRECACHE lists them (relative to this file). Unprocessed
+// scripts/postbuild.mjs rewrites the three constants below in dist/sw.js: VERSION is a hash of the
+// release's files' names and contents, PRECACHE lists the files a first visit needs (relative to
+// this file), LAZY the class view's module, which only teachers open: it is cached when the app
+// first loads it, so it is not part of a first visit but works offline once opened. Unprocessed
 // (`trunk serve`), VERSION is 'dev' and the worker caches nothing and answers no request.
 'use strict';
 
 const VERSION = 'dev';
 const PRECACHE = [];
+const LAZY = [];
 
 const PREFIX = 'marginalia-';
 const CACHE = PREFIX + VERSION;
@@ -33,7 +36,8 @@ self.addEventListener('message', (event) => {
 });
 
 // Fetch: this release's files come from the cache; a navigation to the app's folder gets
-// index.html. Anything else goes to the network untouched (the app asks for nothing else).
+// index.html; the class view's module is fetched once and kept in this release's cache. Anything
+// else goes to the network untouched (the app asks for nothing else).
 self.addEventListener('fetch', (event) => {
   const request = event.request;
   if (!ENABLED || request.method !== 'GET') return;
@@ -41,7 +45,10 @@ self.addEventListener('fetch', (event) => {
   if (url.origin !== self.location.origin) return;
   const scope = new URL(self.registration.scope);
   const key = request.mode === 'navigate' && url.pathname === scope.pathname ? new URL('index.html', scope).href : url.href;
-  event.respondWith(caches.open(CACHE)
-    .then((cache) => cache.match(key, { ignoreSearch: request.mode === 'navigate' }))
-    .then((hit) => hit || fetch(request)));
+  const lazy = LAZY.some((name) => new URL(name, self.location).href === url.href);
+  event.respondWith(caches.open(CACHE).then((cache) => cache.match(key, { ignoreSearch: request.mode === 'navigate' })
+    .then((hit) => hit || fetch(request).then((response) => {
+      if (lazy && response.ok) return cache.put(key, response.clone()).then(() => response);
+      return response;
+    }))));
 });

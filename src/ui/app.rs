@@ -33,7 +33,7 @@ use crate::ui::browser::dom_text::DomText;
 use crate::ui::browser::highlights::{self, Painter};
 use crate::ui::browser::storage::{AnnotationStorage, StorageProblem, Unreadable};
 use crate::ui::browser::{clock, download, eviction, files, focus, html_parse, lang, library, storage};
-use crate::ui::class_view::ClassViewPanel;
+use crate::ui::class_view_host::ClassViewHost;
 use crate::ui::editor::{excerpt, AnnotationEditor};
 use crate::ui::export_dialog::ExportDialog;
 use crate::ui::help::HelpDialog;
@@ -831,7 +831,7 @@ impl Component for App {
                         on_close={link.callback(|_| Msg::CloseImport)} />
                 }
                 if self.class_open {
-                    <ClassViewPanel doc={self.doc.clone()} tags={self.tags.clone()} on_close={link.callback(|_| Msg::ShowClass(false))}
+                    <ClassViewHost doc={self.doc.clone()} tags={self.tags.clone()} on_close={link.callback(|_| Msg::ShowClass(false))}
                         answer_key={self.classroom.as_ref().filter(|c| !c.answer_key.is_empty()).map(|c| Rc::new(c.answer_key.clone()))}
                         on_open_passage={link.callback(|(start, end)| Msg::OpenPassage(start, end))} />
                 }

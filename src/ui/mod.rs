@@ -5,6 +5,7 @@ pub mod article;
 pub mod banner;
 pub mod browser;
 pub mod class_view;
+pub mod class_view_host;
 pub mod editor;
 pub mod export_dialog;
 pub mod help;
@@ -20,7 +21,17 @@ pub mod tag_styles;
 pub mod tag_warnings;
 pub mod toolbar;
 
-/// Mounts the app on the page's body.
+/// Mounts the app in an element of its own at the end of the body: the class view's module is a
+/// second yew app that mounts beside it (`browser::class_module`), and yew's event handling needs
+/// the two apps' elements apart.
 pub fn start() {
-    yew::Renderer::<app::App>::new().render();
+    let root = web_sys::window().and_then(|w| w.document()).and_then(|document| {
+        let root = document.create_element("div").ok()?;
+        document.body()?.append_child(&root).ok()?;
+        Some(root)
+    });
+    match root {
+        Some(root) => yew::Renderer::<app::App>::with_root(root).render(),
+        None => yew::Renderer::<app::App>::new().render(),
+    };
 }

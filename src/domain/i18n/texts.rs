@@ -314,6 +314,10 @@ pub struct Texts {
     // The class view.
     pub class_view: &'static str,
     pub close_class_view: &'static str,
+    /// While the class view's module downloads (it is loaded on first use).
+    pub class_view_loading: &'static str,
+    /// The class view's module could not be loaded: why, as the browser put it.
+    pub class_view_failed: fn(&str) -> String,
     pub class_intro: fn(&str) -> String,
     pub add_student_files: &'static str,
     pub student_files: &'static str,

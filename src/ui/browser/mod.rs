@@ -1,6 +1,7 @@
 //! Browser adapters: the only code that talks to web-sys, js-sys and gloo directly.
 
 pub mod block_notes;
+pub mod class_module;
 pub mod clock;
 pub mod dom_text;
 pub mod download;

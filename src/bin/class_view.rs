@@ -1,0 +1,98 @@
+//! The class view as a wasm module of its own, loaded by the main app only when a teacher opens it (`ui::class_view_host`), so the start-up download does not carry it.
+//!
+//! The two modules share no memory: the app passes the article, its tag set and its answer key
+//! as the strings it stores them as (`domain::persist`), the UI language as its code, and two JS
+//! callbacks for what the panel asks of the app (show a passage, close).
+
+#[cfg(target_arch = "wasm32")]
+mod module {
+    use std::rc::Rc;
+
+    use js_sys::Function;
+    use wasm_bindgen::prelude::*;
+    use yew::prelude::*;
+
+    use marginalia::domain::annotation::Annotation;
+    use marginalia::domain::document::Document;
+    use marginalia::domain::i18n::Lang;
+    use marginalia::domain::persist;
+    use marginalia::domain::tags::TagSet;
+    use marginalia::ui::browser::{lowercase, segmenter};
+    use marginalia::ui::class_view::ClassViewPanel;
+
+    #[derive(Properties, PartialEq)]
+    pub struct RootProps {
+        lang: Lang,
+        doc: Rc<Document>,
+        tags: Rc<TagSet>,
+        answer_key: Option<Rc<Vec<Annotation>>>,
+        on_close: Callback<()>,
+        on_open_passage: Callback<(usize, usize)>,
+    }
+
+    /// The panel with the app's language provided, as the main app provides it to its own components.
+    #[function_component(Root)]
+    fn root(props: &RootProps) -> Html {
+        html! {
+            <ContextProvider<Lang> context={props.lang}>
+                <ClassViewPanel doc={props.doc.clone()} tags={props.tags.clone()} answer_key={props.answer_key.clone()}
+                    on_close={props.on_close.clone()} on_open_passage={props.on_open_passage.clone()} />
+            </ContextProvider<Lang>>
+        }
+    }
+
+    /// The mounted class view; `close` unmounts it.
+    #[wasm_bindgen]
+    pub struct ClassViewHandle(AppHandle<Root>);
+
+    #[wasm_bindgen]
+    impl ClassViewHandle {
+        pub fn close(self) {
+            self.0.destroy();
+        }
+    }
+
+    /// Mounts the class view in `host`. `article` is a stored article (`persist::encode_article`),
+    /// `tags` a stored tag set, `answer_key` a stored list of annotations or empty; `on_open_passage`
+    /// is called with a passage's start and end (code points), `on_close` with nothing.
+    #[wasm_bindgen]
+    pub fn open_class_view(
+        host: web_sys::Element,
+        lang: &str,
+        article: &str,
+        tags: &str,
+        answer_key: &str,
+        on_open_passage: Function,
+        on_close: Function,
+    ) -> Result<ClassViewHandle, JsValue> {
+        // This module's own copies of the domain read words and lower-case through the browser too.
+        segmenter::install();
+        lowercase::install();
+        let unreadable = |what: &str, why: String| JsValue::from_str(&format!("{what}: {why}"));
+        let (doc, _) = persist::decode_article(article, None).map_err(|e| unreadable("article", e.to_string()))?;
+        let tags = persist::decode_tags(tags).map_err(|e| unreadable("tags", e.to_string()))?;
+        let answer_key = match answer_key {
+            "" => None,
+            key => Some(Rc::new(persist::decode_list(key).map_err(|e| unreadable("answer key", e.to_string()))?)),
+        };
+        let props = RootProps {
+            lang: Lang::from_tag(lang).unwrap_or_default(),
+            doc: Rc::new(doc),
+            tags: Rc::new(tags),
+            answer_key,
+            on_close: Callback::from(move |()| drop(on_close.call0(&JsValue::NULL))),
+            on_open_passage: Callback::from(move |(start, end): (usize, usize)| {
+                drop(on_open_passage.call2(&JsValue::NULL, &(start as f64).into(), &(end as f64).into()))
+            }),
+        };
+        Ok(ClassViewHandle(yew::Renderer::<Root>::with_root_and_props(host, props).render()))
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+fn main() {}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    eprintln!("The class view is a wasm module the app loads in the browser: `make serve` builds both");
+}

@@ -1,0 +1,143 @@
+//! Loads the class view's wasm module (`src/bin/class_view.rs`) on demand and mounts it in a host element of its own, beside the app's root.
+//!
+//! The page names the module's files in `<meta name="marginalia-class-view" content="<js> <wasm>">`
+//! (the post-build writes the hashed names; `trunk serve` keeps the unhashed ones of `index.html`).
+//! The module is a second yew app: yew numbers its event roots per module, so the two apps'
+//! elements must never nest (the app mounts in its own element for that, `ui::start`).
+
+use std::cell::RefCell;
+
+use js_sys::{Array, Function, Promise, Reflect};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::Element;
+
+#[wasm_bindgen(module = "/src/ui/browser/class_module.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = loadClassView)]
+    fn load_class_view(js: &str, wasm: &str) -> Promise;
+}
+
+thread_local! {
+    /// The loaded module's exports, once loaded (a second opening does not load it again).
+    static MODULE: RefCell<Option<JsValue>> = const { RefCell::new(None) };
+}
+
+/// The module's exports, loaded the first time; the error says why it could not be loaded.
+pub async fn load() -> Result<JsValue, String> {
+    if let Some(module) = MODULE.with(|m| m.borrow().clone()) {
+        return Ok(module);
+    }
+    let (js, wasm) = urls().ok_or_else(|| "the page does not name the class view's files".to_string())?;
+    let module = JsFuture::from(load_class_view(&js, &wasm)).await.map_err(|e| describe(&e))?;
+    MODULE.with(|m| *m.borrow_mut() = Some(module.clone()));
+    Ok(module)
+}
+
+/// The module's JS and wasm, as absolute URLs (a dynamic import resolves relative URLs against the loader's own).
+fn urls() -> Option<(String, String)> {
+    let document = web_sys::window()?.document()?;
+    let named = document
+        .query_selector("meta[name='marginalia-class-view']")
+        .ok()
+        .flatten()
+        .and_then(|meta| meta.get_attribute("content"))
+        .unwrap_or_else(|| "class_view.js class_view_bg.wasm".to_string());
+    let mut names = named.split_whitespace();
+    let (js, wasm) = (names.next()?, names.next()?);
+    let base = document.base_uri().ok().flatten()?;
+    let absolute = |name: &str| web_sys::Url::new_with_base(name, &base).ok().map(|u| u.href());
+    Some((absolute(js)?, absolute(wasm)?))
+}
+
+/// An error's message (a failed import is a `TypeError` naming the file).
+fn describe(error: &JsValue) -> String {
+    error
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| error.as_string())
+        .unwrap_or_else(|| "unknown error".to_string())
+}
+
+/// What the app passes to the class view, as it stores it (`domain::persist`).
+pub struct Input {
+    /// `en` or `es`.
+    pub lang: &'static str,
+    pub article: String,
+    pub tags: String,
+    /// Empty when the article has no answer key.
+    pub answer_key: String,
+}
+
+/// The class view mounted on the page; dropping it unmounts it.
+pub struct Mounted {
+    host: Element,
+    handle: JsValue,
+    callbacks: Option<Callbacks>,
+}
+
+/// The app's functions the class view calls, kept alive while it is mounted.
+struct Callbacks {
+    _open_passage: Closure<dyn Fn(f64, f64)>,
+    _close: Closure<dyn Fn()>,
+}
+
+/// Mounts the class view of `module` in a new element at the end of the body.
+pub fn mount(
+    module: &JsValue,
+    input: Input,
+    on_open_passage: impl Fn(usize, usize) + 'static,
+    on_close: impl Fn() + 'static,
+) -> Result<Mounted, String> {
+    let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
+    let body = document.body().ok_or("no body")?;
+    let open: Function = Reflect::get(module, &"open_class_view".into())
+        .ok()
+        .and_then(|f| f.dyn_into().ok())
+        .ok_or("no open_class_view")?;
+    let host = document.create_element("div").map_err(|e| describe(&e))?;
+    host.set_class_name("class-view-host");
+    body.append_child(&host).map_err(|e| describe(&e))?;
+    let on_open_passage =
+        Closure::<dyn Fn(f64, f64)>::new(move |start: f64, end: f64| on_open_passage(start as usize, end as usize));
+    let on_close = Closure::<dyn Fn()>::new(on_close);
+    let args = Array::new();
+    for arg in [
+        host.clone().into(),
+        JsValue::from_str(input.lang),
+        JsValue::from_str(&input.article),
+        JsValue::from_str(&input.tags),
+        JsValue::from_str(&input.answer_key),
+        on_open_passage.as_ref().clone(),
+        on_close.as_ref().clone(),
+    ] {
+        args.push(&arg);
+    }
+    match open.apply(&JsValue::NULL, &args) {
+        Ok(handle) => Ok(Mounted {
+            host,
+            handle,
+            callbacks: Some(Callbacks { _open_passage: on_open_passage, _close: on_close }),
+        }),
+        Err(error) => {
+            host.remove();
+            Err(describe(&error))
+        }
+    }
+}
+
+impl Drop for Mounted {
+    fn drop(&mut self) {
+        // Out of the page at once (so focus and the modal's focus trap move on with the app)...
+        self.host.remove();
+        // ...but unmounted a microtask later: the app closes the view from inside the module's own
+        // event handler (its close button), which must return before its app is destroyed.
+        let (handle, callbacks) = (self.handle.clone(), self.callbacks.take());
+        wasm_bindgen_futures::spawn_local(async move {
+            if let Ok(close) = Reflect::get(&handle, &"close".into()).and_then(|f| f.dyn_into::<Function>()) {
+                let _ = close.call0(&handle);
+            }
+            drop(callbacks);
+        });
+    }
+}

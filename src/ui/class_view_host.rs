@@ -1,0 +1,107 @@
+//! Where the app opens the class view: loads its wasm module (`browser::class_module`) with a "Loading" dialog meanwhile, or says why it could not, then mounts it with the article, tags and answer key.
+//!
+//! The class view lives in a module of its own so the start-up download does not carry it
+//! (docs/size.md). What it is given is read when it opens; it stays modal until it closes.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::domain::annotation::Annotation;
+use crate::domain::document::Document;
+use crate::domain::i18n::{Lang, Texts};
+use crate::domain::persist;
+use crate::domain::tags::TagSet;
+use crate::ui::browser::class_module::{self, Input, Mounted};
+use crate::ui::browser::clock;
+
+#[derive(Properties, PartialEq)]
+pub struct ClassViewHostProps {
+    pub doc: Rc<Document>,
+    pub tags: Rc<TagSet>,
+    pub on_close: Callback<()>,
+    /// A passage to show in the article, in code points.
+    pub on_open_passage: Callback<(usize, usize)>,
+    /// This article's answer key (from a starter pack), to score students against.
+    #[prop_or_default]
+    pub answer_key: Option<Rc<Vec<Annotation>>>,
+}
+
+pub enum HostMsg {
+    Loaded(Result<wasm_bindgen::JsValue, String>),
+}
+
+pub enum ClassViewHost {
+    Loading,
+    Failed(String),
+    /// Mounted beside the app; held only to be dropped, which unmounts it.
+    Open(Mounted),
+}
+
+impl Component for ClassViewHost {
+    type Message = HostMsg;
+    type Properties = ClassViewHostProps;
+
+    fn create(ctx: &Context<Self>) -> Self {
+        let link = ctx.link().clone();
+        let load = async move { link.send_message(HostMsg::Loaded(class_module::load().await)) };
+        wasm_bindgen_futures::spawn_local(load);
+        ClassViewHost::Loading
+    }
+
+    fn update(&mut self, ctx: &Context<Self>, msg: Self::Message) -> bool {
+        let HostMsg::Loaded(loaded) = msg;
+        *self = match loaded.and_then(|module| mount(ctx, &module)) {
+            Ok(mounted) => ClassViewHost::Open(mounted),
+            Err(why) => ClassViewHost::Failed(why),
+        };
+        true
+    }
+
+    fn view(&self, ctx: &Context<Self>) -> Html {
+        let t = texts(ctx);
+        let on_close = ctx.props().on_close.clone();
+        let message = match self {
+            ClassViewHost::Open(_) => return html! {},
+            ClassViewHost::Loading => html! { <p class="storage-used" role="status">{t.class_view_loading}</p> },
+            ClassViewHost::Failed(why) => {
+                html! { <p class="notice-inline" role="alert">{(t.class_view_failed)(why)}</p> }
+            }
+        };
+        let busy = matches!(self, ClassViewHost::Loading).then_some("true");
+        html! {
+            <div class="modal-backdrop class-backdrop">
+                <section class="class-view" aria-label={t.class_view} role="dialog" aria-modal="true" aria-busy={busy}>
+                    <header class="editor-header">
+                        <h2>{t.class_view}</h2>
+                        <button type="button" class="icon-button" aria-label={t.close_class_view}
+                            onclick={move |_| on_close.emit(())}>{"×"}</button>
+                    </header>
+                    { message }
+                </section>
+            </div>
+        }
+    }
+}
+
+/// The texts of the language the app provides.
+fn texts(ctx: &Context<ClassViewHost>) -> &'static Texts {
+    lang(ctx).texts()
+}
+
+fn lang(ctx: &Context<ClassViewHost>) -> Lang {
+    ctx.link().context::<Lang>(Callback::noop()).map(|(lang, _)| lang).unwrap_or_default()
+}
+
+/// Mounts the loaded module with what the app stores of the open article.
+fn mount(ctx: &Context<ClassViewHost>, module: &wasm_bindgen::JsValue) -> Result<Mounted, String> {
+    let props = ctx.props();
+    let input = Input {
+        lang: lang(ctx).code(),
+        article: persist::encode_article(&props.doc, clock::now()),
+        tags: persist::encode_tags(&props.tags),
+        answer_key: props.answer_key.as_ref().map_or_else(String::new, |key| persist::encode_list(key)),
+    };
+    let (open, close) = (props.on_open_passage.clone(), props.on_close.clone());
+    class_module::mount(module, input, move |start, end| open.emit((start, end)), move || close.emit(()))
+}

@@ -1,0 +1,135 @@
+// The class view is a second wasm module: a first visit does not download it, opening the class view does (once), it works offline after one use, says why when it cannot load, and comes inlined in the single file.
+import { copyFile, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { test, expect, type Page } from '@playwright/test';
+import { appReady, openApp, waitForServiceWorker, watchCsp } from './helpers';
+
+const classView = (page: Page) => page.getByRole('dialog', { name: 'Class view' });
+const openClassView = (page: Page) => page.getByRole('button', { name: 'Class', exact: true }).click();
+const isModuleFile = (name: string) => /(^|\/)class-view-[0-9a-f]{16}(\.js|_bg\.wasm)$/.test(name);
+
+/** Paths of this origin the context (page and service worker) fetched, as they arrive. */
+function fetched(page: Page, origin: string) {
+  const names: string[] = [];
+  page.context().on('response', (r) => {
+    const url = new URL(r.url());
+    if (url.origin === origin) names.push(url.pathname.replace(/^\//, ''));
+  });
+  return names;
+}
+
+test('a first visit fetches no class view module; opening the class view fetches its JS and wasm, once', async ({ page, baseURL }) => {
+  const names = fetched(page, new URL(baseURL!).origin);
+  const violations = await watchCsp(page);
+  await openApp(page);
+  await waitForServiceWorker(page);
+  expect(names.filter(isModuleFile)).toEqual([]);
+
+  await openClassView(page);
+  await expect(classView(page).getByRole('button', { name: 'Add student files' })).toBeVisible();
+  // Each as the page gets it and as the service worker fetches it for the page.
+  await expect.poll(() => [...new Set(names.filter(isModuleFile).map((n) => n.replace(/-[0-9a-f]{16}/, '')))].sort())
+    .toEqual(['class-view.js', 'class-view_bg.wasm']);
+  // The close button has focus, and Escape closes the view (the app's keys reach it).
+  await expect(classView(page).getByRole('button', { name: 'Close class view' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(classView(page)).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Class', exact: true })).toBeFocused();
+
+  // Opened again, it is there at once from the module already loaded.
+  const before = names.length;
+  await openClassView(page);
+  await expect(classView(page).getByRole('button', { name: 'Add student files' })).toBeVisible();
+  expect(names.slice(before).filter(isModuleFile)).toEqual([]);
+  await classView(page).getByRole('button', { name: 'Close class view' }).click();
+  await expect(classView(page)).toBeHidden();
+  expect(await violations()).toEqual([]);
+});
+
+test('the class view speaks the language the app passes it', async ({ browser }) => {
+  const context = await browser.newContext({ locale: 'es-MX' });
+  const page = await context.newPage();
+  await openApp(page);
+  await page.getByRole('button', { name: 'Clase', exact: true }).click();
+  const view = page.getByRole('dialog', { name: 'Vista de clase' });
+  await expect(view.getByRole('button', { name: 'Agregar archivos de estudiantes' })).toBeVisible();
+  await expect(view).toContainText('Aún no hay archivos de estudiantes.');
+  await view.getByRole('button', { name: 'Cerrar la vista de clase' }).click();
+  await expect(view).toBeHidden();
+  await context.close();
+});
+
+/** Takes the network away: the browser is offline and anything that still reaches the network is aborted. */
+async function goOffline(page: Page) {
+  await page.context().setOffline(true);
+  await page.context().route('**', (route) => route.abort('internetdisconnected'));
+}
+
+test('opened once, the class view works offline (the service worker kept it)', async ({ page }) => {
+  await openApp(page);
+  await waitForServiceWorker(page);
+  // Under the worker's control, as on any later visit.
+  await page.reload();
+  await appReady(page);
+  await openClassView(page);
+  await expect(classView(page).getByRole('button', { name: 'Add student files' })).toBeVisible();
+
+  await goOffline(page);
+  await page.reload();
+  await appReady(page);
+  await openClassView(page);
+  await expect(classView(page).getByRole('button', { name: 'Add student files' })).toBeVisible();
+  await expect(classView(page)).toContainText('No student files yet');
+});
+
+test('offline before it was ever opened, the class view says why it cannot load, and closes', async ({ page }) => {
+  await openApp(page);
+  await waitForServiceWorker(page);
+  await page.reload();
+  await appReady(page);
+  await goOffline(page);
+
+  await openClassView(page);
+  await expect(classView(page).getByRole('alert')).toContainText('The class view could not be loaded');
+  await expect(classView(page).getByRole('alert')).toContainText('open it once while online');
+  await classView(page).getByRole('button', { name: 'Close class view' }).click();
+  await expect(classView(page)).toBeHidden();
+  // The app itself still works.
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+
+  // Back online, the next opening tries again and loads it.
+  await page.context().unrouteAll();
+  await page.context().setOffline(false);
+  await openClassView(page);
+  await expect(classView(page).getByRole('button', { name: 'Add student files' })).toBeVisible();
+});
+
+test('the single file opened from file:// carries the class view inlined, under its CSP', async ({ page, context }) => {
+  const folder = await mkdtemp(join(tmpdir(), 'marginalia-class-'));
+  try {
+    const file = join(folder, 'marginalia.html');
+    await copyFile('dist/marginalia.html', file);
+    const network: string[] = [];
+    context.on('request', (r) => { if (!/^(file|data|blob):/.test(r.url())) network.push(r.url()); });
+    await context.setOffline(true);
+    const violations = await watchCsp(page);
+    await page.goto(pathToFileURL(file).href);
+    await appReady(page);
+    // Not started at page load: its wasm is still waiting in its element.
+    expect(await page.locator('#marginalia-class-view-wasm').count()).toBe(1);
+
+    await openClassView(page);
+    await expect(classView(page).getByRole('button', { name: 'Add student files' })).toBeVisible();
+    expect(await page.locator('#marginalia-class-view-wasm').count()).toBe(0);
+    await page.keyboard.press('Escape');
+    await expect(classView(page)).toBeHidden();
+    await openClassView(page);
+    await expect(classView(page).getByRole('button', { name: 'Add student files' })).toBeVisible();
+    expect(await violations()).toEqual([]);
+    expect(network).toEqual([]);
+  } finally {
+    await rm(folder, { recursive: true, force: true });
+  }
+});
