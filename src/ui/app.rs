@@ -1624,14 +1624,10 @@ impl App {
         let changes = import.plan.changes(&import.before);
         let mut commands = Vec::new();
         let mut orphaned = 0;
-        // Every changed id leaves the unplaced list, in one pass (one per change was quadratic
-        // when thousands of imported annotations found no place); the unplaced ones rejoin it.
-        let mut touched = std::collections::HashSet::new();
         let mut new_orphans = Vec::new();
         for change in changes {
             let Some(annotation) = change.after else { continue };
             let id = annotation.id;
-            touched.insert(id);
             let in_store = self.store.get(&id).is_some();
             match import.plan.status.get(&id).copied() {
                 Some(Anchored::Orphaned) | None => {
@@ -1647,7 +1643,10 @@ impl App {
                 }
             }
         }
-        self.orphans.retain(|a| !touched.contains(&a.id));
+        // Every changed id leaves the unplaced list, in one pass (one per change was quadratic
+        // when thousands of imported annotations found no place); the unplaced ones rejoin it.
+        // Changed means: the plan's current version differs from the one before (as in `changes`).
+        self.orphans.retain(|a| import.plan.merged.get(&a.id) == import.before.get(&a.id));
         self.orphans.extend(new_orphans);
         self.conflicts =
             import.plan.merged.conflicts().into_iter().flat_map(|c| c.others.into_iter().cloned()).collect();
