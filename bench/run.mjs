@@ -16,7 +16,7 @@ const REPS = QUICK ? 2 : 5;
 const CREATE_RUNS = QUICK ? 1 : 3;
 const CREATES_PER_RUN = QUICK ? 4 : 6;
 const SCROLL_REPS = QUICK ? 1 : 3;
-const IO_REPS = QUICK ? 2 : 3;
+const IO_REPS = QUICK ? 2 : 7;
 /** Recogito's W3C export takes minutes at 10,000 annotations; it stops after this many ms and is extrapolated. */
 const EXPORT_BUDGET = 5000;
 /** BENCH_ONLY=bulk,cold,create,scroll,io runs only those sections (to iterate on one figure). */
