@@ -10,42 +10,50 @@ use time::{Date, Month, OffsetDateTime, Time, UtcOffset};
 
 /// `at` as RFC 3339; `None` when RFC 3339 cannot hold it (a year outside 0-9999, an offset with seconds).
 pub fn format(at: OffsetDateTime) -> Option<String> {
+    let mut out = String::with_capacity(32);
+    write(&mut out, at).then_some(out)
+}
+
+/// Appends `at` as RFC 3339 to `out`, or returns false (writing nothing) when RFC 3339 cannot
+/// hold it; an export writes two per annotation straight into its text.
+pub fn write(out: &mut String, at: OffsetDateTime) -> bool {
     let offset = at.offset();
     if !(0..10_000).contains(&at.year()) || offset.seconds_past_minute() != 0 {
-        return None;
+        return false;
     }
-    // Digit by digit rather than through `format!`: an export writes two times per annotation.
-    let mut out = String::with_capacity(32);
-    push_digits(&mut out, at.year().unsigned_abs(), 4);
+    // Digit by digit rather than through `format!`, and the calendar date worked out once.
+    let (year, month, day) = at.to_calendar_date();
+    let (hour, minute, second, nanosecond) = at.to_hms_nano();
+    push_digits(out, year.unsigned_abs(), 4);
     out.push('-');
-    push_digits(&mut out, u8::from(at.month()).into(), 2);
+    push_digits(out, u8::from(month).into(), 2);
     out.push('-');
-    push_digits(&mut out, at.day().into(), 2);
+    push_digits(out, day.into(), 2);
     out.push('T');
-    push_digits(&mut out, at.hour().into(), 2);
+    push_digits(out, hour.into(), 2);
     out.push(':');
-    push_digits(&mut out, at.minute().into(), 2);
+    push_digits(out, minute.into(), 2);
     out.push(':');
-    push_digits(&mut out, at.second().into(), 2);
-    if at.nanosecond() != 0 {
+    push_digits(out, second.into(), 2);
+    if nanosecond != 0 {
         // Nine digits with the trailing zeros dropped.
-        let (mut fraction, mut width) = (at.nanosecond(), 9);
+        let (mut fraction, mut width) = (nanosecond, 9);
         while fraction % 10 == 0 {
             fraction /= 10;
             width -= 1;
         }
         out.push('.');
-        push_digits(&mut out, fraction, width);
+        push_digits(out, fraction, width);
     }
     if offset.is_utc() {
         out.push('Z');
     } else {
         out.push(if offset.is_negative() { '-' } else { '+' });
-        push_digits(&mut out, offset.whole_hours().unsigned_abs().into(), 2);
+        push_digits(out, offset.whole_hours().unsigned_abs().into(), 2);
         out.push(':');
-        push_digits(&mut out, offset.minutes_past_hour().unsigned_abs().into(), 2);
+        push_digits(out, offset.minutes_past_hour().unsigned_abs().into(), 2);
     }
-    Some(out)
+    true
 }
 
 /// Appends `n` in decimal as exactly `width` digits (zero-padded; `n` must fit).

@@ -9,9 +9,13 @@ pub fn download(file_name: &str, mime: &str, contents: &str, t: &Texts) -> Resul
     let fail = |what: &str| (t.save_file_failed)(what);
     // The UTF-8 bytes as they are: a JS string would decode them to UTF-16 and the Blob encode
     // them back, twice the work for a 5 MB pack.
-    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(contents.as_bytes()));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
+    // A view of the wasm memory rather than a copy of it: the Blob makes the one copy it needs.
+    // SAFETY: the view is used only by the next two calls, which allocate nothing in the wasm
+    // memory (so it cannot grow and detach the view) while `contents` stays borrowed.
+    let view = unsafe { js_sys::Uint8Array::view(contents.as_bytes()) };
+    let parts = js_sys::Array::of1(&view);
     let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options).map_err(|_| fail("blob"))?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| fail("object URL"))?;
     let document = web_sys::window().and_then(|w| w.document()).ok_or_else(|| fail("no document"))?;
