@@ -304,9 +304,12 @@ pub fn segments_of(text: &str, marks: &[InlineMark]) -> Vec<Segment> {
     cuts.extend(marks.iter().flat_map(|m| [m.start, m.end]));
     cuts.sort_unstable();
     cuts.dedup();
-    // All cuts to bytes in one walk (a block of plain text has only 0 and its end, known without
-    // one): slicing each run from the block's start cost a scan per mark boundary.
-    let bytes = if marks.is_empty() { vec![0, text.len()] } else { text::bytes_of_sorted_chars(text, &cuts) };
+    // All cuts to bytes in one walk, which stops at the last cut inside the text: the block's end
+    // (and any mark reaching past it) is its byte length, known without one. Slicing each run from
+    // the block's start had cost a scan per mark boundary.
+    let inside = cuts.partition_point(|&cut| cut < len);
+    let mut bytes = text::bytes_of_sorted_chars(text, &cuts[..inside]);
+    bytes.resize(cuts.len(), text.len());
     cuts.windows(2)
         .zip(bytes.windows(2))
         .map(|(w, b)| Segment {

@@ -237,7 +237,8 @@ pub fn annotation(w: &mut JsonOut, a: &Annotation) {
 /// A list of annotations.
 pub fn annotations<'a>(w: &mut JsonOut, list: impl IntoIterator<Item = &'a Annotation>) {
     let list = list.into_iter();
-    // About what one pretty-printed annotation takes beyond its texts, times the count.
+    // About what one pretty-printed annotation with short texts takes, times the count: longer
+    // texts only make the text grow (and be copied) once or twice more.
     w.reserve(list.size_hint().0 * 640);
     w.begin_array();
     for a in list {

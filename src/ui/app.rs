@@ -1645,8 +1645,7 @@ impl App {
         }
         // Every changed id leaves the unplaced list, in one pass (one per change was quadratic
         // when thousands of imported annotations found no place); the unplaced ones rejoin it.
-        // Changed means: the plan's current version differs from the one before (as in `changes`).
-        self.orphans.retain(|a| import.plan.merged.get(&a.id) == import.before.get(&a.id));
+        self.orphans.retain(|a| !import.plan.changed(&import.before, &a.id));
         self.orphans.extend(new_orphans);
         self.conflicts =
             import.plan.merged.conflicts().into_iter().flat_map(|c| c.others.into_iter().cloned()).collect();

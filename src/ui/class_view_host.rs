@@ -3,29 +3,13 @@
 //! The class view lives in a module of its own so the start-up download does not carry it
 //! (docs/size.md). What it is given is read when it opens; it stays modal until it closes.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
-use crate::domain::annotation::Annotation;
-use crate::domain::document::Document;
 use crate::domain::i18n::{Lang, Texts};
 use crate::domain::persist;
-use crate::domain::tags::TagSet;
 use crate::ui::browser::class_module::{self, Input, Mounted};
 use crate::ui::browser::clock;
-
-#[derive(Properties, PartialEq)]
-pub struct ClassViewHostProps {
-    pub doc: Rc<Document>,
-    pub tags: Rc<TagSet>,
-    pub on_close: Callback<()>,
-    /// A passage to show in the article, in code points.
-    pub on_open_passage: Callback<(usize, usize)>,
-    /// This article's answer key (from a starter pack), to score students against.
-    #[prop_or_default]
-    pub answer_key: Option<Rc<Vec<Annotation>>>,
-}
+use crate::ui::class_view::ClassViewProps;
 
 pub enum HostMsg {
     Loaded(Result<wasm_bindgen::JsValue, String>),
@@ -40,7 +24,8 @@ pub enum ClassViewHost {
 
 impl Component for ClassViewHost {
     type Message = HostMsg;
-    type Properties = ClassViewHostProps;
+    // The panel's own properties: the host takes what the panel takes and hands it over.
+    type Properties = ClassViewProps;
 
     fn create(ctx: &Context<Self>) -> Self {
         let link = ctx.link().clone();

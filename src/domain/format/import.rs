@@ -293,9 +293,15 @@ impl ImportPlan {
     pub fn changes(&self, before: &Merged) -> Vec<Change> {
         self.merged
             .current()
-            .filter(|a| before.get(&a.id) != Some(*a))
+            .filter(|a| self.changed(before, &a.id))
             .map(|a| Change { before: before.get(&a.id).cloned(), after: Some(a.clone()) })
             .collect()
+    }
+
+    /// Whether applying the plan changes annotation `id`: its current version differs from the
+    /// one in `before`, what the plan was made from (the ids [`Self::changes`] lists).
+    pub fn changed(&self, before: &Merged, id: &Uuid) -> bool {
+        self.merged.get(id).is_some_and(|a| before.get(id) != Some(a))
     }
 
     fn is_orphan(&self, id: &Uuid) -> bool {
