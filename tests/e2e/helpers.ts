@@ -154,6 +154,24 @@ export async function exportAs(page: Page, label: string) {
   return { name: download.suggestedFilename(), text };
 }
 
+/**
+ * From the next page load on, animation frames are held (so work the app does just after a paint waits) until
+ * `releaseFrames` lets them run.
+ */
+export async function holdAnimationFrames(page: Page) {
+  await page.addInitScript(() => {
+    const real = window.requestAnimationFrame.bind(window);
+    const held: FrameRequestCallback[] = [];
+    (window as any).__releaseFrames = () => { window.requestAnimationFrame = real; held.splice(0).forEach((f) => real(f)); };
+    window.requestAnimationFrame = (f) => { held.push(f); return 0; };
+  });
+}
+
+/** Runs the animation frames `holdAnimationFrames` held, and lets later ones run as usual. */
+export async function releaseFrames(page: Page) {
+  await page.evaluate(() => (window as any).__releaseFrames());
+}
+
 /** The text of each block of the open article, in block order. */
 export async function articleBlocks(page: Page): Promise<string[]> {
   return page.evaluate(() => [...document.querySelectorAll<HTMLElement>('article [data-block]')]

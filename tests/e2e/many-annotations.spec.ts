@@ -1,6 +1,6 @@
 // At 10,000 annotations the sidebar stays small: it lists a bounded number of rows, "Show more" adds some, and search reaches the rest.
 import { test, expect, type Page } from '@playwright/test';
-import { appReady, articleBlocks, dragSelect, highlightTexts, openApp, w3cCollection } from './helpers';
+import { appReady, articleBlocks, dragSelect, highlightTexts, holdAnimationFrames, openApp, releaseFrames, w3cCollection } from './helpers';
 import { article, annotations } from '../../bench/lib/gen.mjs';
 
 const sidebar = (page: Page) => page.getByRole('complementary', { name: 'Annotations' });
@@ -127,17 +127,12 @@ test('while the stored annotations are read at start-up, the sidebar says so rat
   await dragSelect(page, 'Sheinbaum said she rebuffed his proposal');
   await page.keyboard.press('1');
   // Animation frames are held, so the read just after the first paint waits.
-  await page.addInitScript(() => {
-    const real = window.requestAnimationFrame.bind(window);
-    const held: FrameRequestCallback[] = [];
-    (window as any).__releaseFrames = () => { window.requestAnimationFrame = real; held.splice(0).forEach((f) => real(f)); };
-    window.requestAnimationFrame = (f) => { held.push(f); return 0; };
-  });
+  await holdAnimationFrames(page);
   await page.reload();
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await expect(sidebar(page)).toContainText('Loading annotations…');
   await expect(sidebar(page)).not.toContainText('No annotations yet');
-  await page.evaluate(() => (window as any).__releaseFrames());
+  await releaseFrames(page);
   await expect(entries(page)).toHaveCount(1);
   await expect(sidebar(page)).not.toContainText('Loading annotations…');
 });

@@ -1,9 +1,14 @@
 // Saving never loses work: full, blocked and unreadable storage, as a user meets them in the release build.
 import { test, expect } from '@playwright/test';
-import { openApp, dragSelect, highlightTexts } from './helpers';
+import { openApp, dragSelect, highlightTexts, holdAnimationFrames, releaseFrames } from './helpers';
 
 const sidebar = (page) => page.getByRole('complementary', { name: 'Annotations' });
 const entries = (page) => sidebar(page).getByRole('listitem');
+/** The key prefix of the open article's stored annotations (`marginalia/v1/<article>/a/`). */
+const annotationKeyPrefix = (page) => page.evaluate(() => {
+  const key = Object.keys(localStorage).find((k) => k.startsWith('marginalia/v1/'))!;
+  return key.slice(0, key.lastIndexOf('/') + 1);
+});
 
 test('full storage: a warning, work continues in memory, export offered, saved once space frees', async ({ page }) => {
   await page.addInitScript(() => {
@@ -96,10 +101,7 @@ test('unreadable or newer stored values are reported, kept untouched, and backed
   await openApp(page);
   await dragSelect(page, 'The White House did not immediately respond');
   await page.keyboard.press('1');
-  const prefix = await page.evaluate(() => {
-    const key = Object.keys(localStorage).find((k) => k.startsWith('marginalia/v1/'))!;
-    return key.slice(0, key.lastIndexOf('/') + 1);
-  });
+  const prefix = await annotationKeyPrefix(page);
   const corrupt = `${prefix}00000000-0000-4000-8000-000000000001`;
   const newer = `${prefix}00000000-0000-4000-8000-000000000002`;
   await page.evaluate(([c, n]) => {
@@ -182,10 +184,7 @@ test('an article opened before the start-up read of annotations has run is read 
   await openApp(page);
   await dragSelect(page, 'The White House did not immediately respond');
   await page.keyboard.press('1');
-  const prefix = await page.evaluate(() => {
-    const key = Object.keys(localStorage).find((k) => k.startsWith('marginalia/v1/'))!;
-    return key.slice(0, key.lastIndexOf('/') + 1);
-  });
+  const prefix = await annotationKeyPrefix(page);
   await page.evaluate((p) => {
     localStorage.setItem(`${p}00000000-0000-4000-8000-000000000001`, '{"schema":1,"annotation":{"id":"trunc');
     localStorage.setItem(`${p}00000000-0000-4000-8000-000000000002`, '{"schema":9,"annotation":{"from":"the future"}}');
@@ -198,17 +197,12 @@ test('an article opened before the start-up read of annotations has run is read 
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Library extends weekend hours');
 
   // Animation frames are held, so the start-up read (just after the first paint) waits while the sample is opened.
-  await page.addInitScript(() => {
-    const real = window.requestAnimationFrame.bind(window);
-    const held: FrameRequestCallback[] = [];
-    (window as any).__releaseFrames = () => { window.requestAnimationFrame = real; held.splice(0).forEach((f) => real(f)); };
-    window.requestAnimationFrame = (f) => { held.push(f); return 0; };
-  });
+  await holdAnimationFrames(page);
   await page.reload();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Library extends weekend hours');
   await page.getByRole('button', { name: 'Sample' }).click();
   await expect(page.getByRole('heading', { level: 1 })).not.toHaveText('Library extends weekend hours');
-  await page.evaluate(() => (window as any).__releaseFrames());
+  await releaseFrames(page);
   // The held start-up read has now run (an animation frame, then a task).
   await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 50))));
   await expect(page.getByRole('alert')).toContainText('2 saved annotation(s) could not be loaded');
