@@ -46,6 +46,17 @@ test('a large import is stored right after it is painted', async ({ page }) => {
   await expect(allCount(page)).toContainText(String(n));
 });
 
+test('a browser that is never idle still writes a large import, once the idle wait times out', async ({ page }) => {
+  // Idle callbacks run only when they time out, as on a machine too busy ever to be idle.
+  await page.addInitScript(() => {
+    window.requestIdleCallback = (callback, options) => (options?.timeout === undefined ? 0
+      : window.setTimeout(() => callback({ didTimeout: true, timeRemaining: () => 0 }), options.timeout));
+  });
+  await openApp(page);
+  const n = await importMany(page);
+  await expect.poll(() => stored(page)).toBe(n);
+});
+
 test('closing the tab before the writes ran loses nothing: they are written when the page is hidden', async ({ page }) => {
   await controlIdle(page);
   await openApp(page);

@@ -19,6 +19,8 @@ use crate::ui::browser::clock;
 pub(super) const SAVE_AT_ONCE: usize = 64;
 /// How long one task writes before it yields to the page, in milliseconds (half a frame).
 const CHUNK_MS: f64 = 8.0;
+/// The longest a booked write waits for the browser to be idle, in milliseconds.
+const IDLE_TIMEOUT_MS: u32 = 250;
 /// Changes written between two looks at the clock.
 const BETWEEN_CLOCK_READS: usize = 25;
 
@@ -36,7 +38,9 @@ impl Saving {
     }
 
     /// Sends `Msg::SaveSome` when the browser is idle: after the frames that show the step and
-    /// after any other waiting task. Without idle callbacks (Safari), in a task of its own.
+    /// after any other waiting task, but at the latest [`IDLE_TIMEOUT_MS`] later, so a page that
+    /// is never idle (a busy machine, animations) still saves. Without idle callbacks (Safari),
+    /// in a task of its own.
     fn schedule(&mut self) {
         if self.scheduled {
             return;
@@ -44,7 +48,9 @@ impl Saving {
         self.scheduled = true;
         let link = self.link.clone();
         let when_idle = Closure::once_into_js(move || link.send_message(Msg::SaveSome));
-        let idle = web_sys::window().map(|w| w.request_idle_callback(when_idle.unchecked_ref()));
+        let options = web_sys::IdleRequestOptions::new();
+        options.set_timeout(IDLE_TIMEOUT_MS);
+        let idle = web_sys::window().map(|w| w.request_idle_callback_with_options(when_idle.unchecked_ref(), &options));
         if !matches!(idle, Some(Ok(_))) {
             let link = self.link.clone();
             Timeout::new(0, move || link.send_message(Msg::SaveSome)).forget();
