@@ -10,44 +10,38 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement as DomElement, HtmlInputElement, KeyboardEvent};
 use yew::prelude::*;
 
-use crate::domain::anchor::{describe, Anchored};
 use crate::domain::annotation::Annotation;
 use crate::domain::document::Document;
 use crate::domain::format;
 use crate::domain::format::export::ExportKind;
-use crate::domain::format::import::{plan_import, ImportFile, ImportPlan, Merged};
-use crate::domain::format::pack::{self, ExportInfo, Pack};
 use crate::domain::html_extract::{extract_all_text, extract_article};
 use crate::domain::html_tree::HtmlElement;
 use crate::domain::i18n::{Lang, Texts};
 use crate::domain::loader::{decode, load_text, FileKind, LoadError, MAX_FILE_BYTES};
-use crate::domain::persist::{ClassroomState, SideList};
 use crate::domain::plain_text::parse_plain_text;
-use crate::domain::reanchor;
-use crate::domain::store::{Change, Command, Store};
-use crate::domain::tag_edit::{self, delete_impact, TagEdit};
-use crate::domain::tags::{TagId, TagSet};
+use crate::domain::session::import::PendingImport;
+use crate::domain::session::listing::{listing, Listing, LISTED_ROWS};
+use crate::domain::session::{Effects, Session, SessionError, SharedQueue};
+use crate::domain::tag_edit::TagEdit;
+use crate::domain::tags::TagId;
 use crate::ui::article::ArticleView;
 use crate::ui::banner::WarningBanner;
 use crate::ui::browser::dom_text::DomText;
 use crate::ui::browser::highlights::{self, Painter};
-use crate::ui::browser::storage::{AnnotationStorage, StorageProblem, Unreadable};
-use crate::ui::browser::{clock, download, eviction, files, focus, html_parse, lang, library, storage};
-use crate::ui::class_view_host::ClassViewHost;
+use crate::ui::browser::library::{self, LibraryEntry};
+use crate::ui::browser::storage::{LocalKv, StorageProblem};
+use crate::ui::browser::{clock, crash, eviction, files, focus, html_parse, lang};
 use crate::ui::editor::{excerpt, AnnotationEditor};
-use crate::ui::export_dialog::ExportDialog;
-use crate::ui::help::HelpDialog;
-use crate::ui::import_report::ImportReport;
-use crate::ui::library::LibraryDialog;
-use crate::ui::new_article::{NewArticleDialog, Pasted};
+use crate::ui::new_article::Pasted;
 use crate::ui::offline::OfflineStatus;
-use crate::ui::settings::SettingsDialog;
 use crate::ui::side_lists::SideLists;
 use crate::ui::sidebar::Sidebar;
 use crate::ui::tag_styles;
 use crate::ui::toolbar::SelectionToolbar;
 
 mod a11y;
+mod dialogs;
+mod exchange;
 mod saving;
 mod sync;
 
@@ -98,6 +92,10 @@ pub enum Msg {
     LoadFailed(String),
     LoadAllText,
     ShowLibrary(bool),
+    /// Open the article waiting behind the unsaved-changes question anyway (the queue keeps them).
+    SwitchAnyway,
+    /// Export this article's annotations, then open the waiting article.
+    ExportThenSwitch,
     OpenArticle(String),
     RenameArticle(String, String),
     DeleteArticle(String),
@@ -138,12 +136,22 @@ pub enum Msg {
     Printing(bool),
 }
 
-/// An import worked out and shown to the user, not applied yet.
-struct PendingImport {
-    plan: ImportPlan,
-    before: Merged,
-    /// The article a single pack for another article carries, offered to open.
-    other: Option<Document>,
+/// Per tag, in the set's order: (annotations that carry it, annotations with no other tag).
+type Impacts = Rc<Vec<(usize, usize)>>;
+
+/// The dialog open over the article; one at a time.
+enum Dialog {
+    Help,
+    NewArticle,
+    /// The library, listed when it opened (and again after a rename or delete).
+    Library(Rc<Vec<LibraryEntry>>, usize),
+    Settings,
+    Export,
+    /// An import worked out and shown to the user, not applied yet.
+    Import(Box<PendingImport>),
+    Class,
+    /// Another article is about to open while changes wait to be saved (full or blocked storage).
+    Unsaved(Box<Document>),
 }
 
 /// A button a notice can carry.
@@ -162,18 +170,6 @@ struct Pending {
     left: f64,
 }
 
-/// What the sidebar shows, cached between renders.
-#[derive(Clone)]
-struct Listing {
-    entries: Rc<Vec<Annotation>>,
-    matched: usize,
-    counts: Rc<Vec<usize>>,
-}
-
-/// How many sidebar rows are rendered at first, and added by each "Show more": the page stays
-/// light however many annotations there are (search reaches the rest).
-const LISTED_ROWS: usize = 100;
-
 /// The sidebar's callbacks, made once so its props compare equal across renders.
 struct SidebarCallbacks {
     on_filter: Callback<Option<TagId>>,
@@ -190,11 +186,10 @@ struct EditorAt {
 }
 
 pub struct App {
-    doc: Rc<Document>,
-    tags: Rc<TagSet>,
-    store: Store,
-    storage: AnnotationStorage,
-    unreadable: Vec<Unreadable>,
+    /// The open article and everything made on it, with the undo history and the save queue.
+    session: Session,
+    /// localStorage, through which the session's queue is written.
+    kv: LocalKv,
     /// Shown on start when the browser cleared the saved annotations behind the app's back.
     evicted: Option<String>,
     painter: Option<Painter>,
@@ -208,7 +203,8 @@ pub struct App {
     note_drafts: HashMap<Uuid, String>,
     filter: Option<TagId>,
     query: String,
-    help_open: bool,
+    /// The one dialog open over the article, if any.
+    dialog: Option<Dialog>,
     announcement: String,
     notice: Option<String>,
     notice_action: Option<NoticeAction>,
@@ -219,33 +215,20 @@ pub struct App {
     /// The article changed: the painter must be rebuilt after the next render.
     needs_painter: bool,
     article_listener: Option<EventListener>,
-    new_article_open: bool,
-    library_open: bool,
-    /// The class view (students' files side by side) is open over the article.
-    class_open: bool,
     dragging: bool,
     file_input: NodeRef,
     import_input: NodeRef,
-    export_open: bool,
-    import: Option<PendingImport>,
-    /// Imported annotations not placed in this article, and other versions kept from merges.
-    orphans: Vec<Annotation>,
-    conflicts: Vec<Annotation>,
     /// The orphan to attach to the next selection.
     reattach: Option<Uuid>,
-    /// The user's name, written into annotations and exports.
-    author: String,
     /// The UI language, provided to every component as a context.
     lang: Lang,
-    /// What a starter pack (or the teacher's own export of one) left for this article.
-    classroom: Option<ClassroomState>,
-    settings_open: bool,
     pointer_down: bool,
     /// The paragraph the keyboard caret is in (Ctrl+↓ / Ctrl+↑ move it).
     current_block: usize,
     listing: RefCell<Option<Listing>>,
-    /// At start-up, until the stored annotations are read (just after the article's first paint).
-    loading_annotations: bool,
+    /// How many annotations each tag's deletion would touch, for Settings; worked out when
+    /// Settings shows them and again only after a change.
+    impacts: RefCell<Option<Impacts>>,
     /// They were read and the next render paints them (then the `highlights-painted` mark).
     annotations_just_loaded: bool,
     /// How many matching annotations the sidebar lists (a multiple of `LISTED_ROWS`).
@@ -255,7 +238,7 @@ pub struct App {
     a11y: a11y::A11yState,
     /// Document-level listeners, held only to keep them alive (dropping one removes it).
     _listeners: Vec<EventListener>,
-    /// A large step's changes still to be written.
+    /// When the save queue is written next.
     saving: saving::Saving,
 }
 
@@ -273,33 +256,27 @@ impl Component for App {
         let (doc, notice) = initial_document(&sample, ui_lang.texts());
         // The stored annotations are read once the article is painted (Msg::LoadAnnotations), so
         // the article appears without waiting for thousands of them to be decoded.
-        let session = open_session(&doc, false);
-        let tags = Rc::new(session.tags.clone());
+        let mut kv = LocalKv;
+        let session = Session::open(doc, &mut kv, SharedQueue::default());
+        crash::install(session.queue().clone(), ui_lang.texts());
+        let listeners = document_listeners(ctx)
+            .into_iter()
+            .chain(sync::listener(ctx))
+            .chain(saving::before_unload(session.queue().clone()))
+            .collect();
         App {
-            doc,
-            tags,
-            store: session.store,
-            storage: session.storage,
-            unreadable: session.unreadable,
+            session,
+            kv,
             evicted: eviction::check_on_start(ui_lang.texts()),
-            orphans: session.orphans,
-            conflicts: session.conflicts,
-            classroom: session.classroom,
             import_input: NodeRef::default(),
-            export_open: false,
-            import: None,
             reattach: None,
-            author: storage::author(),
             lang: ui_lang,
-            settings_open: false,
             sample,
             notice_action: None,
             unextracted: None,
             needs_painter: false,
             article_listener: None,
-            new_article_open: false,
-            library_open: false,
-            class_open: false,
+            dialog: None,
             dragging: false,
             file_input: NodeRef::default(),
             painter: None,
@@ -313,13 +290,12 @@ impl Component for App {
             note_drafts: HashMap::new(),
             filter: None,
             query: String::new(),
-            help_open: false,
             announcement: String::new(),
             notice,
             pointer_down: false,
             current_block: 0,
             listing: RefCell::new(None),
-            loading_annotations: true,
+            impacts: RefCell::new(None),
             annotations_just_loaded: false,
             listed_rows: LISTED_ROWS,
             sidebar_callbacks: SidebarCallbacks {
@@ -328,7 +304,7 @@ impl Component for App {
                 on_open: ctx.link().callback(Msg::OpenFromList),
                 on_show_more: ctx.link().callback(|()| Msg::ShowMore),
             },
-            _listeners: document_listeners(ctx).into_iter().chain(sync::listener(ctx)).collect(),
+            _listeners: listeners,
             a11y: Default::default(),
             saving: saving::Saving::new(ctx.link().clone()),
         }
@@ -363,21 +339,26 @@ impl Component for App {
             }
             Msg::Delete(id) => {
                 self.note_drafts.remove(&id);
-                self.run(Command::Delete { id });
+                let result = self.session.delete(id);
+                self.carry_out(result, self.t().annotation_deleted);
                 true
             }
             Msg::Undo => {
                 self.commit_all_notes();
-                match self.store.undo_step() {
-                    Some(step) => self.after_changes(&step, self.t().undone),
+                match self.session.undo() {
+                    Some(effects) => {
+                        self.carry_out(Ok(effects), self.t().undone);
+                    }
                     None => self.announce(self.t().nothing_to_undo),
                 }
                 true
             }
             Msg::Redo => {
                 self.commit_all_notes();
-                match self.store.redo_step() {
-                    Some(step) => self.after_changes(&step, self.t().redone),
+                match self.session.redo() {
+                    Some(effects) => {
+                        self.carry_out(Ok(effects), self.t().redone);
+                    }
                     None => self.announce(self.t().nothing_to_redo),
                 }
                 true
@@ -409,11 +390,11 @@ impl Component for App {
                 true
             }
             Msg::ShowExport(open) => {
-                self.export_open = open;
+                self.show(open.then_some(Dialog::Export));
                 true
             }
             Msg::ExportAs(kind) => {
-                self.export_open = false;
+                self.dialog = None;
                 self.export_as(kind);
                 true
             }
@@ -447,7 +428,7 @@ impl Component for App {
             }
             Msg::ImportRead(read, unread) => {
                 self.plan_import(&read);
-                if let Some(import) = &mut self.import {
+                if let Some(Dialog::Import(import)) = &mut self.dialog {
                     for (index, why) in unread {
                         if let Some(report) = import.plan.reports.get_mut(index) {
                             report.outcome = Err(format::FormatError::file(why));
@@ -461,11 +442,15 @@ impl Component for App {
                 true
             }
             Msg::CloseImport => {
-                self.import = None;
+                self.dialog = None;
                 true
             }
             Msg::OpenImportedArticle => {
-                if let Some(doc) = self.import.take().and_then(|i| i.other) {
+                let other = match self.dialog.take() {
+                    Some(Dialog::Import(import)) => import.other,
+                    _ => None,
+                };
+                if let Some(doc) = other {
                     self.add_document(doc, None);
                     self.set_notice(self.t().pack_article_open.into());
                 }
@@ -483,29 +468,20 @@ impl Component for App {
                 true
             }
             Msg::DiscardOrphan(id) => {
-                self.orphans.retain(|a| a.id != id);
-                self.save_side(SideList::Orphans);
+                let result = self.session.discard_orphan(id);
                 if self.reattach == Some(id) {
                     self.reattach = None;
                 }
-                self.announce(self.t().unplaced_deleted);
+                self.carry_out(result, self.t().unplaced_deleted);
                 true
             }
             Msg::UseVersion(index) => {
-                if index < self.conflicts.len() {
-                    let version = self.conflicts.remove(index);
-                    let current = self.store.get(&version.id).cloned();
-                    let command = if current.is_some() { Command::Replace(version) } else { Command::Create(version) };
-                    if self.run(command) {
-                        // The version it replaced is kept in its turn, so the choice can be changed back.
-                        self.conflicts.extend(current);
-                    }
-                    self.save_side(SideList::Conflicts);
-                }
+                let result = self.session.use_version(index);
+                self.carry_out(result, self.t().annotation_replaced);
                 true
             }
             Msg::ShowSettings(open) => {
-                self.settings_open = open;
+                self.show(open.then_some(Dialog::Settings));
                 true
             }
             Msg::SetLang(choice) => {
@@ -517,21 +493,17 @@ impl Component for App {
                 true
             }
             Msg::SetAuthor(name) => {
-                self.author = name.trim().to_string();
-                if storage::set_author(&self.author).is_err() {
-                    self.set_notice(self.t().author_not_saved.into());
-                }
+                let effects = self.session.set_author(&name);
+                self.carry_out_quietly(effects);
                 true
             }
             Msg::RevealAnswerKey => {
-                if let Some(mut classroom) = self.classroom.clone() {
-                    classroom.revealed = true;
-                    self.save_classroom(classroom);
-                }
+                let effects = self.session.reveal_key();
+                self.carry_out_quietly(effects);
                 true
             }
             Msg::StarterPack(lock, key) => {
-                self.export_open = false;
+                self.dialog = None;
                 self.export_starter(lock, key);
                 true
             }
@@ -540,10 +512,8 @@ impl Component for App {
                 true
             }
             Msg::DiscardVersion(index) => {
-                if index < self.conflicts.len() {
-                    self.conflicts.remove(index);
-                    self.save_side(SideList::Conflicts);
-                }
+                let result = self.session.discard_version(index);
+                self.carry_out(result, self.t().version_discarded);
                 true
             }
             Msg::ExportBackup => {
@@ -551,7 +521,7 @@ impl Component for App {
                 true
             }
             Msg::ShowHelp(open) => {
-                self.help_open = open;
+                self.show(open.then_some(Dialog::Help));
                 true
             }
             Msg::DismissNotice => {
@@ -560,14 +530,14 @@ impl Component for App {
                 true
             }
             Msg::ShowNewArticle(open) => {
-                self.new_article_open = open;
+                self.show(open.then_some(Dialog::NewArticle));
                 true
             }
             Msg::AddPasted(pasted) => {
                 let title = Some(pasted.title.as_str()).filter(|t| !t.trim().is_empty());
                 match load_text(FileKind::PlainText, &pasted.text, title, Some(pasted.source.as_str())) {
                     Ok(doc) => {
-                        self.new_article_open = false;
+                        self.dialog = None;
                         self.add_document(doc, None);
                     }
                     Err(error) => self.set_notice(error.message(self.t())),
@@ -635,40 +605,59 @@ impl Component for App {
                 true
             }
             Msg::ShowLibrary(open) => {
-                self.library_open = open;
+                if open {
+                    self.show_library();
+                } else {
+                    self.dialog = None;
+                }
                 true
             }
             Msg::OpenArticle(key) => {
-                self.library_open = false;
+                self.dialog = None;
                 if key == self.sample.hash().short() {
                     self.open_document((*self.sample).clone());
                 } else {
-                    match library::load(&key, self.t()) {
+                    match library::load(&self.kv, self.session.queue(), &key, self.t()) {
                         Ok((doc, _)) => self.open_document(doc),
                         Err(message) => self.set_notice(message),
                     }
                 }
                 true
             }
+            Msg::SwitchAnyway => {
+                if let Some(Dialog::Unsaved(doc)) = self.dialog.take() {
+                    self.switch_to(*doc);
+                }
+                true
+            }
+            Msg::ExportThenSwitch => {
+                self.export_as(ExportKind::Pack);
+                if let Some(Dialog::Unsaved(doc)) = self.dialog.take() {
+                    self.switch_to(*doc);
+                }
+                true
+            }
             Msg::RenameArticle(key, title) => {
-                match library::rename(&key, &title, self.t()) {
-                    Ok(()) if key == self.doc.hash().short() => {
-                        self.doc = Rc::new((*self.doc).clone().with_title(&title));
+                match library::rename(&self.kv, self.session.queue(), &key, &title, self.t()) {
+                    Ok(()) if key == self.session.doc().hash().short() => {
+                        self.session.retitle(&title);
                     }
                     Ok(()) => {}
                     Err(message) => self.set_notice(message),
                 }
+                self.save_soon();
+                self.show_library();
                 true
             }
             Msg::DeleteArticle(key) => {
-                match library::delete(&key, self.t()) {
+                let t = self.t();
+                match library::delete(&mut self.kv, self.session.queue(), &key, t) {
                     Ok(_) => {
                         self.announce(self.t().article_deleted);
-                        if key == self.doc.hash().short() {
-                            self.forget_waiting();
-                            self.open_document((*self.sample).clone());
-                            self.library_open = true;
+                        if key == self.session.doc().hash().short() {
+                            self.switch_to((*self.sample).clone());
                         }
+                        self.show_library();
                     }
                     Err(message) => self.set_notice(message),
                 }
@@ -684,18 +673,17 @@ impl Component for App {
                     self.close_editor();
                     self.set_pending(None);
                 }
-                self.class_open = open;
+                self.show(open.then_some(Dialog::Class));
                 true
             }
             Msg::OpenPassage(start, end) => {
-                self.class_open = false;
+                self.dialog = None;
                 self.show_passage(start, end);
                 true
             }
             Msg::PageHide => {
                 self.commit_all_notes();
                 self.save_waiting();
-                let _ = self.storage.flush(&self.protected_keys());
                 true
             }
             Msg::LoadAnnotations => self.load_annotations(ctx),
@@ -707,16 +695,16 @@ impl Component for App {
             }
             Msg::ViewportMoved => {
                 if let Some(painter) = &mut self.painter {
-                    painter.follow_viewport(&self.doc, &self.store);
+                    painter.follow_viewport(self.session.doc(), self.session.store());
                 }
                 false
             }
             Msg::Printing(printing) => {
                 if let Some(painter) = &mut self.painter {
                     if printing {
-                        painter.paint_everything(&self.doc, &self.store);
+                        painter.paint_everything(self.session.doc(), self.session.store());
                     } else {
-                        painter.follow_viewport(&self.doc, &self.store);
+                        painter.follow_viewport(self.session.doc(), self.session.store());
                     }
                 }
                 false
@@ -741,7 +729,7 @@ impl Component for App {
                     <span class="brand"><span class="brand-mark" aria-hidden="true"></span>{"Marginalia"}</span>
                     <nav class="actions" aria-label={t.actions}>
                         <button type="button" onclick={link.callback(|_| Msg::ShowLibrary(true))}>{t.library}</button>
-                        if self.doc.hash() != self.sample.hash() {
+                        if self.session.doc().hash() != self.sample.hash() {
                             <button type="button" title={t.sample_title}
                                 onclick={link.callback({ let key = self.sample.hash().short().to_string(); move |_| Msg::OpenArticle(key.clone()) })}>{t.sample}</button>
                         }
@@ -751,9 +739,9 @@ impl Component for App {
                         <input ref={self.file_input.clone()} type="file" class="visually-hidden" tabindex="-1" aria-hidden="true"
                             accept=".txt,.text,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html"
                             onchange={link.callback(|e: Event| Msg::FilesChosen(files::files_of(e.target_unchecked_into::<HtmlInputElement>().files())))} />
-                        <button type="button" disabled={!self.store.can_undo()} aria-keyshortcuts="Control+Z"
+                        <button type="button" disabled={!self.session.can_undo()} aria-keyshortcuts="Control+Z"
                             title={t.undo_title} onclick={link.callback(|_| Msg::Undo)}>{t.undo}</button>
-                        <button type="button" disabled={!self.store.can_redo()} aria-keyshortcuts="Control+Shift+Z"
+                        <button type="button" disabled={!self.session.can_redo()} aria-keyshortcuts="Control+Shift+Z"
                             title={t.redo_title} onclick={link.callback(|_| Msg::Redo)}>{t.redo}</button>
                         <button type="button" title={t.import_title}
                             onclick={link.callback(|_| Msg::OpenImportDialog)}>{t.import}</button>
@@ -778,63 +766,24 @@ impl Component for App {
                         <p id="annotation-hint" class="visually-hidden">
                             {t.annotation_hint}
                         </p>
-                        <ArticleView key={self.doc.hash().0.clone()} doc={self.doc.clone()} node_ref={self.article_ref.clone()} />
+                        <ArticleView key={self.session.doc().hash().0.clone()} doc={self.session.doc().clone()} node_ref={self.article_ref.clone()} />
                     </div>
                     <div class="side-column">
                         { self.view_sidebar() }
-                        <SideLists orphans={self.orphans.clone()} conflicts={self.conflicts.clone()} reattaching={self.reattach}
+                        <SideLists orphans={self.session.orphans().clone()} conflicts={self.session.conflicts().clone()} reattaching={self.reattach}
                             on_reattach={link.callback(Msg::Reattach)} on_discard_orphan={link.callback(Msg::DiscardOrphan)}
                             on_use_version={link.callback(Msg::UseVersion)} on_discard_version={link.callback(Msg::DiscardVersion)} />
                     </div>
                 </main>
                 if let Some(pending) = self.pending {
-                    <SelectionToolbar tags={self.tags.clone()} top={pending.top} left={pending.left}
+                    <SelectionToolbar tags={self.session.tags().clone()} top={pending.top} left={pending.left}
                         note={AttrValue::from(self.note_draft.clone())} node_ref={self.toolbar_ref.clone()}
                         on_note={link.callback(Msg::NoteDraft)} on_tag={link.callback(Msg::CreateWithTag)}
-                        attach={self.reattach.and_then(|id| self.orphans.iter().find(|a| a.id == id)).map(|a| AttrValue::from(excerpt(&a.target.exact, 40)))}
+                        attach={self.reattach.and_then(|id| self.session.orphans().iter().find(|a| a.id == id)).map(|a| AttrValue::from(excerpt(&a.target.exact, 40)))}
                         on_attach={link.callback(|_| Msg::AttachHere)} />
                 }
                 { self.view_editor(ctx) }
-                if self.help_open {
-                    <HelpDialog on_close={link.callback(|_| Msg::ShowHelp(false))} />
-                }
-                if self.new_article_open {
-                    <NewArticleDialog on_add={link.callback(Msg::AddPasted)} on_close={link.callback(|_| Msg::ShowNewArticle(false))} />
-                }
-                if self.library_open {
-                    <LibraryDialog entries={library::list(&self.sample)} current={AttrValue::from(self.doc.hash().short().to_string())}
-                        used_bytes={library::used_bytes()}
-                        on_open={link.callback(Msg::OpenArticle)}
-                        on_rename={link.callback(|(key, title)| Msg::RenameArticle(key, title))}
-                        on_delete={link.callback(Msg::DeleteArticle)}
-                        on_close={link.callback(|_| Msg::ShowLibrary(false))} />
-                }
-                if self.settings_open {
-                    <SettingsDialog author={AttrValue::from(self.author.clone())} tags={self.tags.clone()}
-                        impacts={self.tags.tags.iter().map(|t| { let i = delete_impact(&t.id, self.store.in_order()); (i.annotations, i.only_tag) }).collect::<Vec<_>>()}
-                        on_author={link.callback(Msg::SetAuthor)} on_edit={link.callback(Msg::EditTags)}
-                        on_lang={link.callback(Msg::SetLang)}
-                        locked={self.tags_locked()}
-                        answer_key={self.classroom.as_ref().filter(|c| !c.answer_key.is_empty()).map(|c| (Rc::new(c.answer_key.clone()), c.revealed))}
-                        on_reveal={link.callback(|_| Msg::RevealAnswerKey)}
-                        on_close={link.callback(|_| Msg::ShowSettings(false))} />
-                }
-                if self.export_open {
-                    <ExportDialog count={self.store.len() + self.orphans.len()} on_export={link.callback(Msg::ExportAs)}
-                        on_starter={link.callback(|(lock, key)| Msg::StarterPack(lock, key))}
-                        on_close={link.callback(|_| Msg::ShowExport(false))} />
-                }
-                if let Some(import) = &self.import {
-                    <ImportReport reports={import.plan.reports.clone()} has_changes={!import.plan.is_noop(&import.before) || import.plan.classroom.is_some()}
-                        other_article={import.other.as_ref().map(|d| AttrValue::from(d.title().to_string()))}
-                        on_apply={link.callback(|_| Msg::ApplyImport)} on_open_other={link.callback(|_| Msg::OpenImportedArticle)}
-                        on_close={link.callback(|_| Msg::CloseImport)} />
-                }
-                if self.class_open {
-                    <ClassViewHost doc={self.doc.clone()} tags={self.tags.clone()} on_close={link.callback(|_| Msg::ShowClass(false))}
-                        answer_key={self.classroom.as_ref().filter(|c| !c.answer_key.is_empty()).map(|c| Rc::new(c.answer_key.clone()))}
-                        on_open_passage={link.callback(|(start, end)| Msg::OpenPassage(start, end))} />
-                }
+                { self.view_dialog(ctx) }
                 if self.dragging {
                     <div class="drop-overlay" aria-hidden="true"><p>{t.drop_hint}</p></div>
                 }
@@ -848,7 +797,7 @@ impl Component for App {
         if first_render || std::mem::take(&mut self.needs_painter) {
             clock::mark("marginalia:article-rendered");
             self.attach_painter(ctx);
-            if self.loading_annotations {
+            if !self.session.annotations_loaded() {
                 let link = ctx.link().clone();
                 clock::after_next_paint(move || link.send_message(Msg::LoadAnnotations));
             } else {
@@ -872,14 +821,14 @@ impl App {
     fn view_warnings(&self, ctx: &Context<Self>) -> Html {
         let link = ctx.link();
         let t = self.t();
-        let storage_message = self.storage.problem().map(|problem| match problem {
-            StorageProblem::Full => (t.storage_full)(self.storage.unsaved_count()),
+        let queue = self.session.queue().borrow();
+        let storage_message = queue.problem().map(|problem| match problem {
+            StorageProblem::Full => (t.storage_full)(queue.len()),
             StorageProblem::Unavailable(why) => (t.storage_blocked)(why),
         });
-        let unreadable_message = (!self.unreadable.is_empty()).then(|| {
-            let first = &self.unreadable[0];
-            (t.unreadable_saved)(self.unreadable.len(), &first.error.message(t))
-        });
+        let unreadable = self.session.unreadable();
+        let unreadable_message =
+            unreadable.first().map(|first| (t.unreadable_saved)(unreadable.len(), &first.error.message(t)));
         html! {
             <>
                 if let Some(message) = storage_message {
@@ -907,17 +856,13 @@ impl App {
     /// Reads the article's stored annotations, after the article's first paint at start-up, and
     /// paints them. What another tab stored meanwhile is read with them.
     fn load_annotations(&mut self, ctx: &Context<Self>) -> bool {
-        if !self.loading_annotations {
+        clock::mark("marginalia:annotations-load-start");
+        if !self.session.load_annotations(&mut self.kv) {
             return false;
         }
-        clock::mark("marginalia:annotations-load-start");
-        let loaded = self.storage.load();
-        self.unreadable.extend(loaded.unreadable);
-        self.store = Store::from_annotations(loaded.annotations);
-        self.loading_annotations = false;
         self.annotations_just_loaded = true;
         if let Some(painter) = &mut self.painter {
-            painter.repaint(&self.doc, &self.store);
+            painter.repaint(self.session.doc(), self.session.store());
         }
         self.keep_views_in_step();
         describe_after_paint(ctx);
@@ -925,38 +870,20 @@ impl App {
     }
 
     fn view_sidebar(&self) -> Html {
-        let listing = self.listing.borrow_mut().get_or_insert_with(|| self.build_listing()).clone();
+        let listing = self
+            .listing
+            .borrow_mut()
+            .get_or_insert_with(|| {
+                listing(self.session.store(), self.session.tags(), self.filter.as_ref(), &self.query, self.listed_rows)
+            })
+            .clone();
         let callbacks = &self.sidebar_callbacks;
         html! {
-            <Sidebar tags={self.tags.clone()} entries={listing.entries} matched={listing.matched} counts={listing.counts}
-                total={self.store.len()} loading={self.loading_annotations} filter={self.filter.clone()} query={AttrValue::from(self.query.clone())}
+            <Sidebar tags={self.session.tags().clone()} entries={listing.entries} matched={listing.matched} counts={listing.counts}
+                total={self.session.store().len()} loading={!self.session.annotations_loaded()} filter={self.filter.clone()} query={AttrValue::from(self.query.clone())}
                 on_filter={callbacks.on_filter.clone()} on_query={callbacks.on_query.clone()}
                 on_open={callbacks.on_open.clone()} on_show_more={callbacks.on_show_more.clone()} />
         }
-    }
-
-    /// The sidebar's first rows and counts; rebuilt only after a change, a filter or a search, so
-    /// re-renders for selection or editor updates leave the sidebar untouched. Only the listed
-    /// rows are cloned; the others are only counted.
-    fn build_listing(&self) -> Listing {
-        let wanted = |a: &&Annotation| self.filter.as_ref().is_none_or(|tag| a.has_tag(tag));
-        let (entries, matched) = if self.query.trim().is_empty() {
-            // Without a search, only the listed rows are put in article order; the rest are
-            // counted where they lie (this runs after every change, with 10,000 annotations).
-            let entries: Vec<Annotation> =
-                self.store.in_order().filter(wanted).take(self.listed_rows).cloned().collect();
-            let matched = self.filter.as_ref().map_or(self.store.len(), |tag| self.store.count_with_tag(tag));
-            (entries, matched)
-        } else {
-            let searched = self.store.search(&self.query);
-            let mut matching = searched.into_iter().filter(wanted);
-            let entries: Vec<Annotation> = matching.by_ref().take(self.listed_rows).cloned().collect();
-            let matched = entries.len() + matching.count();
-            (entries, matched)
-        };
-        let by_tag = self.store.count_by_tag();
-        let counts: Vec<usize> = self.tags.tags.iter().map(|t| by_tag.get(&t.id).copied().unwrap_or(0)).collect();
-        Listing { entries: Rc::new(entries), matched, counts: Rc::new(counts) }
     }
 
     fn view_editor(&self, ctx: &Context<Self>) -> Html {
@@ -965,7 +892,7 @@ impl App {
         let annotations: Vec<Annotation> = editor
             .ids
             .iter()
-            .filter_map(|id| self.store.get(id))
+            .filter_map(|id| self.session.store().get(id))
             .map(|a| match self.note_drafts.get(&a.id) {
                 Some(draft) => Annotation { note: draft.clone(), ..a.clone() },
                 None => a.clone(),
@@ -975,7 +902,7 @@ impl App {
             return html! {};
         }
         html! {
-            <AnnotationEditor annotations={annotations} tags={self.tags.clone()} top={editor.top} left={editor.left}
+            <AnnotationEditor annotations={annotations} tags={self.session.tags().clone()} top={editor.top} left={editor.left}
                 node_ref={self.editor_ref.clone()}
                 on_toggle_tag={link.callback(|(id, tag)| Msg::ToggleTag(id, tag))}
                 on_note_input={link.callback(|(id, note)| Msg::NoteInput(id, note))}
@@ -987,7 +914,7 @@ impl App {
 
     /// Builds the painter once the article is in the DOM, and listens for clicks on highlights.
     fn attach_painter(&mut self, ctx: &Context<Self>) {
-        tag_styles::install(&tag_styles::stylesheet(&self.tags));
+        tag_styles::install(&tag_styles::stylesheet(self.session.tags()));
         let Some(root) = self.article_ref.cast::<Element>() else { return };
         let link = ctx.link().clone();
         self.article_listener = Some(EventListener::new(&root, "click", move |event| {
@@ -995,17 +922,17 @@ impl App {
                 link.send_message(Msg::ArticleClick(mouse.client_x() as f64, mouse.client_y() as f64));
             }
         }));
-        let Some(dom) = DomText::collect(root, &self.doc) else {
+        let Some(dom) = DomText::collect(root, self.session.doc()) else {
             self.notice = Some(self.t().prepare_failed.into());
             ctx.link().send_message(Msg::ShowHelp(false));
             return;
         };
-        match Painter::new(dom, &self.tags) {
+        match Painter::new(dom, self.session.tags()) {
             Some(mut painter) => {
-                painter.follow_viewport(&self.doc, &self.store);
+                painter.follow_viewport(self.session.doc(), self.session.store());
                 self.painter = Some(painter);
                 // At start-up the paragraphs are described once the annotations are read.
-                if !self.loading_annotations {
+                if self.session.annotations_loaded() {
                     describe_after_paint(ctx);
                 }
             }
@@ -1022,13 +949,7 @@ impl App {
 
     /// True while a modal dialog covers the page.
     fn dialog_open(&self) -> bool {
-        self.help_open
-            || self.new_article_open
-            || self.library_open
-            || self.settings_open
-            || self.export_open
-            || self.import.is_some()
-            || self.class_open
+        self.dialog.is_some()
     }
 
     fn set_notice(&mut self, message: String) {
@@ -1066,47 +987,52 @@ impl App {
 
     /// Adds a loaded article to the library and opens it; an article already there opens with its annotations.
     fn add_document(&mut self, doc: Document, note: Option<String>) {
-        let known = doc.hash() == self.sample.hash() || library::contains(doc.hash());
+        let queue = self.session.queue().clone();
+        let known = doc.hash() == self.sample.hash() || library::contains(&self.kv, &queue, doc.hash());
         let doc = if doc.hash() == self.sample.hash() {
             (*self.sample).clone()
         } else if known {
-            library::load(doc.hash().short(), self.t()).map(|(stored, _)| stored).unwrap_or(doc)
+            library::load(&self.kv, &queue, doc.hash().short(), self.t()).map(|(stored, _)| stored).unwrap_or(doc)
         } else {
-            if library::save(&doc, clock::now()).is_err() {
-                self.set_notice(self.t().library_not_kept.into());
-            }
+            // Queued like every other value: a full storage keeps it waiting, never drops it.
+            library::save(&queue, &doc, clock::now());
             doc
         };
         self.open_document(doc);
         if known {
-            self.set_notice((self.t().already_in_library)(self.doc.title(), self.store.len()));
+            self.set_notice((self.t().already_in_library)(self.session.doc().title(), self.session.store().len()));
         } else if let Some(note) = note {
             self.set_notice(note);
         }
     }
 
-    /// Switches to another article: saves what is pending, then loads that article's annotations.
+    /// Opens another article; while changes wait to be saved (full or blocked storage), asks
+    /// first and offers to export them.
     fn open_document(&mut self, doc: Document) {
         self.commit_all_notes();
         self.save_waiting();
-        let _ = self.storage.flush(&self.protected_keys());
+        let waiting = self.session.queue().borrow().problem().is_some() && !self.session.queue().borrow().is_empty();
+        if waiting && doc.hash() != self.session.doc().hash() {
+            self.dialog = Some(Dialog::Unsaved(Box::new(doc)));
+            return;
+        }
+        self.switch_to(doc);
+    }
+
+    /// Switches to another article: the session loads it (with whatever is still queued for
+    /// it), and the queue keeps every write of the one left.
+    fn switch_to(&mut self, doc: Document) {
+        self.commit_all_notes();
         self.painter = None;
         self.article_listener = None;
-        let session = open_session(&doc, true);
-        library::set_last_open(doc.hash().short());
-        self.announce(&(self.t().opened)(doc.title()));
-        self.doc = Rc::new(doc);
-        self.storage = session.storage;
-        self.store = session.store;
-        // Read with the article: a start-up read still waiting must not read them again.
-        self.loading_annotations = false;
-        self.unreadable = session.unreadable;
-        self.orphans = session.orphans;
-        self.conflicts = session.conflicts;
-        self.classroom = session.classroom;
+        clock::mark("marginalia:annotations-load-start");
+        self.session.switch(Rc::new(doc), &mut self.kv);
+        library::set_last_open(self.session.doc().hash().short());
+        self.announce(&(self.t().opened)(self.session.doc().title()));
         self.reattach = None;
-        self.import = None;
-        self.tags = Rc::new(session.tags);
+        if matches!(self.dialog, Some(Dialog::Import(_) | Dialog::Unsaved(_))) {
+            self.dialog = None;
+        }
         self.pending = None;
         self.editor = None;
         self.note_drafts.clear();
@@ -1115,6 +1041,7 @@ impl App {
         self.query.clear();
         self.current_block = 0;
         self.listing.replace(None);
+        self.impacts.replace(None);
         self.needs_painter = true;
         if self.notice_action.is_none() {
             self.notice = None;
@@ -1122,6 +1049,7 @@ impl App {
         if let Some(window) = web_sys::window() {
             window.scroll_to_with_x_and_y(0.0, 0.0);
         }
+        self.save_soon();
     }
 
     fn dom(&self) -> Option<&DomText> {
@@ -1134,8 +1062,8 @@ impl App {
             return false;
         }
         let Some(dom) = self.dom() else { return false };
-        let live = dom.selection(&self.doc);
-        let Some((start, end)) = live.and_then(|(s, e)| self.doc.snap_selection(s, e)) else {
+        let live = dom.selection(self.session.doc());
+        let Some((start, end)) = live.and_then(|(s, e)| self.session.doc().snap_selection(s, e)) else {
             let announced = self.announce_caret();
             return self.set_pending(None) || announced;
         };
@@ -1145,7 +1073,7 @@ impl App {
         // Show the widening to whole words in the page; but only trimming white space leaves the
         // native selection alone, so a keyboard user extending word by word is never pulled back.
         if live.is_some_and(|(s, e)| start < s || end > e) {
-            dom.select(&self.doc, start, end);
+            dom.select(self.session.doc(), start, end);
         }
         let (top, left) = self.below_span(start, end);
         self.editor = None;
@@ -1166,7 +1094,7 @@ impl App {
         }
         self.pending = pending;
         if let Some(painter) = &self.painter {
-            painter.set_pending(&self.doc, pending.map(|p| (p.start, p.end)));
+            painter.set_pending(self.session.doc(), pending.map(|p| (p.start, p.end)));
         }
         true
     }
@@ -1180,7 +1108,8 @@ impl App {
         let scroll_y = window.as_ref().and_then(|w| w.scroll_y().ok()).unwrap_or(0.0);
         let width = number(window.as_ref().map(|w| w.inner_width())).unwrap_or(1024.0);
         let height = number(window.as_ref().map(|w| w.inner_height())).unwrap_or(768.0);
-        let rect = self.dom().and_then(|d| d.range(&self.doc, start, end)).map(|r| r.get_bounding_client_rect());
+        let rect =
+            self.dom().and_then(|d| d.range(self.session.doc(), start, end)).map(|r| r.get_bounding_client_rect());
         let (top, bottom, left) = rect.map_or((0.0, 0.0, 0.0), |r| (r.top(), r.bottom(), r.left()));
         let max_left = (width - PANEL_WIDTH - 8.0).max(8.0);
         let room_below = height - bottom > PANEL_HEIGHT + 16.0;
@@ -1202,18 +1131,16 @@ impl App {
             self.announce(self.t().select_text_first);
             return true;
         };
-        let now = clock::now();
-        let annotation = Annotation {
-            id: clock::new_id(),
-            target: describe(&self.doc, pending.start, pending.end),
-            tags: vec![tag.clone()],
-            note: self.note_draft.trim().to_string(),
-            author: self.author.clone(),
-            created: now,
-            modified: now,
-        };
         clock::mark("marginalia:create-start");
-        if self.run(Command::Create(annotation)) {
+        let result = self.session.create(
+            pending.start,
+            pending.end,
+            tag.clone(),
+            &self.note_draft,
+            clock::new_id(),
+            clock::now(),
+        );
+        if self.carry_out(result, self.t().annotation_created) {
             clock::mark("marginalia:create-painted");
             if let Some(selection) = web_sys::window().and_then(|w| w.get_selection().ok().flatten()) {
                 let _ = selection.remove_all_ranges();
@@ -1225,28 +1152,23 @@ impl App {
                     let _ = article.focus();
                 }
             }
-            self.announce(&(self.t().tagged_as)(self.tags.name_of(&tag)));
+            self.announce(&(self.t().tagged_as)(self.session.tags().name_of(&tag)));
         }
         true
     }
 
     fn toggle_tag(&mut self, id: Uuid, tag: TagId) -> bool {
-        let Some(annotation) = self.store.get(&id) else { return false };
-        let mut tags = annotation.tags.clone();
-        if tags.contains(&tag) {
-            tags.retain(|t| t != &tag);
-        } else {
-            tags.push(tag);
-        }
-        self.run(Command::SetTags { id, tags, at: clock::now() });
+        let result = self.session.toggle_tag(id, tag, clock::now());
+        self.carry_out(result, self.t().tags_changed);
         true
     }
 
     fn commit_note(&mut self, id: Uuid) {
         let Some(draft) = self.note_drafts.remove(&id) else { return };
-        if self.store.get(&id).is_some_and(|a| a.note != draft)
-            && !self.run(Command::SetNote { id, note: draft.clone(), at: clock::now() })
-        {
+        let result = self.session.set_note(id, &draft, clock::now());
+        if result.as_ref().is_ok_and(|e| e.changes.is_empty()) {
+            // The same note: nothing to save or announce.
+        } else if !self.carry_out(result, self.t().note_saved) {
             // Refused (too long): the text stays in the editor rather than vanish.
             self.note_drafts.insert(id, draft);
         }
@@ -1261,18 +1183,21 @@ impl App {
         }
     }
 
-    /// Applies a command; shows why if the store refuses it. Returns whether it was applied.
-    fn run(&mut self, command: Command) -> bool {
-        let verb = match &command {
-            Command::Create(_) => self.t().annotation_created,
-            Command::SetTags { .. } => self.t().tags_changed,
-            Command::SetNote { .. } => self.t().note_saved,
-            Command::Delete { .. } => self.t().annotation_deleted,
-            Command::Replace(_) => self.t().annotation_replaced,
-        };
-        match self.store.apply(command) {
-            Ok(change) => {
-                self.after_change(&change, verb);
+    /// Carries out what an operation changed: repaints and redescribes its annotations,
+    /// restyles the tags, keeps the editor and lists in step, announces the last change with
+    /// `verb`, and books the save. A refused operation shows why. Returns whether it was applied.
+    fn carry_out(&mut self, result: Result<Effects, SessionError>, verb: &str) -> bool {
+        match result {
+            Ok(effects) => {
+                let spoken = effects.changes.last().map(|change| {
+                    let annotation = change.after.as_ref().or(change.before.as_ref());
+                    annotation.map(|a| excerpt(&a.target.exact, 60)).unwrap_or_default()
+                });
+                let changed = !effects.is_empty();
+                self.carry_out_quietly(effects);
+                if changed {
+                    self.announce(&(self.t().change_spoken)(verb, &spoken.unwrap_or_default()));
+                }
                 true
             }
             Err(error) => {
@@ -1282,35 +1207,40 @@ impl App {
         }
     }
 
-    /// Repaints and saves what a change touched, and keeps the editor in step.
-    fn after_change(&mut self, change: &Change, verb: &str) {
-        self.after_changes(std::slice::from_ref(change), verb);
+    /// [`Self::carry_out`] without an announcement (a setting, the teacher's key).
+    fn carry_out_quietly(&mut self, effects: Effects) {
+        self.apply_effects(effects);
+        self.save_soon();
     }
 
-    /// Follows a step of changes (an import, an undo) in one pass: each is painted and saved, but
-    /// each touched paragraph is redescribed once and the last change is announced, so a step of
-    /// 10,000 costs no more per change than one alone.
-    fn after_changes(&mut self, changes: &[Change], verb: &str) {
-        let Some(change) = changes.last() else { return };
-        if let Some(painter) = &mut self.painter {
-            for change in changes {
-                painter.apply(&self.doc, &self.store, change);
+    /// Shows what changed (a flush, another tab, or an operation), without booking a save.
+    fn apply_effects(&mut self, effects: Effects) {
+        if effects.tags {
+            // Highlights are registered per tag position, so the painter is rebuilt for the new set.
+            self.painter = None;
+            self.needs_painter = true;
+        } else if let Some(painter) = &mut self.painter {
+            for change in &effects.changes {
+                painter.apply(self.session.doc(), self.session.store(), change);
             }
         }
-        self.save_changes(changes);
-        self.describe_changes(changes);
+        if !effects.changes.is_empty() || effects.tags {
+            self.describe_changes(&effects.changes);
+        }
+        if effects.clashed {
+            self.set_notice(self.t().changed_in_other_tab.into());
+        }
         self.keep_views_in_step();
-        let quote =
-            change.after.as_ref().or(change.before.as_ref()).map(|a| excerpt(&a.target.exact, 60)).unwrap_or_default();
-        self.announce(&(self.t().change_spoken)(verb, &quote));
     }
 
-    /// After the store changed: the sidebar listing is rebuilt on the next render, the open editor
-    /// drops annotations that are gone (closing when none is left), and the active marks follow.
+    /// After the session changed: the sidebar listing and the tag impacts are worked out again
+    /// on the next render, the open editor drops annotations that are gone (closing when none
+    /// is left), and the active marks follow.
     fn keep_views_in_step(&mut self) {
         self.listing.replace(None);
+        self.impacts.replace(None);
         if let Some(editor) = &mut self.editor {
-            editor.ids.retain(|id| self.store.get(id).is_some());
+            editor.ids.retain(|id| self.session.store().get(id).is_some());
             if editor.ids.is_empty() {
                 self.editor = None;
             }
@@ -1324,24 +1254,24 @@ impl App {
             .editor
             .iter()
             .flat_map(|e| e.ids.iter())
-            .filter_map(|id| self.store.get(id))
+            .filter_map(|id| self.session.store().get(id))
             .map(|a| (a.target.start, a.target.end))
             .collect();
-        painter.set_active(&self.doc, &spans);
+        painter.set_active(self.session.doc(), &spans);
     }
 
     fn open_at_point(&mut self, x: f64, y: f64) -> bool {
         if self.pending.is_some() {
             return false;
         }
-        let Some(pos) = self.dom().and_then(|d| d.char_at_point(&self.doc, x, y)) else { return false };
-        let ids: Vec<Uuid> = self.store.at(pos).iter().map(|a| a.id).collect();
+        let Some(pos) = self.dom().and_then(|d| d.char_at_point(self.session.doc(), x, y)) else { return false };
+        let ids: Vec<Uuid> = self.session.store().at(pos).iter().map(|a| a.id).collect();
         self.commit_all_notes();
         if ids.is_empty() {
             self.close_editor();
             return true;
         }
-        let first = self.store.get(&ids[0]).map(|a| (a.target.start, a.target.end)).unwrap_or((pos, pos + 1));
+        let first = self.session.store().get(&ids[0]).map(|a| (a.target.start, a.target.end)).unwrap_or((pos, pos + 1));
         let (top, left) = self.below_span(first.0, first.1);
         self.editor = Some(EditorAt { ids, top, left });
         self.refresh_active();
@@ -1349,18 +1279,20 @@ impl App {
     }
 
     fn open_from_list(&mut self, id: Uuid) -> bool {
-        let Some((start, end)) = self.store.get(&id).map(|a| (a.target.start, a.target.end)) else { return false };
+        let Some((start, end)) = self.session.store().get(&id).map(|a| (a.target.start, a.target.end)) else {
+            return false;
+        };
         self.commit_all_notes();
         self.set_pending(None);
         if let Some(dom) = self.dom() {
-            if let Some(element) = self.doc.block_index_at(start).and_then(|i| dom.block_element(i)) {
+            if let Some(element) = self.session.doc().block_index_at(start).and_then(|i| dom.block_element(i)) {
                 let options = web_sys::ScrollIntoViewOptions::new();
                 options.set_block(web_sys::ScrollLogicalPosition::Center);
                 element.scroll_into_view_with_scroll_into_view_options(&options);
             }
         }
         if let Some(painter) = &self.painter {
-            painter.flash(&self.doc, start, end);
+            painter.flash(self.session.doc(), start, end);
         }
         let (top, left) = self.below_span(start, end);
         self.editor = Some(EditorAt { ids: vec![id], top, left });
@@ -1372,14 +1304,14 @@ impl App {
     /// Scrolls the passage's paragraph into view and flashes the passage (from the class view).
     fn show_passage(&mut self, start: usize, end: usize) {
         if let Some(element) =
-            self.dom().and_then(|dom| self.doc.block_index_at(start).and_then(|i| dom.block_element(i)))
+            self.dom().and_then(|dom| self.session.doc().block_index_at(start).and_then(|i| dom.block_element(i)))
         {
             let options = web_sys::ScrollIntoViewOptions::new();
             options.set_block(web_sys::ScrollLogicalPosition::Center);
             element.scroll_into_view_with_scroll_into_view_options(&options);
         }
         if let Some(painter) = &self.painter {
-            painter.flash(&self.doc, start, end);
+            painter.flash(self.session.doc(), start, end);
         }
     }
 
@@ -1396,13 +1328,7 @@ impl App {
         let in_field = target.as_ref().is_some_and(is_text_field);
         if key == "Escape" {
             if self.dialog_open() {
-                self.help_open = false;
-                self.new_article_open = false;
-                self.library_open = false;
-                self.settings_open = false;
-                self.export_open = false;
-                self.import = None;
-                self.class_open = false;
+                self.dialog = None;
             } else if self.editor.is_some() {
                 self.close_editor();
             } else if self.pending.is_some() {
@@ -1433,14 +1359,14 @@ impl App {
         if plain && self.pending.is_some() {
             let mut chars = key.chars();
             let single = chars.next().filter(|_| chars.next().is_none());
-            if let Some(tag) = single.and_then(|c| self.tags.by_key(c)) {
+            if let Some(tag) = single.and_then(|c| self.session.tags().by_key(c)) {
                 event.prevent_default();
                 ctx.link().send_message(Msg::CreateWithTag(tag.id.clone()));
                 return changed;
             }
         }
         if plain && key == "?" {
-            self.help_open = true;
+            self.dialog = Some(Dialog::Help);
             return true;
         }
         let on_article = match (&target, self.article_ref.cast::<Element>()) {
@@ -1469,7 +1395,7 @@ impl App {
         match (key, ctrl, event.shift_key()) {
             ("ArrowDown" | "ArrowUp", true, false) => {
                 event.prevent_default();
-                let last = self.doc.blocks().len().saturating_sub(1);
+                let last = self.session.doc().blocks().len().saturating_sub(1);
                 self.current_block = if key == "ArrowDown" {
                     (self.current_block + 1).min(last)
                 } else {
@@ -1492,7 +1418,7 @@ impl App {
             ("ArrowRight" | "ArrowLeft" | "ArrowDown" | "ArrowUp", false, true) => {
                 event.prevent_default();
                 if self.pending.is_none()
-                    && (selection.is_collapsed() || self.dom().and_then(|d| d.selection(&self.doc)).is_none())
+                    && (selection.is_collapsed() || self.dom().and_then(|d| d.selection(self.session.doc())).is_none())
                 {
                     let caret_in_article = selection.is_collapsed()
                         && selection
@@ -1532,229 +1458,6 @@ impl App {
         dom.place_caret(self.current_block);
     }
 
-    /// Downloads this article's annotations (unplaced ones included) in the chosen format.
-    fn export_as(&mut self, kind: ExportKind) {
-        clock::mark("marginalia:export-start");
-        self.commit_all_notes();
-        let now = clock::now();
-        let info = ExportInfo { source: self.doc.meta().source.as_deref(), by: &self.author, at: now };
-        let annotations = self.store.in_order().chain(self.orphans.iter());
-        let (name, mime, contents) = kind.render(&self.doc, &self.tags, annotations, &info);
-        match download::download(&name, mime, &contents, self.t()) {
-            Ok(()) => {
-                // Writing the cookie took about 8 ms (Chromium answers `document.cookie` through
-                // its network service); it follows in the next task, after the file is handed over.
-                gloo::timers::callback::Timeout::new(0, move || eviction::note_export(&name, now)).forget();
-                self.announce(&(self.t().exported)(self.store.len() + self.orphans.len()))
-            }
-            Err(message) => self.set_notice(message),
-        }
-        clock::mark("marginalia:export-done");
-    }
-
-    /// Downloads a starter pack for students: no annotations, this article's tag set, the lock
-    /// flag and (when `key`) the user's annotations as the answer key, which is also kept here
-    /// (unlocked and revealed) so the class view can score students against it.
-    fn export_starter(&mut self, lock: bool, key: bool) {
-        self.commit_all_notes();
-        let info = ExportInfo { source: self.doc.meta().source.as_deref(), by: &self.author, at: clock::now() };
-        let answer_key: Vec<Annotation> =
-            if key { self.store.in_order().chain(self.orphans.iter()).cloned().collect() } else { Vec::new() };
-        let contents = pack::starter(&self.doc, &self.tags, &answer_key, lock, &info);
-        match download::download(&pack::starter_file_name(&self.doc), "application/json", &contents, self.t()) {
-            Ok(()) => {
-                if key {
-                    self.save_classroom(ClassroomState { lock_tags: false, answer_key, revealed: true });
-                }
-                self.announce(self.t().starter_exported);
-            }
-            Err(message) => self.set_notice(message),
-        }
-    }
-
-    /// Makes `classroom` this article's classroom state, saved.
-    fn save_classroom(&mut self, classroom: ClassroomState) {
-        let protected = self.protected_keys();
-        if self.storage.save_classroom(&classroom, &protected).is_err() {
-            self.set_notice(self.t().starter_not_saved.into());
-        }
-        self.classroom = Some(classroom);
-    }
-
-    /// Whether a teacher's starter pack locked this article's tag set.
-    fn tags_locked(&self) -> bool {
-        self.classroom.as_ref().is_some_and(|c| c.lock_tags)
-    }
-
-    /// Every version of every annotation of this article: the store's, the unplaced and the other versions.
-    fn merged(&self) -> Merged {
-        Merged::from_annotations(self.store.in_order().chain(&self.orphans).chain(&self.conflicts).cloned())
-    }
-
-    /// Reads, validates and re-anchors the chosen files and shows the report; nothing changes yet.
-    fn plan_import(&mut self, read: &[(String, Vec<u8>)]) {
-        clock::mark("marginalia:import-start");
-        self.commit_all_notes();
-        let before = self.merged();
-        let files: Vec<ImportFile> = read.iter().map(|(name, bytes)| ImportFile { name, bytes }).collect();
-        let plan = plan_import(&self.doc, &self.tags, &before, &files);
-        // A single pack made on another article: offer to open that article instead.
-        let other = match (read, plan.reports.first().map(|r| &r.outcome)) {
-            ([(_, bytes)], Some(Ok(summary))) if summary.same_article == Some(false) => {
-                Pack::from_bytes(bytes).ok().and_then(|(pack, _)| {
-                    let source = pack.article.source.clone();
-                    pack.document().map(|doc| {
-                        let mut meta = doc.meta().clone();
-                        meta.source = source;
-                        Document::from_blocks(doc.title(), meta, doc.raw_blocks())
-                    })
-                })
-            }
-            _ => None,
-        };
-        self.import = Some(PendingImport { plan, before, other });
-        clock::mark("marginalia:import-planned");
-    }
-
-    /// Applies the shown import as one undoable step; unplaced annotations and other versions go to the side lists.
-    fn apply_import(&mut self) {
-        let Some(import) = self.import.take() else { return };
-        self.evicted = None;
-        clock::mark("marginalia:import-apply-start");
-        let changes = import.plan.changes(&import.before);
-        let mut commands = Vec::new();
-        let mut orphaned = 0;
-        let mut new_orphans = Vec::new();
-        for change in changes {
-            let Some(annotation) = change.after else { continue };
-            let id = annotation.id;
-            let in_store = self.store.get(&id).is_some();
-            match import.plan.status.get(&id).copied() {
-                Some(Anchored::Orphaned) | None => {
-                    orphaned += 1;
-                    if in_store {
-                        commands.push(Command::Delete { id });
-                    }
-                    new_orphans.push(annotation);
-                }
-                Some(_) => {
-                    // The plan placed it already (its target describes this article's text).
-                    commands.push(if in_store { Command::Replace(annotation) } else { Command::Create(annotation) });
-                }
-            }
-        }
-        // Every changed id leaves the unplaced list, in one pass (one per change was quadratic
-        // when thousands of imported annotations found no place); the unplaced ones rejoin it.
-        self.orphans.retain(|a| !import.plan.changed(&import.before, &a.id));
-        self.orphans.extend(new_orphans);
-        self.conflicts =
-            import.plan.merged.conflicts().into_iter().flat_map(|c| c.others.into_iter().cloned()).collect();
-        if import.plan.tags != *self.tags {
-            // Tags the files brought join the article's tag set, so their annotations show in colour
-            // (a starter pack's tag set replaces it).
-            self.set_tags(import.plan.tags.clone());
-        }
-        if let Some(classroom) = &import.plan.classroom {
-            // The answer key is kept aside, hidden until revealed; it never joins the annotations.
-            let revealed = self.classroom.as_ref().is_some_and(|c| c.revealed && c.answer_key == classroom.answer_key);
-            self.save_classroom(ClassroomState {
-                lock_tags: classroom.lock_tags,
-                answer_key: classroom.answer_key.clone(),
-                revealed,
-            });
-        }
-        let placed = commands.iter().filter(|c| !matches!(c, Command::Delete { .. })).count();
-        if !commands.is_empty() {
-            match self.store.apply_batch(commands) {
-                Ok(step) => self.after_changes(&step, self.t().imported),
-                Err(error) => self.set_notice((self.t().import_failed)(&error.message(self.t()))),
-            }
-        }
-        self.save_side(SideList::Orphans);
-        self.save_side(SideList::Conflicts);
-        self.announce(&(self.t().imported_summary)(placed, orphaned));
-        clock::mark("marginalia:import-applied");
-    }
-
-    /// Attaches the orphan being re-attached to the current selection.
-    fn attach_here(&mut self) {
-        let (Some(id), Some(pending)) = (self.reattach, self.pending) else { return };
-        let Some(orphan) = self.orphans.iter().find(|a| a.id == id).cloned() else { return };
-        let Some(attached) = reanchor::reattach(&self.doc, &orphan, pending.start, pending.end, clock::now()) else {
-            self.set_notice(self.t().selection_cannot_hold.into());
-            return;
-        };
-        let command =
-            if self.store.get(&id).is_some() { Command::Replace(attached) } else { Command::Create(attached) };
-        if self.run(command) {
-            self.orphans.retain(|a| a.id != id);
-            self.save_side(SideList::Orphans);
-            self.reattach = None;
-            if let Some(selection) = web_sys::window().and_then(|w| w.get_selection().ok().flatten()) {
-                let _ = selection.remove_all_ranges();
-            }
-            self.set_pending(None);
-        }
-    }
-
-    /// Applies a tag set edit: the annotations it touches change in one undoable step.
-    fn edit_tags(&mut self, edit: TagEdit) {
-        if self.tags_locked() {
-            return self.set_notice(self.t().teacher_locked.into());
-        }
-        self.commit_all_notes();
-        match tag_edit::edit(&self.tags, edit, self.store.in_order(), clock::now()) {
-            Ok(edited) => {
-                let commands = edited.commands();
-                if !commands.is_empty() {
-                    match self.store.apply_batch(commands) {
-                        Ok(step) => self.after_changes(&step, self.t().tag_changed),
-                        Err(error) => return self.set_notice(error.message(self.t())),
-                    }
-                }
-                self.set_tags(edited.tags);
-            }
-            Err(error) => self.set_notice(error.message(self.t())),
-        }
-    }
-
-    /// Makes `tags` the article's tag set: saved, restyled and repainted.
-    fn set_tags(&mut self, tags: TagSet) {
-        let protected = self.protected_keys();
-        if self.storage.save_tags(&tags, &protected).is_err() {
-            self.set_notice(self.t().tags_not_saved.into());
-        }
-        self.tags = Rc::new(tags);
-        self.listing.replace(None);
-        // Highlights are registered per tag position, so the painter is rebuilt for the new set.
-        self.painter = None;
-        self.needs_painter = true;
-    }
-
-    fn save_side(&mut self, list: SideList) {
-        let items = match list {
-            SideList::Orphans => self.orphans.clone(),
-            SideList::Conflicts => self.conflicts.clone(),
-        };
-        let protected = self.protected_keys();
-        let _ = self.storage.save_side(list, &items, &protected);
-    }
-
-    fn export_backup(&mut self) {
-        let backup: serde_json::Map<String, serde_json::Value> =
-            self.unreadable.iter().map(|u| (u.key.clone(), serde_json::Value::String(u.raw.clone()))).collect();
-        let json = crate::domain::json_out::pretty_text(&serde_json::Value::Object(backup));
-        if let Err(message) =
-            download::download("marginalia-unreadable-backup.json", "application/json", &json, self.t())
-        {
-            self.notice = Some(message);
-        }
-    }
-
-    fn protected_keys(&self) -> Vec<String> {
-        self.unreadable.iter().map(|u| u.key.clone()).collect()
-    }
-
     /// The texts of the UI language.
     fn t(&self) -> &'static Texts {
         self.lang.texts()
@@ -1769,60 +1472,11 @@ impl App {
 /// The article to open on start: the one open last, else the bundled sample.
 fn initial_document(sample: &Rc<Document>, t: &Texts) -> (Rc<Document>, Option<String>) {
     match library::last_open() {
-        Some(key) if key != sample.hash().short() => match library::load(&key, t) {
+        Some(key) if key != sample.hash().short() => match library::load(&LocalKv, &SharedQueue::default(), &key, t) {
             Ok((doc, _)) => (Rc::new(doc), None),
             Err(message) => (sample.clone(), Some((t.reopen_failed)(&message))),
         },
         _ => (sample.clone(), None),
-    }
-}
-
-/// One article's stored state: its annotations, what could not be read, and its side lists.
-struct Session {
-    tags: TagSet,
-    storage: AnnotationStorage,
-    store: Store,
-    unreadable: Vec<Unreadable>,
-    orphans: Vec<Annotation>,
-    conflicts: Vec<Annotation>,
-    classroom: Option<ClassroomState>,
-}
-
-/// Opens storage for an article and loads its side lists, tags and classroom state, and its
-/// annotations too when `with_annotations` (else `App::load_annotations` reads them later).
-fn open_session(doc: &Document, with_annotations: bool) -> Session {
-    let mut storage = AnnotationStorage::open(doc.hash().clone());
-    let (annotations, mut unreadable) = if with_annotations {
-        clock::mark("marginalia:annotations-load-start");
-        let loaded = storage.load();
-        (loaded.annotations, loaded.unreadable)
-    } else {
-        (Vec::new(), Vec::new())
-    };
-    let mut side = |list| {
-        storage.load_side(list).unwrap_or_else(|u| {
-            unreadable.push(u);
-            Vec::new()
-        })
-    };
-    let orphans = side(SideList::Orphans);
-    let conflicts = side(SideList::Conflicts);
-    let tags = storage.load_tags().unwrap_or_else(|u| {
-        unreadable.push(u);
-        None
-    });
-    let classroom = storage.load_classroom().unwrap_or_else(|u| {
-        unreadable.push(u);
-        None
-    });
-    Session {
-        classroom,
-        tags: tags.unwrap_or_default(),
-        store: Store::from_annotations(annotations),
-        storage,
-        unreadable,
-        orphans,
-        conflicts,
     }
 }
 

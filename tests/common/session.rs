@@ -1,0 +1,187 @@
+//! Builders shared by the session test files: two articles, sessions over in-memory storage, packs to import, and the whole observable state of a session.
+
+use std::rc::Rc;
+
+use marginalia::domain::anchor::describe;
+use marginalia::domain::annotation::Annotation;
+use marginalia::domain::document::{ArticleMeta, BlockKind, Document};
+use marginalia::domain::format::import::ImportFile;
+use marginalia::domain::format::pack::{self, ExportInfo};
+use marginalia::domain::persist::{self, ArticleKey, ClassroomState, SideList};
+use marginalia::domain::session::import::Imported;
+use marginalia::domain::session::kv::{KeyValue, MemoryKv};
+use marginalia::domain::session::{Effects, Session, SessionError};
+use marginalia::domain::tags::{Tag, TagId, TagSet, UnderlineStyle};
+use time::OffsetDateTime;
+use uuid::Uuid;
+
+/// The open article's paragraphs.
+pub const PARAGRAPHS: [&str; 3] = [
+    "The council voted to close the old library on Friday. Residents said the decision came without warning.",
+    "A spokesperson called the move a necessary saving. Critics quoted the mayor's promise from last spring.",
+    "Next year the budget will fund a mobile library instead.",
+];
+
+/// Another article, sharing no words with [`article`]: its passages are unplaced there.
+pub const OTHER_PARAGRAPHS: [&str; 2] = [
+    "Zebras graze quietly beside the northern river at dawn.",
+    "Xylophone lessons resume after the winter holidays for every pupil.",
+];
+
+pub fn article() -> Rc<Document> {
+    Rc::new(Document::new("Library", ArticleMeta::default(), &PARAGRAPHS.map(|p| (BlockKind::Paragraph, p))))
+}
+
+pub fn other_article() -> Rc<Document> {
+    Rc::new(Document::new("Zebras", ArticleMeta::default(), &OTHER_PARAGRAPHS.map(|p| (BlockKind::Paragraph, p))))
+}
+
+/// A fixed moment plus `seconds`, so two runs never differ.
+pub fn at(seconds: i64) -> OffsetDateTime {
+    OffsetDateTime::from_unix_timestamp(1_741_442_700 + seconds).expect("a valid time")
+}
+
+pub fn id(n: u128) -> Uuid {
+    Uuid::from_u128(n)
+}
+
+/// The code point range of the first `quote` in `doc`.
+pub fn span(doc: &Document, quote: &str) -> (usize, usize) {
+    let byte = doc.text().find(quote).unwrap_or_else(|| panic!("{quote:?} is not in the article"));
+    let start = doc.text()[..byte].chars().count();
+    (start, start + quote.chars().count())
+}
+
+/// Annotation `n` on `quote` of `doc`, with `tags` and `note`, modified `modified` seconds after [`at`]`(0)`.
+pub fn ann(doc: &Document, n: u128, quote: &str, tags: &[&str], note: &str, modified: i64) -> Annotation {
+    let (start, end) = span(doc, quote);
+    Annotation {
+        id: id(n),
+        target: describe(doc, start, end),
+        tags: tags.iter().map(|t| TagId::new(t)).collect(),
+        note: note.to_string(),
+        author: String::new(),
+        created: at(0),
+        modified: at(modified),
+    }
+}
+
+/// A tag with its name as id, the given colour and no hotkey.
+pub fn tag(id: &str, colour: &str) -> Tag {
+    Tag {
+        id: TagId::new(id),
+        name: id.to_string(),
+        colour: colour.to_string(),
+        underline: UnderlineStyle::Dotted,
+        description: String::new(),
+        hotkey: None,
+    }
+}
+
+/// The default tags plus `extra`.
+pub fn tags_with(extra: &[Tag]) -> TagSet {
+    let mut tags = TagSet::default();
+    tags.tags.extend(extra.iter().cloned());
+    tags
+}
+
+/// Puts `annotations` of `doc` in storage, as an earlier visit left them.
+pub fn store_annotations(kv: &mut MemoryKv, doc: &Document, annotations: &[Annotation]) {
+    for a in annotations {
+        kv.set(&persist::annotation_key(doc.hash(), &a.id), &persist::encode(a)).expect("room in storage");
+    }
+}
+
+/// Puts a side list of `doc` in storage.
+pub fn store_list(kv: &mut MemoryKv, doc: &Document, list: SideList, annotations: &[Annotation]) {
+    kv.set(&persist::side_key(doc.hash(), list), &persist::encode_list(annotations)).expect("room in storage");
+}
+
+/// A session on `doc` over `kv`, its annotations loaded (as start-up does after the first paint).
+pub fn open(doc: Rc<Document>, kv: &mut MemoryKv) -> Session {
+    let mut session = Session::open(doc, kv, Default::default());
+    session.load_annotations(kv);
+    session
+}
+
+/// Storage as an earlier visit left it: annotations 1 (Claim), 2 (Quote and Claim) and 3
+/// (Policy shift), one unplaced annotation (10, Quote) and an older version of annotation 1.
+pub fn base() -> (Session, MemoryKv) {
+    let doc = article();
+    let mut kv = MemoryKv::new();
+    let annotations = [
+        ann(&doc, 1, "council voted", &["claim"], "", 0),
+        ann(&doc, 2, "Residents said", &["quote", "claim"], "", 0),
+        ann(&doc, 3, "mobile library", &["policy-shift"], "", 0),
+    ];
+    store_annotations(&mut kv, &doc, &annotations);
+    store_list(&mut kv, &doc, SideList::Orphans, &[ann(&other_article(), 10, "Zebras graze", &["quote"], "", 0)]);
+    store_list(&mut kv, &doc, SideList::Conflicts, &[ann(&doc, 1, "council voted", &["claim"], "older", -5)]);
+    let session = open(doc, &mut kv);
+    (session, kv)
+}
+
+pub fn info() -> ExportInfo<'static> {
+    ExportInfo { source: None, by: "Teacher", at: at(0) }
+}
+
+/// A pack of `doc` with `tags` and `annotations`.
+pub fn pack_of<'a>(doc: &Document, tags: &TagSet, annotations: impl IntoIterator<Item = &'a Annotation>) -> String {
+    pack::export(doc, tags, annotations, &info())
+}
+
+/// Plans the import of `files` and applies it, as the import dialog does.
+pub fn import(session: &mut Session, files: &[&str]) -> Result<(Effects, Imported), SessionError> {
+    let files: Vec<ImportFile> =
+        files.iter().map(|f| ImportFile { name: "file.marginalia.json", bytes: f.as_bytes() }).collect();
+    let pending = session.plan_import(&files);
+    session.apply_import(&pending)
+}
+
+/// Everything a person sees of a session's article.
+#[derive(Debug, Clone, PartialEq)]
+pub struct State {
+    /// In article order.
+    pub annotations: Vec<Annotation>,
+    pub tags: TagSet,
+    pub orphans: Vec<Annotation>,
+    pub conflicts: Vec<Annotation>,
+    pub classroom: Option<ClassroomState>,
+}
+
+pub fn state(session: &Session) -> State {
+    State {
+        annotations: session.store().in_order().cloned().collect(),
+        tags: (**session.tags()).clone(),
+        orphans: (**session.orphans()).clone(),
+        conflicts: (**session.conflicts()).clone(),
+        classroom: session.classroom().cloned(),
+    }
+}
+
+/// A key's short name: `a<n>` for annotation `n` of `doc`, `tags`, `orphans`, `conflicts`,
+/// `classroom`, `author`, or the key itself.
+pub fn label(doc: &Document, key: &str) -> String {
+    match persist::article_key_kind(doc.hash(), key) {
+        Some(ArticleKey::Annotation(id)) => format!("a{}", id.as_u128()),
+        Some(ArticleKey::Tags) => "tags".into(),
+        Some(ArticleKey::Side(SideList::Orphans)) => "orphans".into(),
+        Some(ArticleKey::Side(SideList::Conflicts)) => "conflicts".into(),
+        Some(ArticleKey::Classroom) => "classroom".into(),
+        None if key == persist::AUTHOR_KEY => "author".into(),
+        None => key.to_string(),
+    }
+}
+
+/// The short names of the keys queued in `session`'s save queue, in queue order.
+pub fn queued(session: &Session) -> Vec<String> {
+    let queue = session.queue().borrow();
+    queue.keys_with_prefix("").map(|k| label(session.doc(), k)).collect()
+}
+
+/// Writes everything queued, which must all fit.
+pub fn flush_all(session: &mut Session, kv: &mut MemoryKv) {
+    let (_, flushed) = session.flush(kv, usize::MAX);
+    assert_eq!(flushed.problem, None, "the flush stopped");
+    assert!(session.queue().borrow().is_empty());
+}
