@@ -6,53 +6,13 @@ mod common;
 use common::session::*;
 use marginalia::domain::anchor::Anchored;
 use marginalia::domain::format::import::ImportFile;
-use marginalia::domain::format::pack;
 use marginalia::domain::format::MAX_NOTE_BYTES;
 use marginalia::domain::persist::{self, ClassroomState, SideList};
-use marginalia::domain::session::import::Imported;
-use marginalia::domain::session::kv::{KeyValue, MemoryKv};
 use marginalia::domain::session::queue::Write;
 use marginalia::domain::session::{Effects, Session, SessionError};
 use marginalia::domain::store::StoreError;
-use marginalia::domain::tag_edit::{DeletePolicy, NewTag, TagEdit, TagError};
+use marginalia::domain::tag_edit::{DeletePolicy, TagEdit, TagError};
 use marginalia::domain::tags::{TagId, TagSet, UnderlineStyle};
-
-/// What an operation is expected to report: each change as (annotation, "created" / "changed" /
-/// "deleted"), the views to redo, and the keys queued, by their [`label`].
-#[derive(Debug, PartialEq)]
-struct Seen {
-    changes: Vec<(u128, &'static str)>,
-    flags: String,
-    writes: Vec<String>,
-}
-
-fn seen(doc: &marginalia::domain::document::Document, effects: &Effects) -> Seen {
-    let changes = effects
-        .changes
-        .iter()
-        .map(|c| {
-            let kind = match (&c.before, &c.after) {
-                (None, _) => "created",
-                (_, None) => "deleted",
-                _ => "changed",
-            };
-            (c.id().as_u128(), kind)
-        })
-        .collect();
-    let flags = [
-        (effects.tags, "tags"),
-        (effects.orphans, "orphans"),
-        (effects.conflicts, "conflicts"),
-        (effects.classroom, "classroom"),
-        (effects.clashed, "clashed"),
-    ];
-    let flags = flags.iter().filter(|(on, _)| *on).map(|(_, name)| *name).collect::<Vec<_>>().join(" ");
-    Seen { changes, flags, writes: effects.writes.iter().map(|k| label(doc, k)).collect() }
-}
-
-fn want(changes: &[(u128, &'static str)], flags: &str, writes: &[&str]) -> Result<Seen, SessionError> {
-    Ok(Seen { changes: changes.to_vec(), flags: flags.into(), writes: writes.iter().map(|w| w.to_string()).collect() })
-}
 
 type Op = fn(&mut Session) -> Result<Effects, SessionError>;
 
@@ -109,26 +69,6 @@ fn run(cases: Vec<Case>) {
             (got, want) => panic!("{name}: got {got:?}, wanted {want:?}"),
         }
     }
-}
-
-fn note_of(session: &Session, n: u128) -> &str {
-    &session.store().get(&id(n)).expect("annotation is there").note
-}
-
-fn tags_of(session: &Session, n: u128) -> Vec<&str> {
-    session.store().get(&id(n)).expect("annotation is there").tags.iter().map(|t| t.0.as_str()).collect()
-}
-
-fn tag_ids(session: &Session) -> Vec<&str> {
-    session.tags().tags.iter().map(|t| t.id.0.as_str()).collect()
-}
-
-fn store_error(error: StoreError) -> Result<Seen, SessionError> {
-    Err(SessionError::Store(error))
-}
-
-fn tag_error(error: TagError) -> Result<Seen, SessionError> {
-    Err(SessionError::Tag(error))
 }
 
 #[test]
@@ -207,28 +147,6 @@ fn annotation_operations() {
         ),
         case("delete a gone annotation", |s| s.delete(id(99)), store_error(StoreError::NotFound(id(99))), nothing),
     ]);
-}
-
-fn new_tag(name: &str) -> NewTag {
-    NewTag {
-        name: name.into(),
-        colour: "#009E73".into(),
-        underline: UnderlineStyle::Double,
-        description: "d".into(),
-        hotkey: Some('E'),
-    }
-}
-
-fn claim() -> TagId {
-    TagId::new("claim")
-}
-
-fn quote() -> TagId {
-    TagId::new("quote")
-}
-
-fn policy() -> TagId {
-    TagId::new("policy-shift")
 }
 
 #[test]
@@ -444,25 +362,6 @@ fn versions_and_unplaced_annotations() {
     ]);
 }
 
-/// A teacher's starter pack for [`article`]: tags Thesis and Evidence, one annotation as the key.
-fn starter(lock: bool) -> String {
-    let doc = article();
-    let tags = TagSet { tags: vec![tag("thesis", "#0072b2"), tag("evidence", "#009e73")] };
-    pack::starter(&doc, &tags, &[ann(&doc, 50, "necessary saving", &["thesis"], "", 0)], lock, &info())
-}
-
-/// A pack of [`article`] bringing the tag Evidence, annotation 20 (placed) and 21 (from another article: unplaced).
-fn student_pack() -> String {
-    let doc = article();
-    let mut unplaced = ann(&other_article(), 21, "Xylophone lessons resume", &["evidence"], "", 0);
-    unplaced.note = "lost".into();
-    pack_of(&doc, &tags_with(&[tag("evidence", "#009e73")]), &[ann(&doc, 20, "budget", &["evidence"], "", 3), unplaced])
-}
-
-fn imported(placed: usize, unplaced: usize) -> Imported {
-    Imported { placed, unplaced }
-}
-
 #[test]
 fn importing_a_pack() {
     let (mut session, mut kv) = base();
@@ -536,14 +435,25 @@ fn a_failed_import_batch_changes_nothing() {
     flush_all(&mut session, &mut kv);
 }
 
-/// A session whose storage holds a starter pack's classroom state (loaded, so not undoable).
-fn with_classroom(classroom: Option<ClassroomState>) -> (Session, MemoryKv) {
-    let doc = article();
-    let mut kv = MemoryKv::new();
-    if let Some(classroom) = classroom {
-        kv.set(&persist::classroom_key(doc.hash()), &persist::encode_classroom(&classroom)).expect("room");
-    }
-    (open(doc, &mut kv), kv)
+#[test]
+fn an_import_keeps_the_other_versions_it_does_not_touch() {
+    // The older version of annotation 1 was chosen: the newer one waits under "Other versions".
+    let (mut session, _kv) = base();
+    session.use_version(0).expect("used");
+    let chosen = state(&session);
+    import(&mut session, &[unrelated_pack().as_str()]).expect("imported");
+    assert_eq!(note_of(&session, 1), "older", "the chosen version stays");
+    assert_eq!(state(&session).conflicts, chosen.conflicts, "the other version is still there to choose");
+}
+
+#[test]
+fn an_import_keeps_the_other_version_of_a_deleted_annotation() {
+    let (mut session, _kv) = base();
+    session.delete(id(1)).expect("deleted");
+    let kept = state(&session).conflicts;
+    assert_eq!(kept.len(), 1, "the older version of 1 can still be brought back");
+    import(&mut session, &[unrelated_pack().as_str()]).expect("imported");
+    assert_eq!(state(&session).conflicts, kept);
 }
 
 #[test]
@@ -572,19 +482,4 @@ fn keeping_the_teachers_answer_key() {
     assert_eq!(session.classroom(), Some(&ClassroomState { lock_tags: false, answer_key: key, revealed: true }));
     assert!(!session.can_undo());
     assert!(!session.tags_locked());
-}
-
-#[test]
-fn setting_the_author_queues_it_and_signs_new_annotations() {
-    let (mut session, mut kv) = with_classroom(None);
-    let effects = session.set_author("  Ana Ruiz ");
-    assert_eq!(effects.writes, [persist::AUTHOR_KEY]);
-    assert_eq!(queued(&session), ["author"]);
-    assert_eq!(session.author(), "Ana Ruiz");
-    assert!(!session.can_undo());
-    session.create(0, 3, claim(), "", id(1), at(1)).expect("created");
-    assert_eq!(session.store().get(&id(1)).map(|a| a.author.as_str()), Some("Ana Ruiz"));
-    flush_all(&mut session, &mut kv);
-    assert_eq!(kv.get(persist::AUTHOR_KEY), Ok(Some("Ana Ruiz".into())));
-    assert_eq!(open(article(), &mut kv).author(), "Ana Ruiz", "the next visit knows the name");
 }

@@ -315,14 +315,6 @@ fn export_and_import(session: &Session) -> (Exported, Exported) {
     (seen(session), seen(&empty))
 }
 
-fn claim() -> TagId {
-    TagId::new("claim")
-}
-
-fn quote() -> TagId {
-    TagId::new("quote")
-}
-
 /// [`base`] with Quote renamed Citation and recoloured, so undo must bring back more than the default.
 fn with_citation() -> Session {
     let (mut session, _kv) = base();
@@ -355,13 +347,6 @@ fn undoing_a_tag_merge_or_delete_restores_names_and_colours_with_the_annotations
         session.redo().expect("a step");
         assert_eq!(state(&session), edited, "{edit:?}");
     }
-}
-
-/// A teacher's starter pack for [`article`] with one annotation as its key.
-fn starter(lock: bool) -> String {
-    let doc = article();
-    let tags = TagSet { tags: vec![tag("thesis", "#0072b2"), tag("evidence", "#009e73")] };
-    pack::starter(&doc, &tags, [&ann(&doc, 50, "necessary saving", &["thesis"], "", 0)], lock, &info())
 }
 
 #[test]

@@ -11,6 +11,8 @@ use marginalia::domain::persist::{self, ArticleKey, ClassroomState, SideList};
 use marginalia::domain::session::import::Imported;
 use marginalia::domain::session::kv::{KeyValue, MemoryKv};
 use marginalia::domain::session::{Effects, Session, SessionError};
+use marginalia::domain::store::StoreError;
+use marginalia::domain::tag_edit::{NewTag, TagError};
 use marginalia::domain::tags::{Tag, TagId, TagSet, UnderlineStyle};
 use time::OffsetDateTime;
 use uuid::Uuid;
@@ -184,4 +186,118 @@ pub fn flush_all(session: &mut Session, kv: &mut MemoryKv) {
     let (_, flushed) = session.flush(kv, usize::MAX);
     assert_eq!(flushed.problem, None, "the flush stopped");
     assert!(session.queue().borrow().is_empty());
+}
+
+/// What an operation is expected to report: each change as (annotation, "created" / "changed" /
+/// "deleted"), the views to redo, and the keys queued, by their [`label`].
+#[derive(Debug, PartialEq)]
+pub struct Seen {
+    pub changes: Vec<(u128, &'static str)>,
+    pub flags: String,
+    pub writes: Vec<String>,
+}
+
+pub fn seen(doc: &Document, effects: &Effects) -> Seen {
+    let changes = effects
+        .changes
+        .iter()
+        .map(|c| {
+            let kind = match (&c.before, &c.after) {
+                (None, _) => "created",
+                (_, None) => "deleted",
+                _ => "changed",
+            };
+            (c.id().as_u128(), kind)
+        })
+        .collect();
+    let flags = [
+        (effects.tags, "tags"),
+        (effects.orphans, "orphans"),
+        (effects.conflicts, "conflicts"),
+        (effects.classroom, "classroom"),
+        (effects.clashed, "clashed"),
+    ];
+    let flags = flags.iter().filter(|(on, _)| *on).map(|(_, name)| *name).collect::<Vec<_>>().join(" ");
+    Seen { changes, flags, writes: effects.writes.iter().map(|k| label(doc, k)).collect() }
+}
+
+pub fn want(changes: &[(u128, &'static str)], flags: &str, writes: &[&str]) -> Result<Seen, SessionError> {
+    Ok(Seen { changes: changes.to_vec(), flags: flags.into(), writes: writes.iter().map(|w| w.to_string()).collect() })
+}
+
+pub fn claim() -> TagId {
+    TagId::new("claim")
+}
+
+pub fn quote() -> TagId {
+    TagId::new("quote")
+}
+
+pub fn policy() -> TagId {
+    TagId::new("policy-shift")
+}
+
+/// A teacher's starter pack for [`article`]: tags Thesis and Evidence, one annotation as the key.
+pub fn starter(lock: bool) -> String {
+    let doc = article();
+    let tags = TagSet { tags: vec![tag("thesis", "#0072b2"), tag("evidence", "#009e73")] };
+    pack::starter(&doc, &tags, &[ann(&doc, 50, "necessary saving", &["thesis"], "", 0)], lock, &info())
+}
+
+pub fn note_of(session: &Session, n: u128) -> &str {
+    &session.store().get(&id(n)).expect("annotation is there").note
+}
+
+pub fn tags_of(session: &Session, n: u128) -> Vec<&str> {
+    session.store().get(&id(n)).expect("annotation is there").tags.iter().map(|t| t.0.as_str()).collect()
+}
+
+pub fn tag_ids(session: &Session) -> Vec<&str> {
+    session.tags().tags.iter().map(|t| t.id.0.as_str()).collect()
+}
+
+/// A pack of [`article`] bringing the tag Evidence, annotation 20 (placed) and 21 (from another article: unplaced).
+pub fn student_pack() -> String {
+    let doc = article();
+    let mut unplaced = ann(&other_article(), 21, "Xylophone lessons resume", &["evidence"], "", 0);
+    unplaced.note = "lost".into();
+    pack_of(&doc, &tags_with(&[tag("evidence", "#009e73")]), &[ann(&doc, 20, "budget", &["evidence"], "", 3), unplaced])
+}
+
+/// A pack of [`article`] with only annotation 20, which no other annotation has to do with.
+pub fn unrelated_pack() -> String {
+    let doc = article();
+    pack_of(&doc, &TagSet::default(), [&ann(&doc, 20, "budget", &["claim"], "", 3)])
+}
+
+/// A session whose storage holds a starter pack's classroom state (loaded, so not undoable).
+pub fn with_classroom(classroom: Option<ClassroomState>) -> (Session, MemoryKv) {
+    let doc = article();
+    let mut kv = MemoryKv::new();
+    if let Some(classroom) = classroom {
+        kv.set(&persist::classroom_key(doc.hash()), &persist::encode_classroom(&classroom)).expect("room");
+    }
+    (open(doc, &mut kv), kv)
+}
+
+pub fn store_error(error: StoreError) -> Result<Seen, SessionError> {
+    Err(SessionError::Store(error))
+}
+
+pub fn tag_error(error: TagError) -> Result<Seen, SessionError> {
+    Err(SessionError::Tag(error))
+}
+
+pub fn new_tag(name: &str) -> NewTag {
+    NewTag {
+        name: name.into(),
+        colour: "#009E73".into(),
+        underline: UnderlineStyle::Double,
+        description: "d".into(),
+        hotkey: Some('E'),
+    }
+}
+
+pub fn imported(placed: usize, unplaced: usize) -> Imported {
+    Imported { placed, unplaced }
 }
