@@ -234,8 +234,12 @@ fn tag_set_edits() {
         case(
             "merge",
             |s| s.edit_tags(TagEdit::Merge { from: quote(), into: claim() }, at(9)),
-            want(&[(2, "changed")], "tags", &["a2", "tags"]),
-            |s| assert_eq!((tags_of(s, 2), tag_ids(s)), (vec!["claim"], vec!["claim", "policy-shift"])),
+            // The unplaced annotation carried Quote too: it is retagged with the placed ones.
+            want(&[(2, "changed")], "tags orphans", &["a2", "tags", "orphans"]),
+            |s| {
+                assert_eq!((tags_of(s, 2), tag_ids(s)), (vec!["claim"], vec!["claim", "policy-shift"]));
+                assert!(s.orphans().iter().all(|a| !a.tags.iter().any(|t| t.0 == "quote")));
+            },
         ),
         case(
             "merge into itself",

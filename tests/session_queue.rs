@@ -69,6 +69,7 @@ fn a_newer_value_for_a_key_replaces_the_queued_one() {
     create(&mut session, 20, "budget");
     session.delete(id(20)).expect("deleted");
     assert_eq!(queued(&session), ["a1", "tags", "author", "a20"]);
+    assert_eq!(session.queue().borrow().len(), 4, "one write per key");
     free(&mut kv);
     flush_all(&mut session, &mut kv);
     assert_eq!(stored_annotation(&kv, 1), Some("second".into()));

@@ -1,4 +1,4 @@
-//! Builders shared by the session test files: two articles, sessions over in-memory storage, packs to import, and the whole observable state of a session.
+//! Builders shared by the session test files: two articles, sessions over in-memory storage, packs to import, and the observable state of a session and of an operation's effects.
 
 use std::rc::Rc;
 

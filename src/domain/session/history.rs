@@ -129,6 +129,24 @@ impl History {
     }
 }
 
+impl History {
+    /// The answer key `key` was revealed: every state of the history that holds it holds it
+    /// revealed, so no undo or redo hides it again (what was seen stays seen).
+    pub fn reveal(&mut self, key: &[Annotation]) {
+        let revealed = |state: &mut Option<Rc<ClassroomState>>| {
+            if let Some(c) = state.as_mut().filter(|c| c.answer_key == key && !c.revealed) {
+                *c = Rc::new(ClassroomState { revealed: true, ..(**c).clone() });
+            }
+        };
+        for step in self.undo.iter_mut().chain(self.redo.iter_mut()) {
+            if let Some(swap) = &mut step.classroom {
+                revealed(&mut swap.before);
+                revealed(&mut swap.after);
+            }
+        }
+    }
+}
+
 /// A part of the session's state other than the annotations.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Part {

@@ -1,6 +1,9 @@
 //! Importing annotation files into the session: planned without changing anything, then applied whole (annotations, tags, side lists, classroom state) as one undoable step.
 
+use std::collections::HashMap;
 use std::rc::Rc;
+
+use uuid::Uuid;
 
 use super::history::{Step, Swap};
 use super::{Effects, Session, SessionError};
@@ -11,6 +14,7 @@ use crate::domain::format::import::{plan_import, ImportFile, ImportPlan, Merged}
 use crate::domain::format::pack::Pack;
 use crate::domain::persist::ClassroomState;
 use crate::domain::store::Command;
+use crate::domain::sync::keep_version;
 
 /// An import worked out and shown to the person, not applied yet.
 #[derive(Debug, Clone)]
@@ -101,8 +105,7 @@ impl Session {
         if orphans != *self.orphans {
             step.orphans = Some(Swap { before: self.orphans.clone(), after: Rc::new(orphans) });
         }
-        let conflicts: Vec<Annotation> =
-            plan.merged.conflicts().into_iter().flat_map(|c| c.others.into_iter().cloned()).collect();
+        let conflicts = self.other_versions(import);
         if conflicts != *self.conflicts {
             step.conflicts = Some(Swap { before: self.conflicts.clone(), after: Rc::new(conflicts) });
         }
@@ -119,5 +122,39 @@ impl Session {
             }
         }
         Ok((self.commit(step), counts))
+    }
+}
+
+impl Session {
+    /// The other-versions list after an import: every entry the import does not touch stays; a
+    /// version the files brought that does not become the annotation's current one joins it, as
+    /// does a current version the import replaced; a version that became current leaves it.
+    fn other_versions(&self, import: &PendingImport) -> Vec<Annotation> {
+        let plan = &import.plan;
+        let mut known: HashMap<Uuid, Vec<&Annotation>> = HashMap::new();
+        for version in import.before.all_versions() {
+            known.entry(version.id).or_default().push(version);
+        }
+        let changes = plan.changes(&import.before);
+        let changed: HashMap<Uuid, &Annotation> =
+            changes.iter().filter_map(|c| c.after.as_ref()).map(|a| (a.id, a)).collect();
+        // What the article (or its unplaced list) holds for an id once the import is applied.
+        let is_current = |a: &Annotation| match changed.get(&a.id) {
+            Some(now) => *now == a,
+            None => self.store.get(&a.id) == Some(a) || self.orphans.iter().any(|o| o == a),
+        };
+        let mut list: Vec<Annotation> = self.conflicts.iter().filter(|a| !is_current(a)).cloned().collect();
+        for change in &changes {
+            if let Some(replaced) = change.before.as_ref().filter(|b| !is_current(b)) {
+                keep_version(&mut list, replaced.clone());
+            }
+        }
+        for version in plan.merged.all_versions() {
+            let already = known.get(&version.id).is_some_and(|vs| vs.contains(&version));
+            if !already && !is_current(version) {
+                keep_version(&mut list, version.clone());
+            }
+        }
+        list
     }
 }

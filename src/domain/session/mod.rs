@@ -138,14 +138,20 @@ impl Session {
             queue,
             annotations_loaded: false,
         };
-        session.switch(doc, kv);
-        session.annotations_loaded = false;
+        session.open_parts(doc, kv);
         session
     }
 
     /// Replaces the open article with `doc`, loaded whole (annotations included). What is queued
     /// for the old one stays queued; the undo history starts afresh.
     pub fn switch(&mut self, doc: Rc<Document>, kv: &mut dyn KeyValue) {
+        self.open_parts(doc, kv);
+        self.load_annotations(kv);
+    }
+
+    /// Makes `doc` the open article with its tag set, side lists and classroom state; its
+    /// annotations wait for [`Session::load_annotations`].
+    fn open_parts(&mut self, doc: Rc<Document>, kv: &mut dyn KeyValue) {
         let parts = load_parts(&Overlay { kv, queue: &self.queue.borrow() }, doc.hash());
         self.doc = doc;
         self.store = Store::default();
@@ -157,7 +163,6 @@ impl Session {
         self.history = History::default();
         self.keep_unreadable(kv, parts.unreadable);
         self.annotations_loaded = false;
-        self.load_annotations(kv);
     }
 
     /// Reads the open article's annotations, stored or queued (once: later calls do nothing).

@@ -77,11 +77,35 @@ impl Session {
         if self.tags_locked() {
             return Err(SessionError::Locked);
         }
-        let edited = tag_edit::edit(&self.tags, edit, self.store.in_order(), now)?;
-        let commands = edited.commands();
+        // Unplaced annotations carry tags too: a merge or delete retags them as well, or they
+        // would keep an id the set no longer has.
+        let edited = tag_edit::edit(&self.tags, edit, self.store.in_order().chain(self.orphans.iter()), now)?;
+        let (placed, unplaced): (Vec<_>, Vec<_>) =
+            edited.updates.iter().partition(|u| self.store.get(&u.before.id).is_some());
+        let commands: Vec<Command> = placed
+            .iter()
+            .map(|u| match &u.after {
+                Some(after) => Command::SetTags { id: after.id, tags: after.tags.clone(), at: after.modified },
+                None => Command::Delete { id: u.before.id },
+            })
+            .collect();
         let changes = if commands.is_empty() { Vec::new() } else { self.store.apply_batch(commands)? };
-        let tags = (edited.tags != *self.tags).then(|| Swap { before: self.tags.clone(), after: Rc::new(edited.tags) });
-        Ok(self.commit(Step { changes, tags, ..Step::default() }))
+        let mut step = Step { changes, ..Step::default() };
+        if !unplaced.is_empty() {
+            let orphans: Vec<Annotation> = self
+                .orphans
+                .iter()
+                .filter_map(|a| match unplaced.iter().find(|u| u.before.id == a.id) {
+                    Some(update) => update.after.clone(),
+                    None => Some(a.clone()),
+                })
+                .collect();
+            step.orphans = Some(Swap { before: self.orphans.clone(), after: Rc::new(orphans) });
+        }
+        if edited.tags != *self.tags {
+            step.tags = Some(Swap { before: self.tags.clone(), after: Rc::new(edited.tags) });
+        }
+        Ok(self.commit(step))
     }
 
     /// Puts the other version at `index` in place of the current one (or back, when the current
@@ -139,6 +163,7 @@ impl Session {
         if classroom.revealed {
             return Effects::default();
         }
+        self.history.reveal(&classroom.answer_key);
         self.classroom = Some(Rc::new(ClassroomState { revealed: true, ..(**classroom).clone() }));
         self.set_part_untracked(Part::Classroom, true)
     }

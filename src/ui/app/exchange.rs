@@ -1,14 +1,148 @@
 //! Files in and out of the open article: exports, the teacher's starter pack, planning and applying an import, attaching an unplaced annotation, tag set edits, and the backup of unreadable values.
 
-use super::{App, Dialog};
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use super::{App, Dialog, Msg};
+use crate::domain::format;
 use crate::domain::format::export::ExportKind;
 use crate::domain::format::import::ImportFile;
 use crate::domain::format::pack::{self, ExportInfo};
 use crate::domain::session::SessionError;
 use crate::domain::tag_edit::TagEdit;
-use crate::ui::browser::{clock, download, eviction};
+use crate::ui::browser::{clock, download, eviction, files};
 
 impl App {
+    /// Handles the messages about files in and out, side lists, tag edits and settings that change the session.
+    pub(super) fn update_exchange(&mut self, ctx: &Context<Self>, msg: Msg) -> bool {
+        match msg {
+            Msg::Export => {
+                self.export_as(ExportKind::Pack);
+                true
+            }
+            Msg::ShowExport(open) => {
+                self.show(open.then_some(Dialog::Export));
+                true
+            }
+            Msg::ExportAs(kind) => {
+                self.dialog = None;
+                self.export_as(kind);
+                true
+            }
+            Msg::OpenImportDialog => {
+                if let Some(input) = self.import_input.cast::<HtmlInputElement>() {
+                    input.set_value("");
+                    input.click();
+                }
+                false
+            }
+            Msg::ImportFiles(chosen) => {
+                self.dragging = false;
+                if chosen.is_empty() {
+                    return true;
+                }
+                let (link, t) = (ctx.link().clone(), self.t());
+                wasm_bindgen_futures::spawn_local(async move {
+                    let mut read = Vec::with_capacity(chosen.len());
+                    let mut unread = Vec::new();
+                    for (index, file) in chosen.into_iter().enumerate() {
+                        // A file that cannot be read (too large) still gets a line in the report, with the reason.
+                        let bytes = files::read_bytes(&file, format::MAX_FILE_BYTES, t).await.unwrap_or_else(|why| {
+                            unread.push((index, why));
+                            Vec::new()
+                        });
+                        read.push((file.name(), bytes));
+                    }
+                    link.send_message(Msg::ImportRead(read, unread));
+                });
+                true
+            }
+            Msg::ImportRead(read, unread) => {
+                self.plan_import(&read);
+                if let Some(Dialog::Import(import)) = &mut self.dialog {
+                    for (index, why) in unread {
+                        if let Some(report) = import.plan.reports.get_mut(index) {
+                            report.outcome = Err(format::FormatError::file(why));
+                        }
+                    }
+                }
+                true
+            }
+            Msg::ApplyImport => {
+                self.apply_import();
+                true
+            }
+            Msg::CloseImport => {
+                self.dialog = None;
+                true
+            }
+            Msg::OpenImportedArticle => {
+                let other = match self.dialog.take() {
+                    Some(Dialog::Import(import)) => import.other,
+                    _ => None,
+                };
+                if let Some(doc) = other {
+                    self.add_document(doc, None);
+                    self.set_notice(self.t().pack_article_open.into());
+                }
+                true
+            }
+            Msg::StarterPack(lock, key) => {
+                self.dialog = None;
+                self.export_starter(lock, key);
+                true
+            }
+            Msg::ExportBackup => {
+                self.export_backup();
+                true
+            }
+            Msg::Reattach(id) => {
+                self.reattach = if self.reattach == Some(id) { None } else { Some(id) };
+                if self.reattach.is_some() {
+                    self.announce(self.t().select_passage_to_attach);
+                }
+                true
+            }
+            Msg::AttachHere => {
+                self.attach_here();
+                true
+            }
+            Msg::DiscardOrphan(id) => {
+                let result = self.session.discard_orphan(id);
+                if self.reattach == Some(id) {
+                    self.reattach = None;
+                }
+                self.carry_out(result, self.t().unplaced_deleted);
+                true
+            }
+            Msg::UseVersion(index) => {
+                let result = self.session.use_version(index);
+                self.carry_out(result, self.t().annotation_replaced);
+                true
+            }
+            Msg::DiscardVersion(index) => {
+                let result = self.session.discard_version(index);
+                self.carry_out(result, self.t().version_discarded);
+                true
+            }
+            Msg::EditTags(edit) => {
+                self.edit_tags(edit);
+                true
+            }
+            Msg::RevealAnswerKey => {
+                let effects = self.session.reveal_key();
+                self.carry_out_quietly(effects);
+                true
+            }
+            Msg::SetAuthor(name) => {
+                let effects = self.session.set_author(&name);
+                self.carry_out_quietly(effects);
+                true
+            }
+            _ => false,
+        }
+    }
+
     /// Downloads this article's annotations (unplaced ones included) in the chosen format.
     pub(super) fn export_as(&mut self, kind: ExportKind) {
         clock::mark("marginalia:export-start");
