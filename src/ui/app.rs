@@ -13,10 +13,8 @@ use yew::prelude::*;
 use crate::domain::annotation::Annotation;
 use crate::domain::document::Document;
 use crate::domain::format::export::ExportKind;
-use crate::domain::html_extract::{extract_all_text, extract_article};
-use crate::domain::html_tree::HtmlElement;
 use crate::domain::i18n::{Lang, Texts};
-use crate::domain::loader::{decode, load_text, FileKind, LoadError, MAX_FILE_BYTES};
+use crate::domain::loader::{decode, load_plain_text, FileKind, LoadError, MAX_FILE_BYTES};
 use crate::domain::plain_text::parse_plain_text;
 use crate::domain::session::import::PendingImport;
 use crate::domain::session::listing::{listing, Listing, LISTED_ROWS};
@@ -25,11 +23,12 @@ use crate::domain::tag_edit::TagEdit;
 use crate::domain::tags::TagId;
 use crate::ui::article::ArticleView;
 use crate::ui::banner::WarningBanner;
+use crate::ui::browser::class_module::{self, ReadError};
 use crate::ui::browser::dom_text::DomText;
 use crate::ui::browser::highlights::{self, Painter};
 use crate::ui::browser::library::{self, LibraryEntry};
 use crate::ui::browser::storage::{LocalKv, StorageProblem};
-use crate::ui::browser::{clock, crash, eviction, files, focus, html_parse, lang};
+use crate::ui::browser::{clock, crash, eviction, files, focus, lang};
 use crate::ui::editor::{excerpt, AnnotationEditor};
 use crate::ui::new_article::Pasted;
 use crate::ui::offline::OfflineStatus;
@@ -97,6 +96,13 @@ pub enum Msg {
     FileLoaded {
         name: String,
         bytes: Vec<u8>,
+    },
+    /// The second module read an HTML page or a Markdown file (`text`, kept for "Load all its text").
+    ArticleRead {
+        name: String,
+        text: String,
+        result: Result<Document, ReadError>,
+        note: Option<String>,
     },
     LoadFailed(String),
     LoadAllText,
@@ -219,8 +225,8 @@ pub struct App {
     notice_action: Option<NoticeAction>,
     /// The bundled sample article, always in the library.
     sample: Rc<Document>,
-    /// A page in which no article was found, kept so its whole text can be loaded on request.
-    unextracted: Option<(String, HtmlElement)>,
+    /// A page in which no article was found (name, text), kept so its whole text can be loaded on request.
+    unextracted: Option<(String, String)>,
     /// The article changed: the painter must be rebuilt after the next render.
     needs_painter: bool,
     article_listener: Option<EventListener>,

@@ -17,7 +17,7 @@ impl App {
             }
             Msg::AddPasted(pasted) => {
                 let title = Some(pasted.title.as_str()).filter(|t| !t.trim().is_empty());
-                match load_text(FileKind::PlainText, &pasted.text, title, Some(pasted.source.as_str())) {
+                match load_plain_text(&pasted.text, title, Some(pasted.source.as_str())) {
                     Ok(doc) => {
                         self.dialog = None;
                         self.add_document(doc, None);
@@ -60,14 +60,23 @@ impl App {
                 true
             }
             Msg::FileLoaded { name, bytes } => {
-                match self.load_file(&name, &bytes) {
-                    Ok((doc, note)) => self.add_document(doc, note),
-                    Err(message) => {
+                match self.load_file(ctx, &name, &bytes) {
+                    Ok(Some((doc, note))) => self.add_document(doc, note),
+                    Ok(None) => {}
+                    Err(message) => self.set_notice((self.t().cannot_open)(&name, &message)),
+                }
+                true
+            }
+            Msg::ArticleRead { name, text, result, note } => {
+                match result {
+                    Ok(doc) => self.add_document(doc, note),
+                    Err(ReadError::NoArticle(message)) => {
                         self.set_notice((self.t().cannot_open)(&name, &message));
-                        if self.unextracted.is_some() {
-                            self.notice_action = Some(NoticeAction::LoadAllText);
-                        }
+                        // Kept so the notice can offer to load the page's whole text instead.
+                        self.unextracted = Some((name, text));
+                        self.notice_action = Some(NoticeAction::LoadAllText);
                     }
+                    Err(ReadError::Failed(message)) => self.set_notice((self.t().cannot_open)(&name, &message)),
                 }
                 true
             }
@@ -76,13 +85,8 @@ impl App {
                 true
             }
             Msg::LoadAllText => {
-                if let Some((name, tree)) = self.unextracted.take() {
-                    let mut draft = extract_all_text(&tree);
-                    draft.meta.source.get_or_insert(name);
-                    match draft.into_document() {
-                        Some(doc) => self.add_document(doc, None),
-                        None => self.set_notice(LoadError::NoText.message(self.t())),
-                    }
+                if let Some((name, text)) = self.unextracted.take() {
+                    self.read_in_module(ctx, name, text, true, true, None);
                 }
                 true
             }
@@ -154,8 +158,14 @@ impl App {
         }
     }
 
-    /// Reads a file into a document; for HTML, finds the article in the page.
-    pub(super) fn load_file(&mut self, name: &str, bytes: &[u8]) -> Result<(Document, Option<String>), String> {
+    /// Reads a file into a document: plain text at once (`Ok(Some)`); an HTML page or a
+    /// Markdown file through the second module, which answers with `Msg::ArticleRead` (`Ok(None)`).
+    pub(super) fn load_file(
+        &mut self,
+        ctx: &Context<Self>,
+        name: &str,
+        bytes: &[u8],
+    ) -> Result<Option<(Document, Option<String>)>, String> {
         self.unextracted = None;
         let t = self.t();
         let kind = FileKind::from_name(name)
@@ -163,23 +173,30 @@ impl App {
         let decoded = decode(bytes).map_err(|e| e.message(t))?;
         // The loader's one note says the encoding was guessed as Windows-1252.
         let note = decoded.note.map(|_| t.read_as_windows_1252.to_string());
-        if kind != FileKind::Html {
-            let doc = load_text(kind, &decoded.text, None, Some(name)).map_err(|e| e.message(t))?;
-            return Ok((doc, note));
+        if kind == FileKind::PlainText {
+            let doc = load_plain_text(&decoded.text, None, Some(name)).map_err(|e| e.message(t))?;
+            return Ok(Some((doc, note)));
         }
-        let tree = html_parse::parse(&decoded.text, t)?;
-        match extract_article(&tree) {
-            Ok(mut draft) => {
-                draft.meta.source.get_or_insert_with(|| name.to_string());
-                let doc = draft.into_document().ok_or_else(|| LoadError::NoText.message(t))?;
-                Ok((doc, note))
-            }
-            Err(error) => {
-                // Kept so the notice can offer to load the page's whole text instead.
-                self.unextracted = Some((name.to_string(), tree));
-                Err(error.message(t))
-            }
-        }
+        self.read_in_module(ctx, name.to_string(), decoded.text, kind == FileKind::Html, false, note);
+        Ok(None)
+    }
+
+    /// Reads an HTML page or Markdown text in the second module (loaded on first use), then
+    /// sends `Msg::ArticleRead`; `all_text` loads all of a page's text.
+    pub(super) fn read_in_module(
+        &self,
+        ctx: &Context<Self>,
+        name: String,
+        text: String,
+        html: bool,
+        all_text: bool,
+        note: Option<String>,
+    ) {
+        let (link, lang) = (ctx.link().clone(), self.lang.code());
+        wasm_bindgen_futures::spawn_local(async move {
+            let result = class_module::read_article(html, &text, &name, lang, all_text).await;
+            link.send_message(Msg::ArticleRead { name, text, result, note });
+        });
     }
 
     /// Adds a loaded article to the library and opens it; an article already there opens with its annotations.
