@@ -37,3 +37,4 @@ pub mod tag_edit;
 pub mod tags;
 pub mod text;
 pub mod tokens;
+pub mod work;
