@@ -26,6 +26,12 @@ pub fn read_file(bytes: &[u8], known: &TagSet) -> Result<Imported, FormatError> 
 }
 
 fn read_value(value: serde_json::Value, repairs: Repairs, known: &TagSet) -> Result<Imported, FormatError> {
+    let imported = read_format(value, repairs, known)?;
+    super::limits::check(&imported, known)?;
+    Ok(imported)
+}
+
+fn read_format(value: serde_json::Value, repairs: Repairs, known: &TagSet) -> Result<Imported, FormatError> {
     if pack::is_pack(&value) {
         pack::read(value, repairs, known)
     } else if hypothesis::looks_like(&value) {

@@ -220,8 +220,9 @@ fn imported(pack: Pack, format: Format, repairs: Repairs, known: &TagSet) -> Imp
         };
     }
     let mut resolver = TagResolver::new(known);
-    let ids: Vec<(TagId, TagId)> = pack.tags.iter().map(|t| (t.id.clone(), resolver.adopt(t))).collect();
-    let map = |id: &TagId| ids.iter().find(|(from, _)| from == id).map_or_else(|| id.clone(), |(_, to)| to.clone());
+    let ids: std::collections::HashMap<TagId, TagId> =
+        pack.tags.iter().map(|t| (t.id.clone(), resolver.adopt(t))).collect();
+    let map = |id: &TagId| ids.get(id).cloned().unwrap_or_else(|| id.clone());
     let annotations =
         pack.annotations.into_iter().map(|a| Annotation { tags: a.tags.iter().map(map).collect(), ..a }).collect();
     Imported {
@@ -275,7 +276,7 @@ fn read_fields(root: &At) -> Result<Pack, FormatError> {
             text: string(&article, "text")?,
             blocks: article.field("blocks")?.array()?.iter().map(read_block).collect::<Result<_, _>>()?,
         },
-        tags: root.field("tags")?.array()?.iter().map(read_tag).collect::<Result<_, _>>()?,
+        tags: super::limits::tag_list(&root.field("tags")?)?.iter().map(read_tag).collect::<Result<_, _>>()?,
         annotations: listed.iter().map(read_annotation).collect::<Result<_, _>>()?,
         classroom: root.get("classroom").map(read_classroom).transpose()?,
     })
@@ -461,6 +462,7 @@ fn validate(pack: &Pack) -> Result<(), FormatError> {
     if doc.hash() != &pack.article.hash {
         return Err(FormatError::at("article.hash", "does not match the article text (was the text edited?)"));
     }
+    let mut defined = std::collections::HashSet::new();
     for (i, tag) in pack.tags.iter().enumerate() {
         if tag.id.0.trim().is_empty() {
             return Err(FormatError::at(format!("tags[{i}].id"), "a tag id cannot be empty"));
@@ -471,7 +473,7 @@ fn validate(pack: &Pack) -> Result<(), FormatError> {
                 format!("expected #rrggbb, found {:?}", tag.colour),
             ));
         }
-        if pack.tags[..i].iter().any(|t| t.id == tag.id) {
+        if !defined.insert(&tag.id) {
             return Err(FormatError::at(format!("tags[{i}].id"), format!("tag id {:?} is defined twice", tag.id.0)));
         }
     }
@@ -485,8 +487,9 @@ fn validate(pack: &Pack) -> Result<(), FormatError> {
 /// Checks one list of a pack's annotations (its own or the answer key's), at `list`.
 fn check_annotations(pack: &Pack, annotations: &[Annotation], list: &str) -> Result<(), FormatError> {
     let mut seen = std::collections::HashMap::new();
+    let defined: std::collections::HashSet<&TagId> = pack.tags.iter().map(|t| &t.id).collect();
     for (i, a) in annotations.iter().enumerate() {
-        check_listed(pack, a, i, list, &mut seen)?;
+        check_listed(&defined, a, i, list, &mut seen)?;
     }
     Ok(())
 }
@@ -495,7 +498,7 @@ fn check_annotations(pack: &Pack, annotations: &[Annotation], list: &str) -> Res
 /// first calls (it switches a wasm function to optimised code only from one call to the next).
 #[inline(never)]
 fn check_listed(
-    pack: &Pack,
+    defined: &std::collections::HashSet<&TagId>,
     a: &Annotation,
     i: usize,
     list: &str,
@@ -512,8 +515,9 @@ fn check_listed(
             "the range's length differs from the quote's".to_string(),
         ));
     }
+    super::limits::check_tags_per_annotation(a.tags.len(), &format!("{}.tags", path()))?;
     for (j, tag) in a.tags.iter().enumerate() {
-        if !pack.tags.iter().any(|t| &t.id == tag) {
+        if !defined.contains(tag) {
             return Err(FormatError::at(
                 format!("{}.tags[{j}]", path()),
                 format!("tag {:?} is not among the pack's tags", tag.0),
