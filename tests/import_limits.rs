@@ -156,3 +156,28 @@ fn a_starter_pack_without_a_usable_tag_is_refused() {
     let one = TagSet { tags: vec![tag("a", " "), tag("b", "Claim")] };
     assert!(read_file(pack::starter(&doc, &one, &[], true, &info()).as_bytes(), &TagSet::default()).is_ok());
 }
+
+/// A file of quotes that are not in the article (20,000 short ones or 200 of 50 KB searched for
+/// minutes) spends at most the approximate-search budget: the rest stay unplaced, counted.
+#[test]
+fn approximate_search_stops_at_its_budget_and_says_so() {
+    use marginalia::domain::reanchor::FUZZY_BUDGET;
+    use marginalia::domain::work::counted;
+    let doc = doc();
+    let quote = |k: usize| (0..3_000).map(|i| char::from(b'a' + ((i * 7 + k) % 26) as u8)).collect::<String>();
+    let items: Vec<serde_json::Value> = (0..300)
+        .map(|k| serde_json::json!({"@context": "http://www.w3.org/ns/anno.jsonld", "type": "Annotation",
+            "id": format!("urn:uuid:{}", Uuid::from_u128(k as u128 + 1)), "body": [],
+            "target": {"selector": [{"type": "TextQuoteSelector", "exact": quote(k)}, {"type": "TextPositionSelector", "start": k, "end": k + 3_000}]}}))
+        .collect();
+    let bytes = serde_json::Value::Array(items).to_string();
+    let (plan, steps) = counted(|| {
+        plan_import(&doc, &TagSet::default(), &Merged::new(), &[ImportFile { name: "f", bytes: bytes.as_bytes() }])
+    });
+    let summary = plan.reports[0].outcome.as_ref().expect("imports, unplaced");
+    assert_eq!(summary.imported, 300);
+    assert_eq!(summary.orphaned, 300, "kept, to re-attach");
+    let per_search = doc.text().chars().count() as u64 * 3_000u64.div_ceil(64);
+    assert_eq!(summary.unsearched as u64, 300 - FUZZY_BUDGET / per_search);
+    assert!(steps <= FUZZY_BUDGET + 100 * bytes.len() as u64, "{steps} steps");
+}

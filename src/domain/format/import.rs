@@ -247,6 +247,9 @@ pub struct FileSummary {
     pub moved: usize,
     /// Found as an edited version of the quote.
     pub fuzzy: usize,
+    /// Of the `orphaned`, those not searched for approximately: the import's search budget
+    /// ([`FUZZY_BUDGET`](crate::domain::reanchor::FUZZY_BUDGET)) was spent.
+    pub unsearched: usize,
     /// Whether the file's article is the open one (`None` when the file does not carry it).
     pub same_article: Option<bool>,
     /// Tags the file brought that the article did not have.
@@ -367,6 +370,7 @@ fn apply_file(
         Some(_) => summary.new_tags.clear(),
         None => plan.tags = imported.tags,
     }
+    let unsearched_before = anchorer.unsearched();
     for a in imported.annotations {
         let anchored = anchorer.anchor(&a.target);
         match anchored {
@@ -395,5 +399,6 @@ fn apply_file(
         }
         status.insert(id, anchored);
     }
+    summary.unsearched = anchorer.unsearched() - unsearched_before;
     summary
 }
