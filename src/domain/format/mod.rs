@@ -269,6 +269,7 @@ impl TagResolver {
     /// `None` for a blank name.
     pub fn by_name(&mut self, name: &str) -> Option<TagId> {
         let name = super::document::normalise_whitespace(name);
+        super::work::tick(name.len() + 1);
         if name.is_empty() {
             return None;
         }
@@ -287,6 +288,7 @@ impl TagResolver {
     /// Keeps a tag defined by a pack: an existing tag with the same id or name stands in for it
     /// (the user's colours win); otherwise it is added as it is. Returns the id to use.
     pub fn adopt(&mut self, tag: &Tag) -> TagId {
+        super::work::tick(tag.name.len() + 1);
         if self.ids.contains_key(&tag.id) {
             return tag.id.clone();
         }
