@@ -54,7 +54,7 @@ pub fn process(delims: &mut Vec<Delim>, bottom: usize, matched: &mut [Matched]) 
                 if o.ch == ch
                     && o.open
                     && o.count > 0
-                    && !(both && (o.run + run) % 3 == 0 && !(o.run % 3 == 0 && run % 3 == 0))
+                    && !(both && (o.run + run).is_multiple_of(3) && !(o.run.is_multiple_of(3) && run.is_multiple_of(3)))
                 {
                     found = Some(j - 1);
                     break;
