@@ -13,6 +13,7 @@ pub mod colour_access;
 pub mod csv_cell;
 pub mod document;
 pub mod eviction;
+pub mod exact_search;
 pub mod format;
 pub mod html_extract;
 pub mod html_tree;

@@ -10,6 +10,7 @@ use time::OffsetDateTime;
 use super::anchor::{describe, Anchored};
 use super::annotation::{Annotation, Target};
 use super::document::{Document, BLOCK_SEPARATOR};
+use super::exact_search::ExactSearch;
 use super::myers;
 
 /// Lowest quote similarity (1 − edits / quote length) a fuzzy match may have.
@@ -45,10 +46,7 @@ pub const FUZZY_BUDGET: u64 = 150_000_000;
 /// A document prepared for anchoring many targets (its text as code points, made once).
 pub struct Anchorer {
     text: Vec<char>,
-    /// The same text as UTF-8, searched for exact quotes with the standard library's linear
-    /// substring search, and the byte offset of each code point (plus the end).
-    utf8: String,
-    byte_of_char: Vec<usize>,
+    exact: ExactSearch,
     /// The text encoded for approximate search, made when a first target needs one (a re-import
     /// into the same article never does).
     encoded: std::cell::OnceCell<myers::Encoded>,
@@ -60,13 +58,9 @@ pub struct Anchorer {
 
 impl Anchorer {
     pub fn new(doc: &Document) -> Self {
-        let utf8 = doc.text().to_string();
-        let mut byte_of_char: Vec<usize> = utf8.char_indices().map(|(i, _)| i).collect();
-        byte_of_char.push(utf8.len());
         Anchorer {
             text: doc.text().chars().collect(),
-            utf8,
-            byte_of_char,
+            exact: ExactSearch::new(doc.text()),
             encoded: std::cell::OnceCell::new(),
             budget: std::cell::Cell::new(FUZZY_BUDGET),
             unsearched: std::cell::Cell::new(0),
@@ -142,6 +136,7 @@ impl Anchorer {
 
         // 2. The exact quote elsewhere, told apart from other occurrences by context and distance.
         let exact: Vec<Candidate> = self
+            .exact
             .occurrences(&target.exact)
             .map(|start| Candidate::new(&ctx, text, target, start, quote.len(), 0))
             .collect();
@@ -409,23 +404,6 @@ fn trim_to_words(text: &[char], mut start: usize, mut end: usize) -> (usize, usi
         end -= 1;
     }
     (start, end)
-}
-
-impl Anchorer {
-    /// Start positions (code points) of every occurrence of `needle` in the text, overlapping ones
-    /// included. The standard library's substring search is linear in the text (a scan comparing
-    /// code point slices at every position cost text times quote on repetitive input).
-    fn occurrences<'a>(&'a self, needle: &'a str) -> impl Iterator<Item = usize> + 'a {
-        let mut from = 0;
-        std::iter::from_fn(move || {
-            let at = from + self.utf8.get(from..)?.find(needle)?;
-            let char_index = self.byte_of_char.partition_point(|&b| b < at);
-            // The next search starts one code point further on, so overlapping occurrences count.
-            from = self.byte_of_char[char_index + 1];
-            crate::domain::work::tick(1);
-            Some(char_index)
-        })
-    }
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

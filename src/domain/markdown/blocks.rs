@@ -6,8 +6,6 @@
 
 use std::collections::HashMap;
 
-use crate::domain::work::tick;
-
 /// Link reference definitions: normalised label to destination.
 pub type Refs = HashMap<String, String>;
 
@@ -39,7 +37,7 @@ fn parse_lines(lines: &[String], refs: &mut Refs, depth: usize) -> Vec<Node> {
     let mut i = 0;
     while i < lines.len() {
         let line = lines[i].as_str();
-        tick(line.len() + 1);
+        crate::domain::work::tick(line.len() + 1);
         if is_blank(line) {
             i += 1;
             continue;
@@ -129,8 +127,7 @@ fn quote(lines: &[String], start: usize, refs: &mut Refs, nodes: &mut Vec<Node>,
     i
 }
 
-/// Whether a paragraph could still be open after `line` (so a lazy line may continue it).
-/// Whether a paragraph is open after `line`, given whether one was open before it.
+/// Whether a paragraph is open after `line` (so a lazy line may continue it), given whether one was open before it.
 fn paragraph_open(open_before: bool, line: &str) -> bool {
     if is_blank(line) {
         false
@@ -146,7 +143,6 @@ fn paragraph_open(open_before: bool, line: &str) -> bool {
 fn starts_paragraph(line: &str) -> bool {
     let mut rest = line;
     for _ in 0..=MAX_NESTING {
-        tick(1);
         if is_blank(rest) {
             return false;
         }
@@ -352,7 +348,7 @@ fn paragraph(lines: &[String], start: usize, refs: &mut Refs, nodes: &mut Vec<No
         i += 1;
     }
     let mut definitions = 0;
-    while let Some((label, dest)) = text.get(definitions).and_then(|l| reference_definition(l)) {
+    for (label, dest) in text.iter().map_while(|l| reference_definition(l)) {
         refs.entry(label).or_insert(dest);
         definitions += 1;
     }
