@@ -229,10 +229,11 @@ pub struct Imported {
 pub struct TagResolver {
     pub tags: TagSet,
     /// Indexes into `tags`, so a file naming 10,000 tags costs 10,000 look-ups, not 10,000 scans:
-    /// the first tag by id, by lower-cased name and by lower-cased id.
+    /// the first tag by id, by lower-cased name and by lower-cased id. All keyed by `TagId` (the
+    /// lower-cased texts wrapped in one), so they share one compiled map with the store's.
     ids: HashMap<TagId, usize>,
-    names: HashMap<String, usize>,
-    lower_ids: HashMap<String, usize>,
+    names: HashMap<TagId, usize>,
+    lower_ids: HashMap<TagId, usize>,
 }
 
 /// Colours for tags created on import: the rest of the Okabe-Ito palette, then cycling.
@@ -260,8 +261,8 @@ impl TagResolver {
     fn push(&mut self, tag: Tag) {
         let index = self.tags.tags.len();
         self.ids.entry(tag.id.clone()).or_insert(index);
-        self.names.entry(lower(&tag.name)).or_insert(index);
-        self.lower_ids.entry(lower(&tag.id.0)).or_insert(index);
+        self.names.entry(TagId(lower(&tag.name))).or_insert(index);
+        self.lower_ids.entry(TagId(lower(&tag.id.0))).or_insert(index);
         self.tags.tags.push(tag);
     }
 
@@ -273,7 +274,7 @@ impl TagResolver {
         if name.is_empty() {
             return None;
         }
-        let wanted = lower(&name);
+        let wanted = TagId(lower(&name));
         // The first tag whose name or id matches.
         let found = match (self.names.get(&wanted), self.lower_ids.get(&wanted)) {
             (Some(&a), Some(&b)) => Some(a.min(b)),
@@ -282,7 +283,7 @@ impl TagResolver {
         if let Some(index) = found {
             return Some(self.tags.tags[index].id.clone());
         }
-        Some(self.add(&name, &wanted))
+        Some(self.add(&name, &wanted.0))
     }
 
     /// Keeps a tag defined by a pack: an existing tag with the same id or name stands in for it
@@ -292,7 +293,7 @@ impl TagResolver {
         if self.ids.contains_key(&tag.id) {
             return tag.id.clone();
         }
-        if let Some(&index) = self.names.get(&lower(&tag.name)) {
+        if let Some(&index) = self.names.get(&TagId(lower(&tag.name))) {
             return self.tags.tags[index].id.clone();
         }
         self.push(tag.clone());

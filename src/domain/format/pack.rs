@@ -220,9 +220,10 @@ fn imported(pack: Pack, format: Format, repairs: Repairs, known: &TagSet) -> Imp
         };
     }
     let mut resolver = TagResolver::new(known);
-    let ids: std::collections::HashMap<TagId, TagId> =
-        pack.tags.iter().map(|t| (t.id.clone(), resolver.adopt(t))).collect();
-    let map = |id: &TagId| ids.get(id).cloned().unwrap_or_else(|| id.clone());
+    let adopted: Vec<TagId> = pack.tags.iter().map(|t| resolver.adopt(t)).collect();
+    let position: std::collections::HashMap<TagId, usize> =
+        pack.tags.iter().enumerate().map(|(i, t)| (t.id.clone(), i)).collect();
+    let map = |id: &TagId| position.get(id).map_or_else(|| id.clone(), |&i| adopted[i].clone());
     let annotations =
         pack.annotations.into_iter().map(|a| Annotation { tags: a.tags.iter().map(map).collect(), ..a }).collect();
     Imported {
@@ -462,7 +463,7 @@ fn validate(pack: &Pack) -> Result<(), FormatError> {
     if doc.hash() != &pack.article.hash {
         return Err(FormatError::at("article.hash", "does not match the article text (was the text edited?)"));
     }
-    let mut defined = std::collections::HashSet::new();
+    let mut defined = std::collections::HashMap::new();
     for (i, tag) in pack.tags.iter().enumerate() {
         if tag.id.0.trim().is_empty() {
             return Err(FormatError::at(format!("tags[{i}].id"), "a tag id cannot be empty"));
@@ -473,7 +474,7 @@ fn validate(pack: &Pack) -> Result<(), FormatError> {
                 format!("expected #rrggbb, found {:?}", tag.colour),
             ));
         }
-        if !defined.insert(&tag.id) {
+        if defined.insert(tag.id.clone(), i).is_some() {
             return Err(FormatError::at(format!("tags[{i}].id"), format!("tag id {:?} is defined twice", tag.id.0)));
         }
     }
@@ -487,7 +488,8 @@ fn validate(pack: &Pack) -> Result<(), FormatError> {
 /// Checks one list of a pack's annotations (its own or the answer key's), at `list`.
 fn check_annotations(pack: &Pack, annotations: &[Annotation], list: &str) -> Result<(), FormatError> {
     let mut seen = std::collections::HashMap::new();
-    let defined: std::collections::HashSet<&TagId> = pack.tags.iter().map(|t| &t.id).collect();
+    let defined: std::collections::HashMap<TagId, usize> =
+        pack.tags.iter().enumerate().map(|(i, t)| (t.id.clone(), i)).collect();
     for (i, a) in annotations.iter().enumerate() {
         check_listed(&defined, a, i, list, &mut seen)?;
     }
@@ -498,7 +500,7 @@ fn check_annotations(pack: &Pack, annotations: &[Annotation], list: &str) -> Res
 /// first calls (it switches a wasm function to optimised code only from one call to the next).
 #[inline(never)]
 fn check_listed(
-    defined: &std::collections::HashSet<&TagId>,
+    defined: &std::collections::HashMap<TagId, usize>,
     a: &Annotation,
     i: usize,
     list: &str,
@@ -517,7 +519,7 @@ fn check_listed(
     }
     super::limits::check_tags_per_annotation(a.tags.len(), &format!("{}.tags", path()))?;
     for (j, tag) in a.tags.iter().enumerate() {
-        if !defined.contains(tag) {
+        if !defined.contains_key(tag) {
             return Err(FormatError::at(
                 format!("{}.tags[{j}]", path()),
                 format!("tag {:?} is not among the pack's tags", tag.0),

@@ -5,8 +5,6 @@
 //! position reuses the last answer when it lies between (nothing it is looking for comes
 //! earlier), so each byte is examined about once per kind of look-ahead.
 
-use std::collections::HashMap;
-
 use crate::domain::work::tick;
 
 /// The last answer of a "next position where …" look-ahead: where it started and what it found.
@@ -71,36 +69,35 @@ impl Lookahead {
     }
 }
 
-/// The start of every maximal run of backticks in a paragraph, by run length, with a cursor per
-/// length (code spans are looked for left to right).
+/// Every maximal run of backticks in a paragraph as (length, start), sorted by length, then start
+/// (a sorted list rather than a map by length: one less map type compiled into the wasm).
 struct Backticks {
-    runs: HashMap<usize, (Vec<usize>, usize)>,
+    runs: Vec<(usize, usize)>,
 }
 
 impl Backticks {
     fn new(text: &str) -> Self {
         let bytes = text.as_bytes();
-        let mut runs: HashMap<usize, (Vec<usize>, usize)> = HashMap::new();
+        let mut runs = Vec::new();
         let mut i = 0;
         while i < bytes.len() {
             if bytes[i] == b'`' {
                 let len = bytes[i..].iter().take_while(|&&b| b == b'`').count();
-                runs.entry(len).or_default().0.push(i);
+                runs.push((len, i));
                 i += len;
             } else {
                 i += 1;
             }
         }
         tick(bytes.len());
+        // Stable: runs of one length stay in text order.
+        crate::domain::sort::sort_by_key(&mut runs, |&(len, _)| len);
         Backticks { runs }
     }
 
-    fn closing(&mut self, after: usize, len: usize) -> Option<usize> {
-        let (starts, cursor) = self.runs.get_mut(&len)?;
-        while starts.get(*cursor).is_some_and(|&start| start < after) {
-            *cursor += 1;
-            tick(1);
-        }
-        starts.get(*cursor).copied()
+    fn closing(&self, after: usize, len: usize) -> Option<usize> {
+        let at = self.runs.partition_point(|&run| run < (len, after));
+        tick(usize::BITS as usize);
+        self.runs.get(at).filter(|&&(l, _)| l == len).map(|&(_, start)| start)
     }
 }
