@@ -43,7 +43,7 @@ export const PATHOLOGICAL = [
   { name: 'entities-and-tags.md', kind: 'open', outcome: 'opens', make: (b) => fill('&&lt <a "<!-- ', b) },
   { name: 'deep-quotes.md', kind: 'open', outcome: 'opens', make: (b) => `${fill('> ', b)}deep text` },
   { name: 'deep-divs.html', kind: 'open', outcome: 'rejected', make: (b) => `<title>Deep</title>${fill('<div>', b)}<p>Deep words here.</p>` },
-  { name: 'unclosed-attributes.html', kind: 'open', outcome: 'opens', make: (b) => `<title>Attrs</title><p>Words ${fill('<a href="x ', b)}</p>` },
+  { name: 'unclosed-attributes.html', kind: 'open', outcome: 'rejected', make: (b) => `<title>Attrs</title><p>Words ${fill('<a href="x ', b)}</p>` },
   { name: 'one-long-word.txt', kind: 'open', outcome: 'opens', make: (b) => `Title\n\n${fill('a', b)}` },
   { name: 'own-tag-each.w3c.json', kind: 'import', outcome: 'rejected', make: (b) => w3c(Math.max(250, Math.floor(b / W3C_BYTES)), (k) => [`tag ${k}`]) },
   { name: 'many-tags-one-annotation.hypothesis.json', kind: 'import', outcome: 'rejected', make: (b) => JSON.stringify({
