@@ -14,8 +14,14 @@ pub fn repeat(unit: &str, bytes: usize) -> String {
 /// Fails if `run`'s steps on `make(LARGE)` exceed five times its steps on `make(SMALL)` (linear
 /// work gives four; quadratic sixteen), or if it takes more than `per_byte` steps a byte.
 pub fn assert_linear(name: &str, per_byte: u64, make: impl Fn(usize) -> String, run: impl Fn(&str)) {
-    let small = make(SMALL);
-    let large = make(LARGE);
+    assert_linear_from(name, SMALL, per_byte, make, run);
+}
+
+/// [`assert_linear`] from `small` bytes (and four times that): for work that is bounded per item
+/// only past a limit (the tags a set may hold), measure past it.
+pub fn assert_linear_from(name: &str, small: usize, per_byte: u64, make: impl Fn(usize) -> String, run: impl Fn(&str)) {
+    let large = make(4 * small);
+    let small = make(small);
     let ((), small_steps) = counted(|| run(&small));
     let ((), large_steps) = counted(|| run(&large));
     let growth = large_steps as f64 / small_steps.max(1) as f64;

@@ -43,11 +43,10 @@ pub fn read(value: &Value, repairs: Repairs, known: &TagSet) -> Result<Imported,
             skipped.push(item.err("no text quote: a page note or a reply, skipped"));
             continue;
         };
-        if let Some(&first) = seen.get(&a.id) {
+        if let Some(first) = seen.insert(a.id, annotations.len()) {
             return Err(item.field("id")?.err(format!("the same id as {}[{first}]", list.path())));
         }
         source = source.or_else(|| item.get("uri").and_then(|u| u.value.as_str().map(str::to_string)));
-        seen.insert(a.id, annotations.len());
         annotations.push(a);
     }
     Ok(Imported {

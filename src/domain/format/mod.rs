@@ -17,8 +17,6 @@ pub mod markdown_report;
 pub mod pack;
 pub mod w3c;
 
-use std::collections::HashMap;
-
 use serde::Serialize;
 
 use super::annotation::Annotation;
@@ -225,15 +223,18 @@ pub struct Imported {
 
 /// Tag names from other tools become tag ids: an existing tag whose name or id matches
 /// (ignoring case) is reused, anything else becomes a new tag with a palette colour.
+///
+/// Look-ups scan the set (names and ids lower-cased once, when a tag joins), and only while it
+/// is within [`MAX_TAGS`](limits::MAX_TAGS) of the known set: past that the import will be refused
+/// ([`limits::check`]), so new names are appended unscanned and a file naming 10,000 tags costs
+/// 10,000 appends, not 10,000 scans of a growing set (50 million comparisons, each lower-casing).
 #[derive(Debug, Clone)]
 pub struct TagResolver {
     pub tags: TagSet,
-    /// Indexes into `tags`, so a file naming 10,000 tags costs 10,000 look-ups, not 10,000 scans:
-    /// the first tag by id, by lower-cased name and by lower-cased id. All keyed by `TagId` (the
-    /// lower-cased texts wrapped in one), so they share one compiled map with the store's.
-    ids: HashMap<TagId, usize>,
-    names: HashMap<TagId, usize>,
-    lower_ids: HashMap<TagId, usize>,
+    /// Each tag's name and id, lower-cased.
+    lowered: Vec<(String, String)>,
+    /// Scans stop being made once the set holds this many tags.
+    scan_limit: usize,
 }
 
 /// Colours for tags created on import: the rest of the Okabe-Ito palette, then cycling.
@@ -247,9 +248,8 @@ impl TagResolver {
     pub fn new(known: &TagSet) -> Self {
         let mut resolver = TagResolver {
             tags: TagSet { tags: Vec::new() },
-            ids: HashMap::new(),
-            names: HashMap::new(),
-            lower_ids: HashMap::new(),
+            lowered: Vec::new(),
+            scan_limit: known.tags.len() + limits::MAX_TAGS,
         };
         for tag in &known.tags {
             resolver.push(tag.clone());
@@ -257,43 +257,43 @@ impl TagResolver {
         resolver
     }
 
-    /// Adds `tag` at the end of the set and to the indexes (an earlier tag keeps its entries).
     fn push(&mut self, tag: Tag) {
-        let index = self.tags.tags.len();
-        self.ids.entry(tag.id.clone()).or_insert(index);
-        self.names.entry(TagId(lower(&tag.name))).or_insert(index);
-        self.lower_ids.entry(TagId(lower(&tag.id.0))).or_insert(index);
+        self.lowered.push((lower(&tag.name), lower(&tag.id.0)));
         self.tags.tags.push(tag);
+    }
+
+    /// The first tag for which `matches(lower-cased name, lower-cased id, id)` holds, while the set
+    /// is small enough to scan.
+    fn find(&self, matches: impl Fn(&str, &str, &TagId) -> bool) -> Option<usize> {
+        if self.tags.tags.len() > self.scan_limit {
+            return None;
+        }
+        super::work::tick(self.tags.tags.len() + 1);
+        self.lowered.iter().zip(&self.tags.tags).position(|((name, id), tag)| matches(name, id, &tag.id))
     }
 
     /// The id of the tag named `name` (case-insensitive, white space collapsed), created if new;
     /// `None` for a blank name.
     pub fn by_name(&mut self, name: &str) -> Option<TagId> {
         let name = super::document::normalise_whitespace(name);
-        super::work::tick(name.len() + 1);
         if name.is_empty() {
             return None;
         }
-        let wanted = TagId(lower(&name));
-        // The first tag whose name or id matches.
-        let found = match (self.names.get(&wanted), self.lower_ids.get(&wanted)) {
-            (Some(&a), Some(&b)) => Some(a.min(b)),
-            (a, b) => a.or(b).copied(),
-        };
-        if let Some(index) = found {
+        let wanted = lower(&name);
+        if let Some(index) = self.find(|n, id, _| n == wanted || id == wanted) {
             return Some(self.tags.tags[index].id.clone());
         }
-        Some(self.add(&name, &wanted.0))
+        Some(self.add(&name, &wanted))
     }
 
     /// Keeps a tag defined by a pack: an existing tag with the same id or name stands in for it
     /// (the user's colours win); otherwise it is added as it is. Returns the id to use.
     pub fn adopt(&mut self, tag: &Tag) -> TagId {
-        super::work::tick(tag.name.len() + 1);
-        if self.ids.contains_key(&tag.id) {
+        if self.find(|_, _, id| id == &tag.id).is_some() {
             return tag.id.clone();
         }
-        if let Some(&index) = self.names.get(&TagId(lower(&tag.name))) {
+        let wanted = lower(&tag.name);
+        if let Some(index) = self.find(|n, _, _| n == wanted) {
             return self.tags.tags[index].id.clone();
         }
         self.push(tag.clone());
@@ -303,7 +303,7 @@ impl TagResolver {
     /// The id for an id that no tag defines (a file naming a tag it does not list): kept as an
     /// id, with a tag of the same name created for it.
     pub fn by_id(&mut self, id: &TagId) -> TagId {
-        if self.ids.contains_key(id) {
+        if self.find(|_, _, known| known == id).is_some() {
             return id.clone();
         }
         self.by_name(&id.0).unwrap_or_else(|| self.fallback())
@@ -320,7 +320,7 @@ impl TagResolver {
         let base = if slug.is_empty() { "tag".to_string() } else { slug };
         let mut id = TagId(base.clone());
         let mut n = 2;
-        while self.ids.contains_key(&id) {
+        while self.find(|_, _, known| known == &id).is_some() {
             id = TagId(format!("{base}-{n}"));
             n += 1;
         }

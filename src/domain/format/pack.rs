@@ -220,10 +220,8 @@ fn imported(pack: Pack, format: Format, repairs: Repairs, known: &TagSet) -> Imp
         };
     }
     let mut resolver = TagResolver::new(known);
-    let adopted: Vec<TagId> = pack.tags.iter().map(|t| resolver.adopt(t)).collect();
-    let position: std::collections::HashMap<TagId, usize> =
-        pack.tags.iter().enumerate().map(|(i, t)| (t.id.clone(), i)).collect();
-    let map = |id: &TagId| position.get(id).map_or_else(|| id.clone(), |&i| adopted[i].clone());
+    let ids: Vec<(TagId, TagId)> = pack.tags.iter().map(|t| (t.id.clone(), resolver.adopt(t))).collect();
+    let map = |id: &TagId| ids.iter().find(|(from, _)| from == id).map_or_else(|| id.clone(), |(_, to)| to.clone());
     let annotations =
         pack.annotations.into_iter().map(|a| Annotation { tags: a.tags.iter().map(map).collect(), ..a }).collect();
     Imported {
@@ -463,7 +461,6 @@ fn validate(pack: &Pack) -> Result<(), FormatError> {
     if doc.hash() != &pack.article.hash {
         return Err(FormatError::at("article.hash", "does not match the article text (was the text edited?)"));
     }
-    let mut defined = std::collections::HashMap::new();
     for (i, tag) in pack.tags.iter().enumerate() {
         if tag.id.0.trim().is_empty() {
             return Err(FormatError::at(format!("tags[{i}].id"), "a tag id cannot be empty"));
@@ -474,7 +471,7 @@ fn validate(pack: &Pack) -> Result<(), FormatError> {
                 format!("expected #rrggbb, found {:?}", tag.colour),
             ));
         }
-        if defined.insert(tag.id.clone(), i).is_some() {
+        if pack.tags[..i].iter().any(|t| t.id == tag.id) {
             return Err(FormatError::at(format!("tags[{i}].id"), format!("tag id {:?} is defined twice", tag.id.0)));
         }
     }
@@ -488,10 +485,8 @@ fn validate(pack: &Pack) -> Result<(), FormatError> {
 /// Checks one list of a pack's annotations (its own or the answer key's), at `list`.
 fn check_annotations(pack: &Pack, annotations: &[Annotation], list: &str) -> Result<(), FormatError> {
     let mut seen = std::collections::HashMap::new();
-    let defined: std::collections::HashMap<TagId, usize> =
-        pack.tags.iter().enumerate().map(|(i, t)| (t.id.clone(), i)).collect();
     for (i, a) in annotations.iter().enumerate() {
-        check_listed(&defined, a, i, list, &mut seen)?;
+        check_listed(pack, a, i, list, &mut seen)?;
     }
     Ok(())
 }
@@ -500,7 +495,7 @@ fn check_annotations(pack: &Pack, annotations: &[Annotation], list: &str) -> Res
 /// first calls (it switches a wasm function to optimised code only from one call to the next).
 #[inline(never)]
 fn check_listed(
-    defined: &std::collections::HashMap<TagId, usize>,
+    pack: &Pack,
     a: &Annotation,
     i: usize,
     list: &str,
@@ -517,9 +512,10 @@ fn check_listed(
             "the range's length differs from the quote's".to_string(),
         ));
     }
+    // Both lists are limited (limits.rs), so this scan is at most 20 × 200 comparisons.
     super::limits::check_tags_per_annotation(a.tags.len(), &format!("{}.tags", path()))?;
     for (j, tag) in a.tags.iter().enumerate() {
-        if !defined.contains_key(tag) {
+        if !pack.tags.iter().any(|t| &t.id == tag) {
             return Err(FormatError::at(
                 format!("{}.tags[{j}]", path()),
                 format!("tag {:?} is not among the pack's tags", tag.0),

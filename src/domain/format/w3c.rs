@@ -114,11 +114,10 @@ pub fn read(value: &Value, repairs: Repairs, known: &TagSet) -> Result<Imported,
     for item in &items {
         match read_annotation(item, &mut tags)? {
             Some((a, src)) => {
-                if let Some(&first) = seen.get(&a.id) {
+                if let Some(first) = seen.insert(a.id, annotations.len()) {
                     return Err(item.err(format!("the same id as annotation {} of the file", first + 1)));
                 }
                 source = source.or(src);
-                seen.insert(a.id, annotations.len());
                 annotations.push(a);
             }
             None => skipped.push(item.err("no text quote: an annotation of the whole page or a reply, skipped")),
