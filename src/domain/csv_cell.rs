@@ -45,8 +45,8 @@ pub fn needs_guard(value: &str) -> bool {
     })
 }
 
-/// Zero-width and other format characters that show nothing.
-fn invisible(c: char) -> bool {
+/// Zero-width and other format characters that show nothing (also what makes a tag name unusable).
+pub fn invisible(c: char) -> bool {
     matches!(c, '\u{ad}' | '\u{34f}' | '\u{61c}' | '\u{115f}' | '\u{1160}' | '\u{17b4}' | '\u{17b5}' | '\u{180e}'
         | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{206f}' | '\u{3164}' | '\u{fe00}'..='\u{fe0f}'
         | '\u{feff}' | '\u{ffa0}' | '\u{fff9}'..='\u{fffb}' | '\u{1d173}'..='\u{1d17a}' | '\u{e0000}'..='\u{e0fff}')

@@ -70,7 +70,7 @@ fn read_annotation(item: &At, tags: &mut TagResolver) -> Result<Option<Annotatio
     let mut tag_ids: Vec<TagId> = Vec::new();
     if let Some(list) = item.get("tags") {
         let list = list.array()?;
-        super::limits::check_tags_per_annotation(list.len(), &format!("{}.tags", item.path()))?;
+        super::limits::check_tags_per_annotation(list.len(), || format!("{}.tags", item.path()))?;
         for tag in list {
             if let Some(id) = tags.by_name(tag.str()?) {
                 if !tag_ids.contains(&id) {

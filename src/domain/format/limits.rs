@@ -28,27 +28,22 @@ pub fn check(imported: &Imported, known: &TagSet) -> Result<(), FormatError> {
             format!("the import would make {tags} tags; a tag set can hold up to {MAX_TAGS}"),
         ));
     }
-    for (i, a) in imported.annotations.iter().enumerate() {
-        check_tags_per_annotation(a.tags.len(), &format!("annotations[{i}].tags"))?;
-    }
-    if let Some(classroom) = &imported.classroom {
-        if !imported.tags.tags.iter().any(usable) {
-            let why = if classroom.lock_tags { "locks a tag set" } else { "brings a tag set" };
-            return Err(FormatError::at(
-                "tags",
-                format!("this starter pack {why} without a usable tag (one with a visible name), so nothing could be tagged"),
-            ));
-        }
+    if imported.classroom.is_some() && !imported.tags.tags.iter().any(usable) {
+        return Err(FormatError::at(
+            "tags",
+            "this starter pack brings a tag set without a usable tag (one with a visible name), so nothing could be tagged",
+        ));
     }
     Ok(())
 }
 
-/// Refuses an annotation with more than [`MAX_TAGS_PER_ANNOTATION`] tags; readers call it while
-/// collecting tags, so a 20,000-tag annotation is stopped early.
-pub fn check_tags_per_annotation(count: usize, path: &str) -> Result<(), FormatError> {
+/// Refuses an annotation with more than [`MAX_TAGS_PER_ANNOTATION`] tags; every reader (pack, W3C,
+/// Hypothesis) calls it while collecting an annotation's tags, so a 20,000-tag annotation is
+/// stopped before its tags are looked up.
+pub fn check_tags_per_annotation(count: usize, path: impl FnOnce() -> String) -> Result<(), FormatError> {
     if count > MAX_TAGS_PER_ANNOTATION {
         return Err(FormatError::at(
-            path,
+            path(),
             format!("an annotation with more than {MAX_TAGS_PER_ANNOTATION} tags; up to {MAX_TAGS_PER_ANNOTATION} can be imported"),
         ));
     }
@@ -67,15 +62,10 @@ pub fn tag_list<'a>(list: &At<'a>) -> Result<Vec<At<'a>>, FormatError> {
 /// Whether a person can pick the tag: its name shows something (not only white space,
 /// zero-width or control characters).
 pub fn usable(tag: &Tag) -> bool {
-    tag.name.chars().any(|c| !c.is_whitespace() && !c.is_control() && !is_invisible(c))
+    tag.name.chars().any(|c| !c.is_whitespace() && !c.is_control() && !crate::domain::csv_cell::invisible(c))
 }
 
 /// Whether a tag set leaves the person something to tag with.
 pub fn has_usable_tag(tags: &TagSet) -> bool {
     tags.tags.iter().any(usable)
-}
-
-/// Format and zero-width characters that show nothing.
-pub fn is_invisible(c: char) -> bool {
-    matches!(c, '\u{ad}' | '\u{180e}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2064}' | '\u{206a}'..='\u{206f}' | '\u{feff}')
 }

@@ -513,7 +513,7 @@ fn check_listed(
         ));
     }
     // Both lists are limited (limits.rs), so this scan is at most 20 × 200 comparisons.
-    super::limits::check_tags_per_annotation(a.tags.len(), &format!("{}.tags", path()))?;
+    super::limits::check_tags_per_annotation(a.tags.len(), || format!("{}.tags", path()))?;
     for (j, tag) in a.tags.iter().enumerate() {
         if !pack.tags.iter().any(|t| &t.id == tag) {
             return Err(FormatError::at(

@@ -198,7 +198,7 @@ fn read_annotation(item: &At, tags: &mut TagResolver) -> Result<Option<(Annotati
                 if let Some(id) = tags.by_name(text) {
                     if !tag_ids.contains(&id) {
                         tag_ids.push(id);
-                        super::limits::check_tags_per_annotation(tag_ids.len(), &format!("{}.body", item.path()))?;
+                        super::limits::check_tags_per_annotation(tag_ids.len(), || format!("{}.body", item.path()))?;
                     }
                 }
             } else {

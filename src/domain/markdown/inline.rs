@@ -172,15 +172,20 @@ impl Inline<'_> {
     /// Adds the text gathered in `buf`, if any, then `piece`.
     fn push(&mut self, buf: &mut String, piece: Piece) {
         self.flush(buf);
-        self.pieces.push(piece);
-        self.matched.push(Matched::default());
+        self.add(piece);
     }
 
     fn flush(&mut self, buf: &mut String) {
         if !buf.is_empty() {
-            self.pieces.push(Piece::Text(std::mem::take(buf)));
-            self.matched.push(Matched::default());
+            self.add(Piece::Text(std::mem::take(buf)));
         }
+    }
+
+    /// Adds `piece`, with nothing matched around it yet.
+    #[inline(never)]
+    fn add(&mut self, piece: Piece) {
+        self.pieces.push(piece);
+        self.matched.push(Matched::default());
     }
 
     fn open_bracket(&mut self, image: bool, after: usize) {
@@ -192,8 +197,7 @@ impl Inline<'_> {
     /// Returns how many bytes after the `]` the link syntax used.
     fn close_bracket(&mut self, at: usize) -> usize {
         let Some(open) = self.brackets.pop() else {
-            self.pieces.push(Piece::Text("]".into()));
-            self.matched.push(Matched::default());
+            self.add(Piece::Text("]".into()));
             return 0;
         };
         let active = open.image || self.brackets.len() >= self.inactive_below;
@@ -201,15 +205,13 @@ impl Inline<'_> {
         let target = if active { self.link_target(at + 1, &self.text[open.after..at]) } else { None };
         let Some((used, href)) = target else {
             self.pieces[open.piece] = Piece::Text(if open.image { "![" } else { "[" }.into());
-            self.pieces.push(Piece::Text("]".into()));
-            self.matched.push(Matched::default());
+            self.add(Piece::Text("]".into()));
             return 0;
         };
         emphasis::process(&mut self.delims, open.delims, &mut self.matched);
         let tag = if open.image { Tag::Image } else { Tag::Link(href) };
         self.pieces[open.piece] = Piece::Open(tag.clone());
-        self.pieces.push(Piece::Close(tag));
-        self.matched.push(Matched::default());
+        self.add(Piece::Close(tag));
         if !open.image {
             // Links cannot contain links: earlier openers can no longer make one.
             self.inactive_below = self.brackets.len();
@@ -225,7 +227,7 @@ impl Inline<'_> {
         let tail = &self.text[at..];
         // `[text][ref]` or `[text][]`; a `[` that no `]` closes leaves `[text]` a shortcut reference.
         let label_end = if tail.starts_with('[') {
-            self.look.label_end.next(self.text.as_bytes(), at + 1, false, |b| b == b']')
+            self.look.label_end.next(self.text.as_bytes(), at + 1, false, b"]")
         } else {
             None
         };
@@ -274,7 +276,7 @@ fn inline_destination(look: &mut Lookahead, text: &str, at: usize) -> Option<(us
     let mut i = inner.len() - inner.trim_start().len();
     let dest_start = i;
     let dest = if inner[i..].starts_with('<') {
-        let end = look.angle_end.next(bytes, base + i + 1, false, |b| b == b'>' || b == b'\n')? - base;
+        let end = look.angle_end.next(bytes, base + i + 1, false, b">\n")? - base;
         if bytes[base + end] != b'>' {
             return None;
         }
@@ -312,7 +314,7 @@ fn inline_destination(look: &mut Lookahead, text: &str, at: usize) -> Option<(us
             return None;
         }
         let close = [b'"', b'\'', b')'][kind];
-        let j = look.title_end[kind].next(bytes, base + i + 1, true, |b| b == close)? - base;
+        let j = look.title_end[kind].next(bytes, base + i + 1, true, &[close])? - base;
         i = j + 1;
         i += inner[i..].len() - inner[i..].trim_start().len();
     }

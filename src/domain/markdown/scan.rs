@@ -15,17 +15,18 @@ pub struct NextCache {
 }
 
 impl NextCache {
-    /// The first position at or after `from` whose byte satisfies `is_end`, skipping a byte after
+    /// The first position at or after `from` whose byte is one of `ends`, skipping a byte after
     /// each backslash if `escapes`. Callers ask from increasing positions, never from inside an
     /// escape (an opener is never preceded by a backslash), so a remembered answer stays true.
-    pub fn next(&mut self, bytes: &[u8], from: usize, escapes: bool, is_end: impl Fn(u8) -> bool) -> Option<usize> {
+    #[inline(never)]
+    pub fn next(&mut self, bytes: &[u8], from: usize, escapes: bool, ends: &[u8]) -> Option<usize> {
         if let Some(found) = self.found {
             if from >= self.from && found.is_none_or(|at| from <= at) {
                 return found;
             }
         }
         let mut j = from;
-        while j < bytes.len() && !is_end(bytes[j]) {
+        while j < bytes.len() && !ends.contains(&bytes[j]) {
             j += if escapes && bytes[j] == b'\\' { 2 } else { 1 };
         }
         tick(j.saturating_sub(from) + 1);
