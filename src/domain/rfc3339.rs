@@ -123,6 +123,34 @@ pub fn parse(text: &str) -> Option<OffsetDateTime> {
     Some(at)
 }
 
+/// Reads an `xsd:dateTime` as Web Annotation files carry it: RFC 3339, or the same without a
+/// time zone, which XML Schema allows and which is then read as UTC (as the W3C model advises).
+pub fn parse_xsd(text: &str) -> Option<OffsetDateTime> {
+    parse(text).or_else(|| {
+        let zoned = text.ends_with(['Z', 'z']) || text.get(19..).is_some_and(|rest| rest.contains(['+', '-']));
+        if zoned {
+            return None;
+        }
+        parse(&format!("{text}Z"))
+    })
+}
+
+/// `at` without the noise of a browser's millisecond clock passed through `f64` nanoseconds
+/// (`07:43:20.056999936`, which earlier versions stored): a time less than a microsecond away
+/// from a whole millisecond, and not on it, is that millisecond. Times in whole microseconds
+/// (Hypothesis) or coarser are never that close, so they keep their precision.
+pub fn settle(at: OffsetDateTime) -> OffsetDateTime {
+    let below = i64::from(at.nanosecond() % 1_000_000);
+    let above = 1_000_000 - below;
+    if below != 0 && below < 1_000 {
+        at - time::Duration::nanoseconds(below)
+    } else if below != 0 && above < 1_000 {
+        at + time::Duration::nanoseconds(above)
+    } else {
+        at
+    }
+}
+
 /// The bytes not read yet.
 struct Input<'a>(&'a [u8]);
 

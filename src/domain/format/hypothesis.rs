@@ -1,16 +1,26 @@
-//! Import of the Hypothesis client's JSON export: its `annotations` array with TextQuote, TextPosition and Range selectors, `tags` and `text`.
+//! Import and export of the Hypothesis client's JSON file: its `annotations` array with TextQuote, TextPosition and Range selectors, `tags` and `text`.
 //!
+//! The export is what the Hypothesis client's "Import" reads (an object with `export_date` and
+//! `annotations`, each with `uri`, `target` with its selectors, `tags`, `text`, `created` and
+//! `updated`); its positions are UTF-16 units of the page text ([`PageText`]), as the client
+//! counts them, and ids are Marginalia's UUIDs, kept on the way back.
 //! Hypothesis ids are not UUIDs; each gets a UUID derived from it ([`derived_id`]), so the same
 //! file imported twice adds nothing. Page notes and replies quote no text and are skipped, with
 //! their path, rather than rejecting the file. The Range selector (XPaths into the page's DOM)
 //! means nothing for Marginalia's text; like every selector it must be an object with a `type`.
 
-use serde_json::Value;
+use serde_json::{json, Value};
 
 use super::json::At;
+use super::pack::ExportInfo;
 use super::pack::{check_annotation, too_many};
-use super::{derived_id, normalise_quote, Format, FormatError, Imported, Repairs, TagResolver, MAX_ANNOTATIONS};
-use crate::domain::annotation::{Annotation, Target};
+use super::page_text::PageText;
+use super::{
+    derived_id, in_article_order, is_placed, normalise_quote, Format, FormatError, Imported, Repairs, TagResolver,
+    MAX_ANNOTATIONS,
+};
+use crate::domain::annotation::{format_utc, Annotation, Target};
+use crate::domain::document::Document;
 use crate::domain::tags::{TagId, TagSet};
 
 /// True for the client's export (`annotations` with `export_date` or Hypothesis-shaped
@@ -37,12 +47,24 @@ pub fn read(value: &Value, repairs: Repairs, known: &TagSet) -> Result<Imported,
     let mut skipped = Vec::new();
     let mut source = None;
     for item in &items {
-        let Some(a) = read_annotation(item, &mut tags)? else {
-            skipped.push(item.err("no text quote: a page note or a reply, skipped"));
-            continue;
+        // A bad annotation is listed and left out; the others are kept (tags only of those).
+        let before = tags.tags.clone();
+        let a = match read_annotation(item, &mut tags) {
+            Ok(Some(a)) => a,
+            Ok(None) => {
+                skipped.push(item.err("no text quote: a page note or a reply, skipped"));
+                continue;
+            }
+            Err(e) => {
+                tags.tags = before;
+                skipped.push(e);
+                continue;
+            }
         };
         if let Some(first) = annotations.iter().position(|b| b.id == a.id) {
-            return Err(item.field("id")?.err(format!("the same id as {}[{first}]", list.path())));
+            tags.tags = before;
+            skipped.push(item.field("id")?.err(format!("the same id as {}[{first}], left out", list.path())));
+            continue;
         }
         source = source.or_else(|| item.get("uri").and_then(|u| u.value.as_str().map(str::to_string)));
         annotations.push(a);
@@ -56,6 +78,7 @@ pub fn read(value: &Value, repairs: Repairs, known: &TagSet) -> Result<Imported,
         repairs,
         skipped,
         classroom: None,
+        pending: Default::default(),
     })
 }
 
@@ -84,7 +107,8 @@ fn read_annotation(item: &At, tags: &mut TagResolver) -> Result<Option<Annotatio
         None => created,
     };
     let annotation = Annotation {
-        id: derived_id("hypothesis", id),
+        // Marginalia's own export keeps its UUIDs, so the same annotation comes back as itself.
+        id: uuid::Uuid::parse_str(id).unwrap_or_else(|_| derived_id("hypothesis", id)),
         target,
         tags: tag_ids,
         note: item.get("text").map(|t| t.str()).transpose()?.unwrap_or("").to_string(),
@@ -146,4 +170,53 @@ fn read_target(item: &At) -> Result<Option<Target>, FormatError> {
         }));
     }
     Ok(None)
+}
+
+/// The file the Hypothesis client imports: `annotations` of `doc` in article order (one version
+/// per id), each on `uri` (the article's URL, else its content hash IRI).
+pub fn export<'a>(
+    doc: &Document,
+    tags: &TagSet,
+    annotations: impl IntoIterator<Item = &'a Annotation>,
+    info: &ExportInfo,
+) -> String {
+    let uri = info.source.map_or_else(|| super::w3c::article_iri(doc), str::to_string);
+    let page = PageText::new(doc);
+    let items: Vec<Value> = in_article_order(annotations)
+        .into_iter()
+        .map(|a| {
+            let quote = |t: &Target| json!({ "type": "TextQuoteSelector", "exact": t.exact, "prefix": t.prefix, "suffix": t.suffix });
+            let selector = if is_placed(doc, a) {
+                let t = page.describe(a.target.start, a.target.end);
+                let (start, end) = page.utf16_span(t.start, t.end);
+                json!([{ "type": "TextPositionSelector", "start": start, "end": end }, quote(&t)])
+            } else {
+                json!([quote(&a.target)])
+            };
+            let mut item = json!({
+                "id": a.id.to_string(),
+                "created": format_utc(a.created),
+                "updated": format_utc(a.modified),
+                "uri": uri,
+                "text": a.note,
+                "tags": a.tags.iter().map(|id| tags.name_of(id)).collect::<Vec<_>>(),
+                "group": "__world__",
+                "target": [{ "source": uri, "selector": selector }],
+                "document": { "title": [doc.title()] },
+            });
+            if !a.author.is_empty() {
+                item["user_info"] = json!({ "display_name": a.author });
+            }
+            item
+        })
+        .collect();
+    let value = json!({
+        "export_date": format_utc(info.at),
+        "export_userid": info.by,
+        "client_version": super::pack::APP,
+        "annotations": items,
+    });
+    let mut out = crate::domain::json_out::pretty_text(&value);
+    out.push('\n');
+    out
 }

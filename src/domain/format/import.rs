@@ -11,9 +11,10 @@ use std::collections::{BTreeMap, BTreeSet};
 use time::UtcOffset;
 use uuid::Uuid;
 
-use super::{hypothesis, json, pack, w3c, Format, FormatError, Imported, Repairs};
-use crate::domain::anchor::{retarget, Anchored};
-use crate::domain::annotation::Annotation;
+use super::page_text::{PageText, Placed};
+use super::{hypothesis, json, normalise_quote, pack, w3c, Format, FormatError, Imported, Pending, Repairs};
+use crate::domain::anchor::{describe, retarget, Anchored};
+use crate::domain::annotation::{Annotation, Target};
 use crate::domain::document::Document;
 use crate::domain::reanchor::Anchorer;
 use crate::domain::store::Change;
@@ -314,6 +315,7 @@ impl ImportPlan {
 /// applies the returned plan.
 pub fn plan_import(doc: &Document, tags: &TagSet, existing: &Merged, files: &[ImportFile]) -> ImportPlan {
     let anchorer = Anchorer::new(doc);
+    let page = PageText::new(doc);
     let mut plan = ImportPlan {
         reports: Vec::new(),
         tags: tags.clone(),
@@ -324,7 +326,7 @@ pub fn plan_import(doc: &Document, tags: &TagSet, existing: &Merged, files: &[Im
     let mut imported_status: BTreeMap<Uuid, Anchored> = BTreeMap::new();
     for file in files {
         let outcome = read_file(file.bytes, &plan.tags)
-            .map(|imported| apply_file(doc, &anchorer, &mut plan, &mut imported_status, imported));
+            .map(|imported| apply_file(doc, (&anchorer, &page), &mut plan, &mut imported_status, imported));
         plan.reports.push(FileReport { name: file.name.to_string(), outcome });
     }
     for a in plan.merged.current() {
@@ -337,7 +339,7 @@ pub fn plan_import(doc: &Document, tags: &TagSet, existing: &Merged, files: &[Im
 /// Anchors and merges one accepted file into `plan`, counting what happened.
 fn apply_file(
     doc: &Document,
-    anchorer: &Anchorer,
+    (anchorer, page): (&Anchorer, &PageText),
     plan: &mut ImportPlan,
     status: &mut BTreeMap<Uuid, Anchored>,
     imported: Imported,
@@ -361,19 +363,35 @@ fn apply_file(
         Some(_) => summary.new_tags.clear(),
         None => plan.tags = imported.tags,
     }
+    let from_page = matches!(imported.format, Format::W3c | Format::Hypothesis);
+    let mut pending = imported.pending;
     for a in imported.annotations {
-        let anchored = anchorer.anchor(&a.target);
+        let waiting = pending.remove(&a.id);
+        let (mut a, anchored) = if from_page {
+            match place_from_page(doc, anchorer, page, a, waiting) {
+                Ok(placed) => placed,
+                Err(left_out) => {
+                    summary.skipped.push(left_out);
+                    continue;
+                }
+            }
+        } else {
+            let anchored = anchorer.anchor(&a.target);
+            // An orphan keeps its old target, so its quote can be shown and it can be re-attached.
+            match anchored.span() {
+                Some((start, end)) => (Annotation { target: retarget(doc, a.target, start, end), ..a }, anchored),
+                None => (a, anchored),
+            }
+        };
         match anchored {
             Anchored::Orphaned => summary.orphaned += 1,
             Anchored::Moved { .. } => summary.moved += 1,
             Anchored::Fuzzy { .. } => summary.fuzzy += 1,
             Anchored::Exact { .. } => {}
         }
-        // An orphan keeps its old target, so its quote can be shown and it can be re-attached.
-        let a = match anchored.span() {
-            Some((start, end)) => Annotation { target: retarget(doc, a.target, start, end), ..a },
-            None => a,
-        };
+        if let Some(known) = plan.merged.get(&a.id) {
+            same_as_known(&mut a, known, anchored);
+        }
         let id = a.id;
         match plan.merged.insert(a) {
             Inserted::Added => summary.imported += 1,
@@ -390,4 +408,80 @@ fn apply_file(
         status.insert(id, anchored);
     }
     summary
+}
+
+/// Places an annotation from another tool's file (W3C, Hypothesis): over the page text first
+/// ([`PageText::place`]: positions, then quote), then by Marginalia's own document positions
+/// and quote (files of earlier versions, quotes from other pages), its quote's white space
+/// brought to Marginalia's. An orphan has no position here (`start == end == 0`). `Err` for a
+/// target that only positions outside the article's text give: nothing can be kept of it.
+fn place_from_page(
+    doc: &Document,
+    anchorer: &Anchorer,
+    page: &PageText,
+    a: Annotation,
+    waiting: Option<Pending>,
+) -> Result<(Annotation, Anchored), FormatError> {
+    let found = match &waiting {
+        Some(Pending::Positions) => match page.at_positions(a.target.start, a.target.end) {
+            Some(span) => Placed::AtPosition(span),
+            None => {
+                return Err(FormatError::at(
+                    format!("annotation {}", a.id),
+                    format!(
+                        "positions {}-{} without a quote are not in this article's text, left out",
+                        a.target.start, a.target.end
+                    ),
+                ))
+            }
+        },
+        Some(Pending::RangeTo(end)) => match page.range_of_quotes(&a.target, end) {
+            Some(span) => Placed::ByQuote(span),
+            None => {
+                let exact = format!("{} … {}", a.target.exact.trim(), end.0.trim());
+                let target = Target { start: 0, end: 0, exact, prefix: a.target.prefix, suffix: end.2.clone() };
+                return Ok((Annotation { target, ..a }, Anchored::Orphaned));
+            }
+        },
+        None => match page.place(&a.target, a.target.start < a.target.end) {
+            Some(found) => found,
+            None => {
+                let t = &a.target;
+                let target = Target {
+                    start: t.start,
+                    end: t.end,
+                    exact: normalise_quote(&t.exact).trim().to_string(),
+                    prefix: normalise_quote(&t.prefix),
+                    suffix: normalise_quote(&t.suffix),
+                };
+                let anchored = anchorer.anchor(&target);
+                return Ok(match anchored.span() {
+                    Some((start, end)) => (Annotation { target: retarget(doc, target, start, end), ..a }, anchored),
+                    None => (Annotation { target: Target { start: 0, end: 0, ..target }, ..a }, anchored),
+                });
+            }
+        },
+    };
+    let (anchored, (start, end)) = match found {
+        Placed::AtPosition(span) => (Anchored::Exact { start: span.0, end: span.1 }, span),
+        Placed::ByQuote(span) => (Anchored::Moved { start: span.0, end: span.1 }, span),
+    };
+    Ok((Annotation { target: describe(doc, start, end), ..a }, anchored))
+}
+
+/// What a file cannot say better than the open article already does stays as it is, so an
+/// unchanged annotation coming back from a file is no new version: an orphan's target (the
+/// file knows no position either; its context may have been cut) when the quote is the same,
+/// and times that differ only below the millisecond (JavaScript tools keep milliseconds).
+fn same_as_known(a: &mut Annotation, known: &Annotation, anchored: Anchored) {
+    if anchored == Anchored::Orphaned && a.target.exact == known.target.exact {
+        a.target = known.target.clone();
+    }
+    let millis = |t: time::OffsetDateTime| t.unix_timestamp_nanos().div_euclid(1_000_000);
+    if a.created != known.created && millis(a.created) == millis(known.created) {
+        a.created = known.created;
+    }
+    if a.modified != known.modified && millis(a.modified) == millis(known.modified) {
+        a.modified = known.modified;
+    }
 }

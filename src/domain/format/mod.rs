@@ -14,7 +14,9 @@ pub mod import;
 pub mod json;
 pub mod markdown_report;
 pub mod pack;
+pub mod page_text;
 pub mod w3c;
+pub mod w3c_import;
 
 use serde::Serialize;
 
@@ -218,6 +220,19 @@ pub struct Imported {
     pub skipped: Vec<FormatError>,
     /// A teacher's starter pack: its tag lock and answer key (then `tags` is the pack's own set).
     pub classroom: Option<pack::Classroom>,
+    /// Annotations whose passage only the open article can tell (by id): see [`Pending`].
+    pub pending: std::collections::BTreeMap<uuid::Uuid, Pending>,
+}
+
+/// A target that a file gives in a form only the open article can resolve.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Pending {
+    /// Positions without a quote (the annotation's `exact` is empty): the quote is whatever the
+    /// page text holds there, if that is in the article.
+    Positions,
+    /// A RangeSelector between two quotes: the annotation's target holds the start quote, this
+    /// the end quote's (exact, prefix, suffix).
+    RangeTo((String, String, String)),
 }
 
 /// Tag names from other tools become tag ids: an existing tag whose name or id matches
@@ -265,6 +280,15 @@ impl TagResolver {
         }
         self.tags.tags.push(tag.clone());
         tag.id.clone()
+    }
+
+    /// Notes `iri` as the description of tag `id` when it has none (a tag that came as an IRI).
+    pub fn describe(&mut self, id: &TagId, iri: &str) {
+        if let Some(tag) = self.tags.tags.iter_mut().find(|t| &t.id == id) {
+            if tag.description.is_empty() {
+                tag.description = iri.to_string();
+            }
+        }
     }
 
     /// The id for an id that no tag defines (a file naming a tag it does not list): kept as an

@@ -13,7 +13,7 @@ use super::{
     in_article_order, Article, Format, FormatError, Imported, PackBlock, Repairs, TagResolver, MAX_ANNOTATIONS,
     MAX_NOTE_BYTES,
 };
-use crate::domain::annotation::Annotation;
+use crate::domain::annotation::{Annotation, CONTEXT_CHARS};
 use crate::domain::document::{safe_link, BlockKind, ContentHash, Document, InlineMark, MarkKind, BLOCK_SEPARATOR};
 use crate::domain::json_out::{self as out, JsonOut};
 use crate::domain::persist;
@@ -42,6 +42,10 @@ pub struct Pack {
     pub tags: Vec<Tag>,
     /// In article order (start, end, id).
     pub annotations: Vec<Annotation>,
+    /// Other versions of annotations (conflicts not yet resolved), in article order; written
+    /// only when there are some (`otherVersions`), so a pack without them reads as before.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub other_versions: Vec<Annotation>,
     /// A teacher's starter pack: the tag set lock and the answer key (absent in other packs).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub classroom: Option<Classroom>,
@@ -78,13 +82,17 @@ pub struct ExportInfo<'a> {
 
 impl Pack {
     /// The pack of `doc` with `tags` and `annotations` (orphans included: they keep their quote).
+    /// The first annotation given with an id is its current version; any later one with the
+    /// same id (a conflict's other version) goes to [`Pack::other_versions`].
     pub fn new<'a>(
         doc: &Document,
         tags: &TagSet,
         annotations: impl IntoIterator<Item = &'a Annotation>,
         info: &ExportInfo,
     ) -> Self {
-        let annotations: Vec<Annotation> = in_article_order(annotations).into_iter().map(in_utc).collect();
+        let (current, others) = split_versions(annotations);
+        let annotations: Vec<Annotation> = in_article_order(current).into_iter().map(in_utc).collect();
+        let other_versions: Vec<Annotation> = in_article_order(others).into_iter().map(in_utc).collect();
         Pack {
             format: FORMAT.to_string(),
             schema_version: SCHEMA_VERSION,
@@ -92,6 +100,7 @@ impl Pack {
             article: Article::from_document(doc, info.source),
             tags: tags.tags.clone(),
             annotations,
+            other_versions,
             classroom: None,
         }
     }
@@ -108,6 +117,10 @@ impl Pack {
         out::tags(&mut w, &self.tags);
         w.key("annotations");
         out::annotations(&mut w, &self.annotations);
+        if !self.other_versions.is_empty() {
+            w.key("otherVersions");
+            out::annotations(&mut w, &self.other_versions);
+        }
         if let Some(classroom) = &self.classroom {
             w.key("classroom").begin_object().key("lockTags").bool(classroom.lock_tags).key("answerKey");
             out::annotations(&mut w, &classroom.answer_key);
@@ -217,13 +230,19 @@ fn imported(pack: Pack, format: Format, repairs: Repairs, known: &TagSet) -> Imp
             repairs,
             skipped: Vec::new(),
             classroom: Some(classroom),
+            pending: Default::default(),
         };
     }
     let mut resolver = TagResolver::new(known);
     let ids: Vec<(TagId, TagId)> = pack.tags.iter().map(|t| (t.id.clone(), resolver.adopt(t))).collect();
     let map = |id: &TagId| ids.iter().find(|(from, _)| from == id).map_or_else(|| id.clone(), |(_, to)| to.clone());
-    let annotations =
-        pack.annotations.into_iter().map(|a| Annotation { tags: a.tags.iter().map(map).collect(), ..a }).collect();
+    // Other versions follow the current ones: merging keeps each as a version of its id.
+    let annotations = pack
+        .annotations
+        .into_iter()
+        .chain(pack.other_versions)
+        .map(|a| Annotation { tags: a.tags.iter().map(map).collect(), ..a })
+        .collect();
     Imported {
         format,
         source: pack.article.source.clone(),
@@ -233,6 +252,7 @@ fn imported(pack: Pack, format: Format, repairs: Repairs, known: &TagSet) -> Imp
         repairs,
         skipped: Vec::new(),
         classroom: None,
+        pending: Default::default(),
     }
 }
 
@@ -277,6 +297,16 @@ fn read_fields(root: &At) -> Result<Pack, FormatError> {
         },
         tags: root.field("tags")?.array()?.iter().map(read_tag).collect::<Result<_, _>>()?,
         annotations: listed.iter().map(read_annotation).collect::<Result<_, _>>()?,
+        other_versions: match root.get("otherVersions") {
+            Some(others) => {
+                let others = others.array()?;
+                if others.len() > MAX_ANNOTATIONS {
+                    return Err(too_many("otherVersions", others.len()));
+                }
+                others.iter().map(read_annotation).collect::<Result<_, _>>()?
+            }
+            None => Vec::new(),
+        },
         classroom: root.get("classroom").map(read_classroom).transpose()?,
     })
 }
@@ -476,6 +506,10 @@ fn validate(pack: &Pack) -> Result<(), FormatError> {
         }
     }
     check_annotations(pack, &pack.annotations, "annotations")?;
+    // Versions of one id may repeat here; each is checked as an annotation.
+    for (i, a) in pack.other_versions.iter().enumerate() {
+        check_listed(pack, a, i, "otherVersions", &mut std::collections::HashMap::new())?;
+    }
     if let Some(classroom) = &pack.classroom {
         check_annotations(pack, &classroom.answer_key, "classroom.answerKey")?;
     }
@@ -506,7 +540,9 @@ fn check_listed(
     if !passes_check(a) {
         check_annotation(a, &path())?;
     }
-    if a.target.end - a.target.start != a.target.exact.chars().count() {
+    // `start == end`: an unplaced annotation whose position is unknown (it came from a file
+    // without positions and its quote is not in the article); it keeps only its quote.
+    if a.target.end != a.target.start && a.target.end - a.target.start != a.target.exact.chars().count() {
         return Err(FormatError::at(
             format!("{}.target.end", path()),
             "the range's length differs from the quote's".to_string(),
@@ -574,6 +610,23 @@ fn utc(at: OffsetDateTime) -> OffsetDateTime {
     at.to_offset(time::UtcOffset::UTC)
 }
 
+/// The first annotation of each id, and the later ones with an id already seen.
+fn split_versions<'a>(
+    annotations: impl IntoIterator<Item = &'a Annotation>,
+) -> (Vec<&'a Annotation>, Vec<&'a Annotation>) {
+    let mut seen = std::collections::HashSet::new();
+    annotations.into_iter().partition(|a| seen.insert(a.id))
+}
+
+/// `a` as a pack holds it: times in UTC, and context of at most [`CONTEXT_CHARS`] code points
+/// (an unplaced annotation keeps what another tool's file gave, which may be longer).
 fn in_utc(a: &Annotation) -> Annotation {
-    Annotation { created: utc(a.created), modified: utc(a.modified), ..a.clone() }
+    let mut a = Annotation { created: utc(a.created), modified: utc(a.modified), ..a.clone() };
+    if let Some((byte, _)) = a.target.prefix.char_indices().rev().nth(CONTEXT_CHARS - 1) {
+        a.target.prefix = a.target.prefix[byte..].to_string();
+    }
+    if let Some((byte, _)) = a.target.suffix.char_indices().nth(CONTEXT_CHARS) {
+        a.target.suffix.truncate(byte);
+    }
+    a
 }
