@@ -1532,13 +1532,14 @@ impl App {
         dom.place_caret(self.current_block);
     }
 
-    /// Downloads this article's annotations (unplaced ones included) in the chosen format.
+    /// Downloads this article's annotations (unplaced ones included) in the chosen format; the
+    /// other versions of conflicts follow the current ones (only the pack keeps them).
     fn export_as(&mut self, kind: ExportKind) {
         clock::mark("marginalia:export-start");
         self.commit_all_notes();
         let now = clock::now();
         let info = ExportInfo { source: self.doc.meta().source.as_deref(), by: &self.author, at: now };
-        let annotations = self.store.in_order().chain(self.orphans.iter());
+        let annotations = self.store.in_order().chain(self.orphans.iter()).chain(self.conflicts.iter());
         let (name, mime, contents) = kind.render(&self.doc, &self.tags, annotations, &info);
         match download::download(&name, mime, &contents, self.t()) {
             Ok(()) => {

@@ -14,7 +14,7 @@ use uuid::Uuid;
 use super::page_text::{PageText, Placed};
 use super::{hypothesis, json, normalise_quote, pack, w3c, Format, FormatError, Imported, Pending, Repairs};
 use crate::domain::anchor::{describe, retarget, Anchored};
-use crate::domain::annotation::{Annotation, Target};
+use crate::domain::annotation::{Annotation, Target, CONTEXT_CHARS};
 use crate::domain::document::Document;
 use crate::domain::reanchor::Anchorer;
 use crate::domain::store::Change;
@@ -440,7 +440,7 @@ fn place_from_page(
             None => {
                 let exact = format!("{} … {}", a.target.exact.trim(), end.0.trim());
                 let target = Target { start: 0, end: 0, exact, prefix: a.target.prefix, suffix: end.2.clone() };
-                return Ok((Annotation { target, ..a }, Anchored::Orphaned));
+                return Ok((Annotation { target: unplaced(target), ..a }, Anchored::Orphaned));
             }
         },
         None => match page.place(&a.target, a.target.start < a.target.end) {
@@ -457,7 +457,7 @@ fn place_from_page(
                 let anchored = anchorer.anchor(&target);
                 return Ok(match anchored.span() {
                     Some((start, end)) => (Annotation { target: retarget(doc, target, start, end), ..a }, anchored),
-                    None => (Annotation { target: Target { start: 0, end: 0, ..target }, ..a }, anchored),
+                    None => (Annotation { target: unplaced(target), ..a }, anchored),
                 });
             }
         },
@@ -467,6 +467,20 @@ fn place_from_page(
         Placed::ByQuote(span) => (Anchored::Moved { start: span.0, end: span.1 }, span),
     };
     Ok((Annotation { target: describe(doc, start, end), ..a }, anchored))
+}
+
+/// The target of an annotation that another tool's file places nowhere in this article: no
+/// position, and context cut to [`CONTEXT_CHARS`] code points on each side, as Marginalia
+/// keeps it (tools send more: Hypothesis up to 32 UTF-16 units of the page, others any length).
+fn unplaced(target: Target) -> Target {
+    let prefix_chars = target.prefix.chars().count();
+    Target {
+        start: 0,
+        end: 0,
+        prefix: target.prefix.chars().skip(prefix_chars.saturating_sub(CONTEXT_CHARS)).collect(),
+        suffix: target.suffix.chars().take(CONTEXT_CHARS).collect(),
+        exact: target.exact,
+    }
 }
 
 /// What a file cannot say better than the open article already does stays as it is, so an
