@@ -443,7 +443,14 @@ fn place_from_page(
                 return Ok((Annotation { target: unplaced(target), ..a }, Anchored::Orphaned));
             }
         },
-        None => match page.place(&a.target, a.target.start < a.target.end) {
+        None => match page.at_quoted_positions(&a.target).map(Placed::AtPosition).or_else(|| {
+            // Marginalia's own positions holding the quote (files of earlier versions) before
+            // any search; then the quote in the page text.
+            let t = &a.target;
+            let own = t.start < t.end && t.end <= doc.len_chars() && doc.slice(t.start, t.end) == t.exact;
+            own.then_some(Placed::AtPosition((t.start, t.end)))
+                .or_else(|| page.by_quote(&a.target, t.start < t.end).map(Placed::ByQuote))
+        }) {
             Some(found) => found,
             None => {
                 let t = &a.target;

@@ -186,25 +186,36 @@ impl PageText {
     /// blocks (then the document's own positions and quote are tried by the caller).
     /// `positioned` says whether the file gave positions at all.
     pub fn place(&self, target: &Target, positioned: bool) -> Option<Placed> {
+        if positioned {
+            if let Some(span) = self.at_quoted_positions(target) {
+                return Some(Placed::AtPosition(span));
+            }
+        }
+        self.by_quote(target, positioned).map(Placed::ByQuote)
+    }
+
+    /// The document range of the target's page positions (code points, then UTF-16 units) when
+    /// the page holds its quote there: cheap, no search.
+    pub fn at_quoted_positions(&self, target: &Target) -> Option<(usize, usize)> {
         if target.exact.is_empty() {
             return None;
         }
-        if positioned {
-            for (start, end) in self.positions_in_chars(target.start, target.end).into_iter().flatten() {
-                if self.slice(start, end) == target.exact {
-                    if let Some(span) = self.to_doc(start, end) {
-                        return Some(Placed::AtPosition(span));
-                    }
-                }
-            }
-        }
-        if target.exact.contains('\n') {
+        self.positions_in_chars(target.start, target.end)
+            .into_iter()
+            .flatten()
+            .filter(|&(start, end)| self.slice(start, end) == target.exact)
+            .find_map(|(start, end)| self.to_doc(start, end))
+    }
+
+    /// The document range of the one place in the page text that holds the quote with the most
+    /// context (the nearest to the given start when `positioned`).
+    pub fn by_quote(&self, target: &Target, positioned: bool) -> Option<(usize, usize)> {
+        if target.exact.is_empty() || target.exact.contains('\n') {
             return None; // the page text has no line breaks: a quote of Marginalia's own text
         }
         let near = if positioned { target.start } else { 0 };
         let start = self.find(&target.exact, &target.prefix, &target.suffix, near)?;
-        let end = start + target.exact.chars().count();
-        self.to_doc(start, end).map(Placed::ByQuote)
+        self.to_doc(start, start + target.exact.chars().count())
     }
 }
 
