@@ -107,6 +107,8 @@ proptest! {
 fn times_are_exact() {
     let noisy = marginalia::domain::rfc3339::parse("2026-12-07T07:43:20.056999936Z").unwrap();
     assert_eq!(settle(noisy), datetime!(2026-12-07 07:43:20.057 UTC), "float noise is its millisecond");
+    let carry = marginalia::domain::rfc3339::parse("2026-12-07T07:43:20.999999936Z").unwrap();
+    assert_eq!(settle(carry), datetime!(2026-12-07 07:43:21 UTC), "rounding up into the next second");
     let micro = datetime!(2025-03-09 10:12:44.104118 UTC);
     assert_eq!(settle(micro), micro, "a source's microseconds are kept");
     let just_under = datetime!(2025-03-09 10:12:44.104999 UTC);

@@ -58,14 +58,15 @@ pub fn format_utc(at: OffsetDateTime) -> String {
 }
 
 /// Converts milliseconds since the Unix epoch (what a browser clock gives) to a UTC time, exact
-/// to the millisecond: the whole milliseconds are scaled as integers, since `millis * 1e6` in
+/// to the millisecond: whole seconds and milliseconds as integers, since `millis * 1e6` in
 /// `f64` has steps of 256 ns at today's dates (`…20.056999936Z` instead of `…20.057Z`).
 pub fn time_from_millis(millis: f64) -> OffsetDateTime {
     if !millis.is_finite() {
         return OffsetDateTime::UNIX_EPOCH;
     }
-    (millis.round() as i128)
-        .checked_mul(1_000_000)
-        .and_then(|nanos| OffsetDateTime::from_unix_timestamp_nanos(nanos).ok())
+    let millis = millis.round() as i64; // saturating: out of range becomes an error below
+    OffsetDateTime::from_unix_timestamp(millis.div_euclid(1000))
+        .ok()
+        .and_then(|t| t.replace_millisecond(millis.rem_euclid(1000) as u16).ok())
         .unwrap_or(OffsetDateTime::UNIX_EPOCH)
 }

@@ -140,14 +140,19 @@ pub fn parse_xsd(text: &str) -> Option<OffsetDateTime> {
 /// from a whole millisecond, and not on it, is that millisecond. Times in whole microseconds
 /// (Hypothesis) or coarser are never that close, so they keep their precision.
 pub fn settle(at: OffsetDateTime) -> OffsetDateTime {
-    let below = i64::from(at.nanosecond() % 1_000_000);
+    let nanos = at.nanosecond();
+    let below = nanos % 1_000_000;
     let above = 1_000_000 - below;
-    if below != 0 && below < 1_000 {
-        at - time::Duration::nanoseconds(below)
-    } else if below != 0 && above < 1_000 {
-        at + time::Duration::nanoseconds(above)
-    } else {
-        at
+    if below == 0 || (below >= 1_000 && above >= 1_000) {
+        return at;
+    }
+    if below < 1_000 {
+        return at.replace_nanosecond(nanos - below).unwrap_or(at);
+    }
+    match at.replace_nanosecond(nanos + above) {
+        Ok(up) => up,
+        // The next millisecond is the next second.
+        Err(_) => OffsetDateTime::from_unix_timestamp(at.unix_timestamp() + 1).map_or(at, |t| t.to_offset(at.offset())),
     }
 }
 

@@ -68,13 +68,26 @@ impl ExportKind {
         annotations: impl IntoIterator<Item = &'a Annotation>,
         info: &ExportInfo,
     ) -> (String, &'static str, String) {
-        let annotations: Vec<&Annotation> = annotations.into_iter().collect();
-        let mut seen = std::collections::HashSet::new();
-        let current: Vec<&Annotation> = annotations.iter().copied().filter(|a| seen.insert(a.id)).collect();
+        self.render_list(doc, tags, &annotations.into_iter().collect::<Vec<_>>(), info)
+    }
+
+    /// [`Self::render`] of a list: compiled once, whatever iterator the caller has.
+    #[inline(never)]
+    fn render_list(
+        self,
+        doc: &Document,
+        tags: &TagSet,
+        annotations: &[&Annotation],
+        info: &ExportInfo,
+    ) -> (String, &'static str, String) {
+        let first = super::first_of_each_id(annotations);
+        let current: Vec<&Annotation> = annotations.iter().zip(first).filter(|(_, f)| *f).map(|(a, _)| *a).collect();
         let base = pack::file_name(doc);
         let stem = base.trim_end_matches(pack::FILE_SUFFIX);
         match self {
-            ExportKind::Pack => (base.clone(), "application/json", pack::export(doc, tags, annotations, info)),
+            ExportKind::Pack => {
+                (base.clone(), "application/json", pack::export(doc, tags, annotations.iter().copied(), info))
+            }
             ExportKind::WebAnnotation => {
                 (format!("{stem}.w3c.jsonld"), "application/ld+json", w3c::export(doc, tags, current, info))
             }

@@ -9,7 +9,7 @@
 //! their path, rather than rejecting the file. The Range selector (XPaths into the page's DOM)
 //! means nothing for Marginalia's text; like every selector it must be an object with a `type`.
 
-use serde_json::{json, Value};
+use serde_json::Value;
 
 use super::json::At;
 use super::pack::ExportInfo;
@@ -19,8 +19,9 @@ use super::{
     derived_id, in_article_order, is_placed, normalise_quote, Format, FormatError, Imported, Repairs, TagResolver,
     MAX_ANNOTATIONS,
 };
-use crate::domain::annotation::{format_utc, Annotation, Target};
+use crate::domain::annotation::{Annotation, Target};
 use crate::domain::document::Document;
+use crate::domain::json_out::JsonOut;
 use crate::domain::tags::{TagId, TagSet};
 
 /// True for the client's export (`annotations` with `export_date` or Hypothesis-shaped
@@ -48,7 +49,7 @@ pub fn read(value: &Value, repairs: Repairs, known: &TagSet) -> Result<Imported,
     let mut source = None;
     for item in &items {
         // A bad annotation is listed and left out; the others are kept (tags only of those).
-        let before = tags.tags.clone();
+        let before = tags.tags.tags.len();
         let a = match read_annotation(item, &mut tags) {
             Ok(Some(a)) => a,
             Ok(None) => {
@@ -56,13 +57,13 @@ pub fn read(value: &Value, repairs: Repairs, known: &TagSet) -> Result<Imported,
                 continue;
             }
             Err(e) => {
-                tags.tags = before;
+                tags.tags.tags.truncate(before);
                 skipped.push(e);
                 continue;
             }
         };
         if let Some(first) = annotations.iter().position(|b| b.id == a.id) {
-            tags.tags = before;
+            tags.tags.tags.truncate(before);
             skipped.push(item.field("id")?.err(format!("the same id as {}[{first}], left out", list.path())));
             continue;
         }
@@ -78,7 +79,7 @@ pub fn read(value: &Value, repairs: Repairs, known: &TagSet) -> Result<Imported,
         repairs,
         skipped,
         classroom: None,
-        pending: Default::default(),
+        pending: Vec::new(),
     })
 }
 
@@ -180,43 +181,48 @@ pub fn export<'a>(
     annotations: impl IntoIterator<Item = &'a Annotation>,
     info: &ExportInfo,
 ) -> String {
+    write_export(doc, tags, &in_article_order(annotations), info)
+}
+
+#[inline(never)]
+fn write_export(doc: &Document, tags: &TagSet, annotations: &[&Annotation], info: &ExportInfo) -> String {
     let uri = info.source.map_or_else(|| super::w3c::article_iri(doc), str::to_string);
     let page = PageText::new(doc);
-    let items: Vec<Value> = in_article_order(annotations)
-        .into_iter()
-        .map(|a| {
-            let quote = |t: &Target| json!({ "type": "TextQuoteSelector", "exact": t.exact, "prefix": t.prefix, "suffix": t.suffix });
-            let selector = if is_placed(doc, a) {
-                let t = page.describe(a.target.start, a.target.end);
-                let (start, end) = page.utf16_span(t.start, t.end);
-                json!([{ "type": "TextPositionSelector", "start": start, "end": end }, quote(&t)])
-            } else {
-                json!([quote(&a.target)])
-            };
-            let mut item = json!({
-                "id": a.id.to_string(),
-                "created": format_utc(a.created),
-                "updated": format_utc(a.modified),
-                "uri": uri,
-                "text": a.note,
-                "tags": a.tags.iter().map(|id| tags.name_of(id)).collect::<Vec<_>>(),
-                "group": "__world__",
-                "target": [{ "source": uri, "selector": selector }],
-                "document": { "title": [doc.title()] },
-            });
-            if !a.author.is_empty() {
-                item["user_info"] = json!({ "display_name": a.author });
-            }
-            item
-        })
-        .collect();
-    let value = json!({
-        "export_date": format_utc(info.at),
-        "export_userid": info.by,
-        "client_version": super::pack::APP,
-        "annotations": items,
-    });
-    let mut out = crate::domain::json_out::pretty_text(&value);
+    let mut w = JsonOut::pretty();
+    w.reserve(annotations.len() * 800);
+    w.begin_object().key("export_date").time(utc(info.at)).str_field("export_userid", info.by);
+    w.str_field("client_version", super::pack::APP).key("annotations").begin_array();
+    for a in annotations {
+        w.begin_object().str_field("id", &a.id.to_string());
+        w.key("created").time(utc(a.created)).key("updated").time(utc(a.modified));
+        w.str_field("uri", &uri).str_field("text", &a.note).key("tags").begin_array();
+        for id in &a.tags {
+            w.str(tags.name_of(id));
+        }
+        w.end_array().str_field("group", "__world__");
+        if !a.author.is_empty() {
+            w.key("user_info").begin_object().str_field("display_name", &a.author).end_object();
+        }
+        w.key("target").begin_array().begin_object().str_field("source", &uri).key("selector").begin_array();
+        let placed = is_placed(doc, a).then(|| page.describe(a.target.start, a.target.end));
+        if let Some(t) = &placed {
+            let (start, end) = page.utf16_span(t.start, t.end);
+            w.begin_object().str_field("type", "TextPositionSelector");
+            w.num_field("start", start as u64).num_field("end", end as u64).end_object();
+        }
+        let quote = placed.as_ref().unwrap_or(&a.target);
+        w.begin_object().str_field("type", "TextQuoteSelector").str_field("exact", &quote.exact);
+        w.str_field("prefix", &quote.prefix).str_field("suffix", &quote.suffix).end_object();
+        w.end_array().end_object().end_array();
+        w.key("document").begin_object().key("title").begin_array().str(doc.title()).end_array().end_object();
+        w.end_object();
+    }
+    w.end_array().end_object();
+    let mut out = w.finish();
     out.push('\n');
     out
+}
+
+fn utc(at: time::OffsetDateTime) -> time::OffsetDateTime {
+    at.to_offset(time::UtcOffset::UTC)
 }

@@ -14,7 +14,7 @@ use uuid::Uuid;
 use super::page_text::{PageText, Placed};
 use super::{hypothesis, json, normalise_quote, pack, w3c, Format, FormatError, Imported, Pending, Repairs};
 use crate::domain::anchor::{describe, retarget, Anchored};
-use crate::domain::annotation::{Annotation, Target, CONTEXT_CHARS};
+use crate::domain::annotation::{Annotation, Target};
 use crate::domain::document::Document;
 use crate::domain::reanchor::Anchorer;
 use crate::domain::store::Change;
@@ -364,9 +364,9 @@ fn apply_file(
         None => plan.tags = imported.tags,
     }
     let from_page = matches!(imported.format, Format::W3c | Format::Hypothesis);
-    let mut pending = imported.pending;
+    let mut pending = imported.pending.into_iter();
     for a in imported.annotations {
-        let waiting = pending.remove(&a.id);
+        let waiting = pending.next().flatten();
         let (mut a, anchored) = if from_page {
             match place_from_page(doc, anchorer, page, a, waiting) {
                 Ok(placed) => placed,
@@ -477,17 +477,10 @@ fn place_from_page(
 }
 
 /// The target of an annotation that another tool's file places nowhere in this article: no
-/// position, and context cut to [`CONTEXT_CHARS`] code points on each side, as Marginalia
-/// keeps it (tools send more: Hypothesis up to 32 UTF-16 units of the page, others any length).
+/// position, and context cut to 32 code points on each side, as Marginalia keeps it (tools may
+/// send more).
 fn unplaced(target: Target) -> Target {
-    let prefix_chars = target.prefix.chars().count();
-    Target {
-        start: 0,
-        end: 0,
-        prefix: target.prefix.chars().skip(prefix_chars.saturating_sub(CONTEXT_CHARS)).collect(),
-        suffix: target.suffix.chars().take(CONTEXT_CHARS).collect(),
-        exact: target.exact,
-    }
+    super::clamp_context(Target { start: 0, end: 0, ..target })
 }
 
 /// What a file cannot say better than the open article already does stays as it is, so an
@@ -498,7 +491,7 @@ fn same_as_known(a: &mut Annotation, known: &Annotation, anchored: Anchored) {
     if anchored == Anchored::Orphaned && a.target.exact == known.target.exact {
         a.target = known.target.clone();
     }
-    let millis = |t: time::OffsetDateTime| t.unix_timestamp_nanos().div_euclid(1_000_000);
+    let millis = |t: time::OffsetDateTime| (t.unix_timestamp(), t.millisecond());
     if a.created != known.created && millis(a.created) == millis(known.created) {
         a.created = known.created;
     }

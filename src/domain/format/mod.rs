@@ -220,8 +220,9 @@ pub struct Imported {
     pub skipped: Vec<FormatError>,
     /// A teacher's starter pack: its tag lock and answer key (then `tags` is the pack's own set).
     pub classroom: Option<pack::Classroom>,
-    /// Annotations whose passage only the open article can tell (by id): see [`Pending`].
-    pub pending: std::collections::BTreeMap<uuid::Uuid, Pending>,
+    /// What only the open article can resolve of each annotation, parallel to `annotations`
+    /// (empty when nothing is pending): see [`Pending`].
+    pub pending: Vec<Option<Pending>>,
 }
 
 /// A target that a file gives in a form only the open article can resolve.
@@ -391,6 +392,32 @@ pub fn paragraph_number(doc: &Document, cp: usize) -> usize {
 pub fn is_placed(doc: &Document, annotation: &Annotation) -> bool {
     let t = &annotation.target;
     t.start < t.end && t.end <= doc.len_chars() && doc.slice(t.start, t.end) == t.exact
+}
+
+/// `target` with at most [`CONTEXT_CHARS`](crate::domain::annotation::CONTEXT_CHARS) code
+/// points of context on each side, as Marginalia keeps it (other tools' files may carry more).
+pub fn clamp_context(mut target: crate::domain::annotation::Target) -> crate::domain::annotation::Target {
+    let keep = crate::domain::annotation::CONTEXT_CHARS;
+    if let Some((byte, _)) = target.prefix.char_indices().rev().nth(keep - 1) {
+        target.prefix.replace_range(..byte, "");
+    }
+    if let Some((byte, _)) = target.suffix.char_indices().nth(keep) {
+        target.suffix.truncate(byte);
+    }
+    target
+}
+
+/// For each annotation of `list`, whether it is the first with its id (later ones are other
+/// versions). Sorts positions through the shared sort rather than hashing, which would add a
+/// hash table for `Uuid` to the wasm.
+pub fn first_of_each_id(list: &[&Annotation]) -> Vec<bool> {
+    let mut order: Vec<usize> = (0..list.len()).collect();
+    crate::domain::sort::sort_by_key(&mut order, |&i| (list[i].id, i));
+    let mut first = vec![false; list.len()];
+    for (k, &i) in order.iter().enumerate() {
+        first[i] = k == 0 || list[order[k - 1]].id != list[i].id;
+    }
+    first
 }
 
 /// `annotations` in article order: by start, then end, then id (unique, so the order is total).

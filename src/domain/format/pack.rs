@@ -13,7 +13,7 @@ use super::{
     in_article_order, Article, Format, FormatError, Imported, PackBlock, Repairs, TagResolver, MAX_ANNOTATIONS,
     MAX_NOTE_BYTES,
 };
-use crate::domain::annotation::{Annotation, CONTEXT_CHARS};
+use crate::domain::annotation::Annotation;
 use crate::domain::document::{safe_link, BlockKind, ContentHash, Document, InlineMark, MarkKind, BLOCK_SEPARATOR};
 use crate::domain::json_out::{self as out, JsonOut};
 use crate::domain::persist;
@@ -230,7 +230,7 @@ fn imported(pack: Pack, format: Format, repairs: Repairs, known: &TagSet) -> Imp
             repairs,
             skipped: Vec::new(),
             classroom: Some(classroom),
-            pending: Default::default(),
+            pending: Vec::new(),
         };
     }
     let mut resolver = TagResolver::new(known);
@@ -252,7 +252,7 @@ fn imported(pack: Pack, format: Format, repairs: Repairs, known: &TagSet) -> Imp
         repairs,
         skipped: Vec::new(),
         classroom: None,
-        pending: Default::default(),
+        pending: Vec::new(),
     }
 }
 
@@ -618,15 +618,9 @@ fn split_versions<'a>(
     annotations.into_iter().partition(|a| seen.insert(a.id))
 }
 
-/// `a` as a pack holds it: times in UTC, and context of at most [`CONTEXT_CHARS`] code points
+/// `a` as a pack holds it: times in UTC, and context of at most 32 code points
 /// (an unplaced annotation keeps what another tool's file gave, which may be longer).
 fn in_utc(a: &Annotation) -> Annotation {
-    let mut a = Annotation { created: utc(a.created), modified: utc(a.modified), ..a.clone() };
-    if let Some((byte, _)) = a.target.prefix.char_indices().rev().nth(CONTEXT_CHARS - 1) {
-        a.target.prefix = a.target.prefix[byte..].to_string();
-    }
-    if let Some((byte, _)) = a.target.suffix.char_indices().nth(CONTEXT_CHARS) {
-        a.target.suffix.truncate(byte);
-    }
-    a
+    let a = Annotation { created: utc(a.created), modified: utc(a.modified), ..a.clone() };
+    Annotation { target: super::clamp_context(a.target), ..a }
 }

@@ -5,9 +5,7 @@
 //! creator, created and modified (UTC `xsd:dateTime`). Import also takes one annotation, a bare
 //! list (as Recogito's text annotator gives), or a page; a single value where a list is allowed.
 
-use std::collections::BTreeMap;
-
-use serde_json::{json, Map, Value};
+use serde_json::Value;
 
 use super::w3c_import::{self, has_type};
 
@@ -15,8 +13,9 @@ use super::json::At;
 use super::pack::{too_many, ExportInfo};
 use super::page_text::PageText;
 use super::{in_article_order, is_placed, Format, FormatError, Imported, Repairs, TagResolver, MAX_ANNOTATIONS};
-use crate::domain::annotation::{format_utc, Annotation, Target};
+use crate::domain::annotation::{Annotation, Target};
 use crate::domain::document::Document;
+use crate::domain::json_out::JsonOut;
 use crate::domain::tags::TagSet;
 
 /// The Web Annotation JSON-LD context.
@@ -28,49 +27,46 @@ pub fn article_iri(doc: &Document) -> String {
 }
 
 /// Who wrote the file (`generator`), as the model recommends.
-pub fn generator() -> Value {
-    json!({ "id": concat!("urn:marginalia:app:", env!("CARGO_PKG_VERSION")), "type": "Software", "name": super::pack::APP })
+fn generator(w: &mut JsonOut) {
+    w.key("generator").begin_object();
+    w.str_field("id", concat!("urn:marginalia:app:", env!("CARGO_PKG_VERSION")));
+    w.str_field("type", "Software").str_field("name", super::pack::APP).end_object();
 }
 
 /// The collection of `annotations` of `doc`, in article order, pretty-printed: one embedded page
 /// (`first` and `last`, `partOf` the collection). Placed annotations have a TextQuoteSelector and
 /// a TextPositionSelector measured over the page text ([`PageText`]); unplaced ones only their
-/// stored quote, as their positions mean nothing in this article.
+/// stored quote, as their positions mean nothing in this article. Written with [`JsonOut`]
+/// straight from the annotations (no `serde_json::Value` in between, which cost the wasm).
 pub fn export<'a>(
     doc: &Document,
     tags: &TagSet,
     annotations: impl IntoIterator<Item = &'a Annotation>,
     info: &ExportInfo,
 ) -> String {
-    let annotations = in_article_order(annotations);
+    write_collection(doc, tags, &in_article_order(annotations), info)
+}
+
+#[inline(never)]
+fn write_collection(doc: &Document, tags: &TagSet, annotations: &[&Annotation], info: &ExportInfo) -> String {
     let source = info.source.map_or_else(|| article_iri(doc), str::to_string);
     let collection = format!("urn:marginalia:annotations:{}", doc.hash().0);
-    let page = PageText::new(doc);
-    let items: Vec<Value> = annotations
-        .iter()
-        .map(|a| {
-            let selectors = is_placed(doc, a).then(|| page.describe(a.target.start, a.target.end));
-            annotation_json(a, tags, &source, selectors.as_ref())
-        })
-        .collect();
     let page_id = format!("{collection}/page1");
-    let value = json!({
-        "@context": CONTEXT,
-        "id": collection,
-        "type": "AnnotationCollection",
-        "label": format!("Annotations of “{}”", doc.title()),
-        "total": items.len(),
-        "generator": generator(),
-        "first": {
-            "id": page_id,
-            "type": "AnnotationPage",
-            "partOf": collection,
-            "startIndex": 0,
-            "items": items,
-        },
-        "last": page_id,
-    });
-    let mut out = crate::domain::json_out::pretty_text(&value);
+    let page = PageText::new(doc);
+    let mut w = JsonOut::pretty();
+    w.reserve(annotations.len() * 900);
+    w.begin_object().str_field("@context", CONTEXT).str_field("id", &collection);
+    w.str_field("type", "AnnotationCollection").str_field("label", &format!("Annotations of “{}”", doc.title()));
+    w.num_field("total", annotations.len() as u64);
+    generator(&mut w);
+    w.key("first").begin_object().str_field("id", &page_id).str_field("type", "AnnotationPage");
+    w.str_field("partOf", &collection).num_field("startIndex", 0).key("items").begin_array();
+    for a in annotations {
+        let selectors = is_placed(doc, a).then(|| page.describe(a.target.start, a.target.end));
+        write_annotation(&mut w, a, tags, &source, selectors.as_ref());
+    }
+    w.end_array().end_object().str_field("last", &page_id).end_object();
+    let mut out = w.finish();
     out.push('\n');
     out
 }
@@ -78,37 +74,38 @@ pub fn export<'a>(
 /// One annotation as a W3C Annotation (without `@context`, which the collection carries).
 /// `on_page` is its target over the page text; `None` for an unplaced annotation, which then
 /// has only a TextQuoteSelector with its stored quote.
-pub fn annotation_json(a: &Annotation, tags: &TagSet, source: &str, on_page: Option<&Target>) -> Value {
-    let mut body: Vec<Value> = a
-        .tags
-        .iter()
-        .map(|id| json!({ "type": "TextualBody", "purpose": "tagging", "value": tags.name_of(id), "format": "text/plain" }))
-        .collect();
-    if !a.note.is_empty() {
-        body.push(json!({ "type": "TextualBody", "purpose": "commenting", "value": a.note, "format": "text/plain" }));
-    }
-    let mut item = Map::new();
-    item.insert("id".into(), json!(format!("urn:uuid:{}", a.id)));
-    item.insert("type".into(), json!("Annotation"));
-    item.insert("motivation".into(), json!("highlighting"));
+fn write_annotation(w: &mut JsonOut, a: &Annotation, tags: &TagSet, source: &str, on_page: Option<&Target>) {
+    w.begin_object().str_field("id", &format!("urn:uuid:{}", a.id)).str_field("type", "Annotation");
+    w.str_field("motivation", "highlighting");
     if !a.author.is_empty() {
-        item.insert("creator".into(), json!({ "type": "Person", "name": a.author }));
+        w.key("creator").begin_object().str_field("type", "Person").str_field("name", &a.author).end_object();
     }
-    item.insert("created".into(), json!(format_utc(a.created)));
-    item.insert("modified".into(), json!(format_utc(a.modified)));
-    item.insert("generator".into(), generator());
-    item.insert("body".into(), Value::Array(body));
-    let selector = match on_page {
-        Some(t) => json!([
-            { "type": "TextQuoteSelector", "exact": t.exact, "prefix": t.prefix, "suffix": t.suffix },
-            { "type": "TextPositionSelector", "start": t.start, "end": t.end },
-        ]),
-        None => json!([
-            { "type": "TextQuoteSelector", "exact": a.target.exact, "prefix": a.target.prefix, "suffix": a.target.suffix },
-        ]),
+    w.key("created").time(utc(a.created)).key("modified").time(utc(a.modified));
+    generator(w);
+    w.key("body").begin_array();
+    let body = |w: &mut JsonOut, purpose: &str, value: &str| {
+        w.begin_object().str_field("type", "TextualBody").str_field("purpose", purpose);
+        w.str_field("value", value).str_field("format", "text/plain").end_object();
     };
-    item.insert("target".into(), json!({ "source": source, "selector": selector }));
-    Value::Object(item)
+    for id in &a.tags {
+        body(w, "tagging", tags.name_of(id));
+    }
+    if !a.note.is_empty() {
+        body(w, "commenting", &a.note);
+    }
+    w.end_array().key("target").begin_object().str_field("source", source).key("selector").begin_array();
+    let quote = on_page.unwrap_or(&a.target);
+    w.begin_object().str_field("type", "TextQuoteSelector").str_field("exact", &quote.exact);
+    w.str_field("prefix", &quote.prefix).str_field("suffix", &quote.suffix).end_object();
+    if let Some(t) = on_page {
+        w.begin_object().str_field("type", "TextPositionSelector");
+        w.num_field("start", t.start as u64).num_field("end", t.end as u64).end_object();
+    }
+    w.end_array().end_object().end_object();
+}
+
+fn utc(at: time::OffsetDateTime) -> time::OffsetDateTime {
+    at.to_offset(time::UtcOffset::UTC)
 }
 
 /// True for JSON that looks like Web Annotation: a typed collection, page or annotation, or a
@@ -131,23 +128,23 @@ pub fn read(value: &Value, repairs: Repairs, known: &TagSet) -> Result<Imported,
     }
     let mut tags = TagResolver::new(known);
     let mut annotations: Vec<Annotation> = Vec::with_capacity(items.len());
-    let mut pending = BTreeMap::new();
+    let mut pending = Vec::new();
     let mut skipped = Vec::new();
     let mut source = None;
     let mut seen = std::collections::HashMap::new();
     for (index, item) in items.iter().enumerate() {
         // Tags are only added for an annotation that is kept.
-        let before = tags.tags.clone();
+        let before = tags.tags.tags.len();
         let read = match w3c_import::read_annotation(item, &mut tags) {
             Ok(read) => read,
             Err(e) => {
-                tags.tags = before;
+                tags.tags.tags.truncate(before);
                 skipped.push(e);
                 continue;
             }
         };
         if let Some((first, _, _)) = read.annotations.iter().find(|(a, _, _)| seen.contains_key(&a.id)) {
-            tags.tags = before;
+            tags.tags.tags.truncate(before);
             skipped.push(item.err(format!("the same id as annotation {} of the file, left out", seen[&first.id] + 1)));
             continue;
         }
@@ -155,9 +152,7 @@ pub fn read(value: &Value, repairs: Repairs, known: &TagSet) -> Result<Imported,
         for (a, waiting, src) in read.annotations {
             seen.insert(a.id, index);
             source = source.or(src);
-            if let Some(waiting) = waiting {
-                pending.insert(a.id, waiting);
-            }
+            pending.push(waiting);
             annotations.push(a);
         }
     }
