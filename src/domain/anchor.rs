@@ -70,7 +70,7 @@ pub fn anchor(doc: &Document, target: &Target) -> Anchored {
         return Anchored::Exact { start: target.start, end: target.end };
     }
     let exact_len = target.exact.chars().count();
-    match best_occurrence(doc.text(), &target.exact, &target.prefix, &target.suffix, target.start, |byte| {
+    match best_occurrence(doc.text(), &target.exact, &target.prefix, &target.suffix, target.start, &|byte| {
         doc.char_of_byte(byte)
     }) {
         Some((start, _)) => Anchored::Moved { start, end: start + exact_len },
@@ -83,13 +83,14 @@ pub fn anchor(doc: &Document, target: &Target) -> Anchored {
 /// offset of `text` to code points; with whether no other occurrence has as much context.
 /// Shared by [`anchor`] and the reading of other tools' selectors over the page text
 /// ([`crate::domain::format::page_text`]).
+#[inline(never)] // one copy for both callers
 pub fn best_occurrence(
     text: &str,
     exact: &str,
     prefix: &str,
     suffix: &str,
     near: usize,
-    char_of_byte: impl Fn(usize) -> usize,
+    char_of_byte: &dyn Fn(usize) -> usize,
 ) -> Option<(usize, bool)> {
     if exact.is_empty() {
         return None;

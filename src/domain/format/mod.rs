@@ -398,10 +398,11 @@ pub fn is_placed(doc: &Document, annotation: &Annotation) -> bool {
 /// points of context on each side, as Marginalia keeps it (other tools' files may carry more).
 pub fn clamp_context(mut target: crate::domain::annotation::Target) -> crate::domain::annotation::Target {
     let keep = crate::domain::annotation::CONTEXT_CHARS;
-    if let Some((byte, _)) = target.prefix.char_indices().rev().nth(keep - 1) {
+    let cut = |text: &str, at: usize| text.char_indices().nth(at).map(|(byte, _)| byte);
+    if let Some(byte) = cut(&target.prefix, target.prefix.chars().count().saturating_sub(keep)) {
         target.prefix.replace_range(..byte, "");
     }
-    if let Some((byte, _)) = target.suffix.char_indices().nth(keep) {
+    if let Some(byte) = cut(&target.suffix, keep) {
         target.suffix.truncate(byte);
     }
     target

@@ -173,7 +173,7 @@ impl PageText {
     /// The one occurrence of `exact` with the most context; `None` when another has as much (a
     /// lookalike that cannot be told apart is refused, not guessed).
     fn find(&self, exact: &str, prefix: &str, suffix: &str, near: usize) -> Option<usize> {
-        let (start, unique) = best_occurrence(&self.text, exact, prefix, suffix, near, |byte| {
+        let (start, unique) = best_occurrence(&self.text, exact, prefix, suffix, near, &|byte| {
             self.offsets.char_of_byte(&self.text, byte)
         })?;
         unique.then_some(start)

@@ -214,39 +214,16 @@ fn is_iri(s: &str) -> bool {
         && scheme.chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
 }
 
-/// A readable name for an IRI: its last path segment or fragment, `_` as spaces.
+/// A readable name for an IRI: its last path segment or fragment, `_` as spaces (the IRI itself
+/// is kept as the tag's description).
 fn iri_label(iri: &str) -> String {
     let trimmed = iri.trim_end_matches(['/', '#']);
-    let last = trimmed.rsplit(['/', '#', ':']).next().unwrap_or(trimmed);
-    let name = last.replace(['_', '+'], " ");
-    if name.trim().is_empty() {
+    let last = trimmed.rsplit(['/', '#', ':']).next().unwrap_or(trimmed).replace('_', " ");
+    if last.trim().is_empty() {
         iri.to_string()
     } else {
-        percent_decode(&name)
+        last
     }
-}
-
-fn percent_decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = bytes
-            .get(i + 1..i + 3)
-            .and_then(|h| std::str::from_utf8(h).ok())
-            .and_then(|h| u8::from_str_radix(h, 16).ok());
-        match (bytes[i], hex) {
-            (b'%', Some(b)) => {
-                out.push(b);
-                i += 3;
-            }
-            (b, _) => {
-                out.push(b);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8(out).unwrap_or_else(|_| s.to_string())
 }
 
 /// The text of an HTML fragment: tags dropped (block ends as line breaks), the common named and
