@@ -233,3 +233,38 @@ test('annotations made and exported by Recogito import 100% with their tags and 
   }
   console.log(`Recogito-made annotations imported on the same text: ${landed}/${made.length}`);
 });
+
+test('a pack with unplaced annotations and other versions passes ajv and imports back with nothing new', async ({ page }) => {
+  await openApp(page);
+  const version = (note: string, modified: string) => JSON.stringify([{
+    '@context': 'http://www.w3.org/ns/anno.jsonld', id: 'urn:uuid:6f1c2b3a-0000-4000-8000-000000000001', type: 'Annotation',
+    created: '2026-12-07T07:43:20.057Z', modified,
+    body: [{ type: 'TextualBody', purpose: 'tagging', value: 'Claim' }, { type: 'TextualBody', purpose: 'commenting', value: note }],
+    target: { selector: { type: 'TextQuoteSelector', exact: 'Coca Cola' } },
+  }, {
+    '@context': 'http://www.w3.org/ns/anno.jsonld', id: 'urn:uuid:6f1c2b3a-0000-4000-8000-000000000002', type: 'Annotation',
+    body: { type: 'TextualBody', purpose: 'tagging', value: 'Claim' },
+    // Not in this article: kept unplaced, with a context longer than Marginalia keeps.
+    target: { selector: { type: 'TextQuoteSelector', exact: 'a passage of another article', prefix: 'p'.repeat(60) } },
+  }]);
+  await importFile(page, 'first.jsonld', version('first', '2026-12-07T08:00:00.000Z'));
+  await importFile(page, 'second.jsonld', version('second', '2026-12-07T09:00:00.000Z'));
+  const attention = page.getByRole('region', { name: 'Needs attention' });
+  await expect(attention.getByRole('heading', { name: 'Other versions (1)' })).toBeVisible();
+  await expect(attention.getByRole('heading', { name: 'Not placed (1)' })).toBeVisible();
+  const pack = (await exportAs(page, 'Annotation pack')).text;
+  validatePack(pack);
+  const value = JSON.parse(pack);
+  expect(value.annotations).toHaveLength(2);
+  expect(value.otherVersions.map((a: any) => a.note)).toEqual(['first']);
+  // Into the same browser: nothing new, no new conflict; every export of the app imports back.
+  for (const [label, name] of [['Annotation pack', 'again.marginalia.json'], ['Web Annotation', 'again.jsonld'], ['Hypothesis', 'again.hypothesis.json']]) {
+    const file = label === 'Annotation pack' ? pack : (await exportAs(page, label)).text;
+    await page.locator('input[type=file][multiple]').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(file) });
+    const report = page.getByRole('dialog', { name: 'Import report' });
+    await expect(report, label).toContainText('Nothing new to import.');
+    await report.getByRole('button', { name: 'Cancel' }).click();
+  }
+  await expect(attention.getByRole('heading', { name: 'Other versions (1)' })).toBeVisible();
+  await expect(attention.getByRole('heading', { name: 'Not placed (1)' })).toBeVisible();
+});
