@@ -254,3 +254,43 @@ fn html_bodies_become_text() {
     assert_eq!(html_to_text("a & b <script>x</script>"), "a & b x");
     let _ = describe(&sample(), 0, 1);
 }
+
+#[test]
+fn w3c_counts_code_points_and_hypothesis_utf16_units_and_both_come_back_at_their_positions() {
+    use marginalia::domain::format::export::ExportKind;
+    use marginalia::domain::format::pack::ExportInfo;
+    let doc = untitled();
+    let quote = "family, last";
+    let start = doc.char_of_byte(doc.text().find(quote).unwrap());
+    let a = Annotation {
+        id: uuid::Uuid::from_u128(5),
+        target: describe(&doc, start, start + quote.chars().count()),
+        tags: vec![marginalia::domain::tags::TagId::new("claim")],
+        note: String::new(),
+        author: String::new(),
+        created: datetime!(2026-12-07 07:43:20.057 UTC),
+        modified: datetime!(2026-12-07 07:43:20.057 UTC),
+    };
+    let info = ExportInfo { source: None, by: "", at: datetime!(2026-12-07 08:00 UTC) };
+    let page = PageText::new(&doc);
+    let cp: Vec<char> = page.text().chars().collect();
+    let cp_start = (0..cp.len()).find(|&i| cp[i..].iter().collect::<String>().starts_with(quote)).unwrap();
+    let units_start: usize = cp[..cp_start].iter().map(|c| c.len_utf16()).sum();
+    assert!(units_start > cp_start, "emoji before the passage");
+    for (kind, expected) in [(ExportKind::WebAnnotation, cp_start), (ExportKind::Hypothesis, units_start)] {
+        let text = kind.render(&doc, &TagSet::default(), [&a], &info).2;
+        let value: Value = serde_json::from_str(&text).unwrap();
+        let target = if kind == ExportKind::Hypothesis {
+            &value["annotations"][0]["target"][0]
+        } else {
+            &value["first"]["items"][0]["target"]
+        };
+        let position =
+            target["selector"].as_array().unwrap().iter().find(|s| s["type"] == "TextPositionSelector").unwrap();
+        assert_eq!(position["start"], json!(expected), "{kind:?}");
+        let plan =
+            plan_import(&doc, &TagSet::default(), &Merged::new(), &[ImportFile { name: "f", bytes: text.as_bytes() }]);
+        assert!(matches!(plan.status[&a.id], Anchored::Exact { .. }), "{kind:?}: {:?}", plan.status);
+        assert_eq!(only(&plan), [a.clone()]);
+    }
+}

@@ -368,7 +368,7 @@ fn apply_file(
     for a in imported.annotations {
         let waiting = pending.next().flatten();
         let (mut a, anchored) = if from_page {
-            match place_from_page(doc, anchorer, page, a, waiting) {
+            match place_from_page(doc, (anchorer, page), a, waiting, imported.format == Format::Hypothesis) {
                 Ok(placed) => placed,
                 Err(left_out) => {
                     summary.skipped.push(left_out);
@@ -415,12 +415,13 @@ fn apply_file(
 /// and quote (files of earlier versions, quotes from other pages), its quote's white space
 /// brought to Marginalia's. An orphan has no position here (`start == end == 0`). `Err` for a
 /// target that only positions outside the article's text give: nothing can be kept of it.
+/// `units_first`: the file counts UTF-16 units (Hypothesis), so those are tried before code points.
 fn place_from_page(
     doc: &Document,
-    anchorer: &Anchorer,
-    page: &PageText,
+    (anchorer, page): (&Anchorer, &PageText),
     a: Annotation,
     waiting: Option<Pending>,
+    units_first: bool,
 ) -> Result<(Annotation, Anchored), FormatError> {
     let found = match &waiting {
         Some(Pending::Positions) => match page.at_positions(a.target.start, a.target.end) {
@@ -443,7 +444,7 @@ fn place_from_page(
                 return Ok((Annotation { target: unplaced(target), ..a }, Anchored::Orphaned));
             }
         },
-        None => match page.at_quoted_positions(&a.target).map(Placed::AtPosition).or_else(|| {
+        None => match page.at_quoted_positions(&a.target, units_first).map(Placed::AtPosition).or_else(|| {
             // Marginalia's own positions holding the quote (files of earlier versions) before
             // any search; then the quote in the page text.
             let t = &a.target;

@@ -148,17 +148,21 @@ impl PageText {
 
     /// Page positions `[start, end)` as code points, or else as UTF-16 units when they fit
     /// only as those; `None` when they are not both inside the article's blocks.
-    fn positions_in_chars(&self, start: usize, end: usize) -> [Option<(usize, usize)>; 2] {
+    fn positions_in_chars(&self, start: usize, end: usize, units_first: bool) -> [Option<(usize, usize)>; 2] {
         let as_chars = (start < end && end <= self.len_chars()).then_some((start, end));
         let as_units = (start < end && end <= self.offsets.len_utf16())
             .then(|| (self.offsets.char_of_utf16(&self.text, start), self.offsets.char_of_utf16(&self.text, end)));
-        [as_chars, as_units]
+        if units_first {
+            [as_units, as_chars]
+        } else {
+            [as_chars, as_units]
+        }
     }
 
     /// The document range of page positions given without a quote (code points; UTF-16 units
     /// only when code points leave the article), if they are in the article's blocks.
     pub fn at_positions(&self, start: usize, end: usize) -> Option<(usize, usize)> {
-        self.positions_in_chars(start, end).into_iter().flatten().find_map(|(s, e)| self.to_doc(s, e))
+        self.positions_in_chars(start, end, false).into_iter().flatten().find_map(|(s, e)| self.to_doc(s, e))
     }
 
     /// The document range from the start quote `from` to the end quote `to` (a RangeSelector
@@ -187,20 +191,21 @@ impl PageText {
     /// `positioned` says whether the file gave positions at all.
     pub fn place(&self, target: &Target, positioned: bool) -> Option<Placed> {
         if positioned {
-            if let Some(span) = self.at_quoted_positions(target) {
+            if let Some(span) = self.at_quoted_positions(target, false) {
                 return Some(Placed::AtPosition(span));
             }
         }
         self.by_quote(target, positioned).map(Placed::ByQuote)
     }
 
-    /// The document range of the target's page positions (code points, then UTF-16 units) when
-    /// the page holds its quote there: cheap, no search.
-    pub fn at_quoted_positions(&self, target: &Target) -> Option<(usize, usize)> {
+    /// The document range of the target's page positions (code points, then UTF-16 units; the
+    /// other way round when `units_first`, for JavaScript tools' own formats) when the page
+    /// holds its quote there: cheap, no search.
+    pub fn at_quoted_positions(&self, target: &Target, units_first: bool) -> Option<(usize, usize)> {
         if target.exact.is_empty() {
             return None;
         }
-        self.positions_in_chars(target.start, target.end)
+        self.positions_in_chars(target.start, target.end, units_first)
             .into_iter()
             .flatten()
             .filter(|&(start, end)| self.slice(start, end) == target.exact)
