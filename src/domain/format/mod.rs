@@ -14,7 +14,9 @@ pub mod import;
 pub mod json;
 pub mod markdown_report;
 pub mod pack;
+pub mod pack_check;
 pub mod page_text;
+mod placing;
 pub mod w3c;
 pub mod w3c_import;
 
@@ -419,6 +421,14 @@ pub fn first_of_each_id(list: &[&Annotation]) -> Vec<bool> {
         first[i] = k == 0 || list[order[k - 1]].id != list[i].id;
     }
     first
+}
+
+/// The first annotation of each id, and the later ones with an id already seen.
+pub(super) fn split_versions<'a>(
+    annotations: impl IntoIterator<Item = &'a Annotation>,
+) -> (Vec<&'a Annotation>, Vec<&'a Annotation>) {
+    let mut seen = std::collections::HashSet::new();
+    annotations.into_iter().partition(|a| seen.insert(a.id))
 }
 
 /// `annotations` in article order: by start, then end, then id (unique, so the order is total).
