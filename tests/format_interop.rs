@@ -294,3 +294,38 @@ fn w3c_counts_code_points_and_hypothesis_utf16_units_and_both_come_back_at_their
         assert_eq!(only(&plan), std::slice::from_ref(&a));
     }
 }
+
+#[test]
+fn w3c_files_of_earlier_versions_still_import_where_they_were() {
+    // Earlier versions counted Marginalia's own text: blank lines between blocks, title included.
+    for doc in [sample(), untitled()] {
+        let text = doc.text();
+        let mut items = Vec::new();
+        let mut expected = Vec::new();
+        for (n, block) in doc.blocks().iter().enumerate() {
+            let (start, end) = (block.start, (block.start + 6).min(block.end));
+            let t = describe(&doc, start, end);
+            let across = n + 1 < doc.blocks().len();
+            let t2 = if across { describe(&doc, block.end - 2, doc.blocks()[n + 1].start + 3) } else { t.clone() };
+            for (k, t) in [t, t2].into_iter().enumerate() {
+                let id = uuid::Uuid::from_u128((n * 2 + k) as u128 + 1);
+                items.push(json!({
+                    "id": format!("urn:uuid:{id}"), "type": "Annotation", "motivation": "highlighting",
+                    "created": "2025-03-08T14:05:00Z", "modified": "2025-03-08T14:05:00Z",
+                    "body": [{ "type": "TextualBody", "purpose": "tagging", "value": "Claim" }],
+                    "target": { "source": "urn:x", "selector": [
+                        { "type": "TextQuoteSelector", "exact": t.exact, "prefix": t.prefix, "suffix": t.suffix },
+                        { "type": "TextPositionSelector", "start": t.start, "end": t.end },
+                    ] },
+                }));
+                expected.push((id, t));
+            }
+        }
+        let file = json!({ "@context": "http://www.w3.org/ns/anno.jsonld", "type": "AnnotationPage", "items": items });
+        let plan = import(&doc, &file);
+        for (id, t) in expected {
+            let a = plan.merged.get(&id).unwrap_or_else(|| panic!("{id} imported"));
+            assert_eq!(a.target, t, "{:?} in {}", t.exact, &text[..20]);
+        }
+    }
+}
