@@ -217,7 +217,9 @@ test('annotations made and exported by Recogito import 100% with their tags and 
       return { id, quote: selector.quote, tags, note, w3c: recogito.serializeW3CTextAnnotation(annotation, 'https://example.org/notes', article) };
     });
   });
-  await importFile(page, 'recogito.json', JSON.stringify(made.map((m) => m.w3c)));
+  const report = await importFile(page, 'recogito.json', JSON.stringify(made.map((m) => m.w3c)));
+  expect(report, 'every one placed').toContain(`${made.length} new, 0 merged, 0 duplicates skipped, 0 not placed`);
+  await expect(page.getByRole('heading', { name: /Not placed/ })).toHaveCount(0);
   const pack = JSON.parse((await exportAs(page, 'Annotation pack')).text);
   const names = new Map(pack.tags.map((t: any) => [t.id, t.name]));
   const chars = [...pack.article.text];
