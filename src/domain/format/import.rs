@@ -11,6 +11,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use time::UtcOffset;
 use uuid::Uuid;
 
+use super::page_text::PageText;
+use super::placing::{place_from_page, same_as_known};
 use super::{hypothesis, json, pack, w3c, Format, FormatError, Imported, Repairs};
 use crate::domain::anchor::{retarget, Anchored};
 use crate::domain::annotation::Annotation;
@@ -328,6 +330,7 @@ impl ImportPlan {
 /// applies the returned plan.
 pub fn plan_import(doc: &Document, tags: &TagSet, existing: &Merged, files: &[ImportFile]) -> ImportPlan {
     let anchorer = Anchorer::new(doc);
+    let page = PageText::new(doc);
     let mut plan = ImportPlan {
         reports: Vec::new(),
         tags: tags.clone(),
@@ -338,7 +341,7 @@ pub fn plan_import(doc: &Document, tags: &TagSet, existing: &Merged, files: &[Im
     let mut imported_status: BTreeMap<Uuid, Anchored> = BTreeMap::new();
     for file in files {
         let outcome = read_file(file.bytes, &plan.tags)
-            .map(|imported| apply_file(doc, &anchorer, &mut plan, &mut imported_status, imported));
+            .map(|imported| apply_file(doc, (&anchorer, &page), &mut plan, &mut imported_status, imported));
         plan.reports.push(FileReport { name: file.name.to_string(), outcome });
     }
     for a in plan.merged.current() {
@@ -351,7 +354,7 @@ pub fn plan_import(doc: &Document, tags: &TagSet, existing: &Merged, files: &[Im
 /// Anchors and merges one accepted file into `plan`, counting what happened.
 fn apply_file(
     doc: &Document,
-    anchorer: &Anchorer,
+    (anchorer, page): (&Anchorer, &PageText),
     plan: &mut ImportPlan,
     status: &mut BTreeMap<Uuid, Anchored>,
     imported: Imported,
@@ -376,19 +379,35 @@ fn apply_file(
         None => plan.tags = imported.tags,
     }
     let unsearched_before = anchorer.unsearched();
+    let from_page = matches!(imported.format, Format::W3c | Format::Hypothesis);
+    let mut pending = imported.pending.into_iter();
     for a in imported.annotations {
-        let anchored = anchorer.anchor(&a.target);
+        let waiting = pending.next().flatten();
+        let (mut a, anchored) = if from_page {
+            match place_from_page(doc, (anchorer, page), a, waiting, imported.format == Format::Hypothesis) {
+                Ok(placed) => placed,
+                Err(left_out) => {
+                    summary.skipped.push(left_out);
+                    continue;
+                }
+            }
+        } else {
+            let anchored = anchorer.anchor(&a.target);
+            // An orphan keeps its old target, so its quote can be shown and it can be re-attached.
+            match anchored.span() {
+                Some((start, end)) => (Annotation { target: retarget(doc, a.target, start, end), ..a }, anchored),
+                None => (a, anchored),
+            }
+        };
         match anchored {
             Anchored::Orphaned => summary.orphaned += 1,
             Anchored::Moved { .. } => summary.moved += 1,
             Anchored::Fuzzy { .. } => summary.fuzzy += 1,
             Anchored::Exact { .. } => {}
         }
-        // An orphan keeps its old target, so its quote can be shown and it can be re-attached.
-        let a = match anchored.span() {
-            Some((start, end)) => Annotation { target: retarget(doc, a.target, start, end), ..a },
-            None => a,
-        };
+        if let Some(known) = plan.merged.get(&a.id) {
+            same_as_known(&mut a, known, anchored);
+        }
         let id = a.id;
         match plan.merged.insert(a) {
             Inserted::Added => summary.imported += 1,

@@ -178,6 +178,15 @@ impl<'a> At<'a> {
     pub fn time(&self) -> Result<OffsetDateTime, FormatError> {
         let s = self.str()?;
         crate::domain::rfc3339::parse(s)
+            .map(crate::domain::rfc3339::settle)
+            .ok_or_else(|| self.err(format!("expected a date and time like 2025-03-08T14:05:00Z, found {s:?}")))
+    }
+
+    /// An `xsd:dateTime` ([`crate::domain::rfc3339::parse_xsd`]): RFC 3339, or without a time zone (UTC).
+    pub fn xsd_time(&self) -> Result<OffsetDateTime, FormatError> {
+        let s = self.str()?;
+        crate::domain::rfc3339::parse_xsd(s)
+            .map(crate::domain::rfc3339::settle)
             .ok_or_else(|| self.err(format!("expected a date and time like 2025-03-08T14:05:00Z, found {s:?}")))
     }
 

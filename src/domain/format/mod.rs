@@ -15,7 +15,11 @@ pub mod json;
 pub mod limits;
 pub mod markdown_report;
 pub mod pack;
+pub mod pack_check;
+pub mod page_text;
+mod placing;
 pub mod w3c;
+pub mod w3c_import;
 
 use serde::Serialize;
 
@@ -219,6 +223,20 @@ pub struct Imported {
     pub skipped: Vec<FormatError>,
     /// A teacher's starter pack: its tag lock and answer key (then `tags` is the pack's own set).
     pub classroom: Option<pack::Classroom>,
+    /// What only the open article can resolve of each annotation, parallel to `annotations`
+    /// (empty when nothing is pending): see [`Pending`].
+    pub pending: Vec<Option<Pending>>,
+}
+
+/// A target that a file gives in a form only the open article can resolve.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Pending {
+    /// Positions without a quote (the annotation's `exact` is empty): the quote is whatever the
+    /// page text holds there, if that is in the article.
+    Positions,
+    /// A RangeSelector between two quotes: the annotation's target holds the start quote, this
+    /// the end quote's (exact, prefix, suffix).
+    RangeTo((String, String, String)),
 }
 
 /// Tag names from other tools become tag ids: an existing tag whose name or id matches
@@ -298,6 +316,15 @@ impl TagResolver {
         }
         self.push(tag.clone());
         tag.id.clone()
+    }
+
+    /// Notes `iri` as the description of tag `id` when it has none (a tag that came as an IRI).
+    pub fn describe(&mut self, id: &TagId, iri: &str) {
+        if let Some(tag) = self.tags.tags.iter_mut().find(|t| &t.id == id) {
+            if tag.description.is_empty() {
+                tag.description = iri.to_string();
+            }
+        }
     }
 
     /// The id for an id that no tag defines (a file naming a tag it does not list): kept as an
@@ -400,6 +427,41 @@ pub fn paragraph_number(doc: &Document, cp: usize) -> usize {
 pub fn is_placed(doc: &Document, annotation: &Annotation) -> bool {
     let t = &annotation.target;
     t.start < t.end && t.end <= doc.len_chars() && doc.slice(t.start, t.end) == t.exact
+}
+
+/// `target` with at most [`CONTEXT_CHARS`](crate::domain::annotation::CONTEXT_CHARS) code
+/// points of context on each side, as Marginalia keeps it (other tools' files may carry more).
+pub fn clamp_context(mut target: crate::domain::annotation::Target) -> crate::domain::annotation::Target {
+    let keep = crate::domain::annotation::CONTEXT_CHARS;
+    let cut = |text: &str, at: usize| text.char_indices().nth(at).map(|(byte, _)| byte);
+    if let Some(byte) = cut(&target.prefix, target.prefix.chars().count().saturating_sub(keep)) {
+        target.prefix.replace_range(..byte, "");
+    }
+    if let Some(byte) = cut(&target.suffix, keep) {
+        target.suffix.truncate(byte);
+    }
+    target
+}
+
+/// For each annotation of `list`, whether it is the first with its id (later ones are other
+/// versions). Sorts positions through the shared sort rather than hashing, which would add a
+/// hash table for `Uuid` to the wasm.
+pub fn first_of_each_id(list: &[&Annotation]) -> Vec<bool> {
+    let mut order: Vec<usize> = (0..list.len()).collect();
+    crate::domain::sort::sort_by_key(&mut order, |&i| (list[i].id, i));
+    let mut first = vec![false; list.len()];
+    for (k, &i) in order.iter().enumerate() {
+        first[i] = k == 0 || list[order[k - 1]].id != list[i].id;
+    }
+    first
+}
+
+/// The first annotation of each id, and the later ones with an id already seen.
+pub(super) fn split_versions<'a>(
+    annotations: impl IntoIterator<Item = &'a Annotation>,
+) -> (Vec<&'a Annotation>, Vec<&'a Annotation>) {
+    let mut seen = std::collections::HashSet::new();
+    annotations.into_iter().partition(|a| seen.insert(a.id))
 }
 
 /// `annotations` in article order: by start, then end, then id (unique, so the order is total).

@@ -291,7 +291,11 @@ pub static ES: Texts = Texts {
         ),
         (
             "Web Annotation (W3C JSON-LD)",
-            "El estándar abierto del W3C, para Hypothesis, Recogito y otras herramientas de anotación.",
+            "El estándar abierto del W3C, que leen Recogito, Apache Annotator y otras herramientas de Web Annotation: cada pasaje por su cita y su posición en el artículo tal como se muestra. Las anotaciones sin ubicar conservan solo su cita; los colores de las etiquetas quedan en el paquete.",
+        ),
+        (
+            "Hypothesis (JSON)",
+            "Para «Importar anotaciones» del cliente de Hypothesis: citas, etiquetas y notas sobre la dirección del artículo. Hypothesis encuentra cada pasaje por su cita.",
         ),
         ("Hoja de cálculo (CSV)", "Una fila por anotación: etiquetas, cita, nota, autor, párrafo y posición."),
         ("Informe en Markdown", "Las anotaciones en el orden del artículo con sus notas, como informe de texto."),
