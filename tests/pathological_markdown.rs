@@ -1,4 +1,5 @@
 //! Hostile Markdown (nested, unclosed and repeated constructs) parses with work linear in its size and without deep recursion.
+#![cfg(not(target_arch = "wasm32"))]
 
 #[path = "common/linear.rs"]
 mod linear;

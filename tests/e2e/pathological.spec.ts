@@ -46,16 +46,18 @@ async function stillWorks(page: Page, round: string) {
 }
 
 test('pathological article files open or are refused, and the app keeps working after each', async ({ page }) => {
-  test.setTimeout(240_000);
+  // 500 KB of unclosed <div>s takes Chromium's own DOMParser about 30 s (quadratic in its stack of
+  // open elements, before any of Marginalia's code runs): the waits allow for it; see bench/results/hostile.md.
+  test.setTimeout(360_000);
   const errors = watchErrors(page);
   await openApp(page);
   for (const file of PATHOLOGICAL.filter((f) => f.kind === 'open')) {
     const rendered = await marks(page, 'marginalia:article-rendered');
     await openInput(page).setInputFiles({ name: file.name, mimeType: 'application/octet-stream', buffer: Buffer.from(file.make(SIZE)) });
     if (file.outcome === 'opens') {
-      await page.waitForFunction((n) => performance.getEntriesByName('marginalia:article-rendered').length > n, rendered, { timeout: 30_000 });
+      await page.waitForFunction((n) => performance.getEntriesByName('marginalia:article-rendered').length > n, rendered, { timeout: 90_000 });
     } else {
-      await expect(page.locator('.notice')).toContainText(`${file.name}`, { timeout: 30_000 });
+      await expect(page.locator('.notice')).toContainText(`${file.name}`, { timeout: 90_000 });
     }
     await stillWorks(page, file.name);
     expect(errors, file.name).toEqual([]);

@@ -13,7 +13,7 @@ use crate::domain::tags::{Tag, TagSet};
 
 /// Most tags a tag set may hold after an import, and most tags a pack may define.
 pub const MAX_TAGS: usize = 200;
-/// Most tags one annotation may carry.
+/// Most tags one annotation may carry (its message, in `too_many_tags`, says 20).
 pub const MAX_TAGS_PER_ANNOTATION: usize = 20;
 
 /// Refuses what a read file would bring beyond the limits, or a starter pack that would leave
@@ -42,12 +42,15 @@ pub fn check(imported: &Imported, known: &TagSet) -> Result<(), FormatError> {
 /// stopped before its tags are looked up.
 pub fn check_tags_per_annotation(count: usize, path: impl FnOnce() -> String) -> Result<(), FormatError> {
     if count > MAX_TAGS_PER_ANNOTATION {
-        return Err(FormatError::at(
-            path(),
-            format!("an annotation with more than {MAX_TAGS_PER_ANNOTATION} tags; up to {MAX_TAGS_PER_ANNOTATION} can be imported"),
-        ));
+        return Err(too_many_tags(path()));
     }
     Ok(())
+}
+
+#[cold]
+#[inline(never)]
+fn too_many_tags(path: String) -> FormatError {
+    FormatError::at(path, "an annotation with more than 20 tags; up to 20 can be imported")
 }
 
 /// A pack's list of tag definitions, refused over [`MAX_TAGS`] before any is read.
@@ -63,9 +66,4 @@ pub fn tag_list<'a>(list: &At<'a>) -> Result<Vec<At<'a>>, FormatError> {
 /// zero-width or control characters).
 pub fn usable(tag: &Tag) -> bool {
     tag.name.chars().any(|c| !c.is_whitespace() && !c.is_control() && !crate::domain::csv_cell::invisible(c))
-}
-
-/// Whether a tag set leaves the person something to tag with.
-pub fn has_usable_tag(tags: &TagSet) -> bool {
-    tags.tags.iter().any(usable)
 }

@@ -4,7 +4,6 @@
 //! the closer's, which the emitter writes around the run's unused characters. Nesting therefore
 //! costs no recursion, however deep (`*a **a ` 4,000 times, then the closers).
 
-use super::Tag;
 use crate::domain::work::tick;
 
 /// A run of `*` or `_` in the piece list, waiting for a partner.
@@ -20,13 +19,14 @@ pub struct Delim {
     pub close: bool,
 }
 
-/// What a matched run contributes around its unused characters.
+/// What a matched run contributes around its unused characters: for each match, whether it
+/// is strong (else emphasis).
 #[derive(Default)]
 pub struct Matched {
     /// End tags written before the unused characters, innermost first.
-    pub ends: Vec<Tag>,
+    pub ends: Vec<bool>,
     /// Start tags written after them, innermost first (written in reverse).
-    pub starts: Vec<Tag>,
+    pub starts: Vec<bool>,
     /// How many of the run's characters the matches used.
     pub used: usize,
 }
@@ -69,11 +69,11 @@ pub fn process(delims: &mut Vec<Delim>, bottom: usize, matched: &mut [Matched]) 
             stack.truncate(at + 1);
             let o = stack[at];
             let used = if delims[o].count >= 2 && closing >= 2 { 2 } else { 1 };
-            let tag = if used == 2 { Tag::Strong } else { Tag::Emphasis };
+            let strong = used == 2;
             let (opener, closer) = (delims[o].piece, delims[d].piece);
-            matched[opener].starts.push(tag.clone());
+            matched[opener].starts.push(strong);
             matched[opener].used += used;
-            matched[closer].ends.push(tag);
+            matched[closer].ends.push(strong);
             matched[closer].used += used;
             delims[o].count -= used;
             delims[d].count -= used;

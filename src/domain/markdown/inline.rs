@@ -20,9 +20,9 @@ enum Piece {
     Bracket {
         image: bool,
     },
-    /// The start or end of a link or image.
+    /// The start of a link or image, and the end of one (whether an image).
     Open(Tag),
-    Close(Tag),
+    Close(bool),
 }
 
 /// A `[` or `![` waiting for its `]`.
@@ -130,10 +130,9 @@ pub fn parse(text: &str, refs: &Refs, out: &mut Vec<Event>) {
             }
             '<' => {
                 if let Some((len, href)) = autolink(rest) {
-                    let label = Piece::Text(rest[1..len - 1].to_string());
-                    p.push(&mut buf, Piece::Open(Tag::Link(href.clone())));
-                    p.push(&mut buf, label);
-                    p.push(&mut buf, Piece::Close(Tag::Link(href)));
+                    p.push(&mut buf, Piece::Open(Tag::Link(href)));
+                    p.add(Piece::Text(rest[1..len - 1].to_string()));
+                    p.add(Piece::Close(false));
                     i += len;
                 } else {
                     let len = inline_tag(&mut p.look, text, i).unwrap_or(1);
@@ -209,9 +208,8 @@ impl Inline<'_> {
             return 0;
         };
         emphasis::process(&mut self.delims, open.delims, &mut self.matched);
-        let tag = if open.image { Tag::Image } else { Tag::Link(href) };
-        self.pieces[open.piece] = Piece::Open(tag.clone());
-        self.add(Piece::Close(tag));
+        self.pieces[open.piece] = Piece::Open(if open.image { Tag::Image } else { Tag::Link(href) });
+        self.add(Piece::Close(open.image));
         if !open.image {
             // Links cannot contain links: earlier openers can no longer make one.
             self.inactive_below = self.brackets.len();
@@ -250,7 +248,7 @@ impl Inline<'_> {
     /// Writes the pieces as events, each run's unused characters between the tags it ends and starts.
     fn emit(self, out: &mut Vec<Event>) {
         for (piece, matched) in self.pieces.into_iter().zip(self.matched) {
-            out.extend(matched.ends.into_iter().map(Event::End));
+            out.extend(matched.ends.into_iter().map(|strong| Event::End(emphasis_tag(strong))));
             match piece {
                 Piece::Text(text) => out.push(Event::Text(text)),
                 Piece::Code(text) => out.push(Event::Code(text)),
@@ -261,10 +259,19 @@ impl Inline<'_> {
                 Piece::Delim { .. } => {}
                 Piece::Bracket { image } => out.push(Event::Text(if image { "![" } else { "[" }.into())),
                 Piece::Open(tag) => out.push(Event::Start(tag)),
-                Piece::Close(tag) => out.push(Event::End(tag)),
+                // End events carry no target (as the reference parser's do).
+                Piece::Close(image) => out.push(Event::End(if image { Tag::Image } else { Tag::Link(String::new()) })),
             }
-            out.extend(matched.starts.into_iter().rev().map(Event::Start));
+            out.extend(matched.starts.into_iter().rev().map(|strong| Event::Start(emphasis_tag(strong))));
         }
+    }
+}
+
+fn emphasis_tag(strong: bool) -> Tag {
+    if strong {
+        Tag::Strong
+    } else {
+        Tag::Emphasis
     }
 }
 
