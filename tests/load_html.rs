@@ -12,41 +12,13 @@ use marginalia::domain::html_tree::{HtmlElement, HtmlNode, MAX_DEPTH};
 use marginalia::domain::loader::ArticleDraft;
 use marginalia::domain::plain_text::parse_plain_text;
 use proptest::prelude::*;
-use scraper::{ElementRef, Html, Node};
+
+#[path = "support/html_model.rs"]
+mod html_model;
+use html_model::parse;
 
 // ---------------------------------------------------------------------------------------------
 // Helpers.
-
-/// Parses a page with html5ever and converts it into the domain model.
-fn parse(source: &str) -> HtmlElement {
-    let html = Html::parse_document(source);
-    convert(html.root_element(), 0)
-}
-
-/// The `<html>` element as the domain model; elements deeper than `MAX_DEPTH` are dropped, as the browser adapter does.
-fn convert(el: ElementRef<'_>, depth: usize) -> HtmlElement {
-    let value = el.value();
-    let mut out = HtmlElement {
-        name: value.name().to_ascii_lowercase(),
-        attrs: value.attrs().map(|(k, v)| (k.to_ascii_lowercase(), v.to_string())).collect(),
-        children: Vec::new(),
-    };
-    if depth + 1 >= MAX_DEPTH {
-        return out;
-    }
-    for child in el.children() {
-        match child.value() {
-            Node::Text(text) => out.children.push(HtmlNode::Text(text.text.to_string())),
-            Node::Element(_) => {
-                if let Some(child) = ElementRef::wrap(child) {
-                    out.children.push(HtmlNode::Element(convert(child, depth + 1)));
-                }
-            }
-            _ => {} // comments, doctypes, processing instructions
-        }
-    }
-    out
-}
 
 fn fixture(name: &str) -> String {
     let path = format!("{}/tests/fixtures/html/{name}", env!("CARGO_MANIFEST_DIR"));

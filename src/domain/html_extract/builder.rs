@@ -1,0 +1,239 @@
+//! Turns a walk of the content into blocks of text with inline marks.
+
+use super::*;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Mode {
+    Article,
+    AllText,
+}
+
+/// A block as the builder made it, with what the cleaning needs to know about where it came from.
+pub(super) struct Built {
+    pub(super) block: RawBlock,
+    /// The block lies inside a `<header>`.
+    pub(super) in_header: bool,
+    /// All of the block's text is link text.
+    pub(super) link_only: bool,
+}
+
+/// Turns a walk into blocks: block elements end blocks, inline elements become marks.
+pub(super) struct Builder {
+    pub(super) mode: Mode,
+    pub(super) base: Option<String>,
+    pub(super) blocks: Vec<Built>,
+    pub(super) segments: Vec<Segment>,
+    /// Parallel to `segments`: whether each run lies inside a link (safe or not).
+    pub(super) linked: Vec<bool>,
+    pub(super) headers: usize,
+    pub(super) anchors: usize,
+    /// (kind, level) of the innermost heading, list item or quote.
+    pub(super) context: Vec<(BlockKind, u8)>,
+    /// One entry per open list: whether it is numbered.
+    pub(super) lists: Vec<bool>,
+    pub(super) marks: Vec<MarkKind>,
+    pub(super) after_br: bool,
+    pub(super) figures: usize,
+    pub(super) figure_text: usize,
+}
+
+impl Builder {
+    pub(super) fn new(mode: Mode, base: Option<String>) -> Self {
+        Builder {
+            mode,
+            base,
+            blocks: Vec::new(),
+            segments: Vec::new(),
+            linked: Vec::new(),
+            headers: 0,
+            anchors: 0,
+            context: Vec::new(),
+            lists: Vec::new(),
+            marks: Vec::new(),
+            after_br: false,
+            figures: 0,
+            figure_text: 0,
+        }
+    }
+
+    pub(super) fn walk(&mut self, root: &HtmlElement, in_article: bool, skip: &[*const HtmlElement]) {
+        let filter = match self.mode {
+            Mode::Article => Filter::Article,
+            Mode::AllText => Filter::AllText,
+        };
+        let mut walk = Walk::new(root, filter, in_article, skip);
+        while let Some(step) = walk.next() {
+            match step {
+                Step::Enter(el) => self.enter(el),
+                Step::Exit(el) => self.exit(el),
+                Step::Text(text) => self.text(text),
+            }
+        }
+        self.flush();
+    }
+
+    fn enter(&mut self, el: &HtmlElement) {
+        let name = el.name.as_str();
+        if name == "br" {
+            if self.after_br {
+                // Two line breaks in a row end a paragraph, as reader modes treat them.
+                self.flush();
+            } else {
+                self.segments.push(Segment::plain(" "));
+                self.linked.push(self.anchors > 0);
+                self.after_br = true;
+            }
+            return;
+        }
+        if is_block(name) {
+            self.flush();
+        }
+        if self.mode == Mode::Article {
+            match name {
+                "figure" => self.figures += 1,
+                "blockquote" | "pre" | "table" | "ul" | "ol" if self.figures > 0 => self.figure_text += 1,
+                _ => {}
+            }
+        }
+        match name {
+            "header" => self.headers += 1,
+            "a" if el.attr("href").is_some() => self.anchors += 1,
+            "ul" | "ol" | "menu" | "dir" => self.lists.push(name == "ol"),
+            "li" => {
+                let numbered = self.lists.last().copied().unwrap_or(false);
+                let level = u8::try_from(self.lists.len().saturating_sub(1)).unwrap_or(u8::MAX);
+                let kind = if numbered { BlockKind::NumberedItem } else { BlockKind::ListItem };
+                self.context.push((kind, level));
+            }
+            "blockquote" => self.context.push((BlockKind::Quote, 0)),
+            _ => {
+                if let Some(level) = heading_level(name) {
+                    self.context.push((BlockKind::Heading, level));
+                }
+            }
+        }
+        if let Some(mark) = self.mark_of(el) {
+            self.marks.push(mark);
+        }
+    }
+
+    fn exit(&mut self, el: &HtmlElement) {
+        let name = el.name.as_str();
+        if name == "br" {
+            return;
+        }
+        if is_block(name) {
+            self.flush();
+        }
+        if self.mode == Mode::Article {
+            match name {
+                "figure" => self.figures = self.figures.saturating_sub(1),
+                "blockquote" | "pre" | "table" | "ul" | "ol" if self.figures > 0 => {
+                    self.figure_text = self.figure_text.saturating_sub(1)
+                }
+                _ => {}
+            }
+        }
+        match name {
+            "header" => self.headers = self.headers.saturating_sub(1),
+            "a" if el.attr("href").is_some() => self.anchors = self.anchors.saturating_sub(1),
+            "ul" | "ol" | "menu" | "dir" => {
+                self.lists.pop();
+            }
+            "li" | "blockquote" => {
+                self.context.pop();
+            }
+            _ => {
+                if heading_level(name).is_some() {
+                    self.context.pop();
+                }
+            }
+        }
+        if self.mark_of(el).is_some() {
+            self.marks.pop();
+        }
+    }
+
+    fn text(&mut self, text: &str) {
+        // Figures keep only their quotes, code, tables and lists, never captions or credits.
+        if self.figures > 0 && self.figure_text == 0 {
+            return;
+        }
+        if !text.trim().is_empty() {
+            self.after_br = false;
+        }
+        let mut marks: Vec<MarkKind> = Vec::with_capacity(self.marks.len());
+        for mark in &self.marks {
+            if !marks.contains(mark) {
+                marks.push(mark.clone());
+            }
+        }
+        self.segments.push(Segment { text: text.to_string(), marks });
+        self.linked.push(self.anchors > 0);
+    }
+
+    fn mark_of(&self, el: &HtmlElement) -> Option<MarkKind> {
+        match el.name.as_str() {
+            "em" | "i" | "cite" | "dfn" => Some(MarkKind::Emphasis),
+            "strong" | "b" => Some(MarkKind::Strong),
+            "code" | "kbd" | "samp" | "tt" | "pre" => Some(MarkKind::Code),
+            "a" => {
+                el.attr("href").and_then(|h| resolve_link(h, self.base.as_deref())).map(|href| MarkKind::Link { href })
+            }
+            _ => None,
+        }
+    }
+
+    fn flush(&mut self) {
+        self.after_br = false;
+        let linked = std::mem::take(&mut self.linked);
+        if self.segments.iter().all(|s| s.text.trim().is_empty()) {
+            self.segments.clear();
+            return;
+        }
+        let (kind, level) = match self.mode {
+            Mode::AllText => (BlockKind::Paragraph, 0),
+            Mode::Article => self.context.last().copied().unwrap_or((BlockKind::Paragraph, 0)),
+        };
+        let segments = std::mem::take(&mut self.segments);
+        let link_only = segments.iter().zip(&linked).all(|(s, l)| *l || s.text.trim().is_empty());
+        let block = RawBlock { kind, level, segments };
+        self.blocks.push(Built { block, in_header: self.headers > 0, link_only });
+    }
+
+    pub(super) fn finish(mut self) -> Vec<Built> {
+        self.flush();
+        self.blocks
+    }
+}
+
+/// A link target the document may keep: [`safe_link`] of the href, root-relative hrefs resolved against `base`.
+pub(super) fn resolve_link(href: &str, base: Option<&str>) -> Option<String> {
+    let cleaned: String = href.chars().filter(|c| !c.is_ascii_control() && !c.is_whitespace()).collect();
+    if let Some(rest) = cleaned.strip_prefix("//") {
+        return safe_link(&format!("https://{rest}"));
+    }
+    if cleaned.starts_with('/') {
+        let base = base?;
+        let after_scheme = base.find("://")? + 3;
+        let origin_end = base[after_scheme..].find(['/', '?', '#']).map_or(base.len(), |i| after_scheme + i);
+        return safe_link(&format!("{}{cleaned}", &base[..origin_end]));
+    }
+    safe_link(&cleaned)
+}
+
+pub(super) fn block_text(block: &RawBlock) -> String {
+    let joined: String = block.segments.iter().map(|s| s.text.as_str()).collect();
+    normalise_whitespace(&joined)
+}
+
+pub(super) fn with_texts(blocks: Vec<Built>) -> Vec<(Built, String)> {
+    blocks
+        .into_iter()
+        .map(|b| {
+            let t = block_text(&b.block);
+            (b, t)
+        })
+        .filter(|(_, t)| !t.is_empty())
+        .collect()
+}

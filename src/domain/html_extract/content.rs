@@ -1,0 +1,156 @@
+//! Choosing the part of the page that is the article: semantic containers first, then Readability's paragraph scoring.
+
+use super::*;
+
+/// The content's root elements, and whether they are an article's own (so its header is kept).
+pub(super) fn choose_content<'a>(body: &'a HtmlElement, survey: &Survey<'a>) -> Option<(Vec<&'a HtmlElement>, bool)> {
+    let groups = [&survey.articles, &survey.article_bodies, &survey.mains];
+    let targets: HashSet<*const HtmlElement> =
+        groups.iter().flat_map(|g| g.iter()).map(|e| *e as *const HtmlElement).collect();
+    let stats = text_stats(body, &targets);
+    let chars_of = |e: &HtmlElement| stats.get(&(e as *const HtmlElement)).map_or(0, |s| s.paragraph_chars);
+    let body_chars = chars_of(body);
+    let enough = |chars: usize| chars >= MIN_ARTICLE_CHARS && chars * 10 >= body_chars * 4;
+    for group in groups {
+        let qualified: Vec<&HtmlElement> = group.iter().copied().filter(|e| enough(chars_of(e))).collect();
+        let Some(first) = qualified.first() else { continue };
+        // Survey order is document order, so an element that encloses the others comes first.
+        if qualified.len() == 1 || encloses_all(first, &qualified[1..]) {
+            return Some((vec![*first], true));
+        }
+        break;
+    }
+    let roots = score_content(body)?;
+    let chars: usize = roots.iter().map(|r| stats_of(r).paragraph_chars).sum();
+    (chars >= MIN_ARTICLE_CHARS).then_some((roots, false))
+}
+
+/// Whether every one of `inner` lies inside `outer` (one walk of `outer`).
+pub(super) fn encloses_all(outer: &HtmlElement, inner: &[&HtmlElement]) -> bool {
+    let mut wanted: HashSet<*const HtmlElement> = inner.iter().map(|e| *e as *const HtmlElement).collect();
+    let mut stack = vec![outer];
+    while let Some(el) = stack.pop() {
+        wanted.remove(&(el as *const HtmlElement));
+        if wanted.is_empty() {
+            return true;
+        }
+        stack.extend(el.elements());
+    }
+    false
+}
+
+pub(super) struct Candidate<'a> {
+    pub(super) el: &'a HtmlElement,
+    pub(super) parent: Option<&'a HtmlElement>,
+    pub(super) score: f64,
+}
+
+/// Readability's scoring: paragraphs give points (one, plus commas, plus length) to their parent,
+/// half to the grandparent and less further up; scores are discounted by link density; the best
+/// candidate is taken with the siblings that look like part of it.
+pub(super) fn score_content(body: &HtmlElement) -> Option<Vec<&HtmlElement>> {
+    let mut candidates: HashMap<*const HtmlElement, Candidate<'_>> = HashMap::new();
+    let mut order: Vec<*const HtmlElement> = Vec::new();
+    let mut walk = Walk::new(body, Filter::Article, false, &[]);
+    while let Some(step) = walk.next() {
+        let Step::Enter(el) = step else { continue };
+        if !is_scorable(el) {
+            continue;
+        }
+        // Points stop growing with length at 300 characters; commas are counted in the first 10,000.
+        let text = text_of(el, Filter::Article, 10_000, false);
+        let len = text.chars().count();
+        if len < 25 {
+            continue;
+        }
+        let commas = text.chars().filter(|c| matches!(c, ',' | '،' | '，' | '、')).count();
+        let points = 1.0 + commas as f64 + (len as f64 / 100.0).min(3.0);
+        // `el` and its ancestors, nearest first: five levels get points, a sixth is the last one's parent.
+        let path: Vec<&HtmlElement> = walk.path().rev().take(7).collect();
+        for level in 0..5.min(path.len().saturating_sub(1)) {
+            let ancestor = path[level + 1];
+            let key = ancestor as *const HtmlElement;
+            let parent = path.get(level + 2).copied();
+            let entry = candidates.entry(key).or_insert_with(|| {
+                order.push(key);
+                Candidate { el: ancestor, parent, score: initial_score(ancestor) }
+            });
+            let divider = match level {
+                0 => 1.0,
+                1 => 2.0,
+                l => l as f64 * 3.0,
+            };
+            entry.score += points / divider;
+        }
+    }
+    let stats = text_stats(body, &order.iter().copied().collect());
+    for key in &order {
+        if let Some(candidate) = candidates.get_mut(key) {
+            candidate.score *= 1.0 - stats.get(key).map_or(0.0, TextStats::link_density);
+        }
+    }
+    let best = order.iter().filter_map(|k| candidates.get(k)).fold(None::<&Candidate<'_>>, |best, c| match best {
+        Some(b) if b.score >= c.score => Some(b),
+        _ => Some(c),
+    })?;
+    let Some(parent) = best.parent else { return Some(vec![best.el]) };
+    let threshold = (best.score * 0.2).max(10.0);
+    let best_class = best.el.attr("class").unwrap_or_default();
+    let mut roots = Vec::new();
+    for sibling in parent.elements().filter(|s| keep(s, Filter::Article, false)) {
+        if std::ptr::eq(sibling, best.el) {
+            roots.push(sibling);
+            continue;
+        }
+        let mut score = candidates.get(&(sibling as *const HtmlElement)).map_or(0.0, |c| c.score);
+        if !best_class.is_empty() && sibling.attr("class") == Some(best_class) {
+            score += best.score * 0.2;
+        }
+        let append = if score >= threshold {
+            true
+        } else if sibling.name == "p" || (is_scorable(sibling) && sibling.name != "td") {
+            let text = text_of(sibling, Filter::Article, 10_000, false);
+            let len = text.chars().count();
+            let density = stats_of(sibling).link_density();
+            (len >= 80 && density < 0.25) || (len > 0 && len < 80 && density == 0.0 && text.ends_with('.'))
+        } else {
+            false
+        };
+        if append {
+            roots.push(sibling);
+        }
+    }
+    Some(roots)
+}
+
+/// Elements whose own text is a paragraph: p, pre, and divs, sections and cells with no block children.
+pub(super) fn is_scorable(el: &HtmlElement) -> bool {
+    match el.name.as_str() {
+        "p" | "pre" => true,
+        "div" | "section" | "td" | "article" => {
+            !el.elements().any(|c| is_block(&c.name))
+                && el.children.iter().any(|c| matches!(c, HtmlNode::Text(t) if !t.trim().is_empty()))
+        }
+        _ => false,
+    }
+}
+
+pub(super) fn initial_score(el: &HtmlElement) -> f64 {
+    let by_tag = match el.name.as_str() {
+        "div" | "article" => 5.0,
+        "pre" | "td" | "blockquote" => 3.0,
+        "address" | "ol" | "ul" | "dl" | "dd" | "dt" | "li" | "form" => -3.0,
+        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "th" => -5.0,
+        _ => 0.0,
+    };
+    let tokens = class_tokens(el);
+    let mut by_class = 0.0;
+    // As in Readability, a positive word anywhere in a token counts ("storytext", "postbody").
+    if tokens.iter().any(|t| POSITIVE_TOKENS.iter().any(|p| t.contains(p))) {
+        by_class += 25.0;
+    }
+    if tokens.iter().any(|t| is_negative_token(t)) {
+        by_class -= 25.0;
+    }
+    by_tag + by_class
+}

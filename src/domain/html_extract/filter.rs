@@ -1,0 +1,188 @@
+//! What a walk of the page enters: script-like, invisible and furniture elements are left out, by tag, role and class.
+
+use super::*;
+
+/// Which elements a walk enters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Filter {
+    /// Everything but script-like elements: for `<head>` metadata.
+    Meta,
+    /// Everything a reader could see.
+    AllText,
+    /// What a reader mode shows: no menus, headers, footers, sidebars, ads, share bars or comments.
+    Article,
+}
+
+/// Elements whose content is never text a reader sees (or is a document of its own).
+pub(super) const SCRIPTISH: &[&str] = &[
+    "script", "style", "template", "noscript", "noembed", "noframes", "svg", "math", "iframe", "frame", "frameset",
+    "object", "embed", "applet", "param", "canvas", "textarea", "select", "option", "optgroup", "datalist",
+];
+
+/// Elements that hold no body text (or only a form control's label).
+pub(super) const NON_TEXT: &[&str] = &[
+    "head", "title", "meta", "link", "base", "img", "picture", "source", "track", "video", "audio", "map", "area",
+    "input", "button", "dialog", "progress", "meter", "output",
+];
+
+/// Elements that are site furniture in a reader-mode view.
+pub(super) const ARTICLE_FURNITURE: &[&str] = &["nav", "aside", "footer", "form", "figcaption", "menu", "label"];
+
+/// ARIA roles of site furniture.
+pub(super) const FURNITURE_ROLES: &[&str] = &[
+    "navigation",
+    "banner",
+    "contentinfo",
+    "complementary",
+    "dialog",
+    "alertdialog",
+    "search",
+    "alert",
+    "menu",
+    "menubar",
+    "toolbar",
+    "tooltip",
+];
+
+/// Block-level elements: text on either side of one belongs to different blocks.
+pub(super) const BLOCKS: &[&str] = &[
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "body",
+    "caption",
+    "center",
+    "dd",
+    "details",
+    "dialog",
+    "dir",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hgroup",
+    "hr",
+    "html",
+    "legend",
+    "li",
+    "listing",
+    "main",
+    "menu",
+    "nav",
+    "ol",
+    "p",
+    "plaintext",
+    "pre",
+    "section",
+    "summary",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "tr",
+    "ul",
+    "xmp",
+];
+
+pub(super) fn is_block(name: &str) -> bool {
+    BLOCKS.contains(&name)
+}
+
+pub(super) fn heading_level(name: &str) -> Option<u8> {
+    match name {
+        "h1" => Some(1),
+        "h2" => Some(2),
+        "h3" => Some(3),
+        "h4" => Some(4),
+        "h5" => Some(5),
+        "h6" => Some(6),
+        _ => None,
+    }
+}
+
+/// Whether a walk under `filter` enters `el`; `in_article` says an `<article>` (or article body) encloses it.
+pub(super) fn keep(el: &HtmlElement, filter: Filter, in_article: bool) -> bool {
+    let name = el.name.as_str();
+    if SCRIPTISH.contains(&name) {
+        return false;
+    }
+    if filter == Filter::Meta {
+        return true;
+    }
+    if NON_TEXT.contains(&name) || is_hidden(el) {
+        return false;
+    }
+    if filter == Filter::AllText {
+        return true;
+    }
+    if ARTICLE_FURNITURE.contains(&name) || has_furniture_role(el) || negative_class(el) {
+        return false;
+    }
+    // A page's header is furniture; an article's own header (its headline, byline) is not.
+    name != "header" || in_article || holds_headline_or_byline(el)
+}
+
+pub(super) fn is_hidden(el: &HtmlElement) -> bool {
+    if el.attr("hidden").is_some() || el.attr("aria-hidden").is_some_and(|v| v.trim().eq_ignore_ascii_case("true")) {
+        return true;
+    }
+    el.attr("style").is_some_and(|style| {
+        let compact: String = style.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+        compact.contains("display:none") || compact.contains("visibility:hidden")
+    })
+}
+
+pub(super) fn has_furniture_role(el: &HtmlElement) -> bool {
+    el.attr("role").is_some_and(|role| {
+        role.split_ascii_whitespace().any(|r| FURNITURE_ROLES.contains(&r.to_ascii_lowercase().as_str()))
+    })
+}
+
+pub(super) fn is_article_body(el: &HtmlElement) -> bool {
+    el.attr("itemprop").is_some_and(|p| p.split_ascii_whitespace().any(|t| t.eq_ignore_ascii_case("articlebody")))
+}
+/// Characters of text under `el`, counting no further than `cap`.
+pub(super) fn capped_text_len(el: &HtmlElement, cap: usize) -> usize {
+    let mut len = 0;
+    let mut walk = Walk::new(el, Filter::AllText, false, &[]);
+    while let Some(step) = walk.next() {
+        if let Step::Text(text) = step {
+            len += text_chars(text);
+            if len >= cap {
+                return len;
+            }
+        }
+    }
+    len
+}
+
+/// Whether a `<header>` holds a headline or a byline (looking at no more than a few thousand nodes).
+pub(super) fn holds_headline_or_byline(header: &HtmlElement) -> bool {
+    let mut stack = vec![header];
+    let mut budget = 4096usize;
+    while let Some(el) = stack.pop() {
+        budget = match budget.checked_sub(1) {
+            Some(b) => b,
+            None => return false,
+        };
+        if el.name == "h1" || is_byline_candidate(el) {
+            return true;
+        }
+        stack.extend(el.elements().filter(|c| !SCRIPTISH.contains(&c.name.as_str())));
+    }
+    false
+}
