@@ -18,8 +18,10 @@ pub(super) struct Built {
 }
 
 /// Turns a walk into blocks: block elements end blocks, inline elements become marks.
-pub(super) struct Builder {
+pub(super) struct Builder<'w> {
     pub(super) mode: Mode,
+    /// What the walk enters: the filter the content was chosen under (or all text).
+    pub(super) filter: Filter<'w>,
     pub(super) base: Option<String>,
     pub(super) blocks: Vec<Built>,
     pub(super) segments: Vec<Segment>,
@@ -37,10 +39,11 @@ pub(super) struct Builder {
     pub(super) figure_text: usize,
 }
 
-impl Builder {
-    pub(super) fn new(mode: Mode, base: Option<String>) -> Self {
+impl<'w> Builder<'w> {
+    pub(super) fn new(mode: Mode, filter: Filter<'w>, base: Option<String>) -> Self {
         Builder {
             mode,
+            filter,
             base,
             blocks: Vec::new(),
             segments: Vec::new(),
@@ -57,11 +60,7 @@ impl Builder {
     }
 
     pub(super) fn walk(&mut self, root: &HtmlElement, in_article: bool, skip: &[*const HtmlElement]) {
-        let filter = match self.mode {
-            Mode::Article => Filter::Article,
-            Mode::AllText => Filter::AllText,
-        };
-        let mut walk = Walk::new(root, filter, in_article, skip);
+        let mut walk = Walk::new(root, self.filter, in_article, skip);
         while let Some(step) = walk.next() {
             match step {
                 Step::Enter(el) => self.enter(el),

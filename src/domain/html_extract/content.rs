@@ -4,10 +4,11 @@ use super::*;
 
 /// The content's root elements, and whether they are an article's own (so its header is kept).
 pub(super) fn choose_content<'a>(body: &'a HtmlElement, survey: &Survey<'a>) -> Option<(Vec<&'a HtmlElement>, bool)> {
+    let filter = survey.filter;
     let groups = [&survey.articles, &survey.article_bodies, &survey.mains];
     let targets: HashSet<*const HtmlElement> =
         groups.iter().flat_map(|g| g.iter()).map(|e| *e as *const HtmlElement).collect();
-    let stats = text_stats(body, &targets);
+    let stats = text_stats(body, &targets, filter);
     let chars_of = |e: &HtmlElement| stats.get(&(e as *const HtmlElement)).map_or(0, |s| s.paragraph_chars);
     let body_chars = chars_of(body);
     let enough = |chars: usize| chars >= MIN_ARTICLE_CHARS && chars * 10 >= body_chars * 4;
@@ -20,8 +21,8 @@ pub(super) fn choose_content<'a>(body: &'a HtmlElement, survey: &Survey<'a>) -> 
         }
         break;
     }
-    let roots = score_content(body)?;
-    let chars: usize = roots.iter().map(|r| stats_of(r).paragraph_chars).sum();
+    let roots = score_content(body, filter)?;
+    let chars: usize = roots.iter().map(|r| stats_of(r, filter).paragraph_chars).sum();
     (chars >= MIN_ARTICLE_CHARS).then_some((roots, false))
 }
 
@@ -48,17 +49,17 @@ pub(super) struct Candidate<'a> {
 /// Readability's scoring: paragraphs give points (one, plus commas, plus length) to their parent,
 /// half to the grandparent and less further up; scores are discounted by link density; the best
 /// candidate is taken with the siblings that look like part of it.
-pub(super) fn score_content(body: &HtmlElement) -> Option<Vec<&HtmlElement>> {
+pub(super) fn score_content<'a>(body: &'a HtmlElement, filter: Filter<'_>) -> Option<Vec<&'a HtmlElement>> {
     let mut candidates: HashMap<*const HtmlElement, Candidate<'_>> = HashMap::new();
     let mut order: Vec<*const HtmlElement> = Vec::new();
-    let mut walk = Walk::new(body, Filter::Article, false, &[]);
+    let mut walk = Walk::new(body, filter, false, &[]);
     while let Some(step) = walk.next() {
         let Step::Enter(el) = step else { continue };
         if !is_scorable(el) {
             continue;
         }
         // Points stop growing with length at 300 characters; commas are counted in the first 10,000.
-        let text = text_of(el, Filter::Article, 10_000, false);
+        let text = text_of(el, filter, 10_000, false);
         let len = text.chars().count();
         if len < 25 {
             continue;
@@ -83,7 +84,7 @@ pub(super) fn score_content(body: &HtmlElement) -> Option<Vec<&HtmlElement>> {
             entry.score += points / divider;
         }
     }
-    let stats = text_stats(body, &order.iter().copied().collect());
+    let stats = text_stats(body, &order.iter().copied().collect(), filter);
     for key in &order {
         if let Some(candidate) = candidates.get_mut(key) {
             candidate.score *= 1.0 - stats.get(key).map_or(0.0, TextStats::link_density);
@@ -97,7 +98,7 @@ pub(super) fn score_content(body: &HtmlElement) -> Option<Vec<&HtmlElement>> {
     let threshold = (best.score * 0.2).max(10.0);
     let best_class = best.el.attr("class").unwrap_or_default();
     let mut roots = Vec::new();
-    for sibling in parent.elements().filter(|s| keep(s, Filter::Article, false)) {
+    for sibling in parent.elements().filter(|s| keep(s, filter, false)) {
         if std::ptr::eq(sibling, best.el) {
             roots.push(sibling);
             continue;
@@ -109,9 +110,9 @@ pub(super) fn score_content(body: &HtmlElement) -> Option<Vec<&HtmlElement>> {
         let append = if score >= threshold {
             true
         } else if sibling.name == "p" || (is_scorable(sibling) && sibling.name != "td") {
-            let text = text_of(sibling, Filter::Article, 10_000, false);
+            let text = text_of(sibling, filter, 10_000, false);
             let len = text.chars().count();
-            let density = stats_of(sibling).link_density();
+            let density = stats_of(sibling, filter).link_density();
             (len >= 80 && density < 0.25) || (len > 0 && len < 80 && density == 0.0 && text.ends_with('.'))
         } else {
             false

@@ -2,15 +2,22 @@
 
 use super::*;
 
+/// Elements that a class, id, role or `<form>` marks as furniture but that hold most of the page's text (see [`find_wrappers`]).
+pub(super) type Wrappers = HashSet<*const HtmlElement>;
+
 /// Which elements a walk enters.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Filter {
+#[derive(Debug, Clone, Copy)]
+pub(super) enum Filter<'w> {
     /// Everything but script-like elements: for `<head>` metadata.
     Meta,
     /// Everything a reader could see.
     AllText,
-    /// What a reader mode shows: no menus, headers, footers, sidebars, ads, share bars or comments.
-    Article,
+    /// What a reader mode shows: no menus, headers, footers, sidebars, ads, share bars or comments,
+    /// except the wrappers given, whose hint names the page's layout rather than what they hold.
+    Article(&'w Wrappers),
+    /// The second pass when the first finds no article: furniture tags are left out, class, id,
+    /// role and form hints are not.
+    Relaxed,
 }
 
 /// Elements whose content is never text a reader sees (or is a document of its own).
@@ -26,7 +33,7 @@ pub(super) const NON_TEXT: &[&str] = &[
 ];
 
 /// Elements that are site furniture in a reader-mode view.
-pub(super) const ARTICLE_FURNITURE: &[&str] = &["nav", "aside", "footer", "form", "figcaption", "menu", "label"];
+pub(super) const ARTICLE_FURNITURE: &[&str] = &["nav", "aside", "footer", "figcaption", "menu", "label"];
 
 /// ARIA roles of site furniture.
 pub(super) const FURNITURE_ROLES: &[&str] = &[
@@ -115,25 +122,58 @@ pub(super) fn heading_level(name: &str) -> Option<u8> {
 }
 
 /// Whether a walk under `filter` enters `el`; `in_article` says an `<article>` (or article body) encloses it.
-pub(super) fn keep(el: &HtmlElement, filter: Filter, in_article: bool) -> bool {
+pub(super) fn keep(el: &HtmlElement, filter: Filter<'_>, in_article: bool) -> bool {
     let name = el.name.as_str();
     if SCRIPTISH.contains(&name) {
         return false;
     }
-    if filter == Filter::Meta {
+    if matches!(filter, Filter::Meta) {
         return true;
     }
     if NON_TEXT.contains(&name) || is_hidden(el) {
         return false;
     }
-    if filter == Filter::AllText {
+    if matches!(filter, Filter::AllText) {
         return true;
     }
-    if ARTICLE_FURNITURE.contains(&name) || has_furniture_role(el) || negative_class(el) {
+    if ARTICLE_FURNITURE.contains(&name) {
         return false;
+    }
+    if let Filter::Article(wrappers) = filter {
+        if hinted_furniture(el) && !wrappers.contains(&(el as *const HtmlElement)) {
+            return false;
+        }
     }
     // A page's header is furniture; an article's own header (its headline, byline) is not.
     name != "header" || in_article || holds_headline_or_byline(el)
+}
+
+/// A `<form>`, or an element whose role, class or id names site furniture.
+pub(super) fn hinted_furniture(el: &HtmlElement) -> bool {
+    el.name == "form" || has_furniture_role(el) || negative_class(el)
+}
+
+/// The hinted elements ([`hinted_furniture`]) that hold at least two fifths of the page's
+/// paragraph text: a `<form>` around a whole ASP.NET page, a "l-sidebar-fixed" or "widget Blog"
+/// layout wrapper around the article. Their hint lowers their score instead of removing them.
+pub(super) fn find_wrappers(body: &HtmlElement) -> Wrappers {
+    let mut hinted = Wrappers::new();
+    let mut walk = Walk::new(body, Filter::Relaxed, false, &[]);
+    while let Some(step) = walk.next() {
+        if let Step::Enter(el) = step {
+            if hinted_furniture(el) {
+                hinted.insert(el as *const HtmlElement);
+            }
+        }
+    }
+    if hinted.is_empty() {
+        return hinted;
+    }
+    let stats = text_stats(body, &hinted, Filter::Relaxed);
+    let page_chars = stats.get(&(body as *const HtmlElement)).map_or(0, |s| s.paragraph_chars);
+    let least = MIN_ARTICLE_CHARS.max(page_chars * 2 / 5);
+    hinted.retain(|el| stats.get(el).is_some_and(|s| s.paragraph_chars >= least));
+    hinted
 }
 
 pub(super) fn is_hidden(el: &HtmlElement) -> bool {

@@ -67,11 +67,18 @@ impl std::error::Error for ExtractError {}
 /// the page holds at least [`MIN_ARTICLE_CHARS`] of paragraph text.
 pub fn extract_article(root: &HtmlElement) -> Result<ArticleDraft, ExtractError> {
     let page = Page::read(root);
-    let survey = Survey::of(page.body);
-    let (roots, in_article) = choose_content(page.body, &survey).ok_or(ExtractError::NoArticle)?;
+    let wrappers = find_wrappers(page.body);
+    // A second pass without class, id, role and form hints when the first finds no article.
+    let (survey, (roots, in_article)) = [Filter::Article(&wrappers), Filter::Relaxed]
+        .into_iter()
+        .find_map(|filter| {
+            let survey = Survey::of(page.body, filter);
+            choose_content(page.body, &survey).map(|content| (survey, content))
+        })
+        .ok_or(ExtractError::NoArticle)?;
     let title = choose_title(&page, &roots, &survey);
     let skip: Vec<*const HtmlElement> = survey.byline.iter().map(|(el, _)| *el as *const HtmlElement).collect();
-    let mut builder = Builder::new(Mode::Article, page.link_base());
+    let mut builder = Builder::new(Mode::Article, survey.filter, page.link_base());
     for root in &roots {
         builder.walk(root, in_article, &skip);
     }
@@ -93,9 +100,10 @@ pub fn extract_article(root: &HtmlElement) -> Result<ArticleDraft, ExtractError>
 /// form controls, hidden elements); menus, headers and footers are kept.
 pub fn extract_all_text(root: &HtmlElement) -> ArticleDraft {
     let page = Page::read(root);
-    let survey = Survey::of(page.body);
+    let wrappers = find_wrappers(page.body);
+    let survey = Survey::of(page.body, Filter::Article(&wrappers));
     let title = choose_title(&page, &[page.body], &survey);
-    let mut builder = Builder::new(Mode::AllText, page.link_base());
+    let mut builder = Builder::new(Mode::AllText, Filter::AllText, page.link_base());
     builder.walk(page.body, false, &[]);
     let mut texts = with_texts(builder.finish());
     // The headline, when the page shows it, is already block 0.

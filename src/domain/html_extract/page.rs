@@ -169,10 +169,12 @@ pub(super) struct Survey<'a> {
     pub(super) h1s: Vec<&'a HtmlElement>,
     pub(super) byline: Option<(&'a HtmlElement, String)>,
     pub(super) date: Option<String>,
+    /// What the survey entered; the content is chosen and built under the same filter.
+    pub(super) filter: Filter<'a>,
 }
 
 impl<'a> Survey<'a> {
-    pub(super) fn of(body: &'a HtmlElement) -> Self {
+    pub(super) fn of(body: &'a HtmlElement, filter: Filter<'a>) -> Self {
         let mut survey = Survey {
             articles: Vec::new(),
             article_bodies: Vec::new(),
@@ -180,11 +182,12 @@ impl<'a> Survey<'a> {
             h1s: Vec::new(),
             byline: None,
             date: None,
+            filter,
         };
         let mut preferred_date: Option<String> = None;
         let mut first_time: Option<String> = None;
         let mut first_dated: Option<String> = None;
-        let mut walk = Walk::new(body, Filter::Article, false, &[]);
+        let mut walk = Walk::new(body, filter, false, &[]);
         while let Some(step) = walk.next() {
             let Step::Enter(el) = step else { continue };
             match el.name.as_str() {
@@ -200,7 +203,7 @@ impl<'a> Survey<'a> {
                 survey.mains.push(el);
             }
             if survey.byline.is_none() && is_byline_candidate(el) {
-                if let Some(byline) = clean_byline(&text_of(el, Filter::Article, 300, true)) {
+                if let Some(byline) = clean_byline(&text_of(el, filter, 300, true)) {
                     survey.byline = Some((el, byline));
                 }
             }
@@ -212,11 +215,11 @@ impl<'a> Survey<'a> {
                 || el.attr("pubdate").is_some()
                 || tokens.iter().any(|t| matches!(t.as_str(), "published" | "pubdate" | "datepublished"));
             if preferred_date.is_none() && published {
-                preferred_date = element_date(el);
+                preferred_date = element_date(el, filter);
             } else if is_time && first_time.is_none() && in_short_block(&walk) {
-                first_time = element_date(el);
+                first_time = element_date(el, filter);
             } else if dated && first_dated.is_none() && in_short_block(&walk) {
-                first_dated = element_date(el);
+                first_dated = element_date(el, filter);
             }
         }
         survey.date = preferred_date.or(first_time).or(first_dated);
@@ -225,8 +228,8 @@ impl<'a> Survey<'a> {
 }
 
 /// The date an element gives: its readable text, else its datetime (or content) attribute's date part.
-pub(super) fn element_date(el: &HtmlElement) -> Option<String> {
-    readable_date(&text_of(el, Filter::Article, 200, false))
+pub(super) fn element_date(el: &HtmlElement, filter: Filter<'_>) -> Option<String> {
+    readable_date(&text_of(el, filter, 200, false))
         .or_else(|| el.attr("datetime").or_else(|| el.attr("content")).and_then(readable_date))
 }
 

@@ -12,11 +12,11 @@ pub(super) fn choose_title(page: &Page<'_>, roots: &[&HtmlElement], survey: &Sur
         return title;
     }
     let in_content = roots.iter().find_map(|root| {
-        let mut walk = Walk::new(root, Filter::Article, true, &[]);
+        let mut walk = Walk::new(root, survey.filter, true, &[]);
         while let Some(step) = walk.next() {
             if let Step::Enter(el) = step {
                 if el.name == "h1" {
-                    return Some(text_of(el, Filter::Article, 1000, false));
+                    return Some(text_of(el, survey.filter, 1000, false));
                 }
             }
         }
@@ -25,7 +25,7 @@ pub(super) fn choose_title(page: &Page<'_>, roots: &[&HtmlElement], survey: &Sur
     let site_heading = |h: &&HtmlElement| {
         class_tokens(h).iter().any(|t| matches!(t.as_str(), "site" | "logo" | "brand" | "sitename" | "masthead"))
     };
-    let any_h1 = || survey.h1s.iter().find(|h| !site_heading(h)).map(|h| text_of(h, Filter::Article, 1000, false));
+    let any_h1 = || survey.h1s.iter().find(|h| !site_heading(h)).map(|h| text_of(h, survey.filter, 1000, false));
     if let Some(title) = in_content.filter(|t| valid_title(t)).or_else(|| any_h1().filter(|t| valid_title(t))) {
         return title;
     }

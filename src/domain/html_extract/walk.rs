@@ -20,14 +20,19 @@ pub(super) struct Frame<'a> {
 pub(super) struct Walk<'a, 's> {
     pub(super) root: Option<&'a HtmlElement>,
     pub(super) stack: Vec<Frame<'a>>,
-    pub(super) filter: Filter,
+    pub(super) filter: Filter<'s>,
     pub(super) in_article: bool,
     pub(super) skip: &'s [*const HtmlElement],
 }
 
 impl<'a, 's> Walk<'a, 's> {
     /// A walk of `root` and what it keeps below it; `root` itself is always entered.
-    pub(super) fn new(root: &'a HtmlElement, filter: Filter, in_article: bool, skip: &'s [*const HtmlElement]) -> Self {
+    pub(super) fn new(
+        root: &'a HtmlElement,
+        filter: Filter<'s>,
+        in_article: bool,
+        skip: &'s [*const HtmlElement],
+    ) -> Self {
         Walk { root: Some(root), stack: Vec::new(), filter, in_article, skip }
     }
 
@@ -67,7 +72,7 @@ impl<'a, 's> Walk<'a, 's> {
 }
 
 /// The visible text of an element, white space collapsed, blocks separated by spaces; at most about `cap` characters.
-pub(super) fn text_of(el: &HtmlElement, filter: Filter, cap: usize, skip_dates: bool) -> String {
+pub(super) fn text_of(el: &HtmlElement, filter: Filter<'_>, cap: usize, skip_dates: bool) -> String {
     let mut out = String::new();
     let mut len = 0;
     let mut walk = Walk::new(el, filter, false, &[]);
@@ -125,6 +130,7 @@ impl TextStats {
 pub(super) fn text_stats(
     root: &HtmlElement,
     targets: &HashSet<*const HtmlElement>,
+    filter: Filter<'_>,
 ) -> HashMap<*const HtmlElement, TextStats> {
     let excludes = |name: &str| {
         matches!(name, "a" | "li" | "dt" | "dd" | "th" | "figure" | "caption") || heading_level(name).is_some()
@@ -133,7 +139,7 @@ pub(super) fn text_stats(
     // One running total per open element; a finished element adds its totals to its parent's.
     let mut open: Vec<TextStats> = Vec::new();
     let (mut in_link, mut excluded) = (0usize, 0usize);
-    let mut walk = Walk::new(root, Filter::Article, false, &[]);
+    let mut walk = Walk::new(root, filter, false, &[]);
     while let Some(step) = walk.next() {
         match step {
             Step::Enter(e) => {
@@ -169,8 +175,8 @@ pub(super) fn text_stats(
 }
 
 /// The [`TextStats`] of one element.
-pub(super) fn stats_of(el: &HtmlElement) -> TextStats {
-    text_stats(el, &HashSet::new()).get(&(el as *const HtmlElement)).copied().unwrap_or_default()
+pub(super) fn stats_of(el: &HtmlElement, filter: Filter<'_>) -> TextStats {
+    text_stats(el, &HashSet::new(), filter).get(&(el as *const HtmlElement)).copied().unwrap_or_default()
 }
 
 /// Characters of a text node once its white space is collapsed (each word and the space after it).
