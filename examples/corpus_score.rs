@@ -25,6 +25,8 @@ struct Score {
     byline_ok: bool,
     title: String,
     expected_title: String,
+    byline: String,
+    expected_byline: String,
     millis: f64,
 }
 
@@ -46,7 +48,7 @@ fn main() {
     let scores: Vec<Score> = names.iter().map(|n| score(&folder, n)).collect();
     for s in &scores {
         println!(
-            "{:<40} {} {:>5.3} {:>5.3} {:>5.3} {} {} {:>6.1}ms  {:?} / {:?}",
+            "{:<40} {} {:>5.3} {:>5.3} {:>5.3} {} {} {:>6.1}ms  {:?} / {:?}  {:?} / {:?}",
             s.name,
             if !s.real {
                 "unit"
@@ -62,7 +64,9 @@ fn main() {
             if s.byline_ok { "B" } else { "-" },
             s.millis,
             s.title,
-            s.expected_title
+            s.expected_title,
+            s.byline,
+            s.expected_byline
         );
     }
     summary("real sites", scores.iter().filter(|s| s.real));
@@ -153,6 +157,8 @@ fn score(folder: &str, name: &str) -> Score {
         byline_ok: b == eb || (!b.is_empty() && !eb.is_empty() && (eb.contains(&b) || b.contains(&eb))),
         title,
         expected_title,
+        byline,
+        expected_byline,
         millis,
     }
 }

@@ -55,33 +55,16 @@ pub(super) fn score_content<'a>(body: &'a HtmlElement, filter: Filter<'_>) -> Op
     let mut walk = Walk::new(body, filter, false, &[]);
     while let Some(step) = walk.next() {
         let Step::Enter(el) = step else { continue };
-        if !is_scorable(el) {
-            continue;
-        }
-        // Points stop growing with length at 300 characters; commas are counted in the first 10,000.
-        let text = text_of(el, filter, 10_000, false);
-        let len = text.chars().count();
-        if len < 25 {
-            continue;
-        }
-        let commas = text.chars().filter(|c| matches!(c, ',' | '،' | '，' | '、')).count();
-        let points = 1.0 + commas as f64 + (len as f64 / 100.0).min(3.0);
-        // `el` and its ancestors, nearest first: five levels get points, a sixth is the last one's parent.
+        // `el` and its ancestors, nearest first: up to five of them get points, and one more is the last one's parent.
         let path: Vec<&HtmlElement> = walk.path().rev().take(7).collect();
-        for level in 0..5.min(path.len().saturating_sub(1)) {
-            let ancestor = path[level + 1];
-            let key = ancestor as *const HtmlElement;
-            let parent = path.get(level + 2).copied();
-            let entry = candidates.entry(key).or_insert_with(|| {
-                order.push(key);
-                Candidate { el: ancestor, parent, score: initial_score(ancestor) }
-            });
-            let divider = match level {
-                0 => 1.0,
-                1 => 2.0,
-                l => l as f64 * 3.0,
-            };
-            entry.score += points / divider;
+        if is_scorable(el) {
+            award(&mut candidates, &mut order, &path[1..], &text_of(el, filter, 10_000, false));
+        } else if el.elements().any(|c| is_block(&c.name)) {
+            // Text written straight into a container between its blocks ("text<br>text<div>…</div>")
+            // is a paragraph of that container, as Readability's div-to-paragraph step makes it.
+            for run in inline_runs(el, filter) {
+                award(&mut candidates, &mut order, &path, &run);
+            }
         }
     }
     let stats = text_stats(body, &order.iter().copied().collect(), filter);
@@ -124,13 +107,63 @@ pub(super) fn score_content<'a>(body: &'a HtmlElement, filter: Filter<'_>) -> Op
     Some(roots)
 }
 
-/// Elements whose own text is a paragraph: p, pre, and divs, sections and cells with no block children.
+/// Gives a paragraph's points (one, plus its commas, plus one per 100 characters up to three) to
+/// `ancestors` (nearest first): all to the first, half to the next, a sixth, a ninth and a twelfth further up.
+fn award<'a>(
+    candidates: &mut HashMap<*const HtmlElement, Candidate<'a>>,
+    order: &mut Vec<*const HtmlElement>,
+    ancestors: &[&'a HtmlElement],
+    text: &str,
+) {
+    let len = text.chars().count();
+    if len < 25 {
+        return;
+    }
+    // Points stop growing with length at 300 characters; commas are counted in the first 10,000.
+    let commas = text.chars().filter(|c| matches!(c, ',' | '،' | '，' | '、')).count();
+    let points = 1.0 + commas as f64 + (len as f64 / 100.0).min(3.0);
+    for level in 0..5.min(ancestors.len()) {
+        let ancestor = ancestors[level];
+        let key = ancestor as *const HtmlElement;
+        let parent = ancestors.get(level + 1).copied();
+        let entry = candidates.entry(key).or_insert_with(|| {
+            order.push(key);
+            Candidate { el: ancestor, parent, score: initial_score(ancestor) }
+        });
+        let divider = match level {
+            0 => 1.0,
+            1 => 2.0,
+            l => l as f64 * 3.0,
+        };
+        entry.score += points / divider;
+    }
+}
+
+/// The texts of the runs of inline children (text, spans, links, line breaks) between the block children of `el`.
+fn inline_runs(el: &HtmlElement, filter: Filter<'_>) -> Vec<String> {
+    let mut runs = Vec::new();
+    let mut current = String::new();
+    for child in &el.children {
+        match child {
+            HtmlNode::Text(text) => current.push_str(text),
+            HtmlNode::Element(c) if is_block(&c.name) => runs.push(std::mem::take(&mut current)),
+            HtmlNode::Element(c) if keep(c, filter, false) => {
+                current.push(' ');
+                current.push_str(&text_of(c, filter, 10_000, false));
+            }
+            HtmlNode::Element(_) => {}
+        }
+    }
+    runs.push(current);
+    runs.into_iter().map(|r| normalise_whitespace(&r)).filter(|r| !r.is_empty()).collect()
+}
+
+/// Elements whose own text is a paragraph: p, pre, and divs, sections and cells with text and no block children.
 pub(super) fn is_scorable(el: &HtmlElement) -> bool {
     match el.name.as_str() {
         "p" | "pre" => true,
         "div" | "section" | "td" | "article" => {
-            !el.elements().any(|c| is_block(&c.name))
-                && el.children.iter().any(|c| matches!(c, HtmlNode::Text(t) if !t.trim().is_empty()))
+            !el.elements().any(|c| is_block(&c.name)) && capped_text_len(el, 1) > 0
         }
         _ => false,
     }
