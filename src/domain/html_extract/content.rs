@@ -9,7 +9,8 @@ pub(super) fn choose_content<'a>(body: &'a HtmlElement, survey: &Survey<'a>) -> 
     let targets: HashSet<*const HtmlElement> =
         groups.iter().flat_map(|g| g.iter()).map(|e| *e as *const HtmlElement).collect();
     let stats = text_stats(body, &targets, filter);
-    let chars_of = |e: &HtmlElement| stats.get(&(e as *const HtmlElement)).map_or(0, |s| s.paragraph_chars);
+    // Prose (list items included), so that an article written as lists still counts.
+    let chars_of = |e: &HtmlElement| stats.get(&(e as *const HtmlElement)).map_or(0, |s| s.prose_chars);
     let body_chars = chars_of(body);
     let enough = |chars: usize| chars >= MIN_ARTICLE_CHARS && chars * 10 >= body_chars * 4;
     for group in groups {

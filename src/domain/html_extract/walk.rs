@@ -114,6 +114,8 @@ pub(super) struct TextStats {
     pub(super) chars: usize,
     pub(super) link_chars: usize,
     pub(super) paragraph_chars: usize,
+    /// Text outside links, headings and figures, list items included: what a page made of lists holds.
+    pub(super) prose_chars: usize,
 }
 
 impl TextStats {
@@ -138,7 +140,8 @@ pub(super) fn text_stats(
     let mut found = HashMap::new();
     // One running total per open element; a finished element adds its totals to its parent's.
     let mut open: Vec<TextStats> = Vec::new();
-    let (mut in_link, mut excluded) = (0usize, 0usize);
+    let (mut in_link, mut excluded, mut not_prose) = (0usize, 0usize, 0usize);
+    let not_prose_of = |name: &str| matches!(name, "a" | "figure" | "caption") || heading_level(name).is_some();
     let mut walk = Walk::new(root, filter, false, &[]);
     while let Some(step) = walk.next() {
         match step {
@@ -146,10 +149,12 @@ pub(super) fn text_stats(
                 open.push(TextStats::default());
                 in_link += usize::from(e.name == "a");
                 excluded += usize::from(excludes(&e.name));
+                not_prose += usize::from(not_prose_of(&e.name));
             }
             Step::Exit(e) => {
                 in_link -= usize::from(e.name == "a");
                 excluded -= usize::from(excludes(&e.name));
+                not_prose -= usize::from(not_prose_of(&e.name));
                 let stats = open.pop().unwrap_or_default();
                 let key = e as *const HtmlElement;
                 if std::ptr::eq(e, root) || targets.contains(&key) {
@@ -159,6 +164,7 @@ pub(super) fn text_stats(
                     parent.chars += stats.chars;
                     parent.link_chars += stats.link_chars;
                     parent.paragraph_chars += stats.paragraph_chars;
+                    parent.prose_chars += stats.prose_chars;
                 }
             }
             Step::Text(t) => {
@@ -167,6 +173,7 @@ pub(super) fn text_stats(
                     top.chars += n;
                     top.link_chars += if in_link > 0 { n } else { 0 };
                     top.paragraph_chars += if excluded == 0 { n } else { 0 };
+                    top.prose_chars += if not_prose == 0 { n } else { 0 };
                 }
             }
         }
