@@ -67,7 +67,25 @@ pub fn fragment_words(source: &str) -> Vec<String> {
     words(&text)
 }
 
-/// The words of a text: runs of letters and digits, lower-cased.
+/// The words of a text: runs of letters and digits, lower-cased; each Chinese, Japanese or Korean
+/// character is a word of its own (those scripts write no spaces, so a run would be a whole sentence).
 pub fn words(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(|w| w.to_lowercase()).collect()
+    let mut out = Vec::new();
+    let mut current = String::new();
+    for c in text.chars() {
+        if is_cjk(c) {
+            out.extend((!current.is_empty()).then(|| std::mem::take(&mut current).to_lowercase()));
+            out.push(c.to_string());
+        } else if c.is_alphanumeric() {
+            current.push(c);
+        } else if !current.is_empty() {
+            out.push(std::mem::take(&mut current).to_lowercase());
+        }
+    }
+    out.extend((!current.is_empty()).then(|| current.to_lowercase()));
+    out
+}
+
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF | 0xFF66..=0xFF9F)
 }

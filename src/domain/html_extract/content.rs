@@ -43,23 +43,24 @@ pub(super) fn encloses_all(outer: &HtmlElement, inner: &[&HtmlElement]) -> bool 
 
 pub(super) struct Candidate<'a> {
     pub(super) el: &'a HtmlElement,
-    pub(super) parent: Option<&'a HtmlElement>,
+    /// The elements from the walk's root down to `el` (inclusive).
+    pub(super) chain: Vec<&'a HtmlElement>,
     pub(super) score: f64,
 }
 
 /// Readability's scoring: paragraphs give points (one, plus commas, plus length) to their parent,
 /// half to the grandparent and less further up; scores are discounted by link density; the best
-/// candidate is taken with the siblings that look like part of it.
+/// candidate moves up to an ancestor that holds several near-best ones or scores higher, and is
+/// taken with the siblings that look like part of it.
 pub(super) fn score_content<'a>(body: &'a HtmlElement, filter: Filter<'_>) -> Option<Vec<&'a HtmlElement>> {
     let mut candidates: HashMap<*const HtmlElement, Candidate<'_>> = HashMap::new();
     let mut order: Vec<*const HtmlElement> = Vec::new();
     let mut walk = Walk::new(body, filter, false, &[]);
     while let Some(step) = walk.next() {
         let Step::Enter(el) = step else { continue };
-        // `el` and its ancestors, nearest first: up to five of them get points, and one more is the last one's parent.
-        let path: Vec<&HtmlElement> = walk.path().rev().take(7).collect();
+        let path: Vec<&HtmlElement> = walk.path().collect();
         if is_scorable(el) {
-            award(&mut candidates, &mut order, &path[1..], &text_of(el, filter, 10_000, false));
+            award(&mut candidates, &mut order, &path[..path.len() - 1], &text_of(el, filter, 10_000, false));
         } else if el.elements().any(|c| is_block(&c.name)) {
             // Text written straight into a container between its blocks ("text<br>text<div>…</div>")
             // is a paragraph of that container, as Readability's div-to-paragraph step makes it.
@@ -74,11 +75,12 @@ pub(super) fn score_content<'a>(body: &'a HtmlElement, filter: Filter<'_>) -> Op
             candidate.score *= 1.0 - stats.get(key).map_or(0.0, TextStats::link_density);
         }
     }
-    let best = order.iter().filter_map(|k| candidates.get(k)).fold(None::<&Candidate<'_>>, |best, c| match best {
-        Some(b) if b.score >= c.score => Some(b),
-        _ => Some(c),
-    })?;
-    let Some(parent) = best.parent else { return Some(vec![best.el]) };
+    let mut ranked: Vec<&Candidate<'_>> = order.iter().filter_map(|k| candidates.get(k)).collect();
+    // Stable: of equal scores the first in document order wins.
+    ranked.sort_by(|a, b| b.score.total_cmp(&a.score));
+    let top = *ranked.first()?;
+    let best = climb(top, &ranked[1..ranked.len().min(5)], &candidates);
+    let Some(parent) = best.chain.len().checked_sub(2).map(|i| best.chain[i]) else { return Some(vec![best.el]) };
     let threshold = (best.score * 0.2).max(10.0);
     let best_class = best.el.attr("class").unwrap_or_default();
     let mut roots = Vec::new();
@@ -109,11 +111,12 @@ pub(super) fn score_content<'a>(body: &'a HtmlElement, filter: Filter<'_>) -> Op
 }
 
 /// Gives a paragraph's points (one, plus its commas, plus one per 100 characters up to three) to
-/// `ancestors` (nearest first): all to the first, half to the next, a sixth, a ninth and a twelfth further up.
+/// the last five of `chain` (outermost first): all to the nearest, half to the next, a sixth, a
+/// ninth and a twelfth further up.
 fn award<'a>(
     candidates: &mut HashMap<*const HtmlElement, Candidate<'a>>,
     order: &mut Vec<*const HtmlElement>,
-    ancestors: &[&'a HtmlElement],
+    chain: &[&'a HtmlElement],
     text: &str,
 ) {
     let len = text.chars().count();
@@ -123,13 +126,13 @@ fn award<'a>(
     // Points stop growing with length at 300 characters; commas are counted in the first 10,000.
     let commas = text.chars().filter(|c| matches!(c, ',' | '،' | '，' | '、')).count();
     let points = 1.0 + commas as f64 + (len as f64 / 100.0).min(3.0);
-    for level in 0..5.min(ancestors.len()) {
-        let ancestor = ancestors[level];
+    for level in 0..5.min(chain.len()) {
+        let end = chain.len() - level;
+        let ancestor = chain[end - 1];
         let key = ancestor as *const HtmlElement;
-        let parent = ancestors.get(level + 1).copied();
         let entry = candidates.entry(key).or_insert_with(|| {
             order.push(key);
-            Candidate { el: ancestor, parent, score: initial_score(ancestor) }
+            Candidate { el: ancestor, chain: chain[..end].to_vec(), score: initial_score(ancestor) }
         });
         let divider = match level {
             0 => 1.0,
@@ -138,6 +141,57 @@ fn award<'a>(
         };
         entry.score += points / divider;
     }
+}
+
+/// The elements of a chain strictly between the walk's root and its last element.
+fn inner<'c, 'a>(chain: &'c [&'a HtmlElement]) -> &'c [&'a HtmlElement] {
+    chain.get(1..chain.len().saturating_sub(1)).unwrap_or_default()
+}
+
+/// Readability's moves up from the best candidate: to the nearest ancestor holding three of the
+/// runners-up scoring at least three quarters of it (an article cut into sections); then to an
+/// ancestor scoring higher, as long as scores on the way stay above a third; then past ancestors
+/// of which it is the only child.
+fn climb<'c, 'a>(
+    best: &'c Candidate<'a>,
+    runners_up: &[&'c Candidate<'a>],
+    candidates: &'c HashMap<*const HtmlElement, Candidate<'a>>,
+) -> &'c Candidate<'a> {
+    let score_of = |el: &HtmlElement| candidates.get(&(el as *const HtmlElement));
+    let close: Vec<&Candidate<'_>> = runners_up.iter().copied().filter(|c| c.score >= best.score * 0.75).collect();
+    let mut chosen = best;
+    if close.len() >= 3 {
+        let holds = |ancestor: &HtmlElement| {
+            close.iter().filter(|c| c.chain.iter().any(|e| std::ptr::eq(*e, ancestor))).count()
+        };
+        // Never the walk's root (the body): that would be the whole page.
+        if let Some(ancestor) = inner(&best.chain).iter().rev().find(|a| holds(a) >= 3) {
+            if let Some(c) = score_of(ancestor) {
+                chosen = c;
+            }
+        }
+    }
+    let threshold = chosen.score / 3.0;
+    let mut last = chosen.score;
+    for ancestor in inner(&chosen.chain).iter().rev() {
+        let Some(candidate) = score_of(ancestor) else { continue };
+        if candidate.score < threshold {
+            break;
+        }
+        if candidate.score > last {
+            chosen = candidate;
+            break;
+        }
+        last = candidate.score;
+    }
+    while chosen.chain.len() > 2 {
+        let parent = chosen.chain[chosen.chain.len() - 2];
+        match score_of(parent) {
+            Some(c) if parent.elements().count() == 1 => chosen = c,
+            _ => break,
+        }
+    }
+    chosen
 }
 
 /// The texts of the runs of inline children (text, spans, links, line breaks) between the block children of `el`.
@@ -163,9 +217,7 @@ fn inline_runs(el: &HtmlElement, filter: Filter<'_>) -> Vec<String> {
 pub(super) fn is_scorable(el: &HtmlElement) -> bool {
     match el.name.as_str() {
         "p" | "pre" => true,
-        "div" | "section" | "td" | "article" => {
-            !el.elements().any(|c| is_block(&c.name)) && capped_text_len(el, 1) > 0
-        }
+        "div" | "section" | "td" | "article" => !el.elements().any(|c| is_block(&c.name)) && capped_text_len(el, 1) > 0,
         _ => false,
     }
 }
