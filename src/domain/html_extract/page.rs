@@ -9,12 +9,14 @@ pub(super) struct Page<'a> {
     pub(super) title: Option<String>,
     pub(super) canonical: Option<&'a str>,
     pub(super) base: Option<&'a str>,
+    pub(super) linked: LinkedData,
 }
 
 impl<'a> Page<'a> {
     pub(super) fn read(root: &'a HtmlElement) -> Self {
         let body = if root.name == "body" { root } else { root.elements().find(|e| e.name == "body").unwrap_or(root) };
-        let mut page = Page { body, meta: Vec::new(), title: None, canonical: None, base: None };
+        let mut page =
+            Page { body, meta: Vec::new(), title: None, canonical: None, base: None, linked: LinkedData::default() };
         let mut walk = Walk::new(root, Filter::Meta, false, &[]);
         let mut in_body = false;
         while let Some(step) = walk.next() {
@@ -37,6 +39,7 @@ impl<'a> Page<'a> {
             // A <title> in the body is not the page's title.
             in_body |= el.name == "body";
         }
+        page.linked = read_linked_data(root, page.title.as_deref());
         page
     }
 
@@ -47,7 +50,18 @@ impl<'a> Page<'a> {
     }
 
     pub(super) fn meta_byline(&self) -> Option<String> {
-        let value = self.meta_value(&["author", "article:author", "byl", "parsely-author", "sailthru.author"])?;
+        if let Some(byline) = &self.linked.byline {
+            return Some(byline.clone());
+        }
+        let value = self.meta_value(&[
+            "dc:creator",
+            "dcterm:creator",
+            "author",
+            "article:author",
+            "byl",
+            "parsely-author",
+            "sailthru.author",
+        ])?;
         let looks_like_url = value.contains("://") || value.starts_with("www.") || value.starts_with('@');
         (!looks_like_url).then(|| clean_byline(&value)).flatten()
     }
@@ -167,6 +181,7 @@ pub(super) struct Survey<'a> {
     pub(super) article_bodies: Vec<&'a HtmlElement>,
     pub(super) mains: Vec<&'a HtmlElement>,
     pub(super) h1s: Vec<&'a HtmlElement>,
+    pub(super) h2s: Vec<&'a HtmlElement>,
     pub(super) byline: Option<(&'a HtmlElement, String)>,
     pub(super) date: Option<String>,
     /// What the survey entered; the content is chosen and built under the same filter.
@@ -180,6 +195,7 @@ impl<'a> Survey<'a> {
             article_bodies: Vec::new(),
             mains: Vec::new(),
             h1s: Vec::new(),
+            h2s: Vec::new(),
             byline: None,
             date: None,
             filter,
@@ -194,6 +210,7 @@ impl<'a> Survey<'a> {
                 "article" => survey.articles.push(el),
                 "main" => survey.mains.push(el),
                 "h1" => survey.h1s.push(el),
+                "h2" => survey.h2s.push(el),
                 _ => {}
             }
             if is_article_body(el) {
