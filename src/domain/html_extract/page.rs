@@ -143,8 +143,20 @@ pub(super) fn clean_byline(raw: &str) -> Option<String> {
         && !matches!(lowered.as_str(), "author" | "authors" | "by" | "byline" | "staff")
         && !looks_like_markup(&text)
         && !plain_text::is_furniture(&text)
-        && !is_prompt(&text);
+        && !is_prompt(&text)
+        && names_people(&text);
     valid.then_some(text)
+}
+
+/// Whether a byline reads as names: it starts with a letter or digit, at least half of its
+/// characters are letters ("*****Notes*****" is decoration), and no more than half of its words
+/// start in lower case ("From Wikipedia, the free encyclopedia" is a sentence, not a name).
+fn names_people(text: &str) -> bool {
+    let visible: Vec<char> = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let letters = visible.iter().filter(|c| c.is_alphabetic()).count();
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let lower_words = words.iter().filter(|w| w.chars().next().is_some_and(char::is_lowercase)).count();
+    text.starts_with(char::is_alphanumeric) && letters * 2 >= visible.len() && lower_words * 2 <= words.len()
 }
 
 /// A date as people read it: a readable text as it is (without "Published"/"Updated"), an ISO timestamp as its date part.
