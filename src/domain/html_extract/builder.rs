@@ -34,7 +34,8 @@ pub(super) struct Builder<'w> {
     /// One entry per open list: whether it is numbered.
     pub(super) lists: Vec<bool>,
     pub(super) marks: Vec<MarkKind>,
-    pub(super) after_br: bool,
+    /// Open `<pre>`, `<xmp>`, `<listing>` and `<plaintext>` elements, whose line breaks end lines.
+    pub(super) preformatted: usize,
     pub(super) figures: usize,
     pub(super) figure_text: usize,
 }
@@ -53,7 +54,7 @@ impl<'w> Builder<'w> {
             context: Vec::new(),
             lists: Vec::new(),
             marks: Vec::new(),
-            after_br: false,
+            preformatted: 0,
             figures: 0,
             figure_text: 0,
         }
@@ -74,13 +75,13 @@ impl<'w> Builder<'w> {
     fn enter(&mut self, el: &HtmlElement) {
         let name = el.name.as_str();
         if name == "br" {
-            if self.after_br {
-                // Two line breaks in a row end a paragraph, as reader modes treat them.
-                self.flush();
-            } else {
+            // A line break ends a line (a changelog, a poem, an address): each line is a block of
+            // its own, since blocks hold no line breaks. Inside a heading it is only a space.
+            if self.context.last().is_some_and(|(kind, _)| *kind == BlockKind::Heading) {
                 self.segments.push(Segment::plain(" "));
                 self.linked.push(self.anchors > 0);
-                self.after_br = true;
+            } else {
+                self.flush();
             }
             return;
         }
@@ -96,6 +97,7 @@ impl<'w> Builder<'w> {
         }
         match name {
             "header" => self.headers += 1,
+            "pre" | "xmp" | "listing" | "plaintext" => self.preformatted += 1,
             "a" if el.attr("href").is_some() => self.anchors += 1,
             "ul" | "ol" | "menu" | "dir" => self.lists.push(name == "ol"),
             "li" => {
@@ -135,6 +137,7 @@ impl<'w> Builder<'w> {
         }
         match name {
             "header" => self.headers = self.headers.saturating_sub(1),
+            "pre" | "xmp" | "listing" | "plaintext" => self.preformatted = self.preformatted.saturating_sub(1),
             "a" if el.attr("href").is_some() => self.anchors = self.anchors.saturating_sub(1),
             "ul" | "ol" | "menu" | "dir" => {
                 self.lists.pop();
@@ -158,17 +161,25 @@ impl<'w> Builder<'w> {
         if self.figures > 0 && self.figure_text == 0 {
             return;
         }
-        if !text.trim().is_empty() {
-            self.after_br = false;
-        }
         let mut marks: Vec<MarkKind> = Vec::with_capacity(self.marks.len());
         for mark in &self.marks {
             if !marks.contains(mark) {
                 marks.push(mark.clone());
             }
         }
-        self.segments.push(Segment { text: text.to_string(), marks });
-        self.linked.push(self.anchors > 0);
+        if self.preformatted == 0 {
+            self.segments.push(Segment { text: text.to_string(), marks });
+            self.linked.push(self.anchors > 0);
+            return;
+        }
+        // Preformatted text keeps its lines, each a block.
+        for (i, line) in text.split('\n').enumerate() {
+            if i > 0 {
+                self.flush();
+            }
+            self.segments.push(Segment { text: line.to_string(), marks: marks.clone() });
+            self.linked.push(self.anchors > 0);
+        }
     }
 
     fn mark_of(&self, el: &HtmlElement) -> Option<MarkKind> {
@@ -184,7 +195,6 @@ impl<'w> Builder<'w> {
     }
 
     fn flush(&mut self) {
-        self.after_br = false;
         let linked = std::mem::take(&mut self.linked);
         if self.segments.iter().all(|s| s.text.trim().is_empty()) {
             self.segments.clear();
