@@ -143,3 +143,40 @@ fn titles_and_bylines_as_readability_reads_them() {
         assert_eq!(doc.meta().byline.as_deref(), byline, "{head}");
     }
 }
+
+#[test]
+fn a_video_players_menus_inside_the_article_are_left_out() {
+    let labels: String = [
+        "Video Quality",
+        "Auto",
+        "High (HD)",
+        "Medium",
+        "Low",
+        "Back",
+        "Closed Captions",
+        "Language",
+        "English",
+        "A",
+        "Aa",
+    ]
+    .iter()
+    .map(|l| format!("<div><span>{l}</span></div>"))
+    .collect();
+    // Code and lists of short items are made of short runs too, and stay.
+    let recipe = "<ul><li>2 eggs</li><li>Salt</li><li>Milk</li><li>Flour</li><li>Butter</li><li>Sugar</li><li>Jam</li><li>Ice</li></ul>";
+    let code = "<pre><span>let</span> <span>a</span> = <span>1</span>;\n<span>let</span> <span>b</span> = <span>2</span>;\n<span>a</span> + <span>b</span></pre>";
+    let body = format!("<article><h1>Harbour plan</h1><div class=\"media\"><div class=\"settings\">{labels}</div></div>{STORY}{recipe}{code}</article>");
+    let texts: Vec<String> = blocks(&page("<title>Harbour plan</title>", &body)).into_iter().map(|(_, t)| t).collect();
+    for label in ["Video Quality", "Closed Captions", "Aa"] {
+        assert!(!texts.iter().any(|t| t == label), "{label} kept: {texts:#?}");
+    }
+    for kept in [
+        "2 eggs",
+        "Jam",
+        "let a = 1;",
+        "a + b",
+        "The council met on Monday evening to debate the new harbour plan, which has divided the town for years.",
+    ] {
+        assert!(texts.iter().any(|t| t == kept), "{kept} dropped: {texts:#?}");
+    }
+}

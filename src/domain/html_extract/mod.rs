@@ -16,6 +16,7 @@ mod content;
 mod filter;
 mod jsonld;
 mod page;
+mod prune;
 mod title;
 mod walk;
 
@@ -26,6 +27,7 @@ use content::*;
 use filter::*;
 use jsonld::*;
 use page::*;
+use prune::*;
 use title::*;
 use walk::*;
 
@@ -79,9 +81,11 @@ pub fn extract_article(root: &HtmlElement) -> Result<ArticleDraft, ExtractError>
         })
         .ok_or(ExtractError::NoArticle)?;
     let title = choose_title(&page, &roots, &survey);
-    let skip: Vec<*const HtmlElement> = survey.byline.iter().map(|(el, _)| *el as *const HtmlElement).collect();
     let mut builder = Builder::new(Mode::Article, survey.filter, page.link_base());
     for root in &roots {
+        let mut skip = pruned(root, survey.filter);
+        skip.extend(survey.byline.iter().map(|(el, _)| *el as *const HtmlElement));
+        skip.sort_unstable();
         builder.walk(root, in_article, &skip);
     }
     let blocks = builder.finish();

@@ -16,7 +16,7 @@ pub(super) struct Frame<'a> {
     pub(super) in_article: bool,
 }
 
-/// An iterative depth-first walk that enters only what `filter` keeps (and never `skip`).
+/// An iterative depth-first walk that enters only what `filter` keeps (and never `skip`, a sorted list).
 pub(super) struct Walk<'a, 's> {
     pub(super) root: Option<&'a HtmlElement>,
     pub(super) stack: Vec<Frame<'a>>,
@@ -59,7 +59,9 @@ impl<'a, 's> Walk<'a, 's> {
             match child {
                 HtmlNode::Text(text) => return Some(Step::Text(text)),
                 HtmlNode::Element(el) => {
-                    if self.skip.contains(&(el as *const HtmlElement)) || !keep(el, self.filter, in_article) {
+                    if self.skip.binary_search(&(el as *const HtmlElement)).is_ok()
+                        || !keep(el, self.filter, in_article)
+                    {
                         continue;
                     }
                     let in_article = in_article || el.name == "article" || is_article_body(el);
