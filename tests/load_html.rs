@@ -8,7 +8,7 @@
 
 use marginalia::domain::document::{safe_link, BlockKind, Document, MarkKind};
 use marginalia::domain::html_extract::{extract_all_text, extract_article, ExtractError, MIN_ARTICLE_CHARS};
-use marginalia::domain::html_tree::{HtmlElement, HtmlNode, MAX_DEPTH};
+use marginalia::domain::html_tree::{HtmlElement, HtmlNode};
 use marginalia::domain::loader::ArticleDraft;
 use marginalia::domain::plain_text::parse_plain_text;
 use proptest::prelude::*;

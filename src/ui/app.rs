@@ -32,14 +32,14 @@ use crate::ui::banner::WarningBanner;
 use crate::ui::browser::dom_text::DomText;
 use crate::ui::browser::highlights::{self, Painter};
 use crate::ui::browser::storage::{AnnotationStorage, StorageProblem, Unreadable};
-use crate::ui::browser::{clock, download, eviction, files, focus, html_parse, lang, library, storage};
+use crate::ui::browser::{clock, download, eviction, files, focus, html_parse, lang, library, paste, storage};
 use crate::ui::class_view_host::ClassViewHost;
 use crate::ui::editor::{excerpt, AnnotationEditor};
 use crate::ui::export_dialog::ExportDialog;
 use crate::ui::help::HelpDialog;
 use crate::ui::import_report::ImportReport;
 use crate::ui::library::LibraryDialog;
-use crate::ui::new_article::{NewArticleDialog, Pasted};
+use crate::ui::new_article::{self, NewArticleDialog, Pasted};
 use crate::ui::offline::OfflineStatus;
 use crate::ui::settings::SettingsDialog;
 use crate::ui::side_lists::SideLists;
@@ -328,7 +328,11 @@ impl Component for App {
                 on_open: ctx.link().callback(Msg::OpenFromList),
                 on_show_more: ctx.link().callback(|()| Msg::ShowMore),
             },
-            _listeners: document_listeners(ctx).into_iter().chain(sync::listener(ctx)).collect(),
+            _listeners: document_listeners(ctx)
+                .into_iter()
+                .chain(sync::listener(ctx))
+                .chain(paste::page_listener(ctx.link().callback(Msg::AddPasted)))
+                .collect(),
             a11y: Default::default(),
             saving: saving::Saving::new(ctx.link().clone()),
         }
@@ -564,13 +568,12 @@ impl Component for App {
                 true
             }
             Msg::AddPasted(pasted) => {
-                let title = Some(pasted.title.as_str()).filter(|t| !t.trim().is_empty());
-                match load_text(FileKind::PlainText, &pasted.text, title, Some(pasted.source.as_str())) {
+                match new_article::pasted_document(&pasted, self.t()) {
                     Ok(doc) => {
                         self.new_article_open = false;
                         self.add_document(doc, None);
                     }
-                    Err(error) => self.set_notice(error.message(self.t())),
+                    Err(error) => self.set_notice(error),
                 }
                 true
             }

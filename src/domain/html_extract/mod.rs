@@ -100,6 +100,39 @@ pub fn extract_article(root: &HtmlElement) -> Result<ArticleDraft, ExtractError>
     Ok(ArticleDraft { title, meta, blocks: all })
 }
 
+/// An article from HTML pasted from a web page (the clipboard's `text/html`): everything visible,
+/// with its headings, paragraphs, lists, quotes, emphasis and safe links, since the user chose what
+/// to copy. The title is `given_title`, else the first block; a byline and a date right after it
+/// become metadata, as in pasted plain text.
+pub fn extract_pasted(root: &HtmlElement, given_title: Option<&str>) -> ArticleDraft {
+    let page = Page::read(root);
+    let mut builder = Builder::new(Mode::Article, Filter::AllText, page.link_base());
+    builder.walk(page.body, false, &[]);
+    let mut rest = with_texts(builder.finish()).into_iter().filter(|(_, t)| !plain_text::is_furniture(t)).peekable();
+    let title = match given_title.map(str::trim).filter(|t| !t.is_empty()) {
+        Some(given) => given.to_string(),
+        None => rest.next().map_or_else(|| "Untitled article".to_string(), |(_, t)| t),
+    };
+    let mut meta = ArticleMeta { byline: None, date: None, source: page.source() };
+    // The byline and date, when present, come right after the title, in either order.
+    for _ in 0..2 {
+        match rest.peek() {
+            Some((_, line)) if meta.byline.is_none() && plain_text::byline(line).is_some() => {
+                meta.byline = plain_text::byline(line);
+                rest.next();
+            }
+            Some((_, line)) if meta.date.is_none() && plain_text::looks_like_date(line) => {
+                meta.date = readable_date(line);
+                rest.next();
+            }
+            _ => break,
+        }
+    }
+    let mut blocks = vec![RawBlock::plain(BlockKind::Heading, 1, title.clone())];
+    blocks.extend(rest.map(|(b, _)| b.block));
+    ArticleDraft { title, meta, blocks }
+}
+
 /// Every visible text block of the page's `<body>` as paragraphs, after a title heading: the fallback when no article is found.
 ///
 /// Only what a reader could never see is left out (script, style, templates, embedded documents,

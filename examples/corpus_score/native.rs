@@ -1,15 +1,11 @@
-//! Scores the native article extractor on a folder of Readability test pages: word precision, recall and F1 against expected.html, title and byline matches.
-//!
-//! `cargo run --release --example corpus_score -- <test-pages folder> [page name to print]`.
-//! A page is a real site when its source.html is 5,000 bytes or more (the corpus's own rule).
-//! Not a test: it reports, it never fails (tests/corpus_pages.rs asserts minimum scores).
+//! The corpus scorer itself (native only: it parses pages with html5ever through `scraper`).
 
-#[path = "../tests/support/corpus.rs"]
+#[path = "../../tests/support/corpus.rs"]
 mod corpus;
 
 use corpus::{extract, score, Score};
 
-fn main() {
+pub fn main() {
     let mut args = std::env::args().skip(1);
     let folder = args.next().expect("usage: corpus_score <test-pages folder> [page]");
     let show = args.next();
