@@ -77,7 +77,7 @@ pub(super) fn score_content<'a>(body: &'a HtmlElement, filter: Filter<'_>) -> Op
     }
     let mut ranked: Vec<&Candidate<'_>> = order.iter().filter_map(|k| candidates.get(k)).collect();
     // Stable: of equal scores the first in document order wins.
-    ranked.sort_by(|a, b| b.score.total_cmp(&a.score));
+    crate::domain::sort::sort_by(&mut ranked, |a, b| b.score.total_cmp(&a.score));
     let top = *ranked.first()?;
     let best = climb(top, &ranked[1..ranked.len().min(5)], &candidates);
     let Some(parent) = best.chain.len().checked_sub(2).map(|i| best.chain[i]) else { return Some(vec![best.el]) };

@@ -85,7 +85,7 @@ pub fn extract_article(root: &HtmlElement) -> Result<ArticleDraft, ExtractError>
     for root in &roots {
         let mut skip = pruned(root, survey.filter);
         skip.extend(survey.byline.iter().map(|(el, _)| *el as *const HtmlElement));
-        skip.sort_unstable();
+        crate::domain::sort::sort_by(&mut skip, |a, b| a.cmp(b));
         builder.walk(root, in_article, &skip);
     }
     let blocks = builder.finish();

@@ -61,6 +61,6 @@ pub(super) fn pruned(root: &HtmlElement, filter: Filter<'_>) -> Vec<*const HtmlE
             Step::Text(_) => {}
         }
     }
-    found.sort_unstable();
+    crate::domain::sort::sort_by(&mut found, |a, b| a.cmp(b));
     found
 }
