@@ -7,7 +7,7 @@ export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 WASM := --target wasm32-unknown-unknown
 BROWSER_TESTS := $(patsubst tests/%.rs,--test %,$(wildcard tests/browser_*.rs))
 
-.PHONY: help setup setup-test serve dist size test lint test-native test-browser test-e2e fuzz bench corpus
+.PHONY: help setup setup-test serve dist size test lint test-native test-browser test-e2e fuzz bench screenshot corpus
 
 help:
 	@echo "make serve   build and serve the app at http://127.0.0.1:8080"
@@ -51,6 +51,10 @@ test-browser:
 
 test-e2e:
 	playwright test
+
+# The README's screenshot (docs/screenshot.png); not part of `make test`, which must not rewrite tracked files.
+screenshot: setup-test dist
+	SCREENSHOT=1 playwright test screenshot.spec.ts
 
 # Fuzzing (fuzz/, its own workspace): each target for FUZZ_SECONDS, seeded from the test fixtures.
 # A crash stops the run and leaves its input in fuzz/artifacts/<target>/; add it to tests/parsers_never_panic.rs.

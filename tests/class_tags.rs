@@ -2,6 +2,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use marginalia::domain::annotation::{Annotation, Target};
+use marginalia::domain::session::history::Step;
 use marginalia::domain::store::Store;
 use marginalia::domain::tag_edit::{
     delete_impact, edit, valid_colour, DeleteImpact, DeletePolicy, Edited, NewTag, TagEdit, TagError,
@@ -335,9 +336,7 @@ fn check_updates(e: TagEdit, expected: &[(u128, &[&str])], tags_after: &[&str]) 
     // Apply the updates as one batch, then undo it in one step.
     let mut store = Store::from_annotations(annotations.clone());
     let commands = done.commands();
-    if !commands.is_empty() {
-        store.apply_batch(commands).unwrap();
-    }
+    let changes = if commands.is_empty() { Vec::new() } else { store.apply_batch(commands).unwrap() };
     let after: Vec<(u128, Vec<String>)> =
         store.in_order().map(|a| (a.id.as_u128(), a.tags.iter().map(|t| t.0.clone()).collect())).collect();
     let want: Vec<(u128, Vec<String>)> =
@@ -353,10 +352,8 @@ fn check_updates(e: TagEdit, expected: &[(u128, &[&str])], tags_after: &[&str]) 
             );
         }
     }
-    if store.can_undo() {
-        store.undo_step().unwrap();
-        assert!(!store.can_undo(), "one step");
-    }
+    // The session's undo of the step: its changes inverted, last first.
+    store.commit_changes(&Step { changes, ..Step::default() }.inverse().changes);
     assert_eq!(store.in_order().cloned().collect::<Vec<_>>(), annotations, "undo restores exactly");
     done
 }
@@ -484,9 +481,7 @@ proptest! {
         };
         prop_assert!(done.updates.iter().all(|u| u.after.is_some()), "a merge deletes nothing");
         let mut store = Store::from_annotations(annotations.clone());
-        if !done.updates.is_empty() {
-            store.apply_batch(done.commands()).unwrap();
-        }
+        let changes = if done.updates.is_empty() { Vec::new() } else { store.apply_batch(done.commands()).unwrap() };
         prop_assert_eq!(store.len(), annotations.len());
         for before in &annotations {
             let after = store.get(&before.id).unwrap();
@@ -497,7 +492,7 @@ proptest! {
             let others = |a: &Annotation| a.tags.iter().filter(|t| **t != id(from) && **t != id(into)).cloned().collect::<Vec<_>>();
             prop_assert_eq!(others(after), others(before));
         }
-        store.undo_step();
+        store.commit_changes(&Step { changes, ..Step::default() }.inverse().changes);
         prop_assert_eq!(store.in_order().cloned().collect::<Vec<_>>(), {
             let mut sorted = annotations.clone();
             sorted.sort_by_key(|a| (a.target.start, a.target.end, a.id));

@@ -1,9 +1,15 @@
-//! Native tests of the annotation store: commands and batches with undo and redo, refused commands, and queries by position, tag and text.
+//! Native tests of the annotation store, through the session that owns it: commands and batches with the session's undo and redo, refused commands, and queries by position, tag and text.
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::collections::HashMap;
+use std::ops::Deref;
+use std::rc::Rc;
 
 use marginalia::domain::annotation::{Annotation, Target};
+use marginalia::domain::document::{ArticleMeta, BlockKind, Document};
+use marginalia::domain::persist;
+use marginalia::domain::session::kv::{KeyValue, MemoryKv};
+use marginalia::domain::session::{Session, SessionError};
 use marginalia::domain::store::{Change, Command, Store, StoreError};
 use marginalia::domain::tags::TagId;
 use proptest::prelude::*;
@@ -54,6 +60,73 @@ fn apply(command: Command) -> Op {
     Op::Apply(Box::new(command))
 }
 
+/// A session on a one-paragraph article, seen as its store: commands go through the session's
+/// operations and undo through its one history, queries through its store.
+struct Undoable(Session);
+
+impl Undoable {
+    fn new() -> Self {
+        Undoable::from_annotations([])
+    }
+
+    /// A session whose storage already holds `annotations` (loaded, so not undoable).
+    fn from_annotations(annotations: impl IntoIterator<Item = Annotation>) -> Self {
+        let doc = Rc::new(Document::new("T", ArticleMeta::default(), &[(BlockKind::Paragraph, "text")]));
+        let mut kv = MemoryKv::new();
+        for a in annotations {
+            if kv.get(&persist::annotation_key(doc.hash(), &a.id)).unwrap().is_none() {
+                kv.set(&persist::annotation_key(doc.hash(), &a.id), &persist::encode(&a)).unwrap();
+            }
+        }
+        let mut session = Session::open(doc, &mut kv, Default::default());
+        session.load_annotations(&mut kv);
+        Undoable(session)
+    }
+
+    fn apply(&mut self, command: Command) -> Result<Change, StoreError> {
+        self.apply_batch(vec![command]).map(|mut changes| changes.remove(0))
+    }
+
+    fn apply_batch(&mut self, commands: Vec<Command>) -> Result<Vec<Change>, StoreError> {
+        match self.0.apply_commands(commands) {
+            Ok(effects) => Ok(effects.changes),
+            Err(SessionError::Store(error)) => Err(error),
+            Err(other) => panic!("not a store error: {other:?}"),
+        }
+    }
+
+    fn undo_step(&mut self) -> Option<Vec<Change>> {
+        self.0.undo().map(|e| e.changes)
+    }
+
+    fn redo_step(&mut self) -> Option<Vec<Change>> {
+        self.0.redo().map(|e| e.changes)
+    }
+
+    fn undo(&mut self) -> Option<Change> {
+        self.undo_step().and_then(|s| s.into_iter().last())
+    }
+
+    fn redo(&mut self) -> Option<Change> {
+        self.redo_step().and_then(|s| s.into_iter().last())
+    }
+
+    fn can_undo(&self) -> bool {
+        self.0.can_undo()
+    }
+
+    fn can_redo(&self) -> bool {
+        self.0.can_redo()
+    }
+}
+
+impl Deref for Undoable {
+    type Target = Store;
+    fn deref(&self) -> &Store {
+        self.0.store()
+    }
+}
+
 #[derive(Debug, Clone)]
 enum Op {
     Apply(Box<Command>),
@@ -62,7 +135,7 @@ enum Op {
 }
 use Op::{Redo, Undo};
 
-fn run(store: &mut Store, ops: &[Op]) {
+fn run(store: &mut Undoable, ops: &[Op]) {
     for op in ops {
         match op {
             Op::Apply(command) => {
@@ -79,12 +152,12 @@ fn run(store: &mut Store, ops: &[Op]) {
 }
 
 /// Everything observable about the store's contents, in article order.
-fn snapshot(store: &Store) -> Vec<Annotation> {
+fn snapshot(store: &Undoable) -> Vec<Annotation> {
     store.in_order().cloned().collect()
 }
 
 /// (id, tags, note) of every annotation, in article order.
-fn summary(store: &Store) -> Vec<(u128, Vec<String>, String)> {
+fn summary(store: &Undoable) -> Vec<(u128, Vec<String>, String)> {
     store.in_order().map(|a| (a.id.as_u128(), a.tags.iter().map(|t| t.0.clone()).collect(), a.note.clone())).collect()
 }
 
@@ -92,7 +165,7 @@ fn summary(store: &Store) -> Vec<(u128, Vec<String>, String)> {
 // Commands, undo and redo: after `ops`, the store holds `expected` and can undo / redo as given.
 
 fn check(ops: &[Op], expected: &[(u128, &[&str], &str)], can_undo: bool, can_redo: bool) {
-    let mut store = Store::default();
+    let mut store = Undoable::new();
     run(&mut store, ops);
     let want: Vec<(u128, Vec<String>, String)> = expected
         .iter()
@@ -188,17 +261,17 @@ fn a_new_command_clears_redo() {
 
 #[test]
 fn undo_and_redo_on_an_empty_history_do_nothing() {
-    let mut store = Store::default();
+    let mut store = Undoable::new();
     assert_eq!(store.undo(), None);
     assert_eq!(store.redo(), None);
-    let mut loaded = Store::from_annotations([annotation(1, 0, 5, &["claim"], "q", "")]);
+    let mut loaded = Undoable::from_annotations([annotation(1, 0, 5, &["claim"], "q", "")]);
     assert_eq!(loaded.undo(), None, "loaded annotations are not undoable");
     assert_eq!(loaded.len(), 1);
 }
 
 #[test]
 fn changes_describe_what_happened() {
-    let mut store = Store::default();
+    let mut store = Undoable::new();
     let a = annotation(1, 0, 5, &["claim"], "quote", "");
     let created = store.apply(Command::Create(a.clone())).unwrap();
     assert_eq!(created, Change { before: None, after: Some(a.clone()) });
@@ -232,13 +305,13 @@ fn changes_describe_what_happened() {
 // Refused commands change nothing, not even the redo history.
 
 fn check_error(setup: &[Op], command: Command, expected: StoreError) {
-    let mut store = Store::default();
+    let mut store = Undoable::new();
     run(&mut store, setup);
     let before = (snapshot(&store), store.can_undo(), store.can_redo());
     assert_eq!(store.apply(command.clone()), Err(expected), "{command:?} after {setup:?}");
     assert_eq!((snapshot(&store), store.can_undo(), store.can_redo()), before, "{command:?} changed the store");
     // Undo and redo still step through exactly the history that was there before.
-    let mut reference = Store::default();
+    let mut reference = Undoable::new();
     run(&mut reference, setup);
     assert_eq!(store.undo(), reference.undo());
     assert_eq!(store.redo(), reference.redo());
@@ -271,7 +344,7 @@ fn refused_commands_change_nothing() {
 
 #[test]
 fn create_keeps_each_tag_once_in_first_chosen_order() {
-    let mut store = Store::default();
+    let mut store = Undoable::new();
     let change = store.apply(Command::Create(annotation(1, 0, 5, &["quote", "claim", "quote"], "q", ""))).unwrap();
     assert_eq!(change.after.unwrap().tags, tag_ids(&["quote", "claim"]));
     assert_eq!(store.get(&id(1)).unwrap().tags, tag_ids(&["quote", "claim"]));
@@ -307,8 +380,8 @@ const D: u128 = 0xd;
 const E: u128 = 0xe;
 const F: u128 = 0xf;
 
-fn sample() -> Store {
-    let mut store = Store::default();
+fn sample() -> Undoable {
+    let mut store = Undoable::new();
     for a in [
         annotation(F, 100, 200, &["claim"], "long passage", ""),
         annotation(C, 8, 15, &["policy-shift", "claim"], "will grow", "A reversal of last YEAR's plan"),
@@ -326,7 +399,7 @@ fn ids<'a>(annotations: impl IntoIterator<Item = &'a Annotation>) -> Vec<u128> {
     annotations.into_iter().map(|a| a.id.as_u128()).collect()
 }
 
-fn check_at(store: &Store, pos: usize, expected: &[u128]) {
+fn check_at(store: &Undoable, pos: usize, expected: &[u128]) {
     assert_eq!(ids(store.at(pos)), expected, "at({pos})");
     let naive: Vec<u128> = ids(store.in_order().filter(|a| a.covers(pos)));
     assert_eq!(naive, expected, "covers({pos})");
@@ -355,7 +428,7 @@ fn at_with_nested_and_overlapping_annotations() {
     check_at(&s, 199, &[F]);
     check_at(&s, 200, &[]);
     check_at(&s, usize::MAX, &[]);
-    check_at(&Store::default(), 0, &[]);
+    check_at(&Undoable::new(), 0, &[]);
 }
 
 #[test]
@@ -368,7 +441,7 @@ fn at_after_the_longest_annotation_is_deleted_or_undone() {
     check_at(&s, 150, &[F]);
 }
 
-fn check_overlapping(store: &Store, start: usize, end: usize, expected: &[u128]) {
+fn check_overlapping(store: &Undoable, start: usize, end: usize, expected: &[u128]) {
     assert_eq!(ids(store.overlapping(start, end)), expected, "overlapping({start}, {end})");
 }
 
@@ -391,10 +464,10 @@ fn overlapping() {
     check_overlapping(&s, 0, usize::MAX, &[A, B, E, C, D, F]);
     check_overlapping(&s, 9, 9, &[]); // empty range
     check_overlapping(&s, 12, 5, &[]); // reversed range
-    check_overlapping(&Store::default(), 0, 10, &[]);
+    check_overlapping(&Undoable::new(), 0, 10, &[]);
 }
 
-fn check_tag(store: &Store, tag: &str, expected: &[u128]) {
+fn check_tag(store: &Undoable, tag: &str, expected: &[u128]) {
     assert_eq!(ids(store.with_tag(&TagId::new(tag))), expected, "with_tag({tag:?})");
 }
 
@@ -406,10 +479,10 @@ fn with_tag() {
     check_tag(&s, "policy-shift", &[C]);
     check_tag(&s, "Claim", &[]); // ids are exact
     check_tag(&s, "unknown", &[]);
-    check_tag(&Store::default(), "claim", &[]);
+    check_tag(&Undoable::new(), "claim", &[]);
 }
 
-fn check_search(store: &Store, query: &str, expected: &[u128]) {
+fn check_search(store: &Undoable, query: &str, expected: &[u128]) {
     assert_eq!(ids(store.search(query)), expected, "search({query:?})");
 }
 
@@ -432,12 +505,12 @@ fn search() {
     check_search(&s, "willgrow", &[]);
     check_search(&s, "", &[A, B, E, C, D, F]); // no words: everything
     check_search(&s, " \t ", &[A, B, E, C, D, F]);
-    check_search(&Store::default(), "x", &[]);
+    check_search(&Undoable::new(), "x", &[]);
 }
 
 #[test]
 fn search_unicode() {
-    let mut s = Store::default();
+    let mut s = Undoable::new();
     s.apply(Command::Create(annotation(1, 0, 5, &["claim"], "ÉCOLE Straße", "Über 😀 שלום"))).unwrap();
     s.apply(Command::Create(annotation(2, 5, 9, &["claim"], "ΟΔΟΣ", ""))).unwrap();
     check_search(&s, "école", &[1]);
@@ -448,7 +521,7 @@ fn search_unicode() {
     check_search(&s, "\u{3bf}\u{3b4}\u{3bf}\u{3c2}", &[2]);
 }
 
-fn check_counts(store: &Store, expected: &[(&str, usize)]) {
+fn check_counts(store: &Undoable, expected: &[(&str, usize)]) {
     let want: HashMap<TagId, usize> = expected.iter().map(|(t, n)| (TagId::new(t), *n)).collect();
     assert_eq!(store.count_by_tag(), want);
     for tag in ["claim", "quote", "policy-shift", "unknown"] {
@@ -469,13 +542,13 @@ fn count_by_tag() {
     s.undo();
     s.undo();
     check_counts(&s, &[("claim", 4), ("quote", 2), ("policy-shift", 1)]);
-    check_counts(&Store::default(), &[]);
+    check_counts(&Undoable::new(), &[]);
 }
 
 #[test]
 fn count_by_tag_counts_annotations_not_tag_mentions() {
     // A created annotation keeps its tags as given, duplicates included; each annotation still counts once.
-    let mut s = Store::default();
+    let mut s = Undoable::new();
     s.apply(Command::Create(annotation(1, 0, 5, &["claim", "claim"], "q", ""))).unwrap();
     s.apply(Command::Create(annotation(2, 5, 9, &["claim", "quote"], "q", ""))).unwrap();
     check_counts(&s, &[("claim", 2), ("quote", 1)]);
@@ -485,7 +558,7 @@ fn count_by_tag_counts_annotations_not_tag_mentions() {
 #[test]
 fn in_order_sorts_by_start_then_end_then_id() {
     assert_eq!(ids(sample().in_order()), [A, B, E, C, D, F]);
-    let mut s = Store::default();
+    let mut s = Undoable::new();
     for (n, start, end) in [(5, 10, 20), (4, 10, 20), (3, 10, 15), (2, 0, 30), (1, 40, 41), (6, 10, 20)] {
         s.apply(Command::Create(annotation(n, start, end, &["claim"], "q", ""))).unwrap();
     }
@@ -498,7 +571,7 @@ fn in_order_sorts_by_start_then_end_then_id() {
 
 #[test]
 fn from_annotations_skips_later_duplicates() {
-    let s = Store::from_annotations([
+    let s = Undoable::from_annotations([
         annotation(1, 0, 5, &["claim"], "first", ""),
         annotation(2, 5, 9, &["quote"], "second", ""),
         annotation(1, 20, 30, &["quote"], "duplicate", ""),
@@ -508,7 +581,7 @@ fn from_annotations_skips_later_duplicates() {
     assert_eq!(ids(s.in_order()), [1, 2]);
     assert_eq!(ids(s.at(25)), Vec::<u128>::new(), "the skipped duplicate is not indexed");
     assert!(!s.can_undo() && !s.can_redo());
-    assert!(Store::from_annotations([]).is_empty());
+    assert!(Undoable::from_annotations([]).is_empty());
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -530,7 +603,7 @@ fn check_batch(setup: &[Op], batch: &[Op], expected: &[(u128, &[&str], &str)], u
             .map(|(n, tags, note)| (*n, tags.iter().map(|t| t.to_string()).collect(), note.to_string()))
             .collect()
     };
-    let mut store = Store::default();
+    let mut store = Undoable::new();
     run(&mut store, setup);
     let before = snapshot(&store);
     let changes = store.apply_batch(commands(batch)).unwrap_or_else(|e| panic!("{batch:?} was refused: {e:?}"));
@@ -577,7 +650,7 @@ fn a_batch_is_one_step() {
 
 #[test]
 fn batches_mix_with_single_commands_in_the_history() {
-    let mut store = Store::default();
+    let mut store = Undoable::new();
     run(&mut store, &[create(1, &["claim"]), create(2, &["claim"])]);
     store.apply_batch(commands(&[retag(1, &["quote"]), retag(2, &["quote"])])).unwrap();
     run(&mut store, &[note(1, "after")]);
@@ -611,13 +684,13 @@ fn a_refused_batch_changes_nothing() {
         (vec![create(3, &["claim"]), create(3, &["claim"])], StoreError::DuplicateId(id(3))),
     ];
     for (batch, error) in cases {
-        let mut store = Store::default();
+        let mut store = Undoable::new();
         run(&mut store, &setup);
         let before = (snapshot(&store), store.can_undo(), store.can_redo());
         assert_eq!(store.apply_batch(commands(&batch)), Err(error), "{batch:?}");
         assert_eq!((snapshot(&store), store.can_undo(), store.can_redo()), before, "{batch:?} changed the store");
         assert_eq!(store.at(30), store.in_order().filter(|a| a.covers(30)).collect::<Vec<_>>(), "index intact");
-        let mut reference = Store::default();
+        let mut reference = Undoable::new();
         run(&mut reference, &setup);
         assert_eq!(store.redo(), reference.redo(), "the redo history survives a refused batch");
     }
@@ -662,7 +735,7 @@ proptest! {
         initial in arbitrary_initial(),
         commands in proptest::collection::vec(arbitrary_command(), 0..25),
     ) {
-        let mut store = Store::from_annotations(initial);
+        let mut store = Undoable::from_annotations(initial);
         let start = snapshot(&store);
         let mut applied = 0;
         for command in commands {
@@ -700,7 +773,7 @@ proptest! {
         pos in 0usize..100,
         len in 0usize..40,
     ) {
-        let mut store = Store::from_annotations(initial);
+        let mut store = Undoable::from_annotations(initial);
         for command in commands {
             let _ = store.apply(command);
         }
@@ -733,7 +806,7 @@ proptest! {
         before in proptest::collection::vec(arbitrary_command(), 0..6),
         batches in proptest::collection::vec(proptest::collection::vec(arbitrary_command(), 0..6), 1..4),
     ) {
-        let mut store = Store::from_annotations(initial);
+        let mut store = Undoable::from_annotations(initial);
         for command in before {
             let _ = store.apply(command);
         }
@@ -762,7 +835,7 @@ proptest! {
 #[test]
 fn a_note_too_long_for_a_file_is_refused_and_nothing_changes() {
     use marginalia::domain::format::MAX_NOTE_BYTES;
-    let mut store = Store::default();
+    let mut store = Undoable::new();
     let long = "é".repeat(MAX_NOTE_BYTES / 2 + 1);
     assert_eq!(
         store.apply(Command::Create(annotation(1, 0, 5, &["claim"], "quote", &long))),

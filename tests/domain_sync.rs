@@ -1,12 +1,13 @@
-//! Native tests of keeping two tabs in step: what a tab does with another tab's stored change, the store's history after one, and two simulated tabs converging.
+//! Native tests of keeping two tabs in step: what a tab does with another tab's stored change, the session's history after one, and two sessions sharing one in-memory storage converging through the real save queue.
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::collections::BTreeMap;
+use std::rc::Rc;
 
 use marginalia::domain::annotation::{Annotation, Target};
-use marginalia::domain::document::ContentHash;
+use marginalia::domain::document::{ArticleMeta, BlockKind, ContentHash, Document};
 use marginalia::domain::persist::{self, article_key_kind, ArticleKey, SideList};
-use marginalia::domain::store::{Command, Store};
+use marginalia::domain::session::kv::{KeyValue, MemoryKv};
+use marginalia::domain::session::Session;
 use marginalia::domain::sync::{before_write, keep_version, resolve, wins, Resolution};
 use marginalia::domain::tags::TagId;
 use proptest::prelude::*;
@@ -139,91 +140,109 @@ fn article_keys_are_told_apart() {
     }
 }
 
+/// The article both tabs have open.
+fn article() -> Rc<Document> {
+    Rc::new(Document::new("T", ArticleMeta::default(), &[(BlockKind::Paragraph, "quote and more")]))
+}
+
+/// Storage holding `annotations` of [`article`].
+fn storage_with(annotations: &[Annotation]) -> MemoryKv {
+    let mut kv = MemoryKv::new();
+    for a in annotations {
+        kv.set(&persist::annotation_key(article().hash(), &a.id), &persist::encode(a)).expect("unlimited");
+    }
+    kv
+}
+
+/// A tab: a session opened on [`article`] over `kv`, its annotations loaded.
+fn open_tab(kv: &mut MemoryKv) -> Session {
+    let mut session = Session::open(article(), kv, Default::default());
+    session.load_annotations(kv);
+    session
+}
+
 #[test]
-fn sync_changes_the_store_outside_the_history_and_drops_steps_about_that_annotation() {
-    let mut store = Store::default();
-    store.apply(Command::Create(version(1, "", 0))).expect("create 1");
-    store.apply(Command::Create(version(2, "", 0))).expect("create 2");
-    store.apply(Command::SetNote { id: Uuid::from_u128(1), note: "mine".into(), at: at(1) }).expect("note");
+fn taking_another_tabs_version_changes_the_session_outside_its_history() {
+    let mut kv = storage_with(&[version(1, "", 0), version(2, "", 0)]);
+    let mut tab = open_tab(&mut kv);
+    tab.set_note(Uuid::from_u128(2), "two", at(1)).expect("note 2");
+    tab.set_note(Uuid::from_u128(1), "mine", at(1)).expect("note 1");
+    tab.flush(&mut kv, usize::MAX);
+    // Another tab stores its own version of annotation 1.
     let theirs = version(1, "theirs", 5);
-    let change = store.sync(Uuid::from_u128(1), Some(theirs.clone())).expect("a change");
-    assert_eq!(change.after.as_ref(), Some(&theirs));
-    assert_eq!(store.get(&Uuid::from_u128(1)), Some(&theirs));
+    let key = persist::annotation_key(article().hash(), &Uuid::from_u128(1));
+    kv.set(&key, &persist::encode(&theirs)).expect("unlimited");
+    let effects = tab.stored_elsewhere(&mut kv, &key, None);
+    assert_eq!(effects.changes.len(), 1);
+    assert_eq!(effects.changes[0].after.as_ref(), Some(&theirs));
+    assert_eq!(tab.store().get(&Uuid::from_u128(1)), Some(&theirs));
     // Undo reverts only what is about annotation 2; annotation 1 keeps the other tab's version.
-    assert_eq!(store.undo_step().expect("one step left")[0].id(), Uuid::from_u128(2));
-    assert!(!store.can_undo());
-    assert_eq!(store.get(&Uuid::from_u128(1)), Some(&theirs));
-    assert!(store.get(&Uuid::from_u128(2)).is_none());
-    // In step: no change; a deletion there removes it here.
-    assert!(store.sync(Uuid::from_u128(1), Some(theirs)).is_none());
-    assert!(store.sync(Uuid::from_u128(1), None).is_some());
-    assert!(store.is_empty());
-    // A value for another id is refused.
-    assert!(store.sync(Uuid::from_u128(3), Some(version(4, "", 0))).is_none());
+    let undone = tab.undo().expect("one step left");
+    assert_eq!(undone.changes[0].id(), Uuid::from_u128(2));
+    assert!(!tab.can_undo());
+    assert_eq!(tab.store().get(&Uuid::from_u128(1)), Some(&theirs));
+    assert_eq!(tab.store().get(&Uuid::from_u128(2)).map(|a| a.note.as_str()), Some(""));
+    // While its note is typed here, the annotation waits; in step: no change.
+    assert!(tab.stored_elsewhere(&mut kv, &key, Some(Uuid::from_u128(1))).is_empty());
+    assert!(tab.stored_elsewhere(&mut kv, &key, None).is_empty());
+    // A deletion there removes it here.
+    kv.remove(&key).expect("unlimited");
+    assert_eq!(tab.stored_elsewhere(&mut kv, &key, None).changes.len(), 1);
+    assert!(tab.store().get(&Uuid::from_u128(1)).is_none());
 }
 
-/// One simulated tab: its store, its other versions and the storage events it has not handled yet.
-#[derive(Default)]
-struct Tab {
-    store: Store,
-    conflicts: Vec<Annotation>,
-    inbox: Vec<(Uuid, Option<Annotation>, Option<Annotation>)>,
+#[test]
+fn a_clash_found_while_writing_keeps_both_versions() {
+    let mut kv = storage_with(&[version(1, "", 0)]);
+    let mut tab = open_tab(&mut kv);
+    tab.set_note(Uuid::from_u128(1), "mine", at(10)).expect("note");
+    // Before this tab writes, another one stores a later edit of the same annotation.
+    let theirs = version(1, "theirs", 20);
+    let key = persist::annotation_key(article().hash(), &Uuid::from_u128(1));
+    kv.set(&key, &persist::encode(&theirs)).expect("unlimited");
+    let (effects, flushed) = tab.flush(&mut kv, usize::MAX);
+    assert!(effects.clashed && effects.conflicts, "{effects:?}");
+    assert_eq!(flushed.problem, None);
+    assert_eq!(tab.store().get(&Uuid::from_u128(1)), Some(&theirs), "the later edit wins");
+    assert_eq!(tab.conflicts().iter().map(|a| a.note.as_str()).collect::<Vec<_>>(), ["mine"]);
+    // The other version is queued under the article's conflicts key and written by the next flush.
+    tab.flush(&mut kv, usize::MAX);
+    let stored = kv.get(&persist::side_key(article().hash(), SideList::Conflicts)).unwrap().expect("stored");
+    assert_eq!(persist::decode_list(&stored).unwrap()[0].note, "mine");
+    assert_eq!(persist::decode(&kv.get(&key).unwrap().unwrap()).unwrap(), theirs, "storage keeps the winner");
 }
 
-/// Two tabs sharing one storage; a write in one queues an event (before, after) for the other.
-/// Events are handled only when a `Deliver` step says so, so edits cross as they do between
-/// busy tabs (or while a note is being typed).
+/// Two tabs (sessions) sharing one storage; the keys one tab writes wait in the other's inbox
+/// until a `Deliver` step hands them over, so edits cross as they do between busy tabs (or
+/// while a note is being typed).
 struct TwoTabs {
-    storage: BTreeMap<Uuid, Annotation>,
-    /// Every version either tab kept as a conflict.
-    versions: Vec<Annotation>,
+    storage: MemoryKv,
     /// Notes a tab changed or deleted on purpose (its edit started from them).
     superseded: Vec<String>,
-    tabs: [Tab; 2],
+    tabs: [Session; 2],
+    inboxes: [Vec<String>; 2],
 }
 
 impl TwoTabs {
-    fn write(&mut self, tab: usize, id: Uuid, value: Option<Annotation>) {
-        let before = match &value {
-            Some(a) => self.storage.insert(id, a.clone()),
-            None => self.storage.remove(&id),
-        };
-        self.tabs[1 - tab].inbox.push((id, before, value));
-    }
-
-    /// A tab's own change, written as the app does: checked against what is stored first.
-    fn edit(&mut self, tab: usize, command: Command) -> bool {
-        let Ok(change) = self.tabs[tab].store.apply(command) else { return false };
-        self.superseded.extend(change.before.iter().map(|a| a.note.clone()));
-        let id = change.id();
-        let current = self.storage.get(&id).cloned();
-        match before_write(change.before.as_ref(), change.after.as_ref(), current.as_ref()) {
-            Resolution::InStep => {}
-            Resolution::KeepMine { other_version } => {
-                self.keep(tab, other_version);
-                self.write(tab, id, change.after);
-            }
-            Resolution::Adopt { now, other_version } => {
-                self.keep(tab, other_version);
-                self.tabs[tab].store.sync(id, now);
-            }
+    /// A tab's own change, saved as the app saves it: through its queue's flush.
+    fn edit(&mut self, tab: usize, change: impl FnOnce(&mut Session) -> bool) -> bool {
+        if !change(&mut self.tabs[tab]) {
+            return false;
+        }
+        while !self.tabs[tab].queue().borrow().is_empty() {
+            let queued: Vec<String> = self.tabs[tab].queue().borrow().keys_with_prefix("").cloned().collect();
+            let (effects, flushed) = self.tabs[tab].flush(&mut self.storage, usize::MAX);
+            assert_eq!(flushed.problem, None);
+            self.superseded.extend(effects.changes.iter().flat_map(|c| c.before.iter().map(|a| a.note.clone())));
+            self.inboxes[1 - tab].extend(queued);
         }
         true
     }
 
-    fn keep(&mut self, tab: usize, version: Option<Annotation>) {
-        if let Some(version) = version {
-            keep_version(&mut self.tabs[tab].conflicts, version.clone());
-            self.versions.push(version);
-        }
-    }
-
     /// The tab handles its storage events: it takes what is stored now.
     fn deliver(&mut self, tab: usize) {
-        let inbox = std::mem::take(&mut self.tabs[tab].inbox);
-        for (id, _, _) in inbox {
-            let current = self.storage.get(&id).cloned();
-            self.tabs[tab].store.sync(id, current);
+        for key in std::mem::take(&mut self.inboxes[tab]) {
+            self.tabs[tab].stored_elsewhere(&mut self.storage, &key, None);
         }
     }
 }
@@ -250,28 +269,26 @@ proptest! {
     #[test]
     fn two_tabs_converge_on_what_is_stored(steps in prop::collection::vec(step(), 0..40)) {
         let seed: Vec<Annotation> = (0..3).map(|n| version(n, "", 0)).collect();
-        let mut tabs = TwoTabs {
-            storage: seed.iter().map(|a| (a.id, a.clone())).collect(),
-            versions: Vec::new(),
-            superseded: Vec::new(),
-            tabs: [Tab::default(), Tab::default()],
-        };
-        for tab in &mut tabs.tabs {
-            tab.store = Store::from_annotations(seed.clone());
-        }
-        let mut notes: Vec<(usize, u8, Option<String>)> = Vec::new();
+        let mut storage = storage_with(&seed);
+        let tabs = [open_tab(&mut storage), open_tab(&mut storage)];
+        let mut tabs = TwoTabs { storage, superseded: Vec::new(), tabs, inboxes: Default::default() };
+        let mut notes: Vec<(usize, u8, String)> = Vec::new();
         for step in steps {
             match step {
                 Step::Note { tab, id, at: seconds } => {
                     let note = format!("tab {tab} at {seconds}");
-                    let command = Command::SetNote { id: Uuid::from_u128(id.into()), note: note.clone(), at: at(seconds) };
-                    if tabs.edit(tab, command) {
-                        notes.push((tab, id, Some(note)));
+                    let id_ = Uuid::from_u128(id.into());
+                    let before = tabs.tabs[tab].store().get(&id_).map(|a| a.note.clone());
+                    if tabs.edit(tab, |s| s.set_note(id_, &note, at(seconds)).is_ok_and(|e| !e.is_empty())) {
+                        tabs.superseded.extend(before);
+                        notes.push((tab, id, note));
                     }
                 }
                 Step::Delete { tab, id } => {
-                    if tabs.edit(tab, Command::Delete { id: Uuid::from_u128(id.into()) }) {
-                        notes.push((tab, id, None));
+                    let id_ = Uuid::from_u128(id.into());
+                    let before = tabs.tabs[tab].store().get(&id_).map(|a| a.note.clone());
+                    if tabs.edit(tab, |s| s.delete(id_).is_ok()) {
+                        tabs.superseded.extend(before);
                     }
                 }
                 Step::Deliver { tab } => tabs.deliver(tab),
@@ -279,20 +296,27 @@ proptest! {
         }
         tabs.deliver(0);
         tabs.deliver(1);
-        let stored: Vec<&Annotation> = tabs.storage.values().collect();
+        let prefix = persist::article_prefix(article().hash());
+        let mut stored: Vec<Annotation> = tabs.storage.values.iter()
+            .filter(|(k, _)| k.starts_with(&prefix))
+            .map(|(_, v)| persist::decode(v).unwrap())
+            .collect();
+        stored.sort_by_key(|a| a.id);
         for tab in &tabs.tabs {
-            let held: Vec<&Annotation> = tab.store.in_order().collect::<Vec<_>>();
-            let mut held = held;
+            let mut held: Vec<Annotation> = tab.store().in_order().cloned().collect();
             held.sort_by_key(|a| a.id);
             prop_assert_eq!(&held, &stored);
         }
         // Every note typed in either tab is stored, kept as another version, or was changed or
         // deleted by an edit made on top of it (in either tab).
+        let conflicts_key = persist::side_key(article().hash(), SideList::Conflicts);
+        let versions: Vec<Annotation> = tabs.tabs.iter().flat_map(|t| t.conflicts().iter().cloned())
+            .chain(tabs.storage.get(&conflicts_key).unwrap().map(|v| persist::decode_list(&v).unwrap()).unwrap_or_default())
+            .collect();
         for (tab, id, note) in &notes {
-            let Some(note) = note else { continue };
             let id = Uuid::from_u128((*id).into());
-            let kept = tabs.storage.get(&id).is_some_and(|a| &a.note == note)
-                || tabs.versions.iter().any(|a| a.id == id && &a.note == note)
+            let kept = stored.iter().any(|a| a.id == id && &a.note == note)
+                || versions.iter().any(|a| a.id == id && &a.note == note)
                 || tabs.superseded.contains(note);
             prop_assert!(kept, "the note {:?} of tab {} was lost", note, tab);
         }

@@ -4,10 +4,13 @@
 mod common;
 
 use std::collections::BTreeSet;
+use std::rc::Rc;
 
 use common::ann;
 use marginalia::domain::document::{ArticleMeta, BlockKind, Document};
 use marginalia::domain::in_view::{moves, next_span, InView};
+use marginalia::domain::session::kv::MemoryKv;
+use marginalia::domain::session::Session;
 use marginalia::domain::store::{Change, Command, Store};
 use proptest::prelude::*;
 use uuid::Uuid;
@@ -129,30 +132,31 @@ proptest! {
     #[test]
     fn following_moves_and_changes_paints_exactly_what_the_stretch_shows(steps in prop::collection::vec(step(), 1..60)) {
         let doc = ten_blocks();
-        let mut store = Store::from_annotations([]);
+        let mut session = Session::open(Rc::new(doc.clone()), &mut MemoryKv::new(), Default::default());
         let mut painted = Painted { ids: BTreeSet::new(), in_view: InView::Nothing };
         for step in steps {
             match step {
-                Step::Scroll(first, last) => painted.show(&store, InView::of_blocks(&doc, first, last)),
-                Step::Print => painted.show(&store, InView::Everything),
-                Step::Create(n, start, end) if start < end && store.get(&Uuid::from_u128(n)).is_none() => {
-                    if let Ok(change) = store.apply(Command::Create(ann(&doc, n, start, end, &["claim"]))) {
-                        painted.apply(&change);
+                Step::Scroll(first, last) => painted.show(session.store(), InView::of_blocks(&doc, first, last)),
+                Step::Print => painted.show(session.store(), InView::Everything),
+                Step::Create(n, start, end) if start < end && session.store().get(&Uuid::from_u128(n)).is_none() => {
+                    if let Ok(effects) = session.apply_commands(vec![Command::Create(ann(&doc, n, start, end, &["claim"]))]) {
+                        effects.changes.iter().for_each(|c| painted.apply(c));
                     }
                 }
                 Step::Create(..) => {}
                 Step::Delete(k) => {
-                    let Some(id) = store.in_order().nth(k).map(|a| a.id) else { continue };
-                    if let Ok(change) = store.apply(Command::Delete { id }) {
-                        painted.apply(&change);
+                    let Some(id) = session.store().in_order().nth(k).map(|a| a.id) else { continue };
+                    if let Ok(effects) = session.apply_commands(vec![Command::Delete { id }]) {
+                        effects.changes.iter().for_each(|c| painted.apply(c));
                     }
                 }
                 Step::Undo => {
-                    for change in store.undo_step().unwrap_or_default() {
+                    for change in session.undo().map(|e| e.changes).unwrap_or_default() {
                         painted.apply(&change);
                     }
                 }
             }
+            let store = session.store();
             let expected: BTreeSet<Uuid> = store
                 .in_order()
                 .filter(|a| painted.in_view.shows(a.target.start, a.target.end))

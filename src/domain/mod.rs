@@ -28,6 +28,7 @@ pub mod plain_text;
 pub mod reanchor;
 pub mod rfc3339;
 pub mod segment;
+pub mod session;
 pub mod sort;
 pub mod spoken;
 pub mod store;

@@ -162,6 +162,49 @@ pub fn article_key_hash(key: &str) -> Option<&str> {
     key.strip_prefix(KEY_PREFIX)?.strip_prefix("v1/")?.strip_suffix("/doc")
 }
 
+/// Key of the small summary the library lists an article by (title, source, date added), so
+/// listing never decodes every article's text.
+pub fn summary_key(article: &ContentHash) -> String {
+    format!("{KEY_PREFIX}v1/{}/summary", article.short())
+}
+
+/// What the library shows of a stored article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ArticleSummary {
+    pub title: String,
+    pub source: Option<String>,
+    pub added: OffsetDateTime,
+}
+
+impl ArticleSummary {
+    pub fn of(doc: &Document, added: OffsetDateTime) -> Self {
+        ArticleSummary { title: doc.title().to_string(), source: doc.meta().source.clone(), added }
+    }
+}
+
+/// Serialises an article's library summary for storage.
+pub fn encode_summary(summary: &ArticleSummary) -> String {
+    stored("summary", |w| {
+        w.begin_object().str_field("title", &summary.title);
+        if let Some(source) = &summary.source {
+            w.str_field("source", source);
+        }
+        w.key("added").time(summary.added).end_object();
+    })
+}
+
+/// Reads a stored library summary.
+pub fn decode_summary(value: &str) -> Result<ArticleSummary, DecodeError> {
+    decode_versioned(value, |root| {
+        let summary = read::required(root, "summary")?;
+        Ok(ArticleSummary {
+            title: read::string(&summary, "title")?,
+            source: read::optional_string(&summary, "source")?,
+            added: read::time(&summary, "added")?,
+        })
+    })
+}
+
 /// Key holding the short hash of the article that was open last.
 pub const LAST_OPEN_KEY: &str = "marginalia/v1/last-open";
 

@@ -1,4 +1,4 @@
-//! The annotations of one article: commands (alone or in batches) with undo and redo, and queries by tag, position and text.
+//! The annotations of one article: commands (alone or in batches, all or nothing) and queries by tag, position and text.
 
 use std::collections::{BTreeSet, HashMap};
 
@@ -80,15 +80,13 @@ impl Change {
         self.after.as_ref().or(self.before.as_ref()).map(|a| a.id).unwrap_or_default()
     }
 
-    fn inverse(&self) -> Change {
+    /// The change that undoes this one.
+    pub fn inverse(&self) -> Change {
         Change { before: self.after.clone(), after: self.before.clone() }
     }
 }
 
-/// One undoable step: the changes of one command, or of one batch, in the order they were made.
-type Step = Vec<Change>;
-
-/// All annotations of one article, indexed by id and by start position, with an undo history.
+/// All annotations of one article, indexed by id and by start position.
 #[derive(Debug, Clone, Default)]
 pub struct Store {
     by_id: HashMap<Uuid, Annotation>,
@@ -96,8 +94,6 @@ pub struct Store {
     by_position: BTreeSet<(usize, usize, Uuid)>,
     /// Length of the longest annotation, bounding how far back a point query must look.
     longest: usize,
-    undo: Vec<Step>,
-    redo: Vec<Step>,
 }
 
 impl Store {
@@ -114,23 +110,23 @@ impl Store {
         store
     }
 
-    /// Applies a command, records it for undo and clears redo.
+    /// Applies a command. The store keeps no history: the session records every step
+    /// (`domain::session::history`), so one undo covers the annotations and everything else a
+    /// step changed.
     pub fn apply(&mut self, command: Command) -> Result<Change, StoreError> {
         let change = self.plan(command)?;
         self.commit(&change);
-        self.undo.push(vec![change.clone()]);
-        self.redo.clear();
         Ok(change)
     }
 
-    /// Applies `commands` in order as one step, so one undo reverts them all (a tag merge or
-    /// delete touches many annotations). Each command sees the changes of those before it. If
-    /// any is refused, the ones already made are reverted and the store is left as it was.
+    /// Applies `commands` in order, all or nothing (a tag merge or delete touches many
+    /// annotations). Each command sees the changes of those before it. If any is refused, the
+    /// ones already made are reverted and the store is left as it was.
     pub fn apply_batch(&mut self, commands: Vec<Command>) -> Result<Vec<Change>, StoreError> {
         if commands.is_empty() {
             return Err(StoreError::EmptyBatch);
         }
-        let mut step: Step = Vec::with_capacity(commands.len());
+        let mut step: Vec<Change> = Vec::with_capacity(commands.len());
         for command in commands {
             match self.plan(command) {
                 Ok(change) => {
@@ -145,71 +141,25 @@ impl Store {
                 }
             }
         }
-        self.undo.push(step.clone());
-        self.redo.clear();
         Ok(step)
     }
 
-    /// Reverts the last step and returns every change the undo made, in the order it made them
-    /// (the step's last change is reverted first); `None` when there is nothing to undo.
-    pub fn undo_step(&mut self) -> Option<Vec<Change>> {
-        let step: Step = self.undo.pop()?.iter().rev().map(Change::inverse).collect();
-        self.commit_all(&step);
-        self.redo.push(step.clone());
-        Some(step)
+    /// Makes each change, in order, without checking it: the changes of an undo or redo, which
+    /// were checked when first made.
+    pub fn commit_changes(&mut self, changes: &[Change]) {
+        self.commit_all(changes);
     }
 
-    /// Re-applies the last undone step and returns every change it made; `None` when there is nothing to redo.
-    pub fn redo_step(&mut self) -> Option<Vec<Change>> {
-        let step: Step = self.redo.pop()?.iter().rev().map(Change::inverse).collect();
-        self.commit_all(&step);
-        self.undo.push(step.clone());
-        Some(step)
-    }
-
-    /// Reverts the last applied command; `None` when there is nothing to undo.
-    ///
-    /// This is [`Self::undo_step`] for callers that never apply batches. A batch step is still
-    /// reverted whole, but only its last change comes back, so a caller that repaints or saves
-    /// per change must use `undo_step` once it applies batches (debug builds assert this).
-    pub fn undo(&mut self) -> Option<Change> {
-        let step = self.undo_step()?;
-        debug_assert_eq!(step.len(), 1, "a batch was undone with Store::undo; use undo_step");
-        step.into_iter().last()
-    }
-
-    /// Re-applies the last undone command; `None` when there is nothing to redo.
-    ///
-    /// Like [`Self::undo`], this is for callers that never apply batches; see [`Self::redo_step`].
-    pub fn redo(&mut self) -> Option<Change> {
-        let step = self.redo_step()?;
-        debug_assert_eq!(step.len(), 1, "a batch was redone with Store::redo; use redo_step");
-        step.into_iter().last()
-    }
-
-    /// Makes annotation `id` what another tab stored (`None`: deleted there), outside the undo
-    /// history. Undo and redo steps that touch it are dropped, so undo never brings back a state
-    /// the other tab replaced; steps about other annotations stay, as each change is per annotation.
-    /// Returns the change made, or `None` when the store already held that state.
+    /// Makes annotation `id` what another tab stored (`None`: deleted there). Returns the
+    /// change made, or `None` when the store already held that state.
     pub fn sync(&mut self, id: Uuid, now: Option<Annotation>) -> Option<Change> {
         let before = self.by_id.get(&id).cloned();
         if before == now || now.as_ref().is_some_and(|a| a.id != id) {
             return None;
         }
-        let touches = |step: &Step| step.iter().any(|change| change.id() == id);
-        self.undo.retain(|step| !touches(step));
-        self.redo.retain(|step| !touches(step));
         let change = Change { before, after: now };
         self.commit(&change);
         Some(change)
-    }
-
-    pub fn can_undo(&self) -> bool {
-        !self.undo.is_empty()
-    }
-
-    pub fn can_redo(&self) -> bool {
-        !self.redo.is_empty()
     }
 
     pub fn len(&self) -> usize {

@@ -1,5 +1,7 @@
 //! The library dialog: every saved article with its source, date and annotation count; open, rename, delete.
 
+use std::rc::Rc;
+
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -9,7 +11,7 @@ use crate::ui::i18n::use_texts;
 
 #[derive(Properties, PartialEq)]
 pub struct LibraryProps {
-    pub entries: Vec<LibraryEntry>,
+    pub entries: Rc<Vec<LibraryEntry>>,
     /// The key of the article open now.
     pub current: AttrValue,
     pub used_bytes: usize,

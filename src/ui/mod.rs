@@ -20,6 +20,7 @@ pub mod sidebar;
 pub mod tag_styles;
 pub mod tag_warnings;
 pub mod toolbar;
+pub mod unsaved;
 
 /// Mounts the app in an element of its own at the end of the body: the class view's module is a
 /// second yew app that mounts beside it (`browser::class_module`), and yew's event handling needs

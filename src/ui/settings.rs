@@ -24,7 +24,7 @@ pub struct SettingsProps {
     pub author: AttrValue,
     pub tags: Rc<TagSet>,
     /// For each tag (in order): annotations carrying it, and of those the ones with no other tag.
-    pub impacts: Vec<(usize, usize)>,
+    pub impacts: Rc<Vec<(usize, usize)>>,
     pub on_author: Callback<String>,
     pub on_edit: Callback<TagEdit>,
     /// Switches the UI language (the current one comes from the context).

@@ -1,5 +1,7 @@
 //! Annotations waiting for the user: imported ones not placed in the article, and other versions kept from a merge.
 
+use std::rc::Rc;
+
 use uuid::Uuid;
 use yew::prelude::*;
 
@@ -9,8 +11,8 @@ use crate::ui::i18n::use_texts;
 
 #[derive(Properties, PartialEq)]
 pub struct SideListsProps {
-    pub orphans: Vec<Annotation>,
-    pub conflicts: Vec<Annotation>,
+    pub orphans: Rc<Vec<Annotation>>,
+    pub conflicts: Rc<Vec<Annotation>>,
     /// The orphan waiting for a selection, if any.
     pub reattaching: Option<Uuid>,
     pub on_reattach: Callback<Uuid>,

@@ -1,6 +1,8 @@
 //! Builders shared by the class-view test files: a fixed clock and annotations made from offsets.
 #![allow(dead_code)] // each test file uses its own subset
 
+pub mod session;
+
 use marginalia::domain::anchor::describe;
 use marginalia::domain::annotation::Annotation;
 use marginalia::domain::document::{ArticleMeta, BlockKind, Document};

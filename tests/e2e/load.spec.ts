@@ -49,7 +49,8 @@ test('paste an article and annotate it', async ({ page }) => {
   await expect(page.locator('article p[data-block]').first()).toContainText('three avenues, a change');
   await expect(entries(page)).toHaveCount(0);
 
-  await page.waitForTimeout(50);
+  // The pasted article's painter is attached once it is rendered (the second article this page shows).
+  await page.waitForFunction(() => performance.getEntriesByName('marginalia:article-rendered').length >= 2);
   await dragSelect(page, 'cut commute times by a fifth');
   await page.keyboard.press('1');
   await expect(entries(page)).toHaveCount(1);

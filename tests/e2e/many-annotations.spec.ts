@@ -54,7 +54,10 @@ test('no error when the browser blocks service workers', async ({ browser, baseU
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await openApp(page);
-  await page.waitForTimeout(500);
+  // Start-up is over once the paragraphs are described (the last start-up step, after the paint).
+  await page.waitForFunction(() => document.querySelectorAll('article [data-block]').length > 0
+    && performance.getEntriesByName('marginalia:highlights-painted').length > 0);
+  await expect(page.getByRole('button', { name: 'Library' })).toBeEnabled();
   expect(errors).toEqual([]);
   await context.close();
 });

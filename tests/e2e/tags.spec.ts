@@ -25,7 +25,11 @@ test('rename and merge tags; the annotations follow, and undo brings them back',
   expect((await highlightTexts(page, 'mg-tag-0')).sort()).toEqual(['The White House did not immediately respond', 'sovereignty is inalienable'].sort());
 
   await page.getByRole('button', { name: 'Undo' }).click();
-  await expect(entries(page).filter({ hasText: 'sovereignty' })).toContainText('quote');
+  // The tag set comes back whole: Quote by its name and colour, not its raw id.
+  await expect(entries(page).filter({ hasText: 'sovereignty' })).toContainText('Quote');
+  await expect(entries(page).filter({ hasText: 'sovereignty' })).not.toContainText('quote');
+  await expect(sidebar(page).locator('.filter-chip').filter({ hasText: 'Quote' })).toBeVisible();
+  expect(await highlightTexts(page, 'mg-tag-1')).toEqual(['sovereignty is inalienable']);
   // The edited tag set survives a reload.
   await page.reload();
   await page.waitForFunction(() => performance.getEntriesByName('marginalia:highlights-painted').length > 0);

@@ -38,6 +38,19 @@ pub static EN: Texts = Texts {
     export_backup: "Export backup",
     load_all_text: "Load all its text instead",
     dismiss: "Dismiss",
+    version_discarded: "Other version deleted",
+    unsaved_heading: "Changes not saved yet",
+    unsaved_body: |n, title| {
+        let changes = if n == 1 { "1 change is".to_string() } else { format!("{n} changes are") };
+        format!("{changes} not saved in this browser yet (its storage is full or blocked). They stay in this tab and are saved as soon as storage allows, but closing the tab would lose them. Export them before opening “{title}”?")
+    },
+    unsaved_export: "Export, then open",
+    unsaved_switch: "Open without exporting",
+    crashed: "Something went wrong in Marginalia and it stopped. What was already saved in this browser is kept. Reload the page to go on.",
+    crashed_unsaved: |n| {
+        let changes = if n == 1 { "1 change".to_string() } else { format!("{n} changes") };
+        format!("{changes} could not be saved before it stopped.")
+    },
     storage_full: |n| {
         let changes = if n == 1 { "1 change is".to_string() } else { format!("{n} changes are") };
         format!("Browser storage is full, so {changes} not saved yet. Your work is kept while this page stays open: use Export now to keep a copy.")

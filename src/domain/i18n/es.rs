@@ -38,6 +38,19 @@ pub static ES: Texts = Texts {
     export_backup: "Exportar copia de seguridad",
     load_all_text: "Cargar todo su texto",
     dismiss: "Descartar",
+    version_discarded: "Otra versión eliminada",
+    unsaved_heading: "Cambios aún sin guardar",
+    unsaved_body: |n, title| {
+        let changes = if n == 1 { "1 cambio aún no se guardó".to_string() } else { format!("{n} cambios aún no se guardaron") };
+        format!("{changes} en este navegador (su almacenamiento está lleno o bloqueado). Se conservan en esta pestaña y se guardan en cuanto el almacenamiento lo permita, pero al cerrar la pestaña se perderían. ¿Exportarlos antes de abrir «{title}»?")
+    },
+    unsaved_export: "Exportar y abrir",
+    unsaved_switch: "Abrir sin exportar",
+    crashed: "Algo falló en Marginalia y se detuvo. Lo que ya estaba guardado en este navegador se conserva. Recarga la página para continuar.",
+    crashed_unsaved: |n| {
+        let changes = if n == 1 { "1 cambio".to_string() } else { format!("{n} cambios") };
+        format!("No se pudo guardar {changes} antes de detenerse.")
+    },
     storage_full: |n| {
         let changes = if n == 1 { "1 cambio aún no se guardó".to_string() } else { format!("{n} cambios aún no se guardaron") };
         format!("El almacenamiento del navegador está lleno, así que {changes}. Tu trabajo se conserva mientras esta página siga abierta: usa Exportar ahora para guardar una copia.")

@@ -43,6 +43,16 @@ pub struct Texts {
     pub export_backup: &'static str,
     pub load_all_text: &'static str,
     pub dismiss: &'static str,
+    /// Other versions: one was dropped.
+    pub version_discarded: &'static str,
+    /// The question before another article opens while changes wait to be saved: (changes, the article's title).
+    pub unsaved_heading: &'static str,
+    pub unsaved_body: fn(usize, &str) -> String,
+    pub unsaved_export: &'static str,
+    pub unsaved_switch: &'static str,
+    /// Shown instead of a frozen page if the app ever fails.
+    pub crashed: &'static str,
+    pub crashed_unsaved: fn(usize) -> String,
     pub storage_full: fn(usize) -> String,
     pub storage_blocked: fn(&str) -> String,
     pub unreadable_saved: fn(usize, &str) -> String,

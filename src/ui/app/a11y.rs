@@ -75,7 +75,14 @@ impl App {
     /// Describes every annotated paragraph for screen readers (after the article is painted).
     pub(super) fn describe_all_blocks(&self) {
         if let Some(dom) = self.dom() {
-            block_notes::describe(dom, &self.doc, &self.store, &self.tags, self.t(), 0..self.doc.blocks().len());
+            block_notes::describe(
+                dom,
+                self.session.doc(),
+                self.session.store(),
+                self.session.tags(),
+                self.t(),
+                0..self.session.doc().blocks().len(),
+            );
         }
     }
 
@@ -85,10 +92,17 @@ impl App {
         let touched: std::collections::BTreeSet<usize> = changes
             .iter()
             .flat_map(|change| change.before.iter().chain(change.after.iter()))
-            .flat_map(|a| block_notes::blocks_of(&self.doc, a.target.start, a.target.end))
+            .flat_map(|a| block_notes::blocks_of(self.session.doc(), a.target.start, a.target.end))
             .collect();
         for block in touched {
-            block_notes::describe(dom, &self.doc, &self.store, &self.tags, self.t(), block..block + 1);
+            block_notes::describe(
+                dom,
+                self.session.doc(),
+                self.session.store(),
+                self.session.tags(),
+                self.t(),
+                block..block + 1,
+            );
         }
     }
 
@@ -98,7 +112,7 @@ impl App {
         if !selection.is_collapsed() {
             return None;
         }
-        self.dom()?.char_at(&self.doc, &selection.anchor_node()?, selection.anchor_offset())
+        self.dom()?.char_at(self.session.doc(), &selection.anchor_node()?, selection.anchor_offset())
     }
 
     /// Alt+↓ / Alt+↑: moves the caret to the next or previous annotation, outlines its
@@ -106,13 +120,13 @@ impl App {
     pub(super) fn step_annotation(&mut self, forward: bool) -> bool {
         let from = self.caret();
         let found = if forward {
-            self.store.next_from(from.unwrap_or(0), self.a11y.reached)
+            self.session.store().next_from(from.unwrap_or(0), self.a11y.reached)
         } else {
-            self.store.previous_from(from.unwrap_or(usize::MAX), self.a11y.reached)
+            self.session.store().previous_from(from.unwrap_or(usize::MAX), self.a11y.reached)
         };
         let Some((index, annotation)) = found else {
             let t = self.t();
-            let message = if self.store.is_empty() {
+            let message = if self.session.store().is_empty() {
                 t.none_yet
             } else if forward {
                 t.no_more_after
@@ -122,16 +136,16 @@ impl App {
             self.announce(message);
             return true;
         };
-        let message = spoken::reached(annotation, &self.tags, index, self.store.len(), self.t());
+        let message = spoken::reached(annotation, self.session.tags(), index, self.session.store().len(), self.t());
         let (id, start, end) = (annotation.id, annotation.target.start, annotation.target.end);
         self.a11y.reached = Some(id);
-        if let Some(block) = self.doc.block_index_at(start) {
+        if let Some(block) = self.session.doc().block_index_at(start) {
             self.current_block = block;
             self.place_caret();
         }
         if let Some(dom) = self.dom() {
             if let Some((node, offset)) = dom
-                .range(&self.doc, start, start)
+                .range(self.session.doc(), start, start)
                 .and_then(|r| Some((r.start_container().ok()?, r.start_offset().ok()?)))
             {
                 if let Some(selection) = web_sys::window().and_then(|w| w.get_selection().ok().flatten()) {
@@ -140,7 +154,7 @@ impl App {
             }
         }
         if let Some(painter) = &self.painter {
-            painter.set_active(&self.doc, &[(start, end)]);
+            painter.set_active(self.session.doc(), &[(start, end)]);
         }
         self.announce(&message);
         true
@@ -149,8 +163,8 @@ impl App {
     /// Enter in the article: opens the editor on the annotations at the caret, focused.
     pub(super) fn edit_at_caret(&mut self) -> bool {
         let Some(pos) = self.caret() else { return false };
-        let ids: Vec<Uuid> = self.store.at(pos).iter().map(|a| a.id).collect();
-        let Some(first) = ids.first().and_then(|id| self.store.get(id)) else { return false };
+        let ids: Vec<Uuid> = self.session.store().at(pos).iter().map(|a| a.id).collect();
+        let Some(first) = ids.first().and_then(|id| self.session.store().get(id)) else { return false };
         let (start, end) = (first.target.start, first.target.end);
         self.commit_all_notes();
         let (top, left) = self.below_span(start, end);
@@ -163,21 +177,23 @@ impl App {
     /// Ctrl+↓ / Ctrl+↑ say which paragraph the caret is in and what is highlighted there.
     pub(super) fn announce_block(&mut self) {
         let index = self.current_block;
-        let Some(block) = self.doc.blocks().get(index) else { return };
-        let here = self.store.overlapping(block.start, block.end);
-        let mut message = (self.t().paragraph_of)(index + 1, self.doc.blocks().len());
-        if let Some(description) = spoken::block_description(here.iter().copied(), &self.tags, self.t()) {
+        let Some(block) = self.session.doc().blocks().get(index) else { return };
+        let here = self.session.store().overlapping(block.start, block.end);
+        let mut message = (self.t().paragraph_of)(index + 1, self.session.doc().blocks().len());
+        if let Some(description) = spoken::block_description(here.iter().copied(), self.session.tags(), self.t()) {
             message.push_str(&format!(". {description}"));
         }
         // The caret lands at the paragraph's start: what it lands in is already said.
-        self.a11y.reached = self.store.at(block.start).last().map(|a| a.id);
+        self.a11y.reached = self.session.store().at(block.start).last().map(|a| a.id);
         self.announce(&message);
     }
 
     /// A new selection says what it is and how to tag it; extending it stays quiet.
     pub(super) fn announce_selection(&mut self) {
-        let keys: Vec<String> =
-            (0..self.tags.tags.len()).filter_map(|i| self.tags.hotkey_at(i)).map(String::from).collect();
+        let keys: Vec<String> = (0..self.session.tags().tags.len())
+            .filter_map(|i| self.session.tags().hotkey_at(i))
+            .map(String::from)
+            .collect();
         let message = match keys.as_slice() {
             [] => self.t().selection_ready.to_string(),
             _ => (self.t().selection_ready_keys)(&keys.join(", ")),
@@ -189,7 +205,7 @@ impl App {
     /// Returns whether it announced something.
     pub(super) fn announce_caret(&mut self) -> bool {
         let Some(pos) = self.caret() else { return false };
-        let here = self.store.at(pos);
+        let here = self.session.store().at(pos);
         let Some(annotation) = here.last() else {
             self.a11y.reached = None;
             return false;
@@ -197,7 +213,7 @@ impl App {
         if self.a11y.reached.is_some_and(|id| here.iter().any(|a| a.id == id)) {
             return false;
         }
-        let message = spoken::summary(annotation, &self.tags, self.t());
+        let message = spoken::summary(annotation, self.session.tags(), self.t());
         self.a11y.reached = Some(annotation.id);
         self.announce(&message);
         true

@@ -1,40 +1,41 @@
-//! Saving a large step of changes (an import, its undo) after the frame that shows it, in idle time, so 10,000 localStorage writes never hold up the paint.
+//! When the session's save queue is written: small steps at once, a large step (an import, its undo) in idle time after the frame that shows it, and a failed write again a little later.
 //!
-//! Changes are written in the order they were made, through the same check as any save
-//! (`save_change`: another tab's write in between is resolved, a full storage keeps the change in
-//! memory and warns). Whatever is still queued is written at once before anything else reads or
-//! replaces this article's storage: when the page is hidden or closed, when another tab writes,
-//! and when another article opens.
+//! Every write goes through the session's queue and its flush (`Session::flush`: the two-tab
+//! check, newest value per key, a failed write kept in its place). Whatever is still queued is
+//! written at once before anything else reads this article's storage: when the page is hidden
+//! or closed, and when another tab writes.
 
+use gloo::events::{EventListener, EventListenerOptions};
 use gloo::timers::callback::Timeout;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use yew::html::Scope;
 
 use super::{App, Msg};
-use crate::domain::store::Change;
-use crate::ui::browser::clock;
+use crate::domain::session::SharedQueue;
+use crate::ui::browser::{clock, eviction};
 
-/// Steps of up to this many changes (every ordinary edit) are saved at once, as before.
+/// Queues of up to this many keys (every ordinary edit) are written at once.
 pub(super) const SAVE_AT_ONCE: usize = 64;
 /// How long one task writes before it yields to the page, in milliseconds (half a frame).
 const CHUNK_MS: f64 = 8.0;
 /// The longest a booked write waits for the browser to be idle, in milliseconds.
 const IDLE_TIMEOUT_MS: u32 = 250;
-/// Changes written between two looks at the clock.
+/// Keys written between two looks at the clock.
 const BETWEEN_CLOCK_READS: usize = 25;
+/// How long a failed write waits before it is tried again, in milliseconds.
+const RETRY_MS: u32 = 3_000;
 
-/// The changes waiting to be written and whether a task to write some is booked.
+/// Whether a task to write some of the queue is booked, and the retry timer after a failure.
 pub(super) struct Saving {
-    /// Newest first, so the next to write is popped off the end.
-    queue: Vec<Change>,
     link: Scope<App>,
     scheduled: bool,
+    retry: Option<Timeout>,
 }
 
 impl Saving {
     pub(super) fn new(link: Scope<App>) -> Self {
-        Saving { queue: Vec::new(), link, scheduled: false }
+        Saving { link, scheduled: false, retry: None }
     }
 
     /// Sends `Msg::SaveSome` when the browser is idle: after the frames that show the step and
@@ -56,6 +57,14 @@ impl Saving {
             Timeout::new(0, move || link.send_message(Msg::SaveSome)).forget();
         }
     }
+
+    /// Tries the queue again after [`RETRY_MS`] (storage may have room by then).
+    fn retry_later(&mut self) {
+        if self.retry.is_none() {
+            let link = self.link.clone();
+            self.retry = Some(Timeout::new(RETRY_MS, move || link.send_message(Msg::SaveSome)));
+        }
+    }
 }
 
 /// The page's clock in milliseconds.
@@ -64,53 +73,83 @@ fn now_ms() -> f64 {
 }
 
 impl App {
-    /// Saves a step's changes: at once when it is small and nothing is waiting, else in idle
-    /// time (queued behind what is already waiting, so the order of writes is kept).
-    pub(super) fn save_changes(&mut self, changes: &[Change]) {
-        if changes.len() <= SAVE_AT_ONCE && self.saving.queue.is_empty() {
-            for change in changes {
-                self.save_change(change);
-            }
+    /// Books the writes an operation queued: at once when few are waiting, else in idle time.
+    pub(super) fn save_soon(&mut self) {
+        let waiting = self.session.queue().borrow().len();
+        if waiting == 0 {
             return;
         }
-        let mut queue: Vec<Change> = changes.iter().rev().cloned().collect();
-        queue.append(&mut self.saving.queue);
-        self.saving.queue = queue;
-        self.saving.schedule();
+        if waiting <= SAVE_AT_ONCE && !self.saving.scheduled {
+            self.write_queue(usize::MAX);
+            if self.session.queue().borrow().problem().is_some() {
+                self.saving.retry_later();
+            }
+        } else {
+            self.saving.schedule();
+        }
     }
 
     /// `Msg::SaveSome`: writes for about [`CHUNK_MS`] and books the rest. Returns whether the
     /// view must change (a storage problem appeared, went away, or counts more unsaved changes).
     pub(super) fn save_some(&mut self) -> bool {
         self.saving.scheduled = false;
-        let problem_before = self.storage.problem().is_some();
+        self.saving.retry = None;
+        let problem_before = self.session.queue().borrow().problem().is_some();
         let started = now_ms();
-        let mut written = 0;
-        while let Some(change) = self.saving.queue.pop() {
-            self.save_change(&change);
-            written += 1;
-            if written % BETWEEN_CLOCK_READS == 0 && now_ms() - started >= CHUNK_MS {
+        loop {
+            let failed = self.write_queue(BETWEEN_CLOCK_READS);
+            let queue = self.session.queue().borrow();
+            if queue.is_empty() {
+                drop(queue);
+                clock::mark("marginalia:saves-written");
+                break;
+            }
+            drop(queue);
+            if failed {
+                self.saving.retry_later();
+                break;
+            }
+            if now_ms() - started >= CHUNK_MS {
+                self.saving.schedule();
                 break;
             }
         }
-        if self.saving.queue.is_empty() {
-            clock::mark("marginalia:saves-written");
-        } else {
-            self.saving.schedule();
-        }
-        problem_before || self.storage.problem().is_some()
+        problem_before || self.session.queue().borrow().problem().is_some()
     }
 
     /// Writes everything still waiting, now: the page is going away, another tab wrote, or
-    /// another article is about to replace this one's storage.
+    /// another article is about to open.
     pub(super) fn save_waiting(&mut self) {
-        while let Some(change) = self.saving.queue.pop() {
-            self.save_change(&change);
-        }
+        self.write_queue(usize::MAX);
     }
 
-    /// Drops what is waiting: the article itself was deleted.
-    pub(super) fn forget_waiting(&mut self) {
-        self.saving.queue.clear();
+    /// Writes up to `limit` keys and carries out what the two-tab check found. Returns whether a write failed.
+    fn write_queue(&mut self, limit: usize) -> bool {
+        let (effects, flushed) = self.session.flush(&mut self.kv, limit);
+        if flushed.written > 0 {
+            eviction::note_saved();
+        }
+        if !effects.is_empty() {
+            self.apply_effects(effects);
+        }
+        flushed.problem.is_some()
     }
+}
+
+/// Asks before the page is closed or reloaded while anything waits in the save queue (a large
+/// step still being written, or storage that refused a write).
+pub(super) fn before_unload(queue: SharedQueue) -> Option<EventListener> {
+    let window = web_sys::window()?;
+    Some(EventListener::new_with_options(
+        &window,
+        "beforeunload",
+        EventListenerOptions::enable_prevent_default(),
+        move |event| {
+            if queue.try_borrow().is_ok_and(|q| !q.is_empty()) {
+                event.prevent_default();
+                // Older browsers ask only when returnValue is set.
+                let _ = js_sys::Reflect::set(event, &"returnValue".into(), &"".into());
+            }
+        },
+    ))
 }

@@ -1,11 +1,14 @@
-//! The library of saved articles in localStorage: list, save, load, rename, delete, the last-open article and space used.
+//! The library of saved articles: list (by each article's small summary), save and rename (through the save queue), load, delete, the last-open article and space used.
 
 use time::OffsetDateTime;
 
-use super::storage::{classify, keys, local_storage, StorageProblem};
+use super::storage::{keys, local_storage, KeyValue};
 use crate::domain::document::{ContentHash, Document};
 use crate::domain::i18n::Texts;
-use crate::domain::persist::{self, DecodeError};
+use crate::domain::persist::{self, ArticleSummary, DecodeError};
+use crate::domain::session::load::Overlay;
+use crate::domain::session::queue::Write;
+use crate::domain::session::SharedQueue;
 
 /// One article in the library, as the library list shows it.
 #[derive(Debug, Clone, PartialEq)]
@@ -21,37 +24,53 @@ pub struct LibraryEntry {
     pub bundled: bool,
 }
 
-/// Every article: the bundled sample first, then stored ones, newest first; unreadable stored articles are skipped.
-pub fn list(sample: &Document) -> Vec<LibraryEntry> {
-    let Ok(storage) = local_storage() else {
-        return vec![sample_entry(sample, 0)];
-    };
-    let all = keys(&storage);
-    let count = |short: &str| {
-        let prefix = format!("{}v1/{short}/a/", persist::KEY_PREFIX);
-        all.iter().filter(|k| k.starts_with(&prefix)).count()
-    };
-    let mut stored: Vec<LibraryEntry> = all
-        .iter()
-        .filter_map(|key| {
-            let short = persist::article_key_hash(key)?;
-            if short == sample.hash().short() {
-                return None;
-            }
-            let (doc, added) = persist::decode_article(&storage.get_item(key).ok()??, Some(short)).ok()?;
-            Some(LibraryEntry {
-                key: short.to_string(),
-                title: doc.title().to_string(),
-                source: doc.meta().source.clone(),
-                added: Some(added),
-                annotations: count(short),
-                bundled: false,
+/// Every article: the bundled sample first, then stored (or queued) ones, newest first. Each is
+/// listed by its summary; an article stored before summaries existed is read once and given one.
+pub fn list(kv: &dyn KeyValue, queue: &SharedQueue, sample: &Document) -> Vec<LibraryEntry> {
+    let mut missing_summaries = Vec::new();
+    let entries = {
+        let queued = queue.borrow();
+        let view = Overlay { kv, queue: &queued };
+        let all = view.keys_with_prefix(persist::KEY_PREFIX);
+        let count = |short: &str| {
+            let prefix = format!("{}v1/{short}/a/", persist::KEY_PREFIX);
+            all.iter().filter(|k| k.starts_with(&prefix) && view.get(k).ok().flatten().is_some()).count()
+        };
+        let mut stored: Vec<LibraryEntry> = all
+            .iter()
+            .filter_map(|key| {
+                let short = persist::article_key_hash(key)?;
+                if short == sample.hash().short() {
+                    return None;
+                }
+                let summary_key = format!("{}v1/{short}/summary", persist::KEY_PREFIX);
+                let summary = match view.get(&summary_key).ok().flatten().map(|v| persist::decode_summary(&v)) {
+                    Some(Ok(summary)) => summary,
+                    _ => {
+                        let (doc, added) = persist::decode_article(&view.get(key).ok()??, Some(short)).ok()?;
+                        let summary = ArticleSummary::of(&doc, added);
+                        missing_summaries.push((summary_key, persist::encode_summary(&summary)));
+                        summary
+                    }
+                };
+                Some(LibraryEntry {
+                    key: short.to_string(),
+                    title: summary.title,
+                    source: summary.source,
+                    added: Some(summary.added),
+                    annotations: count(short),
+                    bundled: false,
+                })
             })
-        })
-        .collect();
-    crate::domain::sort::sort_by_key(&mut stored, |e| std::cmp::Reverse(e.added));
-    let mut entries = vec![sample_entry(sample, count(sample.hash().short()))];
-    entries.extend(stored);
+            .collect();
+        crate::domain::sort::sort_by_key(&mut stored, |e| std::cmp::Reverse(e.added));
+        let mut entries = vec![sample_entry(sample, count(sample.hash().short()))];
+        entries.extend(stored);
+        entries
+    };
+    for (key, value) in missing_summaries {
+        queue.borrow_mut().put(key, Write::Value(Some(value)));
+    }
     entries
 }
 
@@ -66,39 +85,54 @@ fn sample_entry(sample: &Document, annotations: usize) -> LibraryEntry {
     }
 }
 
-/// True when the article with this hash is already in the library.
-pub fn contains(hash: &ContentHash) -> bool {
-    local_storage().is_ok_and(|s| matches!(s.get_item(&persist::article_key(hash)), Ok(Some(_))))
+/// True when the article with this hash is already in the library (stored or queued).
+pub fn contains(kv: &dyn KeyValue, queue: &SharedQueue, hash: &ContentHash) -> bool {
+    matches!(Overlay { kv, queue: &queue.borrow() }.get(&persist::article_key(hash)), Ok(Some(_)))
 }
 
-/// Stores an article (new or renamed), keeping the date it was first added.
-pub fn save(doc: &Document, added: OffsetDateTime) -> Result<(), StorageProblem> {
-    let storage = local_storage()?;
-    storage.set_item(&persist::article_key(doc.hash()), &persist::encode_article(doc, added)).map_err(|e| classify(&e))
+/// Queues an article (new or renamed) and its summary, keeping the date it was first added.
+pub fn save(queue: &SharedQueue, doc: &Document, added: OffsetDateTime) {
+    let mut queue = queue.borrow_mut();
+    queue.put(persist::article_key(doc.hash()), Write::Value(Some(persist::encode_article(doc, added))));
+    let summary = persist::encode_summary(&ArticleSummary::of(doc, added));
+    queue.put(persist::summary_key(doc.hash()), Write::Value(Some(summary)));
 }
 
-/// Loads the stored article with short hash `key`, with the time it was added.
-pub fn load(key: &str, t: &Texts) -> Result<(Document, OffsetDateTime), String> {
-    let storage = local_storage().map_err(|_| t.storage_unreadable.to_string())?;
+/// Loads the stored (or queued) article with short hash `key`, with the time it was added.
+pub fn load(
+    kv: &dyn KeyValue,
+    queue: &SharedQueue,
+    key: &str,
+    t: &Texts,
+) -> Result<(Document, OffsetDateTime), String> {
     let stored_key = format!("{}v1/{key}/doc", persist::KEY_PREFIX);
-    let value = storage.get_item(&stored_key).ok().flatten().ok_or_else(|| t.article_gone.to_string())?;
+    let value = Overlay { kv, queue: &queue.borrow() }
+        .get(&stored_key)
+        .map_err(|_| t.storage_unreadable.to_string())?
+        .ok_or_else(|| t.article_gone.to_string())?;
     persist::decode_article(&value, Some(key)).map_err(|e: DecodeError| (t.saved_article_broken)(&e.message(t)))
 }
 
 /// Renames a stored article; its text and annotations stay as they are.
-pub fn rename(key: &str, title: &str, t: &Texts) -> Result<(), String> {
-    let (doc, added) = load(key, t)?;
-    save(&doc.with_title(title), added).map_err(|_| t.rename_failed.into())
+pub fn rename(kv: &dyn KeyValue, queue: &SharedQueue, key: &str, title: &str, t: &Texts) -> Result<(), String> {
+    let (doc, added) = load(kv, queue, key, t)?;
+    save(queue, &doc.with_title(title), added);
+    Ok(())
 }
 
-/// Deletes a stored article and every annotation of it.
-pub fn delete(key: &str, t: &Texts) -> Result<usize, String> {
-    let storage = local_storage().map_err(|_| t.storage_unchangeable.to_string())?;
+/// Deletes a stored article and every value of it, and drops what was queued for it.
+pub fn delete(kv: &mut dyn KeyValue, queue: &SharedQueue, key: &str, t: &Texts) -> Result<usize, String> {
     let prefix = format!("{}v1/{key}/", persist::KEY_PREFIX);
-    let doomed: Vec<String> = keys(&storage).into_iter().filter(|k| k.starts_with(&prefix)).collect();
+    let doomed: Vec<String> = kv
+        .keys()
+        .map_err(|_| t.storage_unchangeable.to_string())?
+        .into_iter()
+        .filter(|k| k.starts_with(&prefix))
+        .collect();
     for key in &doomed {
-        storage.remove_item(key).map_err(|_| t.delete_refused.to_string())?;
+        kv.remove(key).map_err(|_| t.delete_refused.to_string())?;
     }
+    queue.borrow_mut().forget_prefix(&prefix);
     Ok(doomed.len())
 }
 

@@ -1,0 +1,160 @@
+//! Importing annotation files into the session: planned without changing anything, then applied whole (annotations, tags, side lists, classroom state) as one undoable step.
+
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use uuid::Uuid;
+
+use super::history::{Step, Swap};
+use super::{Effects, Session, SessionError};
+use crate::domain::anchor::Anchored;
+use crate::domain::annotation::Annotation;
+use crate::domain::document::Document;
+use crate::domain::format::import::{plan_import, ImportFile, ImportPlan, Merged};
+use crate::domain::format::pack::Pack;
+use crate::domain::persist::ClassroomState;
+use crate::domain::store::Command;
+use crate::domain::sync::keep_version;
+
+/// An import worked out and shown to the person, not applied yet.
+#[derive(Debug, Clone)]
+pub struct PendingImport {
+    pub plan: ImportPlan,
+    /// Every version of every annotation when the plan was made.
+    pub before: Merged,
+    /// The article a single pack made on another article carries, offered to open instead.
+    pub other: Option<Document>,
+}
+
+impl PendingImport {
+    /// Whether applying would change anything (annotations, or a starter pack's tags and lock).
+    pub fn has_changes(&self) -> bool {
+        !self.plan.is_noop(&self.before) || self.plan.classroom.is_some()
+    }
+}
+
+/// How many imported annotations found their passage and how many are kept unplaced.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Imported {
+    pub placed: usize,
+    pub unplaced: usize,
+}
+
+impl Session {
+    /// Every version of every annotation of this article: the store's, the unplaced and the other versions.
+    pub fn merged(&self) -> Merged {
+        Merged::from_annotations(self.store.in_order().chain(self.orphans.iter()).chain(self.conflicts.iter()).cloned())
+    }
+
+    /// Reads, validates and re-anchors `files` against this article; changes nothing.
+    pub fn plan_import(&self, files: &[ImportFile]) -> PendingImport {
+        let before = self.merged();
+        let plan = plan_import(&self.doc, &self.tags, &before, files);
+        // A single pack made on another article: offer to open that article instead.
+        let other = match (files, plan.reports.first().map(|r| &r.outcome)) {
+            ([file], Some(Ok(summary))) if summary.same_article == Some(false) => {
+                Pack::from_bytes(file.bytes).ok().and_then(|(pack, _)| {
+                    let source = pack.article.source.clone();
+                    pack.document().map(|doc| {
+                        let mut meta = doc.meta().clone();
+                        meta.source = source;
+                        Document::from_blocks(doc.title(), meta, doc.raw_blocks())
+                    })
+                })
+            }
+            _ => None,
+        };
+        PendingImport { plan, before, other }
+    }
+
+    /// Applies a planned import as one undoable step: placed annotations join the article,
+    /// unplaced ones the unplaced list, other versions the other-versions list, the files' new
+    /// tags the tag set (a starter pack's tag set replaces it) and a starter pack's lock and
+    /// answer key the classroom state. All of it or, if the annotations are refused, none.
+    pub fn apply_import(&mut self, import: &PendingImport) -> Result<(Effects, Imported), SessionError> {
+        let plan = &import.plan;
+        let mut commands = Vec::new();
+        let mut counts = Imported::default();
+        let mut new_orphans = Vec::new();
+        for change in plan.changes(&import.before) {
+            let Some(annotation) = change.after else { continue };
+            let id = annotation.id;
+            let in_store = self.store.get(&id).is_some();
+            match plan.status.get(&id).copied() {
+                Some(Anchored::Orphaned) | None => {
+                    counts.unplaced += 1;
+                    if in_store {
+                        commands.push(Command::Delete { id });
+                    }
+                    new_orphans.push(annotation);
+                }
+                Some(_) => {
+                    // The plan placed it already (its target describes this article's text).
+                    counts.placed += 1;
+                    commands.push(if in_store { Command::Replace(annotation) } else { Command::Create(annotation) });
+                }
+            }
+        }
+        let changes = if commands.is_empty() { Vec::new() } else { self.store.apply_batch(commands)? };
+        let mut step = Step { changes, ..Step::default() };
+        // Every changed id leaves the unplaced list, in one pass (one per change was quadratic
+        // when thousands of imported annotations found no place); the unplaced ones rejoin it.
+        let mut orphans: Vec<Annotation> =
+            self.orphans.iter().filter(|a| !plan.changed(&import.before, &a.id)).cloned().collect();
+        orphans.extend(new_orphans);
+        if orphans != *self.orphans {
+            step.orphans = Some(Swap { before: self.orphans.clone(), after: Rc::new(orphans) });
+        }
+        let conflicts = self.other_versions(import);
+        if conflicts != *self.conflicts {
+            step.conflicts = Some(Swap { before: self.conflicts.clone(), after: Rc::new(conflicts) });
+        }
+        if plan.tags != *self.tags {
+            step.tags = Some(Swap { before: self.tags.clone(), after: Rc::new(plan.tags.clone()) });
+        }
+        if let Some(classroom) = &plan.classroom {
+            // The answer key is kept aside, hidden until revealed; it never joins the annotations.
+            let revealed = self.classroom.as_ref().is_some_and(|c| c.revealed && c.answer_key == classroom.answer_key);
+            let next =
+                ClassroomState { lock_tags: classroom.lock_tags, answer_key: classroom.answer_key.clone(), revealed };
+            if self.classroom.as_deref() != Some(&next) {
+                step.classroom = Some(Swap { before: self.classroom.clone(), after: Some(Rc::new(next)) });
+            }
+        }
+        Ok((self.commit(step), counts))
+    }
+}
+
+impl Session {
+    /// The other-versions list after an import: every entry the import does not touch stays; a
+    /// version the files brought that does not become the annotation's current one joins it, as
+    /// does a current version the import replaced; a version that became current leaves it.
+    fn other_versions(&self, import: &PendingImport) -> Vec<Annotation> {
+        let plan = &import.plan;
+        let mut known: HashMap<Uuid, Vec<&Annotation>> = HashMap::new();
+        for version in import.before.all_versions() {
+            known.entry(version.id).or_default().push(version);
+        }
+        let changes = plan.changes(&import.before);
+        let changed: HashMap<Uuid, &Annotation> =
+            changes.iter().filter_map(|c| c.after.as_ref()).map(|a| (a.id, a)).collect();
+        // What the article (or its unplaced list) holds for an id once the import is applied.
+        let is_current = |a: &Annotation| match changed.get(&a.id) {
+            Some(now) => *now == a,
+            None => self.store.get(&a.id) == Some(a) || self.orphans.iter().any(|o| o == a),
+        };
+        let mut list: Vec<Annotation> = self.conflicts.iter().filter(|a| !is_current(a)).cloned().collect();
+        for change in &changes {
+            if let Some(replaced) = change.before.as_ref().filter(|b| !is_current(b)) {
+                keep_version(&mut list, replaced.clone());
+            }
+        }
+        for version in plan.merged.all_versions() {
+            let already = known.get(&version.id).is_some_and(|vs| vs.contains(&version));
+            if !already && !is_current(version) {
+                keep_version(&mut list, version.clone());
+            }
+        }
+        list
+    }
+}

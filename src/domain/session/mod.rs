@@ -1,0 +1,344 @@
+//! One article's session: its document, annotations, tag set, side lists, classroom state and author, every user operation on them, one undo history and the save queue.
+//!
+//! The yew shell turns events into the operations here and carries out the [`Effects`] each one
+//! returns (paint these changes, restyle the tags, re-render the side lists); every value an
+//! operation changes is queued in the [`SaveQueue`] under its key, and the shell flushes the
+//! queue through a [`KeyValue`] (localStorage). Nothing here touches the browser.
+
+pub mod history;
+pub mod import;
+pub mod kv;
+pub mod listing;
+pub mod load;
+mod ops;
+pub mod queue;
+mod tabs;
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use history::{History, List, Part, Step, Swap};
+use kv::KeyValue;
+use load::{keep_backup, load_annotations, load_parts, Overlay, Unreadable};
+use queue::{SaveQueue, Write};
+
+use crate::domain::annotation::Annotation;
+use crate::domain::document::Document;
+use crate::domain::i18n::Texts;
+use crate::domain::persist::{self, ClassroomState, SideList};
+use crate::domain::store::{Change, Store, StoreError};
+use crate::domain::tag_edit::TagError;
+use crate::domain::tags::TagSet;
+
+/// The save queue, shared by the session and the shell's crash handler (which flushes it when the app panics).
+pub type SharedQueue = Rc<RefCell<SaveQueue>>;
+
+/// What an operation changed, for the shell to carry out.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Effects {
+    /// Annotations to repaint and redescribe, in the order they changed.
+    pub changes: Vec<Change>,
+    /// The tag set changed: restyle and rebuild the highlight painter.
+    pub tags: bool,
+    pub orphans: bool,
+    pub conflicts: bool,
+    pub classroom: bool,
+    /// Keys this operation queued for writing (or removal).
+    pub writes: Vec<String>,
+    /// Another tab changed an annotation this one changed too; both versions are kept.
+    pub clashed: bool,
+}
+
+impl Effects {
+    /// True when the operation changed nothing at all.
+    pub fn is_empty(&self) -> bool {
+        self == &Effects::default()
+    }
+
+    fn absorb(&mut self, other: Effects) {
+        self.changes.extend(other.changes);
+        self.tags |= other.tags;
+        self.orphans |= other.orphans;
+        self.conflicts |= other.conflicts;
+        self.classroom |= other.classroom;
+        self.writes.extend(other.writes);
+        self.clashed |= other.clashed;
+    }
+}
+
+/// Why an operation was refused; nothing changed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SessionError {
+    Store(StoreError),
+    Tag(TagError),
+    /// A teacher's starter pack locked the tag set.
+    Locked,
+    /// The annotation or list entry is gone (another tab, or a stale click).
+    Gone,
+    /// The selection cannot hold the annotation being re-attached.
+    CannotHold,
+}
+
+impl SessionError {
+    /// The reason as a sentence in the language of `t`.
+    pub fn message(&self, t: &Texts) -> String {
+        match self {
+            SessionError::Store(error) => error.message(t),
+            SessionError::Tag(error) => error.message(t),
+            SessionError::Locked => t.teacher_locked.to_string(),
+            SessionError::Gone => t.store_not_found.to_string(),
+            SessionError::CannotHold => t.selection_cannot_hold.to_string(),
+        }
+    }
+}
+
+impl From<StoreError> for SessionError {
+    fn from(error: StoreError) -> Self {
+        SessionError::Store(error)
+    }
+}
+
+impl From<TagError> for SessionError {
+    fn from(error: TagError) -> Self {
+        SessionError::Tag(error)
+    }
+}
+
+/// One open article and everything the person made on it.
+pub struct Session {
+    doc: Rc<Document>,
+    store: Store,
+    tags: Rc<TagSet>,
+    orphans: List,
+    conflicts: List,
+    classroom: Option<Rc<ClassroomState>>,
+    unreadable: Vec<Unreadable>,
+    author: String,
+    history: History,
+    queue: SharedQueue,
+    annotations_loaded: bool,
+}
+
+impl Session {
+    /// Opens `doc` with its stored tag set, side lists and classroom state (queued values win
+    /// over stored ones); its annotations are read by [`Session::load_annotations`], so the
+    /// article can be shown first.
+    pub fn open(doc: Rc<Document>, kv: &mut dyn KeyValue, queue: SharedQueue) -> Session {
+        let author = Overlay { kv, queue: &queue.borrow() }.get(persist::AUTHOR_KEY).ok().flatten().unwrap_or_default();
+        let mut session = Session {
+            doc: doc.clone(),
+            store: Store::default(),
+            tags: Rc::default(),
+            orphans: Rc::default(),
+            conflicts: Rc::default(),
+            classroom: None,
+            unreadable: Vec::new(),
+            author,
+            history: History::default(),
+            queue,
+            annotations_loaded: false,
+        };
+        session.open_parts(doc, kv);
+        session
+    }
+
+    /// Replaces the open article with `doc`, loaded whole (annotations included). What is queued
+    /// for the old one stays queued; the undo history starts afresh.
+    pub fn switch(&mut self, doc: Rc<Document>, kv: &mut dyn KeyValue) {
+        self.open_parts(doc, kv);
+        self.load_annotations(kv);
+    }
+
+    /// Makes `doc` the open article with its tag set, side lists and classroom state; its
+    /// annotations wait for [`Session::load_annotations`].
+    fn open_parts(&mut self, doc: Rc<Document>, kv: &mut dyn KeyValue) {
+        let parts = load_parts(&Overlay { kv, queue: &self.queue.borrow() }, doc.hash());
+        self.doc = doc;
+        self.store = Store::default();
+        self.tags = Rc::new(parts.tags.unwrap_or_default());
+        self.orphans = Rc::new(parts.orphans);
+        self.conflicts = Rc::new(parts.conflicts);
+        self.classroom = parts.classroom.map(Rc::new);
+        self.unreadable = Vec::new();
+        self.history = History::default();
+        self.keep_unreadable(kv, parts.unreadable);
+        self.annotations_loaded = false;
+    }
+
+    /// Reads the open article's annotations, stored or queued (once: later calls do nothing).
+    /// Returns whether they were read now.
+    pub fn load_annotations(&mut self, kv: &mut dyn KeyValue) -> bool {
+        if self.annotations_loaded {
+            return false;
+        }
+        let (annotations, unreadable) = load_annotations(&Overlay { kv, queue: &self.queue.borrow() }, self.doc.hash());
+        self.store = Store::from_annotations(annotations);
+        self.keep_unreadable(kv, unreadable);
+        self.annotations_loaded = true;
+        true
+    }
+
+    fn keep_unreadable(&mut self, kv: &mut dyn KeyValue, found: Vec<Unreadable>) {
+        for unreadable in found {
+            keep_backup(kv, &unreadable.key, &unreadable.raw);
+            self.queue.borrow_mut().protect(&unreadable.key);
+            self.unreadable.push(unreadable);
+        }
+    }
+
+    /// Gives the open article a new title (its text, and so its hash, stay the same).
+    pub fn retitle(&mut self, title: &str) {
+        self.doc = Rc::new((*self.doc).clone().with_title(title));
+    }
+
+    pub fn doc(&self) -> &Rc<Document> {
+        &self.doc
+    }
+
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    pub fn tags(&self) -> &Rc<TagSet> {
+        &self.tags
+    }
+
+    pub fn orphans(&self) -> &List {
+        &self.orphans
+    }
+
+    pub fn conflicts(&self) -> &List {
+        &self.conflicts
+    }
+
+    pub fn classroom(&self) -> Option<&ClassroomState> {
+        self.classroom.as_deref()
+    }
+
+    /// Values of this article that could not be read (kept under their keys, never written).
+    pub fn unreadable(&self) -> &[Unreadable] {
+        &self.unreadable
+    }
+
+    pub fn author(&self) -> &str {
+        &self.author
+    }
+
+    /// Whether the annotations were read yet (start-up reads them after the first paint).
+    pub fn annotations_loaded(&self) -> bool {
+        self.annotations_loaded
+    }
+
+    pub fn queue(&self) -> &SharedQueue {
+        &self.queue
+    }
+
+    pub fn can_undo(&self) -> bool {
+        self.history.can_undo()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        self.history.can_redo()
+    }
+
+    /// Whether a teacher's starter pack locked this article's tag set.
+    pub fn tags_locked(&self) -> bool {
+        self.classroom.as_ref().is_some_and(|c| c.lock_tags)
+    }
+
+    /// Every annotation of the article and of its unplaced list, in article order then list order.
+    pub fn all_annotations(&self) -> impl Iterator<Item = &Annotation> + '_ {
+        self.store.in_order().chain(self.orphans.iter())
+    }
+
+    /// Reverts the last step whole; `None` when there is nothing to undo.
+    pub fn undo(&mut self) -> Option<Effects> {
+        let step = self.history.undo()?;
+        self.store.commit_changes(&step.changes);
+        Some(self.settle(step))
+    }
+
+    /// Makes the last undone step again; `None` when there is nothing to redo.
+    pub fn redo(&mut self) -> Option<Effects> {
+        let step = self.history.redo()?;
+        self.store.commit_changes(&step.changes);
+        Some(self.settle(step))
+    }
+
+    /// Records `step` (its annotation changes already made in the store), makes its other parts
+    /// and queues every write it needs.
+    fn commit(&mut self, step: Step) -> Effects {
+        let effects = self.settle(step.clone());
+        self.history.record(step);
+        effects
+    }
+
+    /// Puts each part of `step` in place (the store already holds its changes) and queues the writes.
+    fn settle(&mut self, step: Step) -> Effects {
+        let mut effects = Effects::default();
+        let article = self.doc.hash().short().to_string();
+        for change in &step.changes {
+            self.queue.borrow_mut().put_annotation(&article, change.before.clone(), change.after.clone());
+            effects.writes.push(persist::annotation_key(self.doc.hash(), &change.id()));
+        }
+        if let Some(Swap { after, .. }) = step.tags {
+            self.tags = after;
+            effects.tags = true;
+            effects.writes.push(self.queue_part(Part::Tags));
+        }
+        if let Some(Swap { after, .. }) = step.orphans {
+            self.orphans = after;
+            effects.orphans = true;
+            effects.writes.push(self.queue_part(Part::Orphans));
+        }
+        if let Some(Swap { after, .. }) = step.conflicts {
+            self.conflicts = after;
+            effects.conflicts = true;
+            effects.writes.push(self.queue_part(Part::Conflicts));
+        }
+        if let Some(Swap { after, .. }) = step.classroom {
+            self.classroom = after;
+            effects.classroom = true;
+            effects.writes.push(self.queue_part(Part::Classroom));
+        }
+        effects.changes = step.changes;
+        effects
+    }
+
+    /// Queues the current value of `part` under its key; returns the key.
+    fn queue_part(&self, part: Part) -> String {
+        let hash = self.doc.hash();
+        let (key, value) = match part {
+            Part::Tags => (persist::tags_key(hash), Some(persist::encode_tags(&self.tags))),
+            Part::Orphans => (
+                persist::side_key(hash, SideList::Orphans),
+                (!self.orphans.is_empty()).then(|| persist::encode_list(&self.orphans)),
+            ),
+            Part::Conflicts => (
+                persist::side_key(hash, SideList::Conflicts),
+                (!self.conflicts.is_empty()).then(|| persist::encode_list(&self.conflicts)),
+            ),
+            Part::Classroom => {
+                (persist::classroom_key(hash), self.classroom.as_ref().map(|c| persist::encode_classroom(c)))
+            }
+        };
+        self.queue.borrow_mut().put(key.clone(), Write::Value(value));
+        key
+    }
+
+    /// Changes one part outside the undo history (a revealed key, the teacher's own key, another
+    /// tab's value) and queues it unless it came from storage.
+    fn set_part_untracked(&mut self, part: Part, queue: bool) -> Effects {
+        let mut effects = Effects::default();
+        match part {
+            Part::Tags => effects.tags = true,
+            Part::Orphans => effects.orphans = true,
+            Part::Conflicts => effects.conflicts = true,
+            Part::Classroom => effects.classroom = true,
+        }
+        if queue {
+            effects.writes.push(self.queue_part(part));
+        }
+        effects
+    }
+}

@@ -1,0 +1,220 @@
+//! The one write-behind queue for every stored key: newest value per key, failed writes kept and retried, and the two-tab check before each annotation is written.
+//!
+//! Every value the app stores (annotations, tag sets, side lists, classroom state, articles, the
+//! user's name) is queued here by key and written by [`SaveQueue::flush`]. A newer value for a
+//! key replaces the queued one; a write that fails (full or blocked storage) stays queued, in
+//! its place, and is tried again by the next flush. Nothing is dropped when another article
+//! opens: the queue belongs to the app, not to an article.
+
+use std::collections::{HashMap, HashSet, VecDeque};
+
+use uuid::Uuid;
+
+use super::kv::{KeyValue, StorageProblem};
+use crate::domain::annotation::Annotation;
+use crate::domain::persist;
+use crate::domain::sync::{before_write, Resolution};
+
+/// What is waiting to be written under one key.
+// Most queued writes are annotations; boxing them would add an allocation to every edit.
+#[allow(clippy::large_enum_variant)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Write {
+    /// An annotation changed from `before` (what storage held when the change was made) to
+    /// `after` (`None`: deleted). `before` is what the two-tab check compares storage with.
+    Annotation { article: String, id: Uuid, before: Option<Annotation>, after: Option<Annotation> },
+    /// A whole value; `None` removes the key.
+    Value(Option<String>),
+}
+
+impl Write {
+    /// The text this write leaves under its key (`None`: the key is removed).
+    pub fn stored_text(&self) -> Option<String> {
+        match self {
+            Write::Annotation { after, .. } => after.as_ref().map(persist::encode),
+            Write::Value(value) => value.clone(),
+        }
+    }
+}
+
+/// What a flush found that the session must act on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    /// Another tab stored a version that wins over this tab's change of annotation `id` of
+    /// `article`: this tab takes `now` (`None`: deleted there).
+    Adopted { article: String, id: Uuid, now: Option<Annotation> },
+    /// Two tabs changed the same annotation: the losing `version` is kept as an other version.
+    OtherVersion { article: String, version: Annotation },
+    /// Storage held a value under `key` that this app cannot read: it was left alone (the
+    /// change stays in memory) and a copy went to its backup key.
+    Unreadable { key: String, raw: String },
+}
+
+/// What one flush did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Flushed {
+    /// Keys written or removed.
+    pub written: usize,
+    pub outcomes: Vec<Outcome>,
+    /// Why the flush stopped early; the write that failed is still queued.
+    pub problem: Option<StorageProblem>,
+}
+
+/// The queued writes, in the order their keys were first queued.
+#[derive(Debug, Default)]
+pub struct SaveQueue {
+    order: VecDeque<String>,
+    pending: HashMap<String, Write>,
+    /// Keys holding values this app cannot read: never written (their backup is the user's data).
+    protected: HashSet<String>,
+    /// Why the last write failed, until a write succeeds again.
+    problem: Option<StorageProblem>,
+}
+
+impl SaveQueue {
+    pub fn new() -> Self {
+        SaveQueue::default()
+    }
+
+    /// Queues `write` for `key`. A write already waiting for the key is replaced, keeping its
+    /// place; for an annotation, its `before` is kept (storage still holds that).
+    pub fn put(&mut self, key: String, write: Write) {
+        if self.protected.contains(&key) {
+            return;
+        }
+        match self.pending.get_mut(&key) {
+            Some(queued) => {
+                *queued = match (std::mem::replace(queued, Write::Value(None)), write) {
+                    (Write::Annotation { before, .. }, Write::Annotation { article, id, after, .. }) => {
+                        Write::Annotation { article, id, before, after }
+                    }
+                    (_, write) => write,
+                }
+            }
+            None => {
+                self.order.push_back(key.clone());
+                self.pending.insert(key, write);
+            }
+        }
+    }
+
+    /// Queues the change of one annotation of `article` (a short content hash).
+    pub fn put_annotation(&mut self, article: &str, before: Option<Annotation>, after: Option<Annotation>) {
+        let Some(id) = after.as_ref().or(before.as_ref()).map(|a| a.id) else { return };
+        let key = format!("{}v1/{article}/a/{id}", persist::KEY_PREFIX);
+        self.put(key, Write::Annotation { article: article.to_string(), id, before, after });
+    }
+
+    /// Never writes `key` (it holds a value this app cannot read), and drops what was queued for it.
+    pub fn protect(&mut self, key: &str) {
+        self.protected.insert(key.to_string());
+        if self.pending.remove(key).is_some() {
+            self.order.retain(|k| k != key);
+        }
+    }
+
+    /// How many keys wait to be written.
+    pub fn len(&self) -> usize {
+        self.pending.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.pending.is_empty()
+    }
+
+    /// Why the last write failed, until one succeeds.
+    pub fn problem(&self) -> Option<&StorageProblem> {
+        self.problem.as_ref()
+    }
+
+    /// What is queued for `key`, if anything.
+    pub fn get(&self, key: &str) -> Option<&Write> {
+        self.pending.get(key)
+    }
+
+    /// The queued keys that start with `prefix`.
+    pub fn keys_with_prefix<'a>(&'a self, prefix: &'a str) -> impl Iterator<Item = &'a String> + 'a {
+        self.order.iter().filter(move |k| k.starts_with(prefix))
+    }
+
+    /// Drops every write queued under `prefix` (an article that was deleted).
+    pub fn forget_prefix(&mut self, prefix: &str) {
+        self.order.retain(|k| !k.starts_with(prefix));
+        self.pending.retain(|k, _| !k.starts_with(prefix));
+    }
+
+    /// Writes up to `limit` queued keys, oldest first. An annotation is written only after the
+    /// two-tab check ([`before_write`]) against what storage holds now. Stops at the first
+    /// write that fails, which stays queued in its place.
+    pub fn flush(&mut self, kv: &mut dyn KeyValue, limit: usize) -> Flushed {
+        let mut flushed = Flushed::default();
+        while flushed.written < limit {
+            let Some(key) = self.order.pop_front() else { break };
+            let Some(write) = self.pending.remove(&key) else { continue };
+            match write_one(kv, &key, &write, &mut flushed.outcomes) {
+                Ok(()) => flushed.written += 1,
+                Err(problem) => {
+                    self.order.push_front(key.clone());
+                    self.pending.insert(key, write);
+                    self.problem = Some(problem.clone());
+                    flushed.problem = Some(problem);
+                    return flushed;
+                }
+            }
+        }
+        if flushed.written > 0 || self.pending.is_empty() {
+            self.problem = None;
+        }
+        flushed
+    }
+}
+
+/// Writes one queued key; the outcomes a clash with another tab leads to are pushed to `outcomes`.
+fn write_one(
+    kv: &mut dyn KeyValue,
+    key: &str,
+    write: &Write,
+    outcomes: &mut Vec<Outcome>,
+) -> Result<(), StorageProblem> {
+    let Write::Annotation { article, id, before, after } = write else {
+        return match write.stored_text() {
+            Some(value) => kv.set(key, &value),
+            None => kv.remove(key),
+        };
+    };
+    let current = match kv.get(key)? {
+        None => None,
+        Some(raw) => match persist::decode(&raw) {
+            Ok(annotation) => Some(annotation),
+            Err(_) => {
+                // Never written over: a copy is kept, and the change stays in this tab's memory.
+                let backup = persist::backup_key(key);
+                if kv.get(&backup).ok().flatten().is_none() {
+                    let _ = kv.set(&backup, &raw);
+                }
+                outcomes.push(Outcome::Unreadable { key: key.to_string(), raw });
+                return Ok(());
+            }
+        },
+    };
+    match before_write(before.as_ref(), after.as_ref(), current.as_ref()) {
+        Resolution::InStep => Ok(()),
+        Resolution::KeepMine { other_version } => {
+            match after {
+                Some(annotation) => kv.set(key, &persist::encode(annotation))?,
+                None => kv.remove(key)?,
+            }
+            if let Some(version) = other_version {
+                outcomes.push(Outcome::OtherVersion { article: article.clone(), version });
+            }
+            Ok(())
+        }
+        Resolution::Adopt { now, other_version } => {
+            outcomes.push(Outcome::Adopted { article: article.clone(), id: *id, now });
+            if let Some(version) = other_version {
+                outcomes.push(Outcome::OtherVersion { article: article.clone(), version });
+            }
+            Ok(())
+        }
+    }
+}

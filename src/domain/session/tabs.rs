@@ -1,0 +1,126 @@
+//! Keeping the session in step with storage: flushing the save queue (with the two-tab outcomes) and taking what another tab of the same article stored.
+
+use std::rc::Rc;
+
+use uuid::Uuid;
+
+use super::history::Part;
+use super::kv::KeyValue;
+use super::load::{load_parts, Overlay};
+use super::queue::{Flushed, Outcome, Write};
+use super::{Effects, Session};
+use crate::domain::persist::{self, article_key_kind, ArticleKey, SideList};
+use crate::domain::sync::keep_version;
+
+impl Session {
+    /// Writes up to `limit` queued keys and acts on what the two-tab check found: another tab's
+    /// winning version is taken (outside the undo history), a losing version of either tab is
+    /// kept under "Other versions" (of this article, or in storage for another article).
+    pub fn flush(&mut self, kv: &mut dyn KeyValue, limit: usize) -> (Effects, Flushed) {
+        let flushed = self.queue.borrow_mut().flush(kv, limit);
+        let mut effects = Effects::default();
+        let here = self.doc.hash().short().to_string();
+        for outcome in &flushed.outcomes {
+            match outcome {
+                Outcome::Adopted { article, id, now } if *article == here => {
+                    if let Some(change) = self.store.sync(*id, now.clone()) {
+                        self.history.forget_annotation(*id);
+                        effects.changes.push(change);
+                    }
+                }
+                Outcome::Adopted { .. } => {}
+                Outcome::OtherVersion { article, version } if *article == here => {
+                    // Versions other tabs kept meanwhile join this tab's list first.
+                    let stored = load_parts(&Overlay { kv: &*kv, queue: &self.queue.borrow() }, self.doc.hash());
+                    let mut conflicts: Vec<_> = (*self.conflicts).clone();
+                    stored.conflicts.into_iter().for_each(|v| keep_version(&mut conflicts, v));
+                    self.conflicts = Rc::new(conflicts);
+                    effects.absorb(self.keep_other_version(version.clone()));
+                    effects.clashed = true;
+                }
+                Outcome::OtherVersion { article, version } => keep_stored_version(kv, &self.queue, article, version),
+                Outcome::Unreadable { key, raw } => {
+                    let error = persist::decode(raw).err().unwrap_or(persist::DecodeError::Corrupt(String::new()));
+                    self.queue.borrow_mut().protect(key);
+                    if key.starts_with(&persist::article_prefix(self.doc.hash())) {
+                        self.unreadable.push(super::load::Unreadable {
+                            key: key.clone(),
+                            backup_key: persist::backup_key(key),
+                            raw: raw.clone(),
+                            error,
+                        });
+                    }
+                }
+            }
+        }
+        (effects, flushed)
+    }
+
+    /// Another tab wrote `key`: takes its value for this article's annotation, tag set, side
+    /// list or classroom state, outside the undo history (no step may bring back what that tab
+    /// replaced). `writing_note` holds an annotation whose note is being typed here: it waits,
+    /// and committing the note resolves the two versions.
+    pub fn stored_elsewhere(&mut self, kv: &mut dyn KeyValue, key: &str, writing_note: Option<Uuid>) -> Effects {
+        match article_key_kind(self.doc.hash(), key) {
+            Some(ArticleKey::Annotation(id)) if Some(id) != writing_note => self.pull(&*kv, id),
+            Some(ArticleKey::Annotation(_)) | None => Effects::default(),
+            Some(kind) => {
+                let parts = load_parts(&Overlay { kv: &*kv, queue: &self.queue.borrow() }, self.doc.hash());
+                let part = match kind {
+                    ArticleKey::Tags => {
+                        let tags = parts.tags.unwrap_or_default();
+                        if tags == *self.tags {
+                            return Effects::default();
+                        }
+                        self.tags = Rc::new(tags);
+                        Part::Tags
+                    }
+                    ArticleKey::Side(SideList::Orphans) => {
+                        self.orphans = Rc::new(parts.orphans);
+                        Part::Orphans
+                    }
+                    ArticleKey::Side(SideList::Conflicts) => {
+                        self.conflicts = Rc::new(parts.conflicts);
+                        Part::Conflicts
+                    }
+                    ArticleKey::Classroom => {
+                        self.classroom = parts.classroom.map(Rc::new);
+                        Part::Classroom
+                    }
+                    ArticleKey::Annotation(_) => unreachable!("handled above"),
+                };
+                self.history.forget_part(part);
+                self.set_part_untracked(part, false)
+            }
+        }
+    }
+
+    /// Takes what storage holds for annotation `id` (outside the undo history).
+    pub fn pull(&mut self, kv: &dyn KeyValue, id: Uuid) -> Effects {
+        let key = persist::annotation_key(self.doc.hash(), &id);
+        // A value this app cannot read, or no storage at all: nothing is known, nothing changes.
+        let Ok(raw) = kv.get(&key) else { return Effects::default() };
+        let stored = match raw.map(|raw| persist::decode(&raw)) {
+            None => None,
+            Some(Ok(annotation)) => Some(annotation),
+            Some(Err(_)) => return Effects::default(),
+        };
+        let Some(change) = self.store.sync(id, stored) else { return Effects::default() };
+        self.history.forget_annotation(id);
+        Effects { changes: vec![change], ..Effects::default() }
+    }
+}
+
+/// Keeps `version` in the stored other-versions list of another article (read, added, queued).
+fn keep_stored_version(
+    kv: &dyn KeyValue,
+    queue: &super::SharedQueue,
+    article: &str,
+    version: &crate::domain::annotation::Annotation,
+) {
+    let key = format!("{}v1/{article}/conflicts", persist::KEY_PREFIX);
+    let current = Overlay { kv, queue: &queue.borrow() }.get(&key).ok().flatten();
+    let Ok(mut list) = current.as_deref().map_or(Ok(Vec::new()), persist::decode_list) else { return };
+    keep_version(&mut list, version.clone());
+    queue.borrow_mut().put(key, Write::Value(Some(persist::encode_list(&list))));
+}

@@ -1,0 +1,103 @@
+//! The dialog open over the article (one at a time) and the lists the Library and Settings show, worked out when they open or after a change, never in every render.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::{App, Dialog, Msg};
+use crate::domain::tag_edit::delete_impact;
+use crate::ui::browser::library;
+use crate::ui::class_view_host::ClassViewHost;
+use crate::ui::export_dialog::ExportDialog;
+use crate::ui::help::HelpDialog;
+use crate::ui::import_report::ImportReport;
+use crate::ui::library::LibraryDialog;
+use crate::ui::new_article::NewArticleDialog;
+use crate::ui::settings::SettingsDialog;
+use crate::ui::unsaved::UnsavedDialog;
+
+impl App {
+    /// Opens `dialog` in place of any other (`None` closes it).
+    pub(super) fn show(&mut self, dialog: Option<Dialog>) {
+        self.dialog = dialog;
+    }
+
+    /// Opens the library with its list as stored now (each article's small summary, not its text).
+    pub(super) fn show_library(&mut self) {
+        let queue = self.session.queue().clone();
+        let entries = library::list(&self.kv, &queue, &self.sample);
+        self.dialog = Some(Dialog::Library(Rc::new(entries), library::used_bytes()));
+    }
+
+    /// What deleting each tag would touch, worked out once per change.
+    fn impacts(&self) -> Rc<Vec<(usize, usize)>> {
+        self.impacts
+            .borrow_mut()
+            .get_or_insert_with(|| {
+                let store = self.session.store();
+                Rc::new(
+                    self.session
+                        .tags()
+                        .tags
+                        .iter()
+                        .map(|t| {
+                            let i = delete_impact(&t.id, store.in_order());
+                            (i.annotations, i.only_tag)
+                        })
+                        .collect(),
+                )
+            })
+            .clone()
+    }
+
+    pub(super) fn view_dialog(&self, ctx: &Context<Self>) -> Html {
+        let link = ctx.link();
+        let Some(dialog) = &self.dialog else { return html! {} };
+        let answer_key = self.session.classroom().filter(|c| !c.answer_key.is_empty());
+        match dialog {
+            Dialog::Help => html! { <HelpDialog on_close={link.callback(|_| Msg::ShowHelp(false))} /> },
+            Dialog::NewArticle => html! {
+                <NewArticleDialog on_add={link.callback(Msg::AddPasted)} on_close={link.callback(|_| Msg::ShowNewArticle(false))} />
+            },
+            Dialog::Library(entries, used_bytes) => html! {
+                <LibraryDialog entries={entries.clone()} current={AttrValue::from(self.session.doc().hash().short().to_string())}
+                    used_bytes={*used_bytes}
+                    on_open={link.callback(Msg::OpenArticle)}
+                    on_rename={link.callback(|(key, title)| Msg::RenameArticle(key, title))}
+                    on_delete={link.callback(Msg::DeleteArticle)}
+                    on_close={link.callback(|_| Msg::ShowLibrary(false))} />
+            },
+            Dialog::Settings => html! {
+                <SettingsDialog author={AttrValue::from(self.session.author().to_string())} tags={self.session.tags().clone()}
+                    impacts={self.impacts()}
+                    on_author={link.callback(Msg::SetAuthor)} on_edit={link.callback(Msg::EditTags)}
+                    on_lang={link.callback(Msg::SetLang)}
+                    locked={self.session.tags_locked()}
+                    answer_key={answer_key.map(|c| (Rc::new(c.answer_key.clone()), c.revealed))}
+                    on_reveal={link.callback(|_| Msg::RevealAnswerKey)}
+                    on_close={link.callback(|_| Msg::ShowSettings(false))} />
+            },
+            Dialog::Export => html! {
+                <ExportDialog count={self.session.store().len() + self.session.orphans().len()} on_export={link.callback(Msg::ExportAs)}
+                    on_starter={link.callback(|(lock, key)| Msg::StarterPack(lock, key))}
+                    on_close={link.callback(|_| Msg::ShowExport(false))} />
+            },
+            Dialog::Import(import) => html! {
+                <ImportReport reports={import.plan.reports.clone()} has_changes={import.has_changes()}
+                    other_article={import.other.as_ref().map(|d| AttrValue::from(d.title().to_string()))}
+                    on_apply={link.callback(|_| Msg::ApplyImport)} on_open_other={link.callback(|_| Msg::OpenImportedArticle)}
+                    on_close={link.callback(|_| Msg::CloseImport)} />
+            },
+            Dialog::Class => html! {
+                <ClassViewHost doc={self.session.doc().clone()} tags={self.session.tags().clone()} on_close={link.callback(|_| Msg::ShowClass(false))}
+                    answer_key={answer_key.map(|c| Rc::new(c.answer_key.clone()))}
+                    on_open_passage={link.callback(|(start, end)| Msg::OpenPassage(start, end))} />
+            },
+            Dialog::Unsaved(doc) => html! {
+                <UnsavedDialog waiting={self.session.queue().borrow().len()} title={AttrValue::from(doc.title().to_string())}
+                    on_export={link.callback(|_| Msg::ExportThenSwitch)} on_switch={link.callback(|_| Msg::SwitchAnyway)}
+                    on_cancel={link.callback(|_| Msg::CloseImport)} />
+            },
+        }
+    }
+}

@@ -1,0 +1,252 @@
+//! Files in and out of the open article: exports, the teacher's starter pack, planning and applying an import, attaching an unplaced annotation, tag set edits, and the backup of unreadable values.
+
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use super::{App, Dialog, Msg};
+use crate::domain::format;
+use crate::domain::format::export::ExportKind;
+use crate::domain::format::import::ImportFile;
+use crate::domain::format::pack::{self, ExportInfo};
+use crate::domain::session::SessionError;
+use crate::domain::tag_edit::TagEdit;
+use crate::ui::browser::{clock, download, eviction, files};
+
+impl App {
+    /// Handles the messages about files in and out, side lists, tag edits and settings that change the session.
+    pub(super) fn update_exchange(&mut self, ctx: &Context<Self>, msg: Msg) -> bool {
+        match msg {
+            Msg::Export => {
+                self.export_as(ExportKind::Pack);
+                true
+            }
+            Msg::ShowExport(open) => {
+                self.show(open.then_some(Dialog::Export));
+                true
+            }
+            Msg::ExportAs(kind) => {
+                self.dialog = None;
+                self.export_as(kind);
+                true
+            }
+            Msg::OpenImportDialog => {
+                if let Some(input) = self.import_input.cast::<HtmlInputElement>() {
+                    input.set_value("");
+                    input.click();
+                }
+                false
+            }
+            Msg::ImportFiles(chosen) => {
+                self.dragging = false;
+                if chosen.is_empty() {
+                    return true;
+                }
+                let (link, t) = (ctx.link().clone(), self.t());
+                wasm_bindgen_futures::spawn_local(async move {
+                    let mut read = Vec::with_capacity(chosen.len());
+                    let mut unread = Vec::new();
+                    for (index, file) in chosen.into_iter().enumerate() {
+                        // A file that cannot be read (too large) still gets a line in the report, with the reason.
+                        let bytes = files::read_bytes(&file, format::MAX_FILE_BYTES, t).await.unwrap_or_else(|why| {
+                            unread.push((index, why));
+                            Vec::new()
+                        });
+                        read.push((file.name(), bytes));
+                    }
+                    link.send_message(Msg::ImportRead(read, unread));
+                });
+                true
+            }
+            Msg::ImportRead(read, unread) => {
+                self.plan_import(&read);
+                if let Some(Dialog::Import(import)) = &mut self.dialog {
+                    for (index, why) in unread {
+                        if let Some(report) = import.plan.reports.get_mut(index) {
+                            report.outcome = Err(format::FormatError::file(why));
+                        }
+                    }
+                }
+                true
+            }
+            Msg::ApplyImport => {
+                self.apply_import();
+                true
+            }
+            Msg::CloseImport => {
+                self.dialog = None;
+                true
+            }
+            Msg::OpenImportedArticle => {
+                let other = match self.dialog.take() {
+                    Some(Dialog::Import(import)) => import.other,
+                    _ => None,
+                };
+                if let Some(doc) = other {
+                    self.add_document(doc, None);
+                    self.set_notice(self.t().pack_article_open.into());
+                }
+                true
+            }
+            Msg::StarterPack(lock, key) => {
+                self.dialog = None;
+                self.export_starter(lock, key);
+                true
+            }
+            Msg::ExportBackup => {
+                self.export_backup();
+                true
+            }
+            Msg::Reattach(id) => {
+                self.reattach = if self.reattach == Some(id) { None } else { Some(id) };
+                if self.reattach.is_some() {
+                    self.announce(self.t().select_passage_to_attach);
+                }
+                true
+            }
+            Msg::AttachHere => {
+                self.attach_here();
+                true
+            }
+            Msg::DiscardOrphan(id) => {
+                let result = self.session.discard_orphan(id);
+                if self.reattach == Some(id) {
+                    self.reattach = None;
+                }
+                self.carry_out(result, self.t().unplaced_deleted);
+                true
+            }
+            Msg::UseVersion(index) => {
+                let result = self.session.use_version(index);
+                self.carry_out(result, self.t().annotation_replaced);
+                true
+            }
+            Msg::DiscardVersion(index) => {
+                let result = self.session.discard_version(index);
+                self.carry_out(result, self.t().version_discarded);
+                true
+            }
+            Msg::EditTags(edit) => {
+                self.edit_tags(edit);
+                true
+            }
+            Msg::RevealAnswerKey => {
+                let effects = self.session.reveal_key();
+                self.carry_out_quietly(effects);
+                true
+            }
+            Msg::SetAuthor(name) => {
+                let effects = self.session.set_author(&name);
+                self.carry_out_quietly(effects);
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Downloads this article's annotations (unplaced ones included) in the chosen format.
+    pub(super) fn export_as(&mut self, kind: ExportKind) {
+        clock::mark("marginalia:export-start");
+        self.commit_all_notes();
+        let now = clock::now();
+        let session = &self.session;
+        let info = ExportInfo { source: session.doc().meta().source.as_deref(), by: session.author(), at: now };
+        let (name, mime, contents) = kind.render(session.doc(), session.tags(), session.all_annotations(), &info);
+        let count = session.store().len() + session.orphans().len();
+        match download::download(&name, mime, &contents, self.t()) {
+            Ok(()) => {
+                // Writing the cookie took about 8 ms (Chromium answers `document.cookie` through
+                // its network service); it follows in the next task, after the file is handed over.
+                gloo::timers::callback::Timeout::new(0, move || eviction::note_export(&name, now)).forget();
+                self.announce(&(self.t().exported)(count))
+            }
+            Err(message) => self.set_notice(message),
+        }
+        clock::mark("marginalia:export-done");
+    }
+
+    /// Downloads a starter pack for students: no annotations, this article's tag set, the lock
+    /// flag and (when `key`) the user's annotations as the answer key, which is also kept here
+    /// (unlocked and revealed) so the class view can score students against it.
+    pub(super) fn export_starter(&mut self, lock: bool, key: bool) {
+        self.commit_all_notes();
+        let session = &self.session;
+        let info =
+            ExportInfo { source: session.doc().meta().source.as_deref(), by: session.author(), at: clock::now() };
+        let answer_key: Vec<_> = if key { session.all_annotations().cloned().collect() } else { Vec::new() };
+        let contents = pack::starter(session.doc(), session.tags(), &answer_key, lock, &info);
+        match download::download(&pack::starter_file_name(session.doc()), "application/json", &contents, self.t()) {
+            Ok(()) => {
+                if key {
+                    let effects = self.session.keep_answer_key(answer_key);
+                    self.carry_out_quietly(effects);
+                }
+                self.announce(self.t().starter_exported);
+            }
+            Err(message) => self.set_notice(message),
+        }
+    }
+
+    /// Reads, validates and re-anchors the chosen files and shows the report; nothing changes yet.
+    pub(super) fn plan_import(&mut self, read: &[(String, Vec<u8>)]) {
+        clock::mark("marginalia:import-start");
+        self.commit_all_notes();
+        let files: Vec<ImportFile> = read.iter().map(|(name, bytes)| ImportFile { name, bytes }).collect();
+        let import = self.session.plan_import(&files);
+        self.dialog = Some(Dialog::Import(Box::new(import)));
+        clock::mark("marginalia:import-planned");
+    }
+
+    /// Applies the shown import as one undoable step (annotations, tags, side lists, classroom state).
+    pub(super) fn apply_import(&mut self) {
+        let Some(Dialog::Import(import)) = self.dialog.take() else { return };
+        self.evicted = None;
+        clock::mark("marginalia:import-apply-start");
+        match self.session.apply_import(&import) {
+            Ok((effects, imported)) => {
+                self.carry_out(Ok(effects), self.t().imported);
+                self.announce(&(self.t().imported_summary)(imported.placed, imported.unplaced));
+            }
+            Err(error) => self.set_notice((self.t().import_failed)(&error.message(self.t()))),
+        }
+        clock::mark("marginalia:import-applied");
+    }
+
+    /// Attaches the orphan being re-attached to the current selection.
+    pub(super) fn attach_here(&mut self) {
+        let (Some(id), Some(pending)) = (self.reattach, self.pending) else { return };
+        let result = self.session.attach(id, pending.start, pending.end, clock::now());
+        if let Err(SessionError::CannotHold) = result {
+            return self.set_notice(self.t().selection_cannot_hold.into());
+        }
+        if self.carry_out(result, self.t().annotation_replaced) {
+            self.reattach = None;
+            if let Some(selection) = web_sys::window().and_then(|w| w.get_selection().ok().flatten()) {
+                let _ = selection.remove_all_ranges();
+            }
+            self.set_pending(None);
+        }
+    }
+
+    /// Applies a tag set edit: the set and the annotations it touches change in one undoable step.
+    pub(super) fn edit_tags(&mut self, edit: TagEdit) {
+        self.commit_all_notes();
+        let result = self.session.edit_tags(edit, clock::now());
+        self.carry_out(result, self.t().tag_changed);
+    }
+
+    /// Downloads the values that could not be read, as they are stored.
+    pub(super) fn export_backup(&mut self) {
+        let backup: serde_json::Map<String, serde_json::Value> = self
+            .session
+            .unreadable()
+            .iter()
+            .map(|u| (u.key.clone(), serde_json::Value::String(u.raw.clone())))
+            .collect();
+        let json = crate::domain::json_out::pretty_text(&serde_json::Value::Object(backup));
+        if let Err(message) =
+            download::download("marginalia-unreadable-backup.json", "application/json", &json, self.t())
+        {
+            self.notice = Some(message);
+        }
+    }
+}

@@ -1,0 +1,153 @@
+//! The keyboard: shortcuts (undo, redo, tag keys, help) and annotating in the focused article (paragraph moves, word and sentence selection).
+
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement as DomElement, KeyboardEvent};
+use yew::prelude::*;
+
+use super::*;
+
+impl App {
+    pub(super) fn key_down(&mut self, ctx: &Context<Self>, event: &KeyboardEvent) -> bool {
+        let key = event.key();
+        let ctrl = event.ctrl_key() || event.meta_key();
+        let target = event.target().and_then(|t| t.dyn_into::<Element>().ok());
+        let in_field = target.as_ref().is_some_and(is_text_field);
+        if key == "Escape" {
+            if self.dialog_open() {
+                self.dialog = None;
+            } else if self.editor.is_some() {
+                self.close_editor();
+            } else if self.pending.is_some() {
+                if let Some(selection) = web_sys::window().and_then(|w| w.get_selection().ok().flatten()) {
+                    let _ = selection.remove_all_ranges();
+                }
+                self.set_pending(None);
+            }
+            return true;
+        }
+        if self.dialog_open() {
+            // Tab inside the dialog was handled where the event arrived (document_listeners).
+            return false;
+        }
+        if ctrl && !event.alt_key() && !in_field && (key.eq_ignore_ascii_case("z") || key.eq_ignore_ascii_case("y")) {
+            event.prevent_default();
+            let redo = key.eq_ignore_ascii_case("y") || event.shift_key();
+            ctx.link().send_message(if redo { Msg::Redo } else { Msg::Undo });
+            return false;
+        }
+        if in_field {
+            return false;
+        }
+        // A key can arrive before the browser reports the last selection change (a fast Shift+→
+        // then 1 or Tab); read the selection now so the key acts on what the user sees.
+        let changed = self.selection_changed();
+        let plain = !ctrl && !event.alt_key();
+        if plain && self.pending.is_some() {
+            let mut chars = key.chars();
+            let single = chars.next().filter(|_| chars.next().is_none());
+            if let Some(tag) = single.and_then(|c| self.session.tags().by_key(c)) {
+                event.prevent_default();
+                ctx.link().send_message(Msg::CreateWithTag(tag.id.clone()));
+                return changed;
+            }
+        }
+        if plain && key == "?" {
+            self.dialog = Some(Dialog::Help);
+            return true;
+        }
+        let on_article = match (&target, self.article_ref.cast::<Element>()) {
+            (Some(t), Some(article)) => article.contains(Some(t)),
+            _ => false,
+        };
+        if on_article {
+            return self.article_key(event, &key, ctrl) || changed;
+        }
+        changed
+    }
+
+    /// Keyboard annotating inside the focused article: paragraph moves, word and sentence selection.
+    pub(super) fn article_key(&mut self, event: &KeyboardEvent, key: &str, ctrl: bool) -> bool {
+        let Some(selection) = web_sys::window().and_then(|w| w.get_selection().ok().flatten()) else { return false };
+        let only_alt = event.alt_key() && !ctrl && !event.shift_key();
+        if only_alt && matches!(key, "ArrowDown" | "ArrowUp") {
+            event.prevent_default();
+            return self.step_annotation(key == "ArrowDown");
+        }
+        let plain_enter = key == "Enter" && !ctrl && !event.alt_key() && !event.shift_key();
+        if plain_enter && self.pending.is_none() && self.edit_at_caret() {
+            event.prevent_default();
+            return true;
+        }
+        match (key, ctrl, event.shift_key()) {
+            ("ArrowDown" | "ArrowUp", true, false) => {
+                event.prevent_default();
+                let last = self.session.doc().blocks().len().saturating_sub(1);
+                self.current_block = if key == "ArrowDown" {
+                    (self.current_block + 1).min(last)
+                } else {
+                    self.current_block.saturating_sub(1)
+                };
+                self.place_caret();
+                self.announce_block();
+                true
+            }
+            ("Tab", false, false) if self.pending.is_some() => {
+                // Tab from a selection goes straight to its toolbar instead of the sidebar.
+                if let Some(button) =
+                    self.toolbar_ref.cast::<Element>().and_then(|t| t.query_selector("button").ok().flatten())
+                {
+                    event.prevent_default();
+                    let _ = button.unchecked_into::<DomElement>().focus();
+                }
+                false
+            }
+            ("ArrowRight" | "ArrowLeft" | "ArrowDown" | "ArrowUp", false, true) => {
+                event.prevent_default();
+                if self.pending.is_none()
+                    && (selection.is_collapsed() || self.dom().and_then(|d| d.selection(self.session.doc())).is_none())
+                {
+                    let caret_in_article = selection.is_collapsed()
+                        && selection
+                            .anchor_node()
+                            .zip(self.article_ref.cast::<Element>())
+                            .is_some_and(|(n, a)| a.contains(Some(&n)));
+                    if !caret_in_article {
+                        self.place_caret();
+                    }
+                }
+                let direction = if matches!(key, "ArrowRight" | "ArrowDown") { "forward" } else { "backward" };
+                let unit = if matches!(key, "ArrowRight" | "ArrowLeft") { "word" } else { "sentence" };
+                let _ = selection.modify("extend", direction, unit);
+                false
+            }
+            _ => false,
+        }
+    }
+
+    /// Puts a collapsed selection at the start of the current paragraph, outlines it and scrolls to it.
+    pub(super) fn place_caret(&self) {
+        let Some(dom) = self.dom() else { return };
+        if let Some(root) = self.article_ref.cast::<Element>() {
+            if let Ok(previous) = root.query_selector_all(".current-block") {
+                for i in 0..previous.length() {
+                    if let Some(element) = previous.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+                        let _ = element.class_list().remove_1("current-block");
+                    }
+                }
+            }
+        }
+        let Some(element) = dom.block_element(self.current_block) else { return };
+        let _ = element.class_list().add_1("current-block");
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+        element.scroll_into_view_with_scroll_into_view_options(&options);
+        dom.place_caret(self.current_block);
+    }
+}
+
+/// True for elements where keys type text, so shortcuts must leave them alone.
+pub(super) fn is_text_field(element: &Element) -> bool {
+    let tag = element.tag_name();
+    matches!(tag.as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+        || element.dyn_ref::<DomElement>().is_some_and(|e| e.is_content_editable())
+}

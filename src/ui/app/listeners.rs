@@ -1,0 +1,98 @@
+//! Listeners on the whole document and window: selection, pointer, keys, leaving the page, scrolling, printing and dropped files.
+
+use gloo::events::{EventListener, EventListenerOptions};
+use wasm_bindgen::JsCast;
+use web_sys::KeyboardEvent;
+use yew::prelude::*;
+
+use super::*;
+
+/// Drag-and-drop of files onto the page: shows the drop overlay and opens what is dropped.
+pub(super) fn drag_listener(
+    document: &web_sys::Document,
+    name: &'static str,
+    link: &yew::html::Scope<App>,
+) -> EventListener {
+    let link = link.clone();
+    EventListener::new_with_options(document, name, EventListenerOptions::enable_prevent_default(), move |event| {
+        let Some(drag) = event.dyn_ref::<web_sys::DragEvent>() else { return };
+        let has_files = drag.data_transfer().is_some_and(|d| d.types().includes(&"Files".into(), 0));
+        if !has_files {
+            return;
+        }
+        event.prevent_default();
+        match name {
+            "dragover" => link.send_message(Msg::Dragging(true)),
+            // Leaving for a child element also fires dragleave; only leaving the window (no related target) counts.
+            "dragleave" if drag.related_target().is_none() => link.send_message(Msg::Dragging(false)),
+            "drop" => {
+                link.send_message(Msg::FilesChosen(files::files_of(drag.data_transfer().and_then(|d| d.files()))))
+            }
+            _ => {}
+        }
+    })
+}
+
+/// Listeners on the whole document: selection, pointer, keys and leaving the page.
+pub(super) fn document_listeners(ctx: &Context<App>) -> Vec<EventListener> {
+    let Some(window) = web_sys::window() else { return Vec::new() };
+    let Some(document) = window.document() else { return Vec::new() };
+    let link = ctx.link();
+    let passive = EventListenerOptions::default();
+    let on = |target: &web_sys::EventTarget, name: &'static str, msg: fn(&web_sys::Event) -> Option<Msg>| {
+        let link = link.clone();
+        EventListener::new_with_options(target, name, passive, move |event| {
+            if let Some(message) = msg(event) {
+                link.send_message(message);
+            }
+        })
+    };
+    let keys = {
+        let link = link.clone();
+        EventListener::new_with_options(
+            &document,
+            "keydown",
+            EventListenerOptions::enable_prevent_default(),
+            move |e| {
+                if let Some(event) = e.dyn_ref::<KeyboardEvent>() {
+                    // Tab is kept inside an open dialog here, in the event itself: yew handles
+                    // messages a microtask later, and the browser must not move focus first.
+                    if focus::contain_tab(event) {
+                        return;
+                    }
+                    link.send_message(Msg::KeyDown(event.clone()));
+                }
+            },
+        )
+    };
+    vec![
+        EventListener::new(&document, "focusin", |event| {
+            if let Some(event) = event.dyn_ref::<web_sys::FocusEvent>() {
+                focus::keep_in_modal(event);
+            }
+        }),
+        on(&document, "selectionchange", |_| Some(Msg::SelectionChanged)),
+        on(&document, "pointerdown", |_| Some(Msg::PointerDown)),
+        on(&document, "pointerup", |_| Some(Msg::PointerUp)),
+        on(&window, "pagehide", |_| Some(Msg::PageHide)),
+        on(&window, "scroll", |_| Some(Msg::ViewportMoved)),
+        on(&window, "resize", |_| Some(Msg::ViewportMoved)),
+        on(&window, "beforeprint", |_| Some(Msg::Printing(true))),
+        on(&window, "afterprint", |_| Some(Msg::Printing(false))),
+        on(&document, "visibilitychange", |_| {
+            let hidden = web_sys::window().and_then(|w| w.document()).is_some_and(|d| d.hidden());
+            hidden.then_some(Msg::PageHide)
+        }),
+        keys,
+        drag_listener(&document, "dragover", link),
+        drag_listener(&document, "dragleave", link),
+        drag_listener(&document, "drop", link),
+    ]
+}
+
+/// Describes the article's paragraphs for screen readers just after the next paint, where writing
+/// them (about 20 ms for 1,000 annotations) does not delay what the reader sees.
+pub(super) fn describe_after_paint(ctx: &Context<App>) {
+    let link = ctx.link().clone();
+    clock::after_next_paint(move || link.send_message(Msg::DescribeBlocks));
+}

@@ -1,0 +1,123 @@
+//! Parts of the page: the warnings, the sidebar, the open editor, and the painter attached once the article is in the DOM.
+
+use gloo::events::EventListener;
+use wasm_bindgen::JsCast;
+use web_sys::Element;
+use yew::prelude::*;
+
+use super::*;
+
+impl App {
+    pub(super) fn view_warnings(&self, ctx: &Context<Self>) -> Html {
+        let link = ctx.link();
+        let t = self.t();
+        let queue = self.session.queue().borrow();
+        let storage_message = queue.problem().map(|problem| match problem {
+            StorageProblem::Full => (t.storage_full)(queue.len()),
+            StorageProblem::Unavailable(why) => (t.storage_blocked)(why),
+        });
+        let unreadable = self.session.unreadable();
+        let unreadable_message =
+            unreadable.first().map(|first| (t.unreadable_saved)(unreadable.len(), &first.error.message(t)));
+        html! {
+            <>
+                if let Some(message) = storage_message {
+                    <WarningBanner message={message} action={t.export_now} on_action={link.callback(|_| Msg::Export)} />
+                }
+                if let Some(message) = self.evicted.clone() {
+                    <WarningBanner message={message} action={t.import_last_export} on_action={link.callback(|_| Msg::OpenImportDialog)} />
+                }
+                if let Some(message) = unreadable_message {
+                    <WarningBanner message={message} action={t.export_backup} on_action={link.callback(|_| Msg::ExportBackup)} />
+                }
+                if let Some(notice) = &self.notice {
+                    <div class="notice" role="status">
+                        <span>{notice.clone()}</span>
+                        if self.notice_action == Some(NoticeAction::LoadAllText) {
+                            <button type="button" onclick={link.callback(|_| Msg::LoadAllText)}>{t.load_all_text}</button>
+                        }
+                        <button type="button" onclick={link.callback(|_| Msg::DismissNotice)}>{t.dismiss}</button>
+                    </div>
+                }
+            </>
+        }
+    }
+
+    pub(super) fn view_sidebar(&self) -> Html {
+        let listing = self
+            .listing
+            .borrow_mut()
+            .get_or_insert_with(|| {
+                listing(self.session.store(), self.session.tags(), self.filter.as_ref(), &self.query, self.listed_rows)
+            })
+            .clone();
+        let callbacks = &self.sidebar_callbacks;
+        html! {
+            <Sidebar tags={self.session.tags().clone()} entries={listing.entries} matched={listing.matched} counts={listing.counts}
+                total={self.session.store().len()} loading={!self.session.annotations_loaded()} filter={self.filter.clone()} query={AttrValue::from(self.query.clone())}
+                on_filter={callbacks.on_filter.clone()} on_query={callbacks.on_query.clone()}
+                on_open={callbacks.on_open.clone()} on_show_more={callbacks.on_show_more.clone()} />
+        }
+    }
+
+    pub(super) fn view_editor(&self, ctx: &Context<Self>) -> Html {
+        let Some(editor) = &self.editor else { return html! {} };
+        let link = ctx.link();
+        let annotations: Vec<Annotation> = editor
+            .ids
+            .iter()
+            .filter_map(|id| self.session.store().get(id))
+            .map(|a| match self.note_drafts.get(&a.id) {
+                Some(draft) => Annotation { note: draft.clone(), ..a.clone() },
+                None => a.clone(),
+            })
+            .collect();
+        if annotations.is_empty() {
+            return html! {};
+        }
+        html! {
+            <AnnotationEditor annotations={annotations} tags={self.session.tags().clone()} top={editor.top} left={editor.left}
+                node_ref={self.editor_ref.clone()}
+                on_toggle_tag={link.callback(|(id, tag)| Msg::ToggleTag(id, tag))}
+                on_note_input={link.callback(|(id, note)| Msg::NoteInput(id, note))}
+                on_note_commit={link.callback(Msg::NoteCommit)}
+                on_delete={link.callback(Msg::Delete)}
+                on_close={link.callback(|_| Msg::CloseEditor)} />
+        }
+    }
+
+    /// Builds the painter once the article is in the DOM, and listens for clicks on highlights.
+    pub(super) fn attach_painter(&mut self, ctx: &Context<Self>) {
+        tag_styles::install(&tag_styles::stylesheet(self.session.tags()));
+        let Some(root) = self.article_ref.cast::<Element>() else { return };
+        let link = ctx.link().clone();
+        self.article_listener = Some(EventListener::new(&root, "click", move |event| {
+            if let Some(mouse) = event.dyn_ref::<web_sys::MouseEvent>() {
+                link.send_message(Msg::ArticleClick(mouse.client_x() as f64, mouse.client_y() as f64));
+            }
+        }));
+        let Some(dom) = DomText::collect(root, self.session.doc()) else {
+            self.notice = Some(self.t().prepare_failed.into());
+            ctx.link().send_message(Msg::ShowHelp(false));
+            return;
+        };
+        match Painter::new(dom, self.session.tags()) {
+            Some(mut painter) => {
+                painter.follow_viewport(self.session.doc(), self.session.store());
+                self.painter = Some(painter);
+                // At start-up the paragraphs are described once the annotations are read.
+                if self.session.annotations_loaded() {
+                    describe_after_paint(ctx);
+                }
+            }
+            None => {
+                self.notice = Some(if highlights::supported() {
+                    self.t().highlights_failed.into()
+                } else {
+                    self.t().no_highlight_api.into()
+                });
+                ctx.link().send_message(Msg::ShowHelp(false));
+            }
+        }
+    }
+}
