@@ -95,8 +95,9 @@ pub(super) const NOT_NEGATIVE: &[&str] = &["commentary", "commentaries", "commen
 pub(super) const NEGATIVE_PAIRS: &[&str] =
     &["adslot", "adunit", "adbox", "adcontainer", "pullquote", "mostread", "mostpopular", "morestories", "readnext"];
 
-/// Tokens that turn a following furniture token into a layout modifier ("has-sidebar", "no-ads").
-pub(super) const MODIFIERS: &[&str] = &["has", "no", "with", "without"];
+/// Tokens that turn a following furniture token into a layout modifier ("has-sidebar", "no-ads");
+/// a class name that starts with one is a page state ("is-showingReadNextSidebar", "non-ad-column-l"), not furniture.
+pub(super) const MODIFIERS: &[&str] = &["has", "no", "with", "without", "non", "is"];
 
 /// Class and id tokens of article content.
 pub(super) const POSITIVE_TOKENS: &[&str] =
@@ -106,27 +107,60 @@ pub(super) const POSITIVE_TOKENS: &[&str] =
 pub(super) fn class_tokens(el: &HtmlElement) -> Vec<String> {
     let mut tokens = Vec::new();
     for value in [el.attr("class"), el.attr("id")].into_iter().flatten() {
-        let mut current = String::new();
-        let mut prev_lower = false;
-        for c in value.chars() {
-            if !c.is_alphanumeric() {
-                if !current.is_empty() {
-                    tokens.push(std::mem::take(&mut current));
-                }
-                prev_lower = false;
-                continue;
-            }
-            if c.is_uppercase() && prev_lower && !current.is_empty() {
+        tokens.extend(words_of(value));
+    }
+    tokens
+}
+
+/// The lower-case words of one class name or id ("theiaStickySidebar" → theia, sticky, sidebar).
+fn words_of(value: &str) -> Vec<String> {
+    let mut tokens = Vec::new();
+    let mut current = String::new();
+    let mut prev_lower = false;
+    for c in value.chars() {
+        if !c.is_alphanumeric() {
+            if !current.is_empty() {
                 tokens.push(std::mem::take(&mut current));
             }
-            prev_lower = c.is_lowercase() || c.is_ascii_digit();
-            current.push(c);
+            prev_lower = false;
+            continue;
         }
-        if !current.is_empty() {
-            tokens.push(current);
+        if c.is_uppercase() && prev_lower && !current.is_empty() {
+            tokens.push(std::mem::take(&mut current));
         }
+        prev_lower = c.is_lowercase() || c.is_ascii_digit();
+        current.push(c);
+    }
+    if !current.is_empty() {
+        tokens.push(current);
     }
     tokens.iter().map(|t| lower(t)).collect()
+}
+
+/// The class and id words that can hint at furniture: each class name and the id, except names
+/// that state a page state ("has-section-nav", "is-…", "no-ads") and an id made from the element's
+/// own heading (a Sphinx section "sharing-with-a-single-developer" names its topic, not its role).
+pub(super) fn hint_tokens(el: &HtmlElement) -> Vec<String> {
+    let mut tokens = Vec::new();
+    let classes = el.attr("class").unwrap_or_default().split_ascii_whitespace().map(words_of);
+    let id = el.attr("id").map(words_of).filter(|id| !is_heading_slug(el, id));
+    for words in classes.chain(id) {
+        if !words.first().is_some_and(|w| MODIFIERS.contains(&w.as_str())) {
+            tokens.extend(words);
+        }
+    }
+    tokens
+}
+
+/// Whether `id` (three words or more) begins the words of the element's own first heading, among its first children.
+fn is_heading_slug(el: &HtmlElement, id: &[String]) -> bool {
+    if id.len() < 3 {
+        return false;
+    }
+    let Some(heading) = el.elements().take(3).find(|c| heading_level(&c.name).is_some()) else { return false };
+    let text = lower(&text_of(heading, Filter::AllText, 300, false));
+    let words: Vec<&str> = text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    words.len() >= id.len() && words.iter().zip(id).all(|(w, i)| *w == i)
 }
 
 pub(super) fn is_negative_token(token: &str) -> bool {
@@ -146,7 +180,7 @@ pub(super) fn negative_class(el: &HtmlElement) -> bool {
     if matches!(el.name.as_str(), "html" | "body" | "article" | "main") || is_article_body(el) {
         return false;
     }
-    let tokens = class_tokens(el);
+    let tokens = hint_tokens(el);
     let negative = tokens
         .iter()
         .enumerate()

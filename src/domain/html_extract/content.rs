@@ -236,7 +236,7 @@ pub(super) fn initial_score(el: &HtmlElement) -> f64 {
     if tokens.iter().any(|t| POSITIVE_TOKENS.iter().any(|p| t.contains(p))) {
         by_class += 25.0;
     }
-    if tokens.iter().any(|t| is_negative_token(t)) {
+    if hint_tokens(el).iter().any(|t| is_negative_token(t)) {
         by_class -= 25.0;
     }
     by_tag + by_class
