@@ -205,3 +205,15 @@ fn ids_made_from_headings_and_state_classes_are_not_furniture() {
     // Found by the first pass, which leaves the comments out (a second pass without hints would keep them).
     assert!(!text.contains("SIDEBAR_LINK") && !text.contains("COMMENT_TEXT"), "{text}");
 }
+
+#[test]
+fn link_items_of_a_list_that_also_holds_text_are_kept() {
+    let body = format!(
+        "<article><h1>Weekly notes</h1>{STORY}<ul><li><a href=\"https://example.org/review\">Our year in review</a></li>\
+         <li>We landed a fix for the updater, which no longer starts twice.</li></ul>\
+         <ul><li><a href=\"/a\">RELATED one</a></li><li><a href=\"/b\">RELATED two</a></li></ul></article>"
+    );
+    let texts: Vec<String> = blocks(&page("<title>Weekly notes</title>", &body)).into_iter().map(|(_, t)| t).collect();
+    assert!(texts.contains(&"Our year in review".to_string()), "{texts:#?}");
+    assert!(!texts.iter().any(|t| t.starts_with("RELATED")), "{texts:#?}");
+}

@@ -15,6 +15,8 @@ pub(super) struct Built {
     pub(super) in_header: bool,
     /// All of the block's text is link text.
     pub(super) link_only: bool,
+    /// The innermost list the block belongs to (lists numbered in the order they open).
+    pub(super) list: Option<usize>,
 }
 
 /// Turns a walk into blocks: block elements end blocks, inline elements become marks.
@@ -33,6 +35,9 @@ pub(super) struct Builder<'w> {
     pub(super) context: Vec<(BlockKind, u8)>,
     /// One entry per open list: whether it is numbered.
     pub(super) lists: Vec<bool>,
+    /// Parallel to `lists`: each open list's number, and how many lists have opened so far.
+    pub(super) list_ids: Vec<usize>,
+    pub(super) lists_opened: usize,
     pub(super) marks: Vec<MarkKind>,
     /// Open `<pre>`, `<xmp>`, `<listing>` and `<plaintext>` elements, whose line breaks end lines.
     pub(super) preformatted: usize,
@@ -53,6 +58,8 @@ impl<'w> Builder<'w> {
             anchors: 0,
             context: Vec::new(),
             lists: Vec::new(),
+            list_ids: Vec::new(),
+            lists_opened: 0,
             marks: Vec::new(),
             preformatted: 0,
             figures: 0,
@@ -99,7 +106,11 @@ impl<'w> Builder<'w> {
             "header" => self.headers += 1,
             "pre" | "xmp" | "listing" | "plaintext" => self.preformatted += 1,
             "a" if el.attr("href").is_some() => self.anchors += 1,
-            "ul" | "ol" | "menu" | "dir" => self.lists.push(name == "ol"),
+            "ul" | "ol" | "menu" | "dir" => {
+                self.lists.push(name == "ol");
+                self.list_ids.push(self.lists_opened);
+                self.lists_opened += 1;
+            }
             "li" => {
                 let numbered = self.lists.last().copied().unwrap_or(false);
                 let level = u8::try_from(self.lists.len().saturating_sub(1)).unwrap_or(u8::MAX);
@@ -141,6 +152,7 @@ impl<'w> Builder<'w> {
             "a" if el.attr("href").is_some() => self.anchors = self.anchors.saturating_sub(1),
             "ul" | "ol" | "menu" | "dir" => {
                 self.lists.pop();
+                self.list_ids.pop();
             }
             "li" | "blockquote" => {
                 self.context.pop();
@@ -207,7 +219,8 @@ impl<'w> Builder<'w> {
         let segments = std::mem::take(&mut self.segments);
         let link_only = segments.iter().zip(&linked).all(|(s, l)| *l || s.text.trim().is_empty());
         let block = RawBlock { kind, level, segments };
-        self.blocks.push(Built { block, in_header: self.headers > 0, link_only });
+        let list = self.list_ids.last().copied();
+        self.blocks.push(Built { block, in_header: self.headers > 0, link_only, list });
     }
 
     pub(super) fn finish(mut self) -> Vec<Built> {

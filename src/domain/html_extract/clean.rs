@@ -107,8 +107,12 @@ pub(super) fn is_prompt(text: &str) -> bool {
 /// and date from those lines when the page gave none.
 pub(super) fn clean_article_blocks(blocks: Vec<Built>, title: &str, meta: &mut ArticleMeta) -> Vec<RawBlock> {
     let mut items = with_texts(blocks);
+    // Lists with items of text as well as items of links are content (a changelog's "our review"
+    // links); a list of nothing but links is a menu or a "related" list.
+    let mixed: Vec<usize> = items.iter().filter(|(b, _)| !b.link_only).filter_map(|(b, _)| b.list).collect();
     items.retain(|(b, t)| {
-        let short_links = b.link_only && b.block.kind != BlockKind::Quote && t.chars().count() <= 100;
+        let in_mixed_list = b.list.is_some_and(|l| mixed.contains(&l));
+        let short_links = b.link_only && !in_mixed_list && b.block.kind != BlockKind::Quote && t.chars().count() <= 100;
         !plain_text::is_furniture(t) && !is_prompt(t) && !short_links
     });
     // The header: what an article's <header> holds, and everything before the first real paragraph.
