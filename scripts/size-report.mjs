@@ -3,8 +3,9 @@
 // Usage: node scripts/size-report.mjs [dist] [--budget-kb=300] [--json]   (run by `make size`; tests/e2e/size-budget.spec.ts checks the budget)
 // "Start-up files" are everything the deployed site serves to a first visit: dist/ without the
 // single-file build (a separate download that inlines the same bytes), without dot-files and
-// without the class view's module, which the app loads only when a teacher opens the class view
-// (index.html names it); that module is reported on its own, against its own ceiling.
+// without the second module (the class view and the HTML and Markdown readers: the page asks for
+// it only when a file is opened or the class view is, and the service worker keeps it once it is
+// active; index.html names it); that module is reported on its own, against its own ceiling.
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -16,9 +17,10 @@ export const BUDGET_BROTLI_KB = 300;
 // holds the line at this ceiling, which was a ratchet lowered with every cut until the first
 // visit met the budget; it is now the budget itself, so the app cannot grow past it unnoticed.
 export const CEILING_BROTLI_KB = BUDGET_BROTLI_KB;
-// The class view's module (JS and wasm), downloaded once by a teacher who opens the class view;
-// not part of a first visit, but held to its own ratchet so it cannot grow unnoticed either.
-export const CLASS_VIEW_CEILING_BROTLI_KB = 164;
+// The second module (JS and wasm): the class view plus the HTML and Markdown readers (moved there
+// from the first visit's wasm: 308.5 -> 285.3 KB at start, module 163.5 -> 190.8 KB); not part of
+// a first visit, but held to its own ratchet so it cannot grow unnoticed either.
+export const CLASS_VIEW_CEILING_BROTLI_KB = 192;
 const SINGLE_FILE = 'marginalia.html';
 
 /** Raw, gzip (level 9) and brotli (quality 11, the level static hosts precompress with) bytes of one body. */
@@ -65,7 +67,7 @@ export function formatReport({ files, total, classView }) {
   for (const f of [...files, { name: 'total', ...total }]) {
     rows.push(`${f.name.padEnd(40)}${kb(f.raw)}${kb(f.gzip)}${kb(f.brotli)}`);
   }
-  rows.push('', `${'class view (loaded when opened)'.padEnd(40)}${'raw KB'.padStart(8)}${'gzip KB'.padStart(8)}${'br KB'.padStart(8)}`);
+  rows.push('', `${'second module (readers, class view)'.padEnd(40)}${'raw KB'.padStart(8)}${'gzip KB'.padStart(8)}${'br KB'.padStart(8)}`);
   for (const f of [...classView.files, { name: 'total', ...classView.total }]) {
     rows.push(`${f.name.padEnd(40)}${kb(f.raw)}${kb(f.gzip)}${kb(f.brotli)}`);
   }
@@ -91,7 +93,7 @@ async function main(args) {
     console.log(`size-report: ${totalKb.toFixed(1)} KB brotli, within the ${budgetKb} KB budget`);
   }
   const classKb = report.classView.total.brotli / 1024;
-  console.log(`size-report: the class view's module is ${classKb.toFixed(1)} KB brotli (its ceiling ${CLASS_VIEW_CEILING_BROTLI_KB} KB), loaded only when a teacher opens it`);
+  console.log(`size-report: the class view's module is ${classKb.toFixed(1)} KB brotli (its ceiling ${CLASS_VIEW_CEILING_BROTLI_KB} KB): the class view and the HTML and Markdown readers, loaded when first needed and kept by the service worker`);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) main(process.argv.slice(2));

@@ -2,7 +2,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use marginalia::domain::document::{BlockKind, Document, MarkKind};
-use marginalia::domain::loader::{decode, load_text, FileKind, LoadError, MAX_FILE_BYTES};
+use marginalia::domain::loader::{decode, load_plain_text, load_text, FileKind, LoadError, MAX_FILE_BYTES};
 
 /// (kind, text of each block) of a document, for compact expectations.
 fn shape(doc: &Document) -> Vec<(BlockKind, u8, String)> {
@@ -11,6 +11,8 @@ fn shape(doc: &Document) -> Vec<(BlockKind, u8, String)> {
 
 fn check_plain(source: &str, title: Option<&str>, expected_title: &str, expected_paragraphs: &[&str]) {
     let doc = load_text(FileKind::PlainText, source, title, None).unwrap();
+    // The app's own plain-text path (no Markdown parser in the first visit's wasm) reads the same.
+    assert_eq!(load_plain_text(source, title, None).unwrap(), doc, "{source:?}");
     assert_eq!(doc.title(), expected_title, "{source:?}");
     let paragraphs: Vec<String> = shape(&doc).into_iter().skip(1).map(|(_, _, t)| t).collect();
     assert_eq!(paragraphs, expected_paragraphs, "{source:?}");
@@ -209,4 +211,11 @@ fn a_five_megabyte_article_loads() {
     let md = load_text(FileKind::Markdown, &source, None, None).unwrap();
     // The same text either way: the first line is a heading in one and a paragraph in the other.
     assert_eq!(md.len_chars(), doc.len_chars());
+}
+
+#[test]
+fn plain_text_keeps_its_source_as_load_text_does() {
+    let doc = load_plain_text("Title\n\nBody text.", None, Some("  https://example.org/a  ")).unwrap();
+    assert_eq!(doc.meta().source.as_deref(), Some("https://example.org/a"));
+    assert_eq!(load_plain_text(" \n\n ", None, None), load_text(FileKind::PlainText, " \n\n ", None, None));
 }

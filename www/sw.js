@@ -2,8 +2,9 @@
 //
 // scripts/postbuild.mjs rewrites the three constants below in dist/sw.js: VERSION is a hash of the
 // release's files' names and contents, PRECACHE lists the files a first visit needs (relative to
-// this file), LAZY the class view's module, which only teachers open: it is cached when the app
-// first loads it, so it is not part of a first visit but works offline once opened. Unprocessed
+// this file), LAZY the second module (HTML and Markdown readers, the class view): fetched once the
+// worker is active, after the first visit's page is shown, and cached when the app first loads it
+// if that failed; it is not part of what a first visit needs, and works offline from then on. Unprocessed
 // (`trunk serve`), VERSION is 'dev' and the worker caches nothing and answers no request.
 'use strict';
 
@@ -23,11 +24,17 @@ self.addEventListener('install', (event) => {
     cache.addAll(PRECACHE.map((url) => new Request(url, { cache: 'reload' })))));
 });
 
-// Activate: drop the caches of older releases, then serve the pages already open.
+// Activate: drop the caches of older releases, serve the pages already open, then keep the
+// second module (HTML and Markdown readers, the class view) too, so it works offline from the
+// first visit. Best effort: if it cannot be fetched now, the app fetches it when first needed.
 self.addEventListener('activate', (event) => {
   event.waitUntil(caches.keys()
     .then((keys) => Promise.all(keys.filter((k) => k.startsWith(PREFIX) && k !== CACHE).map((k) => caches.delete(k))))
-    .then(() => self.clients.claim()));
+    .then(() => self.clients.claim())
+    .then(() => ENABLED && caches.open(CACHE).then((cache) => Promise.all(LAZY.map((url) => cache.match(url)
+      .then((hit) => hit || fetch(new Request(url, { cache: 'reload' }))
+        .then((response) => response.ok ? cache.put(url, response) : undefined))))))
+    .catch(() => undefined));
 });
 
 // The page asks the waiting release to take over when the user chooses "Reload".

@@ -1,4 +1,4 @@
-//! The class view as a wasm module of its own, loaded by the main app only when a teacher opens it (`ui::class_view_host`), so the start-up download does not carry it.
+//! The app's second wasm module, with what a first visit does not need: the teacher's class view and the readers of HTML pages and Markdown files; loaded when first needed and precached after the first paint.
 //!
 //! The two modules share no memory: the app passes the article, its tag set and its answer key
 //! as the strings it stores them as (`domain::persist`), the UI language as its code, and two JS
@@ -86,6 +86,81 @@ mod module {
             }),
         };
         Ok(ClassViewHandle(yew::Renderer::<Root>::with_root_and_props(host, props).render()))
+    }
+}
+
+/// The readers of article files the app's own wasm leaves out (HTML pages and Markdown).
+#[cfg(target_arch = "wasm32")]
+mod readers {
+    use js_sys::Array;
+    use wasm_bindgen::prelude::*;
+
+    use marginalia::domain::annotation::time_from_millis;
+    use marginalia::domain::html_extract::{extract_all_text, extract_article, extract_pasted};
+    use marginalia::domain::i18n::Lang;
+    use marginalia::domain::loader::{load_text, FileKind, LoadError};
+    use marginalia::domain::persist;
+    use marginalia::ui::browser::{html_parse, lowercase, segmenter};
+
+    /// Reads `text` (an HTML page when `kind` is `html`, else Markdown) named `name` into a stored
+    /// article (`persist::encode_article`). Returns `["ok", article]`, `["no-article", message]`
+    /// (a page where no article was found: `all_text` then loads all of its text) or
+    /// `["error", message]`, messages in the language `lang`.
+    #[wasm_bindgen]
+    pub fn read_article(kind: &str, text: &str, name: &str, lang: &str, all_text: bool) -> Array {
+        segmenter::install();
+        lowercase::install();
+        let t = Lang::from_tag(lang).unwrap_or_default().texts();
+        let answer = |status: &str, payload: String| Array::of2(&status.into(), &payload.into());
+        let doc = if kind == "html" {
+            let tree = match html_parse::parse(text, t) {
+                Ok(tree) => tree,
+                Err(message) => return answer("error", message),
+            };
+            let draft = if all_text { Ok(extract_all_text(&tree)) } else { extract_article(&tree) };
+            match draft {
+                Ok(mut draft) => {
+                    draft.meta.source.get_or_insert_with(|| name.to_string());
+                    draft.into_document().ok_or(LoadError::NoText).map_err(|e| e.message(t))
+                }
+                Err(error) => return answer("no-article", error.message(t)),
+            }
+        } else {
+            load_text(FileKind::Markdown, text, None, Some(name)).map_err(|e| e.message(t))
+        };
+        match doc {
+            // The app stores it with the time it is added; this one only carries it across.
+            Ok(doc) => answer("ok", persist::encode_article(&doc, time_from_millis(0.0))),
+            Err(message) => answer("error", message),
+        }
+    }
+
+    /// Reads HTML pasted from a web page (`extract_pasted`, with `title` when given and `source`)
+    /// into a stored article; its plain `text` when the HTML holds no text. Returns `["ok", article]`
+    /// or `["error", message]`.
+    #[wasm_bindgen]
+    pub fn read_pasted(html: &str, text: &str, title: &str, source: &str, lang: &str) -> Array {
+        segmenter::install();
+        lowercase::install();
+        let t = Lang::from_tag(lang).unwrap_or_default().texts();
+        let answer = |status: &str, payload: String| Array::of2(&status.into(), &payload.into());
+        let title = Some(title).filter(|t| !t.trim().is_empty());
+        let source = Some(source.trim()).filter(|s| !s.is_empty());
+        let from_html =
+            html_parse::parse(html, t).ok().map(|tree| extract_pasted(&tree, title)).and_then(|mut draft| {
+                if let Some(source) = source {
+                    draft.meta.source = Some(source.to_string());
+                }
+                draft.into_document().filter(|doc| doc.blocks().len() > 1)
+            });
+        let doc = match from_html {
+            Some(doc) => Ok(doc),
+            None => load_text(FileKind::PlainText, text, title, source).map_err(|e| e.message(t)),
+        };
+        match doc {
+            Ok(doc) => answer("ok", persist::encode_article(&doc, time_from_millis(0.0))),
+            Err(message) => answer("error", message),
+        }
     }
 }
 

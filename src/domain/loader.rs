@@ -143,6 +143,16 @@ fn windows_1252(byte: u8) -> char {
     }
 }
 
+/// Loads plain text: what the app's own wasm does for `.txt` files and pasted text (Markdown and
+/// HTML are read by the lazily loaded module, so the first visit carries neither parser).
+pub fn load_plain_text(text: &str, given_title: Option<&str>, source: Option<&str>) -> Result<Document, LoadError> {
+    let mut draft = super::plain_text::parse_plain_text_draft(text, given_title);
+    if let Some(source) = source.map(str::trim).filter(|s| !s.is_empty()) {
+        draft.meta.source = Some(source.to_string());
+    }
+    draft.into_document().ok_or(LoadError::NoText)
+}
+
 /// Loads plain text or Markdown (HTML goes through a browser parser first, see `html_extract`).
 pub fn load_text(
     kind: FileKind,

@@ -13,10 +13,8 @@ use yew::prelude::*;
 use crate::domain::annotation::Annotation;
 use crate::domain::document::Document;
 use crate::domain::format::export::ExportKind;
-use crate::domain::html_extract::{extract_all_text, extract_article};
-use crate::domain::html_tree::HtmlElement;
 use crate::domain::i18n::{Lang, Texts};
-use crate::domain::loader::{decode, load_text, FileKind, LoadError, MAX_FILE_BYTES};
+use crate::domain::loader::{decode, load_plain_text, FileKind, LoadError, MAX_FILE_BYTES};
 use crate::domain::plain_text::parse_plain_text;
 use crate::domain::session::import::PendingImport;
 use crate::domain::session::listing::{listing, Listing, LISTED_ROWS};
@@ -25,11 +23,12 @@ use crate::domain::tag_edit::TagEdit;
 use crate::domain::tags::TagId;
 use crate::ui::article::ArticleView;
 use crate::ui::banner::WarningBanner;
+use crate::ui::browser::class_module::{self, ReadError};
 use crate::ui::browser::dom_text::DomText;
 use crate::ui::browser::highlights::{self, Painter};
 use crate::ui::browser::library::{self, LibraryEntry};
 use crate::ui::browser::storage::{LocalKv, StorageProblem};
-use crate::ui::browser::{clock, crash, eviction, files, focus, html_parse, lang};
+use crate::ui::browser::{clock, crash, eviction, files, focus, lang};
 use crate::ui::editor::{excerpt, AnnotationEditor};
 use crate::ui::new_article::Pasted;
 use crate::ui::offline::OfflineStatus;
@@ -47,6 +46,7 @@ mod keys;
 mod listeners;
 mod saving;
 mod selection;
+mod start;
 mod sync;
 mod view;
 
@@ -96,6 +96,13 @@ pub enum Msg {
     FileLoaded {
         name: String,
         bytes: Vec<u8>,
+    },
+    /// The second module read an HTML page or a Markdown file (`text`, kept for "Load all its text").
+    ArticleRead {
+        name: String,
+        text: String,
+        result: Result<Document, ReadError>,
+        note: Option<String>,
     },
     LoadFailed(String),
     LoadAllText,
@@ -218,8 +225,8 @@ pub struct App {
     notice_action: Option<NoticeAction>,
     /// The bundled sample article, always in the library.
     sample: Rc<Document>,
-    /// A page in which no article was found, kept so its whole text can be loaded on request.
-    unextracted: Option<(String, HtmlElement)>,
+    /// A page in which no article was found (name, text), kept so its whole text can be loaded on request.
+    unextracted: Option<(String, String)>,
     /// The article changed: the painter must be rebuilt after the next render.
     needs_painter: bool,
     article_listener: Option<EventListener>,
@@ -255,68 +262,7 @@ impl Component for App {
     type Properties = ();
 
     fn create(ctx: &Context<Self>) -> Self {
-        // Word snapping and agreement counts need the browser's segmenter before any text arrives.
-        super::browser::segmenter::install();
-        super::browser::lowercase::install();
-        let sample = Rc::new(parse_plain_text(SAMPLE_ARTICLE));
-        let ui_lang = lang::initial();
-        lang::mark_document(ui_lang);
-        let (doc, notice) = initial_document(&sample, ui_lang.texts());
-        // The stored annotations are read once the article is painted (Msg::LoadAnnotations), so
-        // the article appears without waiting for thousands of them to be decoded.
-        let mut kv = LocalKv;
-        let session = Session::open(doc, &mut kv, SharedQueue::default());
-        crash::install(session.queue().clone(), ui_lang.texts());
-        let listeners = document_listeners(ctx)
-            .into_iter()
-            .chain(sync::listener(ctx))
-            .chain(saving::before_unload(session.queue().clone()))
-            .chain(crate::ui::browser::paste::page_listener(ctx.link().callback(Msg::AddPasted)))
-            .collect();
-        App {
-            session,
-            kv,
-            evicted: eviction::check_on_start(ui_lang.texts()),
-            import_input: NodeRef::default(),
-            reattach: None,
-            lang: ui_lang,
-            sample,
-            notice_action: None,
-            unextracted: None,
-            needs_painter: false,
-            article_listener: None,
-            dialog: None,
-            dragging: false,
-            file_input: NodeRef::default(),
-            painter: None,
-            article_ref: NodeRef::default(),
-            toolbar_ref: NodeRef::default(),
-            editor_ref: NodeRef::default(),
-            pending: None,
-            note_draft: String::new(),
-            editor: None,
-            focus_editor: false,
-            note_drafts: HashMap::new(),
-            filter: None,
-            query: String::new(),
-            announcement: String::new(),
-            notice,
-            pointer_down: false,
-            current_block: 0,
-            listing: RefCell::new(None),
-            impacts: RefCell::new(None),
-            annotations_just_loaded: false,
-            listed_rows: LISTED_ROWS,
-            sidebar_callbacks: SidebarCallbacks {
-                on_filter: ctx.link().callback(Msg::Filter),
-                on_query: ctx.link().callback(Msg::Query),
-                on_open: ctx.link().callback(Msg::OpenFromList),
-                on_show_more: ctx.link().callback(|()| Msg::ShowMore),
-            },
-            _listeners: listeners,
-            a11y: Default::default(),
-            saving: saving::Saving::new(ctx.link().clone()),
-        }
+        App::new(ctx)
     }
 
     fn update(&mut self, ctx: &Context<Self>, msg: Self::Message) -> bool {
@@ -486,78 +432,7 @@ impl Component for App {
     }
 
     fn view(&self, ctx: &Context<Self>) -> Html {
-        let link = ctx.link();
-        let t = self.t();
-        html! {
-            <ContextProvider<Lang> context={self.lang}>
-            <div class="app">
-                <a class="skip-link" href="#article">{t.skip_to_article}</a>
-                <header class="topbar">
-                    <span class="brand"><span class="brand-mark" aria-hidden="true"></span>{"Marginalia"}</span>
-                    <nav class="actions" aria-label={t.actions}>
-                        <button type="button" onclick={link.callback(|_| Msg::ShowLibrary(true))}>{t.library}</button>
-                        if self.session.doc().hash() != self.sample.hash() {
-                            <button type="button" title={t.sample_title}
-                                onclick={link.callback({ let key = self.sample.hash().short().to_string(); move |_| Msg::OpenArticle(key.clone()) })}>{t.sample}</button>
-                        }
-                        <button type="button" onclick={link.callback(|_| Msg::ShowNewArticle(true))}>{t.new_article}</button>
-                        <button type="button" title={t.open_file_title}
-                            onclick={link.callback(|_| Msg::OpenFileDialog)}>{t.open_file}</button>
-                        <input ref={self.file_input.clone()} type="file" class="visually-hidden" tabindex="-1" aria-hidden="true"
-                            accept=".txt,.text,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html"
-                            onchange={link.callback(|e: Event| Msg::FilesChosen(files::files_of(e.target_unchecked_into::<HtmlInputElement>().files())))} />
-                        <button type="button" disabled={!self.session.can_undo()} aria-keyshortcuts="Control+Z"
-                            title={t.undo_title} onclick={link.callback(|_| Msg::Undo)}>{t.undo}</button>
-                        <button type="button" disabled={!self.session.can_redo()} aria-keyshortcuts="Control+Shift+Z"
-                            title={t.redo_title} onclick={link.callback(|_| Msg::Redo)}>{t.redo}</button>
-                        <button type="button" title={t.import_title}
-                            onclick={link.callback(|_| Msg::OpenImportDialog)}>{t.import}</button>
-                        <input ref={self.import_input.clone()} type="file" multiple=true class="visually-hidden" tabindex="-1" aria-hidden="true"
-                            accept=".json,.jsonld,application/json,application/ld+json"
-                            onchange={link.callback(|e: Event| Msg::ImportFiles(files::files_of(e.target_unchecked_into::<HtmlInputElement>().files())))} />
-                        <button type="button" title={t.export_title}
-                            onclick={link.callback(|_| Msg::ShowExport(true))}>{t.export}</button>
-                        <button type="button" title={t.class_title}
-                            onclick={link.callback(|_| Msg::ShowClass(true))}>{t.class}</button>
-                        <button type="button" onclick={link.callback(|_| Msg::ShowSettings(true))}>{t.settings}</button>
-                        <button type="button" aria-keyshortcuts="?" onclick={link.callback(|_| Msg::ShowHelp(true))}>{t.help}</button>
-                    </nav>
-                </header>
-                { self.view_warnings(ctx) }
-                <OfflineStatus on_export={link.callback(|_| Msg::Export)} />
-                <main class="layout">
-                    <div class="reading">
-                        <p id="keyboard-hint" class="visually-hidden">
-                            {t.keyboard_hint}
-                        </p>
-                        <p id="annotation-hint" class="visually-hidden">
-                            {t.annotation_hint}
-                        </p>
-                        <ArticleView key={self.session.doc().hash().0.clone()} doc={self.session.doc().clone()} node_ref={self.article_ref.clone()} />
-                    </div>
-                    <div class="side-column">
-                        { self.view_sidebar() }
-                        <SideLists orphans={self.session.orphans().clone()} conflicts={self.session.conflicts().clone()} reattaching={self.reattach}
-                            on_reattach={link.callback(Msg::Reattach)} on_discard_orphan={link.callback(Msg::DiscardOrphan)}
-                            on_use_version={link.callback(Msg::UseVersion)} on_discard_version={link.callback(Msg::DiscardVersion)} />
-                    </div>
-                </main>
-                if let Some(pending) = self.pending {
-                    <SelectionToolbar tags={self.session.tags().clone()} top={pending.top} left={pending.left}
-                        note={AttrValue::from(self.note_draft.clone())} node_ref={self.toolbar_ref.clone()}
-                        on_note={link.callback(Msg::NoteDraft)} on_tag={link.callback(Msg::CreateWithTag)}
-                        attach={self.reattach.and_then(|id| self.session.orphans().iter().find(|a| a.id == id)).map(|a| AttrValue::from(excerpt(&a.target.exact, 40)))}
-                        on_attach={link.callback(|_| Msg::AttachHere)} />
-                }
-                { self.view_editor(ctx) }
-                { self.view_dialog(ctx) }
-                if self.dragging {
-                    <div class="drop-overlay" aria-hidden="true"><p>{t.drop_hint}</p></div>
-                }
-                <div class="visually-hidden" role="status" aria-live="polite">{self.announcement.clone()}</div>
-            </div>
-            </ContextProvider<Lang>>
-        }
+        self.view_app(ctx)
     }
 
     fn rendered(&mut self, ctx: &Context<Self>, first_render: bool) {

@@ -1,4 +1,4 @@
-//! The "New article" dialog: paste an article's text, with an optional title and source URL; a paste from a web page keeps its structure.
+//! The "New article" dialog: paste an article's text, with an optional title and source URL; a paste from a web page keeps its HTML for the second module to read (`class_module::read_pasted`).
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -7,11 +7,8 @@ use wasm_bindgen::JsCast;
 use web_sys::{ClipboardEvent, HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use crate::domain::document::{normalise_whitespace, Document};
-use crate::domain::html_extract::extract_pasted;
-use crate::domain::i18n::Texts;
-use crate::domain::loader::{load_text, FileKind, LoadError};
-use crate::ui::browser::{html_parse, paste};
+use crate::domain::document::normalise_whitespace;
+use crate::ui::browser::paste;
 use crate::ui::i18n::use_texts;
 
 /// What the user pasted.
@@ -22,24 +19,6 @@ pub struct Pasted {
     pub html: Option<String>,
     pub title: String,
     pub source: String,
-}
-
-/// The article a paste makes: from its HTML through the same inert extraction as a saved page
-/// (headings, paragraphs, lists, quotes, emphasis and safe links), else from its plain text.
-pub fn pasted_document(pasted: &Pasted, t: &Texts) -> Result<Document, String> {
-    let title = Some(pasted.title.as_str()).filter(|t| !t.trim().is_empty());
-    let source = Some(pasted.source.trim()).filter(|s| !s.is_empty());
-    if let Some(html) = &pasted.html {
-        let mut draft = extract_pasted(&html_parse::parse(html, t)?, title);
-        if let Some(source) = source {
-            draft.meta.source = Some(source.to_string());
-        }
-        // HTML that holds no text (an image alone) falls back to the plain text, if any.
-        if let Some(doc) = draft.into_document().filter(|d| d.blocks().len() > 1) {
-            return Ok(doc);
-        }
-    }
-    load_text(FileKind::PlainText, &pasted.text, title, source).map_err(|e: LoadError| e.message(t))
 }
 
 #[derive(Properties, PartialEq)]

@@ -175,10 +175,12 @@ pub fn label(doc: &Document, key: &str) -> String {
     }
 }
 
-/// The short names of the keys queued in `session`'s save queue, in queue order.
+/// The queued keys' short names, sorted (the queue writes keys in no promised order).
 pub fn queued(session: &Session) -> Vec<String> {
     let queue = session.queue().borrow();
-    queue.keys_with_prefix("").map(|k| label(session.doc(), k)).collect()
+    let mut keys: Vec<String> = queue.keys_with_prefix("").map(|k| label(session.doc(), k)).collect();
+    keys.sort();
+    keys
 }
 
 /// Writes everything queued, which must all fit.

@@ -97,7 +97,7 @@ test('undo of an import takes back its new tags and its annotations; redo brings
   await page.keyboard.press('1');
   // A pack of this article whose annotation carries a tag this browser does not have.
   const pack = JSON.parse((await exportAs(page, 'Annotation pack')).text);
-  pack.tags = [...(pack.tags ?? []), { id: 'evidence', name: 'Evidence', colour: '#117733' }];
+  pack.tags = [...(pack.tags ?? []), { id: 'evidence', name: 'Evidence', colour: '#117733', underline: 'dotted' }];
   pack.annotations[0].id = '00000000-0000-4000-8000-000000000001';
   pack.annotations[0].tags = ['evidence'];
   await page.locator('input[type=file][multiple]').setInputFiles({ name: 'pack.marginalia.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(pack)) });

@@ -169,6 +169,11 @@ impl Merged {
         self.versions.values().map(Vec::len).sum()
     }
 
+    /// Whether this very version of its annotation is among the versions.
+    pub fn holds(&self, annotation: &Annotation) -> bool {
+        self.versions.get(&annotation.id).is_some_and(|vs| vs.iter().any(|v| v.0 == *annotation))
+    }
+
     /// The current version of `id`.
     pub fn get(&self, id: &Uuid) -> Option<&Annotation> {
         self.versions.get(id)?.last().map(|v| &v.0)

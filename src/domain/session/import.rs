@@ -1,9 +1,6 @@
 //! Importing annotation files into the session: planned without changing anything, then applied whole (annotations, tags, side lists, classroom state) as one undoable step.
 
-use std::collections::HashMap;
 use std::rc::Rc;
-
-use uuid::Uuid;
 
 use super::history::{Step, Swap};
 use super::{Effects, Session, SessionError};
@@ -131,27 +128,22 @@ impl Session {
     /// does a current version the import replaced; a version that became current leaves it.
     fn other_versions(&self, import: &PendingImport) -> Vec<Annotation> {
         let plan = &import.plan;
-        let mut known: HashMap<Uuid, Vec<&Annotation>> = HashMap::new();
-        for version in import.before.all_versions() {
-            known.entry(version.id).or_default().push(version);
-        }
-        let changes = plan.changes(&import.before);
-        let changed: HashMap<Uuid, &Annotation> =
-            changes.iter().filter_map(|c| c.after.as_ref()).map(|a| (a.id, a)).collect();
         // What the article (or its unplaced list) holds for an id once the import is applied.
-        let is_current = |a: &Annotation| match changed.get(&a.id) {
-            Some(now) => *now == a,
-            None => self.store.get(&a.id) == Some(a) || self.orphans.iter().any(|o| o == a),
+        let is_current = |a: &Annotation| {
+            if plan.changed(&import.before, &a.id) {
+                plan.merged.get(&a.id) == Some(a)
+            } else {
+                self.store.get(&a.id) == Some(a) || self.orphans.iter().any(|o| o == a)
+            }
         };
         let mut list: Vec<Annotation> = self.conflicts.iter().filter(|a| !is_current(a)).cloned().collect();
-        for change in &changes {
-            if let Some(replaced) = change.before.as_ref().filter(|b| !is_current(b)) {
-                keep_version(&mut list, replaced.clone());
+        for change in plan.changes(&import.before) {
+            if let Some(replaced) = change.before.filter(|b| !is_current(b)) {
+                keep_version(&mut list, replaced);
             }
         }
         for version in plan.merged.all_versions() {
-            let already = known.get(&version.id).is_some_and(|vs| vs.contains(&version));
-            if !already && !is_current(version) {
+            if !import.before.holds(version) && !is_current(version) {
                 keep_version(&mut list, version.clone());
             }
         }

@@ -152,6 +152,9 @@ impl Session {
     /// Makes `doc` the open article with its tag set, side lists and classroom state; its
     /// annotations wait for [`Session::load_annotations`].
     fn open_parts(&mut self, doc: Rc<Document>, kv: &mut dyn KeyValue) {
+        if let Err(problem @ kv::StorageProblem::Unavailable(_)) = kv.keys() {
+            self.queue.borrow_mut().note_problem(problem);
+        }
         let parts = load_parts(&Overlay { kv, queue: &self.queue.borrow() }, doc.hash());
         self.doc = doc;
         self.store = Store::default();

@@ -6,7 +6,7 @@
 //! its place, and is tried again by the next flush. Nothing is dropped when another article
 //! opens: the queue belongs to the app, not to an article.
 
-use std::collections::{HashMap, HashSet, VecDeque};
+use std::collections::BTreeMap;
 
 use uuid::Uuid;
 
@@ -60,13 +60,13 @@ pub struct Flushed {
     pub problem: Option<StorageProblem>,
 }
 
-/// The queued writes, in the order their keys were first queued.
+/// The queued writes, by key (written in key order: each key's write stands alone, so no
+/// order between keys matters, and one sorted map is the smallest code for the download).
 #[derive(Debug, Default)]
 pub struct SaveQueue {
-    order: VecDeque<String>,
-    pending: HashMap<String, Write>,
+    pending: BTreeMap<String, Write>,
     /// Keys holding values this app cannot read: never written (their backup is the user's data).
-    protected: HashSet<String>,
+    protected: Vec<String>,
     /// Why the last write failed, until a write succeeds again.
     problem: Option<StorageProblem>,
 }
@@ -76,26 +76,19 @@ impl SaveQueue {
         SaveQueue::default()
     }
 
-    /// Queues `write` for `key`. A write already waiting for the key is replaced, keeping its
-    /// place; for an annotation, its `before` is kept (storage still holds that).
+    /// Queues `write` for `key`. A write already waiting for the key is replaced; for an
+    /// annotation, its `before` is kept (storage still holds that).
     pub fn put(&mut self, key: String, write: Write) {
         if self.protected.contains(&key) {
             return;
         }
-        match self.pending.get_mut(&key) {
-            Some(queued) => {
-                *queued = match (std::mem::replace(queued, Write::Value(None)), write) {
-                    (Write::Annotation { before, .. }, Write::Annotation { article, id, after, .. }) => {
-                        Write::Annotation { article, id, before, after }
-                    }
-                    (_, write) => write,
-                }
+        let write = match (self.pending.remove(&key), write) {
+            (Some(Write::Annotation { before, .. }), Write::Annotation { article, id, after, .. }) => {
+                Write::Annotation { article, id, before, after }
             }
-            None => {
-                self.order.push_back(key.clone());
-                self.pending.insert(key, write);
-            }
-        }
+            (_, write) => write,
+        };
+        self.pending.insert(key, write);
     }
 
     /// Queues the change of one annotation of `article` (a short content hash).
@@ -107,10 +100,10 @@ impl SaveQueue {
 
     /// Never writes `key` (it holds a value this app cannot read), and drops what was queued for it.
     pub fn protect(&mut self, key: &str) {
-        self.protected.insert(key.to_string());
-        if self.pending.remove(key).is_some() {
-            self.order.retain(|k| k != key);
+        if !self.protected.iter().any(|k| k == key) {
+            self.protected.push(key.to_string());
         }
+        self.pending.remove(key);
     }
 
     /// How many keys wait to be written.
@@ -127,6 +120,12 @@ impl SaveQueue {
         self.problem.as_ref()
     }
 
+    /// Notes that storage cannot be used at all (found when opening an article), so the person
+    /// is told before the first write fails.
+    pub fn note_problem(&mut self, problem: StorageProblem) {
+        self.problem = Some(problem);
+    }
+
     /// What is queued for `key`, if anything.
     pub fn get(&self, key: &str) -> Option<&Write> {
         self.pending.get(key)
@@ -134,27 +133,24 @@ impl SaveQueue {
 
     /// The queued keys that start with `prefix`.
     pub fn keys_with_prefix<'a>(&'a self, prefix: &'a str) -> impl Iterator<Item = &'a String> + 'a {
-        self.order.iter().filter(move |k| k.starts_with(prefix))
+        self.pending.range(prefix.to_string()..).map(|(k, _)| k).take_while(move |k| k.starts_with(prefix))
     }
 
     /// Drops every write queued under `prefix` (an article that was deleted).
     pub fn forget_prefix(&mut self, prefix: &str) {
-        self.order.retain(|k| !k.starts_with(prefix));
         self.pending.retain(|k, _| !k.starts_with(prefix));
     }
 
-    /// Writes up to `limit` queued keys, oldest first. An annotation is written only after the
+    /// Writes up to `limit` queued keys. An annotation is written only after the
     /// two-tab check ([`before_write`]) against what storage holds now. Stops at the first
     /// write that fails, which stays queued in its place.
     pub fn flush(&mut self, kv: &mut dyn KeyValue, limit: usize) -> Flushed {
         let mut flushed = Flushed::default();
         while flushed.written < limit {
-            let Some(key) = self.order.pop_front() else { break };
-            let Some(write) = self.pending.remove(&key) else { continue };
+            let Some((key, write)) = self.pending.pop_first() else { break };
             match write_one(kv, &key, &write, &mut flushed.outcomes) {
                 Ok(()) => flushed.written += 1,
                 Err(problem) => {
-                    self.order.push_front(key.clone());
                     self.pending.insert(key, write);
                     self.problem = Some(problem.clone());
                     flushed.problem = Some(problem);
@@ -162,7 +158,9 @@ impl SaveQueue {
                 }
             }
         }
-        if flushed.written > 0 || self.pending.is_empty() {
+        // Only a write that works shows storage works again (a blocked storage stays blocked
+        // while nothing is waiting).
+        if flushed.written > 0 {
             self.problem = None;
         }
         flushed

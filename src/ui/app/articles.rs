@@ -16,12 +16,23 @@ impl App {
                 true
             }
             Msg::AddPasted(pasted) => {
-                match crate::ui::new_article::pasted_document(&pasted, self.t()) {
+                if pasted.html.is_some() {
+                    // Pasted from a web page: read in the second module, like an HTML file (Msg::ArticleRead).
+                    self.dialog = None;
+                    let (link, lang, name) = (ctx.link().clone(), self.lang.code(), self.t().new_article.to_string());
+                    wasm_bindgen_futures::spawn_local(async move {
+                        let result = class_module::read_pasted(&pasted, lang).await;
+                        link.send_message(Msg::ArticleRead { name, text: pasted.text, result, note: None });
+                    });
+                    return true;
+                }
+                let title = Some(pasted.title.as_str()).filter(|t| !t.trim().is_empty());
+                match load_plain_text(&pasted.text, title, Some(pasted.source.as_str())) {
                     Ok(doc) => {
                         self.dialog = None;
                         self.add_document(doc, None);
                     }
-                    Err(error) => self.set_notice(error),
+                    Err(error) => self.set_notice(error.message(self.t())),
                 }
                 true
             }
@@ -59,14 +70,23 @@ impl App {
                 true
             }
             Msg::FileLoaded { name, bytes } => {
-                match self.load_file(&name, &bytes) {
-                    Ok((doc, note)) => self.add_document(doc, note),
-                    Err(message) => {
+                match self.load_file(ctx, &name, &bytes) {
+                    Ok(Some((doc, note))) => self.add_document(doc, note),
+                    Ok(None) => {}
+                    Err(message) => self.set_notice((self.t().cannot_open)(&name, &message)),
+                }
+                true
+            }
+            Msg::ArticleRead { name, text, result, note } => {
+                match result {
+                    Ok(doc) => self.add_document(doc, note),
+                    Err(ReadError::NoArticle(message)) => {
                         self.set_notice((self.t().cannot_open)(&name, &message));
-                        if self.unextracted.is_some() {
-                            self.notice_action = Some(NoticeAction::LoadAllText);
-                        }
+                        // Kept so the notice can offer to load the page's whole text instead.
+                        self.unextracted = Some((name, text));
+                        self.notice_action = Some(NoticeAction::LoadAllText);
                     }
+                    Err(ReadError::Failed(message)) => self.set_notice((self.t().cannot_open)(&name, &message)),
                 }
                 true
             }
@@ -75,13 +95,8 @@ impl App {
                 true
             }
             Msg::LoadAllText => {
-                if let Some((name, tree)) = self.unextracted.take() {
-                    let mut draft = extract_all_text(&tree);
-                    draft.meta.source.get_or_insert(name);
-                    match draft.into_document() {
-                        Some(doc) => self.add_document(doc, None),
-                        None => self.set_notice(LoadError::NoText.message(self.t())),
-                    }
+                if let Some((name, text)) = self.unextracted.take() {
+                    self.read_in_module(ctx, name, text, true, true, None);
                 }
                 true
             }
@@ -153,8 +168,14 @@ impl App {
         }
     }
 
-    /// Reads a file into a document; for HTML, finds the article in the page.
-    pub(super) fn load_file(&mut self, name: &str, bytes: &[u8]) -> Result<(Document, Option<String>), String> {
+    /// Reads a file into a document: plain text at once (`Ok(Some)`); an HTML page or a
+    /// Markdown file through the second module, which answers with `Msg::ArticleRead` (`Ok(None)`).
+    pub(super) fn load_file(
+        &mut self,
+        ctx: &Context<Self>,
+        name: &str,
+        bytes: &[u8],
+    ) -> Result<Option<(Document, Option<String>)>, String> {
         self.unextracted = None;
         let t = self.t();
         let kind = FileKind::from_name(name)
@@ -162,23 +183,30 @@ impl App {
         let decoded = decode(bytes).map_err(|e| e.message(t))?;
         // The loader's one note says the encoding was guessed as Windows-1252.
         let note = decoded.note.map(|_| t.read_as_windows_1252.to_string());
-        if kind != FileKind::Html {
-            let doc = load_text(kind, &decoded.text, None, Some(name)).map_err(|e| e.message(t))?;
-            return Ok((doc, note));
+        if kind == FileKind::PlainText {
+            let doc = load_plain_text(&decoded.text, None, Some(name)).map_err(|e| e.message(t))?;
+            return Ok(Some((doc, note)));
         }
-        let tree = html_parse::parse(&decoded.text, t)?;
-        match extract_article(&tree) {
-            Ok(mut draft) => {
-                draft.meta.source.get_or_insert_with(|| name.to_string());
-                let doc = draft.into_document().ok_or_else(|| LoadError::NoText.message(t))?;
-                Ok((doc, note))
-            }
-            Err(error) => {
-                // Kept so the notice can offer to load the page's whole text instead.
-                self.unextracted = Some((name.to_string(), tree));
-                Err(error.message(t))
-            }
-        }
+        self.read_in_module(ctx, name.to_string(), decoded.text, kind == FileKind::Html, false, note);
+        Ok(None)
+    }
+
+    /// Reads an HTML page or Markdown text in the second module (loaded on first use), then
+    /// sends `Msg::ArticleRead`; `all_text` loads all of a page's text.
+    pub(super) fn read_in_module(
+        &self,
+        ctx: &Context<Self>,
+        name: String,
+        text: String,
+        html: bool,
+        all_text: bool,
+        note: Option<String>,
+    ) {
+        let (link, lang) = (ctx.link().clone(), self.lang.code());
+        wasm_bindgen_futures::spawn_local(async move {
+            let result = class_module::read_article(html, &text, &name, lang, all_text).await;
+            link.send_message(Msg::ArticleRead { name, text, result, note });
+        });
     }
 
     /// Adds a loaded article to the library and opens it; an article already there opens with its annotations.

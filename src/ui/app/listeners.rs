@@ -74,6 +74,9 @@ pub(super) fn document_listeners(ctx: &Context<App>) -> Vec<EventListener> {
         on(&document, "selectionchange", |_| Some(Msg::SelectionChanged)),
         on(&document, "pointerdown", |_| Some(Msg::PointerDown)),
         on(&document, "pointerup", |_| Some(Msg::PointerUp)),
+        // A finger that starts a scroll (or a long press the browser takes over) never sends
+        // pointerup: the browser cancels the pointer instead, and the press is over all the same.
+        on(&document, "pointercancel", |_| Some(Msg::PointerUp)),
         on(&window, "pagehide", |_| Some(Msg::PageHide)),
         on(&window, "scroll", |_| Some(Msg::ViewportMoved)),
         on(&window, "resize", |_| Some(Msg::ViewportMoved)),

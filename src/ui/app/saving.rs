@@ -129,8 +129,13 @@ impl App {
         if flushed.written > 0 {
             eviction::note_saved();
         }
+        // A clash with another tab queues the other-versions list: it is written in the same go.
+        let queued_more = !effects.writes.is_empty();
         if !effects.is_empty() {
             self.apply_effects(effects);
+        }
+        if queued_more && flushed.problem.is_none() && limit == usize::MAX {
+            return self.write_queue(limit);
         }
         flushed.problem.is_some()
     }

@@ -8,13 +8,90 @@ use yew::prelude::*;
 use super::*;
 
 impl App {
+    /// The whole page: top bar, warnings, article, sidebar, toolbar, editor and the open dialog.
+    pub(super) fn view_app(&self, ctx: &Context<Self>) -> Html {
+        let link = ctx.link();
+        let t = self.t();
+        html! {
+            <ContextProvider<Lang> context={self.lang}>
+            <div class="app">
+                <a class="skip-link" href="#article">{t.skip_to_article}</a>
+                <header class="topbar">
+                    <span class="brand"><span class="brand-mark" aria-hidden="true"></span>{"Marginalia"}</span>
+                    <nav class="actions" aria-label={t.actions}>
+                        <button type="button" onclick={link.callback(|_| Msg::ShowLibrary(true))}>{t.library}</button>
+                        if self.session.doc().hash() != self.sample.hash() {
+                            <button type="button" title={t.sample_title}
+                                onclick={link.callback({ let key = self.sample.hash().short().to_string(); move |_| Msg::OpenArticle(key.clone()) })}>{t.sample}</button>
+                        }
+                        <button type="button" onclick={link.callback(|_| Msg::ShowNewArticle(true))}>{t.new_article}</button>
+                        <button type="button" title={t.open_file_title}
+                            onclick={link.callback(|_| Msg::OpenFileDialog)}>{t.open_file}</button>
+                        <input ref={self.file_input.clone()} type="file" class="visually-hidden" tabindex="-1" aria-hidden="true"
+                            accept=".txt,.text,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html"
+                            onchange={link.callback(|e: Event| Msg::FilesChosen(files::files_of(e.target_unchecked_into::<HtmlInputElement>().files())))} />
+                        <button type="button" disabled={!self.session.can_undo()} aria-keyshortcuts="Control+Z"
+                            title={t.undo_title} onclick={link.callback(|_| Msg::Undo)}>{t.undo}</button>
+                        <button type="button" disabled={!self.session.can_redo()} aria-keyshortcuts="Control+Shift+Z"
+                            title={t.redo_title} onclick={link.callback(|_| Msg::Redo)}>{t.redo}</button>
+                        <button type="button" title={t.import_title}
+                            onclick={link.callback(|_| Msg::OpenImportDialog)}>{t.import}</button>
+                        <input ref={self.import_input.clone()} type="file" multiple=true class="visually-hidden" tabindex="-1" aria-hidden="true"
+                            accept=".json,.jsonld,application/json,application/ld+json"
+                            onchange={link.callback(|e: Event| Msg::ImportFiles(files::files_of(e.target_unchecked_into::<HtmlInputElement>().files())))} />
+                        <button type="button" title={t.export_title}
+                            onclick={link.callback(|_| Msg::ShowExport(true))}>{t.export}</button>
+                        <button type="button" title={t.class_title}
+                            onclick={link.callback(|_| Msg::ShowClass(true))}>{t.class}</button>
+                        <button type="button" onclick={link.callback(|_| Msg::ShowSettings(true))}>{t.settings}</button>
+                        <button type="button" aria-keyshortcuts="?" onclick={link.callback(|_| Msg::ShowHelp(true))}>{t.help}</button>
+                    </nav>
+                </header>
+                { self.view_warnings(ctx) }
+                <OfflineStatus on_export={link.callback(|_| Msg::Export)} />
+                <main class="layout">
+                    <div class="reading">
+                        <p id="keyboard-hint" class="visually-hidden">
+                            {t.keyboard_hint}
+                        </p>
+                        <p id="annotation-hint" class="visually-hidden">
+                            {t.annotation_hint}
+                        </p>
+                        <ArticleView key={self.session.doc().hash().0.clone()} doc={self.session.doc().clone()} node_ref={self.article_ref.clone()} />
+                    </div>
+                    <div class="side-column">
+                        { self.view_sidebar() }
+                        <SideLists orphans={self.session.orphans().clone()} conflicts={self.session.conflicts().clone()} reattaching={self.reattach}
+                            on_reattach={link.callback(Msg::Reattach)} on_discard_orphan={link.callback(Msg::DiscardOrphan)}
+                            on_use_version={link.callback(Msg::UseVersion)} on_discard_version={link.callback(Msg::DiscardVersion)} />
+                    </div>
+                </main>
+                if let Some(pending) = self.pending {
+                    <SelectionToolbar tags={self.session.tags().clone()} top={pending.top} left={pending.left}
+                        note={AttrValue::from(self.note_draft.clone())} node_ref={self.toolbar_ref.clone()}
+                        on_note={link.callback(Msg::NoteDraft)} on_tag={link.callback(Msg::CreateWithTag)}
+                        attach={self.reattach.and_then(|id| self.session.orphans().iter().find(|a| a.id == id)).map(|a| AttrValue::from(excerpt(&a.target.exact, 40)))}
+                        on_attach={link.callback(|_| Msg::AttachHere)} />
+                }
+                { self.view_editor(ctx) }
+                { self.view_dialog(ctx) }
+                if self.dragging {
+                    <div class="drop-overlay" aria-hidden="true"><p>{t.drop_hint}</p></div>
+                }
+                <div class="visually-hidden" role="status" aria-live="polite">{self.announcement.clone()}</div>
+            </div>
+            </ContextProvider<Lang>>
+        }
+    }
+
     pub(super) fn view_warnings(&self, ctx: &Context<Self>) -> Html {
         let link = ctx.link();
         let t = self.t();
         let queue = self.session.queue().borrow();
-        let storage_message = queue.problem().map(|problem| match problem {
-            StorageProblem::Full => (t.storage_full)(queue.len()),
-            StorageProblem::Unavailable(why) => (t.storage_blocked)(why),
+        // A full storage matters while something waits; a blocked one always (nothing can be saved).
+        let storage_message = queue.problem().and_then(|problem| match problem {
+            StorageProblem::Full => (!queue.is_empty()).then(|| (t.storage_full)(queue.len())),
+            StorageProblem::Unavailable(why) => Some((t.storage_blocked)(why)),
         });
         let unreadable = self.session.unreadable();
         let unreadable_message =

@@ -1,4 +1,4 @@
-//! Loads the class view's wasm module (`src/bin/class_view.rs`) on demand and mounts it in a host element of its own, beside the app's root.
+//! Loads the app's second wasm module (`src/bin/class_view.rs`: the class view and the HTML and Markdown readers) on demand, mounts the class view in a host element of its own, and reads article files through it.
 //!
 //! The page names the module's files in `<meta name="marginalia-class-view" content="<js> <wasm>">`
 //! (the post-build writes the hashed names; `trunk serve` keeps the unhashed ones of `index.html`).
@@ -139,5 +139,72 @@ impl Drop for Mounted {
             }
             drop(callbacks);
         });
+    }
+}
+
+/// Why the module could not read an article file.
+pub enum ReadError {
+    /// The page has no recognisable article; its whole text can be loaded instead.
+    NoArticle(String),
+    Failed(String),
+}
+
+/// Reads an HTML page (`html`) or a Markdown file through the module (loaded first if need be).
+pub async fn read_article(
+    html: bool,
+    text: &str,
+    name: &str,
+    lang: &str,
+    all_text: bool,
+) -> Result<crate::domain::document::Document, ReadError> {
+    let module = load().await.map_err(ReadError::Failed)?;
+    let read: Function = Reflect::get(&module, &"read_article".into())
+        .ok()
+        .and_then(|f| f.dyn_into().ok())
+        .ok_or_else(|| ReadError::Failed("no read_article".into()))?;
+    let args = Array::of5(
+        &(if html { "html" } else { "markdown" }).into(),
+        &text.into(),
+        &name.into(),
+        &lang.into(),
+        &all_text.into(),
+    );
+    let answer: Array =
+        read.apply(&JsValue::NULL, &args).map_err(|e| ReadError::Failed(describe(&e)))?.unchecked_into();
+    decode_answer(&answer)
+}
+
+/// Reads HTML pasted from a web page through the module (loaded first if need be): the same inert
+/// extraction as a saved page, keeping headings, lists, emphasis and safe links.
+pub async fn read_pasted(
+    pasted: &crate::ui::new_article::Pasted,
+    lang: &str,
+) -> Result<crate::domain::document::Document, ReadError> {
+    let module = load().await.map_err(ReadError::Failed)?;
+    let read: Function = Reflect::get(&module, &"read_pasted".into())
+        .ok()
+        .and_then(|f| f.dyn_into().ok())
+        .ok_or_else(|| ReadError::Failed("no read_pasted".into()))?;
+    let args = Array::of5(
+        &pasted.html.as_deref().unwrap_or_default().into(),
+        &pasted.text.as_str().into(),
+        &pasted.title.as_str().into(),
+        &pasted.source.as_str().into(),
+        &lang.into(),
+    );
+    let answer: Array =
+        read.apply(&JsValue::NULL, &args).map_err(|e| ReadError::Failed(describe(&e)))?.unchecked_into();
+    decode_answer(&answer)
+}
+
+/// The module's `[status, payload]` answer as a document or the reason there is none.
+fn decode_answer(answer: &Array) -> Result<crate::domain::document::Document, ReadError> {
+    let payload = answer.get(1).as_string().unwrap_or_default();
+    match answer.get(0).as_string().as_deref() {
+        Some("ok") => crate::domain::persist::decode_article(&payload, None)
+            .map(|(doc, _)| doc)
+            .map_err(|e| ReadError::Failed(e.to_string())),
+        Some("no-article") => Err(ReadError::NoArticle(payload)),
+        _ => Err(ReadError::Failed(payload)),
     }
 }

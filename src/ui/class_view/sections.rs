@@ -1,372 +1,9 @@
-//! The class view: the teacher loads many students' files of the open article and sees them as layers, counts per passage, density strips, a student-by-tag table, agreement, disagreements and a consensus to export.
-//!
-//! A modal panel over the article (which stays mounted underneath, so a passage can be shown at
-//! once). Every figure comes from `domain::class::ClassView`; this component only keeps the
-//! files read, which students are shown, k and the consensus items left out.
+//! The class view's sections: rejected files, students, the student-by-tag table, scores, agreement, layers, density, passages, disagreements and the consensus.
 
-use std::rc::Rc;
-
-use uuid::Uuid;
-use web_sys::HtmlInputElement;
-use yew::prelude::*;
-
-use crate::domain::agreement::Figure;
-use crate::domain::agreement_help::AGREEMENT_HELP;
-use crate::domain::annotation::Annotation;
-use crate::domain::answer_key::SpanScore;
-use crate::domain::class::{ClassView, RejectReason, Rejected, Submission};
-use crate::domain::class_csv::{agreement_csv, student_table_csv};
-use crate::domain::class_import::{most_common_author, read_submission, student_from_file_name};
-use crate::domain::class_layers::{segments, LayerSegment};
-use crate::domain::document::{ContentHash, Document};
-use crate::domain::format;
-use crate::domain::format::pack::{self, ExportInfo};
-use crate::domain::i18n::{Lang, Texts};
-use crate::domain::tags::{TagId, TagSet};
-use crate::ui::browser::{clock, download, files};
-
-/// Stretches of the density strip.
-const BUCKETS: usize = 100;
-/// Height of the density strip in SVG units.
-const STRIP_HEIGHT: f64 = 24.0;
-/// Passages and disagreements listed at most (the rest are counted).
-const LIST_LIMIT: usize = 200;
-
-#[derive(Properties, PartialEq)]
-pub struct ClassViewProps {
-    pub doc: Rc<Document>,
-    pub tags: Rc<TagSet>,
-    pub on_close: Callback<()>,
-    /// A passage to show in the article, in code points.
-    pub on_open_passage: Callback<(usize, usize)>,
-    /// This article's answer key (from a starter pack), to score students against.
-    #[prop_or_default]
-    pub answer_key: Option<Rc<Vec<Annotation>>>,
-}
-
-pub enum ClassMsg {
-    OpenFiles,
-    FilesChosen(Vec<web_sys::File>),
-    FilesRead(Vec<(String, Result<Vec<u8>, String>)>),
-    ToggleStudent(usize),
-    /// Colour the class on the article by student (`true`) or by tag.
-    ColourByStudent(bool),
-    PairTag(usize),
-    SetK(usize),
-    ToggleKeep(Uuid),
-    DownloadTable,
-    DownloadAgreement,
-    ExportConsensus,
-}
-
-pub struct ClassViewPanel {
-    submissions: Vec<Submission>,
-    /// Files that could not be read at all (the view adds its own rejections).
-    unreadable: Vec<Rejected>,
-    /// The open tags plus any other tags students' files brought.
-    tags: TagSet,
-    view: ClassView,
-    visible: Vec<bool>,
-    pair_tag: usize,
-    /// The class on the article is coloured by student rather than by tag.
-    by_student: bool,
-    k: usize,
-    /// Consensus items the teacher left out, by id, sorted (a sorted list costs the wasm less than a hash set).
-    dropped: Vec<Uuid>,
-    notice: Option<String>,
-    input: NodeRef,
-    close_ref: NodeRef,
-}
-
-impl Component for ClassViewPanel {
-    type Message = ClassMsg;
-    type Properties = ClassViewProps;
-
-    fn create(ctx: &Context<Self>) -> Self {
-        let props = ctx.props();
-        let tags = (*props.tags).clone();
-        let view = ClassView::new(&props.doc, &tags, Vec::new());
-        ClassViewPanel {
-            submissions: Vec::new(),
-            unreadable: Vec::new(),
-            tags,
-            view,
-            visible: Vec::new(),
-            pair_tag: 0,
-            by_student: false,
-            k: 2,
-            dropped: Vec::new(),
-            notice: None,
-            input: NodeRef::default(),
-            close_ref: NodeRef::default(),
-        }
-    }
-
-    fn update(&mut self, ctx: &Context<Self>, msg: Self::Message) -> bool {
-        match msg {
-            ClassMsg::OpenFiles => {
-                if let Some(input) = self.input.cast::<HtmlInputElement>() {
-                    input.set_value("");
-                    input.click();
-                }
-                false
-            }
-            ClassMsg::FilesChosen(chosen) => {
-                let (link, t) = (ctx.link().clone(), texts(ctx));
-                wasm_bindgen_futures::spawn_local(async move {
-                    let mut read = Vec::new();
-                    for file in chosen {
-                        read.push((file.name(), files::read_bytes(&file, format::MAX_FILE_BYTES, t).await));
-                    }
-                    link.send_message(ClassMsg::FilesRead(read));
-                });
-                false
-            }
-            ClassMsg::FilesRead(read) => {
-                let doc = ctx.props().doc.clone();
-                for (name, bytes) in read {
-                    match bytes.map_err(|why| unreadable(&name, why)).and_then(|b| self.submission(&doc, &name, &b)) {
-                        Ok(submission) => self.submissions.push(submission),
-                        Err(rejected) => self.unreadable.push(rejected),
-                    }
-                }
-                self.view = ClassView::new(&doc, &self.tags, self.submissions.clone());
-                self.visible.resize(self.view.students().len(), true);
-                self.notice = None;
-                true
-            }
-            ClassMsg::ToggleStudent(i) => {
-                if let Some(v) = self.visible.get_mut(i) {
-                    *v = !*v;
-                }
-                true
-            }
-            ClassMsg::ColourByStudent(by_student) => {
-                self.by_student = by_student;
-                true
-            }
-            ClassMsg::PairTag(t) => {
-                self.pair_tag = t;
-                true
-            }
-            ClassMsg::SetK(k) => {
-                self.k = k.max(1);
-                true
-            }
-            ClassMsg::ToggleKeep(id) => {
-                match self.dropped.binary_search(&id) {
-                    Ok(at) => drop(self.dropped.remove(at)),
-                    Err(at) => self.dropped.insert(at, id),
-                }
-                true
-            }
-            ClassMsg::DownloadTable => {
-                let csv = student_table_csv(&self.view.table(&self.visible), &self.tags);
-                self.save(ctx, &format!("{}-students-by-tag.csv", self.stem(ctx)), "text/csv;charset=utf-8", &csv)
-            }
-            ClassMsg::DownloadAgreement => {
-                let csv = agreement_csv(
-                    &self.view.agreement(&self.visible),
-                    &self.view.pairs(&self.visible),
-                    self.view.students(),
-                    &self.tags,
-                );
-                self.save(ctx, &format!("{}-agreement.csv", self.stem(ctx)), "text/csv;charset=utf-8", &csv)
-            }
-            ClassMsg::ExportConsensus => {
-                let doc = ctx.props().doc.clone();
-                let kept = self.kept(&doc);
-                let info = ExportInfo { source: doc.meta().source.as_deref(), by: "Consensus", at: clock::now() };
-                let json = pack::export(&doc, &self.tags, kept.iter(), &info);
-                let name = format!("{}-consensus{}", self.stem(ctx), pack::FILE_SUFFIX);
-                self.save(ctx, &name, "application/json", &json)
-            }
-        }
-    }
-
-    fn rendered(&mut self, _ctx: &Context<Self>, first_render: bool) {
-        if first_render {
-            if let Some(button) = self.close_ref.cast::<web_sys::HtmlElement>() {
-                let _ = button.focus();
-            }
-        }
-    }
-
-    fn view(&self, ctx: &Context<Self>) -> Html {
-        let link = ctx.link();
-        let t = texts(ctx);
-        let on_close = ctx.props().on_close.clone();
-        let students = self.view.students().len();
-        html! {
-            <div class="modal-backdrop class-backdrop">
-                <section class="class-view" aria-label={t.class_view} role="dialog" aria-modal="true">
-                    <header class="editor-header">
-                        <h2>{t.class_view}</h2>
-                        <button ref={self.close_ref.clone()} type="button" class="icon-button" aria-label={t.close_class_view}
-                            onclick={move |_| on_close.emit(())}>{"×"}</button>
-                    </header>
-                    <p class="class-intro">{(t.class_intro)(ctx.props().doc.title())}</p>
-                    <div class="class-actions">
-                        <button type="button" class="primary" onclick={link.callback(|_| ClassMsg::OpenFiles)}>{t.add_student_files}</button>
-                        <input ref={self.input.clone()} type="file" multiple=true class="visually-hidden" tabindex="-1" aria-hidden="true"
-                            aria-label={t.student_files} accept=".json,.jsonld,application/json,application/ld+json"
-                            onchange={link.callback(|e: Event| ClassMsg::FilesChosen(files::files_of(e.target_unchecked_into::<HtmlInputElement>().files())))} />
-                    </div>
-                    if let Some(notice) = &self.notice {
-                        <p class="notice-inline" role="alert">{notice.clone()}</p>
-                    }
-                    { self.view_rejected(t) }
-                    if students == 0 {
-                        <p class="storage-used">{t.no_student_files}</p>
-                    } else {
-                        { self.view_students(ctx) }
-                        { self.view_table(ctx) }
-                        { self.view_scores(ctx) }
-                        { self.view_agreement(ctx) }
-                        { self.view_density(t) }
-                        { self.view_layers(ctx) }
-                        { self.view_passages(ctx) }
-                        { self.view_disagreements(ctx) }
-                        { self.view_consensus(ctx) }
-                    }
-                </section>
-            </div>
-        }
-    }
-}
-
-/// The texts of the language the app provides.
-fn texts(ctx: &Context<ClassViewPanel>) -> &'static Texts {
-    ctx.link().context::<Lang>(Callback::noop()).map(|(lang, _)| lang).unwrap_or_default().texts()
-}
-
-fn unreadable(name: &str, why: String) -> Rejected {
-    Rejected { student: name.to_string(), reason: RejectReason::Unreadable(why) }
-}
-
-/// `exported.by` of a pack, when it names someone.
-fn exported_by(bytes: &[u8]) -> Option<String> {
-    // from_str, not from_slice: the import formats parse from `&str`, so one reader is compiled.
-    let value: serde_json::Value = serde_json::from_str(std::str::from_utf8(bytes).ok()?).ok()?;
-    let by = value.get("exported")?.get("by")?.as_str()?.trim();
-    (!by.is_empty()).then(|| by.to_string())
-}
-
-/// A tag colour fit for an SVG `fill` attribute: `#rrggbb` only.
-fn fill_of(tags: &TagSet, tag: &TagId) -> String {
-    let colour = tags.get(tag).map(|t| t.colour.as_str()).unwrap_or("");
-    let ok = colour.len() == 7 && colour.starts_with('#') && colour[1..].bytes().all(|b| b.is_ascii_hexdigit());
-    if ok {
-        colour.to_string()
-    } else {
-        "#808080".to_string()
-    }
-}
-
-fn percent(f: Figure, t: &Texts) -> Html {
-    figure(f, t, |v| format!("{:.1} %", v * 100.0))
-}
-
-fn kappa(f: Figure, t: &Texts) -> Html {
-    figure(f, t, |v| format!("{v:.2}"))
-}
-
-/// A figure, or "—" with the reason (as a tooltip and for screen readers).
-fn figure(f: Figure, t: &Texts, show: impl Fn(f64) -> String) -> Html {
-    match f {
-        Figure::Value(v) => html! { <span class="figure">{show(v)}</span> },
-        Figure::Undefined(why) => html! {
-            <span class="figure undefined" title={why.message(t)}>
-                <span aria-hidden="true">{"—"}</span>
-                <span class="visually-hidden">{(t.undefined)(why.message(t))}</span>
-            </span>
-        },
-    }
-}
-
-/// Where most of a strip's marks are, in words.
-fn density_summary(name: &str, values: &[f64], t: &Texts) -> String {
-    let total: f64 = values.iter().sum();
-    if total <= 0.0 {
-        return (t.density_none)(name);
-    }
-    let quarter = values.len().div_ceil(4).max(1);
-    let sums: Vec<f64> = values.chunks(quarter).map(|c| c.iter().sum()).collect();
-    let best = sums.iter().enumerate().fold(0, |best, (i, s)| if *s > sums[best] { i } else { best });
-    let which = t.quarters[best.min(3)];
-    let share = sums[best] / total * 100.0;
-    (t.density_most)(name, which, share)
-}
-
-/// A quote cut to about `max` characters.
-fn excerpt(text: &str, max: usize) -> String {
-    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    if text.chars().count() <= max {
-        text
-    } else {
-        format!("{}…", text.chars().take(max).collect::<String>().trim_end())
-    }
-}
+use super::*;
 
 impl ClassViewPanel {
-    /// One file as a submission, or why it cannot be one.
-    fn submission(&mut self, doc: &Document, name: &str, bytes: &[u8]) -> Result<Submission, Rejected> {
-        match format::import::read_file(bytes, &self.tags) {
-            Ok(imported) => {
-                for tag in &imported.tags.tags {
-                    if self.tags.get(&tag.id).is_none() {
-                        self.tags.tags.push(tag.clone());
-                    }
-                }
-                let student = most_common_author(&imported.annotations)
-                    .or_else(|| exported_by(bytes))
-                    .unwrap_or_else(|| student_from_file_name(name));
-                // Formats without the article's hash (W3C, Hypothesis) are taken as this article.
-                let article: ContentHash = imported.article.map_or_else(|| doc.hash().clone(), |a| a.hash);
-                Ok(Submission { student, article, annotations: imported.annotations })
-            }
-            Err(error) => {
-                let text = String::from_utf8_lossy(bytes);
-                read_submission(name, &text).map_err(|_| unreadable(&student_from_file_name(name), error.to_string()))
-            }
-        }
-    }
-
-    fn stem(&self, ctx: &Context<Self>) -> String {
-        pack::file_name(&ctx.props().doc).trim_end_matches(pack::FILE_SUFFIX).to_string()
-    }
-
-    fn save(&mut self, ctx: &Context<Self>, name: &str, mime: &str, contents: &str) -> bool {
-        match download::download(name, mime, contents, texts(ctx)) {
-            Ok(()) => false,
-            Err(message) => {
-                self.notice = Some(message);
-                true
-            }
-        }
-    }
-
-    fn shown(&self) -> usize {
-        self.view.shown(&self.visible).len()
-    }
-
-    fn consensus(&self, doc: &Document) -> Vec<crate::domain::class::ConsensusItem> {
-        self.view.consensus(doc, self.k, &self.visible, "Consensus", clock::now())
-    }
-
-    fn kept(&self, doc: &Document) -> Vec<Annotation> {
-        self.consensus(doc)
-            .into_iter()
-            .filter(|i| self.dropped.binary_search(&i.annotation.id).is_err())
-            .map(|i| i.annotation)
-            .collect()
-    }
-
-    fn tag_name(&self, tag: &TagId) -> String {
-        self.tags.name_of(tag).to_string()
-    }
-
-    fn view_rejected(&self, t: &Texts) -> Html {
+    pub(super) fn view_rejected(&self, t: &Texts) -> Html {
         let rejected: Vec<&Rejected> = self.unreadable.iter().chain(self.view.rejected()).collect();
         if rejected.is_empty() {
             return html! {};
@@ -381,7 +18,7 @@ impl ClassViewPanel {
         }
     }
 
-    fn view_students(&self, ctx: &Context<Self>) -> Html {
+    pub(super) fn view_students(&self, ctx: &Context<Self>) -> Html {
         let t = texts(ctx);
         let rows = self.view.students().iter().enumerate().map(|(i, s)| {
             let checked = self.visible.get(i).copied().unwrap_or(true);
@@ -402,7 +39,7 @@ impl ClassViewPanel {
         }
     }
 
-    fn view_table(&self, ctx: &Context<Self>) -> Html {
+    pub(super) fn view_table(&self, ctx: &Context<Self>) -> Html {
         let t = texts(ctx);
         let table = self.view.table(&self.visible);
         let names: Vec<String> = table.tags.iter().map(|t| self.tag_name(t)).collect();
@@ -440,7 +77,7 @@ impl ClassViewPanel {
     }
 
     /// Each shown student's precision, recall and F1 against the answer key, overall and per tag.
-    fn view_scores(&self, ctx: &Context<Self>) -> Html {
+    pub(super) fn view_scores(&self, ctx: &Context<Self>) -> Html {
         let Some(key) = ctx.props().answer_key.as_ref() else { return html! {} };
         let t = texts(ctx);
         let scores = self.view.scores(key, &self.visible);
@@ -489,7 +126,7 @@ impl ClassViewPanel {
         }
     }
 
-    fn view_agreement(&self, ctx: &Context<Self>) -> Html {
+    pub(super) fn view_agreement(&self, ctx: &Context<Self>) -> Html {
         let t = texts(ctx);
         let agreement = self.view.agreement(&self.visible);
         let shown = self.view.shown(&self.visible);
@@ -568,7 +205,7 @@ impl ClassViewPanel {
     }
 
     /// The article's blocks as plain-text paragraphs with the shown students' marks drawn on them.
-    fn view_layers(&self, ctx: &Context<Self>) -> Html {
+    pub(super) fn view_layers(&self, ctx: &Context<Self>) -> Html {
         let t = texts(ctx);
         let doc = &ctx.props().doc;
         let shown = self.view.shown(&self.visible);
@@ -619,7 +256,7 @@ impl ClassViewPanel {
         }
     }
 
-    fn view_density(&self, t: &Texts) -> Html {
+    pub(super) fn view_density(&self, t: &Texts) -> Html {
         let strips = self.view.tags().iter().map(|tag| {
             let values = self.view.density(tag, BUCKETS, &self.visible);
             let name = self.tag_name(tag);
@@ -651,7 +288,7 @@ impl ClassViewPanel {
         }
     }
 
-    fn passage_button(&self, ctx: &Context<Self>, start: usize, end: usize, text: String) -> Html {
+    pub(super) fn passage_button(&self, ctx: &Context<Self>, start: usize, end: usize, text: String) -> Html {
         let on_open = ctx.props().on_open_passage.clone();
         let quote = excerpt(ctx.props().doc.slice(start, end), 90);
         html! {
@@ -664,7 +301,7 @@ impl ClassViewPanel {
         }
     }
 
-    fn view_passages(&self, ctx: &Context<Self>) -> Html {
+    pub(super) fn view_passages(&self, ctx: &Context<Self>) -> Html {
         let t = texts(ctx);
         let passages = self.view.passages(&self.visible);
         let more = passages.len().saturating_sub(LIST_LIMIT);
@@ -681,7 +318,7 @@ impl ClassViewPanel {
         }
     }
 
-    fn view_disagreements(&self, ctx: &Context<Self>) -> Html {
+    pub(super) fn view_disagreements(&self, ctx: &Context<Self>) -> Html {
         let t = texts(ctx);
         let list = self.view.disagreements(&self.visible);
         let more = list.len().saturating_sub(LIST_LIMIT);
@@ -700,7 +337,7 @@ impl ClassViewPanel {
         }
     }
 
-    fn view_consensus(&self, ctx: &Context<Self>) -> Html {
+    pub(super) fn view_consensus(&self, ctx: &Context<Self>) -> Html {
         let t = texts(ctx);
         let doc = ctx.props().doc.clone();
         let items = self.consensus(&doc);
@@ -736,5 +373,61 @@ impl ClassViewPanel {
                     onclick={ctx.link().callback(|_| ClassMsg::ExportConsensus)}>{t.export_consensus}</button>
             </section>
         }
+    }
+}
+
+/// A tag colour fit for an SVG `fill` attribute: `#rrggbb` only.
+pub(super) fn fill_of(tags: &TagSet, tag: &TagId) -> String {
+    let colour = tags.get(tag).map(|t| t.colour.as_str()).unwrap_or("");
+    let ok = colour.len() == 7 && colour.starts_with('#') && colour[1..].bytes().all(|b| b.is_ascii_hexdigit());
+    if ok {
+        colour.to_string()
+    } else {
+        "#808080".to_string()
+    }
+}
+
+pub(super) fn percent(f: Figure, t: &Texts) -> Html {
+    figure(f, t, |v| format!("{:.1} %", v * 100.0))
+}
+
+pub(super) fn kappa(f: Figure, t: &Texts) -> Html {
+    figure(f, t, |v| format!("{v:.2}"))
+}
+
+/// A figure, or "—" with the reason (as a tooltip and for screen readers).
+pub(super) fn figure(f: Figure, t: &Texts, show: impl Fn(f64) -> String) -> Html {
+    match f {
+        Figure::Value(v) => html! { <span class="figure">{show(v)}</span> },
+        Figure::Undefined(why) => html! {
+            <span class="figure undefined" title={why.message(t)}>
+                <span aria-hidden="true">{"—"}</span>
+                <span class="visually-hidden">{(t.undefined)(why.message(t))}</span>
+            </span>
+        },
+    }
+}
+
+/// Where most of a strip's marks are, in words.
+pub(super) fn density_summary(name: &str, values: &[f64], t: &Texts) -> String {
+    let total: f64 = values.iter().sum();
+    if total <= 0.0 {
+        return (t.density_none)(name);
+    }
+    let quarter = values.len().div_ceil(4).max(1);
+    let sums: Vec<f64> = values.chunks(quarter).map(|c| c.iter().sum()).collect();
+    let best = sums.iter().enumerate().fold(0, |best, (i, s)| if *s > sums[best] { i } else { best });
+    let which = t.quarters[best.min(3)];
+    let share = sums[best] / total * 100.0;
+    (t.density_most)(name, which, share)
+}
+
+/// A quote cut to about `max` characters.
+pub(super) fn excerpt(text: &str, max: usize) -> String {
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if text.chars().count() <= max {
+        text
+    } else {
+        format!("{}…", text.chars().take(max).collect::<String>().trim_end())
     }
 }

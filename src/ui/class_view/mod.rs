@@ -1,0 +1,314 @@
+//! The class view: the teacher loads many students' files of the open article and sees them as layers, counts per passage, density strips, a student-by-tag table, agreement, disagreements and a consensus to export.
+//!
+//! A modal panel over the article (which stays mounted underneath, so a passage can be shown at
+//! once). Every figure comes from `domain::class::ClassView`; this component only keeps the
+//! files read, which students are shown, k and the consensus items left out.
+
+use std::rc::Rc;
+
+use uuid::Uuid;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use crate::domain::agreement::Figure;
+use crate::domain::agreement_help::AGREEMENT_HELP;
+use crate::domain::annotation::Annotation;
+use crate::domain::answer_key::SpanScore;
+use crate::domain::class::{ClassView, RejectReason, Rejected, Submission};
+use crate::domain::class_csv::{agreement_csv, student_table_csv};
+use crate::domain::class_import::{most_common_author, read_submission, student_from_file_name};
+use crate::domain::class_layers::{segments, LayerSegment};
+use crate::domain::document::{ContentHash, Document};
+use crate::domain::format;
+use crate::domain::format::pack::{self, ExportInfo};
+use crate::domain::i18n::{Lang, Texts};
+use crate::domain::tags::{TagId, TagSet};
+use crate::ui::browser::{clock, download, files};
+
+/// Stretches of the density strip.
+const BUCKETS: usize = 100;
+/// Height of the density strip in SVG units.
+const STRIP_HEIGHT: f64 = 24.0;
+/// Passages and disagreements listed at most (the rest are counted).
+const LIST_LIMIT: usize = 200;
+
+mod sections;
+
+#[derive(Properties, PartialEq)]
+pub struct ClassViewProps {
+    pub doc: Rc<Document>,
+    pub tags: Rc<TagSet>,
+    pub on_close: Callback<()>,
+    /// A passage to show in the article, in code points.
+    pub on_open_passage: Callback<(usize, usize)>,
+    /// This article's answer key (from a starter pack), to score students against.
+    #[prop_or_default]
+    pub answer_key: Option<Rc<Vec<Annotation>>>,
+}
+
+pub enum ClassMsg {
+    OpenFiles,
+    FilesChosen(Vec<web_sys::File>),
+    FilesRead(Vec<(String, Result<Vec<u8>, String>)>),
+    ToggleStudent(usize),
+    /// Colour the class on the article by student (`true`) or by tag.
+    ColourByStudent(bool),
+    PairTag(usize),
+    SetK(usize),
+    ToggleKeep(Uuid),
+    DownloadTable,
+    DownloadAgreement,
+    ExportConsensus,
+}
+
+pub struct ClassViewPanel {
+    submissions: Vec<Submission>,
+    /// Files that could not be read at all (the view adds its own rejections).
+    unreadable: Vec<Rejected>,
+    /// The open tags plus any other tags students' files brought.
+    tags: TagSet,
+    view: ClassView,
+    visible: Vec<bool>,
+    pair_tag: usize,
+    /// The class on the article is coloured by student rather than by tag.
+    by_student: bool,
+    k: usize,
+    /// Consensus items the teacher left out, by id, sorted (a sorted list costs the wasm less than a hash set).
+    dropped: Vec<Uuid>,
+    notice: Option<String>,
+    input: NodeRef,
+    close_ref: NodeRef,
+}
+
+impl Component for ClassViewPanel {
+    type Message = ClassMsg;
+    type Properties = ClassViewProps;
+
+    fn create(ctx: &Context<Self>) -> Self {
+        let props = ctx.props();
+        let tags = (*props.tags).clone();
+        let view = ClassView::new(&props.doc, &tags, Vec::new());
+        ClassViewPanel {
+            submissions: Vec::new(),
+            unreadable: Vec::new(),
+            tags,
+            view,
+            visible: Vec::new(),
+            pair_tag: 0,
+            by_student: false,
+            k: 2,
+            dropped: Vec::new(),
+            notice: None,
+            input: NodeRef::default(),
+            close_ref: NodeRef::default(),
+        }
+    }
+
+    fn update(&mut self, ctx: &Context<Self>, msg: Self::Message) -> bool {
+        match msg {
+            ClassMsg::OpenFiles => {
+                if let Some(input) = self.input.cast::<HtmlInputElement>() {
+                    input.set_value("");
+                    input.click();
+                }
+                false
+            }
+            ClassMsg::FilesChosen(chosen) => {
+                let (link, t) = (ctx.link().clone(), texts(ctx));
+                wasm_bindgen_futures::spawn_local(async move {
+                    let mut read = Vec::new();
+                    for file in chosen {
+                        read.push((file.name(), files::read_bytes(&file, format::MAX_FILE_BYTES, t).await));
+                    }
+                    link.send_message(ClassMsg::FilesRead(read));
+                });
+                false
+            }
+            ClassMsg::FilesRead(read) => {
+                let doc = ctx.props().doc.clone();
+                for (name, bytes) in read {
+                    match bytes.map_err(|why| unreadable(&name, why)).and_then(|b| self.submission(&doc, &name, &b)) {
+                        Ok(submission) => self.submissions.push(submission),
+                        Err(rejected) => self.unreadable.push(rejected),
+                    }
+                }
+                self.view = ClassView::new(&doc, &self.tags, self.submissions.clone());
+                self.visible.resize(self.view.students().len(), true);
+                self.notice = None;
+                true
+            }
+            ClassMsg::ToggleStudent(i) => {
+                if let Some(v) = self.visible.get_mut(i) {
+                    *v = !*v;
+                }
+                true
+            }
+            ClassMsg::ColourByStudent(by_student) => {
+                self.by_student = by_student;
+                true
+            }
+            ClassMsg::PairTag(t) => {
+                self.pair_tag = t;
+                true
+            }
+            ClassMsg::SetK(k) => {
+                self.k = k.max(1);
+                true
+            }
+            ClassMsg::ToggleKeep(id) => {
+                match self.dropped.binary_search(&id) {
+                    Ok(at) => drop(self.dropped.remove(at)),
+                    Err(at) => self.dropped.insert(at, id),
+                }
+                true
+            }
+            ClassMsg::DownloadTable => {
+                let csv = student_table_csv(&self.view.table(&self.visible), &self.tags);
+                self.save(ctx, &format!("{}-students-by-tag.csv", self.stem(ctx)), "text/csv;charset=utf-8", &csv)
+            }
+            ClassMsg::DownloadAgreement => {
+                let csv = agreement_csv(
+                    &self.view.agreement(&self.visible),
+                    &self.view.pairs(&self.visible),
+                    self.view.students(),
+                    &self.tags,
+                );
+                self.save(ctx, &format!("{}-agreement.csv", self.stem(ctx)), "text/csv;charset=utf-8", &csv)
+            }
+            ClassMsg::ExportConsensus => {
+                let doc = ctx.props().doc.clone();
+                let kept = self.kept(&doc);
+                let info = ExportInfo { source: doc.meta().source.as_deref(), by: "Consensus", at: clock::now() };
+                let json = pack::export(&doc, &self.tags, kept.iter(), &info);
+                let name = format!("{}-consensus{}", self.stem(ctx), pack::FILE_SUFFIX);
+                self.save(ctx, &name, "application/json", &json)
+            }
+        }
+    }
+
+    fn rendered(&mut self, _ctx: &Context<Self>, first_render: bool) {
+        if first_render {
+            if let Some(button) = self.close_ref.cast::<web_sys::HtmlElement>() {
+                let _ = button.focus();
+            }
+        }
+    }
+
+    fn view(&self, ctx: &Context<Self>) -> Html {
+        let link = ctx.link();
+        let t = texts(ctx);
+        let on_close = ctx.props().on_close.clone();
+        let students = self.view.students().len();
+        html! {
+            <div class="modal-backdrop class-backdrop">
+                <section class="class-view" aria-label={t.class_view} role="dialog" aria-modal="true">
+                    <header class="editor-header">
+                        <h2>{t.class_view}</h2>
+                        <button ref={self.close_ref.clone()} type="button" class="icon-button" aria-label={t.close_class_view}
+                            onclick={move |_| on_close.emit(())}>{"×"}</button>
+                    </header>
+                    <p class="class-intro">{(t.class_intro)(ctx.props().doc.title())}</p>
+                    <div class="class-actions">
+                        <button type="button" class="primary" onclick={link.callback(|_| ClassMsg::OpenFiles)}>{t.add_student_files}</button>
+                        <input ref={self.input.clone()} type="file" multiple=true class="visually-hidden" tabindex="-1" aria-hidden="true"
+                            aria-label={t.student_files} accept=".json,.jsonld,application/json,application/ld+json"
+                            onchange={link.callback(|e: Event| ClassMsg::FilesChosen(files::files_of(e.target_unchecked_into::<HtmlInputElement>().files())))} />
+                    </div>
+                    if let Some(notice) = &self.notice {
+                        <p class="notice-inline" role="alert">{notice.clone()}</p>
+                    }
+                    { self.view_rejected(t) }
+                    if students == 0 {
+                        <p class="storage-used">{t.no_student_files}</p>
+                    } else {
+                        { self.view_students(ctx) }
+                        { self.view_table(ctx) }
+                        { self.view_scores(ctx) }
+                        { self.view_agreement(ctx) }
+                        { self.view_density(t) }
+                        { self.view_layers(ctx) }
+                        { self.view_passages(ctx) }
+                        { self.view_disagreements(ctx) }
+                        { self.view_consensus(ctx) }
+                    }
+                </section>
+            </div>
+        }
+    }
+}
+
+/// The texts of the language the app provides.
+fn texts(ctx: &Context<ClassViewPanel>) -> &'static Texts {
+    ctx.link().context::<Lang>(Callback::noop()).map(|(lang, _)| lang).unwrap_or_default().texts()
+}
+
+fn unreadable(name: &str, why: String) -> Rejected {
+    Rejected { student: name.to_string(), reason: RejectReason::Unreadable(why) }
+}
+
+/// `exported.by` of a pack, when it names someone.
+fn exported_by(bytes: &[u8]) -> Option<String> {
+    // from_str, not from_slice: the import formats parse from `&str`, so one reader is compiled.
+    let value: serde_json::Value = serde_json::from_str(std::str::from_utf8(bytes).ok()?).ok()?;
+    let by = value.get("exported")?.get("by")?.as_str()?.trim();
+    (!by.is_empty()).then(|| by.to_string())
+}
+
+impl ClassViewPanel {
+    /// One file as a submission, or why it cannot be one.
+    fn submission(&mut self, doc: &Document, name: &str, bytes: &[u8]) -> Result<Submission, Rejected> {
+        match format::import::read_file(bytes, &self.tags) {
+            Ok(imported) => {
+                for tag in &imported.tags.tags {
+                    if self.tags.get(&tag.id).is_none() {
+                        self.tags.tags.push(tag.clone());
+                    }
+                }
+                let student = most_common_author(&imported.annotations)
+                    .or_else(|| exported_by(bytes))
+                    .unwrap_or_else(|| student_from_file_name(name));
+                // Formats without the article's hash (W3C, Hypothesis) are taken as this article.
+                let article: ContentHash = imported.article.map_or_else(|| doc.hash().clone(), |a| a.hash);
+                Ok(Submission { student, article, annotations: imported.annotations })
+            }
+            Err(error) => {
+                let text = String::from_utf8_lossy(bytes);
+                read_submission(name, &text).map_err(|_| unreadable(&student_from_file_name(name), error.to_string()))
+            }
+        }
+    }
+
+    fn stem(&self, ctx: &Context<Self>) -> String {
+        pack::file_name(&ctx.props().doc).trim_end_matches(pack::FILE_SUFFIX).to_string()
+    }
+
+    fn save(&mut self, ctx: &Context<Self>, name: &str, mime: &str, contents: &str) -> bool {
+        match download::download(name, mime, contents, texts(ctx)) {
+            Ok(()) => false,
+            Err(message) => {
+                self.notice = Some(message);
+                true
+            }
+        }
+    }
+
+    fn shown(&self) -> usize {
+        self.view.shown(&self.visible).len()
+    }
+
+    fn consensus(&self, doc: &Document) -> Vec<crate::domain::class::ConsensusItem> {
+        self.view.consensus(doc, self.k, &self.visible, "Consensus", clock::now())
+    }
+
+    fn kept(&self, doc: &Document) -> Vec<Annotation> {
+        self.consensus(doc)
+            .into_iter()
+            .filter(|i| self.dropped.binary_search(&i.annotation.id).is_err())
+            .map(|i| i.annotation)
+            .collect()
+    }
+
+    fn tag_name(&self, tag: &TagId) -> String {
+        self.tags.name_of(tag).to_string()
+    }
+}
