@@ -75,6 +75,9 @@ fn summary_lines(s: &FileSummary, t: &Texts) -> Html {
     if s.fuzzy > 0 {
         facts.push((t.facts_fuzzy)(s.fuzzy));
     }
+    if s.unsearched > 0 {
+        facts.push((t.facts_unsearched)(s.unsearched));
+    }
     let mut notes = Vec::new();
     if let Some((locked, key)) = s.starter {
         let mut note = t.starter_note.to_string();

@@ -36,12 +36,14 @@ pub fn read(value: &Value, repairs: Repairs, known: &TagSet) -> Result<Imported,
     let mut annotations: Vec<Annotation> = Vec::with_capacity(items.len());
     let mut skipped = Vec::new();
     let mut source = None;
+    // Each id's index among the annotations, to refuse a repeat without rescanning them all.
+    let mut seen = std::collections::HashMap::new();
     for item in &items {
         let Some(a) = read_annotation(item, &mut tags)? else {
             skipped.push(item.err("no text quote: a page note or a reply, skipped"));
             continue;
         };
-        if let Some(first) = annotations.iter().position(|b| b.id == a.id) {
+        if let Some(first) = seen.insert(a.id, annotations.len()) {
             return Err(item.field("id")?.err(format!("the same id as {}[{first}]", list.path())));
         }
         source = source.or_else(|| item.get("uri").and_then(|u| u.value.as_str().map(str::to_string)));
@@ -67,7 +69,9 @@ fn read_annotation(item: &At, tags: &mut TagResolver) -> Result<Option<Annotatio
     let Some(target) = read_target(item)? else { return Ok(None) };
     let mut tag_ids: Vec<TagId> = Vec::new();
     if let Some(list) = item.get("tags") {
-        for tag in list.array()? {
+        let list = list.array()?;
+        super::limits::check_tags_per_annotation(list.len(), || format!("{}.tags", item.path()))?;
+        for tag in list {
             if let Some(id) = tags.by_name(tag.str()?) {
                 if !tag_ids.contains(&id) {
                     tag_ids.push(id);

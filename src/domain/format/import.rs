@@ -26,6 +26,12 @@ pub fn read_file(bytes: &[u8], known: &TagSet) -> Result<Imported, FormatError> 
 }
 
 fn read_value(value: serde_json::Value, repairs: Repairs, known: &TagSet) -> Result<Imported, FormatError> {
+    let imported = read_format(value, repairs, known)?;
+    super::limits::check(&imported, known)?;
+    Ok(imported)
+}
+
+fn read_format(value: serde_json::Value, repairs: Repairs, known: &TagSet) -> Result<Imported, FormatError> {
     if pack::is_pack(&value) {
         pack::read(value, repairs, known)
     } else if hypothesis::looks_like(&value) {
@@ -246,6 +252,9 @@ pub struct FileSummary {
     pub moved: usize,
     /// Found as an edited version of the quote.
     pub fuzzy: usize,
+    /// Of the `orphaned`, those not searched for approximately: the import's search budget
+    /// ([`FUZZY_BUDGET`](crate::domain::reanchor::FUZZY_BUDGET)) was spent.
+    pub unsearched: usize,
     /// Whether the file's article is the open one (`None` when the file does not carry it).
     pub same_article: Option<bool>,
     /// Tags the file brought that the article did not have.
@@ -366,6 +375,7 @@ fn apply_file(
         Some(_) => summary.new_tags.clear(),
         None => plan.tags = imported.tags,
     }
+    let unsearched_before = anchorer.unsearched();
     for a in imported.annotations {
         let anchored = anchorer.anchor(&a.target);
         match anchored {
@@ -394,5 +404,6 @@ fn apply_file(
         }
         status.insert(id, anchored);
     }
+    summary.unsearched = anchorer.unsearched() - unsearched_before;
     summary
 }

@@ -21,6 +21,7 @@ pub fn parse(bytes: &[u8]) -> Result<(Value, Repairs), FormatError> {
         FormatError::text(line, column, "the file is not valid UTF-8 text here")
     })?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    crate::domain::work::tick(text.len());
     let (repaired, repairs) = prescan(text)?;
     let source = repaired.as_deref().unwrap_or(text);
     let value = serde_json::from_str(source)

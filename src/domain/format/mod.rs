@@ -12,6 +12,7 @@ pub mod html_report;
 pub mod hypothesis;
 pub mod import;
 pub mod json;
+pub mod limits;
 pub mod markdown_report;
 pub mod pack;
 pub mod w3c;
@@ -222,9 +223,18 @@ pub struct Imported {
 
 /// Tag names from other tools become tag ids: an existing tag whose name or id matches
 /// (ignoring case) is reused, anything else becomes a new tag with a palette colour.
+///
+/// Look-ups scan the set (names and ids lower-cased once, when a tag joins), and only while it
+/// is within [`MAX_TAGS`](limits::MAX_TAGS) of the known set: past that the import will be refused
+/// ([`limits::check`]), so new names are appended unscanned and a file naming 10,000 tags costs
+/// 10,000 appends, not 10,000 scans of a growing set (50 million comparisons, each lower-casing).
 #[derive(Debug, Clone)]
 pub struct TagResolver {
     pub tags: TagSet,
+    /// Each tag's name and id, lower-cased.
+    lowered: Vec<(String, String)>,
+    /// Scans stop being made once the set holds this many tags.
+    scan_limit: usize,
 }
 
 /// Colours for tags created on import: the rest of the Okabe-Ito palette, then cycling.
@@ -236,7 +246,30 @@ pub const IMPORTED_TAG_NAME: &str = "Imported";
 
 impl TagResolver {
     pub fn new(known: &TagSet) -> Self {
-        TagResolver { tags: known.clone() }
+        let mut resolver = TagResolver {
+            tags: TagSet { tags: Vec::new() },
+            lowered: Vec::new(),
+            scan_limit: known.tags.len() + limits::MAX_TAGS,
+        };
+        for tag in &known.tags {
+            resolver.push(tag.clone());
+        }
+        resolver
+    }
+
+    fn push(&mut self, tag: Tag) {
+        self.lowered.push((lower(&tag.name), lower(&tag.id.0)));
+        self.tags.tags.push(tag);
+    }
+
+    /// The first tag for which `matches(lower-cased name, lower-cased id, id)` holds, while the set
+    /// is small enough to scan.
+    fn find(&self, matches: impl Fn(&str, &str, &TagId) -> bool) -> Option<usize> {
+        if self.tags.tags.len() > self.scan_limit {
+            return None;
+        }
+        super::work::tick(self.tags.tags.len() + 1);
+        self.lowered.iter().zip(&self.tags.tags).position(|((name, id), tag)| matches(name, id, &tag.id))
     }
 
     /// The id of the tag named `name` (case-insensitive, white space collapsed), created if new;
@@ -247,8 +280,8 @@ impl TagResolver {
             return None;
         }
         let wanted = lower(&name);
-        if let Some(tag) = self.tags.tags.iter().find(|t| lower(&t.name) == wanted || lower(&t.id.0) == wanted) {
-            return Some(tag.id.clone());
+        if let Some(index) = self.find(|n, id, _| n == wanted || id == wanted) {
+            return Some(self.tags.tags[index].id.clone());
         }
         Some(self.add(&name, &wanted))
     }
@@ -256,21 +289,21 @@ impl TagResolver {
     /// Keeps a tag defined by a pack: an existing tag with the same id or name stands in for it
     /// (the user's colours win); otherwise it is added as it is. Returns the id to use.
     pub fn adopt(&mut self, tag: &Tag) -> TagId {
-        if self.tags.get(&tag.id).is_some() {
+        if self.find(|_, _, id| id == &tag.id).is_some() {
             return tag.id.clone();
         }
         let wanted = lower(&tag.name);
-        if let Some(known) = self.tags.tags.iter().find(|t| lower(&t.name) == wanted) {
-            return known.id.clone();
+        if let Some(index) = self.find(|n, _, _| n == wanted) {
+            return self.tags.tags[index].id.clone();
         }
-        self.tags.tags.push(tag.clone());
+        self.push(tag.clone());
         tag.id.clone()
     }
 
     /// The id for an id that no tag defines (a file naming a tag it does not list): kept as an
     /// id, with a tag of the same name created for it.
     pub fn by_id(&mut self, id: &TagId) -> TagId {
-        if self.tags.get(id).is_some() {
+        if self.find(|_, _, known| known == id).is_some() {
             return id.clone();
         }
         self.by_name(&id.0).unwrap_or_else(|| self.fallback())
@@ -287,7 +320,7 @@ impl TagResolver {
         let base = if slug.is_empty() { "tag".to_string() } else { slug };
         let mut id = TagId(base.clone());
         let mut n = 2;
-        while self.tags.get(&id).is_some() {
+        while self.find(|_, _, known| known == &id).is_some() {
             id = TagId(format!("{base}-{n}"));
             n += 1;
         }
@@ -299,7 +332,7 @@ impl TagResolver {
             super::tags::UnderlineStyle::Dashed,
             super::tags::UnderlineStyle::Wavy,
         ];
-        self.tags.tags.push(Tag {
+        self.push(Tag {
             id: id.clone(),
             name: name.to_string(),
             colour: NEW_TAG_COLOURS[created % NEW_TAG_COLOURS.len()].to_string(),

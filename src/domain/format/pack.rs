@@ -275,7 +275,7 @@ fn read_fields(root: &At) -> Result<Pack, FormatError> {
             text: string(&article, "text")?,
             blocks: article.field("blocks")?.array()?.iter().map(read_block).collect::<Result<_, _>>()?,
         },
-        tags: root.field("tags")?.array()?.iter().map(read_tag).collect::<Result<_, _>>()?,
+        tags: super::limits::tag_list(&root.field("tags")?)?.iter().map(read_tag).collect::<Result<_, _>>()?,
         annotations: listed.iter().map(read_annotation).collect::<Result<_, _>>()?,
         classroom: root.get("classroom").map(read_classroom).transpose()?,
     })
@@ -512,6 +512,8 @@ fn check_listed(
             "the range's length differs from the quote's".to_string(),
         ));
     }
+    // Both lists are limited (limits.rs), so this scan is at most 20 × 200 comparisons.
+    super::limits::check_tags_per_annotation(a.tags.len(), || format!("{}.tags", path()))?;
     for (j, tag) in a.tags.iter().enumerate() {
         if !pack.tags.iter().any(|t| &t.id == tag) {
             return Err(FormatError::at(

@@ -109,10 +109,12 @@ pub fn read(value: &Value, repairs: Repairs, known: &TagSet) -> Result<Imported,
     let mut annotations: Vec<Annotation> = Vec::with_capacity(items.len());
     let mut skipped = Vec::new();
     let mut source = None;
+    // Each id's index among the annotations, to refuse a repeat without rescanning them all.
+    let mut seen = std::collections::HashMap::new();
     for item in &items {
         match read_annotation(item, &mut tags)? {
             Some((a, src)) => {
-                if let Some(first) = annotations.iter().position(|b| b.id == a.id) {
+                if let Some(first) = seen.insert(a.id, annotations.len()) {
                     return Err(item.err(format!("the same id as annotation {} of the file", first + 1)));
                 }
                 source = source.or(src);
@@ -196,6 +198,7 @@ fn read_annotation(item: &At, tags: &mut TagResolver) -> Result<Option<(Annotati
                 if let Some(id) = tags.by_name(text) {
                     if !tag_ids.contains(&id) {
                         tag_ids.push(id);
+                        super::limits::check_tags_per_annotation(tag_ids.len(), || format!("{}.body", item.path()))?;
                     }
                 }
             } else {

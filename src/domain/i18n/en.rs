@@ -299,6 +299,7 @@ pub static EN: Texts = Texts {
     facts_not_placed: |n| format!("{n} not placed"),
     facts_moved: |n| format!("{n} found at a new place"),
     facts_fuzzy: |n| format!("{n} matched approximately"),
+    facts_unsearched: |n| format!("{n} of those not placed were not searched for approximately: the import reached its search limit"),
     starter_note: "A starter pack from your teacher: its tag set becomes the article's.",
     starter_locked: " The tag set is locked.",
     starter_has_key: " It holds an answer key, hidden until you reveal it in Settings.",

@@ -319,6 +319,9 @@ pub static ES: Texts = Texts {
     facts_not_placed: |n| format!("{n} sin ubicar"),
     facts_moved: |n| count(n, "encontrada en otro lugar", "encontradas en otro lugar"),
     facts_fuzzy: |n| count(n, "ubicada de forma aproximada", "ubicadas de forma aproximada"),
+    facts_unsearched: |n| {
+        format!("{} sin buscar de forma aproximada: la importación llegó a su límite de búsqueda", count(n, "no ubicada", "no ubicadas"))
+    },
     starter_note: "Un paquete inicial de tu docente: su conjunto de etiquetas pasa a ser el del artículo.",
     starter_locked: " El conjunto de etiquetas está bloqueado.",
     starter_has_key: " Contiene una clave de respuestas, oculta hasta que la muestres en Configuración.",

@@ -265,6 +265,8 @@ pub struct Texts {
     pub facts_not_placed: fn(usize) -> String,
     pub facts_moved: fn(usize) -> String,
     pub facts_fuzzy: fn(usize) -> String,
+    /// Of the annotations not placed, those the import's search budget left unsearched.
+    pub facts_unsearched: fn(usize) -> String,
     pub starter_note: &'static str,
     pub starter_locked: &'static str,
     pub starter_has_key: &'static str,
