@@ -16,6 +16,7 @@ pub mod limits;
 pub mod markdown_report;
 pub mod pack;
 pub mod pack_check;
+mod pack_migrate;
 pub mod page_text;
 mod placing;
 pub mod w3c;
