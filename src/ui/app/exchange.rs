@@ -10,6 +10,8 @@ use crate::domain::format::import::ImportFile;
 use crate::domain::format::pack::{self, ExportInfo};
 use crate::domain::session::SessionError;
 use crate::domain::tag_edit::TagEdit;
+use crate::ui::settings::TagFieldError;
+use std::rc::Rc;
 use crate::ui::browser::{clock, download, eviction, files};
 
 impl App {
@@ -228,10 +230,22 @@ impl App {
     }
 
     /// Applies a tag set edit: the set and the annotations it touches change in one undoable step.
+    /// A refused edit is shown in Settings next to the field it came from, not in the page's banner.
     pub(super) fn edit_tags(&mut self, edit: TagEdit) {
         self.commit_all_notes();
-        let result = self.session.edit_tags(edit, clock::now());
-        self.carry_out(result, self.t().tag_changed);
+        let in_settings = matches!(self.dialog, Some(Dialog::Settings(_)));
+        let result = self.session.edit_tags(edit.clone(), clock::now());
+        match result {
+            Err(error @ (SessionError::Tag(_) | SessionError::Locked)) if in_settings => {
+                let error = TagFieldError::new(&edit, error.message(self.t()));
+                self.dialog = Some(Dialog::Settings(Some(Rc::new(error))));
+            }
+            result => {
+                if self.carry_out(result, self.t().tag_changed) && in_settings {
+                    self.dialog = Some(Dialog::Settings(None));
+                }
+            }
+        }
     }
 
     /// Downloads the values that could not be read, as they are stored.
