@@ -255,3 +255,15 @@ fn the_hint_and_help_list_the_real_keys() {
     assert!((EN.keyboard_hint)(&[]).contains("choose a tag"));
     assert_eq!(key_list(&[('x', "X")], "for", "or"), "x for X");
 }
+
+#[test]
+fn tags_an_import_creates_take_the_same_unused_look() {
+    let mut resolver = marginalia::domain::format::TagResolver::new(&TagSet::default());
+    for name in ["Evidence", "Source"] {
+        resolver.by_name(name).expect("a tag");
+    }
+    let looks: Vec<(&str, UnderlineStyle)> =
+        resolver.tags.tags[3..].iter().map(|t| (t.colour.as_str(), t.underline)).collect();
+    assert_eq!(looks, [("#009e73", UnderlineStyle::Dotted), ("#0072b2", UnderlineStyle::Double)]);
+    assert_eq!(look_alikes(&resolver.tags), vec![]);
+}
