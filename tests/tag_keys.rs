@@ -127,7 +127,12 @@ fn a_new_tag_takes_the_next_unused_palette_colour_and_underline() {
     let cases: [(&str, TagSet, &str, UnderlineStyle); 3] = [
         ("the default set", TagSet::default(), "#009e73", UnderlineStyle::Dotted),
         ("a set that uses green, dotted", tags_with(&[tag("green", "#009e73")]), "#0072b2", UnderlineStyle::Double),
-        ("a single black, dotted tag", TagSet { tags: vec![tag("black", "#000000")] }, "#e69f00", UnderlineStyle::Solid),
+        (
+            "a single black, dotted tag",
+            TagSet { tags: vec![tag("black", "#000000")] },
+            "#e69f00",
+            UnderlineStyle::Solid,
+        ),
     ];
     for (name, set, colour, underline) in cases {
         assert_eq!(set.next_look(), (colour, underline), "{name}");
@@ -139,14 +144,16 @@ fn tags_added_with_the_suggested_look_trigger_no_look_alike_warning() {
     let mut set = TagSet::default();
     for name in ["Evidence", "Loaded language"] {
         let (colour, underline) = set.next_look();
-        let new = NewTag { name: name.into(), colour: colour.into(), underline, description: String::new(), hotkey: None };
+        let new =
+            NewTag { name: name.into(), colour: colour.into(), underline, description: String::new(), hotkey: None };
         set = apply(&set, TagEdit::Add(new));
         assert_eq!(look_alikes(&set), vec![], "after adding {name}");
     }
     // Up to the palette's size every colour differs, and none is black.
     for name in ["Source", "Tone", "Hedge"] {
         let (colour, underline) = set.next_look();
-        let new = NewTag { name: name.into(), colour: colour.into(), underline, description: String::new(), hotkey: None };
+        let new =
+            NewTag { name: name.into(), colour: colour.into(), underline, description: String::new(), hotkey: None };
         set = apply(&set, TagEdit::Add(new));
     }
     let mut colours: Vec<&str> = set.tags.iter().map(|t| t.colour.as_str()).collect();

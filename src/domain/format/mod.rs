@@ -227,7 +227,6 @@ pub struct TagResolver {
     pub tags: TagSet,
 }
 
-
 /// The tag given to annotations that arrive without any (a Hypothesis note, say), as every
 /// annotation needs one.
 pub const IMPORTED_TAG_NAME: &str = "Imported";

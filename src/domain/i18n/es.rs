@@ -1,6 +1,6 @@
 //! The Spanish texts (Latin American usage, addressing the reader as "tú").
 
-use super::es_help::{pista_de_teclado, paso_de_etiquetar, AYUDA_CONCORDANCIA, DESCRIPCIONES, ETIQUETAS};
+use super::es_help::{paso_de_etiquetar, pista_de_teclado, AYUDA_CONCORDANCIA, DESCRIPCIONES, ETIQUETAS};
 use super::{count, Texts};
 
 pub static ES: Texts = Texts {

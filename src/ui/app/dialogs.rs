@@ -55,7 +55,9 @@ impl App {
         let Some(dialog) = &self.dialog else { return html! {} };
         let answer_key = self.session.classroom().filter(|c| !c.answer_key.is_empty());
         match dialog {
-            Dialog::Help => html! { <HelpDialog tags={self.session.tags().clone()} on_close={link.callback(|_| Msg::ShowHelp(false))} /> },
+            Dialog::Help => {
+                html! { <HelpDialog tags={self.session.tags().clone()} on_close={link.callback(|_| Msg::ShowHelp(false))} /> }
+            }
             Dialog::NewArticle => html! {
                 <NewArticleDialog on_add={link.callback(Msg::AddPasted)} on_close={link.callback(|_| Msg::ShowNewArticle(false))} />
             },

@@ -10,9 +10,9 @@ use crate::domain::format::import::ImportFile;
 use crate::domain::format::pack::{self, ExportInfo};
 use crate::domain::session::SessionError;
 use crate::domain::tag_edit::TagEdit;
+use crate::ui::browser::{clock, download, eviction, files};
 use crate::ui::settings::TagFieldError;
 use std::rc::Rc;
-use crate::ui::browser::{clock, download, eviction, files};
 
 impl App {
     /// Handles the messages about files in and out, side lists, tag edits and settings that change the session.
