@@ -20,7 +20,7 @@ use crate::domain::session::import::PendingImport;
 use crate::domain::session::listing::{listing, Listing, LISTED_ROWS};
 use crate::domain::session::{Effects, Session, SessionError, SharedQueue};
 use crate::domain::tag_edit::TagEdit;
-use crate::domain::tags::{TagId, TagSet};
+use crate::domain::tags::TagId;
 use crate::ui::article::ArticleView;
 use crate::ui::banner::WarningBanner;
 use crate::ui::browser::class_module::{self, ReadError};
@@ -160,8 +160,7 @@ enum Dialog {
     NewArticle,
     /// The library, listed when it opened (and again after a rename or delete).
     Library(Rc<Vec<LibraryEntry>>, usize),
-    /// Settings, with the tag edit it last refused (shown next to its field).
-    Settings(Option<Rc<crate::ui::settings::TagFieldError>>),
+    Settings(Option<Rc<crate::ui::settings::TagFieldError>>), // the tag edit it last refused
     Export,
     /// An import worked out and shown to the user, not applied yet.
     Import(Box<PendingImport>),
@@ -348,9 +347,7 @@ impl Component for App {
             Msg::SetLang(choice) => {
                 self.lang = choice;
                 lang::mark_document(choice);
-                // A new article's default tags are named in the new language.
-                let effects = self.session.use_default_tags(TagSet::defaults(choice.texts()));
-                self.apply_effects(effects);
+                self.name_default_tags();
                 if lang::save(choice).is_err() {
                     self.set_notice(self.t().lang_not_saved.into());
                 }

@@ -248,6 +248,13 @@ impl App {
         }
     }
 
+    /// Names the default tags of articles without a stored set in the UI's language (the open
+    /// article's too, while its set is not stored).
+    pub(super) fn name_default_tags(&mut self) {
+        let effects = self.session.use_default_tags(crate::domain::tags::TagSet::defaults(self.t()));
+        self.apply_effects(effects);
+    }
+
     /// Downloads the values that could not be read, as they are stored.
     pub(super) fn export_backup(&mut self) {
         let backup: serde_json::Map<String, serde_json::Value> = self
