@@ -1,5 +1,7 @@
 //! Files in and out of the open article: exports, the teacher's starter pack, planning and applying an import, attaching an unplaced annotation, tag set edits, and the backup of unreadable values.
 
+use std::rc::Rc;
+
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -12,7 +14,6 @@ use crate::domain::session::SessionError;
 use crate::domain::tag_edit::TagEdit;
 use crate::ui::browser::{clock, download, eviction, files};
 use crate::ui::settings::TagFieldError;
-use std::rc::Rc;
 
 impl App {
     /// Handles the messages about files in and out, side lists, tag edits and settings that change the session.
