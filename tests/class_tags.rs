@@ -201,10 +201,10 @@ fn hotkeys() {
     check_keys(&[key("quote", Some('q')), key("quote", None)], &[Some('1'), Some('2'), Some('3')]);
     check_keys(&[key("claim", Some('1'))], &[Some('1'), Some('2'), Some('3')]); // its own default
     check_keys(&[key("claim", Some('7'))], &[Some('7'), Some('2'), Some('3')]);
-    // A set key shadows another tag's default after a reorder: quote set to 2, then claim moved there.
+    // A reorder changes no tag's key: quote set to 2, then claim moved behind it keeps its 1.
     check_keys(
         &[key("policy-shift", Some('p')), key("quote", Some('2')), TagEdit::Move { id: id("claim"), to: 1 }],
-        &[Some('2'), None, Some('p')],
+        &[Some('2'), Some('1'), Some('p')],
     );
     // Ten tags: the tenth has no default key.
     let adds: Vec<TagEdit> = (4..=10).map(|n| TagEdit::Add(new_tag(&format!("Tag {n}"), "#000000"))).collect();

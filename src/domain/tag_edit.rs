@@ -1,5 +1,8 @@
 //! Validated edits of a tag set (add, rename, recolour, restyle, describe, reorder, set hotkey, merge, delete) and the annotation updates each one needs.
 //!
+//! Keys stay put: a delete, merge or move pins every other tag's key to what it was, so no tag's
+//! key changes unless the person sets it.
+//!
 //! An edit never changes its inputs: [`edit`] returns the new tag set plus the annotation updates,
 //! and [`Edited::commands`] turns those into one [`Store::apply_batch`](super::store::Store::apply_batch),
 //! so a merge or delete is undone in one step. Keeping the old `TagSet` is the caller's undo for the
@@ -83,6 +86,34 @@ pub enum TagEdit {
         id: TagId,
         policy: DeletePolicy,
     },
+}
+
+/// The editor's field an edit comes from, so a refusal is shown next to it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TagField {
+    Name,
+    Colour,
+    Underline,
+    Description,
+    Hotkey,
+    /// The row's buttons: move, merge, delete.
+    Actions,
+}
+
+impl TagEdit {
+    /// The tag the edit is about (`None`: the new tag being added) and the field it comes from.
+    pub fn field(&self) -> (Option<&TagId>, TagField) {
+        match self {
+            TagEdit::Add(_) => (None, TagField::Name),
+            TagEdit::Rename { id, .. } => (Some(id), TagField::Name),
+            TagEdit::Recolour { id, .. } => (Some(id), TagField::Colour),
+            TagEdit::SetUnderline { id, .. } => (Some(id), TagField::Underline),
+            TagEdit::SetDescription { id, .. } => (Some(id), TagField::Description),
+            TagEdit::SetHotkey { id, .. } => (Some(id), TagField::Hotkey),
+            TagEdit::Move { id, .. } | TagEdit::MoveUp(id) | TagEdit::MoveDown(id) => (Some(id), TagField::Actions),
+            TagEdit::Merge { from: id, .. } | TagEdit::Delete { id, .. } => (Some(id), TagField::Actions),
+        }
+    }
 }
 
 /// Why an edit was refused; nothing changed.
@@ -194,8 +225,9 @@ pub fn edit<'a>(
             let used: Vec<TagId> = annotations.into_iter().flat_map(|a| a.tags.iter().cloned()).collect();
             let id = unique_id(&set, &used, &name);
             set.tags.push(Tag { id: id.clone(), name, colour, underline: new.underline, description, hotkey: None });
-            if let Some(key) = new.hotkey {
-                set_hotkey(&mut set, &id, key)?;
+            match new.hotkey {
+                Some(key) => set_hotkey(&mut set, &id, key)?,
+                None => give_free_digit(&mut set, &id),
             }
             unchanged(set, id)
         }
@@ -231,6 +263,7 @@ pub fn edit<'a>(
             let index = index_of(&set, &id)?;
             let tag = set.tags.remove(index);
             set.tags.insert(to.min(set.tags.len()), tag);
+            keep_keys(tags, &mut set);
             unchanged(set, id)
         }
         TagEdit::MoveUp(id) => {
@@ -238,6 +271,7 @@ pub fn edit<'a>(
             if index > 0 {
                 set.tags.swap(index, index - 1);
             }
+            keep_keys(tags, &mut set);
             unchanged(set, id)
         }
         TagEdit::MoveDown(id) => {
@@ -245,6 +279,7 @@ pub fn edit<'a>(
             if index + 1 < set.tags.len() {
                 set.tags.swap(index, index + 1);
             }
+            keep_keys(tags, &mut set);
             unchanged(set, id)
         }
         TagEdit::Merge { from, into } => {
@@ -257,6 +292,7 @@ pub fn edit<'a>(
                 return Err(TagError::UnknownTag(from));
             }
             set.tags.retain(|t| t.id != from);
+            keep_keys(tags, &mut set);
             Ok(Edited { tags: set, updates, tag: Some(into) })
         }
         TagEdit::Delete { id, policy } => {
@@ -274,6 +310,7 @@ pub fn edit<'a>(
                 DeletePolicy::KeepAsUnknown => Vec::new(),
             };
             set.tags.retain(|t| t.id != id);
+            keep_keys(tags, &mut set);
             Ok(Edited { tags: set, updates, tag: None })
         }
     }
@@ -353,6 +390,40 @@ fn set_hotkey(set: &mut TagSet, id: &TagId, key: char) -> Result<(), TagError> {
     let index = index_of(set, id)?;
     set.tags[index].hotkey = Some(normal);
     Ok(())
+}
+
+/// Gives every tag of `after` the key it had in `before`, so removing or moving a tag changes no
+/// other tag's key. A key equal to the tag's new position is stored as no key (it picks the same
+/// tag), so moves that cancel out leave the set as it was.
+fn keep_keys(before: &TagSet, after: &mut TagSet) {
+    for (index, tag) in before.tags.iter().enumerate() {
+        let key = before.hotkey_at(index);
+        if let (Some(key), Some(now)) = (key, after.tags.iter_mut().find(|t| t.id == tag.id)) {
+            now.hotkey = Some(key);
+        }
+    }
+    for (index, tag) in after.tags.iter_mut().enumerate() {
+        if tag.hotkey.is_some() && tag.hotkey == position_digit(index) {
+            tag.hotkey = None;
+        }
+    }
+}
+
+/// The digit of position `index` (0-based), `1`..`9`.
+fn position_digit(index: usize) -> Option<char> {
+    u32::try_from(index + 1).ok().filter(|n| *n <= 9).and_then(|n| char::from_digit(n, 10))
+}
+
+/// A new tag whose position gives it no key (its digit is another tag's, or it is tenth or
+/// later) gets the lowest digit no tag uses, if there is one.
+fn give_free_digit(set: &mut TagSet, id: &TagId) {
+    let Ok(index) = index_of(set, id) else { return };
+    if set.hotkey_at(index).is_some() {
+        return;
+    }
+    if let Some(digit) = (1..=9).filter_map(|n| char::from_digit(n, 10)).find(|d| set.by_key(*d).is_none()) {
+        set.tags[index].hotkey = Some(digit);
+    }
 }
 
 /// A tag id from the name: lower-case words joined by dashes ("Policy shift" → `policy-shift`),

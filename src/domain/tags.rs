@@ -59,32 +59,64 @@ pub struct TagSet {
     pub tags: Vec<Tag>,
 }
 
+/// The Okabe-Ito palette (distinct under the common colour-vision deficiencies) in the order new
+/// tags take it; its black is left out, because a black highlight hides the text under it.
+pub const PALETTE: [&str; 7] = ["#e69f00", "#56b4e9", "#cc79a7", "#009e73", "#0072b2", "#d55e00", "#f0e442"];
+
+/// Every underline, in the order new tags take them.
+pub const UNDERLINES: [UnderlineStyle; 5] = [
+    UnderlineStyle::Solid,
+    UnderlineStyle::Dashed,
+    UnderlineStyle::Wavy,
+    UnderlineStyle::Dotted,
+    UnderlineStyle::Double,
+];
+
 impl Default for TagSet {
-    /// Claim, Quote and Policy shift, in colours from the Okabe-Ito palette (distinct under the
-    /// common colour-vision deficiencies), each also with its own underline style.
+    /// The default set with its English names; see [`TagSet::defaults`].
     fn default() -> Self {
-        let tag = |id: &str, name: &str, colour: &str, underline, description: &str| Tag {
-            id: TagId::new(id),
-            name: name.to_string(),
-            colour: colour.to_string(),
-            underline,
-            description: description.to_string(),
-            hotkey: None,
-        };
-        TagSet {
-            tags: vec![
-                tag("claim", "Claim", "#e69f00", UnderlineStyle::Solid, "A statement presented as fact or argument."),
-                tag("quote", "Quote", "#56b4e9", UnderlineStyle::Dashed, "Words attributed to a person or source."),
-                tag(
-                    "policy-shift",
-                    "Policy shift",
-                    "#cc79a7",
-                    UnderlineStyle::Wavy,
-                    "A change in a government's policy or stance.",
-                ),
-            ],
-        }
+        TagSet::defaults(&super::i18n::EN)
     }
+}
+
+impl TagSet {
+    /// Claim, Quote and Policy shift named in the language of `t` (the ids stay `claim`, `quote`
+    /// and `policy-shift` in every language), in colours from the Okabe-Ito palette, each also
+    /// with its own underline style.
+    pub fn defaults(t: &super::i18n::Texts) -> Self {
+        let ids = ["claim", "quote", "policy-shift"];
+        let tags = (0..ids.len())
+            .map(|i| Tag {
+                id: TagId::new(ids[i]),
+                name: t.default_tag_names[i].to_string(),
+                colour: PALETTE[i].to_string(),
+                underline: UNDERLINES[i],
+                description: t.default_tag_descriptions[i].to_string(),
+                hotkey: None,
+            })
+            .collect();
+        TagSet { tags }
+    }
+
+    /// The colour and underline a new tag gets: the first palette colour no tag uses yet (else
+    /// the one fewest tags use), and the first underline no tag uses (else the one fewest use),
+    /// so a new tag does not look like one already there.
+    pub fn next_look(&self) -> (&'static str, UnderlineStyle) {
+        let colour = least_used(&PALETTE, |c| self.tags.iter().filter(|t| t.colour.eq_ignore_ascii_case(c)).count());
+        let underline = least_used(&UNDERLINES, |u| self.tags.iter().filter(|t| t.underline == *u).count());
+        (colour, underline)
+    }
+
+    /// Each tag's key (see [`Self::hotkey_at`]) with its name, in order; tags without a key are left out.
+    pub fn keys(&self) -> Vec<(char, &str)> {
+        (0..self.tags.len()).filter_map(|i| Some((self.hotkey_at(i)?, self.tags[i].name.as_str()))).collect()
+    }
+}
+
+/// The first of `choices` with the lowest `uses`.
+fn least_used<T: Copy>(choices: &[T], uses: impl Fn(&T) -> usize) -> T {
+    let fewest = choices.iter().map(&uses).min().unwrap_or(0);
+    *choices.iter().find(|c| uses(c) == fewest).unwrap_or(&choices[0])
 }
 
 impl TagSet {

@@ -160,7 +160,7 @@ enum Dialog {
     NewArticle,
     /// The library, listed when it opened (and again after a rename or delete).
     Library(Rc<Vec<LibraryEntry>>, usize),
-    Settings,
+    Settings(Option<Rc<crate::ui::settings::TagFieldError>>), // the tag edit it last refused
     Export,
     /// An import worked out and shown to the user, not applied yet.
     Import(Box<PendingImport>),
@@ -341,12 +341,13 @@ impl Component for App {
                 true
             }
             Msg::ShowSettings(open) => {
-                self.show(open.then_some(Dialog::Settings));
+                self.show(open.then_some(Dialog::Settings(None)));
                 true
             }
             Msg::SetLang(choice) => {
                 self.lang = choice;
                 lang::mark_document(choice);
+                self.name_default_tags();
                 if lang::save(choice).is_err() {
                     self.set_notice(self.t().lang_not_saved.into());
                 }

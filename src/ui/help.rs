@@ -1,18 +1,23 @@
-//! The help dialog: how to annotate with mouse, touch or keyboard, and every shortcut.
+//! The help dialog: how to annotate with mouse, touch or keyboard, and every shortcut, with the open article's own tag keys.
+
+use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::domain::tags::TagSet;
 use crate::ui::i18n::use_texts;
 use crate::ui::offline::OfflineHelp;
 
 #[derive(Properties, PartialEq)]
 pub struct HelpProps {
     pub on_close: Callback<()>,
+    /// The open article's tags: their keys are the ones the help lists.
+    pub tags: Rc<TagSet>,
 }
 
-/// The keys of each shortcut, in the order of `Texts::help_shortcuts`; key names are the same in every language.
-const SHORTCUT_KEYS: [&str; 10] = [
-    "1 2 3",
+/// The keys of each shortcut after the tags' own, in the order of `Texts::help_shortcuts`; key
+/// names are the same in every language.
+const SHORTCUT_KEYS: [&str; 9] = [
     "Ctrl+Z",
     "Ctrl+Shift+Z",
     "Ctrl+↓ / Ctrl+↑",
@@ -29,6 +34,8 @@ pub fn help_dialog(props: &HelpProps) -> Html {
     let t = use_texts();
     let on_close = props.on_close.clone();
     let shortcut = |keys: &str, what: &str| html! { <tr><th scope="row"><kbd>{keys.to_string()}</kbd></th><td>{what.to_string()}</td></tr> };
+    let keys = props.tags.keys();
+    let steps = t.help_keyboard_steps;
     html! {
         <div class="modal-backdrop">
             <section class="help" role="dialog" aria-modal="true" aria-labelledby="help-title">
@@ -41,7 +48,9 @@ pub fn help_dialog(props: &HelpProps) -> Html {
                 <p>{t.help_mouse}</p>
                 <h3>{t.help_keyboard_heading}</h3>
                 <ol>
-                    { for t.help_keyboard_steps.iter().map(|step| html! { <li>{*step}</li> }) }
+                    { for steps[..3].iter().map(|step| html! { <li>{*step}</li> }) }
+                    <li class="tag-step">{(t.help_tag_step)(&keys)}</li>
+                    { for steps[3..].iter().map(|step| html! { <li>{*step}</li> }) }
                 </ol>
                 <p>{t.help_caret}</p>
                 <h3>{t.help_screen_reader_heading}</h3>
@@ -49,6 +58,7 @@ pub fn help_dialog(props: &HelpProps) -> Html {
                 <h3>{t.help_shortcuts_heading}</h3>
                 <table class="shortcuts">
                     <tbody>
+                        { for keys.iter().map(|(key, name)| shortcut(&key.to_string(), &(t.help_tag_shortcut)(name))) }
                         { for SHORTCUT_KEYS.iter().zip(t.help_shortcuts).map(|(keys, what)| shortcut(keys, what)) }
                     </tbody>
                 </table>

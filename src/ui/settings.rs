@@ -1,4 +1,4 @@
-//! The settings dialog: the user's name (written into annotations and exports) and the article's tag set editor.
+//! The settings dialog: the user's name (written into annotations and exports) and the article's tag set editor, which shows a refused edit next to its field and a locked set as locked.
 
 use std::rc::Rc;
 
@@ -7,10 +7,11 @@ use yew::prelude::*;
 
 use crate::domain::annotation::Annotation;
 use crate::domain::i18n::Lang;
-use crate::domain::tag_edit::{DeletePolicy, NewTag, TagEdit};
+use crate::domain::tag_edit::{DeletePolicy, NewTag, TagEdit, TagField};
 use crate::domain::tags::{TagId, TagSet, UnderlineStyle};
 use crate::ui::i18n::use_texts;
 
+/// The underline choices in the order the editor lists them.
 const STYLES: [UnderlineStyle; 5] = [
     UnderlineStyle::Solid,
     UnderlineStyle::Dashed,
@@ -18,6 +19,57 @@ const STYLES: [UnderlineStyle; 5] = [
     UnderlineStyle::Double,
     UnderlineStyle::Wavy,
 ];
+
+/// The id of a refused edit's message, which the field it came from points to.
+const ERROR_ID: &str = "tag-error";
+/// The id of the "locked by your teacher" note, which every locked field points to.
+const LOCKED_ID: &str = "tags-locked";
+
+/// A refused tag edit, shown inside the dialog next to the field it came from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TagFieldError {
+    /// The tag whose field it is; `None` for the new tag's name.
+    pub tag: Option<TagId>,
+    pub field: TagField,
+    /// What the person typed, left in the field so it can be corrected rather than lost.
+    pub attempted: Option<String>,
+    pub message: String,
+}
+
+impl TagFieldError {
+    pub fn new(edit: &TagEdit, message: String) -> Self {
+        let (tag, field) = edit.field();
+        let attempted = match edit {
+            TagEdit::Add(new) => Some(new.name.clone()),
+            TagEdit::Rename { name, .. } => Some(name.clone()),
+            TagEdit::SetDescription { description, .. } => Some(description.clone()),
+            TagEdit::SetHotkey { hotkey, .. } => hotkey.map(String::from),
+            _ => None,
+        };
+        TagFieldError { tag: tag.cloned(), field, attempted, message }
+    }
+
+    fn is_for(&self, tag: Option<&TagId>, field: TagField) -> bool {
+        self.tag.as_ref() == tag && self.field == field
+    }
+}
+
+/// The message of `error`, placed after its field.
+fn error_note(error: Option<&TagFieldError>) -> Html {
+    match error {
+        Some(error) => html! { <p id={ERROR_ID} class="field-error" role="alert">{error.message.clone()}</p> },
+        None => html! {},
+    }
+}
+
+/// What a field's `aria-describedby` names: its error, else the lock note when the set is locked.
+fn described_by(error: Option<&TagFieldError>, locked: bool) -> Option<&'static str> {
+    if error.is_some() {
+        Some(ERROR_ID)
+    } else {
+        locked.then_some(LOCKED_ID)
+    }
+}
 
 #[derive(Properties, PartialEq)]
 pub struct SettingsProps {
@@ -39,6 +91,9 @@ pub struct SettingsProps {
     #[prop_or_default]
     pub on_reveal: Callback<()>,
     pub on_close: Callback<()>,
+    /// The last tag edit the session refused, shown next to its field.
+    #[prop_or_default]
+    pub error: Option<Rc<TagFieldError>>,
 }
 
 /// A quote cut to about `max` characters.
@@ -131,21 +186,34 @@ pub fn settings_dialog(props: &SettingsProps) -> Html {
             }
         });
         let n = index + 1;
+        let error = |field: TagField| props.error.as_deref().filter(|e| e.is_for(Some(&tag.id), field));
+        let typed = |field: TagField, value: String| error(field).and_then(|e| e.attempted.clone()).unwrap_or(value);
+        let key = props.tags.hotkey_at(index).map(String::from).unwrap_or_default();
         html! {
             <li class="tag-row" key={tag.id.0.clone()} data-tag={index.to_string()}>
                 <div class="tag-fields">
                     <span class="swatch" aria-hidden="true"></span>
-                    <label class="field">{t.tag_name}<input type="text" value={tag.name.clone()} maxlength="60" aria-label={(t.name_of_tag)(n)} disabled={locked} onchange={rename} /></label>
-                    <label class="field narrow">{t.tag_colour}<input type="color" value={tag.colour.clone()} aria-label={(t.colour_of_tag)(n)} disabled={locked} onchange={recolour} /></label>
+                    <label class="field">{t.tag_name}<input type="text" value={typed(TagField::Name, tag.name.clone())} maxlength="60"
+                        aria-label={(t.name_of_tag)(n)} readonly={locked} aria-invalid={error(TagField::Name).map(|_| "true")}
+                        aria-describedby={described_by(error(TagField::Name), locked)} onchange={rename} /></label>
+                    { error_note(error(TagField::Name)) }
+                    <label class="field narrow">{t.tag_colour}<input type="color" value={tag.colour.clone()} aria-label={(t.colour_of_tag)(n)}
+                        disabled={locked} aria-invalid={error(TagField::Colour).map(|_| "true")}
+                        aria-describedby={described_by(error(TagField::Colour), locked)} onchange={recolour} /></label>
+                    { error_note(error(TagField::Colour)) }
                     <label class="field narrow">{t.tag_line}
-                        <select aria-label={(t.underline_of_tag)(n)} disabled={locked} onchange={underline}>
+                        <select aria-label={(t.underline_of_tag)(n)} disabled={locked} aria-describedby={described_by(None, locked)} onchange={underline}>
                             { for STYLES.iter().zip(t.underline_styles).map(|(s, name)| html! { <option value={s.css()} selected={*s == tag.underline}>{name}</option> }) }
                         </select>
                     </label>
-                    <label class="field narrow">{t.tag_key}<input type="text" maxlength="1" value={props.tags.hotkey_at(index).map(String::from).unwrap_or_default()}
-                        aria-label={(t.hotkey_of_tag)(n)} disabled={locked} onchange={hotkey} /></label>
-                    <label class="field wide">{t.tag_help_text}<input type="text" value={tag.description.clone()} maxlength="200"
-                        aria-label={(t.description_of_tag)(n)} disabled={locked} onchange={describe} /></label>
+                    <label class="field narrow">{t.tag_key}<input type="text" maxlength="1" value={typed(TagField::Hotkey, key)}
+                        aria-label={(t.hotkey_of_tag)(n)} readonly={locked} aria-invalid={error(TagField::Hotkey).map(|_| "true")}
+                        aria-describedby={described_by(error(TagField::Hotkey), locked)} onchange={hotkey} /></label>
+                    { error_note(error(TagField::Hotkey)) }
+                    <label class="field wide">{t.tag_help_text}<input type="text" value={typed(TagField::Description, tag.description.clone())} maxlength="200"
+                        aria-label={(t.description_of_tag)(n)} readonly={locked} aria-invalid={error(TagField::Description).map(|_| "true")}
+                        aria-describedby={described_by(error(TagField::Description), locked)} onchange={describe} /></label>
+                    { error_note(error(TagField::Description)) }
                 </div>
                 <div class="library-actions">
                     <button type="button" aria-label={(t.move_up)(&tag.name)} disabled={locked || index == 0} onclick={up}>{"↑"}</button>
@@ -158,32 +226,41 @@ pub fn settings_dialog(props: &SettingsProps) -> Html {
                     }
                     <button type="button" class="danger" onclick={ask_delete} disabled={locked || props.tags.tags.len() == 1}>{t.delete}</button>
                 </div>
+                { error_note(error(TagField::Actions)) }
                 { for confirm }
             </li>
         }
     });
     let add_name = use_node_ref();
+    {
+        // The new tag's name is cleared once the tag is there; a refused one stays to be corrected.
+        let add_name = add_name.clone();
+        use_effect_with(props.tags.tags.len(), move |_| {
+            if let Some(input) = add_name.cast::<HtmlInputElement>() {
+                input.set_value("");
+            }
+        });
+    }
     let add = {
         let (on_edit, add_name) = (props.on_edit.clone(), add_name.clone());
-        let next = props.tags.tags.len();
+        // A palette colour and an underline no tag has yet, so the new tag looks like no other.
+        let (colour, underline) = props.tags.next_look();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             if locked {
                 return;
             }
             let Some(input) = add_name.cast::<HtmlInputElement>() else { return };
-            // New tags cycle through the Okabe-Ito colours and line styles, so they stay distinguishable.
-            const COLOURS: [&str; 5] = ["#009e73", "#d55e00", "#0072b2", "#f0e442", "#000000"];
             on_edit.emit(TagEdit::Add(NewTag {
                 name: input.value(),
-                colour: COLOURS[next % COLOURS.len()].to_string(),
-                underline: STYLES[next % STYLES.len()],
+                colour: colour.to_string(),
+                underline,
                 description: String::new(),
                 hotkey: None,
             }));
-            input.set_value("");
         })
     };
+    let add_error = props.error.as_deref().filter(|e| e.is_for(None, TagField::Name));
     let answer_key = props.answer_key.as_ref().map(|(key, revealed)| {
         if *revealed {
             let items = key.iter().map(|a| {
@@ -242,15 +319,17 @@ pub fn settings_dialog(props: &SettingsProps) -> Html {
                 <h3>{t.tags_heading}</h3>
                 <p class="storage-used">{t.tags_intro}</p>
                 if locked {
-                    <p class="notice-inline">{t.teacher_locked}</p>
+                    <p id={LOCKED_ID} class="notice-inline locked-note"><span aria-hidden="true">{"🔒 "}</span>{t.teacher_locked}</p>
                 }
                 <ol class="tag-rows">{ for rows }</ol>
                 { crate::ui::tag_warnings::tag_warnings(&props.tags, t) }
                 <form class="rename" onsubmit={add}>
                     <label class="visually-hidden" for="new-tag-name">{t.new_tag_name}</label>
-                    <input id="new-tag-name" ref={add_name} type="text" maxlength="60" placeholder={t.new_tag_placeholder} disabled={locked} />
+                    <input id="new-tag-name" ref={add_name} type="text" maxlength="60" placeholder={t.new_tag_placeholder} readonly={locked}
+                        aria-invalid={add_error.map(|_| "true")} aria-describedby={described_by(add_error, locked)} />
                     <button type="submit" class="primary" disabled={locked}>{t.add_tag}</button>
                 </form>
+                { error_note(add_error) }
                 if let Some(key) = answer_key {
                     <h3>{t.answer_key}</h3>
                     { key }

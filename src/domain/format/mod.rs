@@ -256,9 +256,6 @@ pub struct TagResolver {
     scan_limit: usize,
 }
 
-/// Colours for tags created on import: the rest of the Okabe-Ito palette, then cycling.
-const NEW_TAG_COLOURS: &[&str] = &["#009e73", "#f0e442", "#0072b2", "#d55e00", "#999999", "#000000"];
-
 /// The tag given to annotations that arrive without any (a Hypothesis note, say), as every
 /// annotation needs one.
 pub const IMPORTED_TAG_NAME: &str = "Imported";
@@ -352,19 +349,13 @@ impl TagResolver {
             id = TagId(format!("{base}-{n}"));
             n += 1;
         }
-        let created = self.tags.tags.len().saturating_sub(TagSet::default().tags.len());
-        let styles = [
-            super::tags::UnderlineStyle::Dotted,
-            super::tags::UnderlineStyle::Double,
-            super::tags::UnderlineStyle::Solid,
-            super::tags::UnderlineStyle::Dashed,
-            super::tags::UnderlineStyle::Wavy,
-        ];
+        // The look the tag editor gives a new tag: a palette colour and an underline no tag has yet.
+        let (colour, underline) = self.tags.next_look();
         self.push(Tag {
             id: id.clone(),
             name: name.to_string(),
-            colour: NEW_TAG_COLOURS[created % NEW_TAG_COLOURS.len()].to_string(),
-            underline: styles[created % styles.len()],
+            colour: colour.to_string(),
+            underline,
             description: String::new(),
             hotkey: None,
         });

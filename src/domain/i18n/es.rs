@@ -1,6 +1,6 @@
 //! The Spanish texts (Latin American usage, addressing the reader as "tú").
 
-use super::es_help::AYUDA_CONCORDANCIA;
+use super::es_help::{paso_de_etiquetar, pista_de_teclado, AYUDA_CONCORDANCIA, DESCRIPCIONES, ETIQUETAS};
 use super::{count, Texts};
 
 pub static ES: Texts = Texts {
@@ -10,6 +10,8 @@ pub static ES: Texts = Texts {
     note: "Nota",
     tags: "Etiquetas",
     teacher_locked: "Tu docente bloqueó este conjunto de etiquetas.",
+    default_tag_names: ETIQUETAS,
+    default_tag_descriptions: DESCRIPCIONES,
 
     actions: "Acciones",
     library: "Biblioteca",
@@ -32,7 +34,7 @@ pub static ES: Texts = Texts {
     help: "Ayuda",
 
     article: "Artículo",
-    keyboard_hint: "Selecciona texto para anotarlo. Con el teclado: Ctrl+Abajo y Ctrl+Arriba pasan de un párrafo a otro, Shift+Derecha selecciona palabra por palabra; luego pulsa 1, 2 o 3 para etiquetar.",
+    keyboard_hint: pista_de_teclado,
     drop_hint: "Suelta un artículo (.txt, .md, .html) para abrirlo, o archivos de anotaciones (.json) para importarlos",
     export_now: "Exportar ahora",
     export_backup: "Exportar copia de seguridad",
@@ -177,15 +179,14 @@ pub static ES: Texts = Texts {
         "Pulsa Tab hasta que el artículo tenga el foco (se rodea de un contorno azul).",
         "Ctrl+↓ y Ctrl+↑ pasan al párrafo siguiente o al anterior; el párrafo actual queda marcado con un contorno.",
         "Shift+→ y Shift+← seleccionan palabra por palabra desde el inicio del párrafo; Shift+↓ y Shift+↑ seleccionan oración por oración.",
-        "Pulsa 1, 2 o 3 para etiquetar la selección, o Tab para ir a la barra y escribir antes una nota.",
         "Todas las anotaciones aparecen en Anotaciones: llega a una con Tab y pulsa Enter para editarla.",
     ],
-    help_caret: "Los navegadores con navegación por cursor (F7) también sirven: mueve el cursor, mantén Shift para seleccionar y luego pulsa un número.",
+    help_tag_step: paso_de_etiquetar,
+    help_caret: "Los navegadores con navegación por cursor (F7) también sirven: mueve el cursor, mantén Shift para seleccionar y luego pulsa la tecla de una etiqueta.",
     help_screen_reader_heading: "Con un lector de pantalla",
-    help_screen_reader: "Cada párrafo resaltado lleva una descripción con sus etiquetas, citas y notas, y el cursor anuncia un resaltado al entrar en él. Ctrl+↓ y Ctrl+↑ dicen en qué párrafo estás y qué está resaltado allí; una selección nueva dice qué teclas la etiquetan. Crear, cambiar, eliminar, deshacer e importar se anuncian. La lista de Anotaciones es un punto de referencia. En el artículo, pon tu lector de pantalla en modo foco (NVDA: Insert+Espacio; JAWS: Enter; VoiceOver: Navegación rápida desactivada) para que las teclas de arriba lleguen a Marginalia. Sus atajos usan Ctrl, Alt o Shift con flechas; las teclas de etiqueta 1, 2, 3 solo actúan mientras hay un pasaje seleccionado, y la tecla de ayuda (el signo de interrogación) solo fuera de los campos de texto.",
+    help_screen_reader: "Cada párrafo resaltado lleva una descripción con sus etiquetas, citas y notas, y el cursor anuncia un resaltado al entrar en él. Ctrl+↓ y Ctrl+↑ dicen en qué párrafo estás y qué está resaltado allí; una selección nueva dice qué teclas la etiquetan. Crear, cambiar, eliminar, deshacer e importar se anuncian. La lista de Anotaciones es un punto de referencia. En el artículo, pon tu lector de pantalla en modo foco (NVDA: Insert+Espacio; JAWS: Enter; VoiceOver: Navegación rápida desactivada) para que las teclas de arriba lleguen a Marginalia. Sus atajos usan Ctrl, Alt o Shift con flechas; las teclas de etiqueta solo actúan mientras hay un pasaje seleccionado, y la tecla de ayuda (el signo de interrogación) solo fuera de los campos de texto.",
     help_shortcuts_heading: "Atajos de teclado",
     help_shortcuts: [
-        "Etiquetar la selección con la primera, segunda o tercera etiqueta",
         "Deshacer",
         "Rehacer (Ctrl+Y también funciona)",
         "Párrafo siguiente / anterior (con el foco en el artículo)",
@@ -196,6 +197,7 @@ pub static ES: Texts = Texts {
         "Cerrar la barra, el editor o esta ayuda",
         "Abrir esta ayuda",
     ],
+    help_tag_shortcut: |name| format!("Etiquetar la selección como {name}"),
     help_language_heading: "Idioma",
     help_language: "Marginalia está en inglés y en español. Empieza en el idioma de tu navegador; puedes elegir otro en Idioma, dentro de Configuración. La elección se guarda en este navegador.",
     help_class_heading: "Vista de clase y concordancia",

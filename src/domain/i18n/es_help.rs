@@ -1,4 +1,4 @@
-//! The Spanish version of the definitions behind the class view's figures (`agreement_help::AGREEMENT_HELP`), section for section.
+//! The Spanish version of the definitions behind the class view's figures (`agreement_help::AGREEMENT_HELP`), section for section, and the longer Spanish texts built from the tag set.
 
 use crate::domain::agreement_help::HelpSection;
 
@@ -63,3 +63,32 @@ pub const AYUDA_CONCORDANCIA: &[HelpSection] = &[
         ],
     },
 ];
+
+/// The default tag set's names in Spanish (the ids stay `claim`, `quote`, `policy-shift`).
+pub const ETIQUETAS: [&str; 3] = ["Afirmación", "Cita", "Cambio de política"];
+
+pub const DESCRIPCIONES: [&str; 3] = [
+    "Una afirmación presentada como hecho o argumento.",
+    "Palabras atribuidas a una persona o fuente.",
+    "Un cambio en la política o la postura de un gobierno.",
+];
+
+/// La pista de teclado del artículo, con la tecla y el nombre de cada etiqueta.
+pub fn pista_de_teclado(keys: &[(char, &str)]) -> String {
+    let start = "Selecciona texto para anotarlo. Con el teclado: Ctrl+Abajo y Ctrl+Arriba pasan de un párrafo a otro, Shift+Derecha selecciona palabra por palabra;";
+    match keys {
+        [] => format!("{start} luego Tab para ir a la barra y elegir una etiqueta."),
+        _ => format!("{start} luego pulsa {} para etiquetar.", super::key_list(keys, "para", "o")),
+    }
+}
+
+/// El paso de la ayuda que etiqueta con el teclado, con las teclas reales.
+pub fn paso_de_etiquetar(keys: &[(char, &str)]) -> String {
+    match keys {
+        [] => "Pulsa Tab para ir a la barra, escribe una nota si quieres y elige una etiqueta.".into(),
+        _ => format!(
+            "Pulsa {} para etiquetar la selección, o Tab para ir a la barra y escribir antes una nota.",
+            super::key_list(keys, "para", "o")
+        ),
+    }
+}

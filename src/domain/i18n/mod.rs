@@ -62,3 +62,15 @@ impl Lang {
 pub fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
+
+/// Tag keys as a list: "o for Opinion, q for Quote or 3 for Evidence" (`for` and `or` in the
+/// language of the sentence; Spanish "o" before a word starting with "o" stays "o": keys are read
+/// as letters).
+pub fn key_list(keys: &[(char, &str)], for_word: &str, or_word: &str) -> String {
+    let items: Vec<String> = keys.iter().map(|(key, name)| format!("{key} {for_word} {name}")).collect();
+    match items.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} {or_word} {last}", rest.join(", ")),
+    }
+}

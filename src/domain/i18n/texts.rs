@@ -13,6 +13,9 @@ pub struct Texts {
     pub note: &'static str,
     pub tags: &'static str,
     pub teacher_locked: &'static str,
+    /// The default tag set's names and help texts (Claim, Quote, Policy shift) for a new article.
+    pub default_tag_names: [&'static str; 3],
+    pub default_tag_descriptions: [&'static str; 3],
 
     // The top bar.
     pub actions: &'static str,
@@ -37,7 +40,8 @@ pub struct Texts {
 
     // The reading area and the app's notices.
     pub article: &'static str,
-    pub keyboard_hint: &'static str,
+    /// The reading area's keyboard hint, with each tag's key and name (in the set's order).
+    pub keyboard_hint: fn(&[(char, &str)]) -> String,
     pub drop_hint: &'static str,
     pub export_now: &'static str,
     pub export_backup: &'static str,
@@ -158,13 +162,17 @@ pub struct Texts {
     pub help_mouse_heading: &'static str,
     pub help_mouse: &'static str,
     pub help_keyboard_heading: &'static str,
-    pub help_keyboard_steps: [&'static str; 5],
+    /// The keyboard steps; the step that tags (`help_tag_step`, with the real keys) comes after the third.
+    pub help_keyboard_steps: [&'static str; 4],
+    pub help_tag_step: fn(&[(char, &str)]) -> String,
     pub help_caret: &'static str,
     pub help_screen_reader_heading: &'static str,
     pub help_screen_reader: &'static str,
     pub help_shortcuts_heading: &'static str,
     /// What each shortcut does, in the order the help's table lists the keys.
-    pub help_shortcuts: [&'static str; 10],
+    pub help_shortcuts: [&'static str; 9],
+    /// The shortcut row of one tag's key.
+    pub help_tag_shortcut: fn(&str) -> String,
     pub help_language_heading: &'static str,
     pub help_language: &'static str,
     pub help_class_heading: &'static str,

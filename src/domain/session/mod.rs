@@ -109,6 +109,10 @@ pub struct Session {
     doc: Rc<Document>,
     store: Store,
     tags: Rc<TagSet>,
+    /// Whether the open article's tag set is stored (or queued); one that is not is the default.
+    tags_stored: bool,
+    /// The set an article without a stored one starts with (the default set in the UI's language).
+    default_tags: Rc<TagSet>,
     orphans: List,
     conflicts: List,
     classroom: Option<Rc<ClassroomState>>,
@@ -129,6 +133,8 @@ impl Session {
             doc: doc.clone(),
             store: Store::default(),
             tags: Rc::default(),
+            tags_stored: false,
+            default_tags: Rc::default(),
             orphans: Rc::default(),
             conflicts: Rc::default(),
             classroom: None,
@@ -158,7 +164,8 @@ impl Session {
         let parts = load_parts(&Overlay { kv, queue: &self.queue.borrow() }, doc.hash());
         self.doc = doc;
         self.store = Store::default();
-        self.tags = Rc::new(parts.tags.unwrap_or_default());
+        self.tags_stored = parts.tags.is_some();
+        self.tags = parts.tags.map_or_else(|| self.default_tags.clone(), Rc::new);
         self.orphans = Rc::new(parts.orphans);
         self.conflicts = Rc::new(parts.conflicts);
         self.classroom = parts.classroom.map(Rc::new);
@@ -244,6 +251,19 @@ impl Session {
         self.history.can_redo()
     }
 
+    /// Makes `defaults` the set of articles without a stored one (the default set named in the
+    /// UI's language). The open article follows when it shows the old defaults and has no stored
+    /// set; a stored set keeps its names.
+    pub fn use_default_tags(&mut self, defaults: TagSet) -> Effects {
+        let follows = !self.tags_stored && self.tags == self.default_tags;
+        self.default_tags = Rc::new(defaults);
+        if follows && self.tags != self.default_tags {
+            self.tags = self.default_tags.clone();
+            return Effects { tags: true, ..Effects::default() };
+        }
+        Effects::default()
+    }
+
     /// Whether a teacher's starter pack locked this article's tag set.
     pub fn tags_locked(&self) -> bool {
         self.classroom.as_ref().is_some_and(|c| c.lock_tags)
@@ -286,6 +306,7 @@ impl Session {
         }
         if let Some(Swap { after, .. }) = step.tags {
             self.tags = after;
+            self.tags_stored = true;
             effects.tags = true;
             effects.writes.push(self.queue_part(Part::Tags));
         }

@@ -68,11 +68,12 @@ impl Session {
                 let parts = load_parts(&Overlay { kv: &*kv, queue: &self.queue.borrow() }, self.doc.hash());
                 let part = match kind {
                     ArticleKey::Tags => {
-                        let tags = parts.tags.unwrap_or_default();
-                        if tags == *self.tags {
+                        self.tags_stored = parts.tags.is_some();
+                        let tags = parts.tags.map_or_else(|| self.default_tags.clone(), Rc::new);
+                        if tags == self.tags {
                             return Effects::default();
                         }
-                        self.tags = Rc::new(tags);
+                        self.tags = tags;
                         Part::Tags
                     }
                     ArticleKey::Side(SideList::Orphans) => {

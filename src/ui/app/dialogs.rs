@@ -55,7 +55,9 @@ impl App {
         let Some(dialog) = &self.dialog else { return html! {} };
         let answer_key = self.session.classroom().filter(|c| !c.answer_key.is_empty());
         match dialog {
-            Dialog::Help => html! { <HelpDialog on_close={link.callback(|_| Msg::ShowHelp(false))} /> },
+            Dialog::Help => {
+                html! { <HelpDialog tags={self.session.tags().clone()} on_close={link.callback(|_| Msg::ShowHelp(false))} /> }
+            }
             Dialog::NewArticle => html! {
                 <NewArticleDialog on_add={link.callback(Msg::AddPasted)} on_close={link.callback(|_| Msg::ShowNewArticle(false))} />
             },
@@ -67,7 +69,7 @@ impl App {
                     on_delete={link.callback(Msg::DeleteArticle)}
                     on_close={link.callback(|_| Msg::ShowLibrary(false))} />
             },
-            Dialog::Settings => html! {
+            Dialog::Settings(error) => html! {
                 <SettingsDialog author={AttrValue::from(self.session.author().to_string())} tags={self.session.tags().clone()}
                     impacts={self.impacts()}
                     on_author={link.callback(Msg::SetAuthor)} on_edit={link.callback(Msg::EditTags)}
@@ -75,7 +77,7 @@ impl App {
                     locked={self.session.tags_locked()}
                     answer_key={answer_key.map(|c| (Rc::new(c.answer_key.clone()), c.revealed))}
                     on_reveal={link.callback(|_| Msg::RevealAnswerKey)}
-                    on_close={link.callback(|_| Msg::ShowSettings(false))} />
+                    on_close={link.callback(|_| Msg::ShowSettings(false))} error={error.clone()} />
             },
             Dialog::Export => html! {
                 <ExportDialog count={self.session.store().len() + self.session.orphans().len()} on_export={link.callback(Msg::ExportAs)}

@@ -1,5 +1,7 @@
 //! Files in and out of the open article: exports, the teacher's starter pack, planning and applying an import, attaching an unplaced annotation, tag set edits, and the backup of unreadable values.
 
+use std::rc::Rc;
+
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -11,6 +13,7 @@ use crate::domain::format::pack::{self, ExportInfo};
 use crate::domain::session::SessionError;
 use crate::domain::tag_edit::TagEdit;
 use crate::ui::browser::{clock, download, eviction, files};
+use crate::ui::settings::TagFieldError;
 
 impl App {
     /// Handles the messages about files in and out, side lists, tag edits and settings that change the session.
@@ -230,10 +233,29 @@ impl App {
     }
 
     /// Applies a tag set edit: the set and the annotations it touches change in one undoable step.
+    /// A refused edit is shown in Settings next to the field it came from, not in the page's banner.
     pub(super) fn edit_tags(&mut self, edit: TagEdit) {
         self.commit_all_notes();
-        let result = self.session.edit_tags(edit, clock::now());
-        self.carry_out(result, self.t().tag_changed);
+        let in_settings = matches!(self.dialog, Some(Dialog::Settings(_)));
+        let result = self.session.edit_tags(edit.clone(), clock::now());
+        match result {
+            Err(error @ (SessionError::Tag(_) | SessionError::Locked)) if in_settings => {
+                let error = TagFieldError::new(&edit, error.message(self.t()));
+                self.dialog = Some(Dialog::Settings(Some(Rc::new(error))));
+            }
+            result => {
+                if self.carry_out(result, self.t().tag_changed) && in_settings {
+                    self.dialog = Some(Dialog::Settings(None));
+                }
+            }
+        }
+    }
+
+    /// Names the default tags of articles without a stored set in the UI's language (the open
+    /// article's too, while its set is not stored).
+    pub(super) fn name_default_tags(&mut self) {
+        let effects = self.session.use_default_tags(crate::domain::tags::TagSet::defaults(self.t()));
+        self.apply_effects(effects);
     }
 
     /// Downloads the values that could not be read, as they are stored.

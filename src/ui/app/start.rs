@@ -16,7 +16,9 @@ impl App {
         // The stored annotations are read once the article is painted (Msg::LoadAnnotations), so
         // the article appears without waiting for thousands of them to be decoded.
         let mut kv = LocalKv;
-        let session = Session::open(doc, &mut kv, SharedQueue::default());
+        let mut session = Session::open(doc, &mut kv, SharedQueue::default());
+        // Before anything is shown, so a new article's default tags appear in the UI's language.
+        session.use_default_tags(crate::domain::tags::TagSet::defaults(ui_lang.texts()));
         crash::install(session.queue().clone(), ui_lang.texts());
         let listeners = document_listeners(ctx)
             .into_iter()

@@ -52,7 +52,7 @@ impl App {
                 <main class="layout">
                     <div class="reading">
                         <p id="keyboard-hint" class="visually-hidden">
-                            {t.keyboard_hint}
+                            {(t.keyboard_hint)(&self.session.tags().keys())}
                         </p>
                         <p id="annotation-hint" class="visually-hidden">
                             {t.annotation_hint}
