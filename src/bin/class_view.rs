@@ -113,6 +113,10 @@ mod readers {
         let t = Lang::from_tag(lang).unwrap_or_default().texts();
         let answer = |status: &str, payload: String| Array::of2(&status.into(), &payload.into());
         let doc = if kind == "html" {
+            // Refused before the browser's parser sees it: its time grows with the square of the depth.
+            if html_tree::open_depth(text) > html_tree::MAX_OPEN_DEPTH {
+                return answer("error", (t.page_too_deep)(html_tree::MAX_OPEN_DEPTH));
+            }
             let tree = match html_parse::parse(text, t) {
                 Ok(tree) => tree,
                 Err(message) => return answer("error", message),
@@ -146,13 +150,15 @@ mod readers {
         let answer = |status: &str, payload: String| Array::of2(&status.into(), &payload.into());
         let title = Some(title).filter(|t| !t.trim().is_empty());
         let source = Some(source.trim()).filter(|s| !s.is_empty());
-        let from_html =
-            html_parse::parse(html, t).ok().map(|tree| extract_pasted(&tree, title)).and_then(|mut draft| {
-                if let Some(source) = source {
-                    draft.meta.source = Some(source.to_string());
-                }
-                draft.into_document().filter(|doc| doc.blocks().len() > 1)
-            });
+        // Markup nested deeper than any article is not parsed (see `read_article`); its text is used.
+        let parsed =
+            (html_tree::open_depth(html) <= html_tree::MAX_OPEN_DEPTH).then(|| html_parse::parse(html, t).ok());
+        let from_html = parsed.flatten().map(|tree| extract_pasted(&tree, title)).and_then(|mut draft| {
+            if let Some(source) = source {
+                draft.meta.source = Some(source.to_string());
+            }
+            draft.into_document().filter(|doc| doc.blocks().len() > 1)
+        });
         let doc = match from_html {
             Some(doc) => Ok(doc),
             None => load_text(FileKind::PlainText, text, title, source).map_err(|e| e.message(t)),

@@ -46,8 +46,9 @@ async function stillWorks(page: Page, round: string) {
 }
 
 test('pathological article files open or are refused, and the app keeps working after each', async ({ page }) => {
-  // 500 KB of unclosed <div>s takes Chromium's own DOMParser about 30 s (quadratic in its stack of
-  // open elements, before any of Marginalia's code runs): the waits allow for it; see bench/results/hostile.md.
+  // 500 KB of unclosed <div>s took Chromium's own DOMParser about 30 s (quadratic in its stack of
+  // open elements); such a page is now refused before it is parsed (`html_tree::open_depth`), but
+  // the waits still allow for a slow machine; see bench/results/hostile.md.
   test.setTimeout(360_000);
   const errors = watchErrors(page);
   await openApp(page);

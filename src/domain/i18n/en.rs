@@ -330,6 +330,7 @@ pub static EN: Texts = Texts {
     },
     read_failed: "The browser could not read the file.",
     parse_failed: "The browser could not parse this page.",
+    page_too_deep: |n| format!("This page nests its elements more than {n} deep, which no article does; it was not opened."),
     storage_unreadable: "Browser storage cannot be read.",
     article_gone: "That article is no longer in this browser's storage.",
     saved_article_broken: |why| format!("The saved article cannot be opened because {why}."),

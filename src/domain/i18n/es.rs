@@ -348,6 +348,7 @@ pub static ES: Texts = Texts {
     },
     read_failed: "El navegador no pudo leer el archivo.",
     parse_failed: "El navegador no pudo analizar esta página.",
+    page_too_deep: |n| format!("Esta página anida sus elementos a más de {n} niveles, como ningún artículo; no se abrió."),
     storage_unreadable: "No se puede leer el almacenamiento del navegador.",
     article_gone: "Ese artículo ya no está en el almacenamiento de este navegador.",
     saved_article_broken: |why| format!("El artículo guardado no se puede abrir porque {why}."),

@@ -288,6 +288,8 @@ pub struct Texts {
     pub file_too_large: fn(usize, f64) -> String,
     pub read_failed: &'static str,
     pub parse_failed: &'static str,
+    /// A page whose elements nest deeper than the limit (given), refused before the browser parses it.
+    pub page_too_deep: fn(usize) -> String,
     pub storage_unreadable: &'static str,
     pub article_gone: &'static str,
     pub saved_article_broken: fn(&str) -> String,
