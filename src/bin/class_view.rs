@@ -97,6 +97,7 @@ mod readers {
 
     use marginalia::domain::annotation::time_from_millis;
     use marginalia::domain::html_extract::{extract_all_text, extract_article, extract_pasted};
+    use marginalia::domain::html_tree;
     use marginalia::domain::i18n::Lang;
     use marginalia::domain::loader::{load_text, FileKind, LoadError};
     use marginalia::domain::persist;
@@ -167,6 +168,46 @@ mod readers {
             Ok(doc) => answer("ok", persist::encode_article(&doc, time_from_millis(0.0))),
             Err(message) => answer("error", message),
         }
+    }
+}
+
+/// The exports for people and other tools (W3C, Hypothesis, CSV, reports); the pack, the backup
+/// every session needs, stays in the app's own wasm.
+#[cfg(target_arch = "wasm32")]
+mod exports {
+    use js_sys::Array;
+    use wasm_bindgen::prelude::*;
+
+    use marginalia::domain::annotation::time_from_millis;
+    use marginalia::domain::format::export::ExportKind;
+    use marginalia::domain::format::pack::ExportInfo;
+    use marginalia::domain::persist;
+    use marginalia::ui::browser::{lowercase, segmenter};
+
+    /// Renders export `kind` (its index in `ExportKind::ALL`) of a stored article, tag set and list
+    /// of annotations (current versions first, then other versions). Returns `[name, type, contents]`,
+    /// or `["", "", message]` when a stored value cannot be read.
+    #[wasm_bindgen]
+    pub fn render_export(kind: usize, article: &str, tags: &str, annotations: &str, by: &str, at_ms: f64) -> Array {
+        segmenter::install();
+        lowercase::install();
+        let fail = |why: String| Array::of3(&"".into(), &"".into(), &why.into());
+        let Some(kind) = ExportKind::ALL.get(kind).copied() else { return fail("no such export".into()) };
+        let (doc, _) = match persist::decode_article(article, None) {
+            Ok(read) => read,
+            Err(e) => return fail(e.to_string()),
+        };
+        let tags = match persist::decode_tags(tags) {
+            Ok(tags) => tags,
+            Err(e) => return fail(e.to_string()),
+        };
+        let annotations = match persist::decode_list(annotations) {
+            Ok(list) => list,
+            Err(e) => return fail(e.to_string()),
+        };
+        let info = ExportInfo { source: doc.meta().source.as_deref(), by, at: time_from_millis(at_ms) };
+        let (name, mime, contents) = kind.render(&doc, &tags, &annotations, &info);
+        Array::of3(&name.into(), &mime.into(), &contents.into())
     }
 }
 

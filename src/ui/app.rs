@@ -117,6 +117,14 @@ pub enum Msg {
     Dragging(bool),
     ShowExport(bool),
     ExportAs(ExportKind),
+    /// The second module rendered an export: hand it over as a download.
+    Exported {
+        name: String,
+        mime: String,
+        contents: String,
+        at: time::OffsetDateTime,
+        count: usize,
+    },
     OpenImportDialog,
     ImportFiles(Vec<web_sys::File>),
     /// The files read for an import, and why any of them (by position) could not be read.

@@ -127,7 +127,7 @@ impl App {
                 true
             }
             Msg::ExportThenSwitch => {
-                self.export_as(ExportKind::Pack);
+                self.export_as(ctx, ExportKind::Pack);
                 if let Some(Dialog::Unsaved(doc)) = self.dialog.take() {
                     self.switch_to(*doc);
                 }

@@ -6,21 +6,25 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::{App, Dialog, Msg};
+use crate::domain::annotation::time_from_millis;
 use crate::domain::format;
 use crate::domain::format::export::ExportKind;
 use crate::domain::format::import::ImportFile;
 use crate::domain::format::pack::{self, ExportInfo};
+use crate::domain::persist;
 use crate::domain::session::SessionError;
 use crate::domain::tag_edit::TagEdit;
+use crate::ui::browser::class_module;
 use crate::ui::browser::{clock, download, eviction, files};
 use crate::ui::settings::TagFieldError;
+use time::OffsetDateTime;
 
 impl App {
     /// Handles the messages about files in and out, side lists, tag edits and settings that change the session.
     pub(super) fn update_exchange(&mut self, ctx: &Context<Self>, msg: Msg) -> bool {
         match msg {
             Msg::Export => {
-                self.export_as(ExportKind::Pack);
+                self.export_as(ctx, ExportKind::Pack);
                 true
             }
             Msg::ShowExport(open) => {
@@ -29,7 +33,7 @@ impl App {
             }
             Msg::ExportAs(kind) => {
                 self.dialog = None;
-                self.export_as(kind);
+                self.export_as(ctx, kind);
                 true
             }
             Msg::OpenImportDialog => {
@@ -142,25 +146,56 @@ impl App {
                 self.carry_out_quietly(effects);
                 true
             }
+            Msg::Exported { name, mime, contents, at, count } => {
+                self.hand_over(&name, &mime, &contents, at, count);
+                true
+            }
             _ => false,
         }
     }
 
-    /// Downloads this article's annotations (unplaced ones and other versions included) in the chosen format.
-    pub(super) fn export_as(&mut self, kind: ExportKind) {
+    /// Downloads this article's annotations (unplaced ones and other versions included) in the
+    /// chosen format: the pack at once; the other formats from the second module, which renders
+    /// them (`Msg::Exported`), so the first visit's wasm carries none of their writers.
+    pub(super) fn export_as(&mut self, ctx: &Context<Self>, kind: ExportKind) {
         clock::mark("marginalia:export-start");
         self.commit_all_notes();
-        let now = clock::now();
+        let at_ms = clock::now_millis();
+        let now = time_from_millis(at_ms);
         let session = &self.session;
-        let info = ExportInfo { source: session.doc().meta().source.as_deref(), by: session.author(), at: now };
+        let count = session.store().len() + session.orphans().len();
         // The other versions of conflicts follow the current ones (only the pack keeps them).
         let annotations = session.all_annotations().chain(session.conflicts().iter());
-        let (name, mime, contents) = kind.render(session.doc(), session.tags(), annotations, &info);
-        let count = session.store().len() + session.orphans().len();
-        match download::download(&name, mime, &contents, self.t()) {
+        if kind == ExportKind::Pack {
+            let info = ExportInfo { source: session.doc().meta().source.as_deref(), by: session.author(), at: now };
+            let contents = pack::export(session.doc(), session.tags(), annotations, &info);
+            let name = pack::file_name(session.doc());
+            return self.hand_over(&name, "application/json", &contents, now, count);
+        }
+        let index = ExportKind::ALL.iter().position(|k| *k == kind).unwrap_or_default();
+        let list: Vec<_> = annotations.cloned().collect();
+        let (article, tags, list) = (
+            persist::encode_article(session.doc(), now),
+            persist::encode_tags(session.tags()),
+            persist::encode_list(&list),
+        );
+        let (link, by) = (ctx.link().clone(), session.author().to_string());
+        wasm_bindgen_futures::spawn_local(async move {
+            let message = match class_module::render_export(index, article, tags, list, by, at_ms).await {
+                Ok((name, mime, contents)) => Msg::Exported { name, mime, contents, at: now, count },
+                Err(why) => Msg::LoadFailed(why),
+            };
+            link.send_message(message);
+        });
+    }
+
+    /// Hands a rendered export to the browser as a download, and notes it for eviction checks.
+    pub(super) fn hand_over(&mut self, name: &str, mime: &str, contents: &str, now: OffsetDateTime, count: usize) {
+        match download::download(name, mime, contents, self.t()) {
             Ok(()) => {
                 // Writing the cookie took about 8 ms (Chromium answers `document.cookie` through
                 // its network service); it follows in the next task, after the file is handed over.
+                let name = name.to_string();
                 gloo::timers::callback::Timeout::new(0, move || eviction::note_export(&name, now)).forget();
                 self.announce(&(self.t().exported)(count))
             }

@@ -208,3 +208,37 @@ fn decode_answer(answer: &Array) -> Result<crate::domain::document::Document, Re
         _ => Err(ReadError::Failed(payload)),
     }
 }
+
+/// Renders an export other than the pack through the module (loaded first if need be): `kind` is
+/// its index in `ExportKind::ALL`, the rest as the app stores them. Returns (name, type, contents).
+pub async fn render_export(
+    kind: usize,
+    article: String,
+    tags: String,
+    annotations: String,
+    by: String,
+    at_ms: f64,
+) -> Result<(String, String, String), String> {
+    let module = load().await?;
+    let render: Function = Reflect::get(&module, &"render_export".into())
+        .ok()
+        .and_then(|f| f.dyn_into().ok())
+        .ok_or_else(|| "no render_export".to_string())?;
+    let args = Array::new();
+    for arg in [
+        JsValue::from_f64(kind as f64),
+        JsValue::from_str(&article),
+        JsValue::from_str(&tags),
+        JsValue::from_str(&annotations),
+        JsValue::from_str(&by),
+        JsValue::from_f64(at_ms),
+    ] {
+        args.push(&arg);
+    }
+    let answer: Array = render.apply(&JsValue::NULL, &args).map_err(|e| describe(&e))?.unchecked_into();
+    let part = |i: u32| answer.get(i).as_string().unwrap_or_default();
+    match part(0) {
+        name if name.is_empty() => Err(part(2)),
+        name => Ok((name, part(1), part(2))),
+    }
+}

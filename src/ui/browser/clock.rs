@@ -7,7 +7,12 @@ use crate::domain::annotation::time_from_millis;
 
 /// The current time, from the browser's clock, in UTC.
 pub fn now() -> OffsetDateTime {
-    time_from_millis(js_sys::Date::now())
+    time_from_millis(now_millis())
+}
+
+/// The current time in milliseconds since the Unix epoch (what [`now`] is made from).
+pub fn now_millis() -> f64 {
+    js_sys::Date::now()
 }
 
 /// A fresh random (version 4) UUID from the browser's crypto source.
