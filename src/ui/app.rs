@@ -16,7 +16,6 @@ use crate::domain::format::export::ExportKind;
 use crate::domain::i18n::{Lang, Texts};
 use crate::domain::loader::{decode, load_plain_text, FileKind, LoadError, MAX_FILE_BYTES};
 use crate::domain::plain_text::parse_plain_text;
-use crate::domain::session::import::PendingImport;
 use crate::domain::session::listing::{listing, Listing, LISTED_ROWS};
 use crate::domain::session::{Effects, Session, SessionError, SharedQueue};
 use crate::domain::tag_edit::TagEdit;
@@ -26,7 +25,7 @@ use crate::ui::banner::WarningBanner;
 use crate::ui::browser::class_module::{self, ReadError};
 use crate::ui::browser::dom_text::DomText;
 use crate::ui::browser::highlights::{self, Painter};
-use crate::ui::browser::library::{self, LibraryEntry};
+use crate::ui::browser::library;
 use crate::ui::browser::storage::{LocalKv, StorageProblem};
 use crate::ui::browser::{clock, crash, eviction, files, focus, lang};
 use crate::ui::editor::{excerpt, AnnotationEditor};
@@ -40,6 +39,8 @@ use crate::ui::toolbar::SelectionToolbar;
 mod a11y;
 mod articles;
 mod dialogs;
+
+use dialogs::{Dialog, Impacts};
 mod effects;
 mod exchange;
 mod keys;
@@ -157,24 +158,6 @@ pub enum Msg {
     LoadAnnotations,
     /// The browser is about to print (true) or has printed (false): print every highlight.
     Printing(bool),
-}
-
-/// Per tag, in the set's order: (annotations that carry it, annotations with no other tag).
-type Impacts = Rc<Vec<(usize, usize)>>;
-
-/// The dialog open over the article; one at a time.
-enum Dialog {
-    Help,
-    NewArticle,
-    /// The library, listed when it opened (and again after a rename or delete).
-    Library(Rc<Vec<LibraryEntry>>, usize),
-    Settings(Option<Rc<crate::ui::settings::TagFieldError>>), // the tag edit it last refused
-    Export,
-    /// An import worked out and shown to the user, not applied yet.
-    Import(Box<PendingImport>),
-    Class,
-    /// Another article is about to open while changes wait to be saved (full or blocked storage).
-    Unsaved(Box<Document>),
 }
 
 /// A button a notice can carry.
@@ -418,6 +401,7 @@ impl Component for App {
                 self.stored_elsewhere(key)
             }
             msg @ (Msg::Export
+            | Msg::Exported { .. }
             | Msg::ShowExport(_)
             | Msg::ExportAs(_)
             | Msg::OpenImportDialog

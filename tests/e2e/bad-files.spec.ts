@@ -71,9 +71,10 @@ test('open: bad and hostile article files get a clear message, no hang, and the 
   const page200 = `<title>Nested page</title><article><h1>Nested page</h1>${'<div>'.repeat(200)}<p>${'Deep words here. '.repeat(40)}</p></article>`;
   await input.setInputFiles({ name: 'nested.html', mimeType: 'text/html', buffer: Buffer.from(page200) });
   await expect(title).toHaveText('Nested page', { timeout: 20_000 });
-  // Text nested deeper than the owned tree keeps (html_tree::MAX_DEPTH) is dropped, with a clear message.
+  // Markup nested deeper than any article (html_tree::MAX_OPEN_DEPTH) is refused before the
+  // browser parses it, with a clear message.
   const page20k = `<title>Too deep</title><article><h1>Too deep</h1>${'<div>'.repeat(20_000)}<p>${'Deep words here. '.repeat(40)}</p></article>`;
   await input.setInputFiles({ name: 'too-deep.html', mimeType: 'text/html', buffer: Buffer.from(page20k) });
-  await expect(notice).toContainText('No article', { timeout: 20_000 });
+  await expect(notice).toContainText('nests its elements more than 8192 deep', { timeout: 20_000 });
   await expect(title).toHaveText('Nested page');
 });

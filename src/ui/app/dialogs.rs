@@ -4,9 +4,12 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{App, Dialog, Msg};
+use super::{App, Msg};
+use crate::domain::document::Document;
+use crate::domain::session::import::PendingImport;
 use crate::domain::tag_edit::delete_impact;
 use crate::ui::browser::library;
+use crate::ui::browser::library::LibraryEntry;
 use crate::ui::class_view_host::ClassViewHost;
 use crate::ui::export_dialog::ExportDialog;
 use crate::ui::help::HelpDialog;
@@ -15,6 +18,24 @@ use crate::ui::library::LibraryDialog;
 use crate::ui::new_article::NewArticleDialog;
 use crate::ui::settings::SettingsDialog;
 use crate::ui::unsaved::UnsavedDialog;
+
+/// Per tag, in the set's order: (annotations that carry it, annotations with no other tag).
+pub(super) type Impacts = Rc<Vec<(usize, usize)>>;
+
+/// The dialog open over the article; one at a time.
+pub(super) enum Dialog {
+    Help,
+    NewArticle,
+    /// The library, listed when it opened (and again after a rename or delete).
+    Library(Rc<Vec<LibraryEntry>>, usize),
+    Settings(Option<Rc<crate::ui::settings::TagFieldError>>), // the tag edit it last refused
+    Export,
+    /// An import worked out and shown to the user, not applied yet.
+    Import(Box<PendingImport>),
+    Class,
+    /// Another article is about to open while changes wait to be saved (full or blocked storage).
+    Unsaved(Box<Document>),
+}
 
 impl App {
     /// Opens `dialog` in place of any other (`None` closes it).
