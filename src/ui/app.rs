@@ -42,6 +42,7 @@ mod articles;
 mod dialogs;
 mod effects;
 mod exchange;
+mod hand_in;
 mod keys;
 mod listeners;
 mod saving;
@@ -149,6 +150,8 @@ pub enum Msg {
     LoadAnnotations,
     /// The browser is about to print (true) or has printed (false): print every highlight.
     Printing(bool),
+    /// Names at hand-in and a new student on a shared computer (`app/hand_in.rs`).
+    HandIn(hand_in::HandInMsg),
 }
 
 /// Per tag, in the set's order: (annotations that carry it, annotations with no other tag).
@@ -161,7 +164,9 @@ enum Dialog {
     /// The library, listed when it opened (and again after a rename or delete).
     Library(Rc<Vec<LibraryEntry>>, usize),
     Settings,
-    Export,
+    Export { then_new_student: bool },
+    /// "New student on this computer", with how many annotations here were not exported.
+    NewStudent(usize),
     /// An import worked out and shown to the user, not applied yet.
     Import(Box<PendingImport>),
     Class,
@@ -427,6 +432,7 @@ impl Component for App {
             | Msg::EditTags(_)
             | Msg::RevealAnswerKey
             | Msg::SetAuthor(_)) => self.update_exchange(ctx, msg),
+            Msg::HandIn(msg) => self.update_hand_in(msg),
             msg => self.update_articles(ctx, msg),
         }
     }
@@ -460,22 +466,6 @@ impl Component for App {
 }
 
 impl App {
-    /// Reads the article's stored annotations, after the article's first paint at start-up, and
-    /// paints them. What another tab stored meanwhile is read with them.
-    fn load_annotations(&mut self, ctx: &Context<Self>) -> bool {
-        clock::mark("marginalia:annotations-load-start");
-        if !self.session.load_annotations(&mut self.kv) {
-            return false;
-        }
-        self.annotations_just_loaded = true;
-        if let Some(painter) = &mut self.painter {
-            painter.repaint(self.session.doc(), self.session.store());
-        }
-        self.keep_views_in_step();
-        describe_after_paint(ctx);
-        true
-    }
-
     /// True while a modal dialog covers the page.
     fn dialog_open(&self) -> bool {
         self.dialog.is_some()

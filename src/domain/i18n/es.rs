@@ -486,4 +486,5 @@ pub static ES: Texts = Texts {
         "Web Annotation del W3C",
         "Exportación de Hypothesis",
     ],
+    hand_in: &super::HAND_IN_ES,
 };

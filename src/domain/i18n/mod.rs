@@ -3,10 +3,12 @@
 mod en;
 mod es;
 mod es_help;
+mod hand_in;
 mod texts;
 
 pub use en::EN;
 pub use es::ES;
+pub use hand_in::{HandInTexts, HAND_IN_EN, HAND_IN_ES};
 pub use texts::Texts;
 
 /// A language the UI is written in.

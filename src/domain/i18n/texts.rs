@@ -390,4 +390,6 @@ pub struct Texts {
     pub disagreement_summary: fn(usize, usize, &str) -> String,
     /// The import formats' names, in the order pack, legacy export, W3C, Hypothesis.
     pub format_labels: [&'static str; 4],
+    /// Handing work in and shared computers.
+    pub hand_in: &'static super::HandInTexts,
 }

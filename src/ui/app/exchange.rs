@@ -21,12 +21,16 @@ impl App {
                 true
             }
             Msg::ShowExport(open) => {
-                self.show(open.then_some(Dialog::Export));
+                self.show(open.then_some(Dialog::Export { then_new_student: false }));
                 true
             }
             Msg::ExportAs(kind) => {
+                let back = matches!(self.dialog, Some(Dialog::Export { then_new_student: true }));
                 self.dialog = None;
                 self.export_as(kind);
+                if back {
+                    self.show_new_student();
+                }
                 true
             }
             Msg::OpenImportDialog => {
@@ -154,6 +158,9 @@ impl App {
         let count = session.store().len() + session.orphans().len();
         match download::download(&name, mime, &contents, self.t()) {
             Ok(()) => {
+                if kind == ExportKind::Pack {
+                    self.session.mark_exported();
+                }
                 // Writing the cookie took about 8 ms (Chromium answers `document.cookie` through
                 // its network service); it follows in the next task, after the file is handed over.
                 gloo::timers::callback::Timeout::new(0, move || eviction::note_export(&name, now)).forget();
