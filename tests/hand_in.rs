@@ -10,6 +10,7 @@ use marginalia::domain::class_import::{authors, student_name};
 use marginalia::domain::document::{ArticleMeta, BlockKind, Document};
 use marginalia::domain::format::export::{file_stem, slug, ExportKind};
 use marginalia::domain::format::pack::ExportInfo;
+use marginalia::domain::i18n::{HandInTexts, Lang};
 use marginalia::domain::persist;
 use marginalia::domain::session::kv::{KeyValue, MemoryKv};
 use marginalia::domain::tags::TagSet;
@@ -207,4 +208,52 @@ fn starting_fresh_on_blocked_storage_still_forgets_everything_in_memory() {
     assert!(session.queue().borrow().is_empty());
     assert_eq!(session.store().len(), 0);
     assert_eq!(session.author(), "");
+}
+
+/// Every parameterised hand-in text, called with distinctive arguments, and what it must mention.
+fn parameterised(h: &HandInTexts) -> Vec<(&'static str, String, Vec<&'static str>)> {
+    vec![
+        ("handing_in_as", (h.handing_in_as)("NAME"), vec!["NAME"]),
+        ("not_exported one", (h.not_exported)(1), vec!["1"]),
+        ("not_exported", (h.not_exported)(17), vec!["17"]),
+        ("discard_and_start", (h.discard_and_start)(17), vec!["17"]),
+        ("fresh_incomplete", (h.fresh_incomplete)(17), vec!["17"]),
+        ("clear_sample_question", (h.clear_sample_question)(17), vec!["17"]),
+        ("renamed_tags", (h.renamed_tags)("NAMES"), vec!["NAMES"]),
+        ("removed_tags", (h.removed_tags)("NAMES"), vec!["NAMES"]),
+    ]
+}
+
+/// The string literals of a table, in field order.
+fn literals(h: &HandInTexts) -> Vec<String> {
+    format!("{h:#?}").lines().filter(|l| l.contains('"')).map(|l| l.trim().to_string()).collect()
+}
+
+#[test]
+fn the_hand_in_texts_are_complete_and_translated() {
+    let (en, es) = (Lang::En.hand_in(), Lang::Es.hand_in());
+    for h in [en, es] {
+        for (field, output, needs) in parameterised(h) {
+            for need in needs {
+                assert!(output.contains(need), "{field} = {output:?} lacks {need}");
+            }
+            assert!(!output.contains('{') && !output.contains('}'), "{field} = {output:?}");
+        }
+        let lines = literals(h);
+        assert!(lines.len() >= 12, "{lines:?}");
+        assert!(lines.iter().all(|l| !l.contains("\"\"")), "{lines:?}");
+    }
+    let same: Vec<_> = parameterised(en).into_iter().zip(parameterised(es)).filter(|(a, b)| a.1 == b.1).collect();
+    assert!(same.is_empty(), "untranslated: {same:?}");
+    let same: Vec<_> = literals(en).into_iter().zip(literals(es)).filter(|(a, b)| a == b).collect();
+    assert!(same.is_empty(), "copied from English: {same:?}");
+    for line in literals(es).iter().chain(parameterised(es).iter().map(|p| &p.1)) {
+        for sentence in line.split(['.', ';', ':']) {
+            assert!(!sentence.contains('?') || sentence.contains('¿'), "{line}");
+        }
+    }
+    assert_eq!((en.not_exported)(1), "1 annotation here was not exported and will be lost.");
+    assert_eq!((en.not_exported)(3), "3 annotations here were not exported and will be lost.");
+    assert_eq!((es.not_exported)(1), "1 anotación de aquí no se exportó y se perderá.");
+    assert_eq!((es.discard_and_start)(2), "Descartar 2 anotaciones y empezar de cero");
 }

@@ -6,7 +6,7 @@ mod common;
 use common::session::*;
 use marginalia::domain::format::import::{plan_import, FileSummary, ImportFile, ImportPlan, Merged, TagChanges};
 use marginalia::domain::format::pack;
-use marginalia::domain::i18n::{Texts, EN, ES};
+use marginalia::domain::i18n::{Lang, Texts, EN, ES};
 use marginalia::domain::import_report::summary_lines;
 use marginalia::domain::tags::{Tag, TagId, TagSet};
 
@@ -35,7 +35,8 @@ fn summary(plan: &ImportPlan, i: usize) -> &FileSummary {
 }
 
 fn lines(plan: &ImportPlan, i: usize, t: &Texts) -> Vec<String> {
-    summary_lines(summary(plan, i), t)
+    let lang = if std::ptr::eq(t, &ES) { Lang::Es } else { Lang::En };
+    summary_lines(summary(plan, i), t, lang.hand_in())
 }
 
 #[test]

@@ -1,12 +1,12 @@
 //! The import report's sentences for one accepted file: what it adds, merges, skips or leaves unplaced, and what it changes in the tag set, with tags named as the person knows them.
 
 use super::format::import::FileSummary;
-use super::i18n::Texts;
+use super::i18n::{HandInTexts, Texts};
 
 /// The lines shown under a file's name: first the counts ("Marginalia pack: 2 new, …"), then one
 /// sentence per other fact (a starter pack and what it changes, tags added, renamed or removed
 /// by name, repairs, entries left out).
-pub fn summary_lines(s: &FileSummary, t: &Texts) -> Vec<String> {
+pub fn summary_lines(s: &FileSummary, t: &Texts, h: &HandInTexts) -> Vec<String> {
     let format = s.format.map(|f| f.label_in(t)).unwrap_or(t.file);
     let mut facts = vec![
         (t.facts_new)(s.imported),
@@ -40,10 +40,10 @@ pub fn summary_lines(s: &FileSummary, t: &Texts) -> Vec<String> {
     }
     if !changes.renamed.is_empty() {
         let renamed: Vec<String> = changes.renamed.iter().map(|(old, new)| format!("{old} → {new}")).collect();
-        lines.push((t.hand_in.renamed_tags)(&renamed.join(", ")));
+        lines.push((h.renamed_tags)(&renamed.join(", ")));
     }
     if !changes.removed.is_empty() {
-        lines.push((t.hand_in.removed_tags)(&changes.removed.join(", ")));
+        lines.push((h.removed_tags)(&changes.removed.join(", ")));
     }
     if s.repairs.lone_surrogates > 0 {
         lines.push((t.broken_characters)(s.repairs.lone_surrogates));

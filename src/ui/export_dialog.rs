@@ -4,7 +4,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::domain::format::export::ExportKind;
-use crate::ui::i18n::use_texts;
+use crate::ui::i18n::{use_hand_in_texts, use_texts};
 
 #[derive(Properties, PartialEq)]
 pub struct ExportProps {
@@ -70,7 +70,7 @@ pub fn export_dialog(props: &ExportProps) -> Html {
             export.emit(ExportKind::Pack);
         })
     };
-    let h = t.hand_in;
+    let h = use_hand_in_texts();
     let typed = name.trim();
     let toggle = |state: &UseStateHandle<bool>| {
         let state = state.clone();

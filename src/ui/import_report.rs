@@ -4,7 +4,8 @@ use yew::prelude::*;
 
 use crate::domain::format::import::{FileReport, FileSummary};
 use crate::domain::i18n::Texts;
-use crate::ui::i18n::use_texts;
+use crate::domain::i18n::HandInTexts;
+use crate::ui::i18n::{use_hand_in_texts, use_texts};
 
 #[derive(Properties, PartialEq)]
 pub struct ImportReportProps {
@@ -21,9 +22,10 @@ pub struct ImportReportProps {
 #[function_component(ImportReport)]
 pub fn import_report(props: &ImportReportProps) -> Html {
     let t = use_texts();
+    let h = use_hand_in_texts();
     let rows = props.reports.iter().map(|report| {
         let body = match &report.outcome {
-            Ok(summary) => summary_lines(summary, t),
+            Ok(summary) => summary_lines(summary, t, h),
             Err(error) => html! { <p class="rejected">{(t.rejected)(&error.to_string())}</p> },
         };
         html! {
@@ -61,8 +63,8 @@ pub fn import_report(props: &ImportReportProps) -> Html {
     }
 }
 
-fn summary_lines(s: &FileSummary, t: &Texts) -> Html {
-    let mut lines = crate::domain::import_report::summary_lines(s, t).into_iter();
+fn summary_lines(s: &FileSummary, t: &Texts, h: &HandInTexts) -> Html {
+    let mut lines = crate::domain::import_report::summary_lines(s, t, h).into_iter();
     let facts = lines.next().unwrap_or_default();
     html! {
         <>

@@ -7,7 +7,8 @@ use yew::prelude::*;
 
 use crate::domain::i18n::Texts;
 use crate::ui::browser::library::LibraryEntry;
-use crate::ui::i18n::use_texts;
+use crate::domain::i18n::HandInTexts;
+use crate::ui::i18n::{use_hand_in_texts, use_texts};
 
 #[derive(Properties, PartialEq)]
 pub struct LibraryProps {
@@ -35,8 +36,9 @@ enum RowMode {
 #[function_component(LibraryDialog)]
 pub fn library_dialog(props: &LibraryProps) -> Html {
     let t = use_texts();
+    let h = use_hand_in_texts();
     let mode = use_state(|| RowMode::Show);
-    let rows = props.entries.iter().map(|entry| row(props, entry, &mode, t));
+    let rows = props.entries.iter().map(|entry| row(props, entry, &mode, t, h));
     let on_close = props.on_close.clone();
     let on_new_student = props.on_new_student.clone();
     let used = format!("{:.0} KB", props.used_bytes as f64 / 1024.0);
@@ -50,15 +52,15 @@ pub fn library_dialog(props: &LibraryProps) -> Html {
                 <ul class="library-list">{ for rows }</ul>
                 <p class="storage-used">{(t.storage_used)(&used)}</p>
                 <section class="shared-computer" aria-labelledby="shared-computer-title">
-                    <h3 id="shared-computer-title">{t.hand_in.shared_computer}</h3>
-                    <button type="button" onclick={move |_| on_new_student.emit(())}>{t.hand_in.new_student}</button>
+                    <h3 id="shared-computer-title">{h.shared_computer}</h3>
+                    <button type="button" onclick={move |_| on_new_student.emit(())}>{h.new_student}</button>
                 </section>
             </section>
         </div>
     }
 }
 
-fn row(props: &LibraryProps, entry: &LibraryEntry, mode: &UseStateHandle<RowMode>, t: &Texts) -> Html {
+fn row(props: &LibraryProps, entry: &LibraryEntry, mode: &UseStateHandle<RowMode>, t: &Texts, h: &HandInTexts) -> Html {
     let key = entry.key.clone();
     let is_current = props.current.as_str() == key;
     let count = (t.annotation_count)(entry.annotations);
@@ -108,7 +110,7 @@ fn row(props: &LibraryProps, entry: &LibraryEntry, mode: &UseStateHandle<RowMode
                 move |_| mode.set(RowMode::Show)
             };
             let (question, yes) = if entry.bundled {
-                ((t.hand_in.clear_sample_question)(entry.annotations), t.hand_in.clear_for_good)
+                ((h.clear_sample_question)(entry.annotations), h.clear_for_good)
             } else {
                 ((t.delete_article_question)(&entry.title, &count), t.delete_for_good)
             };
@@ -136,7 +138,7 @@ fn row(props: &LibraryProps, entry: &LibraryEntry, mode: &UseStateHandle<RowMode
                         <button type="button" onclick={rename}>{t.rename}</button>
                         <button type="button" class="danger" onclick={delete}>{t.delete}</button>
                     } else if entry.annotations > 0 {
-                        <button type="button" class="danger" onclick={delete}>{t.hand_in.clear_annotations}</button>
+                        <button type="button" class="danger" onclick={delete}>{h.clear_annotations}</button>
                     }
                 </div>
             }

@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::ui::i18n::use_texts;
+use crate::ui::i18n::{use_hand_in_texts, use_texts};
 
 #[derive(Properties, PartialEq)]
 pub struct NewStudentProps {
@@ -17,7 +17,7 @@ pub struct NewStudentProps {
 
 #[function_component(NewStudentDialog)]
 pub fn new_student_dialog(props: &NewStudentProps) -> Html {
-    let h = use_texts().hand_in;
+    let h = use_hand_in_texts();
     let t = use_texts();
     let emit = |callback: &Callback<()>| {
         let callback = callback.clone();

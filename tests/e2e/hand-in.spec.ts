@@ -157,7 +157,7 @@ test('the class view names a file by its exporter and flags annotations by sever
     { name: `cleo-${TITLE_SLUG}.marginalia.json`, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(own)) },
   ]);
   const table = view.getByRole('table', { name: 'Students by tag' });
-  await expect(table.getByRole('rowheader')).toHaveText(['Ben', 'Cleo']);
+  await expect(table.getByRole('rowheader')).toHaveText(['Ben', 'Cleo', 'Total']);
   await expect(view).toContainText("Ben's file holds annotations by several people: Ana (2), Ben (1).");
   await expect(view.locator('.class-mixed li')).toHaveCount(1);
 });

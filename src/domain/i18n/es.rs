@@ -486,5 +486,5 @@ pub static ES: Texts = Texts {
         "Web Annotation del W3C",
         "Exportación de Hypothesis",
     ],
-    hand_in: &super::HAND_IN_ES,
+    several_authors: |file, authors| format!("El archivo de {file} tiene anotaciones de varias personas: {authors}."),
 };

@@ -1,8 +1,11 @@
-//! The texts of handing work in and of shared computers (the student's name at export, starting fresh for the next student, clearing the sample, what an import changes in the tag set, several authors in one file), in every language.
+//! The texts of handing work in and of shared computers (the student's name at export, starting fresh for the next student, clearing the sample, what an import changes in the tag set), in every language.
+//!
+//! A table apart from `Texts`, reached through `Lang::hand_in`, so that the class view's module,
+//! which links all of `Texts`, does not carry these.
 
 use super::count;
 
-/// The hand-in texts of one language; `Texts::hand_in` points at its language's table.
+/// The hand-in texts of one language.
 #[derive(Debug)]
 pub struct HandInTexts {
     // The export dialog.
@@ -39,10 +42,6 @@ pub struct HandInTexts {
     pub renamed_tags: fn(&str) -> String,
     /// "Removed tags: Policy shift."
     pub removed_tags: fn(&str) -> String,
-
-    // The class view.
-    /// "Ben's file holds annotations by several people: Ana (2), Ben (1)."
-    pub several_authors: fn(&str, &str) -> String,
 }
 
 pub static HAND_IN_EN: HandInTexts = HandInTexts {
@@ -75,8 +74,6 @@ pub static HAND_IN_EN: HandInTexts = HandInTexts {
 
     renamed_tags: |names| format!("Renamed tags: {names}."),
     removed_tags: |names| format!("Removed tags: {names}."),
-
-    several_authors: |file, authors| format!("{file}'s file holds annotations by several people: {authors}."),
 };
 
 pub static HAND_IN_ES: HandInTexts = HandInTexts {
@@ -109,6 +106,4 @@ pub static HAND_IN_ES: HandInTexts = HandInTexts {
 
     renamed_tags: |names| format!("Etiquetas renombradas: {names}."),
     removed_tags: |names| format!("Etiquetas quitadas: {names}."),
-
-    several_authors: |file, authors| format!("El archivo de {file} tiene anotaciones de varias personas: {authors}."),
 };

@@ -51,6 +51,14 @@ impl Lang {
         tags.iter().find_map(|t| Lang::from_tag(t)).unwrap_or_default()
     }
 
+    /// This language's texts of handing work in and of shared computers.
+    pub fn hand_in(self) -> &'static HandInTexts {
+        match self {
+            Lang::En => &HAND_IN_EN,
+            Lang::Es => &HAND_IN_ES,
+        }
+    }
+
     /// This language's table of texts.
     pub fn texts(self) -> &'static Texts {
         match self {

@@ -141,7 +141,7 @@ impl App {
                     Ok(_) => {
                         // The bundled sample stays: deleting it clears its annotations.
                         let sample = key == self.sample.hash().short();
-                        self.announce(if sample { t.hand_in.sample_cleared } else { t.article_deleted });
+                        self.announce(if sample { self.lang.hand_in().sample_cleared } else { t.article_deleted });
                         if key == self.session.doc().hash().short() {
                             self.switch_to((*self.sample).clone());
                         }

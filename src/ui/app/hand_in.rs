@@ -43,7 +43,7 @@ impl App {
         eviction::forget();
         self.evicted = None;
         self.reset_views();
-        let h = self.t().hand_in;
+        let h = self.lang.hand_in();
         match fresh.left {
             Some((left, _)) => self.set_notice((h.fresh_incomplete)(left)),
             None => self.set_notice(h.started_fresh.into()),

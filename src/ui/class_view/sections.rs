@@ -22,7 +22,7 @@ impl ClassViewPanel {
     pub(super) fn view_mixed(&self, t: &Texts) -> Html {
         let line = |(student, authors): &(String, Vec<(String, usize)>)| {
             let names: Vec<String> = authors.iter().map(|(name, n)| format!("{name} ({n})")).collect();
-            html! { <li class="notice-inline">{(t.hand_in.several_authors)(student, &names.join(", "))}</li> }
+            html! { <li class="notice-inline">{(t.several_authors)(student, &names.join(", "))}</li> }
         };
         html! {
             if !self.mixed.is_empty() {
