@@ -60,10 +60,8 @@ fn export_file_names_carry_the_exporters_name() {
     assert_eq!(file_stem(&untitled, "Ben"), "ben-article");
 
     let info = ExportInfo { source: None, by: "Ben Ito", at: at(0) };
-    let names: Vec<String> = ExportKind::ALL
-        .iter()
-        .map(|kind| kind.render(&doc, &TagSet::default(), std::iter::empty(), &info).0)
-        .collect();
+    let names: Vec<String> =
+        ExportKind::ALL.iter().map(|kind| kind.render(&doc, &TagSet::default(), std::iter::empty(), &info).0).collect();
     let stem = "ben-ito-trump-tells-mexican-president-he-wants-us-troops";
     assert_eq!(
         names,

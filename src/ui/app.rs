@@ -164,7 +164,9 @@ enum Dialog {
     /// The library, listed when it opened (and again after a rename or delete).
     Library(Rc<Vec<LibraryEntry>>, usize),
     Settings,
-    Export { then_new_student: bool },
+    Export {
+        then_new_student: bool,
+    },
     /// "New student on this computer", with how many annotations here were not exported.
     NewStudent(usize),
     /// An import worked out and shown to the user, not applied yet.

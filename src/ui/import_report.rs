@@ -3,8 +3,8 @@
 use yew::prelude::*;
 
 use crate::domain::format::import::{FileReport, FileSummary};
-use crate::domain::i18n::Texts;
 use crate::domain::i18n::HandInTexts;
+use crate::domain::i18n::Texts;
 use crate::ui::i18n::{use_hand_in_texts, use_texts};
 
 #[derive(Properties, PartialEq)]

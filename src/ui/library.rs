@@ -5,9 +5,9 @@ use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::domain::i18n::HandInTexts;
 use crate::domain::i18n::Texts;
 use crate::ui::browser::library::LibraryEntry;
-use crate::domain::i18n::HandInTexts;
 use crate::ui::i18n::{use_hand_in_texts, use_texts};
 
 #[derive(Properties, PartialEq)]

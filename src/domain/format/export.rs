@@ -68,12 +68,12 @@ impl ExportKind {
             ExportKind::Markdown => (
                 format!("{stem}.report.md"),
                 "text/markdown;charset=utf-8",
-                markdown_report::export(doc, tags, annotations, info.source, info.at),
+                markdown_report::export(doc, tags, annotations, info),
             ),
             ExportKind::HtmlReport => (
                 format!("{stem}.report.html"),
                 "text/html;charset=utf-8",
-                html_report::export(doc, tags, annotations, info.source, info.at),
+                html_report::export(doc, tags, annotations, info),
             ),
         }
     }

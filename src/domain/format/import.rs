@@ -281,8 +281,7 @@ impl TagChanges {
                 Some(_) => {}
             }
         }
-        changes.removed =
-            before.tags.iter().filter(|t| after.get(&t.id).is_none()).map(|t| t.name.clone()).collect();
+        changes.removed = before.tags.iter().filter(|t| after.get(&t.id).is_none()).map(|t| t.name.clone()).collect();
         changes
     }
 

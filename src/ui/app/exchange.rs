@@ -151,7 +151,8 @@ impl App {
     pub(super) fn export_as(&mut self, kind: ExportKind) {
         clock::mark("marginalia:export-start");
         self.commit_all_notes();
-        let now = clock::now();
+        // Local, so reports are dated as the person reads a clock; packs store times in UTC.
+        let now = clock::local_now();
         let session = &self.session;
         let info = ExportInfo { source: session.doc().meta().source.as_deref(), by: session.author(), at: now };
         let (name, mime, contents) = kind.render(session.doc(), session.tags(), session.all_annotations(), &info);
