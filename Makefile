@@ -15,7 +15,7 @@ help:
 	@echo "make dist    the static site in dist/ and the single file dist/marginalia.html"
 	@echo "make size    raw, gzip and brotli size of every file in dist/ (fails over the 300 KB brotli budget)"
 	@echo "make fuzz    run every fuzz target for FUZZ_SECONDS (default 30) each, on nightly"
-	@echo "make bench   the side-by-side benchmark against Recogito (BENCH_QUICK=1 for a short run)"
+	@echo "make bench   the side-by-side benchmark against Recogito, then hostile files (BENCH_QUICK=1 for a short run)"
 
 setup:
 	@scripts/setup.sh build
@@ -66,11 +66,14 @@ fuzz:
 	@mkdir -p fuzz/corpus/import_pack fuzz/corpus/import_w3c fuzz/corpus/import_hypothesis fuzz/corpus/text_loader
 	@for dir in import_pack import_w3c import_hypothesis; do cp tests/fixtures/*.json fuzz/corpus/$$dir/; done
 	@cp tests/e2e/fixtures/* tests/fixtures/html/*.html fuzz/corpus/text_loader/
+	@node scripts/pathological-seeds.mjs
 	cd fuzz && for target in $(FUZZ_TARGETS); do \
 	  cargo +nightly fuzz run $$target -- -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -rss_limit_mb=2048 -timeout=10 || exit 1; \
 	done
 
-# Reports, never fails on a missed target; writes bench/results/latest.md (quick.md with BENCH_QUICK=1). Not part of `make test`.
+# Reports, never fails on a missed target; writes bench/results/latest.md (quick.md with BENCH_QUICK=1) and, for the
+# hostile files of issue 21, bench/results/hostile.md (hostile-quick.md). Not part of `make test`.
 bench: setup-test dist
 	@[ -d node_modules/@recogito/text-annotator ] || npm ci --no-audit --no-fund
 	node bench/run.mjs
+	node bench/hostile.mjs

@@ -26,8 +26,19 @@ fn text_cells_are_quoted_and_guarded() {
         ("\tx", "'\tx"),
         ("\rx", "\"'\rx\""), // guarded, then quoted for the carriage return
         ("=HYPERLINK(\"http://x\",\"y\")", "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\""),
-        ("a=b", "a=b"), // only a leading sign is a formula
-        (" =x", " =x"),
+        ("a=b", "a=b"),  // only a leading sign is a formula
+        (" =x", "' =x"), // spreadsheets that trim the cell see the sign
+        ("\u{a0}\u{3000}+1", "'\u{a0}\u{3000}+1"),
+        ("\u{200b}=HYPERLINK(1)", "'\u{200b}=HYPERLINK(1)"),
+        ("\u{feff}\u{2060}@x", "'\u{feff}\u{2060}@x"),
+        ("\u{ff1d}HYPERLINK(1)", "'\u{ff1d}HYPERLINK(1)"), // full-width ＝
+        ("\u{ff0b}1", "'\u{ff0b}1"),
+        ("\u{fe63}1", "'\u{fe63}1"), // small ﹣
+        ("\u{207c}1", "'\u{207c}1"), // superscript ⁼
+        ("\u{2212}1", "'\u{2212}1"), // minus sign
+        (" \n=x", "\"' \n=x\""),
+        ("x\u{ff1d}1", "x\u{ff1d}1"), // a sign after a visible character is no formula
+        ("\u{200b}a=b", "\u{200b}a=b"),
         ("Maria López 😀", "Maria López 😀"),
     ];
     for (value, want) in cases {
@@ -98,7 +109,7 @@ proptest! {
         let back = parse_record(line);
         let want: Vec<String> = cells
             .iter()
-            .map(|c| if c.starts_with(['=', '+', '-', '@']) { format!("'{c}") } else { c.clone() })
+            .map(|c| if c.trim_start().starts_with(['=', '+', '-', '@']) { format!("'{c}") } else { c.clone() })
             .collect();
         prop_assert_eq!(back, want);
     }
@@ -162,4 +173,23 @@ fn answer_key_scores_as_csv() {
          Ana,odd,0,0,0,,,,Precision: The student tagged nothing with this tag. Recall: The answer key tags nothing with this tag. F1: Neither the student nor the answer key used this tag.\r\n\
          Ana,Overall,3,2,1,0.3333,0.5000,0.4000,\r\n"
     );
+}
+
+/// Every character whose compatibility form (NFKC, what spreadsheets that normalise a cell read)
+/// starts with a formula sign is guarded, first or after white space and invisible characters.
+#[test]
+fn every_character_that_folds_to_a_formula_sign_is_guarded() {
+    use marginalia::domain::csv_cell::needs_guard;
+    use unicode_normalization::UnicodeNormalization;
+    let mut folded = 0;
+    for c in (0..=0x10ffff).filter_map(char::from_u32) {
+        let nfkc: String = c.to_string().nfkc().collect();
+        if nfkc.starts_with(['=', '+', '-', '@']) {
+            folded += 1;
+            let cell = format!("{c}SUM(1)");
+            assert!(needs_guard(&cell), "U+{:04X} folds to {nfkc:?}", c as u32);
+            assert!(needs_guard(&format!(" \u{200b}{cell}")), "U+{:04X} after invisible characters", c as u32);
+        }
+    }
+    assert!(folded >= 16, "{folded} characters fold to a sign");
 }

@@ -262,3 +262,27 @@ proptest! {
         }
     }
 }
+
+/// The linear exact search finds the same occurrences as comparing code point slices at every
+/// position, overlapping ones and non-ASCII text included.
+mod exact_search {
+    use marginalia::domain::exact_search::ExactSearch;
+    use proptest::prelude::*;
+
+    fn naive(text: &[char], needle: &[char]) -> Vec<usize> {
+        if needle.is_empty() || needle.len() > text.len() {
+            return Vec::new();
+        }
+        (0..=text.len() - needle.len()).filter(|&i| text[i..i + needle.len()] == *needle).collect()
+    }
+
+    proptest! {
+        #[test]
+        fn finds_what_a_scan_finds(text in "[aé😀 b]{0,40}", needle in "[aé😀 b]{0,4}") {
+            let chars: Vec<char> = text.chars().collect();
+            let wanted: Vec<char> = needle.chars().collect();
+            let found: Vec<usize> = ExactSearch::new(&text).occurrences(&needle).collect();
+            prop_assert_eq!(found, naive(&chars, &wanted));
+        }
+    }
+}

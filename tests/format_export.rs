@@ -45,6 +45,12 @@ fn every_kind_renders_its_own_format() {
         "application/ld+json",
         &["AnnotationCollection", "TextQuoteSelector"],
     );
+    check(
+        ExportKind::Hypothesis,
+        &format!("{stem}.hypothesis.json"),
+        "application/json",
+        &["\"export_date\"", "\"uri\": \"https://example.org/a\"", "TextQuoteSelector"],
+    );
     check(ExportKind::Csv, &format!("{stem}.csv"), "text/csv;charset=utf-8", &["\u{feff}", "'=SUM(A1)"]);
     check(ExportKind::Markdown, &format!("{stem}.report.md"), "text/markdown;charset=utf-8", &["MEXICO CITY"]);
     check(
@@ -53,5 +59,5 @@ fn every_kind_renders_its_own_format() {
         "text/html;charset=utf-8",
         &["&lt;b&gt;note&lt;/b&gt;", "Content-Security-Policy"],
     );
-    assert_eq!(ExportKind::ALL.len(), 5);
+    assert_eq!(ExportKind::ALL.len(), 6);
 }

@@ -110,15 +110,34 @@ fn several_files_are_reported_one_by_one() {
 fn a_file_that_fails_validation_changes_nothing() {
     let doc = sample();
     let existing = Merged::from_annotations([on(&doc, 1, "It's true", "", T1)]);
-    let mut hypothesis: serde_json::Value = serde_json::from_slice(HYPOTHESIS).unwrap();
-    hypothesis["annotations"][3]["created"] = serde_json::json!("last week"); // one bad entry among good ones
-    let bad = hypothesis.to_string();
+    let mut pack: serde_json::Value =
+        serde_json::from_str(&pack_of(&doc, &[on(&doc, 2, "Coca Cola", "", T1), on(&doc, 3, "drug war", "", T1)]))
+            .unwrap();
+    pack["annotations"][1]["created"] = serde_json::json!("last week"); // one bad entry among good ones
+    let bad = pack.to_string();
     let plan = plan_import(&doc, &TagSet::default(), &existing, &[file("bad.json", bad.as_bytes())]);
     let e = plan.reports[0].outcome.as_ref().unwrap_err();
-    assert_eq!(e.location, Location::Field("annotations[3].created".into()));
+    assert_eq!(e.location, Location::Field("annotations[1].created".into()));
     assert_eq!(plan.merged, existing, "no annotation of the file is taken");
     assert_eq!(plan.tags, TagSet::default(), "not even its tags");
     assert!(plan.is_noop(&existing));
+}
+
+#[test]
+fn a_bad_entry_of_another_tool_is_left_out_alone() {
+    let doc = sample();
+    let existing = Merged::from_annotations([on(&doc, 1, "It's true", "", T1)]);
+    let mut hypothesis: serde_json::Value = serde_json::from_slice(HYPOTHESIS).unwrap();
+    hypothesis["annotations"][3]["created"] = serde_json::json!("last week");
+    let bad = hypothesis.to_string();
+    let plan = plan_import(&doc, &TagSet::default(), &existing, &[file("h.json", bad.as_bytes())]);
+    let s = summary(&plan, 0);
+    assert_eq!(s.imported, 5, "the good entries are kept");
+    assert!(
+        s.skipped.iter().any(|e| e.location == Location::Field("annotations[3].created".into())),
+        "{:?}",
+        s.skipped
+    );
 }
 
 #[test]

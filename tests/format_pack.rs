@@ -150,7 +150,7 @@ proptest! {
                     note: note.clone(),
                     author: author.clone(),
                     created: OffsetDateTime::from_unix_timestamp_nanos(i128::from(millis) * 1_000_000).unwrap(),
-                    modified: OffsetDateTime::from_unix_timestamp_nanos(i128::from(millis) * 1_000_000 + 1).unwrap(),
+                    modified: OffsetDateTime::from_unix_timestamp_nanos(i128::from(millis) * 1_000_000 + 1_000).unwrap(),
                 }
             })
             .collect();

@@ -125,7 +125,8 @@ fn cells_are_quoted_and_formulas_defused() {
     check_cell("\t=1", "\"'\t=1\"");
     check_cell("\r=1", "\"'\r=1\"");
     check_cell("a=1", "\"a=1\"");
-    check_cell(" =1", "\" =1\"");
+    check_cell(" =1", "\"' =1\"");
+    check_cell("\u{200b}\u{ff1d}1", "\"'\u{200b}\u{ff1d}1\"");
     check_cell("😀 é", "\"😀 é\"");
 }
 

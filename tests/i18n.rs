@@ -161,7 +161,7 @@ fn almost_every_spanish_text_differs_from_the_english_one() {
     let (en, es) = (literals(&EN), literals(&ES));
     assert_eq!(en.len(), es.len());
     // Names that are the same in both languages.
-    let allowed = ["\"Web Annotation (W3C JSON-LD)\",", "\"doble\",", "\"double\","];
+    let allowed = ["\"Web Annotation (W3C JSON-LD)\",", "\"Hypothesis (JSON)\",", "\"doble\",", "\"double\","];
     let same: Vec<_> = en.iter().zip(&es).filter(|(a, b)| a == b && !allowed.contains(&a.as_str())).collect();
     assert!(same.is_empty(), "copied from English: {same:?}");
 }

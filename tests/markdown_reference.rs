@@ -174,3 +174,46 @@ proptest! {
         prop_assert_eq!(ours, reference, "{:?}", source);
     }
 }
+
+/// A fragment of inline syntax, often unbalanced: the delimiter and bracket soup that the linear
+/// emphasis and link look-aheads must read exactly as CommonMark does.
+fn fragment() -> impl Strategy<Value = &'static str> {
+    prop::sample::select(vec![
+        "*",
+        "**",
+        "***",
+        "_",
+        "__",
+        "a",
+        "b ",
+        " ",
+        "[",
+        "]",
+        "![",
+        "](",
+        "(",
+        ")",
+        ">",
+        "\"",
+        "'",
+        "`",
+        "``",
+        "x.org",
+        "https://a.org",
+        "<https://a.org>",
+        "!",
+        "&amp;",
+        "&#x41;",
+    ])
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 3000, ..ProptestConfig::default() })]
+    #[test]
+    fn delimiter_and_bracket_soup_reads_the_same(fragments in prop::collection::vec(fragment(), 1..40)) {
+        let source = format!("[r]: https://example.org/r\n\n{}", fragments.concat());
+        let ours = seen(parse_markdown(&source, None).into_document());
+        let reference = seen(draft_from_events(reference_events(&source), None).into_document());
+        prop_assert_eq!(ours, reference, "{:?}", source);
+    }
+}

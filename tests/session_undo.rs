@@ -312,7 +312,13 @@ fn export_and_import(session: &Session) -> (Exported, Exported) {
         orphans.sort_by_key(|a| a.id);
         (s.store().in_order().cloned().collect(), (**s.tags()).clone(), orphans)
     };
-    (seen(session), seen(&empty))
+    let mut imported = seen(&empty);
+    // A tag kept as unknown (its tag deleted, the annotation kept) travels as a plain definition
+    // named by its id, which the original shows the same way; nothing else may be added.
+    imported.1.tags.retain(|t| {
+        !(t.name.starts_with(&t.id.0) && t.colour == "#777777" && !session.tags().tags.iter().any(|o| o.id == t.id))
+    });
+    (seen(session), imported)
 }
 
 /// [`base`] with Quote renamed Citation and recoloured, so undo must bring back more than the default.

@@ -69,15 +69,45 @@ pub fn anchor(doc: &Document, target: &Target) -> Anchored {
     {
         return Anchored::Exact { start: target.start, end: target.end };
     }
-    let text = doc.text();
     let exact_len = target.exact.chars().count();
+    match best_occurrence(doc.text(), &target.exact, &target.prefix, &target.suffix, target.start, &|byte| {
+        doc.char_of_byte(byte)
+    }) {
+        Some((start, _)) => Anchored::Moved { start, end: start + exact_len },
+        None => Anchored::Orphaned,
+    }
+}
+
+/// The code point where `exact` occurs in `text` with the most of `prefix` before it and
+/// `suffix` after it (ties go to the occurrence nearest `near`); `char_of_byte` converts a byte
+/// offset of `text` to code points; with whether no other occurrence has as much context.
+/// Shared by [`anchor`] and the reading of other tools' selectors over the page text
+/// ([`crate::domain::format::page_text`]).
+#[inline(never)] // one copy for both callers
+pub fn best_occurrence(
+    text: &str,
+    exact: &str,
+    prefix: &str,
+    suffix: &str,
+    near: usize,
+    char_of_byte: &dyn Fn(usize) -> usize,
+) -> Option<(usize, bool)> {
+    if exact.is_empty() {
+        return None;
+    }
     let mut best: Option<(usize, usize, usize)> = None; // (score, distance, start)
-    for byte in occurrences(text, &target.exact) {
-        let start = doc.char_of_byte(byte);
+    let mut best_score_seen = 0; // how many occurrences have the best score so far
+    for byte in occurrences(text, exact) {
+        let start = char_of_byte(byte);
         let before = &text[..byte];
-        let after = &text[byte + target.exact.len()..];
-        let score = common_suffix_chars(before, &target.prefix) + common_prefix_chars(after, &target.suffix);
-        let distance = start.abs_diff(target.start);
+        let after = &text[byte + exact.len()..];
+        let score = common_suffix_chars(before, prefix) + common_prefix_chars(after, suffix);
+        let distance = start.abs_diff(near);
+        match best {
+            Some((s, _, _)) if score == s => best_score_seen += 1,
+            Some((s, _, _)) if score < s => {}
+            _ => best_score_seen = 1,
+        }
         let better = match best {
             None => true,
             Some((s, d, _)) => score > s || (score == s && distance < d),
@@ -86,10 +116,7 @@ pub fn anchor(doc: &Document, target: &Target) -> Anchored {
             best = Some((score, distance, start));
         }
     }
-    match best {
-        Some((_, _, start)) => Anchored::Moved { start, end: start + exact_len },
-        None => Anchored::Orphaned,
-    }
+    best.map(|(_, _, start)| (start, best_score_seen == 1))
 }
 
 /// Byte offsets of every occurrence of `needle` in `haystack`, overlapping ones included

@@ -8,7 +8,7 @@ use super::tags::TagId;
 
 /// Where an annotation sits: code point positions plus the quoted text with its context,
 /// so it can be found again if the positions no longer match (the W3C Text Quote selector).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Target {
     /// First code point, inclusive.
     pub start: usize,
@@ -57,8 +57,16 @@ pub fn format_utc(at: OffsetDateTime) -> String {
     super::rfc3339::format(at.to_offset(time::UtcOffset::UTC)).unwrap_or_default()
 }
 
-/// Converts milliseconds since the Unix epoch (what a browser clock gives) to a UTC time.
+/// Converts milliseconds since the Unix epoch (what a browser clock gives) to a UTC time, exact
+/// to the millisecond: whole seconds and milliseconds as integers, since `millis * 1e6` in
+/// `f64` has steps of 256 ns at today's dates (`…20.056999936Z` instead of `…20.057Z`).
 pub fn time_from_millis(millis: f64) -> OffsetDateTime {
-    let nanos = (millis * 1_000_000.0) as i128;
-    OffsetDateTime::from_unix_timestamp_nanos(nanos).unwrap_or(OffsetDateTime::UNIX_EPOCH)
+    if !millis.is_finite() {
+        return OffsetDateTime::UNIX_EPOCH;
+    }
+    let millis = millis.round() as i64; // saturating: out of range becomes an error below
+    OffsetDateTime::from_unix_timestamp(millis.div_euclid(1000))
+        .ok()
+        .and_then(|t| t.replace_millisecond(millis.rem_euclid(1000) as u16).ok())
+        .unwrap_or(OffsetDateTime::UNIX_EPOCH)
 }

@@ -1,8 +1,9 @@
 //! A tiny CSV writer: UTF-8 with a byte order mark, RFC 4180 quoting, and a guard against spreadsheet formula injection.
 //!
 //! Spreadsheets run a cell that starts with `=`, `+`, `-` or `@` as a formula (and some treat
-//! a leading tab or carriage return the same way), so a student name like `=HYPERLINK(…)` could
-//! act when a teacher opens the file. Such text cells get a leading apostrophe, which
+//! a leading tab or carriage return the same way; some trim white space or fold full-width
+//! signs first), so a student name like `=HYPERLINK(…)` or ` ＝HYPERLINK(…)` could act when a
+//! teacher opens the file. Such text cells get a leading apostrophe ([`needs_guard`]), which
 //! spreadsheets show as text. Numbers are written as numbers and never guarded, so `-0.25` stays
 //! a number.
 
@@ -20,10 +21,40 @@ pub enum Cell<'a> {
     Empty,
 }
 
+/// Whether a spreadsheet could read the text cell as a formula, as OWASP's CSV-injection
+/// guidance describes: it starts with a tab or carriage return, or its first visible character
+/// (after white space, zero-width and other invisible format characters, which programs that
+/// trim or normalise a cell drop) is `=`, `+`, `-` or `@`, in any of their Unicode forms that
+/// compatibility normalisation (NFKC) folds to those signs (full-width `＝`, small `﹢`,
+/// superscript `⁻`, …) or the minus sign `−`.
+pub fn needs_guard(value: &str) -> bool {
+    if value.starts_with(['\t', '\r']) {
+        return true;
+    }
+    let first = value.chars().find(|&c| !(c.is_whitespace() || c.is_control() || invisible(c)));
+    first.is_some_and(|c| {
+        matches!(
+            c,
+            '=' | '+' | '-' | '@'
+                | '\u{ff1d}' | '\u{ff0b}' | '\u{ff0d}' | '\u{ff20}' // full-width ＝ ＋ － ＠
+                | '\u{fe66}' | '\u{fe62}' | '\u{fe63}' | '\u{fe6b}' // small ﹦ ﹢ ﹣ ﹫
+                | '\u{207a}' | '\u{207b}' | '\u{207c}' | '\u{208a}' | '\u{208b}' | '\u{208c}' // ⁺ ⁻ ⁼ ₊ ₋ ₌
+                | '\u{2a75}' | '\u{2a76}' | '\u{fb29}' // ⩵ ⩶ (== and ===), Hebrew alternative plus
+                | '\u{2212}' // minus sign
+        )
+    })
+}
+
+/// Zero-width and other format characters that show nothing (also what makes a tag name unusable).
+pub fn invisible(c: char) -> bool {
+    matches!(c, '\u{ad}' | '\u{34f}' | '\u{61c}' | '\u{115f}' | '\u{1160}' | '\u{17b4}' | '\u{17b5}' | '\u{180e}'
+        | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{206f}' | '\u{3164}' | '\u{fe00}'..='\u{fe0f}'
+        | '\u{feff}' | '\u{ffa0}' | '\u{fff9}'..='\u{fffb}' | '\u{1d173}'..='\u{1d17a}' | '\u{e0000}'..='\u{e0fff}')
+}
+
 /// Text as a CSV field: guarded against formulas, then quoted if it holds a comma, quote or line break.
 pub fn text(value: &str) -> String {
-    let guarded =
-        if value.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{value}") } else { value.to_string() };
+    let guarded = if needs_guard(value) { format!("'{value}") } else { value.to_string() };
     if guarded.contains([',', '"', '\r', '\n']) {
         format!("\"{}\"", guarded.replace('"', "\"\""))
     } else {

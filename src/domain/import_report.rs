@@ -20,6 +20,9 @@ pub fn summary_lines(s: &FileSummary, t: &Texts, h: &HandInTexts) -> Vec<String>
     if s.fuzzy > 0 {
         facts.push((t.facts_fuzzy)(s.fuzzy));
     }
+    if s.unsearched > 0 {
+        facts.push((t.facts_unsearched)(s.unsearched));
+    }
     let mut lines = vec![format!("{format}: {}.", facts.join(", "))];
     if let Some((locked, key)) = s.starter {
         let mut note = t.starter_note.to_string();

@@ -66,6 +66,7 @@ fn split_paragraphs(source: &str) -> Vec<Vec<&str>> {
     let mut paragraphs = Vec::new();
     let mut current = Vec::new();
     for line in source.lines() {
+        super::work::tick(line.len() + 1);
         if line.trim().is_empty() {
             if !current.is_empty() {
                 paragraphs.push(std::mem::take(&mut current));

@@ -123,6 +123,39 @@ pub fn parse(text: &str) -> Option<OffsetDateTime> {
     Some(at)
 }
 
+/// Reads an `xsd:dateTime` as Web Annotation files carry it: RFC 3339, or the same without a
+/// time zone, which XML Schema allows and which is then read as UTC (as the W3C model advises).
+pub fn parse_xsd(text: &str) -> Option<OffsetDateTime> {
+    parse(text).or_else(|| {
+        let zoned = text.ends_with(['Z', 'z']) || text.get(19..).is_some_and(|rest| rest.contains(['+', '-']));
+        if zoned {
+            return None;
+        }
+        parse(&format!("{text}Z"))
+    })
+}
+
+/// `at` without the noise of a browser's millisecond clock passed through `f64` nanoseconds
+/// (`07:43:20.056999936`, which earlier versions stored): a time less than a microsecond away
+/// from a whole millisecond, and not on it, is that millisecond. Times in whole microseconds
+/// (Hypothesis) or coarser are never that close, so they keep their precision.
+pub fn settle(at: OffsetDateTime) -> OffsetDateTime {
+    let nanos = at.nanosecond();
+    let below = nanos % 1_000_000;
+    let above = 1_000_000 - below;
+    if below == 0 || (below >= 1_000 && above >= 1_000) {
+        return at;
+    }
+    if below < 1_000 {
+        return at.replace_nanosecond(nanos - below).unwrap_or(at);
+    }
+    match at.replace_nanosecond(nanos + above) {
+        Ok(up) => up,
+        // The next millisecond is the next second.
+        Err(_) => OffsetDateTime::from_unix_timestamp(at.unix_timestamp() + 1).map_or(at, |t| t.to_offset(at.offset())),
+    }
+}
+
 /// The bytes not read yet.
 struct Input<'a>(&'a [u8]);
 

@@ -107,6 +107,7 @@ impl<'a> Node<'a> {
     pub fn time(&self) -> Result<OffsetDateTime, FormatError> {
         let s = self.str()?;
         super::rfc3339::parse(s)
+            .map(super::rfc3339::settle)
             .ok_or_else(|| self.err(format!("expected a date and time like 2025-03-08T14:05:00Z, found {s:?}")))
     }
 

@@ -5,6 +5,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::domain::document::{safe_link, Block, BlockKind, Document, MarkKind, Segment};
+use crate::domain::format::page_text::meta_line;
 use crate::ui::i18n::use_texts;
 
 #[derive(Properties, Clone)]
@@ -30,7 +31,7 @@ pub fn article_view(props: &ArticleProps) -> Html {
     if !titled {
         // A document without a title heading still shows its title (it is not part of the annotatable text).
         children.push(html! { <h1 class="article-title" dir="auto">{doc.title().to_string()}</h1> });
-        children.push(meta_line(doc));
+        children.push(meta_line_view(doc));
     }
     let mut i = 0;
     while i < blocks.len() {
@@ -58,7 +59,7 @@ pub fn article_view(props: &ArticleProps) -> Html {
             }
             BlockKind::Heading if i == 0 && titled => {
                 children.push(html! { <h1 class="article-title" dir="auto" data-block="0">{ runs(doc, 0) }</h1> });
-                children.push(meta_line(doc));
+                children.push(meta_line_view(doc));
                 i += 1;
             }
             BlockKind::Heading => {
@@ -89,11 +90,11 @@ fn run_of(blocks: &[Block], start: usize, same: impl Fn(&Block) -> bool) -> usiz
     blocks[start..].iter().take_while(|b| same(b)).count()
 }
 
-/// Byline, date and source under the title.
-fn meta_line(doc: &Document) -> Html {
-    let meta = doc.meta();
-    let parts: Vec<String> = [meta.byline.clone(), meta.date.clone()].into_iter().flatten().collect();
-    let source = meta.source.as_deref().map(|source| match safe_link(source) {
+/// Byline, date and source under the title: [`meta_line`]'s strings, which the page text that
+/// exported selectors count ([`crate::domain::format::page_text`]) is made of too.
+fn meta_line_view(doc: &Document) -> Html {
+    let (parts, source) = meta_line(doc.meta());
+    let source = source.map(|source| match safe_link(source) {
         Some(href) => html! {
             <a class="source" href={href} target="_blank" rel="noopener noreferrer">{source.to_string()}</a>
         },
@@ -104,7 +105,7 @@ fn meta_line(doc: &Document) -> Html {
     }
     html! {
         <p class="byline">
-            {parts.join(" · ")}
+            {parts.clone()}
             if let Some(source) = source {
                 if !parts.is_empty() { {" · "} }
                 {source}

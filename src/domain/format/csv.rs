@@ -51,11 +51,11 @@ fn push_row(out: &mut String, cells: impl Iterator<Item = String>) {
     out.push_str("\r\n");
 }
 
-/// A text cell: quoted, with quotes doubled. A cell that a spreadsheet would run as a formula
-/// (starting with `=`, `+`, `-`, `@`, or a tab or carriage return that some programs skip
-/// before one) gets a leading apostrophe, which spreadsheets show as text, not as a formula.
+/// A text cell: quoted, with quotes doubled. A cell that a spreadsheet could run as a formula
+/// ([`needs_guard`](crate::domain::csv_cell::needs_guard): a sign first, even after white space
+/// or invisible characters or in full width) gets a leading apostrophe, which spreadsheets show as text.
 pub fn text_cell(value: &str) -> String {
-    let guard = value.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    let guard = crate::domain::csv_cell::needs_guard(value);
     let mut cell = String::with_capacity(value.len() + 3);
     cell.push('"');
     if guard {

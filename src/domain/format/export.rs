@@ -1,7 +1,7 @@
 //! Every export the app offers, as one choice: what the file is called, its type and its contents.
 
 use super::pack::ExportInfo;
-use super::{csv, html_report, markdown_report, pack, w3c};
+use super::{csv, html_report, hypothesis, markdown_report, pack, w3c};
 use crate::domain::annotation::Annotation;
 use crate::domain::document::Document;
 use crate::domain::tags::TagSet;
@@ -13,6 +13,8 @@ pub enum ExportKind {
     Pack,
     /// W3C Web Annotation (JSON-LD), for other annotation tools.
     WebAnnotation,
+    /// The Hypothesis client's JSON, for its "Import annotations".
+    Hypothesis,
     /// One row per annotation, for spreadsheets.
     Csv,
     /// A readable report in Markdown.
@@ -23,14 +25,21 @@ pub enum ExportKind {
 
 impl ExportKind {
     /// Every kind, in the order the export dialog lists them.
-    pub const ALL: [ExportKind; 5] =
-        [ExportKind::Pack, ExportKind::WebAnnotation, ExportKind::Csv, ExportKind::Markdown, ExportKind::HtmlReport];
+    pub const ALL: [ExportKind; 6] = [
+        ExportKind::Pack,
+        ExportKind::WebAnnotation,
+        ExportKind::Hypothesis,
+        ExportKind::Csv,
+        ExportKind::Markdown,
+        ExportKind::HtmlReport,
+    ];
 
     /// A button label.
     pub fn label(self) -> &'static str {
         match self {
             ExportKind::Pack => "Annotation pack (.marginalia.json)",
             ExportKind::WebAnnotation => "Web Annotation (W3C JSON-LD)",
+            ExportKind::Hypothesis => "Hypothesis (JSON)",
             ExportKind::Csv => "Spreadsheet (CSV)",
             ExportKind::Markdown => "Markdown report",
             ExportKind::HtmlReport => "Printable report (HTML)",
@@ -41,14 +50,17 @@ impl ExportKind {
     pub fn description(self) -> &'static str {
         match self {
             ExportKind::Pack => "Everything: the article, its tags and every annotation. Your backup, and what teachers and students exchange.",
-            ExportKind::WebAnnotation => "The open W3C standard, for Hypothesis, Recogito and other annotation tools.",
+            ExportKind::WebAnnotation => "The open W3C standard, read by Recogito, Apache Annotator and other Web Annotation tools: each passage by its quote and its position in the article as shown. Not placed annotations keep only their quote; tag colours stay in the pack.",
+            ExportKind::Hypothesis => "For the Hypothesis client's “Import annotations”: quotes, tags and notes on the article's address. Hypothesis finds each passage by its quote.",
             ExportKind::Csv => "One row per annotation: tags, quote, note, author, paragraph and position.",
             ExportKind::Markdown => "The annotations in article order with their notes, as a text report.",
             ExportKind::HtmlReport => "The article with numbered highlights, a tag legend and notes as endnotes, ready to print.",
         }
     }
 
-    /// The file's name for `doc`, its MIME type, and its contents.
+    /// The file's name for `doc`, its MIME type, and its contents. `annotations` lists the
+    /// current version of each annotation first; later ones with the same id are other versions
+    /// (conflicts), which only the pack carries (the other formats have one version per id).
     pub fn render<'a>(
         self,
         doc: &Document,
@@ -56,24 +68,43 @@ impl ExportKind {
         annotations: impl IntoIterator<Item = &'a Annotation>,
         info: &ExportInfo,
     ) -> (String, &'static str, String) {
+        self.render_list(doc, tags, &annotations.into_iter().collect::<Vec<_>>(), info)
+    }
+
+    /// [`Self::render`] of a list: compiled once, whatever iterator the caller has.
+    #[inline(never)]
+    fn render_list(
+        self,
+        doc: &Document,
+        tags: &TagSet,
+        annotations: &[&Annotation],
+        info: &ExportInfo,
+    ) -> (String, &'static str, String) {
+        let first = super::first_of_each_id(annotations);
+        let current: Vec<&Annotation> = annotations.iter().zip(first).filter(|(_, f)| *f).map(|(a, _)| *a).collect();
         let stem = file_stem(doc, info.by);
         match self {
-            ExportKind::Pack => {
-                (format!("{stem}{}", pack::FILE_SUFFIX), "application/json", pack::export(doc, tags, annotations, info))
-            }
+            ExportKind::Pack => (
+                format!("{stem}{}", pack::FILE_SUFFIX),
+                "application/json",
+                pack::export(doc, tags, annotations.iter().copied(), info),
+            ),
             ExportKind::WebAnnotation => {
-                (format!("{stem}.w3c.jsonld"), "application/ld+json", w3c::export(doc, tags, annotations, info))
+                (format!("{stem}.w3c.jsonld"), "application/ld+json", w3c::export(doc, tags, current, info))
             }
-            ExportKind::Csv => (format!("{stem}.csv"), "text/csv;charset=utf-8", csv::export(doc, tags, annotations)),
+            ExportKind::Hypothesis => {
+                (format!("{stem}.hypothesis.json"), "application/json", hypothesis::export(doc, tags, current, info))
+            }
+            ExportKind::Csv => (format!("{stem}.csv"), "text/csv;charset=utf-8", csv::export(doc, tags, current)),
             ExportKind::Markdown => (
                 format!("{stem}.report.md"),
                 "text/markdown;charset=utf-8",
-                markdown_report::export(doc, tags, annotations, info),
+                markdown_report::export(doc, tags, current, info),
             ),
             ExportKind::HtmlReport => (
                 format!("{stem}.report.html"),
                 "text/html;charset=utf-8",
-                html_report::export(doc, tags, annotations, info),
+                html_report::export(doc, tags, current, info),
             ),
         }
     }

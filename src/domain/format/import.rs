@@ -11,6 +11,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use time::UtcOffset;
 use uuid::Uuid;
 
+use super::page_text::PageText;
+use super::placing::{place_from_page, same_as_known};
 use super::{hypothesis, json, pack, w3c, Format, FormatError, Imported, Repairs};
 use crate::domain::anchor::{retarget, Anchored};
 use crate::domain::annotation::Annotation;
@@ -26,6 +28,12 @@ pub fn read_file(bytes: &[u8], known: &TagSet) -> Result<Imported, FormatError> 
 }
 
 fn read_value(value: serde_json::Value, repairs: Repairs, known: &TagSet) -> Result<Imported, FormatError> {
+    let imported = read_format(value, repairs, known)?;
+    super::limits::check(&imported, known)?;
+    Ok(imported)
+}
+
+fn read_format(value: serde_json::Value, repairs: Repairs, known: &TagSet) -> Result<Imported, FormatError> {
     if pack::is_pack(&value) {
         pack::read(value, repairs, known)
     } else if hypothesis::looks_like(&value) {
@@ -246,6 +254,9 @@ pub struct FileSummary {
     pub moved: usize,
     /// Found as an edited version of the quote.
     pub fuzzy: usize,
+    /// Of the `orphaned`, those not searched for approximately: the import's search budget
+    /// ([`FUZZY_BUDGET`](crate::domain::reanchor::FUZZY_BUDGET)) was spent.
+    pub unsearched: usize,
     /// Whether the file's article is the open one (`None` when the file does not carry it).
     pub same_article: Option<bool>,
     /// Tags the file brought that the article did not have.
@@ -352,6 +363,7 @@ impl ImportPlan {
 /// applies the returned plan.
 pub fn plan_import(doc: &Document, tags: &TagSet, existing: &Merged, files: &[ImportFile]) -> ImportPlan {
     let anchorer = Anchorer::new(doc);
+    let page = PageText::new(doc);
     let mut plan = ImportPlan {
         reports: Vec::new(),
         tags: tags.clone(),
@@ -362,7 +374,7 @@ pub fn plan_import(doc: &Document, tags: &TagSet, existing: &Merged, files: &[Im
     let mut imported_status: BTreeMap<Uuid, Anchored> = BTreeMap::new();
     for file in files {
         let outcome = read_file(file.bytes, &plan.tags)
-            .map(|imported| apply_file(doc, &anchorer, &mut plan, &mut imported_status, imported));
+            .map(|imported| apply_file(doc, (&anchorer, &page), &mut plan, &mut imported_status, imported));
         plan.reports.push(FileReport { name: file.name.to_string(), outcome });
     }
     for a in plan.merged.current() {
@@ -375,7 +387,7 @@ pub fn plan_import(doc: &Document, tags: &TagSet, existing: &Merged, files: &[Im
 /// Anchors and merges one accepted file into `plan`, counting what happened.
 fn apply_file(
     doc: &Document,
-    anchorer: &Anchorer,
+    (anchorer, page): (&Anchorer, &PageText),
     plan: &mut ImportPlan,
     status: &mut BTreeMap<Uuid, Anchored>,
     imported: Imported,
@@ -401,19 +413,36 @@ fn apply_file(
         None => plan.tags = imported.tags,
     }
     summary.tag_changes = TagChanges::between(&tags_before, &plan.tags);
+    let unsearched_before = anchorer.unsearched();
+    let from_page = matches!(imported.format, Format::W3c | Format::Hypothesis);
+    let mut pending = imported.pending.into_iter();
     for a in imported.annotations {
-        let anchored = anchorer.anchor(&a.target);
+        let waiting = pending.next().flatten();
+        let (mut a, anchored) = if from_page {
+            match place_from_page(doc, (anchorer, page), a, waiting, imported.format == Format::Hypothesis) {
+                Ok(placed) => placed,
+                Err(left_out) => {
+                    summary.skipped.push(left_out);
+                    continue;
+                }
+            }
+        } else {
+            let anchored = anchorer.anchor(&a.target);
+            // An orphan keeps its old target, so its quote can be shown and it can be re-attached.
+            match anchored.span() {
+                Some((start, end)) => (Annotation { target: retarget(doc, a.target, start, end), ..a }, anchored),
+                None => (a, anchored),
+            }
+        };
         match anchored {
             Anchored::Orphaned => summary.orphaned += 1,
             Anchored::Moved { .. } => summary.moved += 1,
             Anchored::Fuzzy { .. } => summary.fuzzy += 1,
             Anchored::Exact { .. } => {}
         }
-        // An orphan keeps its old target, so its quote can be shown and it can be re-attached.
-        let a = match anchored.span() {
-            Some((start, end)) => Annotation { target: retarget(doc, a.target, start, end), ..a },
-            None => a,
-        };
+        if let Some(known) = plan.merged.get(&a.id) {
+            same_as_known(&mut a, known, anchored);
+        }
         let id = a.id;
         match plan.merged.insert(a) {
             Inserted::Added => summary.imported += 1,
@@ -429,5 +458,6 @@ fn apply_file(
         }
         status.insert(id, anchored);
     }
+    summary.unsearched = anchorer.unsearched() - unsearched_before;
     summary
 }

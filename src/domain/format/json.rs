@@ -21,6 +21,7 @@ pub fn parse(bytes: &[u8]) -> Result<(Value, Repairs), FormatError> {
         FormatError::text(line, column, "the file is not valid UTF-8 text here")
     })?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    crate::domain::work::tick(text.len());
     let (repaired, repairs) = prescan(text)?;
     let source = repaired.as_deref().unwrap_or(text);
     let value = serde_json::from_str(source)
@@ -177,6 +178,15 @@ impl<'a> At<'a> {
     pub fn time(&self) -> Result<OffsetDateTime, FormatError> {
         let s = self.str()?;
         crate::domain::rfc3339::parse(s)
+            .map(crate::domain::rfc3339::settle)
+            .ok_or_else(|| self.err(format!("expected a date and time like 2025-03-08T14:05:00Z, found {s:?}")))
+    }
+
+    /// An `xsd:dateTime` ([`crate::domain::rfc3339::parse_xsd`]): RFC 3339, or without a time zone (UTC).
+    pub fn xsd_time(&self) -> Result<OffsetDateTime, FormatError> {
+        let s = self.str()?;
+        crate::domain::rfc3339::parse_xsd(s)
+            .map(crate::domain::rfc3339::settle)
             .ok_or_else(|| self.err(format!("expected a date and time like 2025-03-08T14:05:00Z, found {s:?}")))
     }
 

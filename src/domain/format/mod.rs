@@ -12,9 +12,14 @@ pub mod html_report;
 pub mod hypothesis;
 pub mod import;
 pub mod json;
+pub mod limits;
 pub mod markdown_report;
 pub mod pack;
+pub mod pack_check;
+pub mod page_text;
+mod placing;
 pub mod w3c;
+pub mod w3c_import;
 
 use serde::Serialize;
 
@@ -218,13 +223,36 @@ pub struct Imported {
     pub skipped: Vec<FormatError>,
     /// A teacher's starter pack: its tag lock and answer key (then `tags` is the pack's own set).
     pub classroom: Option<pack::Classroom>,
+    /// What only the open article can resolve of each annotation, parallel to `annotations`
+    /// (empty when nothing is pending): see [`Pending`].
+    pub pending: Vec<Option<Pending>>,
+}
+
+/// A target that a file gives in a form only the open article can resolve.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Pending {
+    /// Positions without a quote (the annotation's `exact` is empty): the quote is whatever the
+    /// page text holds there, if that is in the article.
+    Positions,
+    /// A RangeSelector between two quotes: the annotation's target holds the start quote, this
+    /// the end quote's (exact, prefix, suffix).
+    RangeTo((String, String, String)),
 }
 
 /// Tag names from other tools become tag ids: an existing tag whose name or id matches
 /// (ignoring case) is reused, anything else becomes a new tag with a palette colour.
+///
+/// Look-ups scan the set (names and ids lower-cased once, when a tag joins), and only while it
+/// is within [`MAX_TAGS`](limits::MAX_TAGS) of the known set: past that the import will be refused
+/// ([`limits::check`]), so new names are appended unscanned and a file naming 10,000 tags costs
+/// 10,000 appends, not 10,000 scans of a growing set (50 million comparisons, each lower-casing).
 #[derive(Debug, Clone)]
 pub struct TagResolver {
     pub tags: TagSet,
+    /// Each tag's name and id, lower-cased.
+    lowered: Vec<(String, String)>,
+    /// Scans stop being made once the set holds this many tags.
+    scan_limit: usize,
 }
 
 /// Colours for tags created on import: the rest of the Okabe-Ito palette, then cycling.
@@ -236,7 +264,30 @@ pub const IMPORTED_TAG_NAME: &str = "Imported";
 
 impl TagResolver {
     pub fn new(known: &TagSet) -> Self {
-        TagResolver { tags: known.clone() }
+        let mut resolver = TagResolver {
+            tags: TagSet { tags: Vec::new() },
+            lowered: Vec::new(),
+            scan_limit: known.tags.len() + limits::MAX_TAGS,
+        };
+        for tag in &known.tags {
+            resolver.push(tag.clone());
+        }
+        resolver
+    }
+
+    fn push(&mut self, tag: Tag) {
+        self.lowered.push((lower(&tag.name), lower(&tag.id.0)));
+        self.tags.tags.push(tag);
+    }
+
+    /// The first tag for which `matches(lower-cased name, lower-cased id, id)` holds, while the set
+    /// is small enough to scan.
+    fn find(&self, matches: impl Fn(&str, &str, &TagId) -> bool) -> Option<usize> {
+        if self.tags.tags.len() > self.scan_limit {
+            return None;
+        }
+        super::work::tick(self.tags.tags.len() + 1);
+        self.lowered.iter().zip(&self.tags.tags).position(|((name, id), tag)| matches(name, id, &tag.id))
     }
 
     /// The id of the tag named `name` (case-insensitive, white space collapsed), created if new;
@@ -247,8 +298,8 @@ impl TagResolver {
             return None;
         }
         let wanted = lower(&name);
-        if let Some(tag) = self.tags.tags.iter().find(|t| lower(&t.name) == wanted || lower(&t.id.0) == wanted) {
-            return Some(tag.id.clone());
+        if let Some(index) = self.find(|n, id, _| n == wanted || id == wanted) {
+            return Some(self.tags.tags[index].id.clone());
         }
         Some(self.add(&name, &wanted))
     }
@@ -256,21 +307,30 @@ impl TagResolver {
     /// Keeps a tag defined by a pack: an existing tag with the same id or name stands in for it
     /// (the user's colours win); otherwise it is added as it is. Returns the id to use.
     pub fn adopt(&mut self, tag: &Tag) -> TagId {
-        if self.tags.get(&tag.id).is_some() {
+        if self.find(|_, _, id| id == &tag.id).is_some() {
             return tag.id.clone();
         }
         let wanted = lower(&tag.name);
-        if let Some(known) = self.tags.tags.iter().find(|t| lower(&t.name) == wanted) {
-            return known.id.clone();
+        if let Some(index) = self.find(|n, _, _| n == wanted) {
+            return self.tags.tags[index].id.clone();
         }
-        self.tags.tags.push(tag.clone());
+        self.push(tag.clone());
         tag.id.clone()
+    }
+
+    /// Notes `iri` as the description of tag `id` when it has none (a tag that came as an IRI).
+    pub fn describe(&mut self, id: &TagId, iri: &str) {
+        if let Some(tag) = self.tags.tags.iter_mut().find(|t| &t.id == id) {
+            if tag.description.is_empty() {
+                tag.description = iri.to_string();
+            }
+        }
     }
 
     /// The id for an id that no tag defines (a file naming a tag it does not list): kept as an
     /// id, with a tag of the same name created for it.
     pub fn by_id(&mut self, id: &TagId) -> TagId {
-        if self.tags.get(id).is_some() {
+        if self.find(|_, _, known| known == id).is_some() {
             return id.clone();
         }
         self.by_name(&id.0).unwrap_or_else(|| self.fallback())
@@ -287,7 +347,7 @@ impl TagResolver {
         let base = if slug.is_empty() { "tag".to_string() } else { slug };
         let mut id = TagId(base.clone());
         let mut n = 2;
-        while self.tags.get(&id).is_some() {
+        while self.find(|_, _, known| known == &id).is_some() {
             id = TagId(format!("{base}-{n}"));
             n += 1;
         }
@@ -299,7 +359,7 @@ impl TagResolver {
             super::tags::UnderlineStyle::Dashed,
             super::tags::UnderlineStyle::Wavy,
         ];
-        self.tags.tags.push(Tag {
+        self.push(Tag {
             id: id.clone(),
             name: name.to_string(),
             colour: NEW_TAG_COLOURS[created % NEW_TAG_COLOURS.len()].to_string(),
@@ -367,6 +427,41 @@ pub fn paragraph_number(doc: &Document, cp: usize) -> usize {
 pub fn is_placed(doc: &Document, annotation: &Annotation) -> bool {
     let t = &annotation.target;
     t.start < t.end && t.end <= doc.len_chars() && doc.slice(t.start, t.end) == t.exact
+}
+
+/// `target` with at most [`CONTEXT_CHARS`](crate::domain::annotation::CONTEXT_CHARS) code
+/// points of context on each side, as Marginalia keeps it (other tools' files may carry more).
+pub fn clamp_context(mut target: crate::domain::annotation::Target) -> crate::domain::annotation::Target {
+    let keep = crate::domain::annotation::CONTEXT_CHARS;
+    let cut = |text: &str, at: usize| text.char_indices().nth(at).map(|(byte, _)| byte);
+    if let Some(byte) = cut(&target.prefix, target.prefix.chars().count().saturating_sub(keep)) {
+        target.prefix.replace_range(..byte, "");
+    }
+    if let Some(byte) = cut(&target.suffix, keep) {
+        target.suffix.truncate(byte);
+    }
+    target
+}
+
+/// For each annotation of `list`, whether it is the first with its id (later ones are other
+/// versions). Sorts positions through the shared sort rather than hashing, which would add a
+/// hash table for `Uuid` to the wasm.
+pub fn first_of_each_id(list: &[&Annotation]) -> Vec<bool> {
+    let mut order: Vec<usize> = (0..list.len()).collect();
+    crate::domain::sort::sort_by_key(&mut order, |&i| (list[i].id, i));
+    let mut first = vec![false; list.len()];
+    for (k, &i) in order.iter().enumerate() {
+        first[i] = k == 0 || list[order[k - 1]].id != list[i].id;
+    }
+    first
+}
+
+/// The first annotation of each id, and the later ones with an id already seen.
+pub(super) fn split_versions<'a>(
+    annotations: impl IntoIterator<Item = &'a Annotation>,
+) -> (Vec<&'a Annotation>, Vec<&'a Annotation>) {
+    let mut seen = std::collections::HashSet::new();
+    annotations.into_iter().partition(|a| seen.insert(a.id))
 }
 
 /// `annotations` in article order: by start, then end, then id (unique, so the order is total).

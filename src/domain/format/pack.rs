@@ -11,13 +11,15 @@ use time::OffsetDateTime;
 use super::json::{self, At};
 use super::{
     in_article_order, Article, Format, FormatError, Imported, PackBlock, Repairs, TagResolver, MAX_ANNOTATIONS,
-    MAX_NOTE_BYTES,
 };
 use crate::domain::annotation::Annotation;
 use crate::domain::document::{safe_link, BlockKind, ContentHash, Document, InlineMark, MarkKind, BLOCK_SEPARATOR};
 use crate::domain::json_out::{self as out, JsonOut};
 use crate::domain::persist;
 use crate::domain::tags::{Tag, TagId, TagSet, UnderlineStyle};
+
+use super::pack_check::validate;
+pub use super::pack_check::{check_annotation, check_note, too_many};
 
 /// The `format` value of a pack.
 pub const FORMAT: &str = "marginalia-pack";
@@ -42,6 +44,10 @@ pub struct Pack {
     pub tags: Vec<Tag>,
     /// In article order (start, end, id).
     pub annotations: Vec<Annotation>,
+    /// Other versions of annotations (conflicts not yet resolved), in article order; written
+    /// only when there are some (`otherVersions`), so a pack without them reads as before.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub other_versions: Vec<Annotation>,
     /// A teacher's starter pack: the tag set lock and the answer key (absent in other packs).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub classroom: Option<Classroom>,
@@ -78,20 +84,25 @@ pub struct ExportInfo<'a> {
 
 impl Pack {
     /// The pack of `doc` with `tags` and `annotations` (orphans included: they keep their quote).
+    /// The first annotation given with an id is its current version; any later one with the
+    /// same id (a conflict's other version) goes to [`Pack::other_versions`].
     pub fn new<'a>(
         doc: &Document,
         tags: &TagSet,
         annotations: impl IntoIterator<Item = &'a Annotation>,
         info: &ExportInfo,
     ) -> Self {
-        let annotations: Vec<Annotation> = in_article_order(annotations).into_iter().map(in_utc).collect();
+        let (current, others) = super::split_versions(annotations);
+        let annotations: Vec<Annotation> = in_article_order(current).into_iter().map(in_utc).collect();
+        let other_versions: Vec<Annotation> = in_article_order(others).into_iter().map(in_utc).collect();
         Pack {
             format: FORMAT.to_string(),
             schema_version: SCHEMA_VERSION,
             exported: Exported { by: info.by.to_string(), at: utc(info.at), app: APP.to_string() },
             article: Article::from_document(doc, info.source),
-            tags: tags.tags.clone(),
+            tags: with_undefined(tags, annotations.iter().chain(&other_versions)),
             annotations,
+            other_versions,
             classroom: None,
         }
     }
@@ -108,6 +119,10 @@ impl Pack {
         out::tags(&mut w, &self.tags);
         w.key("annotations");
         out::annotations(&mut w, &self.annotations);
+        if !self.other_versions.is_empty() {
+            w.key("otherVersions");
+            out::annotations(&mut w, &self.other_versions);
+        }
         if let Some(classroom) = &self.classroom {
             w.key("classroom").begin_object().key("lockTags").bool(classroom.lock_tags).key("answerKey");
             out::annotations(&mut w, &classroom.answer_key);
@@ -217,13 +232,19 @@ fn imported(pack: Pack, format: Format, repairs: Repairs, known: &TagSet) -> Imp
             repairs,
             skipped: Vec::new(),
             classroom: Some(classroom),
+            pending: Vec::new(),
         };
     }
     let mut resolver = TagResolver::new(known);
     let ids: Vec<(TagId, TagId)> = pack.tags.iter().map(|t| (t.id.clone(), resolver.adopt(t))).collect();
     let map = |id: &TagId| ids.iter().find(|(from, _)| from == id).map_or_else(|| id.clone(), |(_, to)| to.clone());
-    let annotations =
-        pack.annotations.into_iter().map(|a| Annotation { tags: a.tags.iter().map(map).collect(), ..a }).collect();
+    // Other versions follow the current ones: merging keeps each as a version of its id.
+    let annotations = pack
+        .annotations
+        .into_iter()
+        .chain(pack.other_versions)
+        .map(|a| Annotation { tags: a.tags.iter().map(map).collect(), ..a })
+        .collect();
     Imported {
         format,
         source: pack.article.source.clone(),
@@ -233,7 +254,43 @@ fn imported(pack: Pack, format: Format, repairs: Repairs, known: &TagSet) -> Imp
         repairs,
         skipped: Vec::new(),
         classroom: None,
+        pending: Vec::new(),
     }
+}
+
+/// `tags` plus a plain definition (named by its id) of every tag an annotation carries that the
+/// set no longer defines (one kept as unknown when its tag was deleted), so the file re-imports.
+fn with_undefined<'a>(tags: &TagSet, annotations: impl Iterator<Item = &'a Annotation>) -> Vec<Tag> {
+    let mut defined = tags.tags.clone();
+    for id in annotations.flat_map(|a| &a.tags) {
+        if !defined.iter().any(|t| &t.id == id) {
+            // Named by its id, unless a defined tag has that name (it would be taken for that tag).
+            let taken = defined
+                .iter()
+                .any(|t| crate::domain::lowercase::lower(&t.name) == crate::domain::lowercase::lower(&id.0));
+            defined.push(Tag {
+                id: id.clone(),
+                name: if taken { format!("{} ({})", id.0, UNKNOWN_TAG_NOTE) } else { id.0.clone() },
+                colour: UNKNOWN_TAG_COLOUR.to_string(),
+                underline: UnderlineStyle::Solid,
+                description: String::new(),
+                hotkey: None,
+            });
+        }
+    }
+    defined
+}
+
+/// The colour of a tag a file defines only because an annotation still carries it (a neutral grey).
+const UNKNOWN_TAG_COLOUR: &str = "#777777";
+/// Added to such a tag's name when another tag already has its id as a name.
+const UNKNOWN_TAG_NOTE: &str = "deleted tag";
+
+/// Whether `bytes` look like a pack of today's format (its `format` field near the start), without parsing them.
+pub fn looks_like_pack(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(4096)];
+    let wanted = format!("\"{FORMAT}\"");
+    head.windows(wanted.len()).any(|w| w == wanted.as_bytes())
 }
 
 /// Migrates, reads (with field paths) and validates.
@@ -275,8 +332,18 @@ fn read_fields(root: &At) -> Result<Pack, FormatError> {
             text: string(&article, "text")?,
             blocks: article.field("blocks")?.array()?.iter().map(read_block).collect::<Result<_, _>>()?,
         },
-        tags: root.field("tags")?.array()?.iter().map(read_tag).collect::<Result<_, _>>()?,
+        tags: super::limits::tag_list(&root.field("tags")?)?.iter().map(read_tag).collect::<Result<_, _>>()?,
         annotations: listed.iter().map(read_annotation).collect::<Result<_, _>>()?,
+        other_versions: match root.get("otherVersions") {
+            Some(others) => {
+                let others = others.array()?;
+                if others.len() > MAX_ANNOTATIONS {
+                    return Err(too_many("otherVersions", others.len()));
+                }
+                others.iter().map(read_annotation).collect::<Result<_, _>>()?
+            }
+            None => Vec::new(),
+        },
         classroom: root.get("classroom").map(read_classroom).transpose()?,
     })
 }
@@ -452,128 +519,13 @@ fn tag_values(tags: &[Tag]) -> Value {
     serde_json::from_str(&w.finish()).unwrap_or_default()
 }
 
-/// Checks what the types cannot: the article rebuilds to its hash, tags are well formed and
-/// defined once, and every annotation is sound (see [`check_annotation`]).
-fn validate(pack: &Pack) -> Result<(), FormatError> {
-    let doc = pack.article.to_document().ok_or_else(|| {
-        FormatError::at("article.blocks", "the blocks do not divide the article text as Marginalia does")
-    })?;
-    if doc.hash() != &pack.article.hash {
-        return Err(FormatError::at("article.hash", "does not match the article text (was the text edited?)"));
-    }
-    for (i, tag) in pack.tags.iter().enumerate() {
-        if tag.id.0.trim().is_empty() {
-            return Err(FormatError::at(format!("tags[{i}].id"), "a tag id cannot be empty"));
-        }
-        if !is_hex_colour(&tag.colour) {
-            return Err(FormatError::at(
-                format!("tags[{i}].colour"),
-                format!("expected #rrggbb, found {:?}", tag.colour),
-            ));
-        }
-        if pack.tags[..i].iter().any(|t| t.id == tag.id) {
-            return Err(FormatError::at(format!("tags[{i}].id"), format!("tag id {:?} is defined twice", tag.id.0)));
-        }
-    }
-    check_annotations(pack, &pack.annotations, "annotations")?;
-    if let Some(classroom) = &pack.classroom {
-        check_annotations(pack, &classroom.answer_key, "classroom.answerKey")?;
-    }
-    Ok(())
-}
-
-/// Checks one list of a pack's annotations (its own or the answer key's), at `list`.
-fn check_annotations(pack: &Pack, annotations: &[Annotation], list: &str) -> Result<(), FormatError> {
-    let mut seen = std::collections::HashMap::new();
-    for (i, a) in annotations.iter().enumerate() {
-        check_listed(pack, a, i, list, &mut seen)?;
-    }
-    Ok(())
-}
-
-/// The checks of annotation `i` of `list`. Never inlined, so V8 can run it optimised after the
-/// first calls (it switches a wasm function to optimised code only from one call to the next).
-#[inline(never)]
-fn check_listed(
-    pack: &Pack,
-    a: &Annotation,
-    i: usize,
-    list: &str,
-    seen: &mut std::collections::HashMap<uuid::Uuid, usize>,
-) -> Result<(), FormatError> {
-    // The path is written only for an error: 10,000 of them cost more than the checks.
-    let path = || format!("{list}[{i}]");
-    if !passes_check(a) {
-        check_annotation(a, &path())?;
-    }
-    if a.target.end - a.target.start != a.target.exact.chars().count() {
-        return Err(FormatError::at(
-            format!("{}.target.end", path()),
-            "the range's length differs from the quote's".to_string(),
-        ));
-    }
-    for (j, tag) in a.tags.iter().enumerate() {
-        if !pack.tags.iter().any(|t| &t.id == tag) {
-            return Err(FormatError::at(
-                format!("{}.tags[{j}]", path()),
-                format!("tag {:?} is not among the pack's tags", tag.0),
-            ));
-        }
-    }
-    if let Some(first) = seen.insert(a.id, i) {
-        return Err(FormatError::at(format!("{}.id", path()), format!("the same id as {list}[{first}]")));
-    }
-    Ok(())
-}
-
-/// Whether [`check_annotation`] passes, told without the path its errors name.
-fn passes_check(a: &Annotation) -> bool {
-    !a.target.exact.is_empty() && a.target.start <= a.target.end && !a.tags.is_empty() && a.note.len() <= MAX_NOTE_BYTES
-}
-
-/// The checks every imported annotation passes, whatever its format: a quote, a forward range,
-/// at least one tag, and a note within [`MAX_NOTE_BYTES`].
-pub fn check_annotation(a: &Annotation, path: &str) -> Result<(), FormatError> {
-    if a.target.exact.is_empty() {
-        return Err(FormatError::at(format!("{path}.target.exact"), "the quote is empty"));
-    }
-    if a.target.start > a.target.end {
-        return Err(FormatError::at(format!("{path}.target.end"), "the range ends before it starts"));
-    }
-    if a.tags.is_empty() {
-        return Err(FormatError::at(format!("{path}.tags"), "an annotation needs at least one tag"));
-    }
-    check_note(&a.note, &format!("{path}.note"))
-}
-
-/// Refuses notes over [`MAX_NOTE_BYTES`].
-pub fn check_note(note: &str, path: &str) -> Result<(), FormatError> {
-    if note.len() > MAX_NOTE_BYTES {
-        return Err(FormatError::at(
-            path,
-            format!(
-                "the note is {} KB; notes up to {} KB can be imported",
-                note.len().div_ceil(1024),
-                MAX_NOTE_BYTES / 1024
-            ),
-        ));
-    }
-    Ok(())
-}
-
-/// The error for a file with more than [`MAX_ANNOTATIONS`].
-pub fn too_many(path: &str, count: usize) -> FormatError {
-    FormatError::at(path, format!("the file has {count} annotations; up to {MAX_ANNOTATIONS} can be imported at once"))
-}
-
-fn is_hex_colour(s: &str) -> bool {
-    s.len() == 7 && s.starts_with('#') && s[1..].chars().all(|c| c.is_ascii_hexdigit())
-}
-
 fn utc(at: OffsetDateTime) -> OffsetDateTime {
     at.to_offset(time::UtcOffset::UTC)
 }
 
+/// `a` as a pack holds it: times in UTC, and context of at most 32 code points
+/// (an unplaced annotation keeps what another tool's file gave, which may be longer).
 fn in_utc(a: &Annotation) -> Annotation {
-    Annotation { created: utc(a.created), modified: utc(a.modified), ..a.clone() }
+    let a = Annotation { created: utc(a.created), modified: utc(a.modified), ..a.clone() };
+    Annotation { target: super::clamp_context(a.target), ..a }
 }

@@ -271,7 +271,11 @@ pub static EN: Texts = Texts {
         ),
         (
             "Web Annotation (W3C JSON-LD)",
-            "The open W3C standard, for Hypothesis, Recogito and other annotation tools.",
+            "The open W3C standard, read by Recogito, Apache Annotator and other Web Annotation tools: each passage by its quote and its position in the article as shown. Not placed annotations keep only their quote; tag colours stay in the pack.",
+        ),
+        (
+            "Hypothesis (JSON)",
+            "For the Hypothesis client's “Import annotations”: quotes, tags and notes on the article's address. Hypothesis finds each passage by its quote.",
         ),
         ("Spreadsheet (CSV)", "One row per annotation: tags, quote, note, author, paragraph and position."),
         ("Markdown report", "The annotations in article order with their notes, as a text report."),
@@ -299,6 +303,7 @@ pub static EN: Texts = Texts {
     facts_not_placed: |n| format!("{n} not placed"),
     facts_moved: |n| format!("{n} found at a new place"),
     facts_fuzzy: |n| format!("{n} matched approximately"),
+    facts_unsearched: |n| format!("{n} of those not placed were not searched for approximately: the import reached its search limit"),
     starter_note: "A starter pack from your teacher: its tag set becomes the article's.",
     starter_locked: " The tag set is locked.",
     starter_has_key: " It holds an answer key, hidden until you reveal it in Settings.",

@@ -291,7 +291,11 @@ pub static ES: Texts = Texts {
         ),
         (
             "Web Annotation (W3C JSON-LD)",
-            "El estándar abierto del W3C, para Hypothesis, Recogito y otras herramientas de anotación.",
+            "El estándar abierto del W3C, que leen Recogito, Apache Annotator y otras herramientas de Web Annotation: cada pasaje por su cita y su posición en el artículo tal como se muestra. Las anotaciones sin ubicar conservan solo su cita; los colores de las etiquetas quedan en el paquete.",
+        ),
+        (
+            "Hypothesis (JSON)",
+            "Para «Importar anotaciones» del cliente de Hypothesis: citas, etiquetas y notas sobre la dirección del artículo. Hypothesis encuentra cada pasaje por su cita.",
         ),
         ("Hoja de cálculo (CSV)", "Una fila por anotación: etiquetas, cita, nota, autor, párrafo y posición."),
         ("Informe en Markdown", "Las anotaciones en el orden del artículo con sus notas, como informe de texto."),
@@ -319,6 +323,9 @@ pub static ES: Texts = Texts {
     facts_not_placed: |n| format!("{n} sin ubicar"),
     facts_moved: |n| count(n, "encontrada en otro lugar", "encontradas en otro lugar"),
     facts_fuzzy: |n| count(n, "ubicada de forma aproximada", "ubicadas de forma aproximada"),
+    facts_unsearched: |n| {
+        format!("{} sin buscar de forma aproximada: la importación llegó a su límite de búsqueda", count(n, "no ubicada", "no ubicadas"))
+    },
     starter_note: "Un paquete inicial de tu docente: su conjunto de etiquetas pasa a ser el del artículo.",
     starter_locked: " El conjunto de etiquetas está bloqueado.",
     starter_has_key: " Contiene una clave de respuestas, oculta hasta que la muestres en Configuración.",

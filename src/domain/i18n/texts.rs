@@ -247,7 +247,7 @@ pub struct Texts {
     // Export and import.
     pub export_intro: fn(usize) -> String,
     /// Each export's button label and description, in `ExportKind::ALL` order.
-    pub export_kinds: [(&'static str, &'static str); 5],
+    pub export_kinds: [(&'static str, &'static str); 6],
     pub starter_heading: &'static str,
     pub starter_intro: &'static str,
     pub lock_tags: &'static str,
@@ -265,6 +265,8 @@ pub struct Texts {
     pub facts_not_placed: fn(usize) -> String,
     pub facts_moved: fn(usize) -> String,
     pub facts_fuzzy: fn(usize) -> String,
+    /// Of the annotations not placed, those the import's search budget left unsearched.
+    pub facts_unsearched: fn(usize) -> String,
     pub starter_note: &'static str,
     pub starter_locked: &'static str,
     pub starter_has_key: &'static str,

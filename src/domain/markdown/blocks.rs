@@ -37,6 +37,7 @@ fn parse_lines(lines: &[String], refs: &mut Refs, depth: usize) -> Vec<Node> {
     let mut i = 0;
     while i < lines.len() {
         let line = lines[i].as_str();
+        crate::domain::work::tick(line.len() + 1);
         if is_blank(line) {
             i += 1;
             continue;
@@ -126,8 +127,7 @@ fn quote(lines: &[String], start: usize, refs: &mut Refs, nodes: &mut Vec<Node>,
     i
 }
 
-/// Whether a paragraph could still be open after `line` (so a lazy line may continue it).
-/// Whether a paragraph is open after `line`, given whether one was open before it.
+/// Whether a paragraph is open after `line` (so a lazy line may continue it), given whether one was open before it.
 fn paragraph_open(open_before: bool, line: &str) -> bool {
     if is_blank(line) {
         false
@@ -142,7 +142,7 @@ fn paragraph_open(open_before: bool, line: &str) -> bool {
 /// at its start to the text they hold.
 fn starts_paragraph(line: &str) -> bool {
     let mut rest = line;
-    loop {
+    for _ in 0..=MAX_NESTING {
         if is_blank(rest) {
             return false;
         }
@@ -159,6 +159,8 @@ fn starts_paragraph(line: &str) -> bool {
             return !interrupts(rest) && !lone_tag(rest.trim_start());
         }
     }
+    // Markers nested deeper than any container can be are paragraph text.
+    true
 }
 
 /// A list marker: its kind and the column where the item's content starts.
@@ -345,10 +347,12 @@ fn paragraph(lines: &[String], start: usize, refs: &mut Refs, nodes: &mut Vec<No
         text.push(line.trim_start());
         i += 1;
     }
-    while let Some((label, dest)) = text.first().and_then(|l| reference_definition(l)) {
+    let mut definitions = 0;
+    for (label, dest) in text.iter().map_while(|l| reference_definition(l)) {
         refs.entry(label).or_insert(dest);
-        text.remove(0);
+        definitions += 1;
     }
+    text.drain(..definitions);
     if text.is_empty() {
         return i;
     }

@@ -1,35 +1,76 @@
 //! Markdown's inline syntax inside one paragraph or heading: code spans, emphasis and strong (CommonMark's delimiter rules), inline, reference and autolinks, images, escapes, entities and line breaks; inline HTML stays text.
 
 use super::blocks::{normalise_label, Refs};
+use super::emphasis::{self, Delim, Matched};
+use super::scan::Lookahead;
 use super::{Event, Tag};
+use crate::domain::work::tick;
 
-/// One inline piece; groups hold what an emphasis, link or image wraps.
+/// One inline piece of the paragraph, in order; matched emphasis and links only add tags around pieces.
 enum Piece {
     Text(String),
     Code(String),
     Break,
-    /// A run of `*` or `_` not yet matched, and whether it may open or close emphasis.
+    /// A run of `*` or `_`: its unused characters are text.
     Delim {
         ch: char,
         count: usize,
-        open: bool,
-        close: bool,
     },
-    /// A `[` or `![` waiting for its `]`; `after` is the byte offset just past it.
+    /// A `[` or `![` waiting for its `]`.
     Bracket {
         image: bool,
-        active: bool,
-        after: usize,
     },
-    Group(Tag, Vec<Piece>),
+    /// The start of a link or image, and the end of one (whether an image).
+    Open(Tag),
+    Close(bool),
+}
+
+/// A `[` or `![` waiting for its `]`.
+struct Bracket {
+    piece: usize,
+    image: bool,
+    /// The byte offset just past it.
+    after: usize,
+    /// How many emphasis runs came before it (the ones after it belong to the link's text).
+    delims: usize,
+}
+
+/// Most parentheses a link destination may nest (CommonMark lets readers set a limit; pulldown-cmark
+/// and cmark use 32), so a destination look-ahead cannot run on through a paragraph of `(`.
+const MAX_DESTINATION_PARENS: usize = 32;
+
+/// Longest link label matched against the reference definitions, as CommonMark says.
+const MAX_LABEL_BYTES: usize = 999;
+
+/// The inline parse of one paragraph: pieces so far, open brackets and emphasis runs.
+struct Inline<'a> {
+    text: &'a str,
+    refs: &'a Refs,
+    pieces: Vec<Piece>,
+    matched: Vec<Matched>,
+    delims: Vec<Delim>,
+    brackets: Vec<Bracket>,
+    /// Brackets below this height are `[`s inside a link already made: they can no longer make one.
+    inactive_below: usize,
+    look: Lookahead,
 }
 
 /// Appends the events of the inline source `text` to `out`.
 pub fn parse(text: &str, refs: &Refs, out: &mut Vec<Event>) {
-    let mut pieces: Vec<Piece> = Vec::new();
+    let mut p = Inline {
+        text,
+        refs,
+        pieces: Vec::new(),
+        matched: Vec::new(),
+        delims: Vec::new(),
+        brackets: Vec::new(),
+        inactive_below: 0,
+        look: Lookahead::default(),
+    };
     let mut buf = String::new();
     let mut i = 0;
     while let Some(c) = text[i..].chars().next() {
+        tick(1);
         let rest = &text[i..];
         match c {
             '\\' => match rest[1..].chars().next() {
@@ -38,8 +79,7 @@ pub fn parse(text: &str, refs: &Refs, out: &mut Vec<Event>) {
                     i += 2;
                 }
                 Some('\n') => {
-                    flush(&mut buf, &mut pieces);
-                    pieces.push(Piece::Break);
+                    p.push(&mut buf, Piece::Break);
                     i += 2;
                 }
                 _ => {
@@ -49,11 +89,10 @@ pub fn parse(text: &str, refs: &Refs, out: &mut Vec<Event>) {
             },
             '`' => {
                 let run = rest.bytes().take_while(|&b| b == b'`').count();
-                match closing_backticks(&rest[run..], run) {
-                    Some((content, used)) => {
-                        flush(&mut buf, &mut pieces);
-                        pieces.push(Piece::Code(code_content(content)));
-                        i += run + used;
+                match p.look.closing_backticks(text, i + run, run) {
+                    Some(close) => {
+                        p.push(&mut buf, Piece::Code(code_content(&text[i + run..close])));
+                        i = close + run;
                     }
                     None => {
                         buf.push_str(&rest[..run]);
@@ -71,31 +110,32 @@ pub fn parse(text: &str, refs: &Refs, out: &mut Vec<Event>) {
                     '*' => (left, right),
                     _ => (left && (!right || is_punct(before)), right && (!left || is_punct(after))),
                 };
-                flush(&mut buf, &mut pieces);
-                pieces.push(Piece::Delim { ch: c, count: run, open, close });
+                p.push(&mut buf, Piece::Delim { ch: c, count: run });
+                p.delims.push(Delim { piece: p.pieces.len() - 1, ch: c, count: run, run, open, close });
                 i += run;
             }
             '!' if rest[1..].starts_with('[') => {
-                flush(&mut buf, &mut pieces);
-                pieces.push(Piece::Bracket { image: true, active: true, after: i + 2 });
+                p.push(&mut buf, Piece::Bracket { image: true });
+                p.open_bracket(true, i + 2);
                 i += 2;
             }
             '[' => {
-                flush(&mut buf, &mut pieces);
-                pieces.push(Piece::Bracket { image: false, active: true, after: i + 1 });
+                p.push(&mut buf, Piece::Bracket { image: false });
+                p.open_bracket(false, i + 1);
                 i += 1;
             }
             ']' => {
-                flush(&mut buf, &mut pieces);
-                i += 1 + close_bracket(text, i, refs, &mut pieces);
+                p.flush(&mut buf);
+                i += 1 + p.close_bracket(i);
             }
             '<' => {
                 if let Some((len, href)) = autolink(rest) {
-                    flush(&mut buf, &mut pieces);
-                    pieces.push(Piece::Group(Tag::Link(href), vec![Piece::Text(rest[1..len - 1].to_string())]));
+                    p.push(&mut buf, Piece::Open(Tag::Link(href)));
+                    p.add(Piece::Text(rest[1..len - 1].to_string()));
+                    p.add(Piece::Close(false));
                     i += len;
                 } else {
-                    let len = inline_tag(rest).unwrap_or(1);
+                    let len = inline_tag(&mut p.look, text, i).unwrap_or(1);
                     buf.push_str(&rest[..len]);
                     i += len;
                 }
@@ -112,8 +152,7 @@ pub fn parse(text: &str, refs: &Refs, out: &mut Vec<Event>) {
             },
             '\n' => {
                 buf.truncate(buf.trim_end_matches(' ').len());
-                flush(&mut buf, &mut pieces);
-                pieces.push(Piece::Break);
+                p.push(&mut buf, Piece::Break);
                 i += 1;
                 i += text[i..].len() - text[i..].trim_start_matches(' ').len();
             }
@@ -123,77 +162,141 @@ pub fn parse(text: &str, refs: &Refs, out: &mut Vec<Event>) {
             }
         }
     }
-    flush(&mut buf, &mut pieces);
-    emit(emphasis(pieces), out);
+    p.flush(&mut buf);
+    emphasis::process(&mut p.delims, 0, &mut p.matched);
+    p.emit(out);
 }
 
-fn flush(buf: &mut String, pieces: &mut Vec<Piece>) {
-    if !buf.is_empty() {
-        pieces.push(Piece::Text(std::mem::take(buf)));
+impl Inline<'_> {
+    /// Adds the text gathered in `buf`, if any, then `piece`.
+    fn push(&mut self, buf: &mut String, piece: Piece) {
+        self.flush(buf);
+        self.add(piece);
     }
-}
 
-/// Handles a `]` at byte `at`: a link or image if a `[` waits and a destination follows.
-/// Returns how many bytes after the `]` the link syntax used.
-fn close_bracket(text: &str, at: usize, refs: &Refs, pieces: &mut Vec<Piece>) -> usize {
-    let Some(open) = pieces.iter().rposition(|p| matches!(p, Piece::Bracket { .. })) else {
-        pieces.push(Piece::Text("]".into()));
-        return 0;
-    };
-    let Piece::Bracket { image, active, after } = pieces[open] else { return 0 };
-    let tail = &text[at + 1..];
-    let target = if active { link_target(tail, &text[after..at], refs) } else { None };
-    let Some((used, href)) = target else {
-        pieces[open] = Piece::Text(if image { "![" } else { "[" }.into());
-        pieces.push(Piece::Text("]".into()));
-        return 0;
-    };
-    let inner = emphasis(pieces.split_off(open + 1));
-    pieces.pop();
-    if !image {
-        // Links cannot contain links: earlier openers can no longer make one.
-        for piece in pieces.iter_mut() {
-            if let Piece::Bracket { image: false, active, .. } = piece {
-                *active = false;
-            }
+    fn flush(&mut self, buf: &mut String) {
+        if !buf.is_empty() {
+            self.add(Piece::Text(std::mem::take(buf)));
         }
     }
-    pieces.push(Piece::Group(if image { Tag::Image } else { Tag::Link(href) }, inner));
-    used
+
+    /// Adds `piece`, with nothing matched around it yet.
+    #[inline(never)]
+    fn add(&mut self, piece: Piece) {
+        self.pieces.push(piece);
+        self.matched.push(Matched::default());
+    }
+
+    fn open_bracket(&mut self, image: bool, after: usize) {
+        let piece = self.pieces.len() - 1;
+        self.brackets.push(Bracket { piece, image, after, delims: self.delims.len() });
+    }
+
+    /// Handles a `]` at byte `at`: a link or image if a `[` waits and a destination follows.
+    /// Returns how many bytes after the `]` the link syntax used.
+    fn close_bracket(&mut self, at: usize) -> usize {
+        let Some(open) = self.brackets.pop() else {
+            self.add(Piece::Text("]".into()));
+            return 0;
+        };
+        let active = open.image || self.brackets.len() >= self.inactive_below;
+        self.inactive_below = self.inactive_below.min(self.brackets.len());
+        let target = if active { self.link_target(at + 1, &self.text[open.after..at]) } else { None };
+        let Some((used, href)) = target else {
+            self.pieces[open.piece] = Piece::Text(if open.image { "![" } else { "[" }.into());
+            self.add(Piece::Text("]".into()));
+            return 0;
+        };
+        emphasis::process(&mut self.delims, open.delims, &mut self.matched);
+        self.pieces[open.piece] = Piece::Open(if open.image { Tag::Image } else { Tag::Link(href) });
+        self.add(Piece::Close(open.image));
+        if !open.image {
+            // Links cannot contain links: earlier openers can no longer make one.
+            self.inactive_below = self.brackets.len();
+        }
+        used
+    }
+
+    /// What follows `[label]` at byte `at`: an inline `(destination "title")`, or a reference `[ref]`, `[]` or nothing.
+    fn link_target(&mut self, at: usize, label: &str) -> Option<(usize, String)> {
+        if let Some(found) = inline_destination(&mut self.look, self.text, at) {
+            return Some(found);
+        }
+        let tail = &self.text[at..];
+        // `[text][ref]` or `[text][]`; a `[` that no `]` closes leaves `[text]` a shortcut reference.
+        let label_end = if tail.starts_with('[') {
+            self.look.label_end.next(self.text.as_bytes(), at + 1, false, b"]")
+        } else {
+            None
+        };
+        if let Some(end) = label_end {
+            let named = &self.text[at + 1..end];
+            let key = if named.trim().is_empty() { label } else { named };
+            return self.reference(key).map(|href| (end + 1 - at, href));
+        }
+        self.reference(label).map(|href| (0, href))
+    }
+
+    fn reference(&self, label: &str) -> Option<String> {
+        if self.refs.is_empty() || label.len() > MAX_LABEL_BYTES {
+            return None;
+        }
+        tick(label.len());
+        self.refs.get(&normalise_label(label)).cloned()
+    }
+
+    /// Writes the pieces as events, each run's unused characters between the tags it ends and starts.
+    fn emit(self, out: &mut Vec<Event>) {
+        for (piece, matched) in self.pieces.into_iter().zip(self.matched) {
+            out.extend(matched.ends.into_iter().map(|strong| Event::End(emphasis_tag(strong))));
+            match piece {
+                Piece::Text(text) => out.push(Event::Text(text)),
+                Piece::Code(text) => out.push(Event::Code(text)),
+                Piece::Break => out.push(Event::Break),
+                Piece::Delim { ch, count } if count > matched.used => {
+                    out.push(Event::Text(ch.to_string().repeat(count - matched.used)));
+                }
+                Piece::Delim { .. } => {}
+                Piece::Bracket { image } => out.push(Event::Text(if image { "![" } else { "[" }.into())),
+                Piece::Open(tag) => out.push(Event::Start(tag)),
+                // End events carry no target (as the reference parser's do).
+                Piece::Close(image) => out.push(Event::End(if image { Tag::Image } else { Tag::Link(String::new()) })),
+            }
+            out.extend(matched.starts.into_iter().rev().map(|strong| Event::Start(emphasis_tag(strong))));
+        }
+    }
 }
 
-/// What follows `[label]`: an inline `(destination "title")`, or a reference `[ref]`, `[]` or nothing.
-fn link_target(tail: &str, label: &str, refs: &Refs) -> Option<(usize, String)> {
-    if let Some(found) = inline_destination(tail) {
-        return Some(found);
+fn emphasis_tag(strong: bool) -> Tag {
+    if strong {
+        Tag::Strong
+    } else {
+        Tag::Emphasis
     }
-    if let Some(inner) = tail.strip_prefix('[') {
-        let end = inner.find(']')?;
-        let named = &inner[..end];
-        let key = if named.trim().is_empty() { label } else { named };
-        return refs.get(&normalise_label(key)).map(|href| (end + 2, href.clone()));
-    }
-    refs.get(&normalise_label(label)).map(|href| (0, href.clone()))
 }
 
-/// `(destination "optional title")`: the bytes used and the destination.
-fn inline_destination(tail: &str) -> Option<(usize, String)> {
-    let inner = tail.strip_prefix('(')?;
+/// `(destination "optional title")` at byte `at` of `text`: the bytes used and the destination.
+fn inline_destination(look: &mut Lookahead, text: &str, at: usize) -> Option<(usize, String)> {
+    let inner = text[at..].strip_prefix('(')?;
+    let base = at + 1;
+    let bytes = text.as_bytes();
     let mut i = inner.len() - inner.trim_start().len();
     let dest_start = i;
     let dest = if inner[i..].starts_with('<') {
-        let end = inner[i + 1..].find(['>', '\n'])?;
-        if !inner[i + 1 + end..].starts_with('>') {
+        let end = look.angle_end.next(bytes, base + i + 1, false, b">\n")? - base;
+        if bytes[base + end] != b'>' {
             return None;
         }
-        i += end + 2;
+        i = end + 1;
         &inner[dest_start + 1..i - 1]
     } else {
         let mut depth = 0usize;
-        let bytes = inner.as_bytes();
-        while i < bytes.len() {
-            match bytes[i] {
-                b'\\' if i + 1 < bytes.len() => i += 1,
+        let inner_bytes = inner.as_bytes();
+        while i < inner_bytes.len() {
+            tick(1);
+            match inner_bytes[i] {
+                b'\\' if i + 1 < inner_bytes.len() => i += 1,
+                b'(' if depth == MAX_DESTINATION_PARENS => return None,
                 b'(' => depth += 1,
                 b')' if depth == 0 => break,
                 b')' => depth -= 1,
@@ -208,41 +311,21 @@ fn inline_destination(tail: &str) -> Option<(usize, String)> {
         &inner[dest_start..i]
     };
     i += inner[i..].len() - inner[i..].trim_start().len();
-    if let Some(close) = match inner[i..].chars().next() {
-        Some('"') => Some('"'),
-        Some('\'') => Some('\''),
-        Some('(') => Some(')'),
+    if let Some(kind) = match inner[i..].chars().next() {
+        Some('"') => Some(0),
+        Some('\'') => Some(1),
+        Some('(') => Some(2),
         _ => None,
     } {
         if i == dest_start + dest.len() && !dest.is_empty() && !inner[dest_start..].starts_with('<') {
             return None;
         }
-        let mut j = i + 1;
-        let bytes = inner.as_bytes();
-        while j < bytes.len() && bytes[j] != close as u8 {
-            j += if bytes[j] == b'\\' { 2 } else { 1 };
-        }
-        if j >= bytes.len() {
-            return None;
-        }
+        let close = [b'"', b'\'', b')'][kind];
+        let j = look.title_end[kind].next(bytes, base + i + 1, true, &[close])? - base;
         i = j + 1;
         i += inner[i..].len() - inner[i..].trim_start().len();
     }
     inner[i..].starts_with(')').then(|| (i + 2, unescape(dest)))
-}
-
-/// Where the run of exactly `run` backticks that closes a code span starts in `rest`: the content and the bytes used.
-fn closing_backticks(rest: &str, run: usize) -> Option<(&str, usize)> {
-    let mut i = 0;
-    while let Some(found) = rest[i..].find('`') {
-        let start = i + found;
-        let len = rest[start..].bytes().take_while(|&b| b == b'`').count();
-        if len == run {
-            return Some((&rest[..start], start + len));
-        }
-        i = start + len;
-    }
-    None
 }
 
 /// A code span's text: line breaks become spaces, and one space is trimmed from each side if both have one.
@@ -258,9 +341,15 @@ fn code_content(raw: &str) -> String {
 
 /// `<scheme:…>` or `<name@host>`: the bytes used and the link target.
 fn autolink(rest: &str) -> Option<(usize, String)> {
-    let end = rest.find('>')?;
+    // The body ends at the first `>`; white space, controls and `<` cannot be in it, so the
+    // look-ahead stops there too (never scanning on to the paragraph's end).
+    let end = 1 + rest[1..].find(|c: char| c == '>' || c == '<' || c.is_whitespace() || c.is_control())?;
+    tick(end);
+    if !rest[end..].starts_with('>') {
+        return None;
+    }
     let body = &rest[1..end];
-    if body.is_empty() || body.contains(|c: char| c.is_whitespace() || c.is_control() || c == '<') {
+    if body.is_empty() {
         return None;
     }
     if let Some((scheme, _)) = body.split_once(':') {
@@ -282,17 +371,21 @@ fn autolink(rest: &str) -> Option<(usize, String)> {
     email.then(|| (end + 1, body.to_string()))
 }
 
-/// The length of an inline HTML tag or comment at the start of `rest`, which stays text as written.
-fn inline_tag(rest: &str) -> Option<usize> {
+/// The length of an inline HTML tag or comment at byte `at` of `text`, which stays text as written.
+fn inline_tag(look: &mut Lookahead, text: &str, at: usize) -> Option<usize> {
+    let rest = &text[at..];
     if rest.starts_with("<!--") {
-        return rest.find("-->").map(|end| end + 3);
+        return look.comment_end(text, at).map(|end| end - at);
     }
     let name = rest[1..].strip_prefix('/').unwrap_or(&rest[1..]);
     if !name.starts_with(|c: char| c.is_ascii_alphabetic()) {
         return None;
     }
+    // Outside quotes the scan stops at the next `<`, and a quoted stretch ends at the next
+    // quote of its kind, so scans from different `<`s cover each byte a bounded number of times.
     let mut quote = None;
     for (i, c) in rest.char_indices().skip(1) {
+        tick(1);
         match (quote, c) {
             (None, '"' | '\'') => quote = Some(c),
             (Some(q), _) if c == q => quote = None,
@@ -325,7 +418,12 @@ const ENTITIES: &[(&str, &str)] = &[
 
 /// An entity or numeric character reference at the start of `rest`: the bytes used and the text.
 fn entity(rest: &str) -> Option<(usize, String)> {
-    let end = rest[1..].find(';')? + 1;
+    // Names and numbers are short: look for the `;` only through letters, digits and `#`.
+    let end = 1 + rest[1..].bytes().take(33).position(|b| !(b.is_ascii_alphanumeric() || b == b'#'))?;
+    tick(end);
+    if rest.as_bytes()[end] != b';' {
+        return None;
+    }
     let name = &rest[1..end];
     let decoded = if let Some(number) = name.strip_prefix('#') {
         let (digits, radix, max) = match number.strip_prefix(['x', 'X']) {
@@ -370,65 +468,4 @@ pub fn unescape(raw: &str) -> String {
 
 fn is_punct(c: char) -> bool {
     c.is_ascii_punctuation() || (!c.is_ascii() && !c.is_alphanumeric() && !c.is_whitespace())
-}
-
-/// CommonMark's "process emphasis": pairs delimiter runs into emphasis and strong groups, innermost first.
-fn emphasis(mut pieces: Vec<Piece>) -> Vec<Piece> {
-    let mut c = 0;
-    while c < pieces.len() {
-        let Piece::Delim { ch, count: closing, open: closer_opens, close: true } = pieces[c] else {
-            c += 1;
-            continue;
-        };
-        let opener = (0..c).rev().find(|&o| match pieces[o] {
-            Piece::Delim { ch: oc, count, open: true, close: opener_closes } => {
-                // The "rule of 3": a run that can both open and close only pairs if the sum is no multiple of 3.
-                let both = opener_closes || closer_opens;
-                oc == ch && count > 0 && !(both && (count + closing) % 3 == 0 && !(count % 3 == 0 && closing % 3 == 0))
-            }
-            _ => false,
-        });
-        let Some(o) = opener else {
-            c += 1;
-            continue;
-        };
-        let Piece::Delim { count: opening, .. } = pieces[o] else { unreachable!() };
-        let used = if opening >= 2 && closing >= 2 { 2 } else { 1 };
-        let inner: Vec<Piece> = pieces.drain(o + 1..c).collect();
-        pieces.insert(o + 1, Piece::Group(if used == 2 { Tag::Strong } else { Tag::Emphasis }, inner));
-        c = o + 2;
-        set_count(&mut pieces[c], closing - used);
-        set_count(&mut pieces[o], opening - used);
-        if closing == used {
-            pieces.remove(c);
-        }
-        if opening == used {
-            pieces.remove(o);
-            c -= 1;
-        }
-    }
-    pieces
-}
-
-fn set_count(piece: &mut Piece, left: usize) {
-    if let Piece::Delim { count, .. } = piece {
-        *count = left;
-    }
-}
-
-fn emit(pieces: Vec<Piece>, out: &mut Vec<Event>) {
-    for piece in pieces {
-        match piece {
-            Piece::Text(text) => out.push(Event::Text(text)),
-            Piece::Code(text) => out.push(Event::Code(text)),
-            Piece::Break => out.push(Event::Break),
-            Piece::Delim { ch, count, .. } => out.push(Event::Text(ch.to_string().repeat(count))),
-            Piece::Bracket { image, .. } => out.push(Event::Text(if image { "![" } else { "[" }.into())),
-            Piece::Group(tag, inner) => {
-                out.push(Event::Start(tag.clone()));
-                emit(inner, out);
-                out.push(Event::End(tag));
-            }
-        }
-    }
 }

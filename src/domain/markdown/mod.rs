@@ -6,10 +6,15 @@
 //! `State` turns into blocks.
 
 mod blocks;
+mod emphasis;
 mod inline;
+mod scan;
 
 use super::document::{safe_link, BlockKind, MarkKind, RawBlock, Segment};
 use super::loader::ArticleDraft;
+
+/// Most inline marks (emphasis, strong, links) one piece of text carries; deeper ones are dropped.
+pub const MAX_MARK_DEPTH: usize = 16;
 
 /// Parses Markdown; the first level-1 heading (or `given_title`) is the title.
 pub fn parse_markdown(source: &str, given_title: Option<&str>) -> ArticleDraft {
@@ -236,7 +241,8 @@ impl State {
     }
 
     fn text(&mut self, text: &str, extra: Option<MarkKind>) {
-        let mut marks: Vec<MarkKind> = self.marks.iter().flatten().cloned().collect();
+        // Only the outermost marks count: text inside 8,000 nested emphases must not carry 8,000 marks.
+        let mut marks: Vec<MarkKind> = self.marks.iter().take(MAX_MARK_DEPTH).flatten().cloned().collect();
         marks.extend(extra);
         let block =
             self.current.get_or_insert_with(|| RawBlock { kind: BlockKind::Paragraph, level: 0, segments: Vec::new() });

@@ -8,10 +8,11 @@ use crate::domain::anchor::Anchored;
 use crate::domain::annotation::Annotation;
 use crate::domain::document::Document;
 use crate::domain::format::import::{plan_import, ImportFile, ImportPlan, Merged};
-use crate::domain::format::pack::Pack;
+use crate::domain::format::pack::{self, Pack};
 use crate::domain::persist::ClassroomState;
 use crate::domain::store::Command;
 use crate::domain::sync::keep_version;
+use crate::domain::tags::TagSet;
 
 /// An import worked out and shown to the person, not applied yet.
 #[derive(Debug, Clone)]
@@ -46,7 +47,16 @@ impl Session {
     /// Reads, validates and re-anchors `files` against this article; changes nothing.
     pub fn plan_import(&self, files: &[ImportFile]) -> PendingImport {
         let before = self.merged();
-        let plan = plan_import(&self.doc, &self.tags, &before, files);
+        // A blank session (nothing made yet, the default tags) takes a pack's tag set as it was
+        // made, so a pack imported into a fresh browser gives back the same state.
+        let blank = before.is_empty() && self.classroom.is_none() && *self.tags == TagSet::default();
+        let none = TagSet { tags: Vec::new() };
+        let known = if blank && !files.is_empty() && files.iter().all(|f| pack::looks_like_pack(f.bytes)) {
+            &none
+        } else {
+            &*self.tags
+        };
+        let plan = plan_import(&self.doc, known, &before, files);
         // A single pack made on another article: offer to open that article instead.
         let other = match (files, plan.reports.first().map(|r| &r.outcome)) {
             ([file], Some(Ok(summary))) if summary.same_article == Some(false) => {

@@ -147,7 +147,7 @@ impl App {
         }
     }
 
-    /// Downloads this article's annotations (unplaced ones included) in the chosen format.
+    /// Downloads this article's annotations (unplaced ones and other versions included) in the chosen format.
     pub(super) fn export_as(&mut self, kind: ExportKind) {
         clock::mark("marginalia:export-start");
         self.commit_all_notes();
@@ -155,7 +155,9 @@ impl App {
         let now = clock::local_now();
         let session = &self.session;
         let info = ExportInfo { source: session.doc().meta().source.as_deref(), by: session.author(), at: now };
-        let (name, mime, contents) = kind.render(session.doc(), session.tags(), session.all_annotations(), &info);
+        // The other versions of conflicts follow the current ones (only the pack keeps them).
+        let annotations = session.all_annotations().chain(session.conflicts().iter());
+        let (name, mime, contents) = kind.render(session.doc(), session.tags(), annotations, &info);
         let count = session.store().len() + session.orphans().len();
         match download::download(&name, mime, &contents, self.t()) {
             Ok(()) => {
