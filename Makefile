@@ -7,7 +7,7 @@ export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 WASM := --target wasm32-unknown-unknown
 BROWSER_TESTS := $(patsubst tests/%.rs,--test %,$(wildcard tests/browser_*.rs))
 
-.PHONY: help setup setup-test serve dist size test lint test-native test-browser test-e2e fuzz bench screenshot
+.PHONY: help setup setup-test serve dist size test lint test-native test-browser test-e2e fuzz bench screenshot corpus
 
 help:
 	@echo "make serve   build and serve the app at http://127.0.0.1:8080"
@@ -16,6 +16,7 @@ help:
 	@echo "make size    raw, gzip and brotli size of every file in dist/ (fails over the 300 KB brotli budget)"
 	@echo "make fuzz    run every fuzz target for FUZZ_SECONDS (default 30) each, on nightly"
 	@echo "make bench   the side-by-side benchmark against Recogito, then hostile files (BENCH_QUICK=1 for a short run)"
+	@echo "make corpus  reader-mode quality and speed on Readability's test pages (bench/results/corpus.md)"
 
 setup:
 	@scripts/setup.sh build
@@ -77,3 +78,9 @@ bench: setup-test dist
 	@[ -d node_modules/@recogito/text-annotator ] || npm ci --no-audit --no-fund
 	node bench/run.mjs
 	node bench/hostile.mjs
+
+# Every page of Readability's test corpus through the release build's Open-file path in Chromium, scored
+# against Readability's output; writes bench/results/corpus.md. Reports, never fails; not part of `make test`.
+# The native scorer of the same pages: cargo run --release --example corpus_score -- <test-pages folder>.
+corpus: setup-test dist
+	node bench/corpus.mjs $(CORPUS_DIR)

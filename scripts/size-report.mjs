@@ -19,8 +19,10 @@ export const BUDGET_BROTLI_KB = 300;
 export const CEILING_BROTLI_KB = BUDGET_BROTLI_KB;
 // The second module (JS and wasm): the class view plus the HTML and Markdown readers (moved there
 // from the first visit's wasm: 308.5 -> 285.3 KB at start, module 163.5 -> 190.8 KB); not part of
-// a first visit, but held to its own ratchet so it cannot grow unnoticed either.
-export const CLASS_VIEW_CEILING_BROTLI_KB = 192;
+// a first visit, but held to its own ratchet so it cannot grow unnoticed either. Issue 16's
+// reader mode (wrappers, second pass, Readability's climb, JSON-LD, title rules, conditional
+// cleaning, rich paste's reader) lives here: 190.8 -> 200.6 KB, 202.7 KB with main at 6aaf3b1 (docs/size.md).
+export const CLASS_VIEW_CEILING_BROTLI_KB = 203;
 const SINGLE_FILE = 'marginalia.html';
 
 /** Raw, gzip (level 9) and brotli (quality 11, the level static hosts precompress with) bytes of one body. */

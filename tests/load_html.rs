@@ -8,45 +8,17 @@
 
 use marginalia::domain::document::{safe_link, BlockKind, Document, MarkKind};
 use marginalia::domain::html_extract::{extract_all_text, extract_article, ExtractError, MIN_ARTICLE_CHARS};
-use marginalia::domain::html_tree::{HtmlElement, HtmlNode, MAX_DEPTH};
+use marginalia::domain::html_tree::{HtmlElement, HtmlNode};
 use marginalia::domain::loader::ArticleDraft;
 use marginalia::domain::plain_text::parse_plain_text;
 use proptest::prelude::*;
-use scraper::{ElementRef, Html, Node};
+
+#[path = "support/html_model.rs"]
+mod html_model;
+use html_model::parse;
 
 // ---------------------------------------------------------------------------------------------
 // Helpers.
-
-/// Parses a page with html5ever and converts it into the domain model.
-fn parse(source: &str) -> HtmlElement {
-    let html = Html::parse_document(source);
-    convert(html.root_element(), 0)
-}
-
-/// The `<html>` element as the domain model; elements deeper than `MAX_DEPTH` are dropped, as the browser adapter does.
-fn convert(el: ElementRef<'_>, depth: usize) -> HtmlElement {
-    let value = el.value();
-    let mut out = HtmlElement {
-        name: value.name().to_ascii_lowercase(),
-        attrs: value.attrs().map(|(k, v)| (k.to_ascii_lowercase(), v.to_string())).collect(),
-        children: Vec::new(),
-    };
-    if depth + 1 >= MAX_DEPTH {
-        return out;
-    }
-    for child in el.children() {
-        match child.value() {
-            Node::Text(text) => out.children.push(HtmlNode::Text(text.text.to_string())),
-            Node::Element(_) => {
-                if let Some(child) = ElementRef::wrap(child) {
-                    out.children.push(HtmlNode::Element(convert(child, depth + 1)));
-                }
-            }
-            _ => {} // comments, doctypes, processing instructions
-        }
-    }
-    out
-}
 
 fn fixture(name: &str) -> String {
     let path = format!("{}/tests/fixtures/html/{name}", env!("CARGO_MANIFEST_DIR"));
@@ -125,7 +97,7 @@ fn check(
 #[rustfmt::skip]
 fn news_pages_yield_their_article_and_nothing_else() {
     //    fixture                       title                                                                   byline                                     date                               first paragraph starts with                                     paragraphs  must not contain
-    check("newspaper.html",             "City council approves $2 billion transit plan after marathon session", Some("Maria Gonzalez and Tom Becker"),       Some("March 8, 2025"),             "The vote ends two years of debate",                            9,  &["Advertisement", "Sign up", "Most read", "Photo: Ana Ruiz", "Subscribe for", "We use cookies", "Breaking", "Skip to", "Facebook", "Copy link", "Related", "You Won't Believe", "All rights reserved", "Transportation", "Serving the valley", "Contact us", "Morning Ledger", "riverrat", "More from Local", "Updated March 9"]);
+    check("newspaper.html",             "City council approves $2 billion transit plan after marathon session", Some("Maria Gonzalez, Tom Becker"),         Some("March 8, 2025"),             "The vote ends two years of debate",                            9,  &["Advertisement", "Sign up", "Most read", "Photo: Ana Ruiz", "Subscribe for", "We use cookies", "Breaking", "Skip to", "Facebook", "Copy link", "Related", "You Won't Believe", "All rights reserved", "Transportation", "Serving the valley", "Contact us", "Morning Ledger", "riverrat", "More from Local", "Updated March 9"]);
     check("wire_service.html",          "Drought pushes Panama Canal to limit ship crossings again",            Some("JUAN ZAMORANO and DÁNICA COTO"),       Some("2:05 PM EDT, June 2, 2025"), "PANAMA CITY (AP) — The Panama Canal will once again limit",    7,  &["ADVERTISEMENT", "RELATED COVERAGE", "Panama plans new reservoir", "Share", "Print", "AP Photo", "Top Stories", "Copyright 2025", "U.S. News", "Search", "World News", "___"]);
     check("blog_wordpress.html",        "Why I stopped tilling my vegetable beds",                              Some("Priya Raman"),                         Some("October 12, 2024"),          "For fifteen years I turned over every bed",                    5,  &["Garden Notes", "Small plots", "Skip to content", "Menu", "Posted on", "Share this", "Twitter", "Related", "Growing garlic", "Posted in", "Tagged", "Walt", "Leave a Reply", "Disqus", "Recent Posts", "About me", "Blue Ridge", "Proudly powered", "Previous Post", "October 14"]);
     check("portal_no_article_tag.html", "Local bakery celebrates 100 years of bread, gossip and cinnamon rolls", Some("Dale Whitmore, Staff Writer"),         Some("June 14, 2023"),             "When Anna Kowalski's great-grandfather opened a bakery",       7,  &["Springfield Gazette", "Local News", "Archives", "Print this story", "Email this story", "Reader comments", "springfieldmom", "Most Popular", "Sparkle Car Wash", "Copyright", "Contact Us"]);

@@ -96,7 +96,7 @@ mod readers {
     use wasm_bindgen::prelude::*;
 
     use marginalia::domain::annotation::time_from_millis;
-    use marginalia::domain::html_extract::{extract_all_text, extract_article};
+    use marginalia::domain::html_extract::{extract_all_text, extract_article, extract_pasted};
     use marginalia::domain::i18n::Lang;
     use marginalia::domain::loader::{load_text, FileKind, LoadError};
     use marginalia::domain::persist;
@@ -130,6 +130,34 @@ mod readers {
         };
         match doc {
             // The app stores it with the time it is added; this one only carries it across.
+            Ok(doc) => answer("ok", persist::encode_article(&doc, time_from_millis(0.0))),
+            Err(message) => answer("error", message),
+        }
+    }
+
+    /// Reads HTML pasted from a web page (`extract_pasted`, with `title` when given and `source`)
+    /// into a stored article; its plain `text` when the HTML holds no text. Returns `["ok", article]`
+    /// or `["error", message]`.
+    #[wasm_bindgen]
+    pub fn read_pasted(html: &str, text: &str, title: &str, source: &str, lang: &str) -> Array {
+        segmenter::install();
+        lowercase::install();
+        let t = Lang::from_tag(lang).unwrap_or_default().texts();
+        let answer = |status: &str, payload: String| Array::of2(&status.into(), &payload.into());
+        let title = Some(title).filter(|t| !t.trim().is_empty());
+        let source = Some(source.trim()).filter(|s| !s.is_empty());
+        let from_html =
+            html_parse::parse(html, t).ok().map(|tree| extract_pasted(&tree, title)).and_then(|mut draft| {
+                if let Some(source) = source {
+                    draft.meta.source = Some(source.to_string());
+                }
+                draft.into_document().filter(|doc| doc.blocks().len() > 1)
+            });
+        let doc = match from_html {
+            Some(doc) => Ok(doc),
+            None => load_text(FileKind::PlainText, text, title, source).map_err(|e| e.message(t)),
+        };
+        match doc {
             Ok(doc) => answer("ok", persist::encode_article(&doc, time_from_millis(0.0))),
             Err(message) => answer("error", message),
         }

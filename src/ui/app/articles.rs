@@ -16,6 +16,16 @@ impl App {
                 true
             }
             Msg::AddPasted(pasted) => {
+                if pasted.html.is_some() {
+                    // Pasted from a web page: read in the second module, like an HTML file (Msg::ArticleRead).
+                    self.dialog = None;
+                    let (link, lang, name) = (ctx.link().clone(), self.lang.code(), self.t().new_article.to_string());
+                    wasm_bindgen_futures::spawn_local(async move {
+                        let result = class_module::read_pasted(&pasted, lang).await;
+                        link.send_message(Msg::ArticleRead { name, text: pasted.text, result, note: None });
+                    });
+                    return true;
+                }
                 let title = Some(pasted.title.as_str()).filter(|t| !t.trim().is_empty());
                 match load_plain_text(&pasted.text, title, Some(pasted.source.as_str())) {
                     Ok(doc) => {

@@ -22,6 +22,7 @@ impl App {
             .into_iter()
             .chain(sync::listener(ctx))
             .chain(saving::before_unload(session.queue().clone()))
+            .chain(crate::ui::browser::paste::page_listener(ctx.link().callback(Msg::AddPasted)))
             .collect();
         App {
             session,

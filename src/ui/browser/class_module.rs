@@ -171,6 +171,34 @@ pub async fn read_article(
     );
     let answer: Array =
         read.apply(&JsValue::NULL, &args).map_err(|e| ReadError::Failed(describe(&e)))?.unchecked_into();
+    decode_answer(&answer)
+}
+
+/// Reads HTML pasted from a web page through the module (loaded first if need be): the same inert
+/// extraction as a saved page, keeping headings, lists, emphasis and safe links.
+pub async fn read_pasted(
+    pasted: &crate::ui::new_article::Pasted,
+    lang: &str,
+) -> Result<crate::domain::document::Document, ReadError> {
+    let module = load().await.map_err(ReadError::Failed)?;
+    let read: Function = Reflect::get(&module, &"read_pasted".into())
+        .ok()
+        .and_then(|f| f.dyn_into().ok())
+        .ok_or_else(|| ReadError::Failed("no read_pasted".into()))?;
+    let args = Array::of5(
+        &pasted.html.as_deref().unwrap_or_default().into(),
+        &pasted.text.as_str().into(),
+        &pasted.title.as_str().into(),
+        &pasted.source.as_str().into(),
+        &lang.into(),
+    );
+    let answer: Array =
+        read.apply(&JsValue::NULL, &args).map_err(|e| ReadError::Failed(describe(&e)))?.unchecked_into();
+    decode_answer(&answer)
+}
+
+/// The module's `[status, payload]` answer as a document or the reason there is none.
+fn decode_answer(answer: &Array) -> Result<crate::domain::document::Document, ReadError> {
     let payload = answer.get(1).as_string().unwrap_or_default();
     match answer.get(0).as_string().as_deref() {
         Some("ok") => crate::domain::persist::decode_article(&payload, None)

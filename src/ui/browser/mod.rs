@@ -14,6 +14,7 @@ pub mod html_parse;
 pub mod lang;
 pub mod library;
 pub mod lowercase;
+pub mod paste;
 pub mod position;
 pub mod segmenter;
 pub mod service_worker;
