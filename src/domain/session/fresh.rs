@@ -59,20 +59,16 @@ impl Session {
     pub fn start_fresh(&mut self, kv: &mut dyn KeyValue, doc: Rc<Document>, keep: &[&str]) -> Fresh {
         self.queue.borrow_mut().clear();
         let mut fresh = Fresh::default();
-        match kv.keys() {
-            Ok(keys) => {
-                for key in keys.iter().filter(|k| k.starts_with(persist::KEY_PREFIX) && !keep.contains(&k.as_str())) {
-                    match kv.remove(key) {
-                        Ok(()) => fresh.removed += 1,
-                        Err(problem) => {
-                            let (left, _) = fresh.left.get_or_insert((0, problem));
-                            *left += 1;
-                        }
-                    }
+        // Blocked storage holds nothing of anybody's (opening the sample notes it as blocked).
+        let keys = kv.keys().unwrap_or_default();
+        for key in keys.iter().filter(|k| k.starts_with(persist::KEY_PREFIX) && !keep.contains(&k.as_str())) {
+            match kv.remove(key) {
+                Ok(()) => fresh.removed += 1,
+                Err(problem) => {
+                    let (left, _) = fresh.left.get_or_insert((0, problem));
+                    *left += 1;
                 }
             }
-            // Blocked storage holds nothing of anybody's (opening the sample notes it as blocked).
-            Err(_) => {}
         }
         self.author = String::new();
         self.open_parts(doc, kv);
