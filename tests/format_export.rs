@@ -31,7 +31,8 @@ fn every_kind_renders_its_own_format() {
         }
         assert!(!kind.label().is_empty() && kind.description().ends_with('.'));
     };
-    let stem = "trump-tells-mexican-president-he-wants-us-troops";
+    // Every file name starts with the exporter's name, then the title.
+    let stem = "ana-trump-tells-mexican-president-he-wants-us-troops";
     check(
         ExportKind::Pack,
         &format!("{stem}.marginalia.json"),

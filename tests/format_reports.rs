@@ -4,6 +4,7 @@
 use marginalia::domain::anchor::describe;
 use marginalia::domain::annotation::{Annotation, Target};
 use marginalia::domain::document::{ArticleMeta, BlockKind, Document};
+use marginalia::domain::format::pack::ExportInfo;
 use marginalia::domain::format::{csv, html_report, markdown_report};
 use marginalia::domain::tags::{Tag, TagId, TagSet, UnderlineStyle};
 use sha2::{Digest, Sha256};
@@ -157,13 +158,8 @@ fn csv_has_a_bom_a_header_and_one_row_per_annotation() {
 #[test]
 fn markdown_report_lists_counts_and_annotations_with_text_escaped() {
     let d = doc();
-    let text = markdown_report::export(
-        &d,
-        &tags(),
-        &annotations(&d),
-        Some("https://e.com/?a=<b>"),
-        datetime!(2025-03-10 09:00:00 UTC),
-    );
+    let info = ExportInfo { source: Some("https://e.com/?a=<b>"), by: "", at: datetime!(2025-03-10 09:00:00 UTC) };
+    let text = markdown_report::export(&d, &tags(), &annotations(&d), &info);
     assert!(text.starts_with("# Annotations: \\<script\\>alert(1)\\</script\\> \\& \"Friends\"\n"), "{text}");
     assert!(text.contains("| Claim | 3 |"), "{text}");
     assert!(text.contains("| Quote | 2 |"));
@@ -200,7 +196,8 @@ fn markdown_escaping() {
 
 fn html() -> String {
     let d = doc();
-    html_report::export(&d, &tags(), &annotations(&d), Some("javascript:alert(1)"), datetime!(2025-03-10 09:00:00 UTC))
+    let info = ExportInfo { source: Some("javascript:alert(1)"), by: "", at: datetime!(2025-03-10 09:00:00 UTC) };
+    html_report::export(&d, &tags(), &annotations(&d), &info)
 }
 
 #[test]
@@ -261,7 +258,7 @@ fn html_report_numbers_highlights_and_lists_notes_legend_and_counts() {
     let page = html();
     // Five placed annotations are numbered in the text; the orphan only among the notes.
     for n in 1..=5 {
-        assert!(page.contains(&format!("<sup class=\"ref\" id=\"h{n}\"><a href=\"#n{n}\">{n}</a></sup>")), "ref {n}");
+        assert!(page.contains(&format!("<sup class=\"ref\" id=\"h{n}\"><a href=\"#n{n}\">[{n}]</a></sup>")), "ref {n}");
     }
     assert!(!page.contains("id=\"h6\""));
     for n in 1..=6 {
@@ -280,5 +277,66 @@ fn html_report_numbers_highlights_and_lists_notes_legend_and_counts() {
     assert!(claim < quote && quote < shift, "{legend}");
     assert!(page.contains("<mark class=\"t3\">&lt;img src=x onerror=alert(1)&gt;</mark> 1"));
     assert!(page.contains(".t3{background:#99999940"), "the bad colour is replaced");
-    assert!(page.contains("<h2><mark class=\"t0\">&lt;script&gt;alert(1)&lt;/script&gt;</mark>"));
+    assert!(page.contains("<h1><mark class=\"t0\">&lt;script&gt;alert(1)&lt;/script&gt;</mark>"));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reports made for people: the exporter's name, local times, the title once, unmistakable numbers.
+
+#[test]
+fn reports_name_the_exporter_and_give_local_times() {
+    let d = doc();
+    let madrid = ExportInfo { source: None, by: "Ana <b>Ruiz</b>", at: datetime!(2025-03-10 10:00:00 +01:00) };
+    let markdown = markdown_report::export(&d, &tags(), &annotations(&d), &madrid);
+    assert!(
+        markdown.contains("By Ana \\<b\\>Ruiz\\</b\\> · 6 annotations · exported 2025-03-10 10:00 (UTC+01:00)"),
+        "{markdown}"
+    );
+    // Modified 2025-03-09 08:00 UTC is 09:00 in Madrid.
+    assert!(markdown.contains("· 2025-03-09 09:00"), "{markdown}");
+    assert!(!markdown.contains("T08:00:00Z"), "no raw UTC times: {markdown}");
+    let html = html_report::export(&d, &tags(), &annotations(&d), &madrid);
+    assert!(
+        html.contains("By Ana &lt;b&gt;Ruiz&lt;/b&gt; · 6 annotations · exported 2025-03-10 10:00 (UTC+01:00)"),
+        "{html}"
+    );
+    assert!(html.contains("2025-03-09 09:00"));
+
+    let cases = [
+        (datetime!(2025-03-10 09:00:00 UTC), "", "6 annotations · exported 2025-03-10 09:00 (UTC)"),
+        (
+            datetime!(2025-03-10 06:30:00 -03:30),
+            "Ben",
+            "By Ben · 6 annotations · exported 2025-03-10 06:30 (UTC-03:30)",
+        ),
+        (datetime!(2025-03-10 14:45:00 +05:45), "  ", "6 annotations · exported 2025-03-10 14:45 (UTC+05:45)"),
+    ];
+    for (at, by, want) in cases {
+        assert_eq!(html_report::exported_line(&ExportInfo { source: None, by, at }, 6), want);
+    }
+    assert_eq!(
+        html_report::exported_line(&ExportInfo { source: None, by: "", at: datetime!(2025-03-10 09:00:00 UTC) }, 1),
+        "1 annotation · exported 2025-03-10 09:00 (UTC)"
+    );
+}
+
+#[test]
+fn the_html_report_shows_the_title_once_and_numbers_nested_highlights_apart() {
+    let d = Document::new(
+        "Short title",
+        ArticleMeta::default(),
+        &[(BlockKind::Heading, "Short title"), (BlockKind::Paragraph, "Nested highlights end together here.")],
+    );
+    let outer = annotation(&d, 1, "Nested highlights end together", &["claim"], "", "");
+    let inner = annotation(&d, 2, "end together", &["quote"], "", "");
+    let info = ExportInfo { source: None, by: "Ana", at: datetime!(2025-03-10 09:00:00 UTC) };
+    let page = html_report::export(&d, &TagSet::default(), &[outer, inner], &info);
+    let body = &page[page.find("<body>").unwrap()..];
+    assert_eq!(body.matches("Short title").count(), 1, "the title once: {body}");
+    assert!(body.contains("<h1>Short title</h1>"), "{body}");
+    assert!(body.contains("[1]</a></sup><sup class=\"ref\" id=\"h2\"><a href=\"#n2\">[2]</a></sup>"), "{body}");
+    // An article whose first block is not its title keeps the title as the heading.
+    let untitled = Document::new("Given title", ArticleMeta::default(), &[(BlockKind::Paragraph, "Only a paragraph.")]);
+    let page = html_report::export(&untitled, &TagSet::default(), &[], &info);
+    assert!(page.contains("<h1>Given title</h1>") && page.contains("<p>Only a paragraph."), "{page}");
 }

@@ -110,6 +110,7 @@ fn parameterised(t: &Texts) -> Vec<(&'static str, String, Vec<&'static str>)> {
         ("facts_moved", (t.facts_moved)(17), vec!["17"]),
         ("facts_fuzzy", (t.facts_fuzzy)(17), vec!["17"]),
         ("new_tags", (t.new_tags)("NAME"), vec!["NAME"]),
+        ("several_authors", (t.several_authors)("NAME", "LIST"), vec!["NAME", "LIST"]),
         ("broken_characters", (t.broken_characters)(17), vec!["17"]),
         ("skipped", (t.skipped)("WHY"), vec!["WHY"]),
         ("save_file_failed", (t.save_file_failed)("WHY"), vec!["WHY"]),

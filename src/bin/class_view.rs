@@ -182,7 +182,7 @@ mod exports {
     use marginalia::domain::format::export::ExportKind;
     use marginalia::domain::format::pack::ExportInfo;
     use marginalia::domain::persist;
-    use marginalia::ui::browser::{lowercase, segmenter};
+    use marginalia::ui::browser::{clock, lowercase, segmenter};
 
     /// Renders export `kind` (its index in `ExportKind::ALL`) of a stored article, tag set and list
     /// of annotations (current versions first, then other versions). Returns `[name, type, contents]`,
@@ -205,7 +205,8 @@ mod exports {
             Ok(list) => list,
             Err(e) => return fail(e.to_string()),
         };
-        let info = ExportInfo { source: doc.meta().source.as_deref(), by, at: time_from_millis(at_ms) };
+        // Local, so reports are dated as the person reads a clock; the pack stores times in UTC.
+        let info = ExportInfo { source: doc.meta().source.as_deref(), by, at: clock::local(time_from_millis(at_ms)) };
         let (name, mime, contents) = kind.render(&doc, &tags, &annotations, &info);
         Array::of3(&name.into(), &mime.into(), &contents.into())
     }

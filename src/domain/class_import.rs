@@ -42,6 +42,13 @@ pub fn student_from_file_name(file_name: &str) -> String {
 
 /// The author most annotations carry (the first met on a tie), ignoring empty ones.
 pub fn most_common_author(annotations: &[Annotation]) -> Option<String> {
+    authors(annotations).into_iter().next().map(|(name, _)| name)
+}
+
+/// Every author the annotations name (empty ones ignored) with how many annotations each wrote,
+/// most first (the first met first on a tie). More than one means the file mixes several
+/// people's work, as on a shared computer before anyone started fresh.
+pub fn authors(annotations: &[Annotation]) -> Vec<(String, usize)> {
     let mut counts: Vec<(&str, usize)> = Vec::new();
     for author in annotations.iter().map(|a| a.author.trim()).filter(|a| !a.is_empty()) {
         match counts.iter_mut().find(|(name, _)| *name == author) {
@@ -49,6 +56,18 @@ pub fn most_common_author(annotations: &[Annotation]) -> Option<String> {
             None => counts.push((author, 1)),
         }
     }
-    let best = counts.iter().map(|(_, n)| *n).max()?;
-    counts.iter().find(|(_, n)| *n == best).map(|(name, _)| name.to_string())
+    // A stable sort keeps the first met first among equals.
+    crate::domain::sort::sort_by_key(&mut counts, |(_, n)| std::cmp::Reverse(*n));
+    counts.into_iter().map(|(name, n)| (name.to_string(), n)).collect()
+}
+
+/// Whose file this is: the name it was exported by (the student's own, asked at export), else
+/// the author most of its annotations carry, else the file's name.
+pub fn student_name(exported_by: Option<&str>, annotations: &[Annotation], file_name: &str) -> String {
+    exported_by
+        .map(str::trim)
+        .filter(|by| !by.is_empty())
+        .map(str::to_string)
+        .or_else(|| most_common_author(annotations))
+        .unwrap_or_else(|| student_from_file_name(file_name))
 }

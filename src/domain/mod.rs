@@ -18,6 +18,7 @@ pub mod format;
 pub mod html_extract;
 pub mod html_tree;
 pub mod i18n;
+pub mod import_report;
 pub mod in_view;
 pub mod json_out;
 pub mod loader;

@@ -43,6 +43,7 @@ mod dialogs;
 use dialogs::{Dialog, Impacts};
 mod effects;
 mod exchange;
+mod hand_in;
 mod keys;
 mod listeners;
 mod saving;
@@ -158,6 +159,8 @@ pub enum Msg {
     LoadAnnotations,
     /// The browser is about to print (true) or has printed (false): print every highlight.
     Printing(bool),
+    /// Names at hand-in and a new student on a shared computer (`app/hand_in.rs`).
+    HandIn(hand_in::HandInMsg),
 }
 
 /// A button a notice can carry.
@@ -420,6 +423,7 @@ impl Component for App {
             | Msg::EditTags(_)
             | Msg::RevealAnswerKey
             | Msg::SetAuthor(_)) => self.update_exchange(ctx, msg),
+            Msg::HandIn(msg) => self.update_hand_in(msg),
             msg => self.update_articles(ctx, msg),
         }
     }
@@ -453,22 +457,6 @@ impl Component for App {
 }
 
 impl App {
-    /// Reads the article's stored annotations, after the article's first paint at start-up, and
-    /// paints them. What another tab stored meanwhile is read with them.
-    fn load_annotations(&mut self, ctx: &Context<Self>) -> bool {
-        clock::mark("marginalia:annotations-load-start");
-        if !self.session.load_annotations(&mut self.kv) {
-            return false;
-        }
-        self.annotations_just_loaded = true;
-        if let Some(painter) = &mut self.painter {
-            painter.repaint(self.session.doc(), self.session.store());
-        }
-        self.keep_views_in_step();
-        describe_after_paint(ctx);
-        true
-    }
-
     /// True while a modal dialog covers the page.
     fn dialog_open(&self) -> bool {
         self.dialog.is_some()

@@ -2,10 +2,16 @@
 
 use yew::prelude::*;
 
-use crate::domain::i18n::{Lang, Texts};
+use crate::domain::i18n::{HandInTexts, Lang, Texts};
 
 /// The texts of the language the app provides (English outside a provider, as in a component test).
 #[hook]
 pub fn use_texts() -> &'static Texts {
     use_context::<Lang>().unwrap_or_default().texts()
+}
+
+/// The hand-in and shared-computer texts of the language the app provides.
+#[hook]
+pub fn use_hand_in_texts() -> &'static HandInTexts {
+    use_context::<Lang>().unwrap_or_default().hand_in()
 }

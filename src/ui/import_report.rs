@@ -3,8 +3,9 @@
 use yew::prelude::*;
 
 use crate::domain::format::import::{FileReport, FileSummary};
+use crate::domain::i18n::HandInTexts;
 use crate::domain::i18n::Texts;
-use crate::ui::i18n::use_texts;
+use crate::ui::i18n::{use_hand_in_texts, use_texts};
 
 #[derive(Properties, PartialEq)]
 pub struct ImportReportProps {
@@ -21,9 +22,10 @@ pub struct ImportReportProps {
 #[function_component(ImportReport)]
 pub fn import_report(props: &ImportReportProps) -> Html {
     let t = use_texts();
+    let h = use_hand_in_texts();
     let rows = props.reports.iter().map(|report| {
         let body = match &report.outcome {
-            Ok(summary) => summary_lines(summary, t),
+            Ok(summary) => summary_lines(summary, t, h),
             Err(error) => html! { <p class="rejected">{(t.rejected)(&error.to_string())}</p> },
         };
         html! {
@@ -61,51 +63,13 @@ pub fn import_report(props: &ImportReportProps) -> Html {
     }
 }
 
-fn summary_lines(s: &FileSummary, t: &Texts) -> Html {
-    let format = s.format.map(|f| f.label_in(t)).unwrap_or(t.file);
-    let mut facts = vec![
-        (t.facts_new)(s.imported),
-        (t.facts_merged)(s.merged),
-        (t.facts_duplicates)(s.duplicates),
-        (t.facts_not_placed)(s.orphaned),
-    ];
-    if s.moved > 0 {
-        facts.push((t.facts_moved)(s.moved));
-    }
-    if s.fuzzy > 0 {
-        facts.push((t.facts_fuzzy)(s.fuzzy));
-    }
-    if s.unsearched > 0 {
-        facts.push((t.facts_unsearched)(s.unsearched));
-    }
-    let mut notes = Vec::new();
-    if let Some((locked, key)) = s.starter {
-        let mut note = t.starter_note.to_string();
-        if locked {
-            note.push_str(t.starter_locked);
-        }
-        if key {
-            note.push_str(t.starter_has_key);
-        }
-        notes.push(note);
-    }
-    if s.same_article == Some(false) {
-        notes.push(t.different_version.to_string());
-    }
-    if !s.new_tags.is_empty() {
-        let names: Vec<&str> = s.new_tags.iter().map(|t| t.0.as_str()).collect();
-        notes.push((t.new_tags)(&names.join(", ")));
-    }
-    if s.repairs.lone_surrogates > 0 {
-        notes.push((t.broken_characters)(s.repairs.lone_surrogates));
-    }
-    for skipped in &s.skipped {
-        notes.push((t.skipped)(&skipped.to_string()));
-    }
+fn summary_lines(s: &FileSummary, t: &Texts, h: &HandInTexts) -> Html {
+    let mut lines = crate::domain::import_report::summary_lines(s, t, h).into_iter();
+    let facts = lines.next().unwrap_or_default();
     html! {
         <>
-            <p class="library-details">{format!("{format}: {}.", facts.join(", "))}</p>
-            { for notes.into_iter().map(|n| html! { <p class="library-details">{n}</p> }) }
+            <p class="library-details">{facts}</p>
+            { for lines.map(|n| html! { <p class="library-details">{n}</p> }) }
         </>
     }
 }

@@ -1,13 +1,14 @@
-//! The library dialog: every saved article with its source, date and annotation count; open, rename, delete.
+//! The library dialog: every saved article with its source, date and annotation count; open, rename, delete (the bundled sample's annotations cleared), and a new student on a shared computer.
 
 use std::rc::Rc;
 
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::domain::i18n::HandInTexts;
 use crate::domain::i18n::Texts;
 use crate::ui::browser::library::LibraryEntry;
-use crate::ui::i18n::use_texts;
+use crate::ui::i18n::{use_hand_in_texts, use_texts};
 
 #[derive(Properties, PartialEq)]
 pub struct LibraryProps {
@@ -17,7 +18,10 @@ pub struct LibraryProps {
     pub used_bytes: usize,
     pub on_open: Callback<String>,
     pub on_rename: Callback<(String, String)>,
+    /// Deleting the bundled sample's key clears its annotations.
     pub on_delete: Callback<String>,
+    /// "New student on this computer".
+    pub on_new_student: Callback<()>,
     pub on_close: Callback<()>,
 }
 
@@ -32,9 +36,11 @@ enum RowMode {
 #[function_component(LibraryDialog)]
 pub fn library_dialog(props: &LibraryProps) -> Html {
     let t = use_texts();
+    let h = use_hand_in_texts();
     let mode = use_state(|| RowMode::Show);
-    let rows = props.entries.iter().map(|entry| row(props, entry, &mode, t));
+    let rows = props.entries.iter().map(|entry| row(props, entry, &mode, t, h));
     let on_close = props.on_close.clone();
+    let on_new_student = props.on_new_student.clone();
     let used = format!("{:.0} KB", props.used_bytes as f64 / 1024.0);
     html! {
         <div class="modal-backdrop">
@@ -45,12 +51,16 @@ pub fn library_dialog(props: &LibraryProps) -> Html {
                 </header>
                 <ul class="library-list">{ for rows }</ul>
                 <p class="storage-used">{(t.storage_used)(&used)}</p>
+                <section class="shared-computer" aria-labelledby="shared-computer-title">
+                    <h3 id="shared-computer-title">{h.shared_computer}</h3>
+                    <button type="button" onclick={move |_| on_new_student.emit(())}>{h.new_student}</button>
+                </section>
             </section>
         </div>
     }
 }
 
-fn row(props: &LibraryProps, entry: &LibraryEntry, mode: &UseStateHandle<RowMode>, t: &Texts) -> Html {
+fn row(props: &LibraryProps, entry: &LibraryEntry, mode: &UseStateHandle<RowMode>, t: &Texts, h: &HandInTexts) -> Html {
     let key = entry.key.clone();
     let is_current = props.current.as_str() == key;
     let count = (t.annotation_count)(entry.annotations);
@@ -99,10 +109,15 @@ fn row(props: &LibraryProps, entry: &LibraryEntry, mode: &UseStateHandle<RowMode
                 let mode = mode.clone();
                 move |_| mode.set(RowMode::Show)
             };
+            let (question, yes) = if entry.bundled {
+                ((h.clear_sample_question)(entry.annotations), h.clear_for_good)
+            } else {
+                ((t.delete_article_question)(&entry.title, &count), t.delete_for_good)
+            };
             html! {
                 <div class="confirm" role="alertdialog" aria-label={t.confirm_delete}>
-                    <p>{(t.delete_article_question)(&entry.title, &count)}</p>
-                    <button type="button" class="danger" onclick={confirm}>{t.delete_for_good}</button>
+                    <p>{question}</p>
+                    <button type="button" class="danger" onclick={confirm}>{yes}</button>
                     <button type="button" onclick={cancel}>{t.keep_it}</button>
                 </div>
             }
@@ -122,6 +137,8 @@ fn row(props: &LibraryProps, entry: &LibraryEntry, mode: &UseStateHandle<RowMode
                     if !entry.bundled {
                         <button type="button" onclick={rename}>{t.rename}</button>
                         <button type="button" class="danger" onclick={delete}>{t.delete}</button>
+                    } else if entry.annotations > 0 {
+                        <button type="button" class="danger" onclick={delete}>{h.clear_annotations}</button>
                     }
                 </div>
             }

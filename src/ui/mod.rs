@@ -13,6 +13,7 @@ pub mod i18n;
 pub mod import_report;
 pub mod library;
 pub mod new_article;
+pub mod new_student;
 pub mod offline;
 pub mod settings;
 pub mod side_lists;

@@ -77,6 +77,7 @@ test('axe: the class view with two students', async ({ page }) => {
   const pack = JSON.parse((await exportAs(page, 'Annotation pack')).text);
   const student = (author: string) => JSON.stringify({
     ...pack,
+    exported: { ...pack.exported, by: author },
     annotations: pack.annotations.map((a: any, i: number) => ({
       ...a, author, id: `00000000-0000-4000-8000-${author.charCodeAt(0).toString(16)}${String(i).padStart(10, '0')}`,
     })),
@@ -125,7 +126,7 @@ test('axe: the "Needs attention" lists (not placed, re-attaching) and the class 
   const classView = page.getByRole('dialog', { name: 'Class view' });
   await classView.locator('input[type=file]').setInputFiles(['Ana', 'Ben'].map((name, n) => ({
     name: `${name}.marginalia.json`, mimeType: 'application/json',
-    buffer: Buffer.from(JSON.stringify({ ...pack, annotations: pack.annotations.map((a: any) => ({ ...a, author: name, id: `00000000-0000-4000-8000-00000000000${n}` })) })),
+    buffer: Buffer.from(JSON.stringify({ ...pack, exported: { ...pack.exported, by: name }, annotations: pack.annotations.map((a: any) => ({ ...a, author: name, id: `00000000-0000-4000-8000-00000000000${n}` })) })),
   })));
   await expect(classView.getByRole('table', { name: 'Students by tag' })).toBeVisible();
   await expectNoViolations(page, 'class view at 320 px');

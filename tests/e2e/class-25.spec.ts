@@ -23,7 +23,7 @@ test('25 generated student files load and the class view renders them all', asyn
       .map((a: any, j: number) => ({ ...a, author: name,
         id: `00000000-0000-4000-8000-${String(s + 1).padStart(6, '0')}${String(j).padStart(6, '0')}` }));
     return { name: `s${s + 1}.marginalia.json`, mimeType: 'application/json',
-      buffer: Buffer.from(JSON.stringify({ ...base, annotations })) };
+      buffer: Buffer.from(JSON.stringify({ ...base, exported: { ...base.exported, by: name }, annotations })) };
   });
   await page.getByRole('button', { name: 'Class', exact: true }).click();
   await classView(page).locator('input[type=file]').setInputFiles(files);

@@ -8,6 +8,7 @@ const classView = (page: Page) => page.getByRole('dialog', { name: 'Class view' 
 function studentPack(base: any, author: string, annotations: any[]) {
   return JSON.stringify({
     ...base,
+    exported: { ...base.exported, by: author },
     annotations: annotations.map((a, i) => ({
       ...a,
       id: `00000000-0000-4000-8000-${author.charCodeAt(0).toString(16)}${String(i).padStart(10, '0')}`,

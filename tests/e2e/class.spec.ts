@@ -39,7 +39,7 @@ async function otherArticlePack(page: Page) {
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Library extends weekend hours');
   await dragSelect(page, 'open on Sundays');
   await page.keyboard.press('1');
-  const pack = await exportAs(page, 'Annotation pack');
+  const pack = await exportAs(page, 'Annotation pack', 'dana');
   await page.getByRole('button', { name: 'Sample' }).click();
   await expect(page.getByRole('heading', { level: 1 })).not.toHaveText('Library extends weekend hours');
   await page.waitForFunction(() => performance.getEntriesByName('marginalia:highlights-painted').length > 0);
@@ -206,7 +206,8 @@ test("teacher's flow: a starter pack, two students annotate and export, the teac
       await dragSelect(own, text);
       await own.keyboard.press(key);
     }
-    const pack = await exportAs(own, 'Annotation pack');
+    const pack = await exportAs(own, 'Annotation pack', name);
+    expect(pack.name).toBe(`${name}-library-extends-weekend-hours.marginalia.json`);
     await context.close();
     return { name: `${name}.marginalia.json`, text: pack.text };
   };

@@ -142,10 +142,15 @@ export async function startHost(root: string, prefix = '/') {
   };
 }
 
-/** Exports through the Export dialog in the format whose button starts with `label`; returns the file's name and text. */
-export async function exportAs(page: Page, label: string) {
+/**
+ * Exports through the Export dialog in the format whose button starts with `label`; returns the file's name and text.
+ * The pack needs the student's name: when the dialog has none yet, `name` is typed in.
+ */
+export async function exportAs(page: Page, label: string, name = 'Sam') {
   await page.getByRole('navigation', { name: 'Actions' }).getByRole('button', { name: 'Export' }).click();
   const dialog = page.getByRole('dialog', { name: 'Export' });
+  const nameField = dialog.getByRole('textbox', { name: /^Your name/ });
+  if (label.startsWith('Annotation pack') && (await nameField.inputValue()) === '') await nameField.fill(name);
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     dialog.getByRole('button', { name: new RegExp('^' + label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) }).click(),

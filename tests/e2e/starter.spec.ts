@@ -110,7 +110,7 @@ test('starter pack: locked tags and a hidden answer key for the student, scores 
   await page.keyboard.press('Escape');
   await page.getByRole('button', { name: 'Class' }).click();
   const one = teacherPack.annotations.find((a: any) => a.target.exact === 'sovereignty is inalienable');
-  const ana = JSON.stringify({ ...teacherPack, annotations: [{ ...one, id: '00000000-0000-4000-8000-000000000001', author: 'Ana' }] });
+  const ana = JSON.stringify({ ...teacherPack, exported: { ...teacherPack.exported, by: 'Ana' }, annotations: [{ ...one, id: '00000000-0000-4000-8000-000000000001', author: 'Ana' }] });
   await classView(page).locator('input[type=file]').setInputFiles([{ name: 'ana.marginalia.json', mimeType: 'application/json', buffer: Buffer.from(ana) }]);
   const scores = classView(page).getByRole('table', { name: 'Scores against the answer key' });
   await expect(scores).toBeVisible();

@@ -143,6 +143,7 @@ test('storage cleared behind the app (eviction): noticed on start, with the last
   await dragSelect(page, 'The White House did not immediately respond');
   await page.keyboard.press('1');
   await page.getByRole('navigation', { name: 'Actions' }).getByRole('button', { name: 'Export' }).click();
+  await page.getByRole('dialog', { name: 'Export' }).getByRole('textbox', { name: /^Your name/ }).fill('Ana');
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('dialog', { name: 'Export' }).getByRole('button', { name: /^Annotation pack/ }).click(),

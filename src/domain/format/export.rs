@@ -82,12 +82,13 @@ impl ExportKind {
     ) -> (String, &'static str, String) {
         let first = super::first_of_each_id(annotations);
         let current: Vec<&Annotation> = annotations.iter().zip(first).filter(|(_, f)| *f).map(|(a, _)| *a).collect();
-        let base = pack::file_name(doc);
-        let stem = base.trim_end_matches(pack::FILE_SUFFIX);
+        let stem = file_stem(doc, info.by);
         match self {
-            ExportKind::Pack => {
-                (base.clone(), "application/json", pack::export(doc, tags, annotations.iter().copied(), info))
-            }
+            ExportKind::Pack => (
+                format!("{stem}{}", pack::FILE_SUFFIX),
+                "application/json",
+                pack::export(doc, tags, annotations.iter().copied(), info),
+            ),
             ExportKind::WebAnnotation => {
                 (format!("{stem}.w3c.jsonld"), "application/ld+json", w3c::export(doc, tags, current, info))
             }
@@ -98,13 +99,64 @@ impl ExportKind {
             ExportKind::Markdown => (
                 format!("{stem}.report.md"),
                 "text/markdown;charset=utf-8",
-                markdown_report::export(doc, tags, current, info.source, info.at),
+                markdown_report::export(doc, tags, current, info),
             ),
             ExportKind::HtmlReport => (
                 format!("{stem}.report.html"),
                 "text/html;charset=utf-8",
-                html_report::export(doc, tags, current, info.source, info.at),
+                html_report::export(doc, tags, current, info),
             ),
         }
     }
+}
+
+/// Most words of a person's name a file name keeps.
+const NAME_WORDS: usize = 4;
+/// Most characters of a person's name a file name keeps.
+const NAME_CHARS: usize = 32;
+
+/// The start of every export's file name: the exporter's name (when there is one) and the
+/// article's title, both slugged (`ana-trump-tells-mexican-president`), so the files a teacher
+/// collects tell whose they are and never clash.
+pub fn file_stem(doc: &Document, by: &str) -> String {
+    let title = pack::file_name(doc);
+    let title = title.trim_end_matches(pack::FILE_SUFFIX);
+    match slug(by, NAME_WORDS, NAME_CHARS).as_str() {
+        "" => title.to_string(),
+        name => format!("{name}-{title}"),
+    }
+}
+
+/// `text` as a piece of a file name that is safe everywhere: its words (letters and digits,
+/// with their combining accents), lower-cased and joined by dashes, at most `max_words` words
+/// and `max_chars` characters (cut at a word when one fits). No separator, dot, space, control
+/// or direction character survives, so the result can neither leave its folder nor hide its
+/// extension; empty when `text` has no letters or digits.
+pub fn slug(text: &str, max_words: usize, max_chars: usize) -> String {
+    let is_word = |c: char| c.is_alphanumeric() || is_combining_mark(c);
+    let mut slug = String::new();
+    let mut chars = 0;
+    for word in text.split(|c: char| !is_word(c)).filter(|w| w.chars().any(char::is_alphanumeric)).take(max_words) {
+        let word = crate::domain::lowercase::lower(word);
+        let extra = word.chars().count() + usize::from(!slug.is_empty());
+        if chars + extra > max_chars {
+            if slug.is_empty() {
+                // One long word: keep its start rather than nothing.
+                slug = word.chars().take(max_chars).collect();
+            }
+            break;
+        }
+        if !slug.is_empty() {
+            slug.push('-');
+        }
+        slug.push_str(&word);
+        chars += extra;
+    }
+    slug
+}
+
+/// The combining diacritical marks (U+0300-U+036F and the extended blocks), which decomposed
+/// accented names are written with ("Jose\u{301}"): part of a word, not a break in it.
+fn is_combining_mark(c: char) -> bool {
+    matches!(c, '\u{300}'..='\u{36f}' | '\u{1ab0}'..='\u{1aff}' | '\u{1dc0}'..='\u{1dff}' | '\u{20d0}'..='\u{20ff}')
 }

@@ -1,4 +1,4 @@
-//! A printable, standalone HTML report: the article with numbered highlights, a tag legend with counts, and notes as endnotes.
+//! A printable, standalone HTML report: the article (its title once) with numbered highlights, a tag legend with counts, and notes as endnotes, dated in the exporter's local time and signed with their name.
 //!
 //! The file is opened outside the app, so it is built to be inert: every text from the article,
 //! notes and tags goes through [`escape`], there is no script, the only style is one `<style>`
@@ -7,19 +7,23 @@
 
 use sha2::{Digest, Sha256};
 
-use crate::domain::annotation::{format_utc, Annotation};
+use time::{OffsetDateTime, UtcOffset};
+
+use super::pack::ExportInfo;
+use crate::domain::annotation::Annotation;
 use crate::domain::document::{BlockKind, Document};
 use crate::domain::tags::{TagId, TagSet};
 
-/// The report of `annotations` on `doc`. Annotations whose quote is not at their positions in
-/// `doc` (orphans) are not highlighted; they are the last notes, marked as not found.
+/// The report of `annotations` on `doc`, by `info.by`, with every time in `info.at`'s offset
+/// (the exporter's local time). Annotations whose quote is not at their positions in `doc`
+/// (orphans) are not highlighted; they are the last notes, marked as not found.
 pub fn export<'a>(
     doc: &Document,
     tags: &TagSet,
     annotations: impl IntoIterator<Item = &'a Annotation>,
-    source: Option<&str>,
-    at: time::OffsetDateTime,
+    info: &ExportInfo,
 ) -> String {
+    let (source, at) = (info.source, info.at);
     let rows = super::report_order(doc, annotations);
     let annotations: Vec<&Annotation> = rows.iter().map(|(a, _)| *a).collect();
     let placed: Vec<bool> = rows.iter().map(|(_, p)| *p).collect();
@@ -35,22 +39,27 @@ pub fn export<'a>(
     out.push_str("<meta name=\"referrer\" content=\"no-referrer\">\n");
     out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
     out.push_str(&format!("<title>Annotations: {title}</title>\n<style>{style}</style>\n</head>\n<body>\n"));
-    out.push_str(&format!("<header>\n<h1>{title}</h1>\n"));
+    // The title once: the article's own title block becomes the page's heading, highlights and all.
+    let title_block =
+        doc.blocks().first().is_some_and(|b| b.kind == BlockKind::Heading && doc.slice(b.start, b.end) == doc.title());
+    let shown: Vec<(usize, &Annotation)> =
+        annotations.iter().enumerate().filter(|(i, _)| placed[*i]).map(|(i, a)| (i + 1, *a)).collect();
+    out.push_str("<header>\n<h1>");
+    if title_block {
+        block_html(&mut out, doc, tags, 0, &shown);
+    } else {
+        out.push_str(&title);
+    }
+    out.push_str("</h1>\n");
     let facts: Vec<String> =
         [doc.meta().byline.as_deref(), doc.meta().date.as_deref(), source].into_iter().flatten().map(escape).collect();
     if !facts.is_empty() {
         out.push_str(&format!("<p class=\"facts\">{}</p>\n", facts.join(" · ")));
     }
-    out.push_str(&format!(
-        "<p class=\"facts\">{} annotations · exported {}</p>\n</header>\n",
-        annotations.len(),
-        escape(&format_utc(at))
-    ));
+    out.push_str(&format!("<p class=\"facts\">{}</p>\n</header>\n", escape(&exported_line(info, annotations.len()))));
     legend(&mut out, tags, &annotations);
     out.push_str("<main>\n");
-    let shown: Vec<(usize, &Annotation)> =
-        annotations.iter().enumerate().filter(|(i, _)| placed[*i]).map(|(i, a)| (i + 1, *a)).collect();
-    for (index, block) in doc.blocks().iter().enumerate() {
+    for (index, block) in doc.blocks().iter().enumerate().skip(usize::from(title_block)) {
         let tag = if block.kind == BlockKind::Heading {
             if index == 0 {
                 "h2"
@@ -65,7 +74,7 @@ pub fn export<'a>(
         out.push_str(&format!("</{tag}>\n"));
     }
     out.push_str("</main>\n");
-    endnotes(&mut out, doc, tags, &annotations, &placed);
+    endnotes(&mut out, doc, tags, &annotations, &placed, at.offset());
     out.push_str("</body>\n</html>\n");
     out
 }
@@ -121,7 +130,8 @@ fn block_html(out: &mut String, doc: &Document, tags: &TagSet, index: usize, sho
         for (n, a) in &here {
             let end_here = a.target.end.min(block.end) == to && a.target.end <= next_start;
             if end_here {
-                out.push_str(&format!("<sup class=\"ref\" id=\"h{n}\"><a href=\"#n{n}\">{n}</a></sup>"));
+                // In brackets, so two numbers side by side read as [3][4], never as 34.
+                out.push_str(&format!("<sup class=\"ref\" id=\"h{n}\"><a href=\"#n{n}\">[{n}]</a></sup>"));
             }
         }
     }
@@ -141,7 +151,14 @@ fn legend(out: &mut String, tags: &TagSet, annotations: &[&Annotation]) {
     out.push_str("</ul>\n</section>\n");
 }
 
-fn endnotes(out: &mut String, doc: &Document, tags: &TagSet, annotations: &[&Annotation], placed: &[bool]) {
+fn endnotes(
+    out: &mut String,
+    doc: &Document,
+    tags: &TagSet,
+    annotations: &[&Annotation],
+    placed: &[bool],
+    offset: UtcOffset,
+) {
     out.push_str("<section class=\"notes\">\n<h2>Notes</h2>\n<ol>\n");
     for (i, a) in annotations.iter().enumerate() {
         let n = i + 1;
@@ -164,10 +181,38 @@ fn endnotes(out: &mut String, doc: &Document, tags: &TagSet, annotations: &[&Ann
         if !a.author.is_empty() {
             by.push(escape(&a.author));
         }
-        by.push(escape(&format_utc(a.modified)));
+        by.push(escape(&local_time(a.modified, offset)));
         out.push_str(&format!("<p class=\"by\">{}</p></li>\n", by.join(" · ")));
     }
     out.push_str("</ol>\n</section>\n");
+}
+
+/// "By Ana · 4 annotations · exported 2025-03-10 10:00 (UTC+01:00)": who, how many and when,
+/// in the exporter's local time (the offset of `info.at`).
+pub fn exported_line(info: &ExportInfo, count: usize) -> String {
+    let by = info.by.trim();
+    let noun = if count == 1 { "annotation" } else { "annotations" };
+    let when = format!("exported {} ({})", local_time(info.at, info.at.offset()), zone(info.at.offset()));
+    match by {
+        "" => format!("{count} {noun} · {when}"),
+        by => format!("By {by} · {count} {noun} · {when}"),
+    }
+}
+
+/// `at` as people read it where they are: `2025-03-10 10:00` in the time zone `offset`.
+pub fn local_time(at: OffsetDateTime, offset: UtcOffset) -> String {
+    let at = at.to_offset(offset);
+    format!("{} {:02}:{:02}", at.date(), at.hour(), at.minute())
+}
+
+/// `UTC`, `UTC+01:00`, `UTC-03:30`.
+fn zone(offset: UtcOffset) -> String {
+    if offset.is_utc() {
+        return "UTC".to_string();
+    }
+    let (h, m, _) = offset.as_hms();
+    let sign = if offset.is_negative() { '-' } else { '+' };
+    format!("UTC{sign}{:02}:{:02}", h.unsigned_abs(), m.unsigned_abs())
 }
 
 /// The class of the tag at `position` in the set; unknown tags share one grey class.

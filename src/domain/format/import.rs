@@ -266,6 +266,39 @@ pub struct FileSummary {
     pub skipped: Vec<FormatError>,
     /// For a teacher's starter pack: (the tag set is locked, it carries an answer key).
     pub starter: Option<(bool, bool)>,
+    /// What the file changes in the article's tag set, by name (a starter pack replaces it).
+    pub tag_changes: TagChanges,
+}
+
+/// How a tag set changes, in tag names as the person knows them.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TagChanges {
+    /// Names of the tags added, in the new set's order.
+    pub added: Vec<String>,
+    /// (old name, new name) of the tags kept under another name.
+    pub renamed: Vec<(String, String)>,
+    /// Names of the tags the new set no longer has (annotations keep them as unknown tags).
+    pub removed: Vec<String>,
+}
+
+impl TagChanges {
+    /// The changes from `before` to `after`, tags matched by id.
+    pub fn between(before: &TagSet, after: &TagSet) -> TagChanges {
+        let mut changes = TagChanges::default();
+        for tag in &after.tags {
+            match before.get(&tag.id) {
+                None => changes.added.push(tag.name.clone()),
+                Some(old) if old.name != tag.name => changes.renamed.push((old.name.clone(), tag.name.clone())),
+                Some(_) => {}
+            }
+        }
+        changes.removed = before.tags.iter().filter(|t| after.get(&t.id).is_none()).map(|t| t.name.clone()).collect();
+        changes
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.added.is_empty() && self.renamed.is_empty() && self.removed.is_empty()
+    }
 }
 
 /// Everything an import would change, worked out without changing anything.
@@ -360,6 +393,7 @@ fn apply_file(
     imported: Imported,
 ) -> FileSummary {
     let known: BTreeSet<TagId> = plan.tags.tags.iter().map(|t| t.id.clone()).collect();
+    let tags_before = plan.tags.clone();
     let mut summary = FileSummary {
         format: Some(imported.format),
         same_article: imported.article.as_ref().map(|a| &a.hash == doc.hash()),
@@ -378,6 +412,7 @@ fn apply_file(
         Some(_) => summary.new_tags.clear(),
         None => plan.tags = imported.tags,
     }
+    summary.tag_changes = TagChanges::between(&tags_before, &plan.tags);
     let unsearched_before = anchorer.unsearched();
     let from_page = matches!(imported.format, Format::W3c | Format::Hypothesis);
     let mut pending = imported.pending.into_iter();

@@ -1,21 +1,24 @@
-//! A Markdown report of an article's annotations: counts per tag, then each annotation with its quote and note, in article order.
+//! A Markdown report of an article's annotations: who exported it and when (local time), counts per tag, then each annotation with its quote and note, in article order.
 //!
 //! Text from the article, notes and tags is escaped so it reads as written: no emphasis, links,
 //! headings, lists or raw HTML can come from it.
 
+use super::html_report::{exported_line, local_time};
+use super::pack::ExportInfo;
 use super::{paragraph_number, report_order};
-use crate::domain::annotation::{format_utc, Annotation};
+use crate::domain::annotation::Annotation;
 use crate::domain::document::Document;
 use crate::domain::tags::TagSet;
 
-/// The report for `annotations` of `doc`; `source` is the article's URL when known.
+/// The report for `annotations` of `doc`, by `info.by`, times in `info.at`'s offset (the
+/// exporter's local time); `info.source` is the article's URL when known.
 pub fn export<'a>(
     doc: &Document,
     tags: &TagSet,
     annotations: impl IntoIterator<Item = &'a Annotation>,
-    source: Option<&str>,
-    at: time::OffsetDateTime,
+    info: &ExportInfo,
 ) -> String {
+    let source = info.source;
     let rows = report_order(doc, annotations);
     let annotations: Vec<&Annotation> = rows.iter().map(|(a, _)| *a).collect();
     let mut out = format!("# Annotations: {}\n\n", escape_inline(doc.title()));
@@ -27,7 +30,7 @@ pub fn export<'a>(
     if !facts.is_empty() {
         out.push_str(&format!("{}\n\n", facts.join(" · ")));
     }
-    out.push_str(&format!("Exported {} · {} annotations\n\n", format_utc(at), annotations.len()));
+    out.push_str(&format!("{}\n\n", escape_inline(&exported_line(info, annotations.len()))));
     out.push_str("## Tags\n\n| Tag | Annotations |\n| --- | ---: |\n");
     for (tag, count) in super::html_report::counts_per_tag(tags, &annotations) {
         out.push_str(&format!("| {} | {count} |\n", escape_inline(tags.name_of(&tag))));
@@ -44,7 +47,7 @@ pub fn export<'a>(
         if !a.author.is_empty() {
             about.push(escape_inline(&a.author));
         }
-        about.push(format_utc(a.modified));
+        about.push(local_time(a.modified, info.at.offset()));
         out.push_str(&format!("{}\n\n", about.join(" · ")));
         for line in a.target.exact.lines() {
             out.push_str(&format!("> {}\n", escape_line(line)));

@@ -460,4 +460,5 @@ pub static EN: Texts = Texts {
     },
     disagreement_summary: |n, raters, tag| format!("{n} of {raters} tagged this as {tag}"),
     format_labels: ["Marginalia pack", "Marginalia annotations export", "W3C Web Annotation", "Hypothesis export"],
+    several_authors: |file, authors| format!("{file}'s file holds annotations by several people: {authors}."),
 };

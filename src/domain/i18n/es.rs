@@ -496,4 +496,5 @@ pub static ES: Texts = Texts {
         "Web Annotation del W3C",
         "Exportación de Hypothesis",
     ],
+    several_authors: |file, authors| format!("El archivo de {file} tiene anotaciones de varias personas: {authors}."),
 };

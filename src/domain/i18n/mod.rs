@@ -3,10 +3,12 @@
 mod en;
 mod es;
 mod es_help;
+mod hand_in;
 mod texts;
 
 pub use en::EN;
 pub use es::ES;
+pub use hand_in::{HandInTexts, HAND_IN_EN, HAND_IN_ES};
 pub use texts::Texts;
 
 /// A language the UI is written in.
@@ -47,6 +49,14 @@ impl Lang {
     /// Marginalia has; English when none is.
     pub fn from_browser_tags(tags: &[String]) -> Lang {
         tags.iter().find_map(|t| Lang::from_tag(t)).unwrap_or_default()
+    }
+
+    /// This language's texts of handing work in and of shared computers.
+    pub fn hand_in(self) -> &'static HandInTexts {
+        match self {
+            Lang::En => &HAND_IN_EN,
+            Lang::Es => &HAND_IN_ES,
+        }
     }
 
     /// This language's table of texts.

@@ -402,4 +402,6 @@ pub struct Texts {
     pub disagreement_summary: fn(usize, usize, &str) -> String,
     /// The import formats' names, in the order pack, legacy export, W3C, Hypothesis.
     pub format_labels: [&'static str; 4],
+    /// "Ben's file holds annotations by several people: Ana (2), Ben (1)." (the file's student, the authors).
+    pub several_authors: fn(&str, &str) -> String,
 }

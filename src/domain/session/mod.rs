@@ -5,6 +5,7 @@
 //! operation changes is queued in the [`SaveQueue`] under its key, and the shell flushes the
 //! queue through a [`KeyValue`] (localStorage). Nothing here touches the browser.
 
+mod fresh;
 pub mod history;
 pub mod import;
 pub mod kv;
@@ -17,6 +18,7 @@ mod tabs;
 use std::cell::RefCell;
 use std::rc::Rc;
 
+pub use fresh::Fresh;
 use history::{History, List, Part, Step, Swap};
 use kv::KeyValue;
 use load::{keep_backup, load_annotations, load_parts, Overlay, Unreadable};
@@ -121,6 +123,10 @@ pub struct Session {
     history: History,
     queue: SharedQueue,
     annotations_loaded: bool,
+    /// Counts the steps made, undone and redone, so an export can tell whether it is still current.
+    revision: u64,
+    /// The revision of the open article last exported as a pack, if it was since it opened.
+    exported: Option<u64>,
 }
 
 impl Session {
@@ -143,6 +149,8 @@ impl Session {
             history: History::default(),
             queue,
             annotations_loaded: false,
+            revision: 0,
+            exported: None,
         };
         session.open_parts(doc, kv);
         session
@@ -171,6 +179,7 @@ impl Session {
         self.classroom = parts.classroom.map(Rc::new);
         self.unreadable = Vec::new();
         self.history = History::default();
+        self.exported = None;
         self.keep_unreadable(kv, parts.unreadable);
         self.annotations_loaded = false;
     }
@@ -298,6 +307,7 @@ impl Session {
 
     /// Puts each part of `step` in place (the store already holds its changes) and queues the writes.
     fn settle(&mut self, step: Step) -> Effects {
+        self.revision += 1;
         let mut effects = Effects::default();
         let article = self.doc.hash().short().to_string();
         for change in &step.changes {

@@ -136,6 +136,12 @@ impl SaveQueue {
         self.pending.range(prefix.to_string()..).map(|(k, _)| k).take_while(move |k| k.starts_with(prefix))
     }
 
+    /// Drops every queued write and forgets the protected keys and the last problem: storage is
+    /// being emptied for the next person on this computer, and nothing of the last may be written back.
+    pub fn clear(&mut self) {
+        *self = SaveQueue::default();
+    }
+
     /// Drops every write queued under `prefix` (an article that was deleted).
     pub fn forget_prefix(&mut self, prefix: &str) {
         self.pending.retain(|k, _| !k.starts_with(prefix));

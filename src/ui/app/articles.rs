@@ -149,7 +149,9 @@ impl App {
                 let t = self.t();
                 match library::delete(&mut self.kv, self.session.queue(), &key, t) {
                     Ok(_) => {
-                        self.announce(self.t().article_deleted);
+                        // The bundled sample stays: deleting it clears its annotations.
+                        let sample = key == self.sample.hash().short();
+                        self.announce(if sample { self.lang.hand_in().sample_cleared } else { t.article_deleted });
                         if key == self.session.doc().hash().short() {
                             self.switch_to((*self.sample).clone());
                         }
@@ -247,10 +249,16 @@ impl App {
     /// it), and the queue keeps every write of the one left.
     pub(super) fn switch_to(&mut self, doc: Document) {
         self.commit_all_notes();
-        self.painter = None;
-        self.article_listener = None;
         clock::mark("marginalia:annotations-load-start");
         self.session.switch(Rc::new(doc), &mut self.kv);
+        self.reset_views();
+    }
+
+    /// After the session opened an article (switched, or started fresh): the views start over
+    /// on it (no selection, editor, drafts, filter or search; the painter rebuilt; the top of the page).
+    pub(super) fn reset_views(&mut self) {
+        self.painter = None;
+        self.article_listener = None;
         library::set_last_open(self.session.doc().hash().short());
         self.announce(&(self.t().opened)(self.session.doc().title()));
         self.reattach = None;

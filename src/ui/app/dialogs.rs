@@ -4,6 +4,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::hand_in::HandInMsg;
 use super::{App, Msg};
 use crate::domain::document::Document;
 use crate::domain::session::import::PendingImport;
@@ -16,6 +17,7 @@ use crate::ui::help::HelpDialog;
 use crate::ui::import_report::ImportReport;
 use crate::ui::library::LibraryDialog;
 use crate::ui::new_article::NewArticleDialog;
+use crate::ui::new_student::NewStudentDialog;
 use crate::ui::settings::SettingsDialog;
 use crate::ui::unsaved::UnsavedDialog;
 
@@ -29,7 +31,11 @@ pub(super) enum Dialog {
     /// The library, listed when it opened (and again after a rename or delete).
     Library(Rc<Vec<LibraryEntry>>, usize),
     Settings(Option<Rc<crate::ui::settings::TagFieldError>>), // the tag edit it last refused
-    Export,
+    Export {
+        then_new_student: bool,
+    },
+    /// "New student on this computer", with how many annotations here were not exported.
+    NewStudent(usize),
     /// An import worked out and shown to the user, not applied yet.
     Import(Box<PendingImport>),
     Class,
@@ -88,6 +94,7 @@ impl App {
                     on_open={link.callback(Msg::OpenArticle)}
                     on_rename={link.callback(|(key, title)| Msg::RenameArticle(key, title))}
                     on_delete={link.callback(Msg::DeleteArticle)}
+                    on_new_student={link.callback(|_| Msg::HandIn(HandInMsg::ShowNewStudent(true)))}
                     on_close={link.callback(|_| Msg::ShowLibrary(false))} />
             },
             Dialog::Settings(error) => html! {
@@ -100,8 +107,9 @@ impl App {
                     on_reveal={link.callback(|_| Msg::RevealAnswerKey)}
                     on_close={link.callback(|_| Msg::ShowSettings(false))} error={error.clone()} />
             },
-            Dialog::Export => html! {
+            Dialog::Export { .. } => html! {
                 <ExportDialog count={self.session.store().len() + self.session.orphans().len()} on_export={link.callback(Msg::ExportAs)}
+                    author={AttrValue::from(self.session.author().to_string())} on_author={link.callback(Msg::SetAuthor)}
                     on_starter={link.callback(|(lock, key)| Msg::StarterPack(lock, key))}
                     on_close={link.callback(|_| Msg::ShowExport(false))} />
             },
@@ -115,6 +123,12 @@ impl App {
                 <ClassViewHost doc={self.session.doc().clone()} tags={self.session.tags().clone()} on_close={link.callback(|_| Msg::ShowClass(false))}
                     answer_key={answer_key.map(|c| Rc::new(c.answer_key.clone()))}
                     on_open_passage={link.callback(|(start, end)| Msg::OpenPassage(start, end))} />
+            },
+            Dialog::NewStudent(unexported) => html! {
+                <NewStudentDialog unexported={*unexported} can_export={self.session.store().len() + self.session.orphans().len() > 0}
+                    on_export={link.callback(|_| Msg::HandIn(HandInMsg::ExportFirst))}
+                    on_start_fresh={link.callback(|_| Msg::HandIn(HandInMsg::StartFresh))}
+                    on_cancel={link.callback(|_| Msg::HandIn(HandInMsg::ShowNewStudent(false)))} />
             },
             Dialog::Unsaved(doc) => html! {
                 <UnsavedDialog waiting={self.session.queue().borrow().len()} title={AttrValue::from(doc.title().to_string())}

@@ -28,12 +28,16 @@ impl App {
                 true
             }
             Msg::ShowExport(open) => {
-                self.show(open.then_some(Dialog::Export));
+                self.show(open.then_some(Dialog::Export { then_new_student: false }));
                 true
             }
             Msg::ExportAs(kind) => {
+                let back = matches!(self.dialog, Some(Dialog::Export { then_new_student: true }));
                 self.dialog = None;
                 self.export_as(ctx, kind);
+                if back {
+                    self.show_new_student();
+                }
                 true
             }
             Msg::OpenImportDialog => {
@@ -147,7 +151,7 @@ impl App {
                 true
             }
             Msg::Exported { name, mime, contents, at, count } => {
-                self.hand_over(&name, &mime, &contents, at, count);
+                self.hand_over(&name, &mime, &contents, at, count, false);
                 true
             }
             _ => false,
@@ -170,7 +174,7 @@ impl App {
             let info = ExportInfo { source: session.doc().meta().source.as_deref(), by: session.author(), at: now };
             let contents = pack::export(session.doc(), session.tags(), annotations, &info);
             let name = pack::file_name(session.doc());
-            return self.hand_over(&name, "application/json", &contents, now, count);
+            return self.hand_over(&name, "application/json", &contents, now, count, true);
         }
         let index = ExportKind::ALL.iter().position(|k| *k == kind).unwrap_or_default();
         let list: Vec<_> = annotations.cloned().collect();
@@ -190,9 +194,21 @@ impl App {
     }
 
     /// Hands a rendered export to the browser as a download, and notes it for eviction checks.
-    pub(super) fn hand_over(&mut self, name: &str, mime: &str, contents: &str, now: OffsetDateTime, count: usize) {
+    /// `pack`: the file is the pack, which makes this article's work count as exported.
+    pub(super) fn hand_over(
+        &mut self,
+        name: &str,
+        mime: &str,
+        contents: &str,
+        now: OffsetDateTime,
+        count: usize,
+        pack: bool,
+    ) {
         match download::download(name, mime, contents, self.t()) {
             Ok(()) => {
+                if pack {
+                    self.session.mark_exported();
+                }
                 // Writing the cookie took about 8 ms (Chromium answers `document.cookie` through
                 // its network service); it follows in the next task, after the file is handed over.
                 let name = name.to_string();

@@ -1,4 +1,4 @@
-//! Starting the app: the article to open first, its session, the crash handler and the listeners.
+//! Starting the app: the article to open first, its session, the crash handler, the listeners, and reading the stored annotations once the article is painted.
 
 use super::*;
 
@@ -70,5 +70,21 @@ impl App {
             a11y: Default::default(),
             saving: saving::Saving::new(ctx.link().clone()),
         }
+    }
+
+    /// Reads the article's stored annotations, after the article's first paint at start-up, and
+    /// paints them. What another tab stored meanwhile is read with them.
+    pub(super) fn load_annotations(&mut self, ctx: &Context<Self>) -> bool {
+        clock::mark("marginalia:annotations-load-start");
+        if !self.session.load_annotations(&mut self.kv) {
+            return false;
+        }
+        self.annotations_just_loaded = true;
+        if let Some(painter) = &mut self.painter {
+            painter.repaint(self.session.doc(), self.session.store());
+        }
+        self.keep_views_in_step();
+        describe_after_paint(ctx);
+        true
     }
 }

@@ -15,6 +15,19 @@ pub fn now_millis() -> f64 {
     js_sys::Date::now()
 }
 
+/// The current time in the browser's local time zone, for what people read (a report's dates).
+pub fn local_now() -> OffsetDateTime {
+    local(now())
+}
+
+/// `at` in the browser's local time zone as it is now.
+pub fn local(at: OffsetDateTime) -> OffsetDateTime {
+    // getTimezoneOffset is minutes *behind* UTC (-60 in Madrid in winter).
+    let minutes = -js_sys::Date::new_0().get_timezone_offset();
+    let offset = time::UtcOffset::from_whole_seconds((minutes * 60.0) as i32).unwrap_or(time::UtcOffset::UTC);
+    at.to_offset(offset)
+}
+
 /// A fresh random (version 4) UUID from the browser's crypto source.
 pub fn new_id() -> Uuid {
     Uuid::new_v4()

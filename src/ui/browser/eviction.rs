@@ -47,6 +47,13 @@ pub fn note_export(name: &str, at: time::OffsetDateTime) {
     write(&marker);
 }
 
+/// Forgets that annotations were saved and what was exported (the person started fresh on
+/// purpose), so the next start does not take the empty storage for an eviction.
+pub fn forget() {
+    write(&Marker::default());
+    RECORDED.with(|r| r.set(false));
+}
+
 fn document() -> Option<JsValue> {
     web_sys::window().and_then(|w| w.document()).map(JsValue::from)
 }

@@ -16,7 +16,7 @@ use crate::domain::annotation::Annotation;
 use crate::domain::answer_key::SpanScore;
 use crate::domain::class::{ClassView, RejectReason, Rejected, Submission};
 use crate::domain::class_csv::{agreement_csv, student_table_csv};
-use crate::domain::class_import::{most_common_author, read_submission, student_from_file_name};
+use crate::domain::class_import::{authors, read_submission, student_from_file_name, student_name};
 use crate::domain::class_layers::{segments, LayerSegment};
 use crate::domain::document::{ContentHash, Document};
 use crate::domain::format;
@@ -65,6 +65,8 @@ pub struct ClassViewPanel {
     submissions: Vec<Submission>,
     /// Files that could not be read at all (the view adds its own rejections).
     unreadable: Vec<Rejected>,
+    /// Files whose annotations name several authors: (the file's student, each author with a count).
+    mixed: Vec<(String, Vec<(String, usize)>)>,
     /// The open tags plus any other tags students' files brought.
     tags: TagSet,
     view: ClassView,
@@ -91,6 +93,7 @@ impl Component for ClassViewPanel {
         ClassViewPanel {
             submissions: Vec::new(),
             unreadable: Vec::new(),
+            mixed: Vec::new(),
             tags,
             view,
             visible: Vec::new(),
@@ -218,6 +221,7 @@ impl Component for ClassViewPanel {
                         <p class="notice-inline" role="alert">{notice.clone()}</p>
                     }
                     { self.view_rejected(t) }
+                    { self.view_mixed(t) }
                     if students == 0 {
                         <p class="storage-used">{t.no_student_files}</p>
                     } else {
@@ -264,9 +268,11 @@ impl ClassViewPanel {
                         self.tags.tags.push(tag.clone());
                     }
                 }
-                let student = most_common_author(&imported.annotations)
-                    .or_else(|| exported_by(bytes))
-                    .unwrap_or_else(|| student_from_file_name(name));
+                let student = student_name(exported_by(bytes).as_deref(), &imported.annotations, name);
+                let authors = authors(&imported.annotations);
+                if authors.len() > 1 {
+                    self.mixed.push((student.clone(), authors));
+                }
                 // Formats without the article's hash (W3C, Hypothesis) are taken as this article.
                 let article: ContentHash = imported.article.map_or_else(|| doc.hash().clone(), |a| a.hash);
                 Ok(Submission { student, article, annotations: imported.annotations })

@@ -18,6 +18,19 @@ impl ClassViewPanel {
         }
     }
 
+    /// Files whose annotations name several authors (one person exported another's work too).
+    pub(super) fn view_mixed(&self, t: &Texts) -> Html {
+        let line = |(student, authors): &(String, Vec<(String, usize)>)| {
+            let names: Vec<String> = authors.iter().map(|(name, n)| format!("{name} ({n})")).collect();
+            html! { <li class="notice-inline">{(t.several_authors)(student, &names.join(", "))}</li> }
+        };
+        html! {
+            if !self.mixed.is_empty() {
+                <ul class="class-mixed">{ for self.mixed.iter().map(line) }</ul>
+            }
+        }
+    }
+
     pub(super) fn view_students(&self, ctx: &Context<Self>) -> Html {
         let t = texts(ctx);
         let rows = self.view.students().iter().enumerate().map(|(i, s)| {
