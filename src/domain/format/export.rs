@@ -84,11 +84,10 @@ impl ExportKind {
         let current: Vec<&Annotation> = annotations.iter().zip(first).filter(|(_, f)| *f).map(|(a, _)| *a).collect();
         let stem = file_stem(doc, info.by);
         match self {
-            ExportKind::Pack => (
-                format!("{stem}{}", pack::FILE_SUFFIX),
-                "application/json",
-                pack::export(doc, tags, annotations.iter().copied(), info),
-            ),
+            ExportKind::Pack => {
+                let (name, contents) = pack_file(doc, tags, annotations.iter().copied(), info);
+                (name, "application/json", contents)
+            }
             ExportKind::WebAnnotation => {
                 (format!("{stem}.w3c.jsonld"), "application/ld+json", w3c::export(doc, tags, current, info))
             }
@@ -114,6 +113,17 @@ impl ExportKind {
 const NAME_WORDS: usize = 4;
 /// Most characters of a person's name a file name keeps.
 const NAME_CHARS: usize = 32;
+
+/// The pack's file name (the exporter's name, then the article's title) and its contents: what
+/// [`ExportKind::Pack`] renders, for the app, which writes the pack without the other formats.
+pub fn pack_file<'a>(
+    doc: &Document,
+    tags: &TagSet,
+    annotations: impl IntoIterator<Item = &'a Annotation>,
+    info: &ExportInfo,
+) -> (String, String) {
+    (format!("{}{}", file_stem(doc, info.by), pack::FILE_SUFFIX), pack::export(doc, tags, annotations, info))
+}
 
 /// The start of every export's file name: the exporter's name (when there is one) and the
 /// article's title, both slugged (`ana-trump-tells-mexican-president`), so the files a teacher

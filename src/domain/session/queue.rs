@@ -192,10 +192,7 @@ fn write_one(
             Ok(annotation) => Some(annotation),
             Err(_) => {
                 // Never written over: a copy is kept, and the change stays in this tab's memory.
-                let backup = persist::backup_key(key);
-                if kv.get(&backup).ok().flatten().is_none() {
-                    let _ = kv.set(&backup, &raw);
-                }
+                super::load::keep_backup(kv, key, &raw);
                 outcomes.push(Outcome::Unreadable { key: key.to_string(), raw });
                 return Ok(());
             }

@@ -9,6 +9,7 @@ use super::kv::KeyValue;
 use super::load::{load_parts, Overlay};
 use super::queue::{Flushed, Outcome, Write};
 use super::{Effects, Session};
+use crate::domain::annotation::Annotation;
 use crate::domain::persist::{self, article_key_kind, ArticleKey, SideList};
 use crate::domain::sync::keep_version;
 
@@ -31,9 +32,10 @@ impl Session {
                 Outcome::Adopted { .. } => {}
                 Outcome::OtherVersion { article, version } if *article == here => {
                     // Versions other tabs kept meanwhile join this tab's list first.
-                    let stored = load_parts(&Overlay { kv: &*kv, queue: &self.queue.borrow() }, self.doc.hash());
+                    let key = persist::side_key(self.doc.hash(), SideList::Conflicts);
+                    let stored = stored_versions(&*kv, &self.queue, &key).unwrap_or_default();
                     let mut conflicts: Vec<_> = (*self.conflicts).clone();
-                    stored.conflicts.into_iter().for_each(|v| keep_version(&mut conflicts, v));
+                    stored.into_iter().for_each(|v| keep_version(&mut conflicts, v));
                     self.conflicts = Rc::new(conflicts);
                     effects.absorb(self.keep_other_version(version.clone()));
                     effects.clashed = true;
@@ -112,16 +114,16 @@ impl Session {
     }
 }
 
+/// The other versions stored (or queued) under `key`; `None` when that value cannot be read.
+fn stored_versions(kv: &dyn KeyValue, queue: &super::SharedQueue, key: &str) -> Option<Vec<Annotation>> {
+    let current = Overlay { kv, queue: &queue.borrow() }.get(key).ok().flatten();
+    current.as_deref().map_or(Ok(Vec::new()), persist::decode_list).ok()
+}
+
 /// Keeps `version` in the stored other-versions list of another article (read, added, queued).
-fn keep_stored_version(
-    kv: &dyn KeyValue,
-    queue: &super::SharedQueue,
-    article: &str,
-    version: &crate::domain::annotation::Annotation,
-) {
+fn keep_stored_version(kv: &dyn KeyValue, queue: &super::SharedQueue, article: &str, version: &Annotation) {
     let key = format!("{}v1/{article}/conflicts", persist::KEY_PREFIX);
-    let current = Overlay { kv, queue: &queue.borrow() }.get(&key).ok().flatten();
-    let Ok(mut list) = current.as_deref().map_or(Ok(Vec::new()), persist::decode_list) else { return };
+    let Some(mut list) = stored_versions(kv, queue, &key) else { return };
     keep_version(&mut list, version.clone());
     queue.borrow_mut().put(key, Write::Value(Some(persist::encode_list(&list))));
 }

@@ -8,7 +8,7 @@ use yew::prelude::*;
 use super::{App, Dialog, Msg};
 use crate::domain::annotation::time_from_millis;
 use crate::domain::format;
-use crate::domain::format::export::{file_stem, ExportKind};
+use crate::domain::format::export::{pack_file, ExportKind};
 use crate::domain::format::import::ImportFile;
 use crate::domain::format::pack::{self, ExportInfo};
 use crate::domain::persist;
@@ -172,9 +172,7 @@ impl App {
         let annotations = session.all_annotations().chain(session.conflicts().iter());
         if kind == ExportKind::Pack {
             let info = ExportInfo { source: session.doc().meta().source.as_deref(), by: session.author(), at: now };
-            let contents = pack::export(session.doc(), session.tags(), annotations, &info);
-            // Named as every export is: the student's name, then the article's title.
-            let name = format!("{}{}", file_stem(session.doc(), session.author()), pack::FILE_SUFFIX);
+            let (name, contents) = pack_file(session.doc(), session.tags(), annotations, &info);
             return self.hand_over(&name, "application/json", &contents, now, count, true);
         }
         let index = ExportKind::ALL.iter().position(|k| *k == kind).unwrap_or_default();
