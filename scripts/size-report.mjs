@@ -21,8 +21,10 @@ export const CEILING_BROTLI_KB = BUDGET_BROTLI_KB;
 // from the first visit's wasm: 308.5 -> 285.3 KB at start, module 163.5 -> 190.8 KB); not part of
 // a first visit, but held to its own ratchet so it cannot grow unnoticed either. Issue 16's
 // reader mode (wrappers, second pass, Readability's climb, JSON-LD, title rules, conditional
-// cleaning, rich paste's reader) lives here: 190.8 -> 200.6 KB, 202.7 KB with main at 6aaf3b1 (docs/size.md).
-export const CLASS_VIEW_CEILING_BROTLI_KB = 220;
+// cleaning, rich paste's reader) lives here: 190.8 -> 200.6 KB, 202.7 KB with main at 6aaf3b1 (docs/size.md);
+// with the exports other than the pack and everything of session 5 merged, 219.97 KB: the ceiling
+// is set 1 KB above that, so a build machine whose file paths are a few bytes longer still passes.
+export const CLASS_VIEW_CEILING_BROTLI_KB = 221;
 const SINGLE_FILE = 'marginalia.html';
 
 /** Raw, gzip (level 9) and brotli (quality 11, the level static hosts precompress with) bytes of one body. */
