@@ -51,6 +51,12 @@ fn every_kind_renders_its_own_format() {
         "application/json",
         &["\"export_date\"", "\"uri\": \"https://example.org/a\"", "TextQuoteSelector"],
     );
+    check(
+        ExportKind::Recogito,
+        &format!("{stem}.recogito.jsonld"),
+        "application/ld+json",
+        &["[\n  {\n    \"@context\": \"http://www.w3.org/ns/anno.jsonld\"", "TextPositionSelector"],
+    );
     check(ExportKind::Csv, &format!("{stem}.csv"), "text/csv;charset=utf-8", &["\u{feff}", "'=SUM(A1)"]);
     check(ExportKind::Markdown, &format!("{stem}.report.md"), "text/markdown;charset=utf-8", &["MEXICO CITY"]);
     check(
@@ -59,5 +65,5 @@ fn every_kind_renders_its_own_format() {
         "text/html;charset=utf-8",
         &["&lt;b&gt;note&lt;/b&gt;", "Content-Security-Policy"],
     );
-    assert_eq!(ExportKind::ALL.len(), 6);
+    assert_eq!(ExportKind::ALL.len(), 7);
 }

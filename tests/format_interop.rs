@@ -2,7 +2,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use marginalia::domain::anchor::{describe, Anchored};
-use marginalia::domain::annotation::Annotation;
+use marginalia::domain::annotation::{Annotation, Target};
 use marginalia::domain::document::{ArticleMeta, BlockKind, Document, RawBlock};
 use marginalia::domain::format::import::{plan_import, FileSummary, ImportFile, ImportPlan, Merged};
 use marginalia::domain::format::page_text::{meta_line, PageText};
@@ -277,13 +277,21 @@ fn w3c_counts_code_points_and_hypothesis_utf16_units_and_both_come_back_at_their
     let cp_start = (0..cp.len()).find(|&i| cp[i..].iter().collect::<String>().starts_with(quote)).unwrap();
     let units_start: usize = cp[..cp_start].iter().map(|c| c.len_utf16()).sum();
     assert!(units_start > cp_start, "emoji before the passage");
-    for (kind, expected) in [(ExportKind::WebAnnotation, cp_start), (ExportKind::Hypothesis, units_start)] {
+    for (kind, expected) in [
+        (ExportKind::WebAnnotation, cp_start),
+        (ExportKind::Hypothesis, units_start),
+        (ExportKind::Recogito, units_start),
+    ] {
         let text = kind.render(&doc, &TagSet::default(), [&a], &info).2;
         let value: Value = serde_json::from_str(&text).unwrap();
-        let target = if kind == ExportKind::Hypothesis {
-            &value["annotations"][0]["target"][0]
-        } else {
-            &value["first"]["items"][0]["target"]
+        let target = match kind {
+            ExportKind::Hypothesis => &value["annotations"][0]["target"][0],
+            // Recogito loads a bare list of annotations, each with its context.
+            ExportKind::Recogito => {
+                assert_eq!(value[0]["@context"], json!("http://www.w3.org/ns/anno.jsonld"));
+                &value[0]["target"]
+            }
+            _ => &value["first"]["items"][0]["target"],
         };
         let position =
             target["selector"].as_array().unwrap().iter().find(|s| s["type"] == "TextPositionSelector").unwrap();
@@ -292,6 +300,33 @@ fn w3c_counts_code_points_and_hypothesis_utf16_units_and_both_come_back_at_their
             plan_import(&doc, &TagSet::default(), &Merged::new(), &[ImportFile { name: "f", bytes: text.as_bytes() }]);
         assert!(matches!(plan.status[&a.id], Anchored::Exact { .. }), "{kind:?}: {:?}", plan.status);
         assert_eq!(only(&plan), std::slice::from_ref(&a));
+    }
+}
+
+#[test]
+fn positions_that_hold_the_quote_in_both_units_are_told_apart_by_context() {
+    // "aa" twice, overlapping, after an emoji: each one's positions in UTF-16 units are the
+    // other's in code points; the file's context says which it meant, whichever unit it counts.
+    let doc = Document::from_blocks(
+        "T",
+        ArticleMeta::default(),
+        vec![RawBlock::plain(BlockKind::Paragraph, 0, "😀 baaab c")],
+    );
+    let page = PageText::new(&doc);
+    let chars: Vec<char> = page.text().chars().collect();
+    let at = |cp: usize| chars[..cp].iter().map(|c| c.len_utf16()).sum::<usize>();
+    let starts: Vec<usize> = (0..chars.len() - 1).filter(|&i| chars[i] == 'a' && chars[i + 1] == 'a').collect();
+    assert_eq!(starts.len(), 2);
+    for (k, &start) in starts.iter().enumerate() {
+        let prefix: String = chars[start.saturating_sub(4)..start].iter().collect();
+        let suffix: String = chars[start + 2..(start + 6).min(chars.len())].iter().collect();
+        for units in [false, true] {
+            let (s, e) = if units { (at(start), at(start + 2)) } else { (start, start + 2) };
+            let target =
+                Target { start: s, end: e, exact: "aa".into(), prefix: prefix.clone(), suffix: suffix.clone() };
+            let (doc_start, _) = page.at_quoted_positions(&target, false).expect("placed");
+            assert_eq!(page.describe(doc_start, doc_start + 2).start, start, "occurrence {k}, units {units}");
+        }
     }
 }
 

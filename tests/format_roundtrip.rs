@@ -227,7 +227,7 @@ proptest! {
         prop_assert!(again.is_noop(&existing) && again.merged == existing, "a re-import changes nothing");
 
         // W3C and Hypothesis: the current versions, placed and not, as they were.
-        for kind in [ExportKind::WebAnnotation, ExportKind::Hypothesis] {
+        for kind in [ExportKind::WebAnnotation, ExportKind::Hypothesis, ExportKind::Recogito] {
             let text = export(kind, doc, &listed);
             let fresh = import(doc, &Merged::new(), &text);
             prop_assert_eq!(comparable(fresh.merged.current().cloned()), comparable(current.iter().cloned()), "{:?} into an empty session", kind);

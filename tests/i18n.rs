@@ -285,8 +285,13 @@ fn ui_code_shows_no_english_outside_the_tables() {
 #[test]
 fn the_english_export_labels_are_the_formats_own() {
     use marginalia::domain::format::export::ExportKind;
-    for (kind, (label, description)) in ExportKind::ALL.iter().zip(EN.export_kinds) {
+    use marginalia::domain::i18n::{Lang, EXPORT_KINDS_EN};
+    for (kind, &(label, description)) in ExportKind::ALL.iter().zip(&EXPORT_KINDS_EN) {
         assert_eq!((kind.label(), kind.description()), (label, description));
+    }
+    // Spanish has its own words for every kind but the names of standards and tools.
+    for (&(en_label, en), &(es_label, es)) in Lang::En.export_kinds().iter().zip(Lang::Es.export_kinds()) {
+        assert_ne!(en, es, "{en_label} / {es_label}");
     }
 }
 

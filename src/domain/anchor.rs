@@ -130,10 +130,10 @@ fn occurrences<'a>(haystack: &'a str, needle: &'a str) -> impl Iterator<Item = u
     })
 }
 
-fn common_prefix_chars(a: &str, b: &str) -> usize {
+pub(crate) fn common_prefix_chars(a: &str, b: &str) -> usize {
     a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count()
 }
 
-fn common_suffix_chars(a: &str, b: &str) -> usize {
+pub(crate) fn common_suffix_chars(a: &str, b: &str) -> usize {
     a.chars().rev().zip(b.chars().rev()).take_while(|(x, y)| x == y).count()
 }

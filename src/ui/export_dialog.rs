@@ -4,7 +4,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::domain::format::export::ExportKind;
-use crate::ui::i18n::{use_hand_in_texts, use_texts};
+use crate::ui::i18n::{use_export_kinds, use_hand_in_texts, use_texts};
 
 #[derive(Properties, PartialEq)]
 pub struct ExportProps {
@@ -22,6 +22,7 @@ pub struct ExportProps {
 #[function_component(ExportDialog)]
 pub fn export_dialog(props: &ExportProps) -> Html {
     let t = use_texts();
+    let kinds = use_export_kinds();
     let lock = use_state(|| false);
     let key = use_state(|| false);
     let name = use_state(|| props.author.to_string());
@@ -46,7 +47,7 @@ pub fn export_dialog(props: &ExportProps) -> Html {
             on_export.emit(kind);
         })
     };
-    let choices = ExportKind::ALL.iter().zip(t.export_kinds).map(|(&kind, (label, description))| {
+    let choices = ExportKind::ALL.iter().zip(kinds).map(|(&kind, &(label, description))| {
         let export = export.clone();
         html! {
             <li class="export-choice">

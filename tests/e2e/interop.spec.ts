@@ -1,4 +1,4 @@
-// Interop with the real clients from npm, run on the article as Marginalia renders it: Recogito's text annotator and Apache Annotator anchor the W3C export, Recogito's own annotations import, and every pack export passes the schema in ajv.
+// Interop with the real clients from npm, run on the article as Marginalia renders it: Apache Annotator anchors the W3C export and Recogito's text annotator the export made for it, Recogito's own annotations import, and every pack export passes the schema in ajv.
 import { test, expect, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import Ajv2020 from 'ajv/dist/2020.js';
@@ -77,12 +77,39 @@ test.beforeAll(async () => {
 });
 let script = '';
 
+/**
+ * Loads `file` into a real Recogito text annotator on the article, as its `loadAnnotations` does with
+ * the JSON it fetches, and returns [id, text of the range Recogito revived] for each annotation it
+ * kept, and how many it discarded.
+ */
+async function throughRecogito(page: Page, file: unknown, source: string) {
+  return page.evaluate(([file, source]) => {
+    const { recogito } = (window as any).Clients;
+    const article = document.getElementById('article')!;
+    const anno = recogito.createTextAnnotator(article, { adapter: recogito.W3CTextFormat(source, article) });
+    const warn = console.warn;
+    let discarded = 0;
+    console.warn = (message: string, failed?: unknown[]) => { if (String(message).startsWith('Discarded')) discarded += failed?.length ?? 0; };
+    try {
+      anno.setAnnotations(file);
+    } finally {
+      console.warn = warn;
+    }
+    const texts = anno.state.store.all().map((a: any) =>
+      [a.id.replace('urn:uuid:', ''), recogito.reviveTarget(a.target, article).selector[0].range.toString()] as [string, string]);
+    anno.destroy();
+    return { texts, discarded };
+  }, [file, source] as const);
+}
+
 test('Recogito and Apache Annotator anchor every exported annotation on the same text as Marginalia', async ({ page }) => {
   await openApp(page);
   await paste(page, ARTICLE);
   const report = await importFile(page, 'quotes.jsonld', quotesFile(QUOTES));
   expect(report).toContain(String(QUOTES.length));
   const w3c = JSON.parse((await exportAs(page, 'Web Annotation')).text);
+  const forRecogito = await exportAs(page, 'Recogito');
+  expect(forRecogito.name).toMatch(/\.recogito\.jsonld$/);
   const pack = (await exportAs(page, 'Annotation pack')).text;
   validatePack(pack);
   const expected = packTexts(pack);
@@ -97,7 +124,7 @@ test('Recogito and Apache Annotator anchor every exported annotation on the same
       const selectors = item.target.selector;
       const quote = selectors.find((s: any) => s.type === 'TextQuoteSelector');
       const position = selectors.find((s: any) => s.type === 'TextPositionSelector');
-      // Recogito: its own W3C parser, then its reviving of the target in the container.
+      // Recogito given the standard file: its own W3C parser, then its reviving of the target.
       const parsed = recogito.parseW3CTextAnnotation(item).parsed;
       const revived = recogito.reviveTarget(parsed.target, article);
       const byRecogito = revived.selector[0].range.toString();
@@ -130,18 +157,25 @@ test('Recogito and Apache Annotator anchor every exported annotation on the same
 
   const apachePosition = found.filter((f) => f.position.length === 1 && f.position[0] === expected.get(f.id));
   const apacheQuote = found.filter((f) => f.quote.length === 1 && f.quote[0] === expected.get(f.id));
-  const recogito = found.filter((f) => f.recogito === expected.get(f.id));
+  const recogitoOnW3c = found.filter((f) => f.recogito === expected.get(f.id));
   const bmpOnly = found.filter((f) => !f.astralBefore);
-  console.log(`Apache Annotator: ${apachePosition.length}/${found.length} by position, ${apacheQuote.length}/${found.length} by quote; `
-    + `Recogito: ${recogito.length}/${found.length} (${recogito.filter((f) => !f.astralBefore).length}/${bmpOnly.length} with no astral character up to their end)`);
   expect(apachePosition.map((f) => f.id)).toEqual(found.map((f) => f.id));
   expect(apacheQuote.map((f) => f.id)).toEqual(found.map((f) => f.id));
   expect(found.every((f) => f.same), 'the quote and the position select the same range').toBe(true);
-  // Recogito counts positions in UTF-16 units, the W3C model in code points: the two agree up to
-  // the first character outside the Basic Multilingual Plane, and Recogito lands every annotation
-  // that ends before it (docs/interop.md).
-  expect(recogito.filter((f) => !f.astralBefore).map((f) => f.id)).toEqual(bmpOnly.map((f) => f.id));
-  expect(bmpOnly.length).toBeGreaterThan(0);
+  // The standard file counts code points, Recogito UTF-16 units: the two agree up to the first
+  // character outside the Basic Multilingual Plane (docs/interop.md), which is why the Recogito
+  // file exists.
+  expect(recogitoOnW3c.filter((f) => !f.astralBefore).map((f) => f.id)).toEqual(bmpOnly.map((f) => f.id));
+  expect(bmpOnly.length).toBeLessThan(found.length);
+
+  // The Recogito file, loaded whole into a real text annotator: every annotation on the same text.
+  const recogito = await throughRecogito(page, JSON.parse(forRecogito.text), 'https://example.org/notes');
+  const landed = recogito.texts.filter(([id, text]) => text === expected.get(id));
+  console.log(`Apache Annotator (W3C file): ${apachePosition.length}/${found.length} by position, ${apacheQuote.length}/${found.length} by quote; `
+    + `Recogito: W3C file ${recogitoOnW3c.length}/${found.length}, Recogito file ${landed.length}/${found.length}`);
+  expect(recogito.discarded).toBe(0);
+  expect(recogito.texts.length).toBe(QUOTES.length);
+  for (const [id, text] of recogito.texts) expect(text, id).toBe(expected.get(id));
 });
 
 test('Recogito lands 100% of an export of an article without astral characters', async ({ page }) => {
@@ -189,25 +223,27 @@ test('annotations made and exported by Recogito import 100% with their tags and 
       for (const n of nodes) { if (at < n.data.length) return [n, at]; at -= n.data.length; }
       throw new Error(needle);
     };
-    const rangeOf = (from: string, to: string) => {
+    const rangeOf = (from: string, to: string, occurrence = 0) => {
       const r = document.createRange();
-      const [sn, so] = locate(from);
-      const [en, eo] = locate(to);
+      const [sn, so] = locate(from, occurrence);
+      const [en, eo] = locate(to, occurrence);
       r.setStart(sn, so);
       r.setEnd(en, eo + to.length);
       return r;
     };
-    const picks: [string, string, string[], string][] = [
+    const picks: [string, string, string[], string, number?][] = [
       ['crème', '🍮', ['Food', 'Claim'], 'A dessert 🍮'],
+      // The second "café", after an emoji: only its UTF-16 positions tell it from the first.
+      ['café', 'café', ['Place'], '', 1],
       ['walked', 'family', ['Claim'], ''],
       ['👩‍👩‍👧', 'noon', ['Family'], 'Note with\nline break'],
       ['«ça', 'va»', ['Quote'], 'French'],
       ['emoji', '🎉', ['Emoji'], ''],
     ];
     const creator = { id: 'https://example.org/ana', name: 'Ana' };
-    return picks.map(([from, to, tags, note]) => {
+    return picks.map(([from, to, tags, note, occurrence]) => {
       const id = crypto.randomUUID();
-      const selector = recogito.rangeToSelector(rangeOf(from, to), article);
+      const selector = recogito.rangeToSelector(rangeOf(from, to, occurrence), article);
       const created = new Date('2026-12-07T07:43:20.057Z');
       const bodies = [
         ...tags.map((value) => ({ id: crypto.randomUUID(), annotation: id, purpose: 'tagging', value, created, creator })),
@@ -261,7 +297,7 @@ test('a pack with unplaced annotations and other versions passes ajv and imports
   expect(value.annotations).toHaveLength(2);
   expect(value.otherVersions.map((a: any) => a.note)).toEqual(['first']);
   // Into the same browser: nothing new, no new conflict; every export of the app imports back.
-  for (const [label, name] of [['Annotation pack', 'again.marginalia.json'], ['Web Annotation', 'again.jsonld'], ['Hypothesis', 'again.hypothesis.json']]) {
+  for (const [label, name] of [['Annotation pack', 'again.marginalia.json'], ['Web Annotation', 'again.jsonld'], ['Hypothesis', 'again.hypothesis.json'], ['Recogito', 'again.recogito.jsonld']]) {
     const file = label === 'Annotation pack' ? pack : (await exportAs(page, label)).text;
     await page.locator('input[type=file][multiple]').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(file) });
     const report = page.getByRole('dialog', { name: 'Import report' });
@@ -270,4 +306,9 @@ test('a pack with unplaced annotations and other versions passes ajv and imports
   }
   await expect(attention.getByRole('heading', { name: 'Other versions (1)' })).toBeVisible();
   await expect(attention.getByRole('heading', { name: 'Not placed (1)' })).toBeVisible();
+  // Recogito loads the file made for it, and skips the annotation that is not placed, as the dialog says.
+  await page.addScriptTag({ content: script });
+  const recogito = await throughRecogito(page, JSON.parse((await exportAs(page, 'Recogito')).text), 'urn:x');
+  expect(recogito.discarded).toBe(1);
+  expect(recogito.texts.map(([, text]) => text)).toEqual(['Coca Cola']);
 });

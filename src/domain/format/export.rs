@@ -15,6 +15,9 @@ pub enum ExportKind {
     WebAnnotation,
     /// The Hypothesis client's JSON, for its "Import annotations".
     Hypothesis,
+    /// Web Annotations as Recogito's text annotator loads them: a bare list, positions in UTF-16
+    /// units (what Recogito counts) instead of the code points the W3C model counts.
+    Recogito,
     /// One row per annotation, for spreadsheets.
     Csv,
     /// A readable report in Markdown.
@@ -25,10 +28,11 @@ pub enum ExportKind {
 
 impl ExportKind {
     /// Every kind, in the order the export dialog lists them.
-    pub const ALL: [ExportKind; 6] = [
+    pub const ALL: [ExportKind; 7] = [
         ExportKind::Pack,
         ExportKind::WebAnnotation,
         ExportKind::Hypothesis,
+        ExportKind::Recogito,
         ExportKind::Csv,
         ExportKind::Markdown,
         ExportKind::HtmlReport,
@@ -40,6 +44,7 @@ impl ExportKind {
             ExportKind::Pack => "Annotation pack (.marginalia.json)",
             ExportKind::WebAnnotation => "Web Annotation (W3C JSON-LD)",
             ExportKind::Hypothesis => "Hypothesis (JSON)",
+            ExportKind::Recogito => "Recogito (Web Annotation list)",
             ExportKind::Csv => "Spreadsheet (CSV)",
             ExportKind::Markdown => "Markdown report",
             ExportKind::HtmlReport => "Printable report (HTML)",
@@ -50,8 +55,9 @@ impl ExportKind {
     pub fn description(self) -> &'static str {
         match self {
             ExportKind::Pack => "Everything: the article, its tags and every annotation. Your backup, and what teachers and students exchange.",
-            ExportKind::WebAnnotation => "The open W3C standard, read by Recogito, Apache Annotator and other Web Annotation tools: each passage by its quote and its position in the article as shown. Not placed annotations keep only their quote; tag colours stay in the pack.",
+            ExportKind::WebAnnotation => "The open W3C standard, for Apache Annotator and other Web Annotation tools: each passage by its quote and its position in the article as shown, in characters. Not placed annotations keep only their quote; tag colours stay in the pack.",
             ExportKind::Hypothesis => "For the Hypothesis client's “Import annotations”: quotes, tags and notes on the article's address. Hypothesis finds each passage by its quote.",
+            ExportKind::Recogito => "For Recogito's text annotator: the same annotations as a list it loads, positions in UTF-16 units as Recogito counts them, so passages after an emoji land right. Recogito skips not placed annotations.",
             ExportKind::Csv => "One row per annotation: tags, quote, note, author, paragraph and position.",
             ExportKind::Markdown => "The annotations in article order with their notes, as a text report.",
             ExportKind::HtmlReport => "The article with numbered highlights, a tag legend and notes as endnotes, ready to print.",
@@ -91,6 +97,11 @@ impl ExportKind {
             ExportKind::WebAnnotation => {
                 (format!("{stem}.w3c.jsonld"), "application/ld+json", w3c::export(doc, tags, current, info))
             }
+            ExportKind::Recogito => (
+                format!("{stem}.recogito.jsonld"),
+                "application/ld+json",
+                w3c::export_for_recogito(doc, tags, current, info),
+            ),
             ExportKind::Hypothesis => {
                 (format!("{stem}.hypothesis.json"), "application/json", hypothesis::export(doc, tags, current, info))
             }

@@ -10,7 +10,7 @@
 //! title and meta line count as text before the first body block. Positions here are code
 //! points, as the Web Annotation model requires (UTF-16 units are accepted on import too).
 
-use super::super::anchor::best_occurrence;
+use super::super::anchor::{best_occurrence, common_prefix_chars, common_suffix_chars};
 use super::super::annotation::{Target, CONTEXT_CHARS};
 use super::super::document::{ArticleMeta, BlockKind, Document};
 use super::super::text::OffsetIndex;
@@ -200,16 +200,32 @@ impl PageText {
 
     /// The document range of the target's page positions (code points, then UTF-16 units; the
     /// other way round when `units_first`, for JavaScript tools' own formats) when the page
-    /// holds its quote there: cheap, no search.
+    /// holds its quote there: cheap, no search. When both readings hold the quote, at two
+    /// places (a repeated passage after an astral character), the one whose context matches
+    /// the file's prefix and suffix better wins, so a file counting either unit lands right.
     pub fn at_quoted_positions(&self, target: &Target, units_first: bool) -> Option<(usize, usize)> {
         if target.exact.is_empty() {
             return None;
         }
-        self.positions_in_chars(target.start, target.end, units_first)
+        let mut holding = self
+            .positions_in_chars(target.start, target.end, units_first)
             .into_iter()
             .flatten()
             .filter(|&(start, end)| self.slice(start, end) == target.exact)
-            .find_map(|(start, end)| self.to_doc(start, end))
+            .filter_map(|span| Some((span, self.to_doc(span.0, span.1)?)));
+        let first = holding.next()?;
+        Some(match holding.next() {
+            Some(second) if self.context_score(target, second.0) > self.context_score(target, first.0) => second.1,
+            _ => first.1,
+        })
+    }
+
+    /// How many code points of the target's prefix and suffix the page holds around page
+    /// range `[start, end)`.
+    fn context_score(&self, target: &Target, (start, end): (usize, usize)) -> usize {
+        let before = self.slice(start.saturating_sub(target.prefix.chars().count()), start);
+        let after = self.slice(end, end + target.suffix.chars().count());
+        common_suffix_chars(before, &target.prefix) + common_prefix_chars(after, &target.suffix)
     }
 
     /// The document range of the one place in the page text that holds the quote with the most

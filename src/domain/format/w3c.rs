@@ -2,8 +2,10 @@
 //!
 //! Each annotation has a TextQuoteSelector and a TextPositionSelector (code points), tags as
 //! TextualBody with purpose `tagging`, the note as TextualBody with purpose `commenting`, and
-//! creator, created and modified (UTC `xsd:dateTime`). Import also takes one annotation, a bare
-//! list (as Recogito's text annotator gives), or a page; a single value where a list is allowed.
+//! creator, created and modified (UTC `xsd:dateTime`). The flavour for Recogito is a bare list
+//! whose positions count UTF-16 units, as Recogito's text annotator loads and counts them.
+//! Import also takes one annotation, a bare list (as Recogito's text annotator gives), or a
+//! page; a single value where a list is allowed.
 
 use serde_json::Value;
 
@@ -63,7 +65,7 @@ fn write_collection(doc: &Document, tags: &TagSet, annotations: &[&Annotation], 
     w.str_field("partOf", &collection).num_field("startIndex", 0).key("items").begin_array();
     for a in annotations {
         let selectors = is_placed(doc, a).then(|| page.describe(a.target.start, a.target.end));
-        write_annotation(&mut w, a, tags, &source, selectors.as_ref());
+        write_annotation(&mut w, a, tags, &source, selectors.as_ref(), false);
     }
     w.end_array().end_object().str_field("last", &page_id).end_object();
     let mut out = w.finish();
@@ -71,11 +73,59 @@ fn write_collection(doc: &Document, tags: &TagSet, annotations: &[&Annotation], 
     out
 }
 
-/// One annotation as a W3C Annotation (without `@context`, which the collection carries).
-/// `on_page` is its target over the page text; `None` for an unplaced annotation, which then
-/// has only a TextQuoteSelector with its stored quote.
-fn write_annotation(w: &mut JsonOut, a: &Annotation, tags: &TagSet, source: &str, on_page: Option<&Target>) {
-    w.begin_object().str_field("id", &format!("urn:uuid:{}", a.id)).str_field("type", "Annotation");
+/// The `annotations` of `doc` as Recogito's text annotator loads them (`loadAnnotations`,
+/// `setAnnotations`): a bare list of annotations, each with its `@context`, in article order.
+/// Recogito revives a target by its TextPositionSelector alone, counting the UTF-16 units of
+/// the text nodes under its container, so the positions here count UTF-16 units of the page
+/// text (the W3C model counts code points: the two differ after an astral character, such as
+/// most emoji). The quote, prefix and suffix are the same as in [`export`]. Unplaced
+/// annotations keep only their quote, which Recogito skips and Marginalia reads back.
+pub fn export_for_recogito<'a>(
+    doc: &Document,
+    tags: &TagSet,
+    annotations: impl IntoIterator<Item = &'a Annotation>,
+    info: &ExportInfo,
+) -> String {
+    write_list_in_units(doc, tags, &in_article_order(annotations), info)
+}
+
+#[inline(never)]
+fn write_list_in_units(doc: &Document, tags: &TagSet, annotations: &[&Annotation], info: &ExportInfo) -> String {
+    let source = info.source.map_or_else(|| article_iri(doc), str::to_string);
+    let page = PageText::new(doc);
+    let mut w = JsonOut::pretty();
+    w.reserve(annotations.len() * 950);
+    w.begin_array();
+    for a in annotations {
+        let selectors = is_placed(doc, a).then(|| {
+            let t = page.describe(a.target.start, a.target.end);
+            let (start, end) = page.utf16_span(t.start, t.end);
+            Target { start, end, ..t }
+        });
+        write_annotation(&mut w, a, tags, &source, selectors.as_ref(), true);
+    }
+    w.end_array();
+    let mut out = w.finish();
+    out.push('\n');
+    out
+}
+
+/// One annotation as a W3C Annotation, with its own `@context` when `context` (a collection
+/// carries it for its items). `on_page` is its target over the page text; `None` for an
+/// unplaced annotation, which then has only a TextQuoteSelector with its stored quote.
+fn write_annotation(
+    w: &mut JsonOut,
+    a: &Annotation,
+    tags: &TagSet,
+    source: &str,
+    on_page: Option<&Target>,
+    context: bool,
+) {
+    w.begin_object();
+    if context {
+        w.str_field("@context", CONTEXT);
+    }
+    w.str_field("id", &format!("urn:uuid:{}", a.id)).str_field("type", "Annotation");
     w.str_field("motivation", "highlighting");
     if !a.author.is_empty() {
         w.key("creator").begin_object().str_field("type", "Person").str_field("name", &a.author).end_object();
@@ -109,10 +159,13 @@ fn utc(at: time::OffsetDateTime) -> time::OffsetDateTime {
 }
 
 /// True for JSON that looks like Web Annotation: a typed collection, page or annotation, or a
-/// list of objects with a `target`.
+/// list of objects with a `target`, or an empty list (what Recogito, and Marginalia's file for
+/// it, write for an article without annotations).
 pub fn looks_like(value: &Value) -> bool {
     match value {
-        Value::Array(items) => items.iter().any(|i| i.get("target").is_some() || has_type(i, "Annotation")),
+        Value::Array(items) => {
+            items.is_empty() || items.iter().any(|i| i.get("target").is_some() || has_type(i, "Annotation"))
+        }
         Value::Object(_) => ["AnnotationCollection", "AnnotationPage", "Annotation"].iter().any(|t| has_type(value, t)),
         _ => false,
     }

@@ -276,26 +276,6 @@ pub static EN: Texts = Texts {
     add_article: "Add article",
 
     export_intro: |n| format!("Save this article's {} as a file.", count(n, "annotation", "annotations")),
-    export_kinds: [
-        (
-            "Annotation pack (.marginalia.json)",
-            "Everything: the article, its tags and every annotation. Your backup, and what teachers and students exchange.",
-        ),
-        (
-            "Web Annotation (W3C JSON-LD)",
-            "The open W3C standard, read by Recogito, Apache Annotator and other Web Annotation tools: each passage by its quote and its position in the article as shown. Not placed annotations keep only their quote; tag colours stay in the pack.",
-        ),
-        (
-            "Hypothesis (JSON)",
-            "For the Hypothesis client's “Import annotations”: quotes, tags and notes on the article's address. Hypothesis finds each passage by its quote.",
-        ),
-        ("Spreadsheet (CSV)", "One row per annotation: tags, quote, note, author, paragraph and position."),
-        ("Markdown report", "The annotations in article order with their notes, as a text report."),
-        (
-            "Printable report (HTML)",
-            "The article with numbered highlights, a tag legend and notes as endnotes, ready to print.",
-        ),
-    ],
     starter_heading: "Starter pack for students",
     starter_intro: "The article and its tag set, without your annotations, for students to annotate and send back.",
     lock_tags: "Lock the tag set for students",

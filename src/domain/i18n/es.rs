@@ -286,26 +286,6 @@ pub static ES: Texts = Texts {
     add_article: "Agregar artículo",
 
     export_intro: |n| format!("Guarda las anotaciones de este artículo ({}) en un archivo.", count(n, "anotación", "anotaciones")),
-    export_kinds: [
-        (
-            "Paquete de anotaciones (.marginalia.json)",
-            "Todo: el artículo, sus etiquetas y todas las anotaciones. Tu copia de seguridad, y lo que intercambian docentes y estudiantes.",
-        ),
-        (
-            "Web Annotation (W3C JSON-LD)",
-            "El estándar abierto del W3C, que leen Recogito, Apache Annotator y otras herramientas de Web Annotation: cada pasaje por su cita y su posición en el artículo tal como se muestra. Las anotaciones sin ubicar conservan solo su cita; los colores de las etiquetas quedan en el paquete.",
-        ),
-        (
-            "Hypothesis (JSON)",
-            "Para «Importar anotaciones» del cliente de Hypothesis: citas, etiquetas y notas sobre la dirección del artículo. Hypothesis encuentra cada pasaje por su cita.",
-        ),
-        ("Hoja de cálculo (CSV)", "Una fila por anotación: etiquetas, cita, nota, autor, párrafo y posición."),
-        ("Informe en Markdown", "Las anotaciones en el orden del artículo con sus notas, como informe de texto."),
-        (
-            "Informe para imprimir (HTML)",
-            "El artículo con resaltados numerados, una leyenda de etiquetas y las notas al final, listo para imprimir.",
-        ),
-    ],
     starter_heading: "Paquete inicial para estudiantes",
     starter_intro: "El artículo y su conjunto de etiquetas, sin tus anotaciones, para que tus estudiantes lo anoten y te lo devuelvan.",
     lock_tags: "Bloquear el conjunto de etiquetas para los estudiantes",

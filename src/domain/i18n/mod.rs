@@ -3,11 +3,13 @@
 mod en;
 mod es;
 mod es_help;
+mod export_kinds;
 mod hand_in;
 mod texts;
 
 pub use en::EN;
 pub use es::ES;
+pub use export_kinds::{ExportKinds, EXPORT_KINDS_EN, EXPORT_KINDS_ES};
 pub use hand_in::{HandInTexts, HAND_IN_EN, HAND_IN_ES};
 pub use texts::Texts;
 
@@ -56,6 +58,14 @@ impl Lang {
         match self {
             Lang::En => &HAND_IN_EN,
             Lang::Es => &HAND_IN_ES,
+        }
+    }
+
+    /// This language's label and description of each export, in `ExportKind::ALL` order.
+    pub fn export_kinds(self) -> &'static ExportKinds {
+        match self {
+            Lang::En => &EXPORT_KINDS_EN,
+            Lang::Es => &EXPORT_KINDS_ES,
         }
     }
 

@@ -254,8 +254,6 @@ pub struct Texts {
 
     // Export and import.
     pub export_intro: fn(usize) -> String,
-    /// Each export's button label and description, in `ExportKind::ALL` order.
-    pub export_kinds: [(&'static str, &'static str); 6],
     pub starter_heading: &'static str,
     pub starter_intro: &'static str,
     pub lock_tags: &'static str,

@@ -4,10 +4,12 @@ import { build } from 'esbuild';
 /** The script's text: `window.Clients = { recogito, apache }` with the functions the interop tests call. */
 export async function clientsScript() {
   const entry = `
-    import { parseW3CTextAnnotation, reviveTarget, rangeToSelector, serializeW3CTextAnnotation } from '@recogito/text-annotator';
+    import {
+      createTextAnnotator, W3CTextFormat, parseW3CTextAnnotation, reviveTarget, rangeToSelector, serializeW3CTextAnnotation,
+    } from '@recogito/text-annotator';
     import { createTextQuoteSelectorMatcher, createTextPositionSelectorMatcher } from '@apache-annotator/dom';
     window.Clients = {
-      recogito: { parseW3CTextAnnotation, reviveTarget, rangeToSelector, serializeW3CTextAnnotation },
+      recogito: { createTextAnnotator, W3CTextFormat, parseW3CTextAnnotation, reviveTarget, rangeToSelector, serializeW3CTextAnnotation },
       apache: { createTextQuoteSelectorMatcher, createTextPositionSelectorMatcher },
     };
   `;
