@@ -3,6 +3,7 @@
 pub mod agreement;
 pub mod agreement_help;
 pub mod anchor;
+pub mod caret;
 pub mod annotation;
 pub mod answer_key;
 pub mod class;
