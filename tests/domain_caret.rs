@@ -2,7 +2,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use marginalia::domain::caret::{
-    block_of, forward_for_arrow, selection_change, step, step_reaching, SelectionChange, Unit,
+    block_of, forward_for_arrow, grapheme_start, selection_change, step, step_reaching, SelectionChange, Unit,
 };
 use marginalia::domain::document::{ArticleMeta, BlockKind, Document};
 use proptest::prelude::*;
@@ -86,6 +86,11 @@ fn graphemes_are_never_split() {
     expected.pop();
     expected.reverse();
     assert_eq!(back, expected);
+    // A position inside a cluster (between e and its accent, inside the family) goes to its start.
+    let accent = text.chars().position(|c| c == '\u{301}').unwrap();
+    assert_eq!(grapheme_start(&d, accent), accent - 1);
+    assert_eq!(grapheme_start(&d, 3), 1);
+    assert_eq!(grapheme_start(&d, 1), 1);
 }
 
 #[test]

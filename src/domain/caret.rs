@@ -9,7 +9,7 @@
 
 use super::document::{Block, Document};
 use super::segment;
-use super::text::{char_len, quiet_window, slice_chars};
+use super::text::{char_len, quiet_window, slice_chars, snap_to_graphemes};
 
 /// How far a move goes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -86,6 +86,18 @@ fn stop_in(doc: &Document, block: &Block, local: usize, unit: Unit, forward: boo
             None => return Some(if forward { len } else { 0 }),
         }
     }
+}
+
+/// The start of the grapheme cluster code point `at` falls in (itself at a boundary), so a position
+/// the layout gave (a point on screen) never splits a cluster.
+pub fn grapheme_start(doc: &Document, at: usize) -> usize {
+    let Some(index) = block_of(doc, at) else { return at };
+    let block = doc.blocks()[index];
+    let at = at.clamp(block.start, block.end);
+    let text = doc.block_text(&block);
+    let local = at - block.start;
+    let (from, to) = quiet_window(text, local, REACH);
+    block.start + from + snap_to_graphemes(slice_chars(text, from, to), local - from, local - from).0
 }
 
 /// The next grapheme boundary after `at` (or the previous one before it) in `text`.

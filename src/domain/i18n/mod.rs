@@ -1,11 +1,13 @@
 //! The UI's words in one place: the languages Marginalia speaks, how the browser's preference picks one, and one `Texts` table per language.
 
+mod caret;
 mod en;
 mod es;
 mod es_help;
 mod hand_in;
 mod texts;
 
+pub use caret::{CaretTexts, CARET_EN, CARET_ES};
 pub use en::EN;
 pub use es::ES;
 pub use hand_in::{HandInTexts, HAND_IN_EN, HAND_IN_ES};
@@ -56,6 +58,14 @@ impl Lang {
         match self {
             Lang::En => &HAND_IN_EN,
             Lang::Es => &HAND_IN_ES,
+        }
+    }
+
+    /// This language's texts of the keyboard caret.
+    pub fn caret(self) -> &'static CaretTexts {
+        match self {
+            Lang::En => &CARET_EN,
+            Lang::Es => &CARET_ES,
         }
     }
 

@@ -1,6 +1,7 @@
 //! Browser adapters: the only code that talks to web-sys, js-sys and gloo directly.
 
 pub mod block_notes;
+pub mod caret;
 pub mod class_module;
 pub mod clock;
 pub mod crash;
@@ -12,6 +13,7 @@ pub mod focus;
 pub mod highlights;
 pub mod html_parse;
 pub mod lang;
+pub mod lines;
 pub mod library;
 pub mod lowercase;
 pub mod paste;
