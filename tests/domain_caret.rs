@@ -24,7 +24,8 @@ fn walk(doc: &Document, start: usize, unit: Unit, forward: bool, moves: usize) -
     (0..moves).fold(start, |p, _| step(doc, p, unit, forward))
 }
 
-const SAMPLE: &str = "MEXICO CITY — Mexico's leader said Saturday that she rejected an offer by President Donald Trump.";
+const SAMPLE: &str =
+    "MEXICO CITY — Mexico's leader said Saturday that she rejected an offer by President Donald Trump.";
 
 #[test]
 fn words_forward_end_each_word_so_a_phrase_in_the_middle_is_selected_exactly() {
@@ -78,10 +79,12 @@ fn graphemes_are_never_split() {
     assert_eq!(pieces, text.graphemes(true).collect::<Vec<_>>());
     // And back again over the same clusters.
     let end = *stops.last().unwrap();
-    let back: Vec<usize> = (0..stops.len() - 1).scan(end, |p, _| {
-        *p = step(&d, *p, Unit::Grapheme, false);
-        Some(*p)
-    }).collect();
+    let back: Vec<usize> = (0..stops.len() - 1)
+        .scan(end, |p, _| {
+            *p = step(&d, *p, Unit::Grapheme, false);
+            Some(*p)
+        })
+        .collect();
     let mut expected = stops.clone();
     expected.pop();
     expected.reverse();

@@ -162,8 +162,12 @@ pub fn selection_change(before: Option<(usize, usize)>, after: Option<(usize, us
         (None, Some((s, e))) => Some(Selected(s, e)),
         (Some((s, e)), None) => Some(Unselected(s, e)),
         (Some(old), Some(new)) if old == new => None,
-        (Some((s0, e0)), Some((s1, e1))) if s0 == s1 => Some(if e1 > e0 { Selected(e0, e1) } else { Unselected(e1, e0) }),
-        (Some((s0, e0)), Some((s1, e1))) if e0 == e1 => Some(if s1 < s0 { Selected(s1, s0) } else { Unselected(s0, s1) }),
+        (Some((s0, e0)), Some((s1, e1))) if s0 == s1 => {
+            Some(if e1 > e0 { Selected(e0, e1) } else { Unselected(e1, e0) })
+        }
+        (Some((s0, e0)), Some((s1, e1))) if e0 == e1 => {
+            Some(if s1 < s0 { Selected(s1, s0) } else { Unselected(s0, s1) })
+        }
         (Some(_), Some((s, e))) => Some(Selected(s, e)),
     }
 }

@@ -142,7 +142,8 @@ test('help documents the keyboard way to annotate', async ({ page }) => {
   await page.getByRole('button', { name: 'Help' }).click();
   const help = page.getByRole('dialog', { name: 'How to annotate' });
   await expect(help).toContainText('With the keyboard only');
-  await expect(help).toContainText('Shift+→');
+  await expect(help).toContainText('Ctrl+← / Ctrl+→');
+  await expect(help).toContainText('Hold Shift with any of them to select from the caret');
   await page.keyboard.press('Escape');
   await expect(help).toBeHidden();
 });

@@ -91,7 +91,9 @@ impl App {
         } else {
             match (wanted, line) {
                 (Move::Line { .. }, Some((start, end))) if start < end => spoken(doc.slice(start, end)),
-                (Move::Step { unit: Unit::Word, .. }, _) if !spoken(doc.slice(focus.min(to), focus.max(to))).is_empty() => {
+                (Move::Step { unit: Unit::Word, .. }, _)
+                    if !spoken(doc.slice(focus.min(to), focus.max(to))).is_empty() =>
+                {
                     spoken(doc.slice(focus.min(to), focus.max(to)))
                 }
                 _ => self.reached_text(to),

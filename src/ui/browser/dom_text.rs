@@ -143,7 +143,14 @@ impl DomText {
         let backwards = self.anchor_focus(doc).is_some_and(|(anchor, focus)| focus < anchor);
         let Some(range) = self.range(doc, start, end) else { return };
         let Some(selection) = web_sys::window().and_then(|w| w.get_selection().ok().flatten()) else { return };
-        let ends = || Some((range.start_container().ok()?, range.start_offset().ok()?, range.end_container().ok()?, range.end_offset().ok()?));
+        let ends = || {
+            Some((
+                range.start_container().ok()?,
+                range.start_offset().ok()?,
+                range.end_container().ok()?,
+                range.end_offset().ok()?,
+            ))
+        };
         match ends() {
             Some((start_node, start_offset, end_node, end_offset)) if backwards => {
                 let _ = selection.set_base_and_extent(&end_node, end_offset, &start_node, start_offset);
@@ -167,7 +174,8 @@ impl DomText {
     /// equal ones make a caret). A position at a block's end stays in that block.
     pub fn set_selection(&self, doc: &Document, anchor: usize, focus: usize) {
         let point = |at: usize| doc.block_utf16_of_end(at).and_then(|(block, unit)| self.point(block, unit));
-        let (Some((anchor_node, anchor_offset)), Some((focus_node, focus_offset))) = (point(anchor), point(focus)) else {
+        let (Some((anchor_node, anchor_offset)), Some((focus_node, focus_offset))) = (point(anchor), point(focus))
+        else {
             return;
         };
         if let Some(selection) = web_sys::window().and_then(|w| w.get_selection().ok().flatten()) {
