@@ -1,6 +1,6 @@
 // The keyboard caret (issue #18): key presses alone tag a phrase in the middle of a paragraph; the caret moves by character, word and line, Home and End, Shift extends, a caret is drawn, and the screen reader hears each step (English and Spanish).
 import { test, expect, type Page } from '@playwright/test';
-import { openApp, settledPending, highlightTexts, exportAs } from './helpers';
+import { openApp, settledPending, highlightTexts, exportAs, textBox } from './helpers';
 
 const liveRegion = (page: Page) => page.locator('div.visually-hidden[role="status"][aria-live="polite"]');
 
@@ -102,6 +102,10 @@ test('keys alone tag "rejected an offer" in the middle of a paragraph, with a vi
   await page.keyboard.press('1');
   await expect(liveRegion(page)).toHaveText('Tagged as Claim');
   await expect.poll(() => highlightTexts(page, 'mg-tag-0')).toEqual(['rejected an offer']);
+  // Focus leaving the article takes the caret away.
+  expect(await page.evaluate(() => document.activeElement?.id)).toBe('article');
+  await page.keyboard.press('Tab');
+  await expect(caret).toBeHidden();
 
   // The annotation's quote and offsets are exact in the exported pack.
   const pack = JSON.parse((await exportAs(page, 'Annotation pack')).text);
@@ -183,4 +187,45 @@ test('the help says how to use the caret, and a Spanish reader hears the selecti
   await page.keyboard.press('Control+Shift+ArrowLeft');
   await expect(liveRegion(page)).toHaveText('«MEXICO» deseleccionado');
   await context.close();
+});
+
+test('a click puts no caret on screen, but the keys go on from where it landed', async ({ page }) => {
+  await openApp(page);
+  const box = await textBox(page, 'rejected');
+  await page.mouse.click(box.x1 - 1, box.y1);
+  const caret = page.locator('.text-caret');
+  await expect(caret).toBeHidden();
+  await page.keyboard.press('Control+Shift+ArrowRight');
+  await expect(caret).toBeVisible();
+  expect(await settledPending(page)).toBe('rejected');
+});
+
+test('right to left: the caret goes the way the arrow points, and End is on the left', async ({ page }) => {
+  const hebrew = 'ראש הממשלה אמר כי התקציב יגדל.';
+  await openApp(page);
+  await page.getByRole('button', { name: 'New article' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New article' });
+  await dialog.getByRole('textbox', { name: 'Article text' }).fill(['כותרת', hebrew].join('\n\n'));
+  await dialog.getByRole('button', { name: 'Add article' }).click();
+  await expect(dialog).toBeHidden();
+  await page.waitForFunction(() => performance.getEntriesByName('marginalia:highlights-painted').length > 1);
+  await page.locator('#article').focus();
+  await page.keyboard.press('Control+ArrowDown');
+  await page.keyboard.press('ArrowLeft');
+  expect(await caretOffset(page, hebrew)).toBe(1);
+  await page.keyboard.press('ArrowRight');
+  expect(await caretOffset(page, hebrew)).toBe(0);
+  for (let i = 0; i < 2; i++) await page.keyboard.press('Control+Shift+ArrowLeft');
+  expect(await settledPending(page)).toBe('ראש הממשלה');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('End');
+  expect(await caretOffset(page, hebrew)).toBe(hebrew.length);
+  // The end of a right-to-left line is its left edge: the caret is drawn there.
+  const caret = await page.locator('.text-caret').boundingBox();
+  const left = await page.locator('[data-block="1"]').evaluate((e) => {
+    const range = document.createRange();
+    range.selectNodeContents(e);
+    return range.getBoundingClientRect().left;
+  });
+  expect(Math.abs(caret!.x + caret!.width / 2 - left)).toBeLessThan(3);
 });
