@@ -25,39 +25,31 @@ pub fn install() {
     let _ = caret.set_attribute("hidden", "");
     let _ = body.append_child(&caret);
     let Ok(caret) = caret.dyn_into::<HtmlElement>() else { return };
-    let keyboard = Rc::new(Cell::new(false));
-    let refresh = {
-        let keyboard = keyboard.clone();
-        let document = document.clone();
+    let keyboard = Cell::new(false);
+    let page = document.clone();
+    let handler = Rc::new(move |event: &web_sys::Event| {
+        let kind = event.type_();
+        match kind.as_str() {
+            "keydown" => keyboard.set(true),
+            "pointerdown" => keyboard.set(false),
+            _ => {}
+        }
         // Only a moved selection scrolls the caret into view: Page Down or Space must scroll freely.
-        move |event: &web_sys::Event| place(&document, &caret, keyboard.get(), event.type_() == "selectionchange")
-    };
-    let listen = |target: &web_sys::EventTarget, name: &'static str, handler: Rc<dyn Fn(&web_sys::Event)>| {
+        place(&page, &caret, keyboard.get(), kind == "selectionchange");
+    });
+    let Some(window) = web_sys::window() else { return };
+    let targets: [(&web_sys::EventTarget, &'static str); 6] = [
+        (&document, "selectionchange"),
+        (&document, "focusin"),
+        (&document, "focusout"),
+        (&document, "keydown"),
+        (&document, "pointerdown"),
+        (&window, "resize"),
+    ];
+    for (target, name) in targets {
+        let handler = handler.clone();
         EventListener::new(target, name, move |event| handler(event)).forget();
-    };
-    let refresh: Rc<dyn Fn(&web_sys::Event)> = Rc::new(refresh);
-    for name in ["selectionchange", "focusin", "focusout"] {
-        listen(&document, name, refresh.clone());
     }
-    if let Some(window) = web_sys::window() {
-        listen(&window, "resize", refresh.clone());
-    }
-    let on_key = {
-        let (keyboard, refresh) = (keyboard.clone(), refresh.clone());
-        move |event: &web_sys::Event| {
-            keyboard.set(true);
-            refresh(event);
-        }
-    };
-    listen(&document, "keydown", Rc::new(on_key));
-    let on_pointer = {
-        let refresh = refresh.clone();
-        move |event: &web_sys::Event| {
-            keyboard.set(false);
-            refresh(event);
-        }
-    };
-    listen(&document, "pointerdown", Rc::new(on_pointer));
 }
 
 /// Shows the caret at the selection's focus when the article has keyboard focus; hides it otherwise.
