@@ -5,6 +5,7 @@ pub mod agreement_help;
 pub mod anchor;
 pub mod annotation;
 pub mod answer_key;
+pub mod caret;
 pub mod class;
 pub mod class_csv;
 pub mod class_import;

@@ -38,6 +38,7 @@ use crate::ui::toolbar::SelectionToolbar;
 
 mod a11y;
 mod articles;
+mod caret_keys;
 mod dialogs;
 
 use dialogs::{Dialog, Impacts};

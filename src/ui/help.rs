@@ -15,14 +15,17 @@ pub struct HelpProps {
     pub tags: Rc<TagSet>,
 }
 
+/// The keys of the caret's moves, in the order of `CaretTexts::help_moves`, listed after the paragraph moves.
+const CARET_KEYS: [&str; 3] = ["← / →", "Ctrl+← / Ctrl+→", "↑ / ↓"];
+
 /// The keys of each shortcut after the tags' own, in the order of `Texts::help_shortcuts`; key
 /// names are the same in every language.
 const SHORTCUT_KEYS: [&str; 9] = [
     "Ctrl+Z",
     "Ctrl+Shift+Z",
     "Ctrl+↓ / Ctrl+↑",
-    "Shift+→ / Shift+←",
-    "Shift+↓ / Shift+↑",
+    "Home / End",
+    "Shift+← → ↑ ↓ Home End",
     "Alt+↓ / Alt+↑",
     "Enter",
     "Escape",
@@ -32,6 +35,7 @@ const SHORTCUT_KEYS: [&str; 9] = [
 #[function_component(HelpDialog)]
 pub fn help_dialog(props: &HelpProps) -> Html {
     let t = use_texts();
+    let caret = use_context::<crate::domain::i18n::Lang>().unwrap_or_default().caret();
     let on_close = props.on_close.clone();
     let shortcut = |keys: &str, what: &str| html! { <tr><th scope="row"><kbd>{keys.to_string()}</kbd></th><td>{what.to_string()}</td></tr> };
     let keys = props.tags.keys();
@@ -59,7 +63,9 @@ pub fn help_dialog(props: &HelpProps) -> Html {
                 <table class="shortcuts">
                     <tbody>
                         { for keys.iter().map(|(key, name)| shortcut(&key.to_string(), &(t.help_tag_shortcut)(name))) }
-                        { for SHORTCUT_KEYS.iter().zip(t.help_shortcuts).map(|(keys, what)| shortcut(keys, what)) }
+                        { for SHORTCUT_KEYS.iter().zip(t.help_shortcuts).take(3).map(|(keys, what)| shortcut(keys, what)) }
+                        { for CARET_KEYS.iter().zip(caret.help_moves).map(|(keys, what)| shortcut(keys, what)) }
+                        { for SHORTCUT_KEYS.iter().zip(t.help_shortcuts).skip(3).map(|(keys, what)| shortcut(keys, what)) }
                     </tbody>
                 </table>
                 <OfflineHelp />

@@ -52,7 +52,7 @@ test('keyboard only: skip link, select, tag with a note, find it in the list, ed
 
   // Move down three paragraphs and select word by word.
   for (let i = 0; i < 3; i++) await page.keyboard.press('Control+ArrowDown');
-  for (let i = 0; i < 4; i++) await page.keyboard.press('Shift+ArrowRight');
+  for (let i = 0; i < 4; i++) await page.keyboard.press('Control+Shift+ArrowRight');
   const toolbar = page.getByRole('toolbar', { name: 'Annotate selection' });
   await expect(toolbar).toBeVisible();
   const quote = await settledPending(page);
@@ -168,9 +168,10 @@ test('keyboard only: dialogs take focus, keep Tab inside, close with Escape and 
   // The selection toolbar is not a trap: Tab walks through it and on out of it.
   await tabTo(page, 'article#article');
   await page.keyboard.press('Control+ArrowDown');
-  await page.keyboard.press('Shift+ArrowRight');
-  await page.keyboard.press('Shift+ArrowRight');
-  await expect(liveRegion(page)).toHaveText('Selection ready: press 1, 2, 3 to tag it, or Tab to the toolbar');
+  await page.keyboard.press('Control+Shift+ArrowRight');
+  await expect(liveRegion(page)).toHaveText(/^“\S+” selected\. Selection ready: press 1, 2, 3 to tag it, or Tab to the toolbar$/);
+  await page.keyboard.press('Control+Shift+ArrowRight');
+  await expect(liveRegion(page)).toHaveText(/^“\S+” selected$/);
   await page.keyboard.press('Tab');
   expect(await page.evaluate(() => !!document.activeElement?.closest('[role=toolbar]'))).toBe(true);
   for (let i = 0; i < 5; i++) await page.keyboard.press('Tab');

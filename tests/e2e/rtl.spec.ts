@@ -64,11 +64,12 @@ test('an Arabic and Hebrew article renders right to left and is annotated by mou
   await page.keyboard.press('3');
   await expect.poll(() => highlightTexts(page, 'mg-tag-2')).toEqual(['דיווח של BBC News']);
 
-  // Keyboard: to the Hebrew paragraph, select three words forward (in reading order), tag Quote.
+  // Keyboard: to the Hebrew paragraph, select three words forward (in reading order: the caret
+  // goes the way the arrow points, so ← in right-to-left text), tag Quote.
   await page.locator('#article').focus();
   await page.keyboard.press('Control+ArrowDown');
   await page.keyboard.press('Control+ArrowDown');
-  for (let i = 0; i < 3; i++) await page.keyboard.press('Shift+ArrowRight');
+  for (let i = 0; i < 3; i++) await page.keyboard.press('Control+Shift+ArrowLeft');
   const pending = await settledPending(page);
   expect(HEBREW.startsWith(pending)).toBe(true);
   expect(pending.split(' ').length).toBeGreaterThanOrEqual(2);

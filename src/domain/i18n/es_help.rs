@@ -75,7 +75,7 @@ pub const DESCRIPCIONES: [&str; 3] = [
 
 /// La pista de teclado del artículo, con la tecla y el nombre de cada etiqueta.
 pub fn pista_de_teclado(keys: &[(char, &str)]) -> String {
-    let start = "Selecciona texto para anotarlo. Con el teclado: Ctrl+Abajo y Ctrl+Arriba pasan de un párrafo a otro, Shift+Derecha selecciona palabra por palabra;";
+    let start = "Selecciona texto para anotarlo. Con el teclado: las flechas mueven el cursor (Ctrl con Izquierda o Derecha: por palabras), Ctrl+Abajo y Ctrl+Arriba pasan de un párrafo a otro, y con Shift se selecciona;";
     match keys {
         [] => format!("{start} luego Tab para ir a la barra y elegir una etiqueta."),
         _ => format!("{start} luego pulsa {} para etiquetar.", super::key_list(keys, "para", "o")),

@@ -1,5 +1,6 @@
 //! The UI's words in one place: the languages Marginalia speaks, how the browser's preference picks one, and one `Texts` table per language.
 
+mod caret;
 mod en;
 mod es;
 mod es_help;
@@ -7,6 +8,7 @@ mod export_kinds;
 mod hand_in;
 mod texts;
 
+pub use caret::{CaretTexts, CARET_EN, CARET_ES};
 pub use en::EN;
 pub use es::ES;
 pub use export_kinds::{ExportKinds, EXPORT_KINDS_EN, EXPORT_KINDS_ES};
@@ -66,6 +68,14 @@ impl Lang {
         match self {
             Lang::En => &EXPORT_KINDS_EN,
             Lang::Es => &EXPORT_KINDS_ES,
+        }
+    }
+
+    /// This language's texts of the keyboard caret.
+    pub fn caret(self) -> &'static CaretTexts {
+        match self {
+            Lang::En => &CARET_EN,
+            Lang::Es => &CARET_ES,
         }
     }
 

@@ -20,6 +20,8 @@ pub struct A11yState {
     /// The annotation last reached by next/previous or by the caret, so each is announced once
     /// and annotations that start at the same place are stepped through one by one.
     reached: Option<Uuid>,
+    /// The column (viewport x) a run of caret moves by line keeps, as text editors do.
+    pub(super) line_goal: Option<f64>,
 }
 
 impl App {

@@ -1,4 +1,4 @@
-//! The keyboard: shortcuts (undo, redo, tag keys, help) and annotating in the focused article (paragraph moves, word and sentence selection).
+//! The keyboard: shortcuts (undo, redo, tag keys, help) and annotating in the focused article (paragraph moves, the caret keys of `caret_keys.rs`).
 
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement as DomElement, KeyboardEvent};
@@ -65,9 +65,8 @@ impl App {
         changed
     }
 
-    /// Keyboard annotating inside the focused article: paragraph moves, word and sentence selection.
+    /// Keyboard annotating inside the focused article: next/previous annotation, editing, the caret, paragraph moves.
     pub(super) fn article_key(&mut self, event: &KeyboardEvent, key: &str, ctrl: bool) -> bool {
-        let Some(selection) = web_sys::window().and_then(|w| w.get_selection().ok().flatten()) else { return false };
         let only_alt = event.alt_key() && !ctrl && !event.shift_key();
         if only_alt && matches!(key, "ArrowDown" | "ArrowUp") {
             event.prevent_default();
@@ -77,6 +76,9 @@ impl App {
         if plain_enter && self.pending.is_none() && self.edit_at_caret() {
             event.prevent_default();
             return true;
+        }
+        if let Some(changed) = self.caret_key(event, key, ctrl) {
+            return changed;
         }
         match (key, ctrl, event.shift_key()) {
             ("ArrowDown" | "ArrowUp", true, false) => {
@@ -101,25 +103,6 @@ impl App {
                 }
                 false
             }
-            ("ArrowRight" | "ArrowLeft" | "ArrowDown" | "ArrowUp", false, true) => {
-                event.prevent_default();
-                if self.pending.is_none()
-                    && (selection.is_collapsed() || self.dom().and_then(|d| d.selection(self.session.doc())).is_none())
-                {
-                    let caret_in_article = selection.is_collapsed()
-                        && selection
-                            .anchor_node()
-                            .zip(self.article_ref.cast::<Element>())
-                            .is_some_and(|(n, a)| a.contains(Some(&n)));
-                    if !caret_in_article {
-                        self.place_caret();
-                    }
-                }
-                let direction = if matches!(key, "ArrowRight" | "ArrowDown") { "forward" } else { "backward" };
-                let unit = if matches!(key, "ArrowRight" | "ArrowLeft") { "word" } else { "sentence" };
-                let _ = selection.modify("extend", direction, unit);
-                false
-            }
             _ => false,
         }
     }
@@ -127,6 +110,16 @@ impl App {
     /// Puts a collapsed selection at the start of the current paragraph, outlines it and scrolls to it.
     pub(super) fn place_caret(&self) {
         let Some(dom) = self.dom() else { return };
+        let Some(element) = self.outline_block() else { return };
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+        element.scroll_into_view_with_scroll_into_view_options(&options);
+        dom.place_caret(self.current_block);
+    }
+
+    /// Outlines the current paragraph (and no other); returns its element.
+    pub(super) fn outline_block(&self) -> Option<Element> {
+        let dom = self.dom()?;
         if let Some(root) = self.article_ref.cast::<Element>() {
             if let Ok(previous) = root.query_selector_all(".current-block") {
                 for i in 0..previous.length() {
@@ -136,12 +129,9 @@ impl App {
                 }
             }
         }
-        let Some(element) = dom.block_element(self.current_block) else { return };
+        let element = dom.block_element(self.current_block)?;
         let _ = element.class_list().add_1("current-block");
-        let options = web_sys::ScrollIntoViewOptions::new();
-        options.set_block(web_sys::ScrollLogicalPosition::Nearest);
-        element.scroll_into_view_with_scroll_into_view_options(&options);
-        dom.place_caret(self.current_block);
+        Some(element)
     }
 }
 

@@ -9,6 +9,7 @@ impl App {
         // Word snapping and agreement counts need the browser's segmenter before any text arrives.
         crate::ui::browser::segmenter::install();
         crate::ui::browser::lowercase::install();
+        crate::ui::browser::caret::install();
         let sample = Rc::new(parse_plain_text(SAMPLE_ARTICLE));
         let ui_lang = lang::initial();
         lang::mark_document(ui_lang);

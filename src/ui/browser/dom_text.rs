@@ -133,15 +133,53 @@ impl DomText {
         (start < end).then_some((start, end))
     }
 
-    /// Replaces the window's selection with document code points `[start, end)`, unless it already is that.
+    /// Replaces the window's selection with document code points `[start, end)`, unless it already
+    /// is that; a selection made backwards (Shift+←) stays backwards, so the keyboard goes on
+    /// moving the same end.
     pub fn select(&self, doc: &Document, start: usize, end: usize) {
         if self.selection(doc) == Some((start, end)) {
             return;
         }
+        let backwards = self.anchor_focus(doc).is_some_and(|(anchor, focus)| focus < anchor);
         let Some(range) = self.range(doc, start, end) else { return };
+        let Some(selection) = web_sys::window().and_then(|w| w.get_selection().ok().flatten()) else { return };
+        let ends = || {
+            Some((
+                range.start_container().ok()?,
+                range.start_offset().ok()?,
+                range.end_container().ok()?,
+                range.end_offset().ok()?,
+            ))
+        };
+        match ends() {
+            Some((start_node, start_offset, end_node, end_offset)) if backwards => {
+                let _ = selection.set_base_and_extent(&end_node, end_offset, &start_node, start_offset);
+            }
+            _ => {
+                let _ = selection.remove_all_ranges();
+                let _ = selection.add_range(&range);
+            }
+        }
+    }
+
+    /// The window selection's anchor and focus as document code points, when both lie in the article.
+    pub fn anchor_focus(&self, doc: &Document) -> Option<(usize, usize)> {
+        let selection = web_sys::window()?.get_selection().ok()??;
+        let anchor = self.char_at(doc, &selection.anchor_node()?, selection.anchor_offset())?;
+        let focus = self.char_at(doc, &selection.focus_node()?, selection.focus_offset())?;
+        Some((anchor, focus))
+    }
+
+    /// Sets the window's selection from `anchor` to `focus` (document code points, in either order;
+    /// equal ones make a caret). A position at a block's end stays in that block.
+    pub fn set_selection(&self, doc: &Document, anchor: usize, focus: usize) {
+        let point = |at: usize| doc.block_utf16_of_end(at).and_then(|(block, unit)| self.point(block, unit));
+        let (Some((anchor_node, anchor_offset)), Some((focus_node, focus_offset))) = (point(anchor), point(focus))
+        else {
+            return;
+        };
         if let Some(selection) = web_sys::window().and_then(|w| w.get_selection().ok().flatten()) {
-            let _ = selection.remove_all_ranges();
-            let _ = selection.add_range(&range);
+            let _ = selection.set_base_and_extent(anchor_node, anchor_offset, focus_node, focus_offset);
         }
     }
 

@@ -1,6 +1,7 @@
 //! Browser adapters: the only code that talks to web-sys, js-sys and gloo directly.
 
 pub mod block_notes;
+pub mod caret;
 pub mod class_module;
 pub mod clock;
 pub mod crash;
@@ -13,6 +14,7 @@ pub mod highlights;
 pub mod html_parse;
 pub mod lang;
 pub mod library;
+pub mod lines;
 pub mod lowercase;
 pub mod paste;
 pub mod position;
