@@ -12,8 +12,8 @@ use marginalia::domain::class::{consensus_id, ClassView, RejectReason, Rejected,
 use marginalia::domain::class_csv::{agreement_csv, scores_csv, student_table_csv};
 use marginalia::domain::class_import::read_submission;
 use marginalia::domain::document::{ContentHash, Document};
-use marginalia::domain::persist::export_json;
 use marginalia::domain::plain_text::parse_plain_text;
+use marginalia::domain::storage::export_json;
 use marginalia::domain::tags::{TagId, TagSet};
 use proptest::prelude::*;
 

@@ -293,7 +293,7 @@ fn the_english_export_labels_are_the_formats_own() {
 #[test]
 fn domain_errors_read_in_english_as_before_and_in_spanish_on_request() {
     use marginalia::domain::loader::{decode, LoadError};
-    use marginalia::domain::persist::DecodeError;
+    use marginalia::domain::storage::DecodeError;
     use marginalia::domain::store::StoreError;
     use marginalia::domain::tag_edit::TagError;
     assert_eq!(LoadError::Empty.to_string(), "The file is empty.");

@@ -10,7 +10,7 @@ use marginalia::domain::html_tree::{HtmlElement, HtmlNode};
 use marginalia::domain::loader::{decode, load_text, FileKind};
 use marginalia::domain::plain_text::parse_plain_text;
 use marginalia::domain::tags::TagSet;
-use marginalia::domain::{eviction, persist};
+use marginalia::domain::{eviction, storage};
 use proptest::prelude::*;
 use serde_json::{json, Value};
 
@@ -32,11 +32,11 @@ fn parse_everything(bytes: &[u8]) {
         let _ = load_text(kind, &text, None, Some("x"));
     }
     let _ = read_submission("student.json", &text);
-    let _ = persist::decode(&text);
-    let _ = persist::decode_list(&text);
-    let _ = persist::decode_tags(&text);
-    let _ = persist::decode_classroom(&text);
-    let _ = persist::decode_article(&text, Some("0123456789abcdef"));
+    let _ = storage::decode(&text);
+    let _ = storage::decode_list(&text);
+    let _ = storage::decode_tags(&text);
+    let _ = storage::decode_classroom(&text);
+    let _ = storage::decode_article(&text, Some("0123456789abcdef"));
     let _ = eviction::decode(&text);
 }
 

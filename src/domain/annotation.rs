@@ -1,6 +1,5 @@
 //! An annotation: where it is (positions plus a quote selector), its tags, note, author and times.
 
-use serde::Serialize;
 use time::OffsetDateTime;
 use uuid::Uuid;
 
@@ -8,7 +7,7 @@ use super::tags::TagId;
 
 /// Where an annotation sits: code point positions plus the quoted text with its context,
 /// so it can be found again if the positions no longer match (the W3C Text Quote selector).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Target {
     /// First code point, inclusive.
     pub start: usize,
@@ -26,7 +25,7 @@ pub struct Target {
 pub const CONTEXT_CHARS: usize = 32;
 
 /// One highlighted passage with its tags and note.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Annotation {
     pub id: Uuid,
     pub target: Target,
@@ -35,9 +34,7 @@ pub struct Annotation {
     /// Empty when there is no note.
     pub note: String,
     pub author: String,
-    #[serde(with = "super::rfc3339::serde")]
     pub created: OffsetDateTime,
-    #[serde(with = "super::rfc3339::serde")]
     pub modified: OffsetDateTime,
 }
 

@@ -4,8 +4,8 @@ use super::annotation::Annotation;
 use super::class::{RejectReason, Rejected, Submission};
 use super::document::ContentHash;
 use super::format::FormatError;
-use super::persist::{EXPORT_FORMAT, SCHEMA_VERSION};
-use super::stored_json as read;
+use super::storage::json_read as read;
+use super::storage::{EXPORT_FORMAT, SCHEMA_VERSION};
 
 /// Reads one export file. The student is the most common author among its annotations, or,
 /// when they have none (the app leaves it empty), the file name without `.annotations.json`.
@@ -22,8 +22,12 @@ pub fn read_submission(file_name: &str, text: &str) -> Result<Submission, Reject
     if schema > SCHEMA_VERSION {
         return Err(unreadable(format!("it was saved by a newer version of Marginalia (format {schema})")));
     }
-    let file =
-        || Ok((read::string(&read::required(&root, "article")?, "hash")?, read::annotations(&root, "annotations")?));
+    let file = || {
+        Ok((
+            read::string(&read::required(&root, "article")?, "hash")?,
+            crate::domain::storage::annotation::read_all(&root, "annotations")?,
+        ))
+    };
     let (hash, annotations) = file().map_err(|e: FormatError| unreadable(e.to_string()))?;
     let student = most_common_author(&annotations).unwrap_or(fallback);
     Ok(Submission { student, article: ContentHash(hash), annotations })

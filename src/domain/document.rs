@@ -1,13 +1,11 @@
 //! The normalised article: its text, its blocks (headings, paragraphs, quotes, list items) with inline marks, and the content hash that identifies it.
 
-use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use super::text::{self, OffsetIndex};
 
 /// What a block of the article is, which decides how it is shown.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum BlockKind {
     /// The article's title or a section heading.
     Heading,
@@ -22,8 +20,7 @@ pub enum BlockKind {
 }
 
 /// Inline formatting a loader keeps: it changes how text looks, never what the text is.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
-#[serde(tag = "type", rename_all = "lowercase")]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum MarkKind {
     Emphasis,
     Strong,
@@ -35,7 +32,7 @@ pub enum MarkKind {
 }
 
 /// Inline formatting over `[start, end)` code points of one block's text (block-relative).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InlineMark {
     pub start: usize,
     pub end: usize,
@@ -43,10 +40,9 @@ pub struct InlineMark {
 }
 
 /// A run of text with the marks that apply to it, as loaders produce it.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Segment {
     pub text: String,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub marks: Vec<MarkKind>,
 }
 
@@ -58,7 +54,7 @@ impl Segment {
 }
 
 /// A block as a loader produces it, before white space is normalised.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RawBlock {
     pub kind: BlockKind,
     /// Heading level (1-6) or list nesting depth; 0 where it does not apply.
@@ -84,7 +80,7 @@ pub fn safe_link(href: &str) -> Option<String> {
 }
 
 /// One block of the article: its kind and where its text lies in the document, in code points.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Block {
     pub kind: BlockKind,
     /// Heading level (1-6) or list nesting depth; 0 where it does not apply.
@@ -96,8 +92,7 @@ pub struct Block {
 }
 
 /// Hex SHA-256 of the normalised text: equal texts give equal hashes, whatever file they came from.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(transparent)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct ContentHash(pub String);
 
 impl ContentHash {
@@ -108,7 +103,7 @@ impl ContentHash {
 }
 
 /// Facts about the article that are shown but are not part of its annotatable text.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ArticleMeta {
     pub byline: Option<String>,
     pub date: Option<String>,

@@ -7,21 +7,18 @@
 //! the storage was cleared, and the user is told which export to import.
 
 use super::i18n::Texts;
-use serde::Serialize;
 
 /// Key of the sentinel written to localStorage next to the first saved annotation.
 pub const SENTINEL_KEY: &str = "marginalia/saved";
 
 /// What the app remembers outside localStorage.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Marker {
     /// Annotations were saved in this browser.
     pub saved: bool,
     /// File name of the last export.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub export_name: Option<String>,
     /// When the last export was made (`YYYY-MM-DD HH:MM UTC`).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub export_at: Option<String>,
 }
 
@@ -33,7 +30,7 @@ pub fn export_time(at: time::OffsetDateTime) -> String {
 
 /// The marker as text (JSON; the cookie adapter percent-encodes it).
 pub fn encode(marker: &Marker) -> String {
-    let mut w = super::json_out::JsonOut::compact();
+    let mut w = super::storage::json_write::JsonOut::compact();
     w.begin_object().key("saved").bool(marker.saved);
     if let Some(name) = &marker.export_name {
         w.str_field("export_name", name);
@@ -47,7 +44,7 @@ pub fn encode(marker: &Marker) -> String {
 
 /// Reads a marker back; anything unreadable counts as no marker.
 pub fn decode(text: &str) -> Option<Marker> {
-    use super::stored_json as read;
+    use super::storage::json_read as read;
     let value = read::parse(text).ok()?;
     let root = read::Node::root(&value);
     if !value.is_object() {

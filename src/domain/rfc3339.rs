@@ -179,17 +179,6 @@ impl Input<'_> {
     }
 }
 
-/// `#[serde(with = "crate::domain::rfc3339::serde")]` for an `OffsetDateTime` field.
-pub mod serde {
-    use serde::{ser, Serializer};
-    use time::OffsetDateTime;
-
-    pub fn serialize<S: Serializer>(at: &OffsetDateTime, serializer: S) -> Result<S::Ok, S::Error> {
-        let text = super::format(*at).ok_or_else(|| ser::Error::custom("the time does not fit RFC 3339"))?;
-        serializer.serialize_str(&text)
-    }
-}
-
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;

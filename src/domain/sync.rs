@@ -9,7 +9,7 @@
 //! the user to choose, so no edit is ever lost.
 
 use super::annotation::Annotation;
-use super::persist;
+use super::storage;
 
 /// What to do with one annotation after another tab stored a new value for it.
 // A short-lived decision made once per change and consumed at once: boxing would only add allocations.
@@ -70,7 +70,7 @@ pub fn before_write(
 /// True when `a` beats `b` in a clash: the later edit, and between edits made in the same
 /// millisecond the larger stored form, so every tab picks the same winner.
 pub fn wins(a: &Annotation, b: &Annotation) -> bool {
-    (a.modified, persist::encode(a)) > (b.modified, persist::encode(b))
+    (a.modified, storage::encode(a)) > (b.modified, storage::encode(b))
 }
 
 /// Adds `version` to a list of other versions unless an identical one is already there.

@@ -1,10 +1,7 @@
 //! Tags (Claim, Quote, Policy shift, ...) with a colour and a second, non-colour cue each.
 
-use serde::Serialize;
-
 /// A tag's stable identifier, kept in annotations; renaming a tag keeps its id.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(transparent)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct TagId(pub String);
 
 impl TagId {
@@ -14,8 +11,7 @@ impl TagId {
 }
 
 /// The line under a highlight: the cue that tells tags apart without colour.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum UnderlineStyle {
     Solid,
     Double,
@@ -38,7 +34,7 @@ impl UnderlineStyle {
 }
 
 /// One category a passage can be tagged with.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Tag {
     pub id: TagId,
     pub name: String,
@@ -49,12 +45,11 @@ pub struct Tag {
     pub description: String,
     /// The key that picks this tag, if one was set (a letter, lower case, or a digit); a tag
     /// without one uses its position, see [`TagSet::hotkey_of`].
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub hotkey: Option<char>,
 }
 
 /// The ordered tags of an article; the position gives the default number-key hotkey (1, 2, 3, ...).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TagSet {
     pub tags: Vec<Tag>,
 }

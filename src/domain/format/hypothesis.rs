@@ -21,7 +21,7 @@ use super::{
 };
 use crate::domain::annotation::{Annotation, Target};
 use crate::domain::document::Document;
-use crate::domain::json_out::JsonOut;
+use crate::domain::storage::json_write::JsonOut;
 use crate::domain::tags::{TagId, TagSet};
 
 /// True for the client's export (`annotations` with `export_date` or Hypothesis-shaped

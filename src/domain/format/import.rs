@@ -81,7 +81,7 @@ impl PartialEq for Version {
 impl Eq for Version {}
 
 fn content(a: &Annotation) -> String {
-    crate::domain::json_out::annotation_text(a)
+    crate::domain::storage::annotation::text(a)
 }
 
 /// Every version of every annotation, by id. The version with the newest `modified` is current;

@@ -22,8 +22,6 @@ mod placing;
 pub mod w3c;
 pub mod w3c_import;
 
-use serde::Serialize;
-
 use super::annotation::Annotation;
 use super::document::{segments_of, ArticleMeta, BlockKind, ContentHash, Document, InlineMark, RawBlock};
 use super::lowercase::lower;
@@ -120,7 +118,7 @@ pub struct Repairs {
 }
 
 /// The article as a file carries it: enough to rebuild the [`Document`] and recognise it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Article {
     pub title: String,
     /// Where the article came from (a URL), when known.
@@ -134,19 +132,13 @@ pub struct Article {
 }
 
 /// A block as files carry it: its kind, level, code point span in the text and inline marks.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PackBlock {
     pub kind: BlockKind,
-    #[serde(skip_serializing_if = "is_zero")]
     pub level: u8,
     pub start: usize,
     pub end: usize,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub marks: Vec<InlineMark>,
-}
-
-fn is_zero(level: &u8) -> bool {
-    *level == 0
 }
 
 impl Article {

@@ -15,7 +15,7 @@ use super::page_text::PageText;
 use super::{in_article_order, is_placed, Format, FormatError, Imported, Repairs, TagResolver, MAX_ANNOTATIONS};
 use crate::domain::annotation::{Annotation, Target};
 use crate::domain::document::Document;
-use crate::domain::json_out::JsonOut;
+use crate::domain::storage::json_write::JsonOut;
 use crate::domain::tags::TagSet;
 
 /// The Web Annotation JSON-LD context.

@@ -59,7 +59,7 @@ pub fn read_annotation(item: &At, tags: &mut TagResolver) -> Result<Read, Format
     let base_id = match &id_text {
         Some(id) => parse_id(id),
         // No id: one made from the content, so importing the same file twice still matches.
-        None => derived_id("w3c-content", &crate::domain::json_out::compact_text(item.value)),
+        None => derived_id("w3c-content", &crate::domain::storage::json_write::compact_text(item.value)),
     };
     let motivations = strings(item.get("motivation"));
     let tagging_annotation = motivations.iter().any(|m| is_tagging(m));

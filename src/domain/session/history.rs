@@ -5,7 +5,7 @@ use std::rc::Rc;
 use uuid::Uuid;
 
 use crate::domain::annotation::Annotation;
-use crate::domain::persist::ClassroomState;
+use crate::domain::storage::ClassroomState;
 use crate::domain::store::Change;
 use crate::domain::tags::TagSet;
 

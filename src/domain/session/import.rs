@@ -9,7 +9,7 @@ use crate::domain::annotation::Annotation;
 use crate::domain::document::Document;
 use crate::domain::format::import::{plan_import, ImportFile, ImportPlan, Merged};
 use crate::domain::format::pack::{self, Pack};
-use crate::domain::persist::ClassroomState;
+use crate::domain::storage::ClassroomState;
 use crate::domain::store::Command;
 use crate::domain::sync::keep_version;
 use crate::domain::tags::TagSet;

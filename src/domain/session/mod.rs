@@ -27,7 +27,7 @@ use queue::{SaveQueue, Write};
 use crate::domain::annotation::Annotation;
 use crate::domain::document::Document;
 use crate::domain::i18n::Texts;
-use crate::domain::persist::{self, ClassroomState, SideList};
+use crate::domain::storage::{self, ClassroomState, SideList};
 use crate::domain::store::{Change, Store, StoreError};
 use crate::domain::tag_edit::TagError;
 use crate::domain::tags::TagSet;
@@ -134,7 +134,7 @@ impl Session {
     /// over stored ones); its annotations are read by [`Session::load_annotations`], so the
     /// article can be shown first.
     pub fn open(doc: Rc<Document>, kv: &mut dyn KeyValue, queue: SharedQueue) -> Session {
-        let author = Overlay { kv, queue: &queue.borrow() }.get(persist::AUTHOR_KEY).ok().flatten().unwrap_or_default();
+        let author = Overlay { kv, queue: &queue.borrow() }.get(storage::AUTHOR_KEY).ok().flatten().unwrap_or_default();
         let mut session = Session {
             doc: doc.clone(),
             store: Store::default(),
@@ -312,7 +312,7 @@ impl Session {
         let article = self.doc.hash().short().to_string();
         for change in &step.changes {
             self.queue.borrow_mut().put_annotation(&article, change.before.clone(), change.after.clone());
-            effects.writes.push(persist::annotation_key(self.doc.hash(), &change.id()));
+            effects.writes.push(storage::annotation_key(self.doc.hash(), &change.id()));
         }
         if let Some(Swap { after, .. }) = step.tags {
             self.tags = after;
@@ -343,17 +343,17 @@ impl Session {
     fn queue_part(&self, part: Part) -> String {
         let hash = self.doc.hash();
         let (key, value) = match part {
-            Part::Tags => (persist::tags_key(hash), Some(persist::encode_tags(&self.tags))),
+            Part::Tags => (storage::tags_key(hash), Some(storage::encode_tags(&self.tags))),
             Part::Orphans => (
-                persist::side_key(hash, SideList::Orphans),
-                (!self.orphans.is_empty()).then(|| persist::encode_list(&self.orphans)),
+                storage::side_key(hash, SideList::Orphans),
+                (!self.orphans.is_empty()).then(|| storage::encode_list(&self.orphans)),
             ),
             Part::Conflicts => (
-                persist::side_key(hash, SideList::Conflicts),
-                (!self.conflicts.is_empty()).then(|| persist::encode_list(&self.conflicts)),
+                storage::side_key(hash, SideList::Conflicts),
+                (!self.conflicts.is_empty()).then(|| storage::encode_list(&self.conflicts)),
             ),
             Part::Classroom => {
-                (persist::classroom_key(hash), self.classroom.as_ref().map(|c| persist::encode_classroom(c)))
+                (storage::classroom_key(hash), self.classroom.as_ref().map(|c| storage::encode_classroom(c)))
             }
         };
         self.queue.borrow_mut().put(key.clone(), Write::Value(value));

@@ -12,7 +12,7 @@ use uuid::Uuid;
 
 use super::kv::{KeyValue, StorageProblem};
 use crate::domain::annotation::Annotation;
-use crate::domain::persist;
+use crate::domain::storage;
 use crate::domain::sync::{before_write, Resolution};
 
 /// What is waiting to be written under one key.
@@ -31,7 +31,7 @@ impl Write {
     /// The text this write leaves under its key (`None`: the key is removed).
     pub fn stored_text(&self) -> Option<String> {
         match self {
-            Write::Annotation { after, .. } => after.as_ref().map(persist::encode),
+            Write::Annotation { after, .. } => after.as_ref().map(storage::encode),
             Write::Value(value) => value.clone(),
         }
     }
@@ -94,7 +94,7 @@ impl SaveQueue {
     /// Queues the change of one annotation of `article` (a short content hash).
     pub fn put_annotation(&mut self, article: &str, before: Option<Annotation>, after: Option<Annotation>) {
         let Some(id) = after.as_ref().or(before.as_ref()).map(|a| a.id) else { return };
-        let key = format!("{}v1/{article}/a/{id}", persist::KEY_PREFIX);
+        let key = format!("{}v1/{article}/a/{id}", storage::KEY_PREFIX);
         self.put(key, Write::Annotation { article: article.to_string(), id, before, after });
     }
 
@@ -188,7 +188,7 @@ fn write_one(
     };
     let current = match kv.get(key)? {
         None => None,
-        Some(raw) => match persist::decode(&raw) {
+        Some(raw) => match storage::decode(&raw) {
             Ok(annotation) => Some(annotation),
             Err(_) => {
                 // Never written over: a copy is kept, and the change stays in this tab's memory.
@@ -202,7 +202,7 @@ fn write_one(
         Resolution::InStep => Ok(()),
         Resolution::KeepMine { other_version } => {
             match after {
-                Some(annotation) => kv.set(key, &persist::encode(annotation))?,
+                Some(annotation) => kv.set(key, &storage::encode(annotation))?,
                 None => kv.remove(key)?,
             }
             if let Some(version) = other_version {

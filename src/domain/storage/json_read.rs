@@ -1,21 +1,16 @@
-//! Strict readers of the JSON Marginalia writes itself (stored values, its JSON export, the eviction marker), over `serde_json::Value`.
+//! The reading half of Marginalia's own JSON: a parsed `serde_json::Value` walked with its path, and strict field readers the per-type readers beside their writers are made of.
 //!
 //! Every JSON the app reads goes through serde_json's one `Value` parser and hand-written
 //! readers; serde's derived visitors (one parser copy per type, about 40 KB of wasm) are gone.
-//! These readers are as strict as the derived ones they replace: a field with a default may be
-//! missing, but when present it must have its type (`null` stands for "none" only in optional
-//! fields); unknown fields are ignored. Packs read their annotations with the same reader in its
-//! lenient mode ([`annotation_as`]), which treats `null` as missing like the other import readers.
+//! The readers are strict: a field with a default may be missing, but when present it must have
+//! its type (`null` stands for "none" only in optional fields); unknown fields are ignored.
+//! `lenient` readers (files from elsewhere: packs) treat `null` as missing, like the import readers.
 
 use serde_json::Value;
 use time::OffsetDateTime;
-use uuid::Uuid;
 
-use super::annotation::{Annotation, Target};
-use super::document::{ArticleMeta, BlockKind, MarkKind, RawBlock, Segment};
-use super::format::json::{kind, At};
-use super::format::FormatError;
-use super::tags::{Tag, TagId, TagSet, UnderlineStyle};
+use crate::domain::format::json::{kind, At};
+use crate::domain::format::FormatError;
 
 /// Parses `text` as JSON, or says why it is not (serde_json's message, with line and column).
 pub fn parse(text: &str) -> Result<Value, String> {
@@ -76,7 +71,7 @@ impl<'a> Node<'a> {
         FormatError::at(self.path(), message)
     }
 
-    fn expected(&self, what: &str) -> FormatError {
+    pub(super) fn expected(&self, what: &str) -> FormatError {
         self.err(format!("expected {what}, found {}", kind(self.value)))
     }
 
@@ -106,8 +101,8 @@ impl<'a> Node<'a> {
     /// An RFC 3339 date and time.
     pub fn time(&self) -> Result<OffsetDateTime, FormatError> {
         let s = self.str()?;
-        super::rfc3339::parse(s)
-            .map(super::rfc3339::settle)
+        crate::domain::rfc3339::parse(s)
+            .map(crate::domain::rfc3339::settle)
             .ok_or_else(|| self.err(format!("expected a date and time like 2025-03-08T14:05:00Z, found {s:?}")))
     }
 
@@ -132,7 +127,7 @@ pub fn required<'b>(node: &'b Node, key: &'b str) -> Result<Node<'b>, FormatErro
 }
 
 /// The member `key`, which must be present; `null` counts as missing when `lenient`.
-fn present<'b>(node: &'b Node, key: &'b str, lenient: bool) -> Result<Node<'b>, FormatError> {
+pub fn present<'b>(node: &'b Node, key: &'b str, lenient: bool) -> Result<Node<'b>, FormatError> {
     if !node.value.is_object() {
         return Err(node.expected("an object"));
     }
@@ -150,7 +145,7 @@ pub fn string(node: &Node, key: &str) -> Result<String, FormatError> {
 }
 
 /// The text in `key`; empty when the field is missing (or `null`, when `lenient`).
-fn defaulted_string(node: &Node, key: &str, lenient: bool) -> Result<String, FormatError> {
+pub fn defaulted_string(node: &Node, key: &str, lenient: bool) -> Result<String, FormatError> {
     let value = node.member(key).filter(|v| !(lenient && v.value.is_null()));
     Ok(value.map(|v| v.str().map(str::to_string)).transpose()?.unwrap_or_default())
 }
@@ -180,144 +175,12 @@ pub fn flag(node: &Node, key: &str) -> Result<bool, FormatError> {
     Ok(node.member(key).map(|v| v.bool()).transpose()?.unwrap_or(false))
 }
 
-/// One annotation as [`Annotation`]'s serialisation writes it.
-pub fn annotation(node: &Node) -> Result<Annotation, FormatError> {
-    annotation_as(node, false)
-}
-
-/// One annotation; when `lenient` (files from elsewhere: packs), `null` counts as missing and
-/// the quote's `prefix` and `suffix` may be missing too. The one annotation reader of the wasm.
-pub fn annotation_as(node: &Node, lenient: bool) -> Result<Annotation, FormatError> {
-    let target = present(node, "target", lenient)?;
-    let id = present(node, "id", lenient)?;
-    let context = |key: &str| match lenient {
-        true => defaulted_string(&target, key, true),
-        false => string(&target, key),
-    };
-    Ok(Annotation {
-        id: Uuid::parse_str(id.str()?)
-            .map_err(|_| id.err("expected a UUID such as 67e55044-10b1-426f-9247-bb680e5fe0c8"))?,
-        target: Target {
-            start: present(&target, "start", lenient)?.usize()?,
-            end: present(&target, "end", lenient)?.usize()?,
-            exact: present(&target, "exact", lenient)?.str()?.to_string(),
-            prefix: context("prefix")?,
-            suffix: context("suffix")?,
-        },
-        tags: present(node, "tags", lenient)?.list(|t| Ok(TagId(t.str()?.to_string())))?,
-        note: defaulted_string(node, "note", lenient)?,
-        author: defaulted_string(node, "author", lenient)?,
-        created: present(node, "created", lenient)?.time()?,
-        modified: present(node, "modified", lenient)?.time()?,
-    })
-}
-
-/// The annotations in the array `key`.
-pub fn annotations(node: &Node, key: &str) -> Result<Vec<Annotation>, FormatError> {
-    list(node, key, annotation)
-}
-
-/// A tag set (`{"tags": [...]}`) as [`TagSet`]'s serialisation writes it.
-pub fn tag_set(node: &Node) -> Result<TagSet, FormatError> {
-    Ok(TagSet { tags: list(node, "tags", tag)? })
-}
-
-fn tag(node: &Node) -> Result<Tag, FormatError> {
-    tag_as(node, false)
-}
-
-/// One tag; when `lenient` (packs), `null` counts as missing, the description may be missing,
-/// and a hotkey must be one letter or digit (kept as [`crate::domain::tags::normalise_key`] makes it).
-pub fn tag_as(node: &Node, lenient: bool) -> Result<Tag, FormatError> {
-    let hotkey = match node.member("hotkey").filter(|v| !v.value.is_null()) {
-        Some(key) => {
-            let mut chars = key.str()?.chars();
-            match (chars.next(), chars.next(), lenient) {
-                (Some(c), None, false) => Some(c),
-                (Some(c), None, true) if super::tags::normalise_key(c).is_some() => super::tags::normalise_key(c),
-                (_, _, false) => return Err(key.err("expected one character")),
-                (_, _, true) => return Err(key.err("expected one letter or digit")),
-            }
-        }
-        None => None,
-    };
-    let text = |key: &str| Ok::<_, FormatError>(present(node, key, lenient)?.str()?.to_string());
-    Ok(Tag {
-        id: TagId(text("id")?),
-        name: text("name")?,
-        colour: text("colour")?,
-        underline: one_of(&present(node, "underline", lenient)?, UNDERLINES)?,
-        description: if lenient { defaulted_string(node, "description", true)? } else { text("description")? },
-        hotkey,
-    })
-}
-
-const UNDERLINES: &[(&str, UnderlineStyle)] = &[
-    ("solid", UnderlineStyle::Solid),
-    ("double", UnderlineStyle::Double),
-    ("dotted", UnderlineStyle::Dotted),
-    ("dashed", UnderlineStyle::Dashed),
-    ("wavy", UnderlineStyle::Wavy),
-];
-
-const BLOCK_KINDS: &[(&str, BlockKind)] = &[
-    ("heading", BlockKind::Heading),
-    ("paragraph", BlockKind::Paragraph),
-    ("quote", BlockKind::Quote),
-    ("listitem", BlockKind::ListItem),
-    ("numbereditem", BlockKind::NumberedItem),
-];
-
 /// The value named by the text at `node`, one of `names`.
-fn one_of<T: Copy>(node: &Node, names: &[(&str, T)]) -> Result<T, FormatError> {
+pub fn one_of<T: Copy>(node: &Node, names: &[(&str, T)]) -> Result<T, FormatError> {
     let text = node.str()?;
     names.iter().find(|(name, _)| *name == text).map(|(_, value)| *value).ok_or_else(|| {
         let expected: Vec<&str> = names.iter().map(|(name, _)| *name).collect();
         let (last, rest) = expected.split_last().unwrap_or((&"", &[]));
         node.err(format!("expected {} or {last}, found {text:?}", rest.join(", ")))
-    })
-}
-
-/// An article's facts (`meta`); every one may be missing or `null`.
-pub fn article_meta(node: &Node) -> Result<ArticleMeta, FormatError> {
-    if !node.value.is_object() {
-        return Err(node.expected("an object"));
-    }
-    Ok(ArticleMeta {
-        byline: optional_string(node, "byline")?,
-        date: optional_string(node, "date")?,
-        source: optional_string(node, "source")?,
-    })
-}
-
-/// One block of a stored article, as [`RawBlock`]'s serialisation writes it.
-pub fn raw_block(node: &Node) -> Result<RawBlock, FormatError> {
-    let level = match node.member("level") {
-        Some(level) => u8::try_from(level.usize()?).map_err(|_| level.err("expected a number from 0 to 255"))?,
-        None => 0,
-    };
-    Ok(RawBlock {
-        kind: one_of(&required(node, "kind")?, BLOCK_KINDS)?,
-        level,
-        segments: list(node, "segments", segment)?,
-    })
-}
-
-fn segment(node: &Node) -> Result<Segment, FormatError> {
-    let marks = match node.member("marks") {
-        Some(marks) => marks.list(mark)?,
-        None => Vec::new(),
-    };
-    Ok(Segment { text: string(node, "text")?, marks })
-}
-
-fn mark(node: &Node) -> Result<MarkKind, FormatError> {
-    let kind = required(node, "type")?;
-    Ok(match kind.str()? {
-        "emphasis" => MarkKind::Emphasis,
-        "strong" => MarkKind::Strong,
-        "code" => MarkKind::Code,
-        "link" => MarkKind::Link { href: string(node, "href")? },
-        other => return Err(kind.err(format!("expected emphasis, strong, code or link, found {other:?}"))),
     })
 }

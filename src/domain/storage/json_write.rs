@@ -1,16 +1,11 @@
-//! Writes Marginalia's own JSON (stored values, the JSON export, packs, the eviction marker) byte for byte as `serde_json` wrote it from the derived `Serialize`, without its per-type serialiser code.
+//! The writing half of Marginalia's own JSON: `JsonOut`, which writes values, arrays and objects in order exactly as `serde_json` formats them, without serde's per-type serialiser code.
 //!
 //! Compact output is `serde_json::to_string`'s, pretty output `to_string_pretty`'s (two spaces,
-//! `"key": value`, `[]` and `{}` when empty); strings are escaped as serde_json escapes them.
-//! `tests/json_out.rs` checks every writer against serde_json and the derived `Serialize`, which
-//! the types keep for that comparison only (the wasm build never instantiates it: about 5 KB brotli).
+//! `"key": value`, `[]` and `{}` when empty); strings are escaped as serde_json escapes them
+//! (`tests/json_out.rs` checks it on any `Value`). Each stored type's writer sits beside its reader.
 
 use serde_json::Value;
 use time::OffsetDateTime;
-
-use super::annotation::Annotation;
-use super::document::{ArticleMeta, BlockKind, InlineMark, MarkKind, RawBlock, Segment};
-use super::tags::{Tag, TagSet, UnderlineStyle};
 
 /// A JSON text being written: values, arrays and objects in order, commas and indentation added.
 pub struct JsonOut {
@@ -170,7 +165,7 @@ impl JsonOut {
         // whole value, as serde's error did.
         self.separate();
         self.out.push('"');
-        if !super::rfc3339::write(&mut self.out, at) {
+        if !crate::domain::rfc3339::write(&mut self.out, at) {
             self.failed = true;
         }
         self.out.push('"');
@@ -219,122 +214,6 @@ impl JsonOut {
     }
 }
 
-/// One annotation, every field, in [`Annotation`]'s order.
-pub fn annotation(w: &mut JsonOut, a: &Annotation) {
-    // The id through a stack buffer: `to_string` allocated once per annotation of an export.
-    w.begin_object().key("id").str(a.id.hyphenated().encode_lower(&mut uuid::Uuid::encode_buffer()));
-    w.key("target").begin_object();
-    w.num_field("start", a.target.start as u64).num_field("end", a.target.end as u64);
-    w.str_field("exact", &a.target.exact).str_field("prefix", &a.target.prefix).str_field("suffix", &a.target.suffix);
-    w.end_object().key("tags").begin_array();
-    for tag in &a.tags {
-        w.str(&tag.0);
-    }
-    w.end_array().str_field("note", &a.note).str_field("author", &a.author);
-    w.key("created").time(a.created).key("modified").time(a.modified).end_object();
-}
-
-/// A list of annotations.
-pub fn annotations<'a>(w: &mut JsonOut, list: impl IntoIterator<Item = &'a Annotation>) {
-    let list = list.into_iter();
-    // About what one pretty-printed annotation with short texts takes, times the count: longer
-    // texts only make the text grow (and be copied) once or twice more.
-    w.reserve(list.size_hint().0 * 640);
-    w.begin_array();
-    for a in list {
-        annotation(w, a);
-    }
-    w.end_array();
-}
-
-/// One tag; `hotkey` only when set.
-pub fn tag(w: &mut JsonOut, tag: &Tag) {
-    w.begin_object().str_field("id", &tag.id.0).str_field("name", &tag.name).str_field("colour", &tag.colour);
-    w.str_field("underline", underline(tag.underline)).str_field("description", &tag.description);
-    if let Some(key) = tag.hotkey {
-        w.str_field("hotkey", key.encode_utf8(&mut [0; 4]));
-    }
-    w.end_object();
-}
-
-/// A list of tags.
-pub fn tags(w: &mut JsonOut, tags: &[Tag]) {
-    w.begin_array();
-    for t in tags {
-        tag(w, t);
-    }
-    w.end_array();
-}
-
-/// A tag set: `{"tags": [...]}`.
-pub fn tag_set(w: &mut JsonOut, set: &TagSet) {
-    w.begin_object().key("tags");
-    tags(w, &set.tags);
-    w.end_object();
-}
-
-fn underline(style: UnderlineStyle) -> &'static str {
-    style.css()
-}
-
-/// A block kind's name in files: `heading`, `paragraph`, `quote`, `listitem`, `numbereditem`.
-pub fn block_kind(kind: BlockKind) -> &'static str {
-    match kind {
-        BlockKind::Heading => "heading",
-        BlockKind::Paragraph => "paragraph",
-        BlockKind::Quote => "quote",
-        BlockKind::ListItem => "listitem",
-        BlockKind::NumberedItem => "numbereditem",
-    }
-}
-
-/// An inline mark's kind: `{"type": "emphasis"}`, …, `{"type": "link", "href": …}`.
-pub fn mark_kind(w: &mut JsonOut, mark: &MarkKind) {
-    w.begin_object().key("type");
-    match mark {
-        MarkKind::Emphasis => w.str("emphasis"),
-        MarkKind::Strong => w.str("strong"),
-        MarkKind::Code => w.str("code"),
-        MarkKind::Link { href } => w.str("link").str_field("href", href),
-    };
-    w.end_object();
-}
-
-/// A mark over a span: `{"start": …, "end": …, "mark": {…}}`.
-pub fn inline_mark(w: &mut JsonOut, mark: &InlineMark) {
-    w.begin_object().num_field("start", mark.start as u64).num_field("end", mark.end as u64).key("mark");
-    mark_kind(w, &mark.mark);
-    w.end_object();
-}
-
-/// An article's facts; absent ones are `null`.
-pub fn article_meta(w: &mut JsonOut, meta: &ArticleMeta) {
-    w.begin_object().key("byline").opt_str(meta.byline.as_deref());
-    w.key("date").opt_str(meta.date.as_deref()).key("source").opt_str(meta.source.as_deref()).end_object();
-}
-
-/// A stored block: kind, level, and its runs of text (`marks` only when there are some).
-pub fn raw_block(w: &mut JsonOut, block: &RawBlock) {
-    w.begin_object().str_field("kind", block_kind(block.kind)).num_field("level", u64::from(block.level));
-    w.key("segments").begin_array();
-    for segment in &block.segments {
-        self::segment(w, segment);
-    }
-    w.end_array().end_object();
-}
-
-fn segment(w: &mut JsonOut, segment: &Segment) {
-    w.begin_object().str_field("text", &segment.text);
-    if !segment.marks.is_empty() {
-        w.key("marks").begin_array();
-        for mark in &segment.marks {
-            mark_kind(w, mark);
-        }
-        w.end_array();
-    }
-    w.end_object();
-}
-
 /// A JSON value as `serde_json::to_string_pretty` writes it.
 pub fn pretty_text(value: &Value) -> String {
     let mut w = JsonOut::pretty();
@@ -346,12 +225,5 @@ pub fn pretty_text(value: &Value) -> String {
 pub fn compact_text(value: &Value) -> String {
     let mut w = JsonOut::compact();
     w.value(value);
-    w.finish()
-}
-
-/// One annotation as compact JSON.
-pub fn annotation_text(a: &Annotation) -> String {
-    let mut w = JsonOut::compact();
-    annotation(&mut w, a);
     w.finish()
 }

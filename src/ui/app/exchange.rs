@@ -11,8 +11,8 @@ use crate::domain::format;
 use crate::domain::format::export::{pack_file, ExportKind};
 use crate::domain::format::import::ImportFile;
 use crate::domain::format::pack::{self, ExportInfo};
-use crate::domain::persist;
 use crate::domain::session::SessionError;
+use crate::domain::storage;
 use crate::domain::tag_edit::TagEdit;
 use crate::ui::browser::class_module;
 use crate::ui::browser::{clock, download, eviction, files};
@@ -178,9 +178,9 @@ impl App {
         let index = ExportKind::ALL.iter().position(|k| *k == kind).unwrap_or_default();
         let list: Vec<_> = annotations.cloned().collect();
         let (article, tags, list) = (
-            persist::encode_article(session.doc(), now),
-            persist::encode_tags(session.tags()),
-            persist::encode_list(&list),
+            storage::encode_article(session.doc(), now),
+            storage::encode_tags(session.tags()),
+            storage::encode_list(&list),
         );
         let (link, by) = (ctx.link().clone(), session.author().to_string());
         wasm_bindgen_futures::spawn_local(async move {
@@ -316,7 +316,7 @@ impl App {
             .iter()
             .map(|u| (u.key.clone(), serde_json::Value::String(u.raw.clone())))
             .collect();
-        let json = crate::domain::json_out::pretty_text(&serde_json::Value::Object(backup));
+        let json = crate::domain::storage::json_write::pretty_text(&serde_json::Value::Object(backup));
         if let Err(message) =
             download::download("marginalia-unreadable-backup.json", "application/json", &json, self.t())
         {

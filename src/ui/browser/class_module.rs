@@ -59,7 +59,7 @@ fn describe(error: &JsValue) -> String {
         .unwrap_or_else(|| "unknown error".to_string())
 }
 
-/// What the app passes to the class view, as it stores it (`domain::persist`).
+/// What the app passes to the class view, as it stores it (`domain::storage`).
 pub struct Input {
     /// `en` or `es`.
     pub lang: &'static str,
@@ -201,7 +201,7 @@ pub async fn read_pasted(
 fn decode_answer(answer: &Array) -> Result<crate::domain::document::Document, ReadError> {
     let payload = answer.get(1).as_string().unwrap_or_default();
     match answer.get(0).as_string().as_deref() {
-        Some("ok") => crate::domain::persist::decode_article(&payload, None)
+        Some("ok") => crate::domain::storage::decode_article(&payload, None)
             .map(|(doc, _)| doc)
             .map_err(|e| ReadError::Failed(e.to_string())),
         Some("no-article") => Err(ReadError::NoArticle(payload)),
