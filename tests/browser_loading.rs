@@ -1,11 +1,11 @@
 //! Browser tests for the loading adapters: the inert DOMParser copy and the library of stored articles.
 #![cfg(target_arch = "wasm32")]
 
-use marginalia::domain::document::Document;
-use marginalia::domain::html_tree::{HtmlElement, HtmlNode, MAX_DEPTH};
+use marginalia::domain::article::document::Document;
+use marginalia::domain::article::html_tree::{HtmlElement, HtmlNode, MAX_DEPTH};
+use marginalia::domain::article::loader::{load_text, FileKind};
+use marginalia::domain::article::plain_text::parse_plain_text;
 use marginalia::domain::i18n::{Lang, EN, ES};
-use marginalia::domain::loader::{load_text, FileKind};
-use marginalia::domain::plain_text::parse_plain_text;
 use marginalia::domain::session::SharedQueue;
 use marginalia::domain::storage::{self, ArticleSummary};
 use marginalia::ui::browser::storage::{local_storage, LocalKv};

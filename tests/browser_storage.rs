@@ -3,15 +3,15 @@
 
 use std::rc::Rc;
 
-use marginalia::domain::anchor::describe;
+use marginalia::domain::annotation::anchor::describe;
+use marginalia::domain::annotation::tag_edit::TagEdit;
+use marginalia::domain::annotation::tags::{TagId, TagSet};
 use marginalia::domain::annotation::{time_from_millis, Annotation};
-use marginalia::domain::document::{ArticleMeta, BlockKind, Document};
+use marginalia::domain::article::document::{ArticleMeta, BlockKind, Document};
 use marginalia::domain::i18n::EN;
 use marginalia::domain::session::queue::{Flushed, Write};
 use marginalia::domain::session::{Session, SharedQueue};
 use marginalia::domain::storage::{self, SideList};
-use marginalia::domain::tag_edit::TagEdit;
-use marginalia::domain::tags::{TagId, TagSet};
 use marginalia::ui::browser::crash;
 use marginalia::ui::browser::storage::{local_storage, KeyValue, LocalKv, StorageProblem};
 use time::OffsetDateTime;

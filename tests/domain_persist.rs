@@ -1,14 +1,14 @@
 //! Native tests of the storage codec (round trips, damaged values, newer schemas), the key scheme and the JSON export.
 #![cfg(not(target_arch = "wasm32"))]
 
+use marginalia::domain::annotation::tags::TagId;
 use marginalia::domain::annotation::{format_utc, time_from_millis, Annotation, Target};
-use marginalia::domain::document::{ArticleMeta, BlockKind, ContentHash, Document};
+use marginalia::domain::article::document::{ArticleMeta, BlockKind, ContentHash, Document};
 use marginalia::domain::storage;
 use marginalia::domain::storage::{
     annotation_key, article_prefix, backup_key, decode, encode, export_file_name, export_json, DecodeError,
     EXPORT_FORMAT, KEY_PREFIX, SCHEMA_VERSION,
 };
-use marginalia::domain::tags::TagId;
 use proptest::prelude::*;
 use serde_json::{json, Value};
 use time::macros::datetime;
@@ -394,8 +394,8 @@ proptest! {
         // Times come back exact, except the float noise of earlier versions' browser clock
         // (within a microsecond of a whole millisecond), which reads as that millisecond.
         let settled = Annotation {
-            created: marginalia::domain::rfc3339::settle(a.created),
-            modified: marginalia::domain::rfc3339::settle(a.modified),
+            created: marginalia::domain::text::rfc3339::settle(a.created),
+            modified: marginalia::domain::text::rfc3339::settle(a.modified),
             ..a
         };
         prop_assert_eq!(decode(&value), Ok(settled));
@@ -419,7 +419,7 @@ proptest! {
 
 #[test]
 fn stored_articles_rebuild_the_same_document() {
-    use marginalia::domain::loader::{load_text, FileKind};
+    use marginalia::domain::article::loader::{load_text, FileKind};
     let source = "# Title\n\nSome *soft* and **loud** [link](https://example.org).\n\n> Quote\n\n- a\n  - b\n\n1. one";
     let doc = load_text(FileKind::Markdown, source, None, Some("notes.md")).unwrap();
     let added = time::OffsetDateTime::from_unix_timestamp(1_700_000_000).unwrap();
@@ -434,7 +434,7 @@ fn stored_articles_rebuild_the_same_document() {
 
 #[test]
 fn damaged_or_newer_stored_articles_are_refused() {
-    let doc = marginalia::domain::plain_text::parse_plain_text("Title\n\nBody.");
+    let doc = marginalia::domain::article::plain_text::parse_plain_text("Title\n\nBody.");
     let stored = storage::encode_article(&doc, time::OffsetDateTime::UNIX_EPOCH);
     assert!(matches!(storage::decode_article(&stored, Some("0000000000000000")), Err(DecodeError::Corrupt(_))));
     assert!(matches!(storage::decode_article(&stored[..stored.len() / 2], None), Err(DecodeError::Corrupt(_))));

@@ -5,13 +5,13 @@ use std::collections::HashMap;
 use std::ops::Deref;
 use std::rc::Rc;
 
+use marginalia::domain::annotation::store::{Change, Command, Store, StoreError};
+use marginalia::domain::annotation::tags::TagId;
 use marginalia::domain::annotation::{Annotation, Target};
-use marginalia::domain::document::{ArticleMeta, BlockKind, Document};
+use marginalia::domain::article::document::{ArticleMeta, BlockKind, Document};
 use marginalia::domain::session::kv::{KeyValue, MemoryKv};
 use marginalia::domain::session::{Session, SessionError};
 use marginalia::domain::storage;
-use marginalia::domain::store::{Change, Command, Store, StoreError};
-use marginalia::domain::tags::TagId;
 use proptest::prelude::*;
 use time::OffsetDateTime;
 use uuid::Uuid;

@@ -3,13 +3,13 @@
 
 use std::rc::Rc;
 
+use marginalia::domain::annotation::tags::TagId;
 use marginalia::domain::annotation::{Annotation, Target};
-use marginalia::domain::document::{ArticleMeta, BlockKind, ContentHash, Document};
+use marginalia::domain::article::document::{ArticleMeta, BlockKind, ContentHash, Document};
 use marginalia::domain::session::kv::{KeyValue, MemoryKv};
+use marginalia::domain::session::sync::{before_write, keep_version, resolve, wins, Resolution};
 use marginalia::domain::session::Session;
 use marginalia::domain::storage::{self, article_key_kind, ArticleKey, SideList};
-use marginalia::domain::sync::{before_write, keep_version, resolve, wins, Resolution};
-use marginalia::domain::tags::TagId;
 use proptest::prelude::*;
 use time::OffsetDateTime;
 use uuid::Uuid;

@@ -1,15 +1,15 @@
 //! Native tests of the annotation pack: byte-identical round trips, the published JSON Schema, migrations, validation errors with paths, limits and hostile input.
 #![cfg(not(target_arch = "wasm32"))]
 
-use marginalia::domain::anchor::describe;
+use marginalia::domain::annotation::anchor::describe;
+use marginalia::domain::annotation::tags::{TagId, TagSet};
 use marginalia::domain::annotation::Annotation;
-use marginalia::domain::document::{ArticleMeta, BlockKind, Document};
+use marginalia::domain::article::document::{ArticleMeta, BlockKind, Document};
+use marginalia::domain::article::plain_text::parse_plain_text;
 use marginalia::domain::format::import::read_file;
 use marginalia::domain::format::pack::{self, ExportInfo, Pack, FILE_SUFFIX, FORMAT, SCHEMA_VERSION};
 use marginalia::domain::format::{Format, FormatError, Location, MAX_ANNOTATIONS, MAX_FILE_BYTES, MAX_NOTE_BYTES};
-use marginalia::domain::plain_text::parse_plain_text;
 use marginalia::domain::storage;
-use marginalia::domain::tags::{TagId, TagSet};
 use proptest::prelude::*;
 use serde_json::{json, Value};
 use time::macros::datetime;

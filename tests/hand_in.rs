@@ -6,14 +6,14 @@ mod common;
 use std::rc::Rc;
 
 use common::session::*;
-use marginalia::domain::class_import::{authors, student_name};
-use marginalia::domain::document::{ArticleMeta, BlockKind, Document};
+use marginalia::domain::annotation::tags::TagSet;
+use marginalia::domain::article::document::{ArticleMeta, BlockKind, Document};
+use marginalia::domain::class::import::{authors, student_name};
 use marginalia::domain::format::export::{file_stem, slug, ExportKind};
 use marginalia::domain::format::pack::ExportInfo;
 use marginalia::domain::i18n::{HandInTexts, Lang};
 use marginalia::domain::session::kv::{KeyValue, MemoryKv};
 use marginalia::domain::storage;
-use marginalia::domain::tags::TagSet;
 use proptest::prelude::*;
 
 fn titled(title: &str) -> Document {

@@ -1,12 +1,11 @@
 //! The hand-written JSON writers (domain/storage/) give byte for byte what serde_json writes for the same shape: any annotation, list, classroom state, tag set and eviction marker, against a field-by-field description serialised by serde_json; any JSON value through `JsonOut`. Articles, exports and packs are held to their golden files (tests/stored_golden.rs).
 #![cfg(not(target_arch = "wasm32"))]
 
+use marginalia::domain::annotation::tags::{Tag, TagId, TagSet, UnderlineStyle};
 use marginalia::domain::annotation::{Annotation, Target};
-use marginalia::domain::eviction::{self, Marker};
-use marginalia::domain::storage::{
-    self, annotation::text as annotation_text, json_write, ClassroomState, SCHEMA_VERSION,
-};
-use marginalia::domain::tags::{Tag, TagId, TagSet, UnderlineStyle};
+use marginalia::domain::json::write as json_write;
+use marginalia::domain::storage::eviction::{self, Marker};
+use marginalia::domain::storage::{self, annotation::text as annotation_text, ClassroomState, SCHEMA_VERSION};
 use proptest::prelude::*;
 use serde::ser::{SerializeMap, SerializeSeq};
 use serde::{Serialize, Serializer};

@@ -4,10 +4,10 @@
 mod common;
 
 use common::session::*;
+use marginalia::domain::annotation::tag_edit::{DeletePolicy, TagEdit};
 use marginalia::domain::session::kv::{KeyValue, MemoryKv, StorageProblem};
 use marginalia::domain::session::Session;
 use marginalia::domain::storage::{self, ClassroomState, SideList};
-use marginalia::domain::tag_edit::{DeletePolicy, TagEdit};
 
 /// Storage that holds what it holds now and accepts nothing more.
 fn fill(kv: &mut MemoryKv) {

@@ -4,14 +4,14 @@
 mod common;
 
 use common::session::*;
-use marginalia::domain::document::Document;
+use marginalia::domain::annotation::tag_edit::{DeletePolicy, NewTag, TagEdit};
+use marginalia::domain::annotation::tags::{TagId, TagSet, UnderlineStyle};
+use marginalia::domain::article::document::Document;
 use marginalia::domain::format::export::ExportKind;
 use marginalia::domain::format::import::ImportFile;
 use marginalia::domain::format::pack;
 use marginalia::domain::session::kv::MemoryKv;
 use marginalia::domain::session::Session;
-use marginalia::domain::tag_edit::{DeletePolicy, NewTag, TagEdit};
-use marginalia::domain::tags::{TagId, TagSet, UnderlineStyle};
 use proptest::prelude::*;
 
 /// One tag-set edit, its tags picked by index among the set's (and one it does not know).
@@ -187,7 +187,8 @@ fn import_files(session: &Session, op: &Op, next: &mut u128) -> Vec<String> {
             *next += 1;
             let quote = doc.slice(start, end).to_string();
             annotations.push(ann(&doc, *next, &quote, &["claim", "evidence"], "new", 7));
-            annotations.last_mut().expect("pushed").target = marginalia::domain::anchor::describe(&doc, start, end);
+            annotations.last_mut().expect("pushed").target =
+                marginalia::domain::annotation::anchor::describe(&doc, start, end);
         }
     }
     let other = other_article();

@@ -10,14 +10,14 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
+use marginalia::domain::annotation::tags::{Tag, TagId, TagSet, UnderlineStyle};
 use marginalia::domain::annotation::Annotation;
-use marginalia::domain::class_import::read_submission;
-use marginalia::domain::document::{ArticleMeta, Document};
-use marginalia::domain::eviction::{self, Marker};
+use marginalia::domain::article::document::{ArticleMeta, Document};
+use marginalia::domain::article::loader::{load_text, FileKind};
+use marginalia::domain::class::import::read_submission;
 use marginalia::domain::format::pack::{self, ExportInfo, Pack};
-use marginalia::domain::loader::{load_text, FileKind};
+use marginalia::domain::storage::eviction::{self, Marker};
 use marginalia::domain::storage::{self, ArticleSummary, ClassroomState, DecodeError};
-use marginalia::domain::tags::{Tag, TagId, TagSet, UnderlineStyle};
 use serde_json::{json, Value};
 use time::OffsetDateTime;
 use uuid::Uuid;

@@ -12,11 +12,11 @@ mod module {
     use wasm_bindgen::prelude::*;
     use yew::prelude::*;
 
+    use marginalia::domain::annotation::tags::TagSet;
     use marginalia::domain::annotation::Annotation;
-    use marginalia::domain::document::Document;
+    use marginalia::domain::article::document::Document;
     use marginalia::domain::i18n::Lang;
     use marginalia::domain::storage;
-    use marginalia::domain::tags::TagSet;
     use marginalia::ui::browser::{lowercase, segmenter};
     use marginalia::ui::class_view::ClassViewPanel;
 
@@ -96,10 +96,10 @@ mod readers {
     use wasm_bindgen::prelude::*;
 
     use marginalia::domain::annotation::time_from_millis;
-    use marginalia::domain::html_extract::{extract_all_text, extract_article, extract_pasted};
-    use marginalia::domain::html_tree;
+    use marginalia::domain::article::html_extract::{extract_all_text, extract_article, extract_pasted};
+    use marginalia::domain::article::html_tree;
+    use marginalia::domain::article::loader::{load_text, FileKind, LoadError};
     use marginalia::domain::i18n::Lang;
-    use marginalia::domain::loader::{load_text, FileKind, LoadError};
     use marginalia::domain::storage;
     use marginalia::ui::browser::{html_parse, lowercase, segmenter};
 

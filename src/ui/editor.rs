@@ -6,9 +6,9 @@ use uuid::Uuid;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
+use crate::domain::annotation::tags::{TagId, TagSet};
 use crate::domain::annotation::Annotation;
 use crate::domain::i18n::Texts;
-use crate::domain::tags::{TagId, TagSet};
 use crate::ui::browser::position::use_position;
 use crate::ui::i18n::use_texts;
 
@@ -81,4 +81,4 @@ fn editor_card(props: &EditorProps, annotation: &Annotation, t: &Texts) -> Html 
 
 /// The first `max` characters of `text`, cut at a word and ended with an ellipsis when shortened
 /// (the same cut the screen-reader sentences use).
-pub use crate::domain::spoken::shorten as excerpt;
+pub use crate::domain::annotation::spoken::shorten as excerpt;

@@ -7,7 +7,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{ClipboardEvent, HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use crate::domain::document::normalise_whitespace;
+use crate::domain::article::document::normalise_whitespace;
 use crate::ui::browser::paste;
 use crate::ui::i18n::use_texts;
 

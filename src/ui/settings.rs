@@ -5,10 +5,10 @@ use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
+use crate::domain::annotation::tag_edit::{DeletePolicy, NewTag, TagEdit, TagField};
+use crate::domain::annotation::tags::{TagId, TagSet, UnderlineStyle};
 use crate::domain::annotation::Annotation;
 use crate::domain::i18n::Lang;
-use crate::domain::tag_edit::{DeletePolicy, NewTag, TagEdit, TagField};
-use crate::domain::tags::{TagId, TagSet, UnderlineStyle};
 use crate::ui::i18n::use_texts;
 
 /// The underline choices in the order the editor lists them.

@@ -6,8 +6,8 @@ use uuid::Uuid;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::domain::annotation::tags::{TagId, TagSet};
 use crate::domain::annotation::Annotation;
-use crate::domain::tags::{TagId, TagSet};
 use crate::ui::editor::excerpt;
 use crate::ui::i18n::use_texts;
 
@@ -105,7 +105,7 @@ fn entry(props: &EntryProps) -> Html {
     let id = a.id;
     let on_open = props.on_open.clone();
     let mut tags = a.tags.clone();
-    crate::domain::sort::sort_by_key(&mut tags, |t| props.tags.position(t));
+    crate::domain::text::sort::sort_by_key(&mut tags, |t| props.tags.position(t));
     let chips = tags.iter().map(|t| {
         let index = props.tags.tags.iter().position(|x| &x.id == t).map(|i| i.to_string());
         html! { <span class="tag-chip" data-tag={index}><span class="swatch" aria-hidden="true"></span>{props.tags.name_of(t)}</span> }

@@ -2,8 +2,8 @@
 
 use wasm_bindgen::JsCast;
 
-use crate::domain::colour_access::{line_colour, Rgb, HIGHLIGHT_ALPHA_CSS};
-use crate::domain::tags::{Tag, TagSet};
+use crate::domain::annotation::colour_access::{line_colour, Rgb, HIGHLIGHT_ALPHA_CSS};
+use crate::domain::annotation::tags::{Tag, TagSet};
 use crate::ui::browser::highlights::tag_highlight_name;
 
 /// CSS rules for one tag at position `index`: its highlight and its chips and swatches.

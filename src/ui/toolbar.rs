@@ -5,7 +5,7 @@ use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::domain::tags::{TagId, TagSet};
+use crate::domain::annotation::tags::{TagId, TagSet};
 use crate::ui::browser::position::use_position;
 use crate::ui::i18n::use_texts;
 

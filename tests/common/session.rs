@@ -2,18 +2,18 @@
 
 use std::rc::Rc;
 
-use marginalia::domain::anchor::describe;
+use marginalia::domain::annotation::anchor::describe;
+use marginalia::domain::annotation::store::StoreError;
+use marginalia::domain::annotation::tag_edit::{NewTag, TagError};
+use marginalia::domain::annotation::tags::{Tag, TagId, TagSet, UnderlineStyle};
 use marginalia::domain::annotation::Annotation;
-use marginalia::domain::document::{ArticleMeta, BlockKind, Document};
+use marginalia::domain::article::document::{ArticleMeta, BlockKind, Document};
 use marginalia::domain::format::import::ImportFile;
 use marginalia::domain::format::pack::{self, ExportInfo};
 use marginalia::domain::session::import::Imported;
 use marginalia::domain::session::kv::{KeyValue, MemoryKv};
 use marginalia::domain::session::{Effects, Session, SessionError};
 use marginalia::domain::storage::{self, ArticleKey, ClassroomState, SideList};
-use marginalia::domain::store::StoreError;
-use marginalia::domain::tag_edit::{NewTag, TagError};
-use marginalia::domain::tags::{Tag, TagId, TagSet, UnderlineStyle};
 use time::OffsetDateTime;
 use uuid::Uuid;
 

@@ -11,12 +11,12 @@ use super::json::{self, At};
 use super::{
     in_article_order, Article, Format, FormatError, Imported, PackBlock, Repairs, TagResolver, MAX_ANNOTATIONS,
 };
+use crate::domain::annotation::tags::{Tag, TagId, TagSet, UnderlineStyle};
 use crate::domain::annotation::Annotation;
-use crate::domain::document::{safe_link, BlockKind, ContentHash, Document, InlineMark, MarkKind};
+use crate::domain::article::document::{safe_link, BlockKind, ContentHash, Document, InlineMark, MarkKind};
+use crate::domain::json::write::JsonOut;
 use crate::domain::storage;
-use crate::domain::storage::json_write::JsonOut;
 use crate::domain::storage::{annotation, article as stored_article, tag_set};
-use crate::domain::tags::{Tag, TagId, TagSet, UnderlineStyle};
 
 use super::pack_check::validate;
 pub use super::pack_check::{check_annotation, check_note, too_many};
@@ -261,9 +261,9 @@ fn with_undefined<'a>(tags: &TagSet, annotations: impl Iterator<Item = &'a Annot
     for id in annotations.flat_map(|a| &a.tags) {
         if !defined.iter().any(|t| &t.id == id) {
             // Named by its id, unless a defined tag has that name (it would be taken for that tag).
-            let taken = defined
-                .iter()
-                .any(|t| crate::domain::lowercase::lower(&t.name) == crate::domain::lowercase::lower(&id.0));
+            let taken = defined.iter().any(|t| {
+                crate::domain::text::lowercase::lower(&t.name) == crate::domain::text::lowercase::lower(&id.0)
+            });
             defined.push(Tag {
                 id: id.clone(),
                 name: if taken { format!("{} ({})", id.0, UNKNOWN_TAG_NOTE) } else { id.0.clone() },
@@ -414,11 +414,11 @@ fn read_mark(at: &At) -> Result<InlineMark, FormatError> {
 }
 
 fn read_tag(at: &At) -> Result<Tag, FormatError> {
-    tag_set::read_as(&crate::domain::storage::json_read::Node::at(at), true)
+    tag_set::read_as(&crate::domain::json::read::Node::with_path(at.value, &at.path), true)
 }
 
 fn read_annotation(at: &At) -> Result<Annotation, FormatError> {
-    annotation::read_as(&crate::domain::storage::json_read::Node::at(at), true)
+    annotation::read_as(&crate::domain::json::read::Node::with_path(at.value, &at.path), true)
 }
 
 fn utc(at: OffsetDateTime) -> OffsetDateTime {

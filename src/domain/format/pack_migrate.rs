@@ -5,11 +5,11 @@ use serde_json::{json, Value};
 use super::json::At;
 use super::pack::{FORMAT, SCHEMA_VERSION};
 use super::{Format, FormatError};
-use crate::domain::document::BLOCK_SEPARATOR;
+use crate::domain::annotation::tags::{Tag, TagId, TagSet, UnderlineStyle};
+use crate::domain::article::document::BLOCK_SEPARATOR;
+use crate::domain::json::write::JsonOut;
 use crate::domain::storage;
-use crate::domain::storage::json_write::JsonOut;
 use crate::domain::storage::tag_set;
-use crate::domain::tags::{Tag, TagId, TagSet, UnderlineStyle};
 
 /// One step per version: `MIGRATIONS[n]` turns a version-`n` file into version `n + 1`.
 /// Version 0 is the earlier JSON export (`"format": "marginalia-annotations"`, `"schema": 1`).

@@ -5,7 +5,7 @@ use std::rc::Rc;
 use super::kv::{KeyValue, StorageProblem};
 use super::load::Overlay;
 use super::Session;
-use crate::domain::document::Document;
+use crate::domain::article::document::Document;
 use crate::domain::storage;
 
 /// What starting fresh did.

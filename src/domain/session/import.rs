@@ -4,15 +4,15 @@ use std::rc::Rc;
 
 use super::history::{Step, Swap};
 use super::{Effects, Session, SessionError};
-use crate::domain::anchor::Anchored;
+use crate::domain::annotation::anchor::Anchored;
+use crate::domain::annotation::store::Command;
+use crate::domain::annotation::tags::TagSet;
 use crate::domain::annotation::Annotation;
-use crate::domain::document::Document;
+use crate::domain::article::document::Document;
 use crate::domain::format::import::{plan_import, ImportFile, ImportPlan, Merged};
 use crate::domain::format::pack::{self, Pack};
+use crate::domain::session::sync::keep_version;
 use crate::domain::storage::ClassroomState;
-use crate::domain::store::Command;
-use crate::domain::sync::keep_version;
-use crate::domain::tags::TagSet;
 
 /// An import worked out and shown to the person, not applied yet.
 #[derive(Debug, Clone)]

@@ -2,10 +2,10 @@
 
 use super::kv::{KeyValue, StorageProblem};
 use super::queue::SaveQueue;
+use crate::domain::annotation::tags::TagSet;
 use crate::domain::annotation::Annotation;
-use crate::domain::document::ContentHash;
+use crate::domain::article::document::ContentHash;
 use crate::domain::storage::{self, ClassroomState, DecodeError, SideList};
-use crate::domain::tags::TagSet;
 
 /// A stored value that could not be read; it stays under its key and a copy goes to a backup key.
 #[derive(Debug, Clone, PartialEq, Eq)]

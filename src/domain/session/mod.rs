@@ -13,6 +13,7 @@ pub mod listing;
 pub mod load;
 mod ops;
 pub mod queue;
+pub mod sync;
 mod tabs;
 
 use std::cell::RefCell;
@@ -24,13 +25,13 @@ use kv::KeyValue;
 use load::{keep_backup, load_annotations, load_parts, Overlay, Unreadable};
 use queue::{SaveQueue, Write};
 
+use crate::domain::annotation::store::{Change, Store, StoreError};
+use crate::domain::annotation::tag_edit::TagError;
+use crate::domain::annotation::tags::TagSet;
 use crate::domain::annotation::Annotation;
-use crate::domain::document::Document;
+use crate::domain::article::document::Document;
 use crate::domain::i18n::Texts;
 use crate::domain::storage::{self, ClassroomState, SideList};
-use crate::domain::store::{Change, Store, StoreError};
-use crate::domain::tag_edit::TagError;
-use crate::domain::tags::TagSet;
 
 /// The save queue, shared by the session and the shell's crash handler (which flushes it when the app panics).
 pub type SharedQueue = Rc<RefCell<SaveQueue>>;

@@ -8,14 +8,14 @@ use uuid::Uuid;
 use super::history::{Part, Step, Swap};
 use super::queue::Write;
 use super::{Effects, Session, SessionError};
-use crate::domain::anchor::describe;
+use crate::domain::annotation::anchor::describe;
+use crate::domain::annotation::reanchor;
+use crate::domain::annotation::store::Command;
+use crate::domain::annotation::tag_edit::{self, TagEdit};
+use crate::domain::annotation::tags::TagId;
 use crate::domain::annotation::Annotation;
-use crate::domain::reanchor;
+use crate::domain::session::sync::keep_version;
 use crate::domain::storage::{self, ClassroomState};
-use crate::domain::store::Command;
-use crate::domain::sync::keep_version;
-use crate::domain::tag_edit::{self, TagEdit};
-use crate::domain::tags::TagId;
 
 impl Session {
     /// Tags the passage `[start, end)` (code points) with `tag`, with `note`, as a new annotation.

@@ -12,8 +12,8 @@ use uuid::Uuid;
 
 use super::kv::{KeyValue, StorageProblem};
 use crate::domain::annotation::Annotation;
+use crate::domain::session::sync::{before_write, Resolution};
 use crate::domain::storage;
-use crate::domain::sync::{before_write, Resolution};
 
 /// What is waiting to be written under one key.
 // Most queued writes are annotations; boxing them would add an allocation to every edit.

@@ -10,8 +10,8 @@ use super::load::{load_parts, Overlay};
 use super::queue::{Flushed, Outcome, Write};
 use super::{Effects, Session};
 use crate::domain::annotation::Annotation;
+use crate::domain::session::sync::keep_version;
 use crate::domain::storage::{self, article_key_kind, ArticleKey, SideList};
-use crate::domain::sync::keep_version;
 
 impl Session {
     /// Writes up to `limit` queued keys and acts on what the two-tab check found: another tab's

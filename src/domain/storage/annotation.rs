@@ -8,12 +8,12 @@
 
 use uuid::Uuid;
 
-use super::json_read::{self as read, defaulted_string, present, string, Node};
-use super::json_write::JsonOut;
 use super::{decode_versioned, stored, DecodeError};
+use crate::domain::annotation::tags::TagId;
 use crate::domain::annotation::{Annotation, Target};
-use crate::domain::format::FormatError;
-use crate::domain::tags::TagId;
+use crate::domain::json::error::FormatError;
+use crate::domain::json::read::{self as read, defaulted_string, present, string, Node};
+use crate::domain::json::write::JsonOut;
 
 /// Serialises one annotation for storage.
 pub fn encode(annotation: &Annotation) -> String {

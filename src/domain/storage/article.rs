@@ -9,11 +9,11 @@
 
 use time::OffsetDateTime;
 
-use super::json_read::{self as read, one_of, required, string, Node};
-use super::json_write::JsonOut;
 use super::{decode_versioned, DecodeError, SCHEMA_VERSION};
-use crate::domain::document::{ArticleMeta, BlockKind, Document, InlineMark, MarkKind, RawBlock, Segment};
-use crate::domain::format::FormatError;
+use crate::domain::article::document::{ArticleMeta, BlockKind, Document, InlineMark, MarkKind, RawBlock, Segment};
+use crate::domain::json::error::FormatError;
+use crate::domain::json::read::{self as read, one_of, required, string, Node};
+use crate::domain::json::write::JsonOut;
 
 /// Serialises an article for storage, with the time it was added to the library.
 pub fn encode_article(doc: &Document, added: OffsetDateTime) -> String {

@@ -3,9 +3,9 @@
 //! Golden files: `tests/fixtures/stored/classroom/`.
 
 use super::annotation::{read_all, write_all};
-use super::json_read as read;
 use super::{decode_versioned, stored, DecodeError};
 use crate::domain::annotation::Annotation;
+use crate::domain::json::read;
 
 /// What a starter pack left for this article: the tag lock, the answer key, and whether the key
 /// has been revealed (a teacher's own key is stored revealed and unlocked).

@@ -6,10 +6,10 @@
 use time::OffsetDateTime;
 
 use super::annotation::write_all;
-use super::json_write::JsonOut;
 use super::SCHEMA_VERSION;
 use crate::domain::annotation::{format_utc, Annotation};
-use crate::domain::document::Document;
+use crate::domain::article::document::Document;
+use crate::domain::json::write::JsonOut;
 
 /// Format name of the JSON export.
 pub const EXPORT_FORMAT: &str = "marginalia-annotations";
@@ -37,7 +37,7 @@ pub fn export_file_name(doc: &Document) -> String {
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .take(8)
-        .map(crate::domain::lowercase::lower)
+        .map(crate::domain::text::lowercase::lower)
         .collect();
     let slug = if slug.is_empty() { "article".to_string() } else { slug.join("-") };
     format!("{slug}.annotations.json")

@@ -6,7 +6,7 @@
 
 use uuid::Uuid;
 
-use crate::domain::document::ContentHash;
+use crate::domain::article::document::ContentHash;
 
 /// Every key this app writes starts with this.
 pub const KEY_PREFIX: &str = "marginalia/";

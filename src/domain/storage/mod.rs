@@ -4,7 +4,7 @@
 //! editing different annotations never overwrite each other. Every JSON value is
 //! `{"schema": 1, …}`; a value with a higher schema is never overwritten. The stored types:
 //! `annotation` (and the annotation object everything else holds), `lists` (side lists), `tag_set`,
-//! `classroom`, `article` (and the block objects), `summary`, and `crate::domain::eviction`'s
+//! `classroom`, `article` (and the block objects), `summary`, and `crate::domain::storage::eviction`'s
 //! marker; `export` writes the earlier JSON export. `json_read` and `json_write` are the two halves
 //! they are made of. Every version ever stored has a golden file in `tests/fixtures/stored/`
 //! (`tests/stored_golden.rs`): a format change is a new version with a migration and its own file.
@@ -12,9 +12,8 @@
 pub mod annotation;
 pub mod article;
 pub mod classroom;
+pub mod eviction;
 pub mod export;
-pub mod json_read;
-pub mod json_write;
 pub mod keys;
 pub mod lists;
 pub mod summary;
@@ -29,10 +28,10 @@ pub use lists::{decode_list, encode_list};
 pub use summary::{decode_summary, encode_summary, ArticleSummary};
 pub use tag_set::{decode_tags, encode_tags};
 
-use crate::domain::format::FormatError;
 use crate::domain::i18n::{Texts, EN};
-use json_read as read;
-use json_write::JsonOut;
+use crate::domain::json::error::FormatError;
+use crate::domain::json::read;
+use crate::domain::json::write::JsonOut;
 
 /// The schema version written today; values with a higher version are never overwritten.
 pub const SCHEMA_VERSION: u32 = 1;

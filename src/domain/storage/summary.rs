@@ -4,9 +4,9 @@
 
 use time::OffsetDateTime;
 
-use super::json_read as read;
 use super::{decode_versioned, stored, DecodeError};
-use crate::domain::document::Document;
+use crate::domain::article::document::Document;
+use crate::domain::json::read;
 
 /// What the library shows of a stored article.
 #[derive(Debug, Clone, PartialEq, Eq)]

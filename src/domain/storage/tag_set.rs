@@ -4,11 +4,11 @@
 //! "description", "hotkey"?}`, `hotkey` (one character) written only when set. A stored set
 //! needs at least one tag, each with a `#rrggbb` colour. Golden files: `tests/fixtures/stored/tags/`.
 
-use super::json_read::{self as read, defaulted_string, one_of, present, Node};
-use super::json_write::JsonOut;
 use super::{decode_versioned, stored, DecodeError};
-use crate::domain::format::FormatError;
-use crate::domain::tags::{normalise_key, Tag, TagId, TagSet, UnderlineStyle};
+use crate::domain::annotation::tags::{normalise_key, Tag, TagId, TagSet, UnderlineStyle};
+use crate::domain::json::error::FormatError;
+use crate::domain::json::read::{self as read, defaulted_string, one_of, present, Node};
+use crate::domain::json::write::JsonOut;
 
 /// Serialises an article's tag set for storage.
 pub fn encode_tags(tags: &TagSet) -> String {
@@ -18,7 +18,9 @@ pub fn encode_tags(tags: &TagSet) -> String {
 /// Reads a stored tag set; a tag with a colour that is not `#rrggbb` makes the value unreadable.
 pub fn decode_tags(value: &str) -> Result<TagSet, DecodeError> {
     let tags = decode_versioned(value, |root| read_set(&read::required(root, "tags")?))?;
-    if tags.tags.is_empty() || tags.tags.iter().any(|t| crate::domain::tag_edit::valid_colour(&t.colour).is_err()) {
+    if tags.tags.is_empty()
+        || tags.tags.iter().any(|t| crate::domain::annotation::tag_edit::valid_colour(&t.colour).is_err())
+    {
         return Err(DecodeError::Corrupt("a tag set needs at least one tag, each with a #rrggbb colour".into()));
     }
     Ok(tags)

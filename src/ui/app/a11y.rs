@@ -4,8 +4,8 @@ use uuid::Uuid;
 use web_sys::Element;
 
 use super::{App, EditorAt};
-use crate::domain::spoken;
-use crate::domain::store::Change;
+use crate::domain::annotation::spoken;
+use crate::domain::annotation::store::Change;
 use crate::ui::browser::{block_notes, focus};
 
 /// What the app remembers between renders for keyboard and screen-reader users.

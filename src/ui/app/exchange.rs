@@ -6,6 +6,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::{App, Dialog, Msg};
+use crate::domain::annotation::tag_edit::TagEdit;
 use crate::domain::annotation::time_from_millis;
 use crate::domain::format;
 use crate::domain::format::export::{pack_file, ExportKind};
@@ -13,7 +14,6 @@ use crate::domain::format::import::ImportFile;
 use crate::domain::format::pack::{self, ExportInfo};
 use crate::domain::session::SessionError;
 use crate::domain::storage;
-use crate::domain::tag_edit::TagEdit;
 use crate::ui::browser::class_module;
 use crate::ui::browser::{clock, download, eviction, files};
 use crate::ui::settings::TagFieldError;
@@ -304,7 +304,7 @@ impl App {
     /// Names the default tags of articles without a stored set in the UI's language (the open
     /// article's too, while its set is not stored).
     pub(super) fn name_default_tags(&mut self) {
-        let effects = self.session.use_default_tags(crate::domain::tags::TagSet::defaults(self.t()));
+        let effects = self.session.use_default_tags(crate::domain::annotation::tags::TagSet::defaults(self.t()));
         self.apply_effects(effects);
     }
 
@@ -316,7 +316,7 @@ impl App {
             .iter()
             .map(|u| (u.key.clone(), serde_json::Value::String(u.raw.clone())))
             .collect();
-        let json = crate::domain::storage::json_write::pretty_text(&serde_json::Value::Object(backup));
+        let json = crate::domain::json::write::pretty_text(&serde_json::Value::Object(backup));
         if let Err(message) =
             download::download("marginalia-unreadable-backup.json", "application/json", &json, self.t())
         {

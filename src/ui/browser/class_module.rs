@@ -156,7 +156,7 @@ pub async fn read_article(
     name: &str,
     lang: &str,
     all_text: bool,
-) -> Result<crate::domain::document::Document, ReadError> {
+) -> Result<crate::domain::article::document::Document, ReadError> {
     let module = load().await.map_err(ReadError::Failed)?;
     let read: Function = Reflect::get(&module, &"read_article".into())
         .ok()
@@ -179,7 +179,7 @@ pub async fn read_article(
 pub async fn read_pasted(
     pasted: &crate::ui::new_article::Pasted,
     lang: &str,
-) -> Result<crate::domain::document::Document, ReadError> {
+) -> Result<crate::domain::article::document::Document, ReadError> {
     let module = load().await.map_err(ReadError::Failed)?;
     let read: Function = Reflect::get(&module, &"read_pasted".into())
         .ok()
@@ -198,7 +198,7 @@ pub async fn read_pasted(
 }
 
 /// The module's `[status, payload]` answer as a document or the reason there is none.
-fn decode_answer(answer: &Array) -> Result<crate::domain::document::Document, ReadError> {
+fn decode_answer(answer: &Array) -> Result<crate::domain::article::document::Document, ReadError> {
     let payload = answer.get(1).as_string().unwrap_or_default();
     match answer.get(0).as_string().as_deref() {
         Some("ok") => crate::domain::storage::decode_article(&payload, None)

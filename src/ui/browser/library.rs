@@ -3,7 +3,7 @@
 use time::OffsetDateTime;
 
 use super::storage::{keys, local_storage, KeyValue};
-use crate::domain::document::{ContentHash, Document};
+use crate::domain::article::document::{ContentHash, Document};
 use crate::domain::i18n::Texts;
 use crate::domain::session::load::Overlay;
 use crate::domain::session::queue::Write;
@@ -63,7 +63,7 @@ pub fn list(kv: &dyn KeyValue, queue: &SharedQueue, sample: &Document) -> Vec<Li
                 })
             })
             .collect();
-        crate::domain::sort::sort_by_key(&mut stored, |e| std::cmp::Reverse(e.added));
+        crate::domain::text::sort::sort_by_key(&mut stored, |e| std::cmp::Reverse(e.added));
         let mut entries = vec![sample_entry(sample, count(sample.hash().short()))];
         entries.extend(stored);
         entries

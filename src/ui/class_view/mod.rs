@@ -10,19 +10,19 @@ use uuid::Uuid;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::domain::agreement::Figure;
-use crate::domain::agreement_help::AGREEMENT_HELP;
+use crate::domain::annotation::tags::{TagId, TagSet};
 use crate::domain::annotation::Annotation;
-use crate::domain::answer_key::SpanScore;
+use crate::domain::article::document::{ContentHash, Document};
+use crate::domain::class::agreement::Figure;
+use crate::domain::class::answer_key::SpanScore;
+use crate::domain::class::csv::{agreement_csv, student_table_csv};
+use crate::domain::class::import::{authors, read_submission, student_from_file_name, student_name};
+use crate::domain::class::layers::{segments, LayerSegment};
 use crate::domain::class::{ClassView, RejectReason, Rejected, Submission};
-use crate::domain::class_csv::{agreement_csv, student_table_csv};
-use crate::domain::class_import::{authors, read_submission, student_from_file_name, student_name};
-use crate::domain::class_layers::{segments, LayerSegment};
-use crate::domain::document::{ContentHash, Document};
 use crate::domain::format;
 use crate::domain::format::pack::{self, ExportInfo};
+use crate::domain::i18n::agreement_help::AGREEMENT_HELP;
 use crate::domain::i18n::{Lang, Texts};
-use crate::domain::tags::{TagId, TagSet};
 use crate::ui::browser::{clock, download, files};
 
 /// Stretches of the density strip.
