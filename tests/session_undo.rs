@@ -443,3 +443,22 @@ fn annotations_and_unplaced_ones_survive_export_and_import() {
     let (exported, imported) = export_and_import(&session);
     assert_eq!((imported.0, imported.2), (exported.0, exported.2));
 }
+
+#[test]
+fn a_fresh_session_in_any_language_takes_a_packs_tag_set_as_it_was_made() {
+    let doc = article();
+    let mut made = tags_with(&[tag("evidence", "#123456")]);
+    made.tags[0].name = "Assertion".into();
+    let file = pack_of(&doc, &made, &[ann(&doc, 1, "council voted", &["evidence"], "", 0)]);
+    for lang in marginalia::domain::i18n::Lang::ALL {
+        // The defaults are named in the UI's language (Spanish: "Afirmación"), and an untouched
+        // set of them is as blank as the English one.
+        let mut fresh = open(doc.clone(), &mut MemoryKv::new());
+        fresh.use_default_tags(TagSet::defaults(lang.texts()));
+        import(&mut fresh, &[&file]).expect("imported");
+        assert_eq!(**fresh.tags(), made, "{lang:?}: the pack's set, names, colours and order as made");
+    }
+    let (mut used, _kv) = base();
+    import(&mut used, &[&file]).expect("imported");
+    assert_eq!(used.tags().tags[0].name, "Claim", "a session with work keeps its own names");
+}

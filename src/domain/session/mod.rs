@@ -310,10 +310,10 @@ impl Session {
     fn settle(&mut self, step: Step) -> Effects {
         self.revision += 1;
         let mut effects = Effects::default();
-        let article = self.doc.hash().short().to_string();
         for change in &step.changes {
-            self.queue.borrow_mut().put_annotation(&article, change.before.clone(), change.after.clone());
-            effects.writes.push(storage::annotation_key(self.doc.hash(), &change.id()));
+            let key =
+                self.queue.borrow_mut().put_annotation(self.doc.hash(), change.before.clone(), change.after.clone());
+            effects.writes.extend(key);
         }
         if let Some(Swap { after, .. }) = step.tags {
             self.tags = after;

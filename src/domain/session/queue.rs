@@ -12,6 +12,7 @@ use uuid::Uuid;
 
 use super::kv::{KeyValue, StorageProblem};
 use crate::domain::annotation::Annotation;
+use crate::domain::article::document::ContentHash;
 use crate::domain::session::sync::{before_write, Resolution};
 use crate::domain::storage;
 
@@ -91,11 +92,17 @@ impl SaveQueue {
         self.pending.insert(key, write);
     }
 
-    /// Queues the change of one annotation of `article` (a short content hash).
-    pub fn put_annotation(&mut self, article: &str, before: Option<Annotation>, after: Option<Annotation>) {
-        let Some(id) = after.as_ref().or(before.as_ref()).map(|a| a.id) else { return };
-        let key = format!("{}v1/{article}/a/{id}", storage::KEY_PREFIX);
-        self.put(key, Write::Annotation { article: article.to_string(), id, before, after });
+    /// Queues the change of one annotation of the article with hash `article`; the key it went under.
+    pub fn put_annotation(
+        &mut self,
+        article: &ContentHash,
+        before: Option<Annotation>,
+        after: Option<Annotation>,
+    ) -> Option<String> {
+        let id = after.as_ref().or(before.as_ref()).map(|a| a.id)?;
+        let key = storage::annotation_key(article, &id);
+        self.put(key.clone(), Write::Annotation { article: article.short().to_string(), id, before, after });
+        Some(key)
     }
 
     /// Never writes `key` (it holds a value this app cannot read), and drops what was queued for it.
