@@ -7,7 +7,7 @@ use std::rc::Rc;
 use gloo::events::EventListener;
 use uuid::Uuid;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlElement as DomElement, HtmlInputElement, KeyboardEvent};
+use web_sys::{Element, HtmlElement as DomElement, KeyboardEvent};
 use yew::prelude::*;
 
 use crate::domain::annotation::tag_edit::TagEdit;
@@ -27,7 +27,7 @@ use crate::ui::browser::dom_text::DomText;
 use crate::ui::browser::highlights::{self, Painter};
 use crate::ui::browser::library;
 use crate::ui::browser::storage::{LocalKv, StorageProblem};
-use crate::ui::browser::{clock, crash, eviction, files, focus, lang};
+use crate::ui::browser::{clock, crash, eviction, files, focus, form, lang};
 use crate::ui::editor::{excerpt, AnnotationEditor};
 use crate::ui::new_article::Pasted;
 use crate::ui::offline::OfflineStatus;

@@ -2,13 +2,13 @@
 
 use std::rc::Rc;
 
-use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use crate::domain::annotation::tag_edit::{DeletePolicy, NewTag, TagEdit, TagField};
 use crate::domain::annotation::tags::{TagId, TagSet, UnderlineStyle};
 use crate::domain::annotation::Annotation;
 use crate::domain::i18n::Lang;
+use crate::ui::browser::form;
 use crate::ui::i18n::use_texts;
 
 /// The underline choices in the order the editor lists them.
@@ -107,11 +107,11 @@ fn excerpt(text: &str, max: usize) -> String {
 }
 
 fn input_value(e: &Event) -> String {
-    e.target_unchecked_into::<HtmlInputElement>().value()
+    form::value(e)
 }
 
 fn select_value(e: &Event) -> String {
-    e.target_unchecked_into::<HtmlSelectElement>().value()
+    form::value(e)
 }
 
 fn style_of(name: &str) -> UnderlineStyle {
@@ -236,9 +236,7 @@ pub fn settings_dialog(props: &SettingsProps) -> Html {
         // The new tag's name is cleared once the tag is there; a refused one stays to be corrected.
         let add_name = add_name.clone();
         use_effect_with(props.tags.tags.len(), move |_| {
-            if let Some(input) = add_name.cast::<HtmlInputElement>() {
-                input.set_value("");
-            }
+            form::clear(&add_name);
         });
     }
     let add = {
@@ -250,9 +248,9 @@ pub fn settings_dialog(props: &SettingsProps) -> Html {
             if locked {
                 return;
             }
-            let Some(input) = add_name.cast::<HtmlInputElement>() else { return };
+            let Some(name) = form::value_at(&add_name) else { return };
             on_edit.emit(TagEdit::Add(NewTag {
-                name: input.value(),
+                name,
                 colour: colour.to_string(),
                 underline,
                 description: String::new(),

@@ -3,11 +3,11 @@
 use std::rc::Rc;
 
 use uuid::Uuid;
-use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::domain::annotation::tags::{TagId, TagSet};
 use crate::domain::annotation::Annotation;
+use crate::ui::browser::form;
 use crate::ui::editor::excerpt;
 use crate::ui::i18n::use_texts;
 
@@ -70,7 +70,7 @@ pub fn sidebar(props: &SidebarProps) -> Html {
             <div class="filters" role="group" aria-label={t.filter_by_tag}>{ for chips }</div>
             <input type="search" class="search" dir="auto" aria-label={t.search_annotations} placeholder={t.search_placeholder}
                 value={props.query.clone()}
-                oninput={move |e: InputEvent| on_query.emit(e.target_unchecked_into::<HtmlInputElement>().value())} />
+                oninput={move |e: InputEvent| on_query.emit(form::value(&e))} />
             if filtering {
                 <p class="match-count" aria-live="polite">{(t.shown_of)(props.matched, props.total)}</p>
             }

@@ -2,7 +2,6 @@
 
 use std::rc::Rc;
 
-use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::*;
@@ -37,10 +36,7 @@ impl App {
                 true
             }
             Msg::OpenFileDialog => {
-                if let Some(input) = self.file_input.cast::<HtmlInputElement>() {
-                    input.set_value("");
-                    input.click();
-                }
+                form::choose_files(&self.file_input);
                 false
             }
             Msg::FilesChosen(files) => {

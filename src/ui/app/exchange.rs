@@ -2,7 +2,6 @@
 
 use std::rc::Rc;
 
-use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::{App, Dialog, Msg};
@@ -15,7 +14,7 @@ use crate::domain::format::pack::{self, ExportInfo};
 use crate::domain::session::SessionError;
 use crate::domain::storage;
 use crate::ui::browser::class_module;
-use crate::ui::browser::{clock, download, eviction, files};
+use crate::ui::browser::{clock, download, eviction, files, form};
 use crate::ui::settings::TagFieldError;
 use time::OffsetDateTime;
 
@@ -41,10 +40,7 @@ impl App {
                 true
             }
             Msg::OpenImportDialog => {
-                if let Some(input) = self.import_input.cast::<HtmlInputElement>() {
-                    input.set_value("");
-                    input.click();
-                }
+                form::choose_files(&self.import_input);
                 false
             }
             Msg::ImportFiles(chosen) => {

@@ -29,7 +29,7 @@ impl App {
                             onclick={link.callback(|_| Msg::OpenFileDialog)}>{t.open_file}</button>
                         <input ref={self.file_input.clone()} type="file" class="visually-hidden" tabindex="-1" aria-hidden="true"
                             accept=".txt,.text,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html"
-                            onchange={link.callback(|e: Event| Msg::FilesChosen(files::files_of(e.target_unchecked_into::<HtmlInputElement>().files())))} />
+                            onchange={link.callback(|e: Event| Msg::FilesChosen(form::files(&e)))} />
                         <button type="button" disabled={!self.session.can_undo()} aria-keyshortcuts="Control+Z"
                             title={t.undo_title} onclick={link.callback(|_| Msg::Undo)}>{t.undo}</button>
                         <button type="button" disabled={!self.session.can_redo()} aria-keyshortcuts="Control+Shift+Z"
@@ -38,7 +38,7 @@ impl App {
                             onclick={link.callback(|_| Msg::OpenImportDialog)}>{t.import}</button>
                         <input ref={self.import_input.clone()} type="file" multiple=true class="visually-hidden" tabindex="-1" aria-hidden="true"
                             accept=".json,.jsonld,application/json,application/ld+json"
-                            onchange={link.callback(|e: Event| Msg::ImportFiles(files::files_of(e.target_unchecked_into::<HtmlInputElement>().files())))} />
+                            onchange={link.callback(|e: Event| Msg::ImportFiles(form::files(&e)))} />
                         <button type="button" title={t.export_title}
                             onclick={link.callback(|_| Msg::ShowExport(true))}>{t.export}</button>
                         <button type="button" title={t.class_title}

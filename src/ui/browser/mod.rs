@@ -9,6 +9,7 @@ pub mod download;
 pub mod eviction;
 pub mod files;
 pub mod focus;
+pub mod form;
 pub mod highlights;
 pub mod html_parse;
 pub mod lang;
