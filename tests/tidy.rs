@@ -83,6 +83,19 @@ fn the_domain_has_no_web_crate_clock_or_randomness() {
     assert!(found.is_empty(), "the domain must stay pure: {found:#?}");
 }
 
+#[test]
+fn web_sys_and_js_sys_are_used_only_under_ui_browser() {
+    let mut found = Vec::new();
+    for (path, text) in sources().into_iter().filter(|(p, _)| !p.starts_with("src/ui/browser/")) {
+        for line in code_lines(&text) {
+            for word in ["web_sys", "js_sys"].iter().filter(|w| line.contains(*w)) {
+                found.push(format!("{path}: {word}: {}", line.trim()));
+            }
+        }
+    }
+    assert!(found.is_empty(), "the browser is reached through ui/browser's adapters: {found:#?}");
+}
+
 /// The domain folder a file under `src/domain/` belongs to, and its module's depth below `domain`
 /// (`article/markdown/blocks.rs` is in `article`, at depth 3); `None` for `src/domain/mod.rs`.
 fn domain_folder(path: &str) -> Option<(String, usize)> {

@@ -8,7 +8,7 @@
 mod module {
     use std::rc::Rc;
 
-    use js_sys::Function;
+    use marginalia::ui::browser::class_module::Function;
     use wasm_bindgen::prelude::*;
     use yew::prelude::*;
 
@@ -57,7 +57,7 @@ mod module {
     /// is called with a passage's start and end (code points), `on_close` with nothing.
     #[wasm_bindgen]
     pub fn open_class_view(
-        host: web_sys::Element,
+        host: marginalia::ui::browser::dom::Element,
         lang: &str,
         article: &str,
         tags: &str,
@@ -92,7 +92,7 @@ mod module {
 /// The readers of article files the app's own wasm leaves out (HTML pages and Markdown).
 #[cfg(target_arch = "wasm32")]
 mod readers {
-    use js_sys::Array;
+    use marginalia::ui::browser::class_module::Array;
     use wasm_bindgen::prelude::*;
 
     use marginalia::domain::annotation::time_from_millis;
@@ -175,7 +175,7 @@ mod readers {
 /// every session needs, stays in the app's own wasm.
 #[cfg(target_arch = "wasm32")]
 mod exports {
-    use js_sys::Array;
+    use marginalia::ui::browser::class_module::Array;
     use wasm_bindgen::prelude::*;
 
     use marginalia::domain::annotation::time_from_millis;

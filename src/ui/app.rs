@@ -4,10 +4,10 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
+use crate::ui::browser::dom::{self, Element, HtmlElement as DomElement, KeyboardEvent};
 use gloo::events::EventListener;
 use uuid::Uuid;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlElement as DomElement, KeyboardEvent};
 use yew::prelude::*;
 
 use crate::domain::annotation::tag_edit::TagEdit;
@@ -94,7 +94,7 @@ pub enum Msg {
     ShowNewArticle(bool),
     AddPasted(Pasted),
     OpenFileDialog,
-    FilesChosen(Vec<web_sys::File>),
+    FilesChosen(Vec<form::File>),
     FileLoaded {
         name: String,
         bytes: Vec<u8>,
@@ -128,7 +128,7 @@ pub enum Msg {
         count: usize,
     },
     OpenImportDialog,
-    ImportFiles(Vec<web_sys::File>),
+    ImportFiles(Vec<form::File>),
     /// The files read for an import, and why any of them (by position) could not be read.
     ImportRead(Vec<(String, Vec<u8>)>, Vec<(usize, String)>),
     ApplyImport,

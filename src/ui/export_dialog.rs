@@ -35,7 +35,7 @@ pub fn export_dialog(props: &ExportProps) -> Html {
             let typed = name.trim().to_string();
             if typed.is_empty() && kind == ExportKind::Pack {
                 name_missing.set(true);
-                form::focus(&name_ref);
+                crate::ui::browser::dom::focus_ref(&name_ref);
                 return;
             }
             if typed != author.as_str() {

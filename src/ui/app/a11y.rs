@@ -1,7 +1,7 @@
 //! The app's keyboard and screen-reader layer: focus moved into panels and given back, paragraph descriptions of highlights, next/previous annotation, and what the caret reaches.
 
+use crate::ui::browser::dom::{self, Element};
 use uuid::Uuid;
-use web_sys::Element;
 
 use super::{App, EditorAt};
 use crate::domain::annotation::spoken;
@@ -108,7 +108,7 @@ impl App {
 
     /// The document position of a collapsed caret in the article, if there is one.
     fn caret(&self) -> Option<usize> {
-        let selection = web_sys::window()?.get_selection().ok()??;
+        let selection = dom::selection()?;
         if !selection.is_collapsed() {
             return None;
         }
@@ -148,9 +148,7 @@ impl App {
                 .range(self.session.doc(), start, start)
                 .and_then(|r| Some((r.start_container().ok()?, r.start_offset().ok()?)))
             {
-                if let Some(selection) = web_sys::window().and_then(|w| w.get_selection().ok().flatten()) {
-                    let _ = selection.collapse_with_offset(Some(&node), offset);
-                }
+                dom::place_caret(&node, offset);
             }
         }
         if let Some(painter) = &self.painter {

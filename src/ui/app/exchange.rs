@@ -14,7 +14,7 @@ use crate::domain::format::pack::{self, ExportInfo};
 use crate::domain::session::SessionError;
 use crate::domain::storage;
 use crate::ui::browser::class_module;
-use crate::ui::browser::{clock, download, eviction, files, form};
+use crate::ui::browser::{clock, dom, download, eviction, files, form};
 use crate::ui::settings::TagFieldError;
 use time::OffsetDateTime;
 
@@ -271,9 +271,7 @@ impl App {
         }
         if self.carry_out(result, self.t().annotation_replaced) {
             self.reattach = None;
-            if let Some(selection) = web_sys::window().and_then(|w| w.get_selection().ok().flatten()) {
-                let _ = selection.remove_all_ranges();
-            }
+            dom::clear_selection();
             self.set_pending(None);
         }
     }

@@ -1,7 +1,7 @@
 //! The keyboard: shortcuts (undo, redo, tag keys, help) and annotating in the focused article (paragraph moves, word and sentence selection).
 
+use crate::ui::browser::dom::{self, Element, HtmlElement as DomElement, KeyboardEvent};
 use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlElement as DomElement, KeyboardEvent};
 use yew::prelude::*;
 
 use super::*;
@@ -18,9 +18,7 @@ impl App {
             } else if self.editor.is_some() {
                 self.close_editor();
             } else if self.pending.is_some() {
-                if let Some(selection) = web_sys::window().and_then(|w| w.get_selection().ok().flatten()) {
-                    let _ = selection.remove_all_ranges();
-                }
+                dom::clear_selection();
                 self.set_pending(None);
             }
             return true;
@@ -67,7 +65,7 @@ impl App {
 
     /// Keyboard annotating inside the focused article: paragraph moves, word and sentence selection.
     pub(super) fn article_key(&mut self, event: &KeyboardEvent, key: &str, ctrl: bool) -> bool {
-        let Some(selection) = web_sys::window().and_then(|w| w.get_selection().ok().flatten()) else { return false };
+        let Some(selection) = dom::selection() else { return false };
         let only_alt = event.alt_key() && !ctrl && !event.shift_key();
         if only_alt && matches!(key, "ArrowDown" | "ArrowUp") {
             event.prevent_default();
@@ -138,9 +136,7 @@ impl App {
         }
         let Some(element) = dom.block_element(self.current_block) else { return };
         let _ = element.class_list().add_1("current-block");
-        let options = web_sys::ScrollIntoViewOptions::new();
-        options.set_block(web_sys::ScrollLogicalPosition::Nearest);
-        element.scroll_into_view_with_scroll_into_view_options(&options);
+        dom::scroll_into_view(&element, false);
         dom.place_caret(self.current_block);
     }
 }

@@ -1,8 +1,7 @@
 //! Parts of the page: the warnings, the sidebar, the open editor, and the painter attached once the article is in the DOM.
 
+use crate::ui::browser::dom::{self, Element};
 use gloo::events::EventListener;
-use wasm_bindgen::JsCast;
-use web_sys::Element;
 use yew::prelude::*;
 
 use super::*;
@@ -169,8 +168,8 @@ impl App {
         let Some(root) = self.article_ref.cast::<Element>() else { return };
         let link = ctx.link().clone();
         self.article_listener = Some(EventListener::new(&root, "click", move |event| {
-            if let Some(mouse) = event.dyn_ref::<web_sys::MouseEvent>() {
-                link.send_message(Msg::ArticleClick(mouse.client_x() as f64, mouse.client_y() as f64));
+            if let Some((x, y)) = dom::client_point(event) {
+                link.send_message(Msg::ArticleClick(x, y));
             }
         }));
         let Some(dom) = DomText::collect(root, self.session.doc()) else {

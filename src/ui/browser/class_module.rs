@@ -7,7 +7,9 @@
 
 use std::cell::RefCell;
 
-use js_sys::{Array, Function, Promise, Reflect};
+/// The JS values the second module's exports take and give back (`src/bin/class_view.rs`).
+pub use js_sys::{Array, Function};
+use js_sys::{Promise, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::Element;

@@ -54,10 +54,3 @@ pub fn choose_files(field: &NodeRef) {
         input.click();
     }
 }
-
-/// Moves the focus to the field at `field`.
-pub fn focus(field: &NodeRef) {
-    if let Some(element) = field.cast::<web_sys::HtmlElement>() {
-        let _ = element.focus();
-    }
-}

@@ -4,6 +4,7 @@ pub mod block_notes;
 pub mod class_module;
 pub mod clock;
 pub mod crash;
+pub mod dom;
 pub mod dom_text;
 pub mod download;
 pub mod eviction;

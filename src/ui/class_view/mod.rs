@@ -22,7 +22,7 @@ use crate::domain::format;
 use crate::domain::format::pack::{self, ExportInfo};
 use crate::domain::i18n::agreement_help::AGREEMENT_HELP;
 use crate::domain::i18n::{Lang, Texts};
-use crate::ui::browser::{clock, download, files, form};
+use crate::ui::browser::{clock, dom, download, files, form};
 
 /// Stretches of the density strip.
 const BUCKETS: usize = 100;
@@ -187,9 +187,7 @@ impl Component for ClassViewPanel {
 
     fn rendered(&mut self, _ctx: &Context<Self>, first_render: bool) {
         if first_render {
-            if let Some(button) = self.close_ref.cast::<web_sys::HtmlElement>() {
-                let _ = button.focus();
-            }
+            dom::focus_ref(&self.close_ref);
         }
     }
 
