@@ -5,14 +5,14 @@
 mod common;
 use common::{ann, doc};
 
-use marginalia::domain::agreement::{
+use marginalia::domain::annotation::tags::TagId;
+use marginalia::domain::class::agreement::{
     cohen_kappa, fleiss_kappa, labels, mean_pairwise_agreement, pair_agreement, percent_agreement, Figure, LabelTable,
     Undefined,
 };
-use marginalia::domain::agreement_help::AGREEMENT_HELP;
-use marginalia::domain::answer_key::{jaccard, match_spans, score_against_key, spans_match, SpanScore};
-use marginalia::domain::tags::TagId;
-use marginalia::domain::tokens::Tokens;
+use marginalia::domain::class::answer_key::{jaccard, match_spans, score_against_key, spans_match, SpanScore};
+use marginalia::domain::class::tokens::Tokens;
+use marginalia::domain::i18n::agreement_help::AGREEMENT_HELP;
 use proptest::prelude::*;
 
 const EPS: f64 = 1e-12;

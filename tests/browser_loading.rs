@@ -1,13 +1,13 @@
 //! Browser tests for the loading adapters: the inert DOMParser copy and the library of stored articles.
 #![cfg(target_arch = "wasm32")]
 
-use marginalia::domain::document::Document;
-use marginalia::domain::html_tree::{HtmlElement, HtmlNode, MAX_DEPTH};
+use marginalia::domain::article::document::Document;
+use marginalia::domain::article::html_tree::{HtmlElement, HtmlNode, MAX_DEPTH};
+use marginalia::domain::article::loader::{load_text, FileKind};
+use marginalia::domain::article::plain_text::parse_plain_text;
 use marginalia::domain::i18n::{Lang, EN, ES};
-use marginalia::domain::loader::{load_text, FileKind};
-use marginalia::domain::persist::{self, ArticleSummary};
-use marginalia::domain::plain_text::parse_plain_text;
 use marginalia::domain::session::SharedQueue;
+use marginalia::domain::storage::{self, ArticleSummary};
 use marginalia::ui::browser::storage::{local_storage, LocalKv};
 use marginalia::ui::browser::{html_parse, lang, library};
 use wasm_bindgen::prelude::*;
@@ -80,8 +80,8 @@ fn flush(queue: &SharedQueue) {
 }
 
 fn stored_summary(doc: &Document) -> Option<ArticleSummary> {
-    let value = local_storage().unwrap().get_item(&persist::summary_key(doc.hash())).unwrap()?;
-    Some(persist::decode_summary(&value).expect("a readable summary"))
+    let value = local_storage().unwrap().get_item(&storage::summary_key(doc.hash())).unwrap()?;
+    Some(storage::decode_summary(&value).expect("a readable summary"))
 }
 
 #[wasm_bindgen_test]
@@ -107,7 +107,7 @@ fn the_library_saves_lists_renames_and_deletes_articles() {
     assert_eq!((entries[1].key.as_str(), entries[1].added, entries[1].bundled), (short, Some(added), false));
     // The list is read from the summary key, not from the article itself.
     let summary = ArticleSummary { title: "From the summary".into(), source: None, added };
-    local_storage().unwrap().set_item(&persist::summary_key(doc.hash()), &persist::encode_summary(&summary)).unwrap();
+    local_storage().unwrap().set_item(&storage::summary_key(doc.hash()), &storage::encode_summary(&summary)).unwrap();
     let entries = library::list(&LocalKv, &queue, &sample);
     assert_eq!((entries[1].title.as_str(), entries[1].source.as_deref()), ("From the summary", None));
     assert!(queue.borrow().is_empty(), "a readable summary is not written again");
@@ -142,8 +142,8 @@ fn an_article_stored_without_a_summary_is_listed_and_given_one() {
     let sample = parse_plain_text("Sample title\n\nSample body.");
     let doc = load_text(FileKind::Markdown, "# Older one\n\nBody.", None, Some("b.md")).unwrap();
     let added = marginalia::domain::annotation::time_from_millis(1_600_000_000_000.0);
-    let stored = persist::encode_article(&doc, added);
-    local_storage().unwrap().set_item(&persist::article_key(doc.hash()), &stored).unwrap();
+    let stored = storage::encode_article(&doc, added);
+    local_storage().unwrap().set_item(&storage::article_key(doc.hash()), &stored).unwrap();
     let queue = SharedQueue::default();
 
     let entries = library::list(&LocalKv, &queue, &sample);
@@ -151,14 +151,14 @@ fn an_article_stored_without_a_summary_is_listed_and_given_one() {
     assert_eq!(queue.borrow().len(), 1, "the missing summary is queued");
     flush(&queue);
     assert_eq!(stored_summary(&doc), Some(ArticleSummary::of(&doc, added)));
-    assert_eq!(local_storage().unwrap().get_item(&persist::article_key(doc.hash())).unwrap(), Some(stored));
+    assert_eq!(local_storage().unwrap().get_item(&storage::article_key(doc.hash())).unwrap(), Some(stored));
 }
 
 #[wasm_bindgen_test]
 fn a_damaged_stored_article_is_reported_not_opened() {
     local_storage().unwrap().clear().unwrap();
     let doc = parse_plain_text("Damaged\n\nBody.");
-    let key = persist::article_key(doc.hash());
+    let key = storage::article_key(doc.hash());
     local_storage().unwrap().set_item(&key, "{\"schema\":1,\"title\":").unwrap();
     let queue = SharedQueue::default();
     let message = library::load(&LocalKv, &queue, doc.hash().short(), &EN).unwrap_err();
@@ -175,7 +175,7 @@ fn the_language_is_the_stored_choice_else_the_browsers_and_marks_the_page() {
         web_sys::window().unwrap().navigator().languages().iter().filter_map(|l| l.as_string()).collect();
     assert_eq!(lang::initial(), Lang::from_browser_tags(&languages));
     lang::save(Lang::Es).unwrap();
-    assert_eq!(local_storage().unwrap().get_item(persist::LANG_KEY).unwrap().as_deref(), Some("es"));
+    assert_eq!(local_storage().unwrap().get_item(storage::LANG_KEY).unwrap().as_deref(), Some("es"));
     assert_eq!(lang::initial(), Lang::Es);
     lang::mark_document(Lang::Es);
     let root = web_sys::window().unwrap().document().unwrap().document_element().unwrap();

@@ -1,8 +1,8 @@
 //! The browser's `String.prototype.toLowerCase` (the wasm build's lower-casing) gives what `str::to_lowercase` (the native one) gives, on the scripts and special cases the app meets.
 #![cfg(target_arch = "wasm32")]
 
-use marginalia::domain::lowercase::{lower, lower_char};
-use marginalia::domain::tags::normalise_key;
+use marginalia::domain::annotation::tags::normalise_key;
+use marginalia::domain::text::lowercase::{lower, lower_char};
 use marginalia::ui::browser::lowercase;
 use wasm_bindgen_test::*;
 

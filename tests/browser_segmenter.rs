@@ -1,9 +1,9 @@
 //! The browser's `Intl.Segmenter` gives the same grapheme and word boundaries as unicode-segmentation (the native provider) on the app's languages.
 #![cfg(target_arch = "wasm32")]
 
-use marginalia::domain::segment;
+use marginalia::domain::class::tokens::Tokens;
+use marginalia::domain::text::segment;
 use marginalia::domain::text::{snap_to_graphemes, snap_to_words};
-use marginalia::domain::tokens::Tokens;
 use marginalia::ui::browser::segmenter;
 use unicode_segmentation::UnicodeSegmentation;
 use wasm_bindgen_test::*;

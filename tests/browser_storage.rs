@@ -3,15 +3,15 @@
 
 use std::rc::Rc;
 
-use marginalia::domain::anchor::describe;
+use marginalia::domain::annotation::anchor::describe;
+use marginalia::domain::annotation::tag_edit::TagEdit;
+use marginalia::domain::annotation::tags::{TagId, TagSet};
 use marginalia::domain::annotation::{time_from_millis, Annotation};
-use marginalia::domain::document::{ArticleMeta, BlockKind, Document};
+use marginalia::domain::article::document::{ArticleMeta, BlockKind, Document};
 use marginalia::domain::i18n::EN;
-use marginalia::domain::persist::{self, SideList};
 use marginalia::domain::session::queue::{Flushed, Write};
 use marginalia::domain::session::{Session, SharedQueue};
-use marginalia::domain::tag_edit::TagEdit;
-use marginalia::domain::tags::{TagId, TagSet};
+use marginalia::domain::storage::{self, SideList};
 use marginalia::ui::browser::crash;
 use marginalia::ui::browser::storage::{local_storage, KeyValue, LocalKv, StorageProblem};
 use time::OffsetDateTime;
@@ -134,9 +134,9 @@ fn annotations_round_trip_through_the_session_and_deletes_stick() {
     let made = mine(&session);
     assert_eq!(made.len(), 2);
     assert_eq!(stored(&doc), made);
-    let first_key = persist::annotation_key(doc.hash(), &id(1));
-    assert_eq!(raw().get_item(&first_key).unwrap(), Some(persist::encode(&made[0])));
-    assert_eq!(LocalKv.get(&first_key).unwrap(), Some(persist::encode(&made[0])));
+    let first_key = storage::annotation_key(doc.hash(), &id(1));
+    assert_eq!(raw().get_item(&first_key).unwrap(), Some(storage::encode(&made[0])));
+    assert_eq!(LocalKv.get(&first_key).unwrap(), Some(storage::encode(&made[0])));
 
     session.delete(id(1)).unwrap();
     assert_eq!(flush(&mut session).written, 1);
@@ -160,7 +160,7 @@ fn unreadable_and_newer_annotations_are_kept_backed_up_and_never_written() {
     clear();
     let doc = article("Unreadable");
     let (corrupt_key, newer_key) =
-        (persist::annotation_key(doc.hash(), &id(7)), persist::annotation_key(doc.hash(), &id(8)));
+        (storage::annotation_key(doc.hash(), &id(7)), storage::annotation_key(doc.hash(), &id(8)));
     raw().set_item(&corrupt_key, CORRUPT).unwrap();
     raw().set_item(&newer_key, NEWER).unwrap();
     let queue = SharedQueue::default();
@@ -169,9 +169,9 @@ fn unreadable_and_newer_annotations_are_kept_backed_up_and_never_written() {
     let unreadable = session.unreadable();
     assert_eq!(unreadable.len(), 2, "{unreadable:?}");
     let newer = unreadable.iter().find(|u| u.key == newer_key).expect("the newer value is reported");
-    assert_eq!((newer.error.clone(), newer.raw.as_str()), (persist::DecodeError::NewerSchema(7), NEWER));
+    assert_eq!((newer.error.clone(), newer.raw.as_str()), (storage::DecodeError::NewerSchema(7), NEWER));
     for value in unreadable {
-        assert_eq!(value.backup_key, persist::backup_key(&value.key));
+        assert_eq!(value.backup_key, storage::backup_key(&value.key));
         assert_eq!(raw().get_item(&value.backup_key).unwrap().as_deref(), Some(value.raw.as_str()), "{}", value.key);
     }
 
@@ -194,13 +194,13 @@ fn a_value_damaged_before_the_flush_is_backed_up_and_not_written_over() {
     let queue = SharedQueue::default();
     let mut session = open(&doc, &queue);
     session.create(0, 5, claim(), "mine", id(3), at()).unwrap();
-    let key = persist::annotation_key(doc.hash(), &id(3));
+    let key = storage::annotation_key(doc.hash(), &id(3));
     raw().set_item(&key, "not json").unwrap();
 
     let flushed = flush(&mut session);
     assert_eq!(flushed.problem, None);
     assert_eq!(raw().get_item(&key).unwrap().as_deref(), Some("not json"));
-    assert_eq!(raw().get_item(&persist::backup_key(&key)).unwrap().as_deref(), Some("not json"));
+    assert_eq!(raw().get_item(&storage::backup_key(&key)).unwrap().as_deref(), Some("not json"));
     assert!(session.unreadable().iter().any(|u| u.key == key), "{:?}", session.unreadable());
     assert!(session.store().get(&id(3)).is_some(), "the change stays in memory");
     session.set_note(id(3), "changed again", at()).unwrap();
@@ -212,14 +212,14 @@ fn a_value_damaged_before_the_flush_is_backed_up_and_not_written_over() {
 fn unreadable_tag_sets_and_side_lists_are_kept_backed_up_and_never_written() {
     clear();
     let doc = article("Unreadable parts");
-    let tags_key = persist::tags_key(doc.hash());
-    let side_key = persist::side_key(doc.hash(), SideList::Orphans);
+    let tags_key = storage::tags_key(doc.hash());
+    let side_key = storage::side_key(doc.hash(), SideList::Orphans);
     let tags_raw = "{\"schema\":1,\"tags\":{\"tags\":[{\"id\":\"x\",\"name\":\"X\",\"colour\":\"red;}\"";
     let side_raw = "{\"schema\":4,\"annotations\":[]}";
     raw().set_item(&tags_key, tags_raw).unwrap();
     raw().set_item(&side_key, side_raw).unwrap();
     // An earlier backup is the one kept.
-    raw().set_item(&persist::backup_key(&side_key), "first backup").unwrap();
+    raw().set_item(&storage::backup_key(&side_key), "first backup").unwrap();
     let queue = SharedQueue::default();
     let mut session = open(&doc, &queue);
 
@@ -228,7 +228,7 @@ fn unreadable_tag_sets_and_side_lists_are_kept_backed_up_and_never_written() {
     let tags = unreadable.iter().find(|u| u.key == tags_key).expect("the tag set is reported");
     assert_eq!(raw().get_item(&tags.backup_key).unwrap().as_deref(), Some(tags_raw));
     let side = unreadable.iter().find(|u| u.key == side_key).expect("the side list is reported");
-    assert_eq!(side.error, persist::DecodeError::NewerSchema(4));
+    assert_eq!(side.error, storage::DecodeError::NewerSchema(4));
     assert_eq!(raw().get_item(&side.backup_key).unwrap().as_deref(), Some("first backup"));
 
     // Editing the tag set works in memory; neither key is ever written.
@@ -245,7 +245,7 @@ fn unreadable_tag_sets_and_side_lists_are_kept_backed_up_and_never_written() {
 fn tag_sets_and_side_lists_round_trip_and_an_empty_list_removes_its_key() {
     clear();
     let doc = article("Readable parts");
-    let side_key = persist::side_key(doc.hash(), SideList::Orphans);
+    let side_key = storage::side_key(doc.hash(), SideList::Orphans);
     let orphan = Annotation {
         id: id(5),
         target: describe(&doc, 0, 5),
@@ -255,7 +255,7 @@ fn tag_sets_and_side_lists_round_trip_and_an_empty_list_removes_its_key() {
         created: at(),
         modified: at(),
     };
-    raw().set_item(&side_key, &persist::encode_list(std::slice::from_ref(&orphan))).unwrap();
+    raw().set_item(&side_key, &storage::encode_list(std::slice::from_ref(&orphan))).unwrap();
     let queue = SharedQueue::default();
     let mut session = open(&doc, &queue);
     assert_eq!(**session.tags(), TagSet::default());
@@ -337,7 +337,7 @@ fn blocked_storage_reports_unavailable_and_the_session_works_in_memory() {
     let doc = article("Blocked");
     let queue = SharedQueue::default();
     block_storage(true);
-    let read = LocalKv.get(persist::AUTHOR_KEY);
+    let read = LocalKv.get(storage::AUTHOR_KEY);
     let mut session = open(&doc, &queue);
     let created = session.create(0, 5, claim(), "in memory", id(1), at());
     let flushed = flush(&mut session);
@@ -374,8 +374,8 @@ fn a_panic_writes_the_queue_and_shows_a_message_with_a_reload_button() {
 
     crash::on_panic(&queue, &EN);
 
-    let key = persist::annotation_key(doc.hash(), &id(1));
-    assert_eq!(raw().get_item(&key).unwrap(), Some(persist::encode(session.store().get(&id(1)).unwrap())));
+    let key = storage::annotation_key(doc.hash(), &id(1));
+    assert_eq!(raw().get_item(&key).unwrap(), Some(storage::encode(session.store().get(&id(1)).unwrap())));
     assert!(queue.borrow().is_empty());
     let panel = crash_panel();
     let focused = web_sys::window().unwrap().document().unwrap().active_element();

@@ -1,12 +1,12 @@
 //! Native tests of the CSV writer (BOM, RFC 4180 quoting, formula-injection guard) and of the class view's CSV exports.
 #![cfg(not(target_arch = "wasm32"))]
 
-use marginalia::domain::agreement::{Agreement, Figure, PairAgreement, TagFigures, Undefined};
-use marginalia::domain::answer_key::{KeyScore, SpanScore};
+use marginalia::domain::annotation::tags::{TagId, TagSet};
+use marginalia::domain::class::agreement::{Agreement, Figure, PairAgreement, TagFigures, Undefined};
+use marginalia::domain::class::answer_key::{KeyScore, SpanScore};
+use marginalia::domain::class::csv::{agreement_csv, scores_csv};
 use marginalia::domain::class::Student;
-use marginalia::domain::class_csv::{agreement_csv, scores_csv};
-use marginalia::domain::csv_cell::{cell, number, text, Cell, CsvWriter, BOM};
-use marginalia::domain::tags::{TagId, TagSet};
+use marginalia::domain::format::csv_cell::{cell, number, text, Cell, CsvWriter, BOM};
 use proptest::prelude::*;
 
 #[test]
@@ -179,7 +179,7 @@ fn answer_key_scores_as_csv() {
 /// starts with a formula sign is guarded, first or after white space and invisible characters.
 #[test]
 fn every_character_that_folds_to_a_formula_sign_is_guarded() {
-    use marginalia::domain::csv_cell::needs_guard;
+    use marginalia::domain::format::csv_cell::needs_guard;
     use unicode_normalization::UnicodeNormalization;
     let mut folded = 0;
     for c in (0..=0x10ffff).filter_map(char::from_u32) {

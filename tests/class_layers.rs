@@ -5,11 +5,11 @@
 mod common;
 use common::ann;
 
+use marginalia::domain::annotation::tags::{TagId, TagSet};
 use marginalia::domain::annotation::Annotation;
+use marginalia::domain::article::document::{ArticleMeta, BlockKind, Document};
+use marginalia::domain::class::layers::{segments, LayerSegment};
 use marginalia::domain::class::{ClassView, Submission};
-use marginalia::domain::class_layers::{segments, LayerSegment};
-use marginalia::domain::document::{ArticleMeta, BlockKind, Document};
-use marginalia::domain::tags::{TagId, TagSet};
 
 fn doc() -> Document {
     Document::new(

@@ -1,13 +1,13 @@
 //! Native tests of the teacher's tag set editor: add, rename, recolour, restyle, describe, reorder, hotkeys, merge and delete, and their annotation updates applied as one undo step.
 #![cfg(not(target_arch = "wasm32"))]
 
-use marginalia::domain::annotation::{Annotation, Target};
-use marginalia::domain::session::history::Step;
-use marginalia::domain::store::Store;
-use marginalia::domain::tag_edit::{
+use marginalia::domain::annotation::store::Store;
+use marginalia::domain::annotation::tag_edit::{
     delete_impact, edit, valid_colour, DeleteImpact, DeletePolicy, Edited, NewTag, TagEdit, TagError,
 };
-use marginalia::domain::tags::{TagId, TagSet, UnderlineStyle};
+use marginalia::domain::annotation::tags::{TagId, TagSet, UnderlineStyle};
+use marginalia::domain::annotation::{Annotation, Target};
+use marginalia::domain::session::history::Step;
 use proptest::prelude::*;
 use time::OffsetDateTime;
 use uuid::Uuid;

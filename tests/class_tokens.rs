@@ -1,8 +1,8 @@
 //! Native tests of tokenisation (words with code point spans) and of which words an annotation span covers.
 #![cfg(not(target_arch = "wasm32"))]
 
-use marginalia::domain::document::{ArticleMeta, BlockKind, Document};
-use marginalia::domain::tokens::{Token, Tokens};
+use marginalia::domain::article::document::{ArticleMeta, BlockKind, Document};
+use marginalia::domain::class::tokens::{Token, Tokens};
 use proptest::prelude::*;
 
 /// The words of `text` as strings, from their code point spans.

@@ -5,16 +5,16 @@
 mod common;
 use common::{ann, at, doc};
 
-use marginalia::domain::agreement::{labels, Figure};
-use marginalia::domain::anchor::describe;
+use marginalia::domain::annotation::anchor::describe;
+use marginalia::domain::annotation::tags::{TagId, TagSet};
 use marginalia::domain::annotation::Annotation;
+use marginalia::domain::article::document::{ContentHash, Document};
+use marginalia::domain::article::plain_text::parse_plain_text;
+use marginalia::domain::class::agreement::{labels, Figure};
+use marginalia::domain::class::csv::{agreement_csv, scores_csv, student_table_csv};
+use marginalia::domain::class::import::read_submission;
 use marginalia::domain::class::{consensus_id, ClassView, RejectReason, Rejected, Submission};
-use marginalia::domain::class_csv::{agreement_csv, scores_csv, student_table_csv};
-use marginalia::domain::class_import::read_submission;
-use marginalia::domain::document::{ContentHash, Document};
-use marginalia::domain::persist::export_json;
-use marginalia::domain::plain_text::parse_plain_text;
-use marginalia::domain::tags::{TagId, TagSet};
+use marginalia::domain::storage::export_json;
 use proptest::prelude::*;
 
 fn submission(doc: &Document, student: &str, annotations: Vec<Annotation>) -> Submission {
@@ -243,7 +243,10 @@ fn agreement_and_disagreements_through_the_view() {
     let claim = &class.per_tag[0];
     assert!((claim.percent.value().unwrap() - 13.0 / 21.0).abs() < 1e-12);
     assert!((claim.kappa.value().unwrap() - 1.0 / 15.0).abs() < 1e-12);
-    assert_eq!(class.per_tag[2].kappa, Figure::Undefined(marginalia::domain::agreement::Undefined::NobodyTagged));
+    assert_eq!(
+        class.per_tag[2].kappa,
+        Figure::Undefined(marginalia::domain::class::agreement::Undefined::NobodyTagged)
+    );
     let pairs = view.pairs(&[]);
     assert_eq!(pairs.iter().map(|p| (p.a, p.b)).collect::<Vec<_>>(), [(0, 1), (0, 2), (1, 2)]);
     assert_eq!(view.pairs(&[true, false, true]).len(), 1);
@@ -416,7 +419,7 @@ fn key_passages(tokens: usize) -> Vec<(usize, usize, &'static str)> {
 /// A student: each key passage with probability 80 %, its ends moved by up to two words; plus two
 /// stray passages; from the token spans back to code points.
 fn generated_student(d: &Document, rng: &mut Rng, student: usize) -> Vec<Annotation> {
-    let tokens = marginalia::domain::tokens::Tokens::new(d);
+    let tokens = marginalia::domain::class::tokens::Tokens::new(d);
     let mut out = Vec::new();
     let mut n = 0u128;
     let mut push = |first: usize, last: usize, tag: &str, out: &mut Vec<Annotation>| {
@@ -618,7 +621,7 @@ proptest! {
 
 #[test]
 fn student_names_come_from_authors_or_file_names() {
-    use marginalia::domain::class_import::student_from_file_name;
+    use marginalia::domain::class::import::student_from_file_name;
     for (file, name) in [
         ("ana.marginalia.json", "ana"),
         ("class/ben.annotations.json", "ben"),

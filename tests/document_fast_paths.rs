@@ -1,8 +1,10 @@
 //! Native proptests: the start-up fast paths of `Document` (run copying, one-walk run cutting) build what the plain per-character versions built.
 #![cfg(not(target_arch = "wasm32"))]
 
-use marginalia::domain::document::BlockKind;
-use marginalia::domain::document::{segments_of, ArticleMeta, Document, InlineMark, MarkKind, RawBlock, Segment};
+use marginalia::domain::article::document::BlockKind;
+use marginalia::domain::article::document::{
+    segments_of, ArticleMeta, Document, InlineMark, MarkKind, RawBlock, Segment,
+};
 use marginalia::domain::text::{byte_of_char_scan, bytes_of_sorted_chars};
 use proptest::prelude::*;
 

@@ -1,9 +1,9 @@
 //! Native tests of describing a range as a quote selector and anchoring it again: exact, moved, duplicates and orphans.
 #![cfg(not(target_arch = "wasm32"))]
 
-use marginalia::domain::anchor::{anchor, describe, retarget, Anchored};
+use marginalia::domain::annotation::anchor::{anchor, describe, retarget, Anchored};
 use marginalia::domain::annotation::{Target, CONTEXT_CHARS};
-use marginalia::domain::document::{ArticleMeta, BlockKind, Document};
+use marginalia::domain::article::document::{ArticleMeta, BlockKind, Document};
 use proptest::prelude::*;
 
 fn doc(blocks: &[&str]) -> Document {
@@ -266,7 +266,7 @@ proptest! {
 /// The linear exact search finds the same occurrences as comparing code point slices at every
 /// position, overlapping ones and non-ASCII text included.
 mod exact_search {
-    use marginalia::domain::exact_search::ExactSearch;
+    use marginalia::domain::text::exact_search::ExactSearch;
     use proptest::prelude::*;
 
     fn naive(text: &[char], needle: &[char]) -> Vec<usize> {

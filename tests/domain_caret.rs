@@ -1,10 +1,10 @@
 //! Native tests of the keyboard caret's moves (by grapheme and word, across paragraphs, right to left) and of what a selection step says it selected.
 #![cfg(not(target_arch = "wasm32"))]
 
-use marginalia::domain::caret::{
+use marginalia::domain::article::caret::{
     block_of, forward_for_arrow, grapheme_start, selection_change, step, step_reaching, SelectionChange, Unit,
 };
-use marginalia::domain::document::{ArticleMeta, BlockKind, Document};
+use marginalia::domain::article::document::{ArticleMeta, BlockKind, Document};
 use proptest::prelude::*;
 use unicode_segmentation::UnicodeSegmentation;
 

@@ -1,8 +1,8 @@
 //! Tag colours as readers see them: WCAG contrast of text and underline, and the tags kept apart under simulated colour-vision deficiencies.
 #![cfg(not(target_arch = "wasm32"))]
 
-use marginalia::domain::colour_access::*;
-use marginalia::domain::tags::TagSet;
+use marginalia::domain::annotation::colour_access::*;
+use marginalia::domain::annotation::tags::TagSet;
 use proptest::prelude::*;
 
 fn colours(tags: &TagSet) -> Vec<Rgb> {
@@ -148,7 +148,7 @@ proptest! {
 
 #[test]
 fn look_alikes_flag_shared_underlines_and_colours_that_merge() {
-    use marginalia::domain::tags::UnderlineStyle;
+    use marginalia::domain::annotation::tags::UnderlineStyle;
     let mut tags = TagSet::default();
     assert_eq!(look_alikes(&tags), vec![]);
     // Quote gets Claim's underline: colour is their only difference.

@@ -1,7 +1,9 @@
 //! Native tests of the normalised document: white space, blocks, slices, content hash, DOM positions and selection snapping.
 #![cfg(not(target_arch = "wasm32"))]
 
-use marginalia::domain::document::{normalise_whitespace, ArticleMeta, Block, BlockKind, Document, BLOCK_SEPARATOR};
+use marginalia::domain::article::document::{
+    normalise_whitespace, ArticleMeta, Block, BlockKind, Document, BLOCK_SEPARATOR,
+};
 use proptest::prelude::*;
 use unicode_segmentation::UnicodeSegmentation;
 

@@ -1,8 +1,8 @@
 //! Native tests of noticing eviction: the marker's round trip and when the start-up message appears.
 #![cfg(not(target_arch = "wasm32"))]
 
-use marginalia::domain::eviction::{decode, encode, evicted_message, export_time, Marker};
 use marginalia::domain::i18n::EN;
+use marginalia::domain::storage::eviction::{decode, encode, evicted_message, export_time, Marker};
 use time::macros::datetime;
 
 #[test]

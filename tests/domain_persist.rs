@@ -1,14 +1,14 @@
 //! Native tests of the storage codec (round trips, damaged values, newer schemas), the key scheme and the JSON export.
 #![cfg(not(target_arch = "wasm32"))]
 
+use marginalia::domain::annotation::tags::TagId;
 use marginalia::domain::annotation::{format_utc, time_from_millis, Annotation, Target};
-use marginalia::domain::document::{ArticleMeta, BlockKind, ContentHash, Document};
-use marginalia::domain::persist;
-use marginalia::domain::persist::{
+use marginalia::domain::article::document::{ArticleMeta, BlockKind, ContentHash, Document};
+use marginalia::domain::storage;
+use marginalia::domain::storage::{
     annotation_key, article_prefix, backup_key, decode, encode, export_file_name, export_json, DecodeError,
     EXPORT_FORMAT, KEY_PREFIX, SCHEMA_VERSION,
 };
-use marginalia::domain::tags::TagId;
 use proptest::prelude::*;
 use serde_json::{json, Value};
 use time::macros::datetime;
@@ -394,8 +394,8 @@ proptest! {
         // Times come back exact, except the float noise of earlier versions' browser clock
         // (within a microsecond of a whole millisecond), which reads as that millisecond.
         let settled = Annotation {
-            created: marginalia::domain::rfc3339::settle(a.created),
-            modified: marginalia::domain::rfc3339::settle(a.modified),
+            created: marginalia::domain::text::rfc3339::settle(a.created),
+            modified: marginalia::domain::text::rfc3339::settle(a.modified),
             ..a
         };
         prop_assert_eq!(decode(&value), Ok(settled));
@@ -419,35 +419,35 @@ proptest! {
 
 #[test]
 fn stored_articles_rebuild_the_same_document() {
-    use marginalia::domain::loader::{load_text, FileKind};
+    use marginalia::domain::article::loader::{load_text, FileKind};
     let source = "# Title\n\nSome *soft* and **loud** [link](https://example.org).\n\n> Quote\n\n- a\n  - b\n\n1. one";
     let doc = load_text(FileKind::Markdown, source, None, Some("notes.md")).unwrap();
     let added = time::OffsetDateTime::from_unix_timestamp(1_700_000_000).unwrap();
-    let stored = persist::encode_article(&doc, added);
-    let (back, when) = persist::decode_article(&stored, Some(doc.hash().short())).unwrap();
+    let stored = storage::encode_article(&doc, added);
+    let (back, when) = storage::decode_article(&stored, Some(doc.hash().short())).unwrap();
     assert_eq!(back, doc);
     assert_eq!(when, added);
-    assert_eq!(persist::encode_article(&back, added), stored, "re-encoding is byte-identical");
+    assert_eq!(storage::encode_article(&back, added), stored, "re-encoding is byte-identical");
     let renamed = back.with_title("Renamed");
     assert_eq!((renamed.title(), renamed.hash()), ("Renamed", doc.hash()));
 }
 
 #[test]
 fn damaged_or_newer_stored_articles_are_refused() {
-    let doc = marginalia::domain::plain_text::parse_plain_text("Title\n\nBody.");
-    let stored = persist::encode_article(&doc, time::OffsetDateTime::UNIX_EPOCH);
-    assert!(matches!(persist::decode_article(&stored, Some("0000000000000000")), Err(DecodeError::Corrupt(_))));
-    assert!(matches!(persist::decode_article(&stored[..stored.len() / 2], None), Err(DecodeError::Corrupt(_))));
+    let doc = marginalia::domain::article::plain_text::parse_plain_text("Title\n\nBody.");
+    let stored = storage::encode_article(&doc, time::OffsetDateTime::UNIX_EPOCH);
+    assert!(matches!(storage::decode_article(&stored, Some("0000000000000000")), Err(DecodeError::Corrupt(_))));
+    assert!(matches!(storage::decode_article(&stored[..stored.len() / 2], None), Err(DecodeError::Corrupt(_))));
     let newer = stored.replacen("\"schema\":1", "\"schema\":3", 1);
-    assert_eq!(persist::decode_article(&newer, None).map(|_| ()), Err(DecodeError::NewerSchema(3)));
-    let key = persist::article_key(doc.hash());
-    assert_eq!(persist::article_key_hash(&key), Some(doc.hash().short()));
-    assert_eq!(persist::article_key_hash("marginalia/v1/abc/a/x"), None);
+    assert_eq!(storage::decode_article(&newer, None).map(|_| ()), Err(DecodeError::NewerSchema(3)));
+    let key = storage::article_key(doc.hash());
+    assert_eq!(storage::article_key_hash(&key), Some(doc.hash().short()));
+    assert_eq!(storage::article_key_hash("marginalia/v1/abc/a/x"), None);
 }
 
 #[test]
 fn classroom_state_round_trips_and_refuses_newer_schemas() {
-    use marginalia::domain::persist::{classroom_key, decode_classroom, encode_classroom, ClassroomState};
+    use marginalia::domain::storage::{classroom_key, decode_classroom, encode_classroom, ClassroomState};
     let key = classroom_key(&ContentHash("ab".repeat(32)));
     assert!(key.starts_with("marginalia/v1/") && key.ends_with("/classroom"), "{key}");
     let state = ClassroomState {

@@ -1,8 +1,8 @@
 //! Right-to-left and mixed-direction text (Arabic with diacritics, Hebrew with niqqud, Latin words, digits, emoji): offsets, word snapping, UTF-16 positions and anchoring stay exact.
 #![cfg(not(target_arch = "wasm32"))]
 
-use marginalia::domain::anchor::{anchor, describe, Anchored};
-use marginalia::domain::plain_text::parse_plain_text;
+use marginalia::domain::annotation::anchor::{anchor, describe, Anchored};
+use marginalia::domain::article::plain_text::parse_plain_text;
 use proptest::prelude::*;
 
 const ARTICLE: &str = "مقالة تجريبية\n\n\

@@ -1,11 +1,11 @@
 //! What screen readers hear about highlights (summaries, paragraph descriptions) and the store's next/previous annotation queries.
 #![cfg(not(target_arch = "wasm32"))]
 
+use marginalia::domain::annotation::spoken::{block_description, reached, shorten, summary};
+use marginalia::domain::annotation::store::Store;
+use marginalia::domain::annotation::tags::{TagId, TagSet};
 use marginalia::domain::annotation::{Annotation, Target};
 use marginalia::domain::i18n::{EN, ES};
-use marginalia::domain::spoken::{block_description, reached, shorten, summary};
-use marginalia::domain::store::Store;
-use marginalia::domain::tags::{TagId, TagSet};
 use proptest::prelude::*;
 use time::OffsetDateTime;
 use uuid::Uuid;

@@ -5,13 +5,13 @@ use std::collections::HashMap;
 use std::ops::Deref;
 use std::rc::Rc;
 
+use marginalia::domain::annotation::store::{Change, Command, Store, StoreError};
+use marginalia::domain::annotation::tags::TagId;
 use marginalia::domain::annotation::{Annotation, Target};
-use marginalia::domain::document::{ArticleMeta, BlockKind, Document};
-use marginalia::domain::persist;
+use marginalia::domain::article::document::{ArticleMeta, BlockKind, Document};
 use marginalia::domain::session::kv::{KeyValue, MemoryKv};
 use marginalia::domain::session::{Session, SessionError};
-use marginalia::domain::store::{Change, Command, Store, StoreError};
-use marginalia::domain::tags::TagId;
+use marginalia::domain::storage;
 use proptest::prelude::*;
 use time::OffsetDateTime;
 use uuid::Uuid;
@@ -74,8 +74,8 @@ impl Undoable {
         let doc = Rc::new(Document::new("T", ArticleMeta::default(), &[(BlockKind::Paragraph, "text")]));
         let mut kv = MemoryKv::new();
         for a in annotations {
-            if kv.get(&persist::annotation_key(doc.hash(), &a.id)).unwrap().is_none() {
-                kv.set(&persist::annotation_key(doc.hash(), &a.id), &persist::encode(&a)).unwrap();
+            if kv.get(&storage::annotation_key(doc.hash(), &a.id)).unwrap().is_none() {
+                kv.set(&storage::annotation_key(doc.hash(), &a.id), &storage::encode(&a)).unwrap();
             }
         }
         let mut session = Session::open(doc, &mut kv, Default::default());

@@ -3,13 +3,13 @@
 
 use std::rc::Rc;
 
+use marginalia::domain::annotation::tags::TagId;
 use marginalia::domain::annotation::{Annotation, Target};
-use marginalia::domain::document::{ArticleMeta, BlockKind, ContentHash, Document};
-use marginalia::domain::persist::{self, article_key_kind, ArticleKey, SideList};
+use marginalia::domain::article::document::{ArticleMeta, BlockKind, ContentHash, Document};
 use marginalia::domain::session::kv::{KeyValue, MemoryKv};
+use marginalia::domain::session::sync::{before_write, keep_version, resolve, wins, Resolution};
 use marginalia::domain::session::Session;
-use marginalia::domain::sync::{before_write, keep_version, resolve, wins, Resolution};
-use marginalia::domain::tags::TagId;
+use marginalia::domain::storage::{self, article_key_kind, ArticleKey, SideList};
 use proptest::prelude::*;
 use time::OffsetDateTime;
 use uuid::Uuid;
@@ -123,16 +123,16 @@ fn article_keys_are_told_apart() {
     let other = ContentHash("fedcba9876543210fedc".into());
     let id = Uuid::from_u128(7);
     let cases: Vec<(String, Option<ArticleKey>)> = vec![
-        (persist::annotation_key(&article, &id), Some(ArticleKey::Annotation(id))),
-        (persist::annotation_key(&other, &id), None),
-        (persist::tags_key(&article), Some(ArticleKey::Tags)),
-        (persist::side_key(&article, SideList::Conflicts), Some(ArticleKey::Side(SideList::Conflicts))),
-        (persist::side_key(&article, SideList::Orphans), Some(ArticleKey::Side(SideList::Orphans))),
-        (persist::classroom_key(&article), Some(ArticleKey::Classroom)),
-        (persist::article_key(&article), None),
-        (persist::backup_key(&persist::annotation_key(&article, &id)), None),
+        (storage::annotation_key(&article, &id), Some(ArticleKey::Annotation(id))),
+        (storage::annotation_key(&other, &id), None),
+        (storage::tags_key(&article), Some(ArticleKey::Tags)),
+        (storage::side_key(&article, SideList::Conflicts), Some(ArticleKey::Side(SideList::Conflicts))),
+        (storage::side_key(&article, SideList::Orphans), Some(ArticleKey::Side(SideList::Orphans))),
+        (storage::classroom_key(&article), Some(ArticleKey::Classroom)),
+        (storage::article_key(&article), None),
+        (storage::backup_key(&storage::annotation_key(&article, &id)), None),
         (format!("marginalia/v1/{}/a/{}", article.short(), id.simple()), None),
-        (persist::AUTHOR_KEY.to_string(), None),
+        (storage::AUTHOR_KEY.to_string(), None),
         ("unrelated".to_string(), None),
     ];
     for (key, expected) in cases {
@@ -149,7 +149,7 @@ fn article() -> Rc<Document> {
 fn storage_with(annotations: &[Annotation]) -> MemoryKv {
     let mut kv = MemoryKv::new();
     for a in annotations {
-        kv.set(&persist::annotation_key(article().hash(), &a.id), &persist::encode(a)).expect("unlimited");
+        kv.set(&storage::annotation_key(article().hash(), &a.id), &storage::encode(a)).expect("unlimited");
     }
     kv
 }
@@ -170,8 +170,8 @@ fn taking_another_tabs_version_changes_the_session_outside_its_history() {
     tab.flush(&mut kv, usize::MAX);
     // Another tab stores its own version of annotation 1.
     let theirs = version(1, "theirs", 5);
-    let key = persist::annotation_key(article().hash(), &Uuid::from_u128(1));
-    kv.set(&key, &persist::encode(&theirs)).expect("unlimited");
+    let key = storage::annotation_key(article().hash(), &Uuid::from_u128(1));
+    kv.set(&key, &storage::encode(&theirs)).expect("unlimited");
     let effects = tab.stored_elsewhere(&mut kv, &key, None);
     assert_eq!(effects.changes.len(), 1);
     assert_eq!(effects.changes[0].after.as_ref(), Some(&theirs));
@@ -198,8 +198,8 @@ fn a_clash_found_while_writing_keeps_both_versions() {
     tab.set_note(Uuid::from_u128(1), "mine", at(10)).expect("note");
     // Before this tab writes, another one stores a later edit of the same annotation.
     let theirs = version(1, "theirs", 20);
-    let key = persist::annotation_key(article().hash(), &Uuid::from_u128(1));
-    kv.set(&key, &persist::encode(&theirs)).expect("unlimited");
+    let key = storage::annotation_key(article().hash(), &Uuid::from_u128(1));
+    kv.set(&key, &storage::encode(&theirs)).expect("unlimited");
     let (effects, flushed) = tab.flush(&mut kv, usize::MAX);
     assert!(effects.clashed && effects.conflicts, "{effects:?}");
     assert_eq!(flushed.problem, None);
@@ -207,9 +207,9 @@ fn a_clash_found_while_writing_keeps_both_versions() {
     assert_eq!(tab.conflicts().iter().map(|a| a.note.as_str()).collect::<Vec<_>>(), ["mine"]);
     // The other version is queued under the article's conflicts key and written by the next flush.
     tab.flush(&mut kv, usize::MAX);
-    let stored = kv.get(&persist::side_key(article().hash(), SideList::Conflicts)).unwrap().expect("stored");
-    assert_eq!(persist::decode_list(&stored).unwrap()[0].note, "mine");
-    assert_eq!(persist::decode(&kv.get(&key).unwrap().unwrap()).unwrap(), theirs, "storage keeps the winner");
+    let stored = kv.get(&storage::side_key(article().hash(), SideList::Conflicts)).unwrap().expect("stored");
+    assert_eq!(storage::decode_list(&stored).unwrap()[0].note, "mine");
+    assert_eq!(storage::decode(&kv.get(&key).unwrap().unwrap()).unwrap(), theirs, "storage keeps the winner");
 }
 
 /// Two tabs (sessions) sharing one storage; the keys one tab writes wait in the other's inbox
@@ -296,10 +296,10 @@ proptest! {
         }
         tabs.deliver(0);
         tabs.deliver(1);
-        let prefix = persist::article_prefix(article().hash());
+        let prefix = storage::article_prefix(article().hash());
         let mut stored: Vec<Annotation> = tabs.storage.values.iter()
             .filter(|(k, _)| k.starts_with(&prefix))
-            .map(|(_, v)| persist::decode(v).unwrap())
+            .map(|(_, v)| storage::decode(v).unwrap())
             .collect();
         stored.sort_by_key(|a| a.id);
         for tab in &tabs.tabs {
@@ -309,9 +309,9 @@ proptest! {
         }
         // Every note typed in either tab is stored, kept as another version, or was changed or
         // deleted by an edit made on top of it (in either tab).
-        let conflicts_key = persist::side_key(article().hash(), SideList::Conflicts);
+        let conflicts_key = storage::side_key(article().hash(), SideList::Conflicts);
         let versions: Vec<Annotation> = tabs.tabs.iter().flat_map(|t| t.conflicts().iter().cloned())
-            .chain(tabs.storage.get(&conflicts_key).unwrap().map(|v| persist::decode_list(&v).unwrap()).unwrap_or_default())
+            .chain(tabs.storage.get(&conflicts_key).unwrap().map(|v| storage::decode_list(&v).unwrap()).unwrap_or_default())
             .collect();
         for (tab, id, note) in &notes {
             let id = Uuid::from_u128((*id).into());

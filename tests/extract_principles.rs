@@ -4,8 +4,8 @@
 #[path = "support/html_model.rs"]
 mod html_model;
 
-use marginalia::domain::document::{BlockKind, Document};
-use marginalia::domain::html_extract::extract_article;
+use marginalia::domain::article::document::{BlockKind, Document};
+use marginalia::domain::article::html_extract::extract_article;
 
 /// Three paragraphs of article text, each long enough to score.
 const STORY: &str =

@@ -1,12 +1,12 @@
 //! Native tests: every export choice names its file, sets its type and produces its format.
 #![cfg(not(target_arch = "wasm32"))]
 
-use marginalia::domain::anchor::describe;
+use marginalia::domain::annotation::anchor::describe;
+use marginalia::domain::annotation::tags::{TagId, TagSet};
 use marginalia::domain::annotation::{time_from_millis, Annotation};
+use marginalia::domain::article::plain_text::parse_plain_text;
 use marginalia::domain::format::export::ExportKind;
 use marginalia::domain::format::pack::ExportInfo;
-use marginalia::domain::plain_text::parse_plain_text;
-use marginalia::domain::tags::{TagId, TagSet};
 
 #[test]
 fn every_kind_renders_its_own_format() {

@@ -1,15 +1,15 @@
 //! Native tests of importing several files: the report, all-or-nothing per file, merging by id with visible conflicts, orphans and re-attaching, and merge properties.
 #![cfg(not(target_arch = "wasm32"))]
 
-use marginalia::domain::anchor::{describe, Anchored};
+use marginalia::domain::annotation::anchor::{describe, Anchored};
+use marginalia::domain::annotation::reanchor::reattach;
+use marginalia::domain::annotation::tags::{TagId, TagSet};
 use marginalia::domain::annotation::Annotation;
-use marginalia::domain::document::Document;
+use marginalia::domain::article::document::Document;
+use marginalia::domain::article::plain_text::parse_plain_text;
 use marginalia::domain::format::import::{plan_import, FileSummary, ImportFile, Inserted, Merged};
 use marginalia::domain::format::pack::{self, ExportInfo};
 use marginalia::domain::format::{Format, Location};
-use marginalia::domain::plain_text::parse_plain_text;
-use marginalia::domain::reanchor::reattach;
-use marginalia::domain::tags::{TagId, TagSet};
 use proptest::prelude::*;
 use time::macros::datetime;
 use time::{Duration, OffsetDateTime};

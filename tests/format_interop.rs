@@ -1,15 +1,15 @@
 //! Native tests of what other annotation tools see and send: the page text selectors are measured over, exact times, and W3C import of every target, selector and body kind.
 #![cfg(not(target_arch = "wasm32"))]
 
-use marginalia::domain::anchor::{describe, Anchored};
+use marginalia::domain::annotation::anchor::{describe, Anchored};
+use marginalia::domain::annotation::tags::TagSet;
 use marginalia::domain::annotation::{Annotation, Target};
-use marginalia::domain::document::{ArticleMeta, BlockKind, Document, RawBlock};
+use marginalia::domain::article::document::{ArticleMeta, BlockKind, Document, RawBlock};
+use marginalia::domain::article::plain_text::parse_plain_text;
 use marginalia::domain::format::import::{plan_import, FileSummary, ImportFile, ImportPlan, Merged};
 use marginalia::domain::format::page_text::{meta_line, PageText};
 use marginalia::domain::format::w3c_import::html_to_text;
-use marginalia::domain::plain_text::parse_plain_text;
-use marginalia::domain::rfc3339::{parse_xsd, settle};
-use marginalia::domain::tags::TagSet;
+use marginalia::domain::text::rfc3339::{parse_xsd, settle};
 use proptest::prelude::*;
 use serde_json::{json, Value};
 use time::macros::datetime;
@@ -105,9 +105,9 @@ proptest! {
 
 #[test]
 fn times_are_exact() {
-    let noisy = marginalia::domain::rfc3339::parse("2026-12-07T07:43:20.056999936Z").unwrap();
+    let noisy = marginalia::domain::text::rfc3339::parse("2026-12-07T07:43:20.056999936Z").unwrap();
     assert_eq!(settle(noisy), datetime!(2026-12-07 07:43:20.057 UTC), "float noise is its millisecond");
-    let carry = marginalia::domain::rfc3339::parse("2026-12-07T07:43:20.999999936Z").unwrap();
+    let carry = marginalia::domain::text::rfc3339::parse("2026-12-07T07:43:20.999999936Z").unwrap();
     assert_eq!(settle(carry), datetime!(2026-12-07 07:43:21 UTC), "rounding up into the next second");
     let micro = datetime!(2025-03-09 10:12:44.104118 UTC);
     assert_eq!(settle(micro), micro, "a source's microseconds are kept");
@@ -265,7 +265,7 @@ fn w3c_counts_code_points_and_hypothesis_utf16_units_and_both_come_back_at_their
     let a = Annotation {
         id: uuid::Uuid::from_u128(5),
         target: describe(&doc, start, start + quote.chars().count()),
-        tags: vec![marginalia::domain::tags::TagId::new("claim")],
+        tags: vec![marginalia::domain::annotation::tags::TagId::new("claim")],
         note: String::new(),
         author: String::new(),
         created: datetime!(2026-12-07 07:43:20.057 UTC),

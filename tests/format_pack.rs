@@ -1,15 +1,15 @@
 //! Native tests of the annotation pack: byte-identical round trips, the published JSON Schema, migrations, validation errors with paths, limits and hostile input.
 #![cfg(not(target_arch = "wasm32"))]
 
-use marginalia::domain::anchor::describe;
+use marginalia::domain::annotation::anchor::describe;
+use marginalia::domain::annotation::tags::{TagId, TagSet};
 use marginalia::domain::annotation::Annotation;
-use marginalia::domain::document::{ArticleMeta, BlockKind, Document};
+use marginalia::domain::article::document::{ArticleMeta, BlockKind, Document};
+use marginalia::domain::article::plain_text::parse_plain_text;
 use marginalia::domain::format::import::read_file;
 use marginalia::domain::format::pack::{self, ExportInfo, Pack, FILE_SUFFIX, FORMAT, SCHEMA_VERSION};
 use marginalia::domain::format::{Format, FormatError, Location, MAX_ANNOTATIONS, MAX_FILE_BYTES, MAX_NOTE_BYTES};
-use marginalia::domain::persist;
-use marginalia::domain::plain_text::parse_plain_text;
-use marginalia::domain::tags::{TagId, TagSet};
+use marginalia::domain::storage;
 use proptest::prelude::*;
 use serde_json::{json, Value};
 use time::macros::datetime;
@@ -168,7 +168,7 @@ fn the_legacy_export_is_migrated() {
     let mut with_unknown_tag = on(&doc, 7, "Coca Cola", &["brand"], "");
     with_unknown_tag.modified = datetime!(2025-03-09 08:00:00 UTC);
     let all: Vec<&Annotation> = annotations.iter().chain([&with_unknown_tag]).collect();
-    let legacy = persist::export_json(&doc, all.iter().copied(), datetime!(2025-03-10 09:00:00 UTC));
+    let legacy = storage::export_json(&doc, all.iter().copied(), datetime!(2025-03-10 09:00:00 UTC));
     let imported = read_file(legacy.as_bytes(), &TagSet::default()).expect("the legacy export imports");
     assert_eq!(imported.format, Format::LegacyExport);
     let article = imported.article.expect("the article text comes along");
@@ -447,7 +447,7 @@ fn classroom_errors_name_the_field() {
 
 /// Packs come from elsewhere: a `null` counts as a missing field, and a quote without its
 /// context or an annotation without note or author is read with empty ones (stored values,
-/// which the app writes itself, are strict: tests/stored_json_reference.rs).
+/// which the app writes itself, are strict: tests/stored_golden.rs).
 /// A named change to a pack's JSON.
 type Edit = (&'static str, fn(&mut Value));
 

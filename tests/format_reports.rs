@@ -1,12 +1,12 @@
 //! Native tests of the exports for people: CSV for spreadsheets, the Markdown report and the standalone HTML report.
 #![cfg(not(target_arch = "wasm32"))]
 
-use marginalia::domain::anchor::describe;
+use marginalia::domain::annotation::anchor::describe;
+use marginalia::domain::annotation::tags::{Tag, TagId, TagSet, UnderlineStyle};
 use marginalia::domain::annotation::{Annotation, Target};
-use marginalia::domain::document::{ArticleMeta, BlockKind, Document};
+use marginalia::domain::article::document::{ArticleMeta, BlockKind, Document};
 use marginalia::domain::format::pack::ExportInfo;
 use marginalia::domain::format::{csv, html_report, markdown_report};
-use marginalia::domain::tags::{Tag, TagId, TagSet, UnderlineStyle};
 use sha2::{Digest, Sha256};
 use time::macros::datetime;
 use uuid::Uuid;

@@ -1,14 +1,14 @@
 //! Native property tests: every file the app exports (pack, W3C, Hypothesis) of any session state imports back into an empty session and into the same one with nothing lost and no conflict.
 #![cfg(not(target_arch = "wasm32"))]
 
-use marginalia::domain::anchor::describe;
+use marginalia::domain::annotation::anchor::describe;
+use marginalia::domain::annotation::tags::{TagId, TagSet};
 use marginalia::domain::annotation::{Annotation, Target};
-use marginalia::domain::document::{ArticleMeta, BlockKind, Document, RawBlock};
+use marginalia::domain::article::document::{ArticleMeta, BlockKind, Document, RawBlock};
+use marginalia::domain::article::plain_text::parse_plain_text;
 use marginalia::domain::format::export::ExportKind;
 use marginalia::domain::format::import::{plan_import, ImportFile, ImportPlan, Merged};
 use marginalia::domain::format::pack::ExportInfo;
-use marginalia::domain::plain_text::parse_plain_text;
-use marginalia::domain::tags::{TagId, TagSet};
 use proptest::prelude::*;
 use serde_json::Value;
 use time::{Duration, OffsetDateTime};
@@ -166,7 +166,7 @@ fn through_javascript(text: &str) -> String {
             Value::Object(map) => {
                 for (key, value) in map.iter_mut() {
                     if ["created", "modified", "updated"].contains(&key.as_str()) {
-                        if let Some(t) = value.as_str().and_then(marginalia::domain::rfc3339::parse) {
+                        if let Some(t) = value.as_str().and_then(marginalia::domain::text::rfc3339::parse) {
                             let ms = t.unix_timestamp_nanos().div_euclid(1_000_000) * 1_000_000;
                             let t = OffsetDateTime::from_unix_timestamp_nanos(ms).unwrap();
                             let mut s = marginalia::domain::annotation::format_utc(t);

@@ -3,17 +3,17 @@
 
 use std::collections::BTreeSet;
 
-use marginalia::domain::anchor::describe;
-use marginalia::domain::anchor::Anchored;
+use marginalia::domain::annotation::anchor::describe;
+use marginalia::domain::annotation::anchor::Anchored;
+use marginalia::domain::annotation::reanchor::reanchor;
+use marginalia::domain::annotation::tags::{TagId, TagSet};
 use marginalia::domain::annotation::Annotation;
-use marginalia::domain::document::Document;
+use marginalia::domain::article::document::Document;
+use marginalia::domain::article::plain_text::parse_plain_text;
 use marginalia::domain::format::import::{plan_import, read_file, ImportFile, Merged};
 use marginalia::domain::format::pack::ExportInfo;
 use marginalia::domain::format::page_text::PageText;
 use marginalia::domain::format::{derived_id, w3c, Format, FormatError, Location, IMPORTED_TAG_NAME};
-use marginalia::domain::plain_text::parse_plain_text;
-use marginalia::domain::reanchor::reanchor;
-use marginalia::domain::tags::{TagId, TagSet};
 use proptest::prelude::*;
 use serde_json::{json, Value};
 use time::macros::datetime;

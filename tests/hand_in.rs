@@ -6,14 +6,14 @@ mod common;
 use std::rc::Rc;
 
 use common::session::*;
-use marginalia::domain::class_import::{authors, student_name};
-use marginalia::domain::document::{ArticleMeta, BlockKind, Document};
+use marginalia::domain::annotation::tags::TagSet;
+use marginalia::domain::article::document::{ArticleMeta, BlockKind, Document};
+use marginalia::domain::class::import::{authors, student_name};
 use marginalia::domain::format::export::{file_stem, slug, ExportKind};
 use marginalia::domain::format::pack::ExportInfo;
 use marginalia::domain::i18n::{HandInTexts, Lang};
-use marginalia::domain::persist;
 use marginalia::domain::session::kv::{KeyValue, MemoryKv};
-use marginalia::domain::tags::TagSet;
+use marginalia::domain::storage;
 use proptest::prelude::*;
 
 fn titled(title: &str) -> Document {
@@ -130,10 +130,10 @@ fn shared_computer() -> (marginalia::domain::session::Session, MemoryKv) {
         &other,
         &[ann(&other, 20, "Zebras graze", &["claim"], "", 0), ann(&other, 21, "Xylophone lessons", &["quote"], "", 0)],
     );
-    kv.set(persist::LANG_KEY, "es").unwrap();
+    kv.set(storage::LANG_KEY, "es").unwrap();
     kv.set("another-app/setting", "keep me").unwrap();
     let effects = session.set_author("Ana");
-    assert_eq!(effects.writes, [persist::AUTHOR_KEY]);
+    assert_eq!(effects.writes, [storage::AUTHOR_KEY]);
     flush_all(&mut session, &mut kv);
     (session, kv)
 }
@@ -169,13 +169,13 @@ fn a_new_student_starts_with_nothing_and_nothing_queued_comes_back() {
     session.create(0, 3, claim(), "queued", id(30), at(9)).unwrap();
     assert!(!session.queue().borrow().is_empty());
     let sample = Rc::new(titled("The sample"));
-    let fresh = session.start_fresh(&mut kv, sample.clone(), &[persist::LANG_KEY]);
+    let fresh = session.start_fresh(&mut kv, sample.clone(), &[storage::LANG_KEY]);
 
     assert_eq!(fresh.left, None);
     // 3 annotations, the unplaced and other-versions lists, the name, 2 annotations elsewhere.
     assert_eq!(fresh.removed, 8);
     let left: Vec<&String> = kv.values.keys().collect();
-    assert_eq!(left, ["another-app/setting", persist::LANG_KEY], "only the language and other apps' values stay");
+    assert_eq!(left, ["another-app/setting", storage::LANG_KEY], "only the language and other apps' values stay");
     assert!(session.queue().borrow().is_empty());
     assert_eq!(session.author(), "");
     assert_eq!(session.doc().hash(), sample.hash());
@@ -191,9 +191,9 @@ fn a_new_student_starts_with_nothing_and_nothing_queued_comes_back() {
     let (start, end) = span(session.doc(), "Some words");
     session.create(start, end, claim(), "", id(40), at(20)).unwrap();
     flush_all(&mut session, &mut kv);
-    let annotation = kv.get(&persist::annotation_key(sample.hash(), &id(40))).unwrap().expect("Ben's annotation");
+    let annotation = kv.get(&storage::annotation_key(sample.hash(), &id(40))).unwrap().expect("Ben's annotation");
     assert!(annotation.contains("\"author\":\"Ben\""), "{annotation}");
-    assert_eq!(kv.get(persist::AUTHOR_KEY).unwrap().as_deref(), Some("Ben"));
+    assert_eq!(kv.get(storage::AUTHOR_KEY).unwrap().as_deref(), Some("Ben"));
     assert_eq!(session.annotations_here(&kv), 1);
 }
 

@@ -1,7 +1,7 @@
 //! Native tests of the nesting count that refuses a page before the browser's parser sees it: real markup stays shallow, unclosed soup does not.
 #![cfg(not(target_arch = "wasm32"))]
 
-use marginalia::domain::html_tree::{open_depth, MAX_OPEN_DEPTH};
+use marginalia::domain::article::html_tree::{open_depth, MAX_OPEN_DEPTH};
 
 #[test]
 fn nesting_is_counted_as_a_parser_would_build_it() {

@@ -297,10 +297,10 @@ fn the_english_export_labels_are_the_formats_own() {
 
 #[test]
 fn domain_errors_read_in_english_as_before_and_in_spanish_on_request() {
-    use marginalia::domain::loader::{decode, LoadError};
-    use marginalia::domain::persist::DecodeError;
-    use marginalia::domain::store::StoreError;
-    use marginalia::domain::tag_edit::TagError;
+    use marginalia::domain::annotation::store::StoreError;
+    use marginalia::domain::annotation::tag_edit::TagError;
+    use marginalia::domain::article::loader::{decode, LoadError};
+    use marginalia::domain::storage::DecodeError;
     assert_eq!(LoadError::Empty.to_string(), "The file is empty.");
     assert_eq!(LoadError::Empty.message(&ES), "El archivo está vacío.");
     assert_eq!(
@@ -320,7 +320,7 @@ fn domain_errors_read_in_english_as_before_and_in_spanish_on_request() {
 
 #[test]
 fn the_spanish_agreement_help_has_every_english_section_and_paragraph() {
-    use marginalia::domain::agreement_help::AGREEMENT_HELP;
+    use marginalia::domain::i18n::agreement_help::AGREEMENT_HELP;
     assert_eq!(EN.agreement_help, AGREEMENT_HELP);
     assert_eq!(ES.agreement_help.len(), AGREEMENT_HELP.len());
     for (es, en) in ES.agreement_help.iter().zip(AGREEMENT_HELP) {

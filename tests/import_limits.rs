@@ -1,13 +1,13 @@
 //! Imports over the structural limits (tags per file, per annotation, in the set; a starter pack without a usable tag) are refused with a message naming the limit, and change nothing.
 #![cfg(not(target_arch = "wasm32"))]
 
-use marginalia::domain::anchor::describe;
+use marginalia::domain::annotation::anchor::describe;
+use marginalia::domain::annotation::tags::{Tag, TagId, TagSet, UnderlineStyle};
 use marginalia::domain::annotation::Annotation;
-use marginalia::domain::document::{ArticleMeta, BlockKind, Document};
+use marginalia::domain::article::document::{ArticleMeta, BlockKind, Document};
 use marginalia::domain::format::import::{plan_import, read_file, ImportFile, Merged};
 use marginalia::domain::format::limits::{MAX_TAGS, MAX_TAGS_PER_ANNOTATION};
 use marginalia::domain::format::pack::{self, ExportInfo};
-use marginalia::domain::tags::{Tag, TagId, TagSet, UnderlineStyle};
 use time::macros::datetime;
 use uuid::Uuid;
 
@@ -174,8 +174,8 @@ fn a_starter_pack_without_a_usable_tag_is_refused() {
 /// minutes) spends at most the approximate-search budget: the rest stay unplaced, counted.
 #[test]
 fn approximate_search_stops_at_its_budget_and_says_so() {
-    use marginalia::domain::reanchor::FUZZY_BUDGET;
-    use marginalia::domain::work::counted;
+    use marginalia::domain::annotation::reanchor::FUZZY_BUDGET;
+    use marginalia::domain::text::work::counted;
     let doc = doc();
     let quote = |k: usize| (0..3_000).map(|i| char::from(b'a' + ((i * 7 + k) % 26) as u8)).collect::<String>();
     let items: Vec<serde_json::Value> = (0..300)

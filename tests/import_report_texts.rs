@@ -4,11 +4,11 @@
 mod common;
 
 use common::session::*;
+use marginalia::domain::annotation::tags::{Tag, TagId, TagSet};
 use marginalia::domain::format::import::{plan_import, FileSummary, ImportFile, ImportPlan, Merged, TagChanges};
+use marginalia::domain::format::import_report::summary_lines;
 use marginalia::domain::format::pack;
 use marginalia::domain::i18n::{Lang, Texts, EN, ES};
-use marginalia::domain::import_report::summary_lines;
-use marginalia::domain::tags::{Tag, TagId, TagSet};
 
 fn named(id: &str, name: &str) -> Tag {
     Tag { name: name.to_string(), ..tag(id, "#009e73") }

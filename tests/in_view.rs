@@ -1,4 +1,4 @@
-//! The painted stretch (domain::in_view): which annotations it shows, how it moves, and that following its moves and the store's changes always paints exactly what it shows.
+//! The painted stretch (domain::annotation::in_view): which annotations it shows, how it moves, and that following its moves and the store's changes always paints exactly what it shows.
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
@@ -7,11 +7,11 @@ use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use common::ann;
-use marginalia::domain::document::{ArticleMeta, BlockKind, Document};
-use marginalia::domain::in_view::{moves, next_span, InView};
+use marginalia::domain::annotation::in_view::{moves, next_span, InView};
+use marginalia::domain::annotation::store::{Change, Command, Store};
+use marginalia::domain::article::document::{ArticleMeta, BlockKind, Document};
 use marginalia::domain::session::kv::MemoryKv;
 use marginalia::domain::session::Session;
-use marginalia::domain::store::{Change, Command, Store};
 use proptest::prelude::*;
 use uuid::Uuid;
 

@@ -1,73 +1,118 @@
-//! The hand-written JSON writers (domain/json_out.rs) give byte for byte what serde_json made of the derived `Serialize`: stored values, the JSON export, packs and the eviction marker.
+//! The hand-written JSON writers (domain/storage/) give byte for byte what serde_json writes for the same shape: any annotation, list, classroom state, tag set and eviction marker, against a field-by-field description serialised by serde_json; any JSON value through `JsonOut`. Articles, exports and packs are held to their golden files (tests/stored_golden.rs).
 #![cfg(not(target_arch = "wasm32"))]
 
+use marginalia::domain::annotation::tags::{Tag, TagId, TagSet, UnderlineStyle};
 use marginalia::domain::annotation::{Annotation, Target};
-use marginalia::domain::document::{ArticleMeta, Document, RawBlock};
-use marginalia::domain::eviction::{self, Marker};
-use marginalia::domain::format::pack::{self, ExportInfo, Pack};
-use marginalia::domain::json_out::annotation_text;
-use marginalia::domain::loader::{load_text, FileKind};
-use marginalia::domain::persist::{self, ClassroomState, SCHEMA_VERSION};
-use marginalia::domain::tags::{Tag, TagId, TagSet, UnderlineStyle};
+use marginalia::domain::json::write as json_write;
+use marginalia::domain::storage::eviction::{self, Marker};
+use marginalia::domain::storage::{self, annotation::text as annotation_text, ClassroomState, SCHEMA_VERSION};
 use proptest::prelude::*;
-use serde::Serialize;
+use serde::ser::{SerializeMap, SerializeSeq};
+use serde::{Serialize, Serializer};
+use serde_json::Value;
+use time::format_description::well_known::Rfc3339;
 use time::{OffsetDateTime, UtcOffset};
 use uuid::Uuid;
 
-/// The shapes the derived `Serialize` wrote, as persist.rs had them.
-#[derive(Serialize)]
-struct Stored<'a, T: Serialize> {
-    schema: u32,
-    #[serde(flatten)]
-    body: Member<'a, T>,
+/// A JSON shape with its members in order, as the writers must write it; serde_json writes it
+/// (escaping, numbers, layout), so a writer is compared with serde_json, not with itself.
+enum Shape {
+    Object(Vec<(&'static str, Shape)>),
+    Array(Vec<Shape>),
+    Leaf(Value),
+    /// An RFC 3339 time as the `time` crate writes it; one it cannot write fails the whole value.
+    Time(OffsetDateTime),
 }
 
-/// One named member; the name is given per use through `serde(rename)` on a wrapper enum below.
-#[derive(Serialize)]
-enum Member<'a, T: Serialize> {
-    #[serde(rename = "annotation")]
-    Annotation(&'a T),
-    #[serde(rename = "annotations")]
-    Annotations(&'a T),
-    #[serde(rename = "tags")]
-    Tags(&'a T),
-    #[serde(rename = "classroom")]
-    Classroom(&'a T),
+impl Serialize for Shape {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Shape::Object(members) => {
+                let mut map = s.serialize_map(Some(members.len()))?;
+                for (key, value) in members {
+                    map.serialize_entry(key, value)?;
+                }
+                map.end()
+            }
+            Shape::Array(items) => {
+                let mut seq = s.serialize_seq(Some(items.len()))?;
+                for item in items {
+                    seq.serialize_element(item)?;
+                }
+                seq.end()
+            }
+            Shape::Leaf(value) => value.serialize(s),
+            Shape::Time(at) => match at.format(&Rfc3339) {
+                Ok(text) => s.serialize_str(&text),
+                Err(_) => Err(serde::ser::Error::custom("the time does not fit RFC 3339")),
+            },
+        }
+    }
 }
 
-fn stored<T: Serialize>(body: Member<T>) -> String {
-    serde_json::to_string(&Stored { schema: SCHEMA_VERSION, body }).unwrap_or_default()
+fn leaf(value: impl Into<Value>) -> Shape {
+    Shape::Leaf(value.into())
 }
 
-#[derive(Serialize)]
-struct StoredArticle<'a> {
-    schema: u32,
-    title: &'a str,
-    meta: &'a ArticleMeta,
-    #[serde(with = "marginalia::domain::rfc3339::serde")]
-    added: OffsetDateTime,
-    blocks: Vec<RawBlock>,
+/// serde_json's compact text of `shape`, empty when a time cannot be written.
+fn compact(shape: &Shape) -> String {
+    serde_json::to_string(shape).unwrap_or_default()
 }
 
-#[derive(Serialize)]
-struct ExportArticle<'a> {
-    title: &'a str,
-    hash: &'a str,
-    text: &'a str,
+/// A stored value: `{"schema": 1, "<key>": body}`.
+fn stored(key: &'static str, body: Shape) -> Shape {
+    Shape::Object(vec![("schema", leaf(SCHEMA_VERSION)), (key, body)])
 }
 
-#[derive(Serialize)]
-struct Export<'a> {
-    format: &'static str,
-    schema: u32,
-    exported: String,
-    article: ExportArticle<'a>,
-    annotations: &'a [Annotation],
+fn annotation_shape(a: &Annotation) -> Shape {
+    let t = &a.target;
+    Shape::Object(vec![
+        ("id", leaf(a.id.to_string())),
+        (
+            "target",
+            Shape::Object(vec![
+                ("start", leaf(t.start)),
+                ("end", leaf(t.end)),
+                ("exact", leaf(t.exact.as_str())),
+                ("prefix", leaf(t.prefix.as_str())),
+                ("suffix", leaf(t.suffix.as_str())),
+            ]),
+        ),
+        ("tags", Shape::Array(a.tags.iter().map(|t| leaf(t.0.as_str())).collect())),
+        ("note", leaf(a.note.as_str())),
+        ("author", leaf(a.author.as_str())),
+        ("created", Shape::Time(a.created)),
+        ("modified", Shape::Time(a.modified)),
+    ])
 }
 
-fn sample_doc() -> Document {
-    let source = "# The \"Cat\" <b>Report</b>\n\nSome *soft* and **loud** [link](https://example.org) `code`.\n\n> Quoted \u{1}\n\n- a\n  - b\n\n1. one\n\nשלום 😀 e\u{301}";
-    load_text(FileKind::Markdown, source, None, Some("notes.md")).unwrap()
+fn annotations_shape(list: &[Annotation]) -> Shape {
+    Shape::Array(list.iter().map(annotation_shape).collect())
+}
+
+fn tag_shape(tag: &Tag) -> Shape {
+    let mut members = vec![
+        ("id", leaf(tag.id.0.as_str())),
+        ("name", leaf(tag.name.as_str())),
+        ("colour", leaf(tag.colour.as_str())),
+        ("underline", leaf(tag.underline.css())),
+        ("description", leaf(tag.description.as_str())),
+    ];
+    if let Some(key) = tag.hotkey {
+        members.push(("hotkey", leaf(key.to_string())));
+    }
+    Shape::Object(members)
+}
+
+fn marker_shape(marker: &Marker) -> Shape {
+    let mut members = vec![("saved", leaf(marker.saved))];
+    if let Some(name) = &marker.export_name {
+        members.push(("export_name", leaf(name.as_str())));
+    }
+    if let Some(at) = &marker.export_at {
+        members.push(("export_at", leaf(at.as_str())));
+    }
+    Shape::Object(members)
 }
 
 fn tag(id: &str, underline: UnderlineStyle, hotkey: Option<char>) -> Tag {
@@ -119,22 +164,26 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: 256, failure_persistence: None, ..ProptestConfig::default() })]
 
     #[test]
-    fn annotations_are_written_as_serde_json_wrote_them(a in arbitrary_annotation(), b in arbitrary_annotation()) {
-        prop_assert_eq!(annotation_text(&a), serde_json::to_string(&a).unwrap_or_default());
-        prop_assert_eq!(persist::encode(&a), stored(Member::Annotation(&a)));
+    fn annotations_are_written_as_serde_json_writes_them(a in arbitrary_annotation(), b in arbitrary_annotation()) {
+        prop_assert_eq!(annotation_text(&a), compact(&annotation_shape(&a)));
+        prop_assert_eq!(storage::encode(&a), compact(&stored("annotation", annotation_shape(&a))));
         let list = vec![a.clone(), b];
-        prop_assert_eq!(persist::encode_list(&list), stored(Member::Annotations(&list)));
-        prop_assert_eq!(persist::encode_list(&[]), stored(Member::Annotations(&Vec::<Annotation>::new())));
+        prop_assert_eq!(storage::encode_list(&list), compact(&stored("annotations", annotations_shape(&list))));
+        prop_assert_eq!(storage::encode_list(&[]), compact(&stored("annotations", annotations_shape(&[]))));
         for (lock_tags, revealed, answer_key) in [(true, false, list.clone()), (false, true, Vec::new())] {
             let state = ClassroomState { lock_tags, answer_key, revealed };
-            prop_assert_eq!(persist::encode_classroom(&state), stored(Member::Classroom(&state)));
+            prop_assert_eq!(storage::encode_classroom(&state), compact(&stored("classroom", Shape::Object(vec![
+                ("lockTags", leaf(state.lock_tags)),
+                ("answerKey", annotations_shape(&state.answer_key)),
+                ("revealed", leaf(state.revealed)),
+            ]))));
         }
     }
 
     #[test]
-    fn markers_are_written_as_serde_json_wrote_them(saved in any::<bool>(), name in proptest::option::of(text()), at in proptest::option::of(text())) {
+    fn markers_are_written_as_serde_json_writes_them(saved in any::<bool>(), name in proptest::option::of(text()), at in proptest::option::of(text())) {
         let marker = Marker { saved, export_name: name, export_at: at };
-        prop_assert_eq!(eviction::encode(&marker), serde_json::to_string(&marker).unwrap());
+        prop_assert_eq!(eviction::encode(&marker), compact(&marker_shape(&marker)));
     }
 }
 
@@ -143,7 +192,7 @@ fn every_ascii_character_is_escaped_as_serde_json_escapes_it() {
     let all: String = (0u8..=0x7f).map(char::from).collect();
     for text in [all.clone(), format!("é{all}😀"), "\\\"".into(), String::new()] {
         let marker = Marker { saved: true, export_name: Some(text.clone()), export_at: None };
-        assert_eq!(eviction::encode(&marker), serde_json::to_string(&marker).unwrap(), "{text:?}");
+        assert_eq!(eviction::encode(&marker), compact(&marker_shape(&marker)), "{text:?}");
     }
 }
 
@@ -158,14 +207,14 @@ fn a_time_rfc3339_cannot_write_empties_the_value_as_before() {
         created: OffsetDateTime::UNIX_EPOCH,
         modified: OffsetDateTime::UNIX_EPOCH.replace_year(-1).unwrap(),
     };
-    assert_eq!(persist::encode(&a), "");
-    assert_eq!(persist::encode(&a), stored(Member::Annotation(&a)));
+    assert_eq!(storage::encode(&a), "");
+    assert_eq!(storage::encode(&a), compact(&stored("annotation", annotation_shape(&a))));
     a.modified = OffsetDateTime::UNIX_EPOCH.to_offset(UtcOffset::from_hms(1, 2, 3).unwrap());
-    assert_eq!(persist::encode(&a), stored(Member::Annotation(&a)));
+    assert_eq!(storage::encode(&a), compact(&stored("annotation", annotation_shape(&a))));
 }
 
 #[test]
-fn tag_sets_are_written_as_serde_json_wrote_them() {
+fn tag_sets_are_written_as_serde_json_writes_them() {
     let sets = [
         TagSet::default(),
         TagSet {
@@ -180,83 +229,13 @@ fn tag_sets_are_written_as_serde_json_wrote_them() {
         TagSet { tags: Vec::new() },
     ];
     for set in &sets {
-        assert_eq!(persist::encode_tags(set), stored(Member::Tags(set)));
-    }
-}
-
-#[test]
-fn articles_are_written_as_serde_json_wrote_them() {
-    let added = OffsetDateTime::from_unix_timestamp(1_700_000_000).unwrap().replace_nanosecond(5).unwrap();
-    let plain = marginalia::domain::plain_text::parse_plain_text("Title\n\nBody.");
-    let renamed = sample_doc().with_title("Renamed");
-    let meta = ArticleMeta { byline: Some("By \"Ana\"".into()), date: None, source: Some("https://x.org".into()) };
-    let with_meta = Document::from_blocks("T", meta, sample_doc().raw_blocks());
-    for doc in [sample_doc(), plain, renamed, with_meta] {
-        let expected = serde_json::to_string(&StoredArticle {
-            schema: SCHEMA_VERSION,
-            title: doc.title(),
-            meta: doc.meta(),
-            added,
-            blocks: doc.raw_blocks(),
-        })
-        .unwrap();
-        assert_eq!(persist::encode_article(&doc, added), expected);
-    }
-}
-
-fn annotations_of(doc: &Document) -> Vec<Annotation> {
-    let mut a = marginalia::domain::annotation::Annotation {
-        id: Uuid::from_u128(7),
-        target: marginalia::domain::anchor::describe(doc, 0, 5),
-        tags: vec![TagId::new("claim"), TagId::new("quote")],
-        note: "a \"note\"\n\u{0}".into(),
-        author: "Ana".into(),
-        created: OffsetDateTime::from_unix_timestamp(1_741_442_700).unwrap(),
-        modified: OffsetDateTime::from_unix_timestamp(1_741_442_701).unwrap(),
-    };
-    let b = a.clone();
-    a.id = Uuid::from_u128(8);
-    a.target = marginalia::domain::anchor::describe(doc, 8, 12);
-    vec![b, a]
-}
-
-#[test]
-fn the_json_export_is_written_as_serde_json_wrote_it() {
-    let doc = sample_doc();
-    let now = OffsetDateTime::from_unix_timestamp(1_741_442_700).unwrap();
-    for annotations in [Vec::new(), annotations_of(&doc)] {
-        let expected = serde_json::to_string_pretty(&Export {
-            format: persist::EXPORT_FORMAT,
-            schema: SCHEMA_VERSION,
-            exported: marginalia::domain::annotation::format_utc(now),
-            article: ExportArticle { title: doc.title(), hash: &doc.hash().0, text: doc.text() },
-            annotations: &annotations,
-        })
-        .unwrap();
-        assert_eq!(persist::export_json(&doc, &annotations, now), expected);
-    }
-}
-
-#[test]
-fn packs_are_written_as_serde_json_wrote_them() {
-    let doc = sample_doc();
-    let tags =
-        TagSet { tags: vec![tag("claim", UnderlineStyle::Solid, Some('c')), tag("quote", UnderlineStyle::Wavy, None)] };
-    let at =
-        OffsetDateTime::from_unix_timestamp(1_741_442_700).unwrap().to_offset(UtcOffset::from_hms(2, 0, 0).unwrap());
-    for source in [None, Some("https://example.com/a?b=1&c=<2>")] {
-        let info = ExportInfo { source, by: "Jane \"J\" Doe", at };
-        let mut packs =
-            vec![Pack::new(&doc, &tags, &annotations_of(&doc), &info), Pack::new(&doc, &TagSet::default(), &[], &info)];
-        let mut with_key = packs[0].clone();
-        with_key.classroom = Some(pack::Classroom { lock_tags: true, answer_key: annotations_of(&doc) });
-        packs.push(with_key);
-        let mut empty_key = packs[1].clone();
-        empty_key.classroom = Some(pack::Classroom { lock_tags: false, answer_key: Vec::new() });
-        packs.push(empty_key);
-        for p in packs {
-            assert_eq!(p.to_json(), serde_json::to_string_pretty(&p).unwrap() + "\n");
-        }
+        assert_eq!(
+            storage::encode_tags(set),
+            compact(&stored(
+                "tags",
+                Shape::Object(vec![("tags", Shape::Array(set.tags.iter().map(tag_shape).collect()))])
+            ))
+        );
     }
 }
 
@@ -284,7 +263,7 @@ proptest! {
 
     #[test]
     fn values_are_written_as_serde_json_writes_them(value in arbitrary_value()) {
-        prop_assert_eq!(marginalia::domain::json_out::pretty_text(&value), serde_json::to_string_pretty(&value).unwrap());
-        prop_assert_eq!(marginalia::domain::json_out::compact_text(&value), value.to_string());
+        prop_assert_eq!(json_write::pretty_text(&value), serde_json::to_string_pretty(&value).unwrap());
+        prop_assert_eq!(json_write::compact_text(&value), value.to_string());
     }
 }

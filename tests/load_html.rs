@@ -6,11 +6,11 @@
 //! `MAX_DEPTH`.
 #![cfg(not(target_arch = "wasm32"))]
 
-use marginalia::domain::document::{safe_link, BlockKind, Document, MarkKind};
-use marginalia::domain::html_extract::{extract_all_text, extract_article, ExtractError, MIN_ARTICLE_CHARS};
-use marginalia::domain::html_tree::{HtmlElement, HtmlNode};
-use marginalia::domain::loader::ArticleDraft;
-use marginalia::domain::plain_text::parse_plain_text;
+use marginalia::domain::article::document::{safe_link, BlockKind, Document, MarkKind};
+use marginalia::domain::article::draft::ArticleDraft;
+use marginalia::domain::article::html_extract::{extract_all_text, extract_article, ExtractError, MIN_ARTICLE_CHARS};
+use marginalia::domain::article::html_tree::{HtmlElement, HtmlNode};
+use marginalia::domain::article::plain_text::parse_plain_text;
 use proptest::prelude::*;
 
 #[path = "support/html_model.rs"]

@@ -1,8 +1,8 @@
 //! Native tests of the plain-text and Markdown loaders and of file decoding, including hostile and oversized input.
 #![cfg(not(target_arch = "wasm32"))]
 
-use marginalia::domain::document::{BlockKind, Document, MarkKind};
-use marginalia::domain::loader::{decode, load_plain_text, load_text, FileKind, LoadError, MAX_FILE_BYTES};
+use marginalia::domain::article::document::{BlockKind, Document, MarkKind};
+use marginalia::domain::article::loader::{decode, load_plain_text, load_text, FileKind, LoadError, MAX_FILE_BYTES};
 
 /// (kind, text of each block) of a document, for compact expectations.
 fn shape(doc: &Document) -> Vec<(BlockKind, u8, String)> {

@@ -1,7 +1,7 @@
 //! Pathological but valid Markdown (deep nesting, runs of brackets) opens without overflowing the stack.
 
-use marginalia::domain::loader::ArticleDraft;
-use marginalia::domain::markdown::parse_markdown;
+use marginalia::domain::article::draft::ArticleDraft;
+use marginalia::domain::article::markdown::parse_markdown;
 
 fn has_text(draft: &ArticleDraft, needle: &str) -> bool {
     draft.blocks.iter().any(|b| b.segments.iter().any(|s| s.text.contains(needle)))

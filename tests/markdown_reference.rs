@@ -1,8 +1,8 @@
 //! The app's own Markdown parser against pulldown-cmark (a native dev-dependency only): the same articles, block for block and mark for mark.
 #![cfg(not(target_arch = "wasm32"))]
 
-use marginalia::domain::document::{BlockKind, Document, MarkKind};
-use marginalia::domain::markdown::{draft_from_events, events, parse_markdown, Event, Tag};
+use marginalia::domain::article::document::{BlockKind, Document, MarkKind};
+use marginalia::domain::article::markdown::{draft_from_events, events, parse_markdown, Event, Tag};
 use proptest::prelude::*;
 use pulldown_cmark::{Event as Cm, HeadingLevel, Options, Parser, Tag as CmTag, TagEnd};
 

@@ -1,16 +1,16 @@
 //! Every parser of untrusted input, in one place: none panics on arbitrary bytes, JSON or element trees. A crash `make fuzz` finds becomes a test here (none so far: 90 s per target found none).
 #![cfg(not(target_arch = "wasm32"))]
 
-use marginalia::domain::class_import::read_submission;
-use marginalia::domain::document::Document;
+use marginalia::domain::annotation::tags::TagSet;
+use marginalia::domain::article::document::Document;
+use marginalia::domain::article::html_extract::{extract_all_text, extract_article};
+use marginalia::domain::article::html_tree::{HtmlElement, HtmlNode};
+use marginalia::domain::article::loader::{decode, load_text, FileKind};
+use marginalia::domain::article::plain_text::parse_plain_text;
+use marginalia::domain::class::import::read_submission;
 use marginalia::domain::format::import::{plan_import, read_file, ImportFile, Merged};
 use marginalia::domain::format::pack::Pack;
-use marginalia::domain::html_extract::{extract_all_text, extract_article};
-use marginalia::domain::html_tree::{HtmlElement, HtmlNode};
-use marginalia::domain::loader::{decode, load_text, FileKind};
-use marginalia::domain::plain_text::parse_plain_text;
-use marginalia::domain::tags::TagSet;
-use marginalia::domain::{eviction, persist};
+use marginalia::domain::{storage, storage::eviction};
 use proptest::prelude::*;
 use serde_json::{json, Value};
 
@@ -32,11 +32,11 @@ fn parse_everything(bytes: &[u8]) {
         let _ = load_text(kind, &text, None, Some("x"));
     }
     let _ = read_submission("student.json", &text);
-    let _ = persist::decode(&text);
-    let _ = persist::decode_list(&text);
-    let _ = persist::decode_tags(&text);
-    let _ = persist::decode_classroom(&text);
-    let _ = persist::decode_article(&text, Some("0123456789abcdef"));
+    let _ = storage::decode(&text);
+    let _ = storage::decode_list(&text);
+    let _ = storage::decode_tags(&text);
+    let _ = storage::decode_classroom(&text);
+    let _ = storage::decode_article(&text, Some("0123456789abcdef"));
     let _ = eviction::decode(&text);
 }
 

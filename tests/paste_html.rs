@@ -4,8 +4,8 @@
 #[path = "support/html_model.rs"]
 mod html_model;
 
-use marginalia::domain::document::{BlockKind, Document, MarkKind};
-use marginalia::domain::html_extract::extract_pasted;
+use marginalia::domain::article::document::{BlockKind, Document, MarkKind};
+use marginalia::domain::article::html_extract::extract_pasted;
 
 /// What Chromium puts on the clipboard when part of a page is copied.
 const CLIPBOARD: &str = r#"<html><body><!--StartFragment--><h1 style="color:red">Harbour plan divides the town</h1>

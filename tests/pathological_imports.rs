@@ -5,9 +5,9 @@
 mod linear;
 
 use linear::{assert_linear, assert_linear_from, repeat};
+use marginalia::domain::annotation::tags::TagSet;
+use marginalia::domain::article::plain_text::parse_plain_text;
 use marginalia::domain::format::import::read_file;
-use marginalia::domain::plain_text::parse_plain_text;
-use marginalia::domain::tags::TagSet;
 
 /// A W3C collection of about `bytes` with annotation k tagged `tags(k)`.
 fn w3c(bytes: usize, tags: impl Fn(usize) -> Vec<String>) -> String {

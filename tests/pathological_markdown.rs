@@ -5,7 +5,7 @@
 mod linear;
 
 use linear::{assert_linear, repeat};
-use marginalia::domain::markdown::{events, parse_markdown, Event};
+use marginalia::domain::article::markdown::{events, parse_markdown, Event};
 
 /// Repeated units that made the parser rescan (unclosed destinations, titles, labels, entities,
 /// comments, closers without openers) or nest (emphasis, quotes, lists, brackets).
@@ -74,7 +74,7 @@ fn deep_emphasis_keeps_its_events_paired_and_its_marks_bounded() {
     assert!(deepest > 8_000, "the emphasis nests {deepest} deep");
     let draft = parse_markdown(&source, None);
     let most_marks = draft.blocks.iter().flat_map(|b| &b.segments).map(|s| s.marks.len()).max().unwrap_or(0);
-    assert_eq!(most_marks, marginalia::domain::markdown::MAX_MARK_DEPTH);
+    assert_eq!(most_marks, marginalia::domain::article::markdown::MAX_MARK_DEPTH);
     assert!(draft.into_document().is_some());
 }
 

@@ -1,12 +1,12 @@
 //! Native tests of re-anchoring in an edited article: the order of steps, refusals, the Myers search against plain dynamic programming, and accuracy on generated edits with known ground truth.
 #![cfg(not(target_arch = "wasm32"))]
 
-use marginalia::domain::anchor::{describe, Anchored};
+use marginalia::domain::annotation::anchor::{describe, Anchored};
+use marginalia::domain::annotation::reanchor::{place, reanchor, Anchorer, MIN_FUZZY_SCORE};
 use marginalia::domain::annotation::Target;
-use marginalia::domain::document::{ArticleMeta, BlockKind, Document};
-use marginalia::domain::myers;
-use marginalia::domain::plain_text::parse_plain_text;
-use marginalia::domain::reanchor::{place, reanchor, Anchorer, MIN_FUZZY_SCORE};
+use marginalia::domain::article::document::{ArticleMeta, BlockKind, Document};
+use marginalia::domain::article::plain_text::parse_plain_text;
+use marginalia::domain::text::myers;
 use proptest::prelude::*;
 
 const SAMPLE: &str = include_str!("../www/sample-article.txt");
@@ -175,7 +175,7 @@ fn placing_re_describes_the_target_and_keeps_the_rest() {
     let a = marginalia::domain::annotation::Annotation {
         id: uuid::Uuid::from_u128(1),
         target: target_of(&old, "cat sat", 0),
-        tags: vec![marginalia::domain::tags::TagId::new("claim")],
+        tags: vec![marginalia::domain::annotation::tags::TagId::new("claim")],
         note: "n".into(),
         author: "x".into(),
         created: time::OffsetDateTime::UNIX_EPOCH,

@@ -1,8 +1,8 @@
 //! Native tests: the bundled sample article parses into a clean title, byline, date and body.
 #![cfg(not(target_arch = "wasm32"))]
 
-use marginalia::domain::document::BlockKind;
-use marginalia::domain::plain_text::parse_plain_text;
+use marginalia::domain::article::document::BlockKind;
+use marginalia::domain::article::plain_text::parse_plain_text;
 
 const SAMPLE: &str = include_str!("../www/sample-article.txt");
 

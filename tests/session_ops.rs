@@ -4,15 +4,15 @@
 mod common;
 
 use common::session::*;
-use marginalia::domain::anchor::Anchored;
+use marginalia::domain::annotation::anchor::Anchored;
+use marginalia::domain::annotation::store::StoreError;
+use marginalia::domain::annotation::tag_edit::{DeletePolicy, TagEdit, TagError};
+use marginalia::domain::annotation::tags::{TagId, TagSet, UnderlineStyle};
 use marginalia::domain::format::import::ImportFile;
 use marginalia::domain::format::MAX_NOTE_BYTES;
-use marginalia::domain::persist::{self, ClassroomState, SideList};
 use marginalia::domain::session::queue::Write;
 use marginalia::domain::session::{Effects, Session, SessionError};
-use marginalia::domain::store::StoreError;
-use marginalia::domain::tag_edit::{DeletePolicy, TagEdit, TagError};
-use marginalia::domain::tags::{TagId, TagSet, UnderlineStyle};
+use marginalia::domain::storage::{self, ClassroomState, SideList};
 
 type Op = fn(&mut Session) -> Result<Effects, SessionError>;
 
@@ -326,7 +326,7 @@ fn versions_and_unplaced_annotations() {
             check: |s| {
                 assert_eq!(note_of(s, 1), "older");
                 assert!(s.conflicts().is_empty());
-                let key = persist::side_key(s.doc().hash(), SideList::Conflicts);
+                let key = storage::side_key(s.doc().hash(), SideList::Conflicts);
                 assert_eq!(s.queue().borrow().get(&key), Some(&Write::Value(None)), "an empty list is removed");
             },
         },

@@ -4,10 +4,10 @@
 mod common;
 
 use common::session::*;
-use marginalia::domain::persist::{self, ClassroomState, SideList};
+use marginalia::domain::annotation::tag_edit::{DeletePolicy, TagEdit};
 use marginalia::domain::session::kv::{KeyValue, MemoryKv, StorageProblem};
 use marginalia::domain::session::Session;
-use marginalia::domain::tag_edit::{DeletePolicy, TagEdit};
+use marginalia::domain::storage::{self, ClassroomState, SideList};
 
 /// Storage that holds what it holds now and accepts nothing more.
 fn fill(kv: &mut MemoryKv) {
@@ -25,9 +25,9 @@ fn create(session: &mut Session, n: u128, quote: &str) {
 }
 
 fn stored_annotation(kv: &MemoryKv, n: u128) -> Option<String> {
-    kv.get(&persist::annotation_key(article().hash(), &id(n)))
+    kv.get(&storage::annotation_key(article().hash(), &id(n)))
         .expect("readable")
-        .map(|raw| persist::decode(&raw).expect("an annotation").note)
+        .map(|raw| storage::decode(&raw).expect("an annotation").note)
 }
 
 #[test]
@@ -74,9 +74,9 @@ fn a_newer_value_for_a_key_replaces_the_queued_one() {
     flush_all(&mut session, &mut kv);
     assert_eq!(stored_annotation(&kv, 1), Some("second".into()));
     assert_eq!(stored_annotation(&kv, 20), None, "created and deleted: nothing stored");
-    let tags = persist::decode_tags(&kv.get(&persist::tags_key(article().hash())).unwrap().expect("stored")).unwrap();
+    let tags = storage::decode_tags(&kv.get(&storage::tags_key(article().hash())).unwrap().expect("stored")).unwrap();
     assert_eq!(tags.name_of(&claim()), "Assertion");
-    assert_eq!(kv.get(persist::AUTHOR_KEY), Ok(Some("Ana Ruiz".into())));
+    assert_eq!(kv.get(storage::AUTHOR_KEY), Ok(Some("Ana Ruiz".into())));
 }
 
 #[test]
@@ -92,7 +92,7 @@ fn the_queue_survives_opening_another_article_and_writes_later() {
     flush_all(&mut session, &mut kv);
     assert_eq!(stored_annotation(&kv, 20), Some(String::new()));
     assert_eq!(
-        kv.get(&persist::side_key(article().hash(), SideList::Orphans)),
+        kv.get(&storage::side_key(article().hash(), SideList::Orphans)),
         Ok(None),
         "the emptied list is removed"
     );
@@ -137,8 +137,8 @@ fn with_unreadable() -> MemoryKv {
     let doc = article();
     let mut kv = MemoryKv::new();
     store_annotations(&mut kv, &doc, &[ann(&doc, 1, "council voted", &["claim"], "", 0)]);
-    kv.set(&persist::tags_key(doc.hash()), "{\"schema\": 1, \"tags\": 7").unwrap();
-    kv.set(&persist::annotation_key(doc.hash(), &id(5)), "{\"schema\": 99}").unwrap();
+    kv.set(&storage::tags_key(doc.hash()), "{\"schema\": 1, \"tags\": 7").unwrap();
+    kv.set(&storage::annotation_key(doc.hash(), &id(5)), "{\"schema\": 99}").unwrap();
     kv
 }
 
@@ -149,15 +149,15 @@ fn unreadable_values_are_reported_backed_up_and_never_written() {
     let doc = article();
     let mut session = open(doc.clone(), &mut kv);
     for unreadable in session.unreadable() {
-        assert_eq!(unreadable.backup_key, persist::backup_key(&unreadable.key));
+        assert_eq!(unreadable.backup_key, storage::backup_key(&unreadable.key));
         assert_eq!(kv.get(&unreadable.backup_key), Ok(Some(before[&unreadable.key].clone())), "a copy is kept");
     }
     // The tag set shown is the default one; editing it never writes over what is stored.
     session.edit_tags(TagEdit::Rename { id: claim(), name: "Assertion".into() }, at(2)).expect("renamed");
     assert_eq!(queued(&session), Vec::<String>::new(), "a protected key is not queued");
     flush_all(&mut session, &mut kv);
-    let tags_key = persist::tags_key(doc.hash());
-    let annotation_key = persist::annotation_key(doc.hash(), &id(5));
+    let tags_key = storage::tags_key(doc.hash());
+    let annotation_key = storage::annotation_key(doc.hash(), &id(5));
     for key in [&tags_key, &annotation_key] {
         assert_eq!(kv.get(key), Ok(Some(before[key].clone())), "left alone");
     }
@@ -168,13 +168,13 @@ fn unreadable_values_are_reported_backed_up_and_never_written() {
 #[test]
 fn a_value_found_unreadable_while_writing_is_left_alone() {
     let (mut session, mut kv) = base();
-    let key = persist::annotation_key(article().hash(), &id(1));
+    let key = storage::annotation_key(article().hash(), &id(1));
     // Another app or a newer version wrote something this one cannot read.
     kv.set(&key, "not json").unwrap();
     session.set_note(id(1), "mine", at(2)).expect("noted");
     flush_all(&mut session, &mut kv);
     assert_eq!(kv.get(&key), Ok(Some("not json".into())));
-    assert_eq!(kv.get(&persist::backup_key(&key)), Ok(Some("not json".into())));
+    assert_eq!(kv.get(&storage::backup_key(&key)), Ok(Some("not json".into())));
     assert_eq!(session.unreadable().iter().map(|u| u.key.as_str()).collect::<Vec<_>>(), [key.as_str()]);
     assert_eq!(session.store().get(&id(1)).map(|a| a.note.as_str()), Some("mine"), "kept in memory");
     session.set_note(id(1), "again", at(3)).expect("noted");
@@ -207,13 +207,13 @@ fn the_pending_count_covers_every_kind_of_write() {
 fn setting_the_author_queues_it_and_signs_new_annotations() {
     let (mut session, mut kv) = with_classroom(None);
     let effects = session.set_author("  Ana Ruiz ");
-    assert_eq!(effects.writes, [persist::AUTHOR_KEY]);
+    assert_eq!(effects.writes, [storage::AUTHOR_KEY]);
     assert_eq!(queued(&session), ["author"]);
     assert_eq!(session.author(), "Ana Ruiz");
     assert!(!session.can_undo());
     session.create(0, 3, claim(), "", id(1), at(1)).expect("created");
     assert_eq!(session.store().get(&id(1)).map(|a| a.author.as_str()), Some("Ana Ruiz"));
     flush_all(&mut session, &mut kv);
-    assert_eq!(kv.get(persist::AUTHOR_KEY), Ok(Some("Ana Ruiz".into())));
+    assert_eq!(kv.get(storage::AUTHOR_KEY), Ok(Some("Ana Ruiz".into())));
     assert_eq!(open(article(), &mut kv).author(), "Ana Ruiz", "the next visit knows the name");
 }

@@ -4,14 +4,14 @@
 mod common;
 
 use common::session::*;
-use marginalia::domain::document::Document;
+use marginalia::domain::annotation::tag_edit::{DeletePolicy, NewTag, TagEdit};
+use marginalia::domain::annotation::tags::{TagId, TagSet, UnderlineStyle};
+use marginalia::domain::article::document::Document;
 use marginalia::domain::format::export::ExportKind;
 use marginalia::domain::format::import::ImportFile;
 use marginalia::domain::format::pack;
 use marginalia::domain::session::kv::MemoryKv;
 use marginalia::domain::session::Session;
-use marginalia::domain::tag_edit::{DeletePolicy, NewTag, TagEdit};
-use marginalia::domain::tags::{TagId, TagSet, UnderlineStyle};
 use proptest::prelude::*;
 
 /// One tag-set edit, its tags picked by index among the set's (and one it does not know).
@@ -187,7 +187,8 @@ fn import_files(session: &Session, op: &Op, next: &mut u128) -> Vec<String> {
             *next += 1;
             let quote = doc.slice(start, end).to_string();
             annotations.push(ann(&doc, *next, &quote, &["claim", "evidence"], "new", 7));
-            annotations.last_mut().expect("pushed").target = marginalia::domain::anchor::describe(&doc, start, end);
+            annotations.last_mut().expect("pushed").target =
+                marginalia::domain::annotation::anchor::describe(&doc, start, end);
         }
     }
     let other = other_article();
@@ -441,4 +442,23 @@ fn annotations_and_unplaced_ones_survive_export_and_import() {
     session.create(start, end, claim(), "kept", id(20), at(5)).expect("created");
     let (exported, imported) = export_and_import(&session);
     assert_eq!((imported.0, imported.2), (exported.0, exported.2));
+}
+
+#[test]
+fn a_fresh_session_in_any_language_takes_a_packs_tag_set_as_it_was_made() {
+    let doc = article();
+    let mut made = tags_with(&[tag("evidence", "#123456")]);
+    made.tags[0].name = "Assertion".into();
+    let file = pack_of(&doc, &made, &[ann(&doc, 1, "council voted", &["evidence"], "", 0)]);
+    for lang in marginalia::domain::i18n::Lang::ALL {
+        // The defaults are named in the UI's language (Spanish: "Afirmación"), and an untouched
+        // set of them is as blank as the English one.
+        let mut fresh = open(doc.clone(), &mut MemoryKv::new());
+        fresh.use_default_tags(TagSet::defaults(lang.texts()));
+        import(&mut fresh, &[&file]).expect("imported");
+        assert_eq!(**fresh.tags(), made, "{lang:?}: the pack's set, names, colours and order as made");
+    }
+    let (mut used, _kv) = base();
+    import(&mut used, &[&file]).expect("imported");
+    assert_eq!(used.tags().tags[0].name, "Claim", "a session with work keeps its own names");
 }

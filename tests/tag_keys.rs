@@ -4,12 +4,12 @@
 mod common;
 
 use common::session::*;
-use marginalia::domain::colour_access::look_alikes;
+use marginalia::domain::annotation::colour_access::look_alikes;
+use marginalia::domain::annotation::tag_edit::{edit, DeletePolicy, NewTag, TagEdit, TagError, TagField};
+use marginalia::domain::annotation::tags::{Tag, TagId, TagSet, UnderlineStyle, PALETTE};
 use marginalia::domain::i18n::{key_list, EN, ES};
 use marginalia::domain::session::kv::MemoryKv;
 use marginalia::domain::session::{Session, SessionError};
-use marginalia::domain::tag_edit::{edit, DeletePolicy, NewTag, TagEdit, TagError, TagField};
-use marginalia::domain::tags::{Tag, TagId, TagSet, UnderlineStyle, PALETTE};
 
 fn tid(id: &str) -> TagId {
     TagId::new(id)

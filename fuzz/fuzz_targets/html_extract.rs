@@ -3,8 +3,8 @@
 
 use arbitrary::{Arbitrary, Unstructured};
 use libfuzzer_sys::fuzz_target;
-use marginalia::domain::html_extract::{extract_all_text, extract_article};
-use marginalia::domain::html_tree::{HtmlElement, HtmlNode, MAX_DEPTH};
+use marginalia::domain::article::html_extract::{extract_all_text, extract_article};
+use marginalia::domain::article::html_tree::{HtmlElement, HtmlNode, MAX_DEPTH};
 
 const NAMES: &[&str] = &[
     "html",

@@ -2,10 +2,10 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use marginalia::domain::document::{ArticleMeta, BlockKind, Document};
+use marginalia::domain::article::document::{ArticleMeta, BlockKind, Document};
 use marginalia::domain::format::import::{plan_import, ImportFile, Merged};
 use marginalia::domain::format::pack::Pack;
-use marginalia::domain::tags::TagSet;
+use marginalia::domain::annotation::tags::TagSet;
 
 fuzz_target!(|data: &[u8]| {
     let _ = Pack::from_bytes(data);

@@ -3,7 +3,7 @@
 
 use libfuzzer_sys::fuzz_target;
 use marginalia::domain::format::{json, w3c};
-use marginalia::domain::tags::TagSet;
+use marginalia::domain::annotation::tags::TagSet;
 
 fuzz_target!(|data: &[u8]| {
     if let Ok((value, repairs)) = json::parse(data) {

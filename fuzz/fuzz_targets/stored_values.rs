@@ -2,14 +2,14 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use marginalia::domain::{eviction, persist};
+use marginalia::domain::{storage::eviction, storage};
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };
-    let _ = persist::decode(text);
-    let _ = persist::decode_list(text);
-    let _ = persist::decode_tags(text);
-    let _ = persist::decode_classroom(text);
-    let _ = persist::decode_article(text, None);
+    let _ = storage::decode(text);
+    let _ = storage::decode_list(text);
+    let _ = storage::decode_tags(text);
+    let _ = storage::decode_classroom(text);
+    let _ = storage::decode_article(text, None);
     let _ = eviction::decode(text);
 });

@@ -2,7 +2,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use marginalia::domain::loader::{decode, load_text, FileKind};
+use marginalia::domain::article::loader::{decode, load_text, FileKind};
 
 fuzz_target!(|data: &[u8]| {
     let text = match decode(data) {

@@ -1,22 +1,22 @@
 //! The app's second wasm module, with what a first visit does not need: the teacher's class view and the readers of HTML pages and Markdown files; loaded when first needed and precached after the first paint.
 //!
 //! The two modules share no memory: the app passes the article, its tag set and its answer key
-//! as the strings it stores them as (`domain::persist`), the UI language as its code, and two JS
+//! as the strings it stores them as (`domain::storage`), the UI language as its code, and two JS
 //! callbacks for what the panel asks of the app (show a passage, close).
 
 #[cfg(target_arch = "wasm32")]
 mod module {
     use std::rc::Rc;
 
-    use js_sys::Function;
+    use marginalia::ui::browser::class_module::Function;
     use wasm_bindgen::prelude::*;
     use yew::prelude::*;
 
+    use marginalia::domain::annotation::tags::TagSet;
     use marginalia::domain::annotation::Annotation;
-    use marginalia::domain::document::Document;
+    use marginalia::domain::article::document::Document;
     use marginalia::domain::i18n::Lang;
-    use marginalia::domain::persist;
-    use marginalia::domain::tags::TagSet;
+    use marginalia::domain::storage;
     use marginalia::ui::browser::{lowercase, segmenter};
     use marginalia::ui::class_view::ClassViewPanel;
 
@@ -52,12 +52,12 @@ mod module {
         }
     }
 
-    /// Mounts the class view in `host`. `article` is a stored article (`persist::encode_article`),
+    /// Mounts the class view in `host`. `article` is a stored article (`storage::encode_article`),
     /// `tags` a stored tag set, `answer_key` a stored list of annotations or empty; `on_open_passage`
     /// is called with a passage's start and end (code points), `on_close` with nothing.
     #[wasm_bindgen]
     pub fn open_class_view(
-        host: web_sys::Element,
+        host: marginalia::ui::browser::dom::Element,
         lang: &str,
         article: &str,
         tags: &str,
@@ -69,11 +69,11 @@ mod module {
         segmenter::install();
         lowercase::install();
         let unreadable = |what: &str, why: String| JsValue::from_str(&format!("{what}: {why}"));
-        let (doc, _) = persist::decode_article(article, None).map_err(|e| unreadable("article", e.to_string()))?;
-        let tags = persist::decode_tags(tags).map_err(|e| unreadable("tags", e.to_string()))?;
+        let (doc, _) = storage::decode_article(article, None).map_err(|e| unreadable("article", e.to_string()))?;
+        let tags = storage::decode_tags(tags).map_err(|e| unreadable("tags", e.to_string()))?;
         let answer_key = match answer_key {
             "" => None,
-            key => Some(Rc::new(persist::decode_list(key).map_err(|e| unreadable("answer key", e.to_string()))?)),
+            key => Some(Rc::new(storage::decode_list(key).map_err(|e| unreadable("answer key", e.to_string()))?)),
         };
         let props = RootProps {
             lang: Lang::from_tag(lang).unwrap_or_default(),
@@ -92,19 +92,19 @@ mod module {
 /// The readers of article files the app's own wasm leaves out (HTML pages and Markdown).
 #[cfg(target_arch = "wasm32")]
 mod readers {
-    use js_sys::Array;
+    use marginalia::ui::browser::class_module::Array;
     use wasm_bindgen::prelude::*;
 
     use marginalia::domain::annotation::time_from_millis;
-    use marginalia::domain::html_extract::{extract_all_text, extract_article, extract_pasted};
-    use marginalia::domain::html_tree;
+    use marginalia::domain::article::html_extract::{extract_all_text, extract_article, extract_pasted};
+    use marginalia::domain::article::html_tree;
+    use marginalia::domain::article::loader::{load_text, FileKind, LoadError};
     use marginalia::domain::i18n::Lang;
-    use marginalia::domain::loader::{load_text, FileKind, LoadError};
-    use marginalia::domain::persist;
+    use marginalia::domain::storage;
     use marginalia::ui::browser::{html_parse, lowercase, segmenter};
 
     /// Reads `text` (an HTML page when `kind` is `html`, else Markdown) named `name` into a stored
-    /// article (`persist::encode_article`). Returns `["ok", article]`, `["no-article", message]`
+    /// article (`storage::encode_article`). Returns `["ok", article]`, `["no-article", message]`
     /// (a page where no article was found: `all_text` then loads all of its text) or
     /// `["error", message]`, messages in the language `lang`.
     #[wasm_bindgen]
@@ -135,7 +135,7 @@ mod readers {
         };
         match doc {
             // The app stores it with the time it is added; this one only carries it across.
-            Ok(doc) => answer("ok", persist::encode_article(&doc, time_from_millis(0.0))),
+            Ok(doc) => answer("ok", storage::encode_article(&doc, time_from_millis(0.0))),
             Err(message) => answer("error", message),
         }
     }
@@ -165,7 +165,7 @@ mod readers {
             None => load_text(FileKind::PlainText, text, title, source).map_err(|e| e.message(t)),
         };
         match doc {
-            Ok(doc) => answer("ok", persist::encode_article(&doc, time_from_millis(0.0))),
+            Ok(doc) => answer("ok", storage::encode_article(&doc, time_from_millis(0.0))),
             Err(message) => answer("error", message),
         }
     }
@@ -175,13 +175,13 @@ mod readers {
 /// every session needs, stays in the app's own wasm.
 #[cfg(target_arch = "wasm32")]
 mod exports {
-    use js_sys::Array;
+    use marginalia::ui::browser::class_module::Array;
     use wasm_bindgen::prelude::*;
 
     use marginalia::domain::annotation::time_from_millis;
     use marginalia::domain::format::export::ExportKind;
     use marginalia::domain::format::pack::ExportInfo;
-    use marginalia::domain::persist;
+    use marginalia::domain::storage;
     use marginalia::ui::browser::{clock, lowercase, segmenter};
 
     /// Renders export `kind` (its index in `ExportKind::ALL`) of a stored article, tag set and list
@@ -193,15 +193,15 @@ mod exports {
         lowercase::install();
         let fail = |why: String| Array::of3(&"".into(), &"".into(), &why.into());
         let Some(kind) = ExportKind::ALL.get(kind).copied() else { return fail("no such export".into()) };
-        let (doc, _) = match persist::decode_article(article, None) {
+        let (doc, _) = match storage::decode_article(article, None) {
             Ok(read) => read,
             Err(e) => return fail(e.to_string()),
         };
-        let tags = match persist::decode_tags(tags) {
+        let tags = match storage::decode_tags(tags) {
             Ok(tags) => tags,
             Err(e) => return fail(e.to_string()),
         };
-        let annotations = match persist::decode_list(annotations) {
+        let annotations = match storage::decode_list(annotations) {
             Ok(list) => list,
             Err(e) => return fail(e.to_string()),
         };

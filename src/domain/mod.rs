@@ -1,44 +1,16 @@
-//! The pure core of Marginalia: documents, offsets, annotations, tags, the annotation store and the class view's agreement figures; no web crates and no I/O.
+//! The pure core of Marginalia, grouped by concern: article loading, the annotation core, the class view's figures, storage, file formats, JSON, UI text and the session; no web crates and no I/O.
+//!
+//! A folder uses only the folders below it (`tests/tidy.rs` refuses an import cycle between
+//! them): `text` and `i18n` use none; `json` uses `text`; `article` uses `text` and `i18n`;
+//! `annotation` uses those; `storage` adds `json` and `annotation`; `format` adds `storage`;
+//! `class` adds `format`; `session`, on top, uses any of them but `class`.
 
-pub mod agreement;
-pub mod agreement_help;
-pub mod anchor;
 pub mod annotation;
-pub mod answer_key;
-pub mod caret;
+pub mod article;
 pub mod class;
-pub mod class_csv;
-pub mod class_import;
-pub mod class_layers;
-pub mod colour_access;
-pub mod csv_cell;
-pub mod document;
-pub mod eviction;
-pub mod exact_search;
 pub mod format;
-pub mod html_extract;
-pub mod html_tree;
 pub mod i18n;
-pub mod import_report;
-pub mod in_view;
-pub mod json_out;
-pub mod loader;
-pub mod lowercase;
-pub mod markdown;
-pub mod myers;
-pub mod persist;
-pub mod plain_text;
-pub mod reanchor;
-pub mod rfc3339;
-pub mod segment;
+pub mod json;
 pub mod session;
-pub mod sort;
-pub mod spoken;
-pub mod store;
-pub mod stored_json;
-pub mod sync;
-pub mod tag_edit;
-pub mod tags;
+pub mod storage;
 pub mod text;
-pub mod tokens;
-pub mod work;

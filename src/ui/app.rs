@@ -4,22 +4,22 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
+use crate::ui::browser::dom::{self, Element, HtmlElement as DomElement, KeyboardEvent};
 use gloo::events::EventListener;
 use uuid::Uuid;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlElement as DomElement, HtmlInputElement, KeyboardEvent};
 use yew::prelude::*;
 
+use crate::domain::annotation::tag_edit::TagEdit;
+use crate::domain::annotation::tags::TagId;
 use crate::domain::annotation::Annotation;
-use crate::domain::document::Document;
+use crate::domain::article::document::Document;
+use crate::domain::article::loader::{decode, load_plain_text, FileKind, LoadError, MAX_FILE_BYTES};
+use crate::domain::article::plain_text::parse_plain_text;
 use crate::domain::format::export::ExportKind;
 use crate::domain::i18n::{Lang, Texts};
-use crate::domain::loader::{decode, load_plain_text, FileKind, LoadError, MAX_FILE_BYTES};
-use crate::domain::plain_text::parse_plain_text;
 use crate::domain::session::listing::{listing, Listing, LISTED_ROWS};
 use crate::domain::session::{Effects, Session, SessionError, SharedQueue};
-use crate::domain::tag_edit::TagEdit;
-use crate::domain::tags::TagId;
 use crate::ui::article::ArticleView;
 use crate::ui::banner::WarningBanner;
 use crate::ui::browser::class_module::{self, ReadError};
@@ -27,7 +27,7 @@ use crate::ui::browser::dom_text::DomText;
 use crate::ui::browser::highlights::{self, Painter};
 use crate::ui::browser::library;
 use crate::ui::browser::storage::{LocalKv, StorageProblem};
-use crate::ui::browser::{clock, crash, eviction, files, focus, lang};
+use crate::ui::browser::{clock, crash, eviction, files, focus, form, lang};
 use crate::ui::editor::{excerpt, AnnotationEditor};
 use crate::ui::new_article::Pasted;
 use crate::ui::offline::OfflineStatus;
@@ -95,7 +95,7 @@ pub enum Msg {
     ShowNewArticle(bool),
     AddPasted(Pasted),
     OpenFileDialog,
-    FilesChosen(Vec<web_sys::File>),
+    FilesChosen(Vec<form::File>),
     FileLoaded {
         name: String,
         bytes: Vec<u8>,
@@ -129,7 +129,7 @@ pub enum Msg {
         count: usize,
     },
     OpenImportDialog,
-    ImportFiles(Vec<web_sys::File>),
+    ImportFiles(Vec<form::File>),
     /// The files read for an import, and why any of them (by position) could not be read.
     ImportRead(Vec<(String, Vec<u8>)>, Vec<(usize, String)>),
     ApplyImport,

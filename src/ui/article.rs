@@ -4,7 +4,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::domain::document::{safe_link, Block, BlockKind, Document, MarkKind, Segment};
+use crate::domain::article::document::{safe_link, Block, BlockKind, Document, MarkKind, Segment};
 use crate::domain::format::page_text::meta_line;
 use crate::ui::i18n::use_texts;
 
@@ -125,7 +125,7 @@ fn run(segment: Segment) -> Html {
     let mut node = html! { {segment.text} };
     // Innermost first: code, emphasis, strong; a link wraps everything.
     let mut marks = segment.marks;
-    crate::domain::sort::sort_by_key(&mut marks, |m| match m {
+    crate::domain::text::sort::sort_by_key(&mut marks, |m| match m {
         MarkKind::Code => 0,
         MarkKind::Emphasis => 1,
         MarkKind::Strong => 2,

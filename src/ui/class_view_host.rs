@@ -6,7 +6,7 @@
 use yew::prelude::*;
 
 use crate::domain::i18n::{Lang, Texts};
-use crate::domain::persist;
+use crate::domain::storage;
 use crate::ui::browser::class_module::{self, Input, Mounted};
 use crate::ui::browser::clock;
 use crate::ui::class_view::ClassViewProps;
@@ -83,9 +83,9 @@ fn mount(ctx: &Context<ClassViewHost>, module: &wasm_bindgen::JsValue) -> Result
     let props = ctx.props();
     let input = Input {
         lang: lang(ctx).code(),
-        article: persist::encode_article(&props.doc, clock::now()),
-        tags: persist::encode_tags(&props.tags),
-        answer_key: props.answer_key.as_ref().map_or_else(String::new, |key| persist::encode_list(key)),
+        article: storage::encode_article(&props.doc, clock::now()),
+        tags: storage::encode_tags(&props.tags),
+        answer_key: props.answer_key.as_ref().map_or_else(String::new, |key| storage::encode_list(key)),
     };
     let (open, close) = (props.on_open_passage.clone(), props.on_close.clone());
     class_module::mount(module, input, move |start, end| open.emit((start, end)), move || close.emit(()))

@@ -3,12 +3,12 @@
 use std::rc::Rc;
 
 use uuid::Uuid;
-use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
+use crate::domain::annotation::tags::{TagId, TagSet};
 use crate::domain::annotation::Annotation;
 use crate::domain::i18n::Texts;
-use crate::domain::tags::{TagId, TagSet};
+use crate::ui::browser::form;
 use crate::ui::browser::position::use_position;
 use crate::ui::i18n::use_texts;
 
@@ -70,7 +70,7 @@ fn editor_card(props: &EditorProps, annotation: &Annotation, t: &Texts) -> Html 
             <div class="tag-toggles" role="group" aria-label={t.tags}>{ for tag_buttons }</div>
             <label for={note_id.clone()} class="editor-label">{t.note}</label>
             <textarea id={note_id} class="note-editor" dir="auto" rows="3" maxlength="10000" value={annotation.note.clone()}
-                oninput={move |e: InputEvent| on_input.emit((id, e.target_unchecked_into::<HtmlTextAreaElement>().value()))}
+                oninput={move |e: InputEvent| on_input.emit((id, form::value(&e)))}
                 onchange={move |_| on_commit.emit(id)} />
             <div class="editor-actions">
                 <button type="button" class="danger" onclick={move |_| on_delete.emit(id)}>{t.delete}</button>
@@ -81,4 +81,4 @@ fn editor_card(props: &EditorProps, annotation: &Annotation, t: &Texts) -> Html 
 
 /// The first `max` characters of `text`, cut at a word and ended with an ellipsis when shortened
 /// (the same cut the screen-reader sentences use).
-pub use crate::domain::spoken::shorten as excerpt;
+pub use crate::domain::annotation::spoken::shorten as excerpt;

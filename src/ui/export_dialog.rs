@@ -1,6 +1,6 @@
 //! The export dialog: the student's name (asked before the first hand-in), one button per file kind, each with what the file is for, and a teacher's starter pack for students.
 
-use web_sys::HtmlInputElement;
+use crate::ui::browser::form;
 use yew::prelude::*;
 
 use crate::domain::format::export::ExportKind;
@@ -36,9 +36,7 @@ pub fn export_dialog(props: &ExportProps) -> Html {
             let typed = name.trim().to_string();
             if typed.is_empty() && kind == ExportKind::Pack {
                 name_missing.set(true);
-                if let Some(input) = name_ref.cast::<HtmlInputElement>() {
-                    let _ = input.focus();
-                }
+                crate::ui::browser::dom::focus_ref(&name_ref);
                 return;
             }
             if typed != author.as_str() {
@@ -60,7 +58,7 @@ pub fn export_dialog(props: &ExportProps) -> Html {
     let on_name = {
         let (name, name_missing) = (name.clone(), name_missing.clone());
         Callback::from(move |e: InputEvent| {
-            name.set(e.target_unchecked_into::<HtmlInputElement>().value());
+            name.set(form::value(&e));
             name_missing.set(false);
         })
     };
@@ -75,7 +73,7 @@ pub fn export_dialog(props: &ExportProps) -> Html {
     let typed = name.trim();
     let toggle = |state: &UseStateHandle<bool>| {
         let state = state.clone();
-        Callback::from(move |e: Event| state.set(e.target_unchecked_into::<HtmlInputElement>().checked()))
+        Callback::from(move |e: Event| state.set(form::checked(&e)))
     };
     let starter = {
         let (on_starter, lock, key) = (props.on_starter.clone(), lock.clone(), key.clone());

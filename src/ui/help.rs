@@ -4,7 +4,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::domain::tags::TagSet;
+use crate::domain::annotation::tags::TagSet;
 use crate::ui::i18n::use_texts;
 use crate::ui::offline::OfflineHelp;
 

@@ -64,7 +64,7 @@ pub fn import_report(props: &ImportReportProps) -> Html {
 }
 
 fn summary_lines(s: &FileSummary, t: &Texts, h: &HandInTexts) -> Html {
-    let mut lines = crate::domain::import_report::summary_lines(s, t, h).into_iter();
+    let mut lines = crate::domain::format::import_report::summary_lines(s, t, h).into_iter();
     let facts = lines.next().unwrap_or_default();
     html! {
         <>

@@ -2,11 +2,11 @@
 
 use std::rc::Rc;
 
-use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::domain::i18n::HandInTexts;
 use crate::domain::i18n::Texts;
+use crate::ui::browser::form;
 use crate::ui::browser::library::LibraryEntry;
 use crate::ui::i18n::{use_hand_in_texts, use_texts};
 
@@ -78,7 +78,7 @@ fn row(props: &LibraryProps, entry: &LibraryEntry, mode: &UseStateHandle<RowMode
                 let (on_rename, key, input, mode) = (props.on_rename.clone(), key.clone(), input.clone(), mode.clone());
                 Callback::from(move |e: SubmitEvent| {
                     e.prevent_default();
-                    if let Some(value) = input.cast::<HtmlInputElement>().map(|i| i.value()) {
+                    if let Some(value) = form::value_at(&input) {
                         on_rename.emit((key.clone(), value));
                     }
                     mode.set(RowMode::Show);

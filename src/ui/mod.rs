@@ -27,11 +27,7 @@ pub mod unsaved;
 /// second yew app that mounts beside it (`browser::class_module`), and yew's event handling needs
 /// the two apps' elements apart.
 pub fn start() {
-    let root = web_sys::window().and_then(|w| w.document()).and_then(|document| {
-        let root = document.create_element("div").ok()?;
-        document.body()?.append_child(&root).ok()?;
-        Some(root)
-    });
+    let root = browser::dom::mount_point();
     match root {
         Some(root) => yew::Renderer::<app::App>::with_root(root).render(),
         None => yew::Renderer::<app::App>::new().render(),

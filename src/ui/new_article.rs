@@ -3,12 +3,10 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use wasm_bindgen::JsCast;
-use web_sys::{ClipboardEvent, HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use crate::domain::document::normalise_whitespace;
-use crate::ui::browser::paste;
+use crate::domain::article::document::normalise_whitespace;
+use crate::ui::browser::{form, paste};
 use crate::ui::i18n::use_texts;
 
 /// What the user pasted.
@@ -39,8 +37,8 @@ pub fn new_article_dialog(props: &NewArticleProps) -> Html {
     let on_paste = {
         let rich = rich.clone();
         Callback::from(move |e: Event| {
-            let Some(event) = e.dyn_ref::<ClipboardEvent>() else { return };
-            *rich.borrow_mut() = match paste::clipboard(event) {
+            let Some(pasted) = paste::clipboard_of(&e) else { return };
+            *rich.borrow_mut() = match pasted {
                 (Some(html), plain) => Some((html, plain)),
                 (None, _) => None,
             };
@@ -51,8 +49,8 @@ pub fn new_article_dialog(props: &NewArticleProps) -> Html {
             (text.clone(), title.clone(), source.clone(), error.clone(), props.on_add.clone(), rich.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let value = |r: &NodeRef| r.cast::<HtmlInputElement>().map(|i| i.value()).unwrap_or_default();
-            let body = text.cast::<HtmlTextAreaElement>().map(|t| t.value()).unwrap_or_default();
+            let value = |r: &NodeRef| form::value_at(r).unwrap_or_default();
+            let body = value(&text);
             if body.trim().is_empty() {
                 error.set(Some(t.paste_first.into()));
                 return;

@@ -2,13 +2,13 @@
 
 use std::rc::Rc;
 
-use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
+use crate::domain::annotation::tag_edit::{DeletePolicy, NewTag, TagEdit, TagField};
+use crate::domain::annotation::tags::{TagId, TagSet, UnderlineStyle};
 use crate::domain::annotation::Annotation;
 use crate::domain::i18n::Lang;
-use crate::domain::tag_edit::{DeletePolicy, NewTag, TagEdit, TagField};
-use crate::domain::tags::{TagId, TagSet, UnderlineStyle};
+use crate::ui::browser::form;
 use crate::ui::i18n::use_texts;
 
 /// The underline choices in the order the editor lists them.
@@ -106,14 +106,6 @@ fn excerpt(text: &str, max: usize) -> String {
     }
 }
 
-fn input_value(e: &Event) -> String {
-    e.target_unchecked_into::<HtmlInputElement>().value()
-}
-
-fn select_value(e: &Event) -> String {
-    e.target_unchecked_into::<HtmlSelectElement>().value()
-}
-
 fn style_of(name: &str) -> UnderlineStyle {
     STYLES.into_iter().find(|s| s.css() == name).unwrap_or(UnderlineStyle::Solid)
 }
@@ -130,7 +122,7 @@ pub fn settings_dialog(props: &SettingsProps) -> Html {
         let id = tag.id.clone();
         let edit = |make: fn(TagId, String) -> TagEdit| {
             let (on_edit, id) = (props.on_edit.clone(), id.clone());
-            Callback::from(move |e: Event| on_edit.emit(make(id.clone(), input_value(&e))))
+            Callback::from(move |e: Event| on_edit.emit(make(id.clone(), form::value(&e))))
         };
         let rename = edit(|id, name| TagEdit::Rename { id, name });
         let recolour = edit(|id, colour| TagEdit::Recolour { id, colour });
@@ -138,7 +130,7 @@ pub fn settings_dialog(props: &SettingsProps) -> Html {
         let hotkey = edit(|id, key| TagEdit::SetHotkey { id, hotkey: key.trim().chars().next() });
         let underline = {
             let (on_edit, id) = (props.on_edit.clone(), id.clone());
-            Callback::from(move |e: Event| on_edit.emit(TagEdit::SetUnderline { id: id.clone(), underline: style_of(&select_value(&e)) }))
+            Callback::from(move |e: Event| on_edit.emit(TagEdit::SetUnderline { id: id.clone(), underline: style_of(&form::value(&e)) }))
         };
         let (up, down) = {
             let (a, b, x, y) = (props.on_edit.clone(), props.on_edit.clone(), id.clone(), id.clone());
@@ -147,7 +139,7 @@ pub fn settings_dialog(props: &SettingsProps) -> Html {
         let merge = {
             let (on_edit, id) = (props.on_edit.clone(), id.clone());
             Callback::from(move |e: Event| {
-                let into = select_value(&e);
+                let into = form::value(&e);
                 if !into.is_empty() {
                     on_edit.emit(TagEdit::Merge { from: id.clone(), into: TagId(into) });
                 }
@@ -236,9 +228,7 @@ pub fn settings_dialog(props: &SettingsProps) -> Html {
         // The new tag's name is cleared once the tag is there; a refused one stays to be corrected.
         let add_name = add_name.clone();
         use_effect_with(props.tags.tags.len(), move |_| {
-            if let Some(input) = add_name.cast::<HtmlInputElement>() {
-                input.set_value("");
-            }
+            form::clear(&add_name);
         });
     }
     let add = {
@@ -250,9 +240,9 @@ pub fn settings_dialog(props: &SettingsProps) -> Html {
             if locked {
                 return;
             }
-            let Some(input) = add_name.cast::<HtmlInputElement>() else { return };
+            let Some(name) = form::value_at(&add_name) else { return };
             on_edit.emit(TagEdit::Add(NewTag {
-                name: input.value(),
+                name,
                 colour: colour.to_string(),
                 underline,
                 description: String::new(),
@@ -307,14 +297,14 @@ pub fn settings_dialog(props: &SettingsProps) -> Html {
                 </header>
                 <label class="field">{t.language}
                     <select class="language" onchange={move |e: Event| {
-                        if let Some(choice) = Lang::from_tag(&select_value(&e)) { on_lang.emit(choice) }
+                        if let Some(choice) = Lang::from_tag(&form::value(&e)) { on_lang.emit(choice) }
                     }}>
                         { for Lang::ALL.iter().map(|l| html! { <option value={l.code()} lang={l.code()} selected={*l == lang}>{l.label()}</option> }) }
                     </select>
                 </label>
                 <label class="field">{t.your_name}
                     <input type="text" value={props.author.clone()} maxlength="100" placeholder={t.your_name_placeholder}
-                        onchange={move |e: Event| on_author.emit(input_value(&e))} />
+                        onchange={move |e: Event| on_author.emit(form::value(&e))} />
                 </label>
                 <h3>{t.tags_heading}</h3>
                 <p class="storage-used">{t.tags_intro}</p>

@@ -3,11 +3,11 @@
 use std::rc::Rc;
 
 use uuid::Uuid;
-use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::domain::annotation::tags::{TagId, TagSet};
 use crate::domain::annotation::Annotation;
-use crate::domain::tags::{TagId, TagSet};
+use crate::ui::browser::form;
 use crate::ui::editor::excerpt;
 use crate::ui::i18n::use_texts;
 
@@ -70,7 +70,7 @@ pub fn sidebar(props: &SidebarProps) -> Html {
             <div class="filters" role="group" aria-label={t.filter_by_tag}>{ for chips }</div>
             <input type="search" class="search" dir="auto" aria-label={t.search_annotations} placeholder={t.search_placeholder}
                 value={props.query.clone()}
-                oninput={move |e: InputEvent| on_query.emit(e.target_unchecked_into::<HtmlInputElement>().value())} />
+                oninput={move |e: InputEvent| on_query.emit(form::value(&e))} />
             if filtering {
                 <p class="match-count" aria-live="polite">{(t.shown_of)(props.matched, props.total)}</p>
             }
@@ -105,7 +105,7 @@ fn entry(props: &EntryProps) -> Html {
     let id = a.id;
     let on_open = props.on_open.clone();
     let mut tags = a.tags.clone();
-    crate::domain::sort::sort_by_key(&mut tags, |t| props.tags.position(t));
+    crate::domain::text::sort::sort_by_key(&mut tags, |t| props.tags.position(t));
     let chips = tags.iter().map(|t| {
         let index = props.tags.tags.iter().position(|x| &x.id == t).map(|i| i.to_string());
         html! { <span class="tag-chip" data-tag={index}><span class="swatch" aria-hidden="true"></span>{props.tags.name_of(t)}</span> }

@@ -1,9 +1,7 @@
 //! Builds the stylesheet that gives each tag its highlight colour and underline, and installs it without inline style.
 
-use wasm_bindgen::JsCast;
-
-use crate::domain::colour_access::{line_colour, Rgb, HIGHLIGHT_ALPHA_CSS};
-use crate::domain::tags::{Tag, TagSet};
+use crate::domain::annotation::colour_access::{line_colour, Rgb, HIGHLIGHT_ALPHA_CSS};
+use crate::domain::annotation::tags::{Tag, TagSet};
 use crate::ui::browser::highlights::tag_highlight_name;
 
 /// CSS rules for one tag at position `index`: its highlight and its chips and swatches.
@@ -29,11 +27,5 @@ pub fn stylesheet(tags: &TagSet) -> String {
 
 /// Installs `css` as the document's adopted stylesheet, which a strict Content-Security-Policy allows.
 pub fn install(css: &str) {
-    let Ok(sheet) = web_sys::CssStyleSheet::new() else { return };
-    if sheet.replace_sync(css).is_err() {
-        return;
-    }
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
-    let sheets = js_sys::Array::of1(sheet.unchecked_ref());
-    let _ = js_sys::Reflect::set(&document, &"adoptedStyleSheets".into(), &sheets);
+    crate::ui::browser::dom::adopt_stylesheet(css);
 }

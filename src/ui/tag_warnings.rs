@@ -2,9 +2,9 @@
 
 use yew::prelude::*;
 
-use crate::domain::colour_access::{look_alikes, Deficiency, LookAlike};
+use crate::domain::annotation::colour_access::{look_alikes, Deficiency, LookAlike};
+use crate::domain::annotation::tags::TagSet;
 use crate::domain::i18n::Texts;
-use crate::domain::tags::TagSet;
 
 /// One line per pair of look-alike tags, in a polite status region so a change is read out; nothing when all are distinct.
 pub fn tag_warnings(tags: &TagSet, t: &Texts) -> Html {

@@ -2,10 +2,10 @@
 
 use std::rc::Rc;
 
-use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::domain::tags::{TagId, TagSet};
+use crate::domain::annotation::tags::{TagId, TagSet};
+use crate::ui::browser::form;
 use crate::ui::browser::position::use_position;
 use crate::ui::i18n::use_texts;
 
@@ -56,7 +56,7 @@ pub fn selection_toolbar(props: &ToolbarProps) -> Html {
             <div class="tag-buttons">{ for buttons }</div>
             <input type="text" class="note-input" dir="auto" aria-label={t.note} placeholder={t.note_placeholder}
                 value={props.note.clone()} maxlength="10000"
-                oninput={move |e: InputEvent| on_note.emit(e.target_unchecked_into::<HtmlInputElement>().value())} />
+                oninput={move |e: InputEvent| on_note.emit(form::value(&e))} />
         </div>
     }
 }

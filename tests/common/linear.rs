@@ -1,7 +1,7 @@
 //! Checks that a parser's counted work grows linearly with its input: generated hostile inputs at two sizes, steps compared.
 #![allow(dead_code)] // each test file uses its own subset
 
-use marginalia::domain::work::counted;
+use marginalia::domain::text::work::counted;
 
 /// The smaller size (bytes, roughly) each generator is asked for; the larger is four times it.
 pub const SMALL: usize = 16 * 1024;

@@ -3,10 +3,10 @@
 
 pub mod session;
 
-use marginalia::domain::anchor::describe;
+use marginalia::domain::annotation::anchor::describe;
+use marginalia::domain::annotation::tags::TagId;
 use marginalia::domain::annotation::Annotation;
-use marginalia::domain::document::{ArticleMeta, BlockKind, Document};
-use marginalia::domain::tags::TagId;
+use marginalia::domain::article::document::{ArticleMeta, BlockKind, Document};
 use time::OffsetDateTime;
 use uuid::Uuid;
 

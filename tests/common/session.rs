@@ -2,18 +2,18 @@
 
 use std::rc::Rc;
 
-use marginalia::domain::anchor::describe;
+use marginalia::domain::annotation::anchor::describe;
+use marginalia::domain::annotation::store::StoreError;
+use marginalia::domain::annotation::tag_edit::{NewTag, TagError};
+use marginalia::domain::annotation::tags::{Tag, TagId, TagSet, UnderlineStyle};
 use marginalia::domain::annotation::Annotation;
-use marginalia::domain::document::{ArticleMeta, BlockKind, Document};
+use marginalia::domain::article::document::{ArticleMeta, BlockKind, Document};
 use marginalia::domain::format::import::ImportFile;
 use marginalia::domain::format::pack::{self, ExportInfo};
-use marginalia::domain::persist::{self, ArticleKey, ClassroomState, SideList};
 use marginalia::domain::session::import::Imported;
 use marginalia::domain::session::kv::{KeyValue, MemoryKv};
 use marginalia::domain::session::{Effects, Session, SessionError};
-use marginalia::domain::store::StoreError;
-use marginalia::domain::tag_edit::{NewTag, TagError};
-use marginalia::domain::tags::{Tag, TagId, TagSet, UnderlineStyle};
+use marginalia::domain::storage::{self, ArticleKey, ClassroomState, SideList};
 use time::OffsetDateTime;
 use uuid::Uuid;
 
@@ -90,13 +90,13 @@ pub fn tags_with(extra: &[Tag]) -> TagSet {
 /// Puts `annotations` of `doc` in storage, as an earlier visit left them.
 pub fn store_annotations(kv: &mut MemoryKv, doc: &Document, annotations: &[Annotation]) {
     for a in annotations {
-        kv.set(&persist::annotation_key(doc.hash(), &a.id), &persist::encode(a)).expect("room in storage");
+        kv.set(&storage::annotation_key(doc.hash(), &a.id), &storage::encode(a)).expect("room in storage");
     }
 }
 
 /// Puts a side list of `doc` in storage.
 pub fn store_list(kv: &mut MemoryKv, doc: &Document, list: SideList, annotations: &[Annotation]) {
-    kv.set(&persist::side_key(doc.hash(), list), &persist::encode_list(annotations)).expect("room in storage");
+    kv.set(&storage::side_key(doc.hash(), list), &storage::encode_list(annotations)).expect("room in storage");
 }
 
 /// A session on `doc` over `kv`, its annotations loaded (as start-up does after the first paint).
@@ -164,13 +164,13 @@ pub fn state(session: &Session) -> State {
 /// A key's short name: `a<n>` for annotation `n` of `doc`, `tags`, `orphans`, `conflicts`,
 /// `classroom`, `author`, or the key itself.
 pub fn label(doc: &Document, key: &str) -> String {
-    match persist::article_key_kind(doc.hash(), key) {
+    match storage::article_key_kind(doc.hash(), key) {
         Some(ArticleKey::Annotation(id)) => format!("a{}", id.as_u128()),
         Some(ArticleKey::Tags) => "tags".into(),
         Some(ArticleKey::Side(SideList::Orphans)) => "orphans".into(),
         Some(ArticleKey::Side(SideList::Conflicts)) => "conflicts".into(),
         Some(ArticleKey::Classroom) => "classroom".into(),
-        None if key == persist::AUTHOR_KEY => "author".into(),
+        None if key == storage::AUTHOR_KEY => "author".into(),
         None => key.to_string(),
     }
 }
@@ -277,7 +277,7 @@ pub fn with_classroom(classroom: Option<ClassroomState>) -> (Session, MemoryKv) 
     let doc = article();
     let mut kv = MemoryKv::new();
     if let Some(classroom) = classroom {
-        kv.set(&persist::classroom_key(doc.hash()), &persist::encode_classroom(&classroom)).expect("room");
+        kv.set(&storage::classroom_key(doc.hash()), &storage::encode_classroom(&classroom)).expect("room");
     }
     (open(doc, &mut kv), kv)
 }

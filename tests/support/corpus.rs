@@ -7,8 +7,8 @@
 use std::collections::HashMap;
 use std::time::Instant;
 
-use marginalia::domain::document::Document;
-use marginalia::domain::html_extract::extract_article;
+use marginalia::domain::article::document::Document;
+use marginalia::domain::article::html_extract::extract_article;
 
 #[path = "html_model.rs"]
 mod html_model;

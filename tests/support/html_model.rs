@@ -4,7 +4,7 @@
 //! names and attributes, text kept, comments dropped, depth bounded by `MAX_DEPTH`.
 #![allow(dead_code)] // each includer uses its own subset
 
-use marginalia::domain::html_tree::{HtmlElement, HtmlNode, MAX_DEPTH};
+use marginalia::domain::article::html_tree::{HtmlElement, HtmlNode, MAX_DEPTH};
 use scraper::{ElementRef, Html, Node};
 
 /// Parses a page with html5ever and converts it into the domain model.

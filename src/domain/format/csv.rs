@@ -5,9 +5,9 @@
 //! wasm bundle for nothing.
 
 use super::{paragraph_number, report_order};
+use crate::domain::annotation::tags::TagSet;
 use crate::domain::annotation::Annotation;
-use crate::domain::document::Document;
-use crate::domain::tags::TagSet;
+use crate::domain::article::document::Document;
 
 /// The header row.
 pub const HEADER: [&str; 7] = ["Tags", "Quote", "Note", "Author", "Paragraph", "Start", "End"];
@@ -52,10 +52,10 @@ fn push_row(out: &mut String, cells: impl Iterator<Item = String>) {
 }
 
 /// A text cell: quoted, with quotes doubled. A cell that a spreadsheet could run as a formula
-/// ([`needs_guard`](crate::domain::csv_cell::needs_guard): a sign first, even after white space
+/// ([`needs_guard`](crate::domain::format::csv_cell::needs_guard): a sign first, even after white space
 /// or invisible characters or in full width) gets a leading apostrophe, which spreadsheets show as text.
 pub fn text_cell(value: &str) -> String {
-    let guard = crate::domain::csv_cell::needs_guard(value);
+    let guard = crate::domain::format::csv_cell::needs_guard(value);
     let mut cell = String::with_capacity(value.len() + 3);
     cell.push('"');
     if guard {

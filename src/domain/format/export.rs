@@ -2,9 +2,9 @@
 
 use super::pack::ExportInfo;
 use super::{csv, html_report, hypothesis, markdown_report, pack, w3c};
+use crate::domain::annotation::tags::TagSet;
 use crate::domain::annotation::Annotation;
-use crate::domain::document::Document;
-use crate::domain::tags::TagSet;
+use crate::domain::article::document::Document;
 
 /// The kinds of file the user can export.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -158,7 +158,7 @@ pub fn slug(text: &str, max_words: usize, max_chars: usize) -> String {
     let mut slug = String::new();
     let mut chars = 0;
     for word in text.split(|c: char| !is_word(c)).filter(|w| w.chars().any(char::is_alphanumeric)).take(max_words) {
-        let word = crate::domain::lowercase::lower(word);
+        let word = crate::domain::text::lowercase::lower(word);
         let extra = word.chars().count() + usize::from(!slug.is_empty());
         if chars + extra > max_chars {
             if slug.is_empty() {

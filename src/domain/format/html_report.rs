@@ -10,9 +10,9 @@ use sha2::{Digest, Sha256};
 use time::{OffsetDateTime, UtcOffset};
 
 use super::pack::ExportInfo;
+use crate::domain::annotation::tags::{TagId, TagSet};
 use crate::domain::annotation::Annotation;
-use crate::domain::document::{BlockKind, Document};
-use crate::domain::tags::{TagId, TagSet};
+use crate::domain::article::document::{BlockKind, Document};
 
 /// The report of `annotations` on `doc`, by `info.by`, with every time in `info.at`'s offset
 /// (the exporter's local time). Annotations whose quote is not at their positions in `doc`

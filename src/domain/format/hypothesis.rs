@@ -19,10 +19,10 @@ use super::{
     derived_id, in_article_order, is_placed, normalise_quote, Format, FormatError, Imported, Repairs, TagResolver,
     MAX_ANNOTATIONS,
 };
+use crate::domain::annotation::tags::{TagId, TagSet};
 use crate::domain::annotation::{Annotation, Target};
-use crate::domain::document::Document;
-use crate::domain::json_out::JsonOut;
-use crate::domain::tags::{TagId, TagSet};
+use crate::domain::article::document::Document;
+use crate::domain::json::write::JsonOut;
 
 /// True for the client's export (`annotations` with `export_date` or Hypothesis-shaped
 /// entries) and for API search results (`rows`).

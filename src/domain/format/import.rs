@@ -14,12 +14,12 @@ use uuid::Uuid;
 use super::page_text::PageText;
 use super::placing::{place_from_page, same_as_known};
 use super::{hypothesis, json, pack, w3c, Format, FormatError, Imported, Repairs};
-use crate::domain::anchor::{retarget, Anchored};
+use crate::domain::annotation::anchor::{retarget, Anchored};
+use crate::domain::annotation::reanchor::Anchorer;
+use crate::domain::annotation::store::Change;
+use crate::domain::annotation::tags::{TagId, TagSet};
 use crate::domain::annotation::Annotation;
-use crate::domain::document::Document;
-use crate::domain::reanchor::Anchorer;
-use crate::domain::store::Change;
-use crate::domain::tags::{TagId, TagSet};
+use crate::domain::article::document::Document;
 
 /// Reads one file of any importable format, telling them apart by content (not by file name).
 pub fn read_file(bytes: &[u8], known: &TagSet) -> Result<Imported, FormatError> {
@@ -81,7 +81,7 @@ impl PartialEq for Version {
 impl Eq for Version {}
 
 fn content(a: &Annotation) -> String {
-    crate::domain::json_out::annotation_text(a)
+    crate::domain::storage::annotation::text(a)
 }
 
 /// Every version of every annotation, by id. The version with the newest `modified` is current;
@@ -255,7 +255,7 @@ pub struct FileSummary {
     /// Found as an edited version of the quote.
     pub fuzzy: usize,
     /// Of the `orphaned`, those not searched for approximately: the import's search budget
-    /// ([`FUZZY_BUDGET`](crate::domain::reanchor::FUZZY_BUDGET)) was spent.
+    /// ([`FUZZY_BUDGET`](crate::domain::annotation::reanchor::FUZZY_BUDGET)) was spent.
     pub unsearched: usize,
     /// Whether the file's article is the open one (`None` when the file does not carry it).
     pub same_article: Option<bool>,
@@ -324,7 +324,7 @@ impl ImportPlan {
     }
 
     /// The current annotations not found in the article, with their quote, for the user to
-    /// re-attach ([`crate::domain::reanchor::reattach`]) or delete.
+    /// re-attach ([`crate::domain::annotation::reanchor::reattach`]) or delete.
     pub fn orphans(&self) -> Vec<&Annotation> {
         self.merged.current().filter(|a| self.is_orphan(&a.id)).collect()
     }

@@ -1,6 +1,8 @@
 //! Reading untrusted JSON: size, UTF-8, nesting depth and lone surrogates checked before parsing, then a path-tracking walker.
 
 use serde_json::Value;
+
+use crate::domain::json::error::kind;
 use time::OffsetDateTime;
 
 use super::{FormatError, Repairs, MAX_FILE_BYTES, MAX_JSON_DEPTH};
@@ -21,7 +23,7 @@ pub fn parse(bytes: &[u8]) -> Result<(Value, Repairs), FormatError> {
         FormatError::text(line, column, "the file is not valid UTF-8 text here")
     })?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    crate::domain::work::tick(text.len());
+    crate::domain::text::work::tick(text.len());
     let (repaired, repairs) = prescan(text)?;
     let source = repaired.as_deref().unwrap_or(text);
     let value = serde_json::from_str(source)
@@ -177,16 +179,16 @@ impl<'a> At<'a> {
     /// An RFC 3339 date and time.
     pub fn time(&self) -> Result<OffsetDateTime, FormatError> {
         let s = self.str()?;
-        crate::domain::rfc3339::parse(s)
-            .map(crate::domain::rfc3339::settle)
+        crate::domain::text::rfc3339::parse(s)
+            .map(crate::domain::text::rfc3339::settle)
             .ok_or_else(|| self.err(format!("expected a date and time like 2025-03-08T14:05:00Z, found {s:?}")))
     }
 
-    /// An `xsd:dateTime` ([`crate::domain::rfc3339::parse_xsd`]): RFC 3339, or without a time zone (UTC).
+    /// An `xsd:dateTime` ([`crate::domain::text::rfc3339::parse_xsd`]): RFC 3339, or without a time zone (UTC).
     pub fn xsd_time(&self) -> Result<OffsetDateTime, FormatError> {
         let s = self.str()?;
-        crate::domain::rfc3339::parse_xsd(s)
-            .map(crate::domain::rfc3339::settle)
+        crate::domain::text::rfc3339::parse_xsd(s)
+            .map(crate::domain::text::rfc3339::settle)
             .ok_or_else(|| self.err(format!("expected a date and time like 2025-03-08T14:05:00Z, found {s:?}")))
     }
 
@@ -224,17 +226,5 @@ fn join(path: &str, key: &str) -> String {
         key.to_string()
     } else {
         format!("{path}.{key}")
-    }
-}
-
-/// A value's JSON kind, for messages.
-pub fn kind(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "true or false",
-        Value::Number(_) => "a number",
-        Value::String(_) => "text",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "an object",
     }
 }

@@ -9,7 +9,7 @@
 
 use super::json::At;
 use super::{FormatError, Imported};
-use crate::domain::tags::{Tag, TagSet};
+use crate::domain::annotation::tags::{Tag, TagSet};
 
 /// Most tags a tag set may hold after an import, and most tags a pack may define.
 pub const MAX_TAGS: usize = 200;
@@ -65,5 +65,5 @@ pub fn tag_list<'a>(list: &At<'a>) -> Result<Vec<At<'a>>, FormatError> {
 /// Whether a person can pick the tag: its name shows something (not only white space,
 /// zero-width or control characters).
 pub fn usable(tag: &Tag) -> bool {
-    tag.name.chars().any(|c| !c.is_whitespace() && !c.is_control() && !crate::domain::csv_cell::invisible(c))
+    tag.name.chars().any(|c| !c.is_whitespace() && !c.is_control() && !crate::domain::format::csv_cell::invisible(c))
 }

@@ -6,9 +6,9 @@
 use super::html_report::{exported_line, local_time};
 use super::pack::ExportInfo;
 use super::{paragraph_number, report_order};
+use crate::domain::annotation::tags::TagSet;
 use crate::domain::annotation::Annotation;
-use crate::domain::document::Document;
-use crate::domain::tags::TagSet;
+use crate::domain::article::document::Document;
 
 /// The report for `annotations` of `doc`, by `info.by`, times in `info.at`'s offset (the
 /// exporter's local time); `info.source` is the article's URL when known.

@@ -7,10 +7,12 @@
 //! their annotations in the open article and merges them, all before anything changes.
 
 pub mod csv;
+pub mod csv_cell;
 pub mod export;
 pub mod html_report;
 pub mod hypothesis;
 pub mod import;
+pub mod import_report;
 pub mod json;
 pub mod limits;
 pub mod markdown_report;
@@ -22,65 +24,23 @@ mod placing;
 pub mod w3c;
 pub mod w3c_import;
 
-use serde::Serialize;
+pub use crate::domain::annotation::MAX_NOTE_BYTES;
+pub use crate::domain::json::error::{FormatError, Location};
 
-use super::annotation::Annotation;
-use super::document::{segments_of, ArticleMeta, BlockKind, ContentHash, Document, InlineMark, RawBlock};
-use super::lowercase::lower;
-use super::tags::{Tag, TagId, TagSet};
+use crate::domain::annotation::tags::{Tag, TagId, TagSet};
+use crate::domain::annotation::Annotation;
+use crate::domain::article::document::{
+    segments_of, ArticleMeta, BlockKind, ContentHash, Document, InlineMark, RawBlock,
+};
+use crate::domain::text::lowercase::lower;
 
 /// Largest file accepted, in bytes.
 pub const MAX_FILE_BYTES: usize = 20 * 1024 * 1024;
 /// Most annotations one file may hold.
 pub const MAX_ANNOTATIONS: usize = 50_000;
-/// Longest note accepted, in UTF-8 bytes.
-pub const MAX_NOTE_BYTES: usize = 100 * 1024;
 /// Deepest nesting of JSON arrays and objects accepted. Checked before parsing, so deep input
 /// never reaches serde_json, whose own recursion limit (128) is a second guard.
 pub const MAX_JSON_DEPTH: usize = 32;
-
-/// Where in a file a problem is.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Location {
-    /// The file as a whole (its size, its kind).
-    File,
-    /// A 1-based line and column of the file's text.
-    Text { line: usize, column: usize },
-    /// A field of the parsed JSON, e.g. `annotations[3].target.start`.
-    Field(String),
-}
-
-/// Why a file cannot be imported; nothing of it is used.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FormatError {
-    pub location: Location,
-    pub message: String,
-}
-
-impl FormatError {
-    pub fn file(message: impl Into<String>) -> Self {
-        FormatError { location: Location::File, message: message.into() }
-    }
-
-    pub fn at(path: impl Into<String>, message: impl Into<String>) -> Self {
-        FormatError { location: Location::Field(path.into()), message: message.into() }
-    }
-
-    pub fn text(line: usize, column: usize, message: impl Into<String>) -> Self {
-        FormatError { location: Location::Text { line, column }, message: message.into() }
-    }
-}
-
-impl std::fmt::Display for FormatError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match &self.location {
-            Location::File => write!(f, "{}", self.message),
-            Location::Text { line, column } => write!(f, "line {line}, column {column}: {}", self.message),
-            Location::Field(path) if path.is_empty() => write!(f, "{}", self.message),
-            Location::Field(path) => write!(f, "{path}: {}", self.message),
-        }
-    }
-}
 
 /// The formats a file can be read as.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -120,7 +80,7 @@ pub struct Repairs {
 }
 
 /// The article as a file carries it: enough to rebuild the [`Document`] and recognise it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Article {
     pub title: String,
     /// Where the article came from (a URL), when known.
@@ -134,19 +94,13 @@ pub struct Article {
 }
 
 /// A block as files carry it: its kind, level, code point span in the text and inline marks.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PackBlock {
     pub kind: BlockKind,
-    #[serde(skip_serializing_if = "is_zero")]
     pub level: u8,
     pub start: usize,
     pub end: usize,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub marks: Vec<InlineMark>,
-}
-
-fn is_zero(level: &u8) -> bool {
-    *level == 0
 }
 
 impl Article {
@@ -178,7 +132,7 @@ impl Article {
     pub fn to_document(&self) -> Option<Document> {
         // One index for all blocks: slicing each block by a scan from the text's start would cost
         // blocks × text (30 million steps for a 120,000-character article of 246 paragraphs).
-        let offsets = super::text::OffsetIndex::new(&self.text);
+        let offsets = crate::domain::text::OffsetIndex::new(&self.text);
         let len = offsets.len_chars();
         let mut raw: Vec<RawBlock> = Vec::with_capacity(self.blocks.len());
         for block in &self.blocks {
@@ -284,14 +238,14 @@ impl TagResolver {
         if self.tags.tags.len() > self.scan_limit {
             return None;
         }
-        super::work::tick(self.tags.tags.len() + 1);
+        crate::domain::text::work::tick(self.tags.tags.len() + 1);
         self.lowered.iter().zip(&self.tags.tags).position(|((name, id), tag)| matches(name, id, &tag.id))
     }
 
     /// The id of the tag named `name` (case-insensitive, white space collapsed), created if new;
     /// `None` for a blank name.
     pub fn by_name(&mut self, name: &str) -> Option<TagId> {
-        let name = super::document::normalise_whitespace(name);
+        let name = crate::domain::article::document::normalise_whitespace(name);
         if name.is_empty() {
             return None;
         }
@@ -365,7 +319,7 @@ impl TagResolver {
 
 /// Brings a quote from a web page to Marginalia's white space: pages carry line breaks and
 /// indentation, while Marginalia's text has single spaces within blocks and a blank line
-/// ([`BLOCK_SEPARATOR`](super::document::BLOCK_SEPARATOR)) between them. A run of white space
+/// ([`BLOCK_SEPARATOR`](crate::domain::article::document::BLOCK_SEPARATOR)) between them. A run of white space
 /// holding a line break becomes that separator, any other run one space; Marginalia's own quotes
 /// come through unchanged.
 pub fn normalise_quote(s: &str) -> String {
@@ -377,14 +331,14 @@ pub fn normalise_quote(s: &str) -> String {
             continue;
         }
         match run.take() {
-            Some(true) => out.push_str(super::document::BLOCK_SEPARATOR),
+            Some(true) => out.push_str(crate::domain::article::document::BLOCK_SEPARATOR),
             Some(false) => out.push(' '),
             None => {}
         }
         out.push(c);
     }
     match run {
-        Some(true) => out.push_str(super::document::BLOCK_SEPARATOR),
+        Some(true) => out.push_str(crate::domain::article::document::BLOCK_SEPARATOR),
         Some(false) => out.push(' '),
         None => {}
     }
@@ -440,7 +394,7 @@ pub fn clamp_context(mut target: crate::domain::annotation::Target) -> crate::do
 /// hash table for `Uuid` to the wasm.
 pub fn first_of_each_id(list: &[&Annotation]) -> Vec<bool> {
     let mut order: Vec<usize> = (0..list.len()).collect();
-    crate::domain::sort::sort_by_key(&mut order, |&i| (list[i].id, i));
+    crate::domain::text::sort::sort_by_key(&mut order, |&i| (list[i].id, i));
     let mut first = vec![false; list.len()];
     for (k, &i) in order.iter().enumerate() {
         first[i] = k == 0 || list[order[k - 1]].id != list[i].id;
@@ -462,7 +416,7 @@ pub fn in_article_order<'a>(annotations: impl IntoIterator<Item = &'a Annotation
     let key = |a: &&Annotation| (a.target.start, a.target.end, a.id);
     // The store already lists its annotations in this order; checking costs less than sorting.
     if !sorted.is_sorted_by_key(key) {
-        crate::domain::sort::sort_by_key(&mut sorted, key);
+        crate::domain::text::sort::sort_by_key(&mut sorted, key);
     }
     sorted
 }
@@ -474,7 +428,7 @@ pub fn report_order<'a>(
     annotations: impl IntoIterator<Item = &'a Annotation>,
 ) -> Vec<(&'a Annotation, bool)> {
     let mut rows: Vec<(&Annotation, bool)> = annotations.into_iter().map(|a| (a, is_placed(doc, a))).collect();
-    crate::domain::sort::sort_by(&mut rows, |(a, a_placed), (b, b_placed)| {
+    crate::domain::text::sort::sort_by(&mut rows, |(a, a_placed), (b, b_placed)| {
         b_placed
             .cmp(a_placed)
             .then_with(|| {

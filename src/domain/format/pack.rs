@@ -4,7 +4,6 @@
 //! fixed order), so exporting what was imported gives the same bytes. Its JSON Schema is
 //! published at `schema/marginalia-pack.v1.schema.json`; the tests validate every export against it.
 
-use serde::Serialize;
 use serde_json::Value;
 use time::OffsetDateTime;
 
@@ -12,11 +11,12 @@ use super::json::{self, At};
 use super::{
     in_article_order, Article, Format, FormatError, Imported, PackBlock, Repairs, TagResolver, MAX_ANNOTATIONS,
 };
+use crate::domain::annotation::tags::{Tag, TagId, TagSet, UnderlineStyle};
 use crate::domain::annotation::Annotation;
-use crate::domain::document::{safe_link, BlockKind, ContentHash, Document, InlineMark, MarkKind};
-use crate::domain::json_out::{self as out, JsonOut};
-use crate::domain::persist;
-use crate::domain::tags::{Tag, TagId, TagSet, UnderlineStyle};
+use crate::domain::article::document::{safe_link, BlockKind, ContentHash, Document, InlineMark, MarkKind};
+use crate::domain::json::write::JsonOut;
+use crate::domain::storage;
+use crate::domain::storage::{annotation, article as stored_article, tag_set};
 
 use super::pack_check::validate;
 pub use super::pack_check::{check_annotation, check_note, too_many};
@@ -34,8 +34,7 @@ pub const APP: &str = concat!("Marginalia ", env!("CARGO_PKG_VERSION"));
 /// A whole pack, as written to and read from the file. It is read field by field ([`read`],
 /// [`Pack::from_bytes`]), not deserialised, so every error names its field and every pack read
 /// has been validated.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Pack {
     pub format: String,
     pub schema_version: u32,
@@ -47,17 +46,14 @@ pub struct Pack {
     pub annotations: Vec<Annotation>,
     /// Other versions of annotations (conflicts not yet resolved), in article order; written
     /// only when there are some (`otherVersions`), so a pack without them reads as before.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub other_versions: Vec<Annotation>,
     /// A teacher's starter pack: the tag set lock and the answer key (absent in other packs).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub classroom: Option<Classroom>,
 }
 
 /// What a teacher's starter pack adds for her students: whether the tag set is locked, and
 /// her own annotations as an answer key, hidden from students until they reveal it.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Classroom {
     pub lock_tags: bool,
     /// In article order, in the same shape as the pack's annotations.
@@ -65,10 +61,9 @@ pub struct Classroom {
 }
 
 /// Who exported the pack, when, and with what.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Exported {
     pub by: String,
-    #[serde(with = "crate::domain::rfc3339::serde")]
     pub at: OffsetDateTime,
     pub app: String,
 }
@@ -117,16 +112,16 @@ impl Pack {
         w.str_field("app", &exported.app).end_object().key("article");
         write_article(&mut w, &self.article);
         w.key("tags");
-        out::tags(&mut w, &self.tags);
+        tag_set::write_all(&mut w, &self.tags);
         w.key("annotations");
-        out::annotations(&mut w, &self.annotations);
+        annotation::write_all(&mut w, &self.annotations);
         if !self.other_versions.is_empty() {
             w.key("otherVersions");
-            out::annotations(&mut w, &self.other_versions);
+            annotation::write_all(&mut w, &self.other_versions);
         }
         if let Some(classroom) = &self.classroom {
             w.key("classroom").begin_object().key("lockTags").bool(classroom.lock_tags).key("answerKey");
-            out::annotations(&mut w, &classroom.answer_key);
+            annotation::write_all(&mut w, &classroom.answer_key);
             w.end_object();
         }
         w.end_object();
@@ -155,7 +150,7 @@ fn write_article(w: &mut JsonOut, article: &Article) {
     w.key("byline").opt_str(article.byline.as_deref()).key("date").opt_str(article.date.as_deref());
     w.str_field("hash", &article.hash.0).str_field("text", &article.text).key("blocks").begin_array();
     for block in &article.blocks {
-        w.begin_object().str_field("kind", out::block_kind(block.kind));
+        w.begin_object().str_field("kind", stored_article::block_kind(block.kind));
         if block.level != 0 {
             w.num_field("level", block.level.into());
         }
@@ -163,7 +158,7 @@ fn write_article(w: &mut JsonOut, article: &Article) {
         if !block.marks.is_empty() {
             w.key("marks").begin_array();
             for mark in &block.marks {
-                out::inline_mark(w, mark);
+                stored_article::write_inline_mark(w, mark);
             }
             w.end_array();
         }
@@ -204,7 +199,7 @@ pub fn starter_file_name(doc: &Document) -> String {
 
 /// A file name for the pack: the title's words, lower-cased and joined by dashes, then [`FILE_SUFFIX`].
 pub fn file_name(doc: &Document) -> String {
-    let legacy = persist::export_file_name(doc);
+    let legacy = storage::export_file_name(doc);
     format!("{}{FILE_SUFFIX}", legacy.trim_end_matches(".annotations.json"))
 }
 
@@ -266,9 +261,9 @@ fn with_undefined<'a>(tags: &TagSet, annotations: impl Iterator<Item = &'a Annot
     for id in annotations.flat_map(|a| &a.tags) {
         if !defined.iter().any(|t| &t.id == id) {
             // Named by its id, unless a defined tag has that name (it would be taken for that tag).
-            let taken = defined
-                .iter()
-                .any(|t| crate::domain::lowercase::lower(&t.name) == crate::domain::lowercase::lower(&id.0));
+            let taken = defined.iter().any(|t| {
+                crate::domain::text::lowercase::lower(&t.name) == crate::domain::text::lowercase::lower(&id.0)
+            });
             defined.push(Tag {
                 id: id.clone(),
                 name: if taken { format!("{} ({})", id.0, UNKNOWN_TAG_NOTE) } else { id.0.clone() },
@@ -419,13 +414,11 @@ fn read_mark(at: &At) -> Result<InlineMark, FormatError> {
 }
 
 fn read_tag(at: &At) -> Result<Tag, FormatError> {
-    use crate::domain::stored_json::{tag_as, Node};
-    tag_as(&Node::at(at), true)
+    tag_set::read_as(&crate::domain::json::read::Node::with_path(at.value, &at.path), true)
 }
 
 fn read_annotation(at: &At) -> Result<Annotation, FormatError> {
-    use crate::domain::stored_json::{annotation_as, Node};
-    annotation_as(&Node::at(at), true)
+    annotation::read_as(&crate::domain::json::read::Node::with_path(at.value, &at.path), true)
 }
 
 fn utc(at: OffsetDateTime) -> OffsetDateTime {

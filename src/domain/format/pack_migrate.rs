@@ -5,10 +5,11 @@ use serde_json::{json, Value};
 use super::json::At;
 use super::pack::{FORMAT, SCHEMA_VERSION};
 use super::{Format, FormatError};
-use crate::domain::document::BLOCK_SEPARATOR;
-use crate::domain::json_out::{self as out, JsonOut};
-use crate::domain::persist;
-use crate::domain::tags::{Tag, TagId, TagSet, UnderlineStyle};
+use crate::domain::annotation::tags::{Tag, TagId, TagSet, UnderlineStyle};
+use crate::domain::article::document::BLOCK_SEPARATOR;
+use crate::domain::json::write::JsonOut;
+use crate::domain::storage;
+use crate::domain::storage::tag_set;
 
 /// One step per version: `MIGRATIONS[n]` turns a version-`n` file into version `n + 1`.
 /// Version 0 is the earlier JSON export (`"format": "marginalia-annotations"`, `"schema": 1`).
@@ -18,9 +19,9 @@ pub(super) const MIGRATIONS: [fn(Value) -> Result<Value, FormatError>; SCHEMA_VE
 pub(super) fn version_of(value: &Value) -> Result<(u32, Format), FormatError> {
     let root = At::root(value);
     let format = root.field("format")?.str()?;
-    if format == persist::EXPORT_FORMAT {
+    if format == storage::EXPORT_FORMAT {
         let schema = root.field("schema")?.usize()?;
-        if schema as u32 != persist::SCHEMA_VERSION {
+        if schema as u32 != storage::SCHEMA_VERSION {
             return Err(FormatError::at(
                 "schema",
                 format!("this export was written by a newer Marginalia (version {schema})"),
@@ -98,6 +99,6 @@ fn legacy_to_v1(value: Value) -> Result<Value, FormatError> {
 /// The tags as JSON values, as a pack writes them.
 fn tag_values(tags: &[Tag]) -> Value {
     let mut w = JsonOut::compact();
-    out::tags(&mut w, tags);
+    tag_set::write_all(&mut w, tags);
     serde_json::from_str(&w.finish()).unwrap_or_default()
 }

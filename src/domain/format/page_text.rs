@@ -10,10 +10,10 @@
 //! title and meta line count as text before the first body block. Positions here are code
 //! points, as the Web Annotation model requires (UTF-16 units are accepted on import too).
 
-use super::super::anchor::{best_occurrence, common_prefix_chars, common_suffix_chars};
-use super::super::annotation::{Target, CONTEXT_CHARS};
-use super::super::document::{ArticleMeta, BlockKind, Document};
-use super::super::text::OffsetIndex;
+use crate::domain::annotation::anchor::{best_occurrence, common_prefix_chars, common_suffix_chars};
+use crate::domain::annotation::{Target, CONTEXT_CHARS};
+use crate::domain::article::document::{ArticleMeta, BlockKind, Document};
+use crate::domain::text::OffsetIndex;
 
 /// The line under the title: byline and date joined by " · ", then the source after another
 /// " · " (as a link when it is a safe URL). The article view renders exactly these strings.

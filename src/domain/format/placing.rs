@@ -2,10 +2,10 @@
 
 use super::page_text::{PageText, Placed};
 use super::{normalise_quote, FormatError, Pending};
-use crate::domain::anchor::{describe, retarget, Anchored};
+use crate::domain::annotation::anchor::{describe, retarget, Anchored};
+use crate::domain::annotation::reanchor::Anchorer;
 use crate::domain::annotation::{Annotation, Target};
-use crate::domain::document::Document;
-use crate::domain::reanchor::Anchorer;
+use crate::domain::article::document::Document;
 
 /// Places an annotation from another tool's file (W3C, Hypothesis): over the page text first
 /// ([`PageText::place`]: positions, then quote), then by Marginalia's own document positions

@@ -15,10 +15,10 @@ use super::json::At;
 use super::pack::{too_many, ExportInfo};
 use super::page_text::PageText;
 use super::{in_article_order, is_placed, Format, FormatError, Imported, Repairs, TagResolver, MAX_ANNOTATIONS};
+use crate::domain::annotation::tags::TagSet;
 use crate::domain::annotation::{Annotation, Target};
-use crate::domain::document::Document;
-use crate::domain::json_out::JsonOut;
-use crate::domain::tags::TagSet;
+use crate::domain::article::document::Document;
+use crate::domain::json::write::JsonOut;
 
 /// The Web Annotation JSON-LD context.
 pub const CONTEXT: &str = "http://www.w3.org/ns/anno.jsonld";

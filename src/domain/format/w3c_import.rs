@@ -17,8 +17,8 @@ use uuid::Uuid;
 use super::json::At;
 use super::pack::{check_annotation, check_note};
 use super::{derived_id, FormatError, Pending, TagResolver};
+use crate::domain::annotation::tags::TagId;
 use crate::domain::annotation::{Annotation, Target};
-use crate::domain::tags::TagId;
 
 /// One annotation made of one target: the annotation, what is left to resolve in the article,
 /// and the target's source.
@@ -59,7 +59,7 @@ pub fn read_annotation(item: &At, tags: &mut TagResolver) -> Result<Read, Format
     let base_id = match &id_text {
         Some(id) => parse_id(id),
         // No id: one made from the content, so importing the same file twice still matches.
-        None => derived_id("w3c-content", &crate::domain::json_out::compact_text(item.value)),
+        None => derived_id("w3c-content", &crate::domain::json::write::compact_text(item.value)),
     };
     let motivations = strings(item.get("motivation"));
     let tagging_annotation = motivations.iter().any(|m| is_tagging(m));

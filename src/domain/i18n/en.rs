@@ -1,7 +1,7 @@
 //! The English texts; the wording the app was written in, which the end-to-end tests match.
 
 use super::{count, Texts};
-use crate::domain::agreement_help::AGREEMENT_HELP;
+use crate::domain::i18n::agreement_help::AGREEMENT_HELP;
 
 pub static EN: Texts = Texts {
     close: "Close",

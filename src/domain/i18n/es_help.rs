@@ -1,6 +1,6 @@
 //! The Spanish version of the definitions behind the class view's figures (`agreement_help::AGREEMENT_HELP`), section for section, and the longer Spanish texts built from the tag set.
 
-use crate::domain::agreement_help::HelpSection;
+use crate::domain::i18n::agreement_help::HelpSection;
 
 /// What the class view's figures mean, in the same sections and order as the English.
 pub const AYUDA_CONCORDANCIA: &[HelpSection] = &[

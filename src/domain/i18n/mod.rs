@@ -1,5 +1,6 @@
 //! The UI's words in one place: the languages Marginalia speaks, how the browser's preference picks one, and one `Texts` table per language.
 
+pub mod agreement_help;
 mod caret;
 mod en;
 mod es;

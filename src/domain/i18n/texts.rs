@@ -1,6 +1,6 @@
 //! `Texts`: one field per piece of UI text, so a language that misses one does not compile.
 
-use crate::domain::agreement_help::HelpSection;
+use crate::domain::i18n::agreement_help::HelpSection;
 
 /// Every string the UI shows, in one language. Fields that take numbers or names are functions,
 /// so each language builds its own sentence (and its own plural) around them.
@@ -85,7 +85,7 @@ pub struct Texts {
     pub select_text_first: &'static str,
     pub tagged_as: fn(&str) -> String,
 
-    // Screen readers and the keyboard (see domain::spoken and ui/app/a11y.rs).
+    // Screen readers and the keyboard (see domain::annotation::spoken and ui/app/a11y.rs).
     pub skip_to_article: &'static str,
     pub annotation_hint: &'static str,
     pub none_yet: &'static str,

@@ -5,8 +5,8 @@ use std::rc::Rc;
 use super::kv::{KeyValue, StorageProblem};
 use super::load::Overlay;
 use super::Session;
-use crate::domain::document::Document;
-use crate::domain::persist;
+use crate::domain::article::document::Document;
+use crate::domain::storage;
 
 /// What starting fresh did.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -22,8 +22,8 @@ impl Session {
     /// article's (its unplaced ones included, as its export carries them) and every other
     /// article's.
     pub fn annotations_here(&self, kv: &dyn KeyValue) -> usize {
-        let all = format!("{}v1/", persist::KEY_PREFIX);
-        let here = persist::article_prefix(self.doc.hash());
+        let all = format!("{}v1/", storage::KEY_PREFIX);
+        let here = storage::article_prefix(self.doc.hash());
         let queue = self.queue.borrow();
         let view = Overlay { kv, queue: &queue };
         // `marginalia/v1/<article>/a/<id>`: an annotation key (backups live under `marginalia/backup/`).
@@ -61,7 +61,7 @@ impl Session {
         let mut fresh = Fresh::default();
         // Blocked storage holds nothing of anybody's (opening the sample notes it as blocked).
         let keys = kv.keys().unwrap_or_default();
-        for key in keys.iter().filter(|k| k.starts_with(persist::KEY_PREFIX) && !keep.contains(&k.as_str())) {
+        for key in keys.iter().filter(|k| k.starts_with(storage::KEY_PREFIX) && !keep.contains(&k.as_str())) {
             match kv.remove(key) {
                 Ok(()) => fresh.removed += 1,
                 Err(problem) => {

@@ -4,10 +4,10 @@ use std::rc::Rc;
 
 use uuid::Uuid;
 
+use crate::domain::annotation::store::Change;
+use crate::domain::annotation::tags::TagSet;
 use crate::domain::annotation::Annotation;
-use crate::domain::persist::ClassroomState;
-use crate::domain::store::Change;
-use crate::domain::tags::TagSet;
+use crate::domain::storage::ClassroomState;
 
 /// A part of the session's state as it was before and after a step.
 #[derive(Debug, Clone, PartialEq)]

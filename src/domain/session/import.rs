@@ -4,15 +4,15 @@ use std::rc::Rc;
 
 use super::history::{Step, Swap};
 use super::{Effects, Session, SessionError};
-use crate::domain::anchor::Anchored;
+use crate::domain::annotation::anchor::Anchored;
+use crate::domain::annotation::store::Command;
+use crate::domain::annotation::tags::TagSet;
 use crate::domain::annotation::Annotation;
-use crate::domain::document::Document;
+use crate::domain::article::document::Document;
 use crate::domain::format::import::{plan_import, ImportFile, ImportPlan, Merged};
 use crate::domain::format::pack::{self, Pack};
-use crate::domain::persist::ClassroomState;
-use crate::domain::store::Command;
-use crate::domain::sync::keep_version;
-use crate::domain::tags::TagSet;
+use crate::domain::session::sync::keep_version;
+use crate::domain::storage::ClassroomState;
 
 /// An import worked out and shown to the person, not applied yet.
 #[derive(Debug, Clone)]
@@ -47,9 +47,11 @@ impl Session {
     /// Reads, validates and re-anchors `files` against this article; changes nothing.
     pub fn plan_import(&self, files: &[ImportFile]) -> PendingImport {
         let before = self.merged();
-        // A blank session (nothing made yet, the default tags) takes a pack's tag set as it was
-        // made, so a pack imported into a fresh browser gives back the same state.
-        let blank = before.is_empty() && self.classroom.is_none() && *self.tags == TagSet::default();
+        // A blank session (nothing made yet, the default tags: in the UI's language, or the
+        // English ones an article opened before `use_default_tags` shows) takes a pack's tag set
+        // as it was made, so a pack imported into a fresh browser gives back the same state.
+        let defaults = self.tags == self.default_tags || *self.tags == TagSet::default();
+        let blank = before.is_empty() && self.classroom.is_none() && defaults;
         let none = TagSet { tags: Vec::new() };
         let known = if blank && !files.is_empty() && files.iter().all(|f| pack::looks_like_pack(f.bytes)) {
             &none

@@ -2,9 +2,9 @@
 
 use std::rc::Rc;
 
+use crate::domain::annotation::store::Store;
+use crate::domain::annotation::tags::{TagId, TagSet};
 use crate::domain::annotation::Annotation;
-use crate::domain::store::Store;
-use crate::domain::tags::{TagId, TagSet};
 
 /// How many sidebar rows are listed at first, and added by each "Show more": the page stays
 /// light however many annotations there are (search reaches the rest).

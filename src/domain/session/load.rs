@@ -2,10 +2,10 @@
 
 use super::kv::{KeyValue, StorageProblem};
 use super::queue::SaveQueue;
+use crate::domain::annotation::tags::TagSet;
 use crate::domain::annotation::Annotation;
-use crate::domain::document::ContentHash;
-use crate::domain::persist::{self, ClassroomState, DecodeError, SideList};
-use crate::domain::tags::TagSet;
+use crate::domain::article::document::ContentHash;
+use crate::domain::storage::{self, ClassroomState, DecodeError, SideList};
 
 /// A stored value that could not be read; it stays under its key and a copy goes to a backup key.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -58,23 +58,23 @@ pub fn load_parts(view: &Overlay, article: &ContentHash) -> LoadedParts {
     let mut parts = LoadedParts::default();
     let mut unreadable = Vec::new();
     let keyed = |key: String| view.get(&key).ok().flatten().map(|raw| (key, raw));
-    if let Some((key, raw)) = keyed(persist::tags_key(article)) {
-        match persist::decode_tags(&raw) {
+    if let Some((key, raw)) = keyed(storage::tags_key(article)) {
+        match storage::decode_tags(&raw) {
             Ok(tags) => parts.tags = Some(tags),
             Err(error) => unreadable.push(kept(key, raw, error)),
         }
     }
     for list in [SideList::Orphans, SideList::Conflicts] {
-        if let Some((key, raw)) = keyed(persist::side_key(article, list)) {
-            match persist::decode_list(&raw) {
+        if let Some((key, raw)) = keyed(storage::side_key(article, list)) {
+            match storage::decode_list(&raw) {
                 Ok(items) if list == SideList::Orphans => parts.orphans = items,
                 Ok(items) => parts.conflicts = items,
                 Err(error) => unreadable.push(kept(key, raw, error)),
             }
         }
     }
-    if let Some((key, raw)) = keyed(persist::classroom_key(article)) {
-        match persist::decode_classroom(&raw) {
+    if let Some((key, raw)) = keyed(storage::classroom_key(article)) {
+        match storage::decode_classroom(&raw) {
             Ok(classroom) => parts.classroom = Some(classroom),
             Err(error) => unreadable.push(kept(key, raw, error)),
         }
@@ -87,9 +87,9 @@ pub fn load_parts(view: &Overlay, article: &ContentHash) -> LoadedParts {
 pub fn load_annotations(view: &Overlay, article: &ContentHash) -> (Vec<Annotation>, Vec<Unreadable>) {
     let mut annotations = Vec::new();
     let mut unreadable = Vec::new();
-    for key in view.keys_with_prefix(&persist::article_prefix(article)) {
+    for key in view.keys_with_prefix(&storage::article_prefix(article)) {
         let Ok(Some(raw)) = view.get(&key) else { continue };
-        match persist::decode(&raw) {
+        match storage::decode(&raw) {
             Ok(annotation) => annotations.push(annotation),
             Err(error) => unreadable.push(kept(key, raw, error)),
         }
@@ -98,7 +98,7 @@ pub fn load_annotations(view: &Overlay, article: &ContentHash) -> (Vec<Annotatio
 }
 
 fn kept(key: String, raw: String, error: DecodeError) -> Unreadable {
-    let backup_key = persist::backup_key(&key);
+    let backup_key = storage::backup_key(&key);
     Unreadable { key, backup_key, raw, error }
 }
 
@@ -106,7 +106,7 @@ fn kept(key: String, raw: String, error: DecodeError) -> Unreadable {
 /// copy is the one to keep); returns the backup key. Best effort: if even the backup cannot be
 /// written, the original is still untouched.
 pub fn keep_backup(kv: &mut dyn KeyValue, key: &str, raw: &str) -> String {
-    let backup_key = persist::backup_key(key);
+    let backup_key = storage::backup_key(key);
     if !matches!(kv.get(&backup_key), Ok(Some(_))) {
         let _ = kv.set(&backup_key, raw);
     }

@@ -13,6 +13,7 @@ pub mod listing;
 pub mod load;
 mod ops;
 pub mod queue;
+pub mod sync;
 mod tabs;
 
 use std::cell::RefCell;
@@ -24,13 +25,13 @@ use kv::KeyValue;
 use load::{keep_backup, load_annotations, load_parts, Overlay, Unreadable};
 use queue::{SaveQueue, Write};
 
+use crate::domain::annotation::store::{Change, Store, StoreError};
+use crate::domain::annotation::tag_edit::TagError;
+use crate::domain::annotation::tags::TagSet;
 use crate::domain::annotation::Annotation;
-use crate::domain::document::Document;
+use crate::domain::article::document::Document;
 use crate::domain::i18n::Texts;
-use crate::domain::persist::{self, ClassroomState, SideList};
-use crate::domain::store::{Change, Store, StoreError};
-use crate::domain::tag_edit::TagError;
-use crate::domain::tags::TagSet;
+use crate::domain::storage::{self, ClassroomState, SideList};
 
 /// The save queue, shared by the session and the shell's crash handler (which flushes it when the app panics).
 pub type SharedQueue = Rc<RefCell<SaveQueue>>;
@@ -134,7 +135,7 @@ impl Session {
     /// over stored ones); its annotations are read by [`Session::load_annotations`], so the
     /// article can be shown first.
     pub fn open(doc: Rc<Document>, kv: &mut dyn KeyValue, queue: SharedQueue) -> Session {
-        let author = Overlay { kv, queue: &queue.borrow() }.get(persist::AUTHOR_KEY).ok().flatten().unwrap_or_default();
+        let author = Overlay { kv, queue: &queue.borrow() }.get(storage::AUTHOR_KEY).ok().flatten().unwrap_or_default();
         let mut session = Session {
             doc: doc.clone(),
             store: Store::default(),
@@ -309,10 +310,10 @@ impl Session {
     fn settle(&mut self, step: Step) -> Effects {
         self.revision += 1;
         let mut effects = Effects::default();
-        let article = self.doc.hash().short().to_string();
         for change in &step.changes {
-            self.queue.borrow_mut().put_annotation(&article, change.before.clone(), change.after.clone());
-            effects.writes.push(persist::annotation_key(self.doc.hash(), &change.id()));
+            let key =
+                self.queue.borrow_mut().put_annotation(self.doc.hash(), change.before.clone(), change.after.clone());
+            effects.writes.extend(key);
         }
         if let Some(Swap { after, .. }) = step.tags {
             self.tags = after;
@@ -343,17 +344,17 @@ impl Session {
     fn queue_part(&self, part: Part) -> String {
         let hash = self.doc.hash();
         let (key, value) = match part {
-            Part::Tags => (persist::tags_key(hash), Some(persist::encode_tags(&self.tags))),
+            Part::Tags => (storage::tags_key(hash), Some(storage::encode_tags(&self.tags))),
             Part::Orphans => (
-                persist::side_key(hash, SideList::Orphans),
-                (!self.orphans.is_empty()).then(|| persist::encode_list(&self.orphans)),
+                storage::side_key(hash, SideList::Orphans),
+                (!self.orphans.is_empty()).then(|| storage::encode_list(&self.orphans)),
             ),
             Part::Conflicts => (
-                persist::side_key(hash, SideList::Conflicts),
-                (!self.conflicts.is_empty()).then(|| persist::encode_list(&self.conflicts)),
+                storage::side_key(hash, SideList::Conflicts),
+                (!self.conflicts.is_empty()).then(|| storage::encode_list(&self.conflicts)),
             ),
             Part::Classroom => {
-                (persist::classroom_key(hash), self.classroom.as_ref().map(|c| persist::encode_classroom(c)))
+                (storage::classroom_key(hash), self.classroom.as_ref().map(|c| storage::encode_classroom(c)))
             }
         };
         self.queue.borrow_mut().put(key.clone(), Write::Value(value));

@@ -8,14 +8,14 @@ use uuid::Uuid;
 use super::history::{Part, Step, Swap};
 use super::queue::Write;
 use super::{Effects, Session, SessionError};
-use crate::domain::anchor::describe;
+use crate::domain::annotation::anchor::describe;
+use crate::domain::annotation::reanchor;
+use crate::domain::annotation::store::Command;
+use crate::domain::annotation::tag_edit::{self, TagEdit};
+use crate::domain::annotation::tags::TagId;
 use crate::domain::annotation::Annotation;
-use crate::domain::persist::{self, ClassroomState};
-use crate::domain::reanchor;
-use crate::domain::store::Command;
-use crate::domain::sync::keep_version;
-use crate::domain::tag_edit::{self, TagEdit};
-use crate::domain::tags::TagId;
+use crate::domain::session::sync::keep_version;
+use crate::domain::storage::{self, ClassroomState};
 
 impl Session {
     /// Tags the passage `[start, end)` (code points) with `tag`, with `note`, as a new annotation.
@@ -178,7 +178,7 @@ impl Session {
     /// Sets the person's name, written into new annotations and exports.
     pub fn set_author(&mut self, name: &str) -> Effects {
         self.author = name.trim().to_string();
-        let key = persist::AUTHOR_KEY.to_string();
+        let key = storage::AUTHOR_KEY.to_string();
         self.queue.borrow_mut().put(key.clone(), Write::Value(Some(self.author.clone())));
         Effects { writes: vec![key], ..Effects::default() }
     }

@@ -12,8 +12,9 @@ use uuid::Uuid;
 
 use super::kv::{KeyValue, StorageProblem};
 use crate::domain::annotation::Annotation;
-use crate::domain::persist;
-use crate::domain::sync::{before_write, Resolution};
+use crate::domain::article::document::ContentHash;
+use crate::domain::session::sync::{before_write, Resolution};
+use crate::domain::storage;
 
 /// What is waiting to be written under one key.
 // Most queued writes are annotations; boxing them would add an allocation to every edit.
@@ -31,7 +32,7 @@ impl Write {
     /// The text this write leaves under its key (`None`: the key is removed).
     pub fn stored_text(&self) -> Option<String> {
         match self {
-            Write::Annotation { after, .. } => after.as_ref().map(persist::encode),
+            Write::Annotation { after, .. } => after.as_ref().map(storage::encode),
             Write::Value(value) => value.clone(),
         }
     }
@@ -91,11 +92,17 @@ impl SaveQueue {
         self.pending.insert(key, write);
     }
 
-    /// Queues the change of one annotation of `article` (a short content hash).
-    pub fn put_annotation(&mut self, article: &str, before: Option<Annotation>, after: Option<Annotation>) {
-        let Some(id) = after.as_ref().or(before.as_ref()).map(|a| a.id) else { return };
-        let key = format!("{}v1/{article}/a/{id}", persist::KEY_PREFIX);
-        self.put(key, Write::Annotation { article: article.to_string(), id, before, after });
+    /// Queues the change of one annotation of the article with hash `article`; the key it went under.
+    pub fn put_annotation(
+        &mut self,
+        article: &ContentHash,
+        before: Option<Annotation>,
+        after: Option<Annotation>,
+    ) -> Option<String> {
+        let id = after.as_ref().or(before.as_ref()).map(|a| a.id)?;
+        let key = storage::annotation_key(article, &id);
+        self.put(key.clone(), Write::Annotation { article: article.short().to_string(), id, before, after });
+        Some(key)
     }
 
     /// Never writes `key` (it holds a value this app cannot read), and drops what was queued for it.
@@ -188,7 +195,7 @@ fn write_one(
     };
     let current = match kv.get(key)? {
         None => None,
-        Some(raw) => match persist::decode(&raw) {
+        Some(raw) => match storage::decode(&raw) {
             Ok(annotation) => Some(annotation),
             Err(_) => {
                 // Never written over: a copy is kept, and the change stays in this tab's memory.
@@ -202,7 +209,7 @@ fn write_one(
         Resolution::InStep => Ok(()),
         Resolution::KeepMine { other_version } => {
             match after {
-                Some(annotation) => kv.set(key, &persist::encode(annotation))?,
+                Some(annotation) => kv.set(key, &storage::encode(annotation))?,
                 None => kv.remove(key)?,
             }
             if let Some(version) = other_version {

@@ -10,8 +10,8 @@ use super::load::{load_parts, Overlay};
 use super::queue::{Flushed, Outcome, Write};
 use super::{Effects, Session};
 use crate::domain::annotation::Annotation;
-use crate::domain::persist::{self, article_key_kind, ArticleKey, SideList};
-use crate::domain::sync::keep_version;
+use crate::domain::session::sync::keep_version;
+use crate::domain::storage::{self, article_key_kind, ArticleKey, SideList};
 
 impl Session {
     /// Writes up to `limit` queued keys and acts on what the two-tab check found: another tab's
@@ -32,7 +32,7 @@ impl Session {
                 Outcome::Adopted { .. } => {}
                 Outcome::OtherVersion { article, version } if *article == here => {
                     // Versions other tabs kept meanwhile join this tab's list first.
-                    let key = persist::side_key(self.doc.hash(), SideList::Conflicts);
+                    let key = storage::side_key(self.doc.hash(), SideList::Conflicts);
                     let stored = stored_versions(&*kv, &self.queue, &key).unwrap_or_default();
                     let mut conflicts: Vec<_> = (*self.conflicts).clone();
                     stored.into_iter().for_each(|v| keep_version(&mut conflicts, v));
@@ -42,12 +42,12 @@ impl Session {
                 }
                 Outcome::OtherVersion { article, version } => keep_stored_version(kv, &self.queue, article, version),
                 Outcome::Unreadable { key, raw } => {
-                    let error = persist::decode(raw).err().unwrap_or(persist::DecodeError::Corrupt(String::new()));
+                    let error = storage::decode(raw).err().unwrap_or(storage::DecodeError::Corrupt(String::new()));
                     self.queue.borrow_mut().protect(key);
-                    if key.starts_with(&persist::article_prefix(self.doc.hash())) {
+                    if key.starts_with(&storage::article_prefix(self.doc.hash())) {
                         self.unreadable.push(super::load::Unreadable {
                             key: key.clone(),
-                            backup_key: persist::backup_key(key),
+                            backup_key: storage::backup_key(key),
                             raw: raw.clone(),
                             error,
                         });
@@ -100,10 +100,10 @@ impl Session {
 
     /// Takes what storage holds for annotation `id` (outside the undo history).
     pub fn pull(&mut self, kv: &dyn KeyValue, id: Uuid) -> Effects {
-        let key = persist::annotation_key(self.doc.hash(), &id);
+        let key = storage::annotation_key(self.doc.hash(), &id);
         // A value this app cannot read, or no storage at all: nothing is known, nothing changes.
         let Ok(raw) = kv.get(&key) else { return Effects::default() };
-        let stored = match raw.map(|raw| persist::decode(&raw)) {
+        let stored = match raw.map(|raw| storage::decode(&raw)) {
             None => None,
             Some(Ok(annotation)) => Some(annotation),
             Some(Err(_)) => return Effects::default(),
@@ -117,13 +117,13 @@ impl Session {
 /// The other versions stored (or queued) under `key`; `None` when that value cannot be read.
 fn stored_versions(kv: &dyn KeyValue, queue: &super::SharedQueue, key: &str) -> Option<Vec<Annotation>> {
     let current = Overlay { kv, queue: &queue.borrow() }.get(key).ok().flatten();
-    current.as_deref().map_or(Ok(Vec::new()), persist::decode_list).ok()
+    current.as_deref().map_or(Ok(Vec::new()), storage::decode_list).ok()
 }
 
 /// Keeps `version` in the stored other-versions list of another article (read, added, queued).
 fn keep_stored_version(kv: &dyn KeyValue, queue: &super::SharedQueue, article: &str, version: &Annotation) {
-    let key = format!("{}v1/{article}/conflicts", persist::KEY_PREFIX);
+    let key = format!("{}v1/{article}/conflicts", storage::KEY_PREFIX);
     let Some(mut list) = stored_versions(kv, queue, &key) else { return };
     keep_version(&mut list, version.clone());
-    queue.borrow_mut().put(key, Write::Value(Some(persist::encode_list(&list))));
+    queue.borrow_mut().put(key, Write::Value(Some(storage::encode_list(&list))));
 }

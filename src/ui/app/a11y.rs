@@ -1,11 +1,11 @@
 //! The app's keyboard and screen-reader layer: focus moved into panels and given back, paragraph descriptions of highlights, next/previous annotation, and what the caret reaches.
 
+use crate::ui::browser::dom::{self, Element};
 use uuid::Uuid;
-use web_sys::Element;
 
 use super::{App, EditorAt};
-use crate::domain::spoken;
-use crate::domain::store::Change;
+use crate::domain::annotation::spoken;
+use crate::domain::annotation::store::Change;
 use crate::ui::browser::{block_notes, focus};
 
 /// What the app remembers between renders for keyboard and screen-reader users.
@@ -110,7 +110,7 @@ impl App {
 
     /// The document position of a collapsed caret in the article, if there is one.
     fn caret(&self) -> Option<usize> {
-        let selection = web_sys::window()?.get_selection().ok()??;
+        let selection = dom::selection()?;
         if !selection.is_collapsed() {
             return None;
         }
@@ -150,9 +150,7 @@ impl App {
                 .range(self.session.doc(), start, start)
                 .and_then(|r| Some((r.start_container().ok()?, r.start_offset().ok()?)))
             {
-                if let Some(selection) = web_sys::window().and_then(|w| w.get_selection().ok().flatten()) {
-                    let _ = selection.collapse_with_offset(Some(&node), offset);
-                }
+                dom::place_caret(&node, offset);
             }
         }
         if let Some(painter) = &self.painter {

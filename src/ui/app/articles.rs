@@ -2,7 +2,6 @@
 
 use std::rc::Rc;
 
-use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::*;
@@ -37,16 +36,13 @@ impl App {
                 true
             }
             Msg::OpenFileDialog => {
-                if let Some(input) = self.file_input.cast::<HtmlInputElement>() {
-                    input.set_value("");
-                    input.click();
-                }
+                form::choose_files(&self.file_input);
                 false
             }
             Msg::FilesChosen(files) => {
                 self.dragging = false;
                 // Annotation files dropped on the page are imported; anything else is opened as an article.
-                let is_annotations = |f: &web_sys::File| {
+                let is_annotations = |f: &form::File| {
                     let name = f.name().to_ascii_lowercase();
                     name.ends_with(".json") || name.ends_with(".jsonld")
                 };
@@ -278,9 +274,7 @@ impl App {
         if self.notice_action.is_none() {
             self.notice = None;
         }
-        if let Some(window) = web_sys::window() {
-            window.scroll_to_with_x_and_y(0.0, 0.0);
-        }
+        dom::scroll_to_top();
         self.save_soon();
     }
 }

@@ -2,13 +2,13 @@
 //!
 //! The window's selection is the caret (its focus) and the selection (anchor to focus), so a
 //! click, Alt+↓ or Ctrl+↓ put the caret where the keys go on from. Moves by character and word are
-//! `domain::caret`'s, over the text; moves by line are `browser::lines`', over the layout.
+//! `domain::article::caret`'s, over the text; moves by line are `browser::lines`', over the layout.
 
-use web_sys::KeyboardEvent;
+use crate::ui::browser::dom::KeyboardEvent;
 
 use super::App;
-use crate::domain::caret::{self, block_of, forward_for_arrow, selection_change, SelectionChange, Unit};
-use crate::domain::spoken::shorten;
+use crate::domain::annotation::spoken::shorten;
+use crate::domain::article::caret::{self, block_of, forward_for_arrow, selection_change, SelectionChange, Unit};
 use crate::ui::browser::lines;
 
 /// Longest text read for one move, in characters.

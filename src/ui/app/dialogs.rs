@@ -6,9 +6,9 @@ use yew::prelude::*;
 
 use super::hand_in::HandInMsg;
 use super::{App, Msg};
-use crate::domain::document::Document;
+use crate::domain::annotation::tag_edit::delete_impact;
+use crate::domain::article::document::Document;
 use crate::domain::session::import::PendingImport;
-use crate::domain::tag_edit::delete_impact;
 use crate::ui::browser::library;
 use crate::ui::browser::library::LibraryEntry;
 use crate::ui::class_view_host::ClassViewHost;

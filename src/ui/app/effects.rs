@@ -1,7 +1,7 @@
 //! Annotating and carrying out what an operation changed: create, retag, notes, and painting, describing, restyling, announcing and saving the effects.
 
+use crate::ui::browser::dom::{self, HtmlElement as DomElement};
 use uuid::Uuid;
-use web_sys::HtmlElement as DomElement;
 
 use super::*;
 
@@ -22,9 +22,7 @@ impl App {
         );
         if self.carry_out(result, self.t().annotation_created) {
             clock::mark("marginalia:create-painted");
-            if let Some(selection) = web_sys::window().and_then(|w| w.get_selection().ok().flatten()) {
-                let _ = selection.remove_all_ranges();
-            }
+            dom::clear_selection();
             self.set_pending(None);
             // Focus was in the toolbar, which now goes away: hand it back to the article.
             if self.focus_within(&self.toolbar_ref) {

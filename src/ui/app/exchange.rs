@@ -2,20 +2,19 @@
 
 use std::rc::Rc;
 
-use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::{App, Dialog, Msg};
+use crate::domain::annotation::tag_edit::TagEdit;
 use crate::domain::annotation::time_from_millis;
 use crate::domain::format;
 use crate::domain::format::export::{pack_file, ExportKind};
 use crate::domain::format::import::ImportFile;
 use crate::domain::format::pack::{self, ExportInfo};
-use crate::domain::persist;
 use crate::domain::session::SessionError;
-use crate::domain::tag_edit::TagEdit;
+use crate::domain::storage;
 use crate::ui::browser::class_module;
-use crate::ui::browser::{clock, download, eviction, files};
+use crate::ui::browser::{clock, dom, download, eviction, files, form};
 use crate::ui::settings::TagFieldError;
 use time::OffsetDateTime;
 
@@ -41,10 +40,7 @@ impl App {
                 true
             }
             Msg::OpenImportDialog => {
-                if let Some(input) = self.import_input.cast::<HtmlInputElement>() {
-                    input.set_value("");
-                    input.click();
-                }
+                form::choose_files(&self.import_input);
                 false
             }
             Msg::ImportFiles(chosen) => {
@@ -178,9 +174,9 @@ impl App {
         let index = ExportKind::ALL.iter().position(|k| *k == kind).unwrap_or_default();
         let list: Vec<_> = annotations.cloned().collect();
         let (article, tags, list) = (
-            persist::encode_article(session.doc(), now),
-            persist::encode_tags(session.tags()),
-            persist::encode_list(&list),
+            storage::encode_article(session.doc(), now),
+            storage::encode_tags(session.tags()),
+            storage::encode_list(&list),
         );
         let (link, by) = (ctx.link().clone(), session.author().to_string());
         wasm_bindgen_futures::spawn_local(async move {
@@ -275,9 +271,7 @@ impl App {
         }
         if self.carry_out(result, self.t().annotation_replaced) {
             self.reattach = None;
-            if let Some(selection) = web_sys::window().and_then(|w| w.get_selection().ok().flatten()) {
-                let _ = selection.remove_all_ranges();
-            }
+            dom::clear_selection();
             self.set_pending(None);
         }
     }
@@ -304,7 +298,7 @@ impl App {
     /// Names the default tags of articles without a stored set in the UI's language (the open
     /// article's too, while its set is not stored).
     pub(super) fn name_default_tags(&mut self) {
-        let effects = self.session.use_default_tags(crate::domain::tags::TagSet::defaults(self.t()));
+        let effects = self.session.use_default_tags(crate::domain::annotation::tags::TagSet::defaults(self.t()));
         self.apply_effects(effects);
     }
 
@@ -316,7 +310,7 @@ impl App {
             .iter()
             .map(|u| (u.key.clone(), serde_json::Value::String(u.raw.clone())))
             .collect();
-        let json = crate::domain::json_out::pretty_text(&serde_json::Value::Object(backup));
+        let json = crate::domain::json::write::pretty_text(&serde_json::Value::Object(backup));
         if let Err(message) =
             download::download("marginalia-unreadable-backup.json", "application/json", &json, self.t())
         {

@@ -1,7 +1,7 @@
 //! Handing work in on a shared computer: "New student on this computer" (what would be lost, Export first, then this browser's Marginalia data cleared through the session and the sample reopened fresh).
 
 use super::{App, Dialog};
-use crate::domain::persist;
+use crate::domain::storage;
 use crate::ui::browser::eviction;
 
 /// The hand-in messages.
@@ -38,7 +38,7 @@ impl App {
     fn start_fresh(&mut self) {
         self.note_drafts.clear();
         self.dialog = None;
-        let fresh = self.session.start_fresh(&mut self.kv, self.sample.clone(), &[persist::LANG_KEY]);
+        let fresh = self.session.start_fresh(&mut self.kv, self.sample.clone(), &[storage::LANG_KEY]);
         // The browser did not lose anything behind the app's back: no eviction notice next time.
         eviction::forget();
         self.evicted = None;

@@ -1,7 +1,7 @@
 //! The keyboard: shortcuts (undo, redo, tag keys, help) and annotating in the focused article (paragraph moves, the caret keys of `caret_keys.rs`).
 
+use crate::ui::browser::dom::{self, Element, HtmlElement as DomElement, KeyboardEvent};
 use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlElement as DomElement, KeyboardEvent};
 use yew::prelude::*;
 
 use super::*;
@@ -18,9 +18,7 @@ impl App {
             } else if self.editor.is_some() {
                 self.close_editor();
             } else if self.pending.is_some() {
-                if let Some(selection) = web_sys::window().and_then(|w| w.get_selection().ok().flatten()) {
-                    let _ = selection.remove_all_ranges();
-                }
+                dom::clear_selection();
                 self.set_pending(None);
             }
             return true;
@@ -111,9 +109,7 @@ impl App {
     pub(super) fn place_caret(&self) {
         let Some(dom) = self.dom() else { return };
         let Some(element) = self.outline_block() else { return };
-        let options = web_sys::ScrollIntoViewOptions::new();
-        options.set_block(web_sys::ScrollLogicalPosition::Nearest);
-        element.scroll_into_view_with_scroll_into_view_options(&options);
+        dom::scroll_into_view(&element, false);
         dom.place_caret(self.current_block);
     }
 

@@ -1,45 +1,36 @@
 //! Listeners on the whole document and window: selection, pointer, keys, leaving the page, scrolling, printing and dropped files.
 
 use gloo::events::{EventListener, EventListenerOptions};
-use wasm_bindgen::JsCast;
-use web_sys::KeyboardEvent;
 use yew::prelude::*;
 
 use super::*;
 
 /// Drag-and-drop of files onto the page: shows the drop overlay and opens what is dropped.
 pub(super) fn drag_listener(
-    document: &web_sys::Document,
+    document: &dom::Document,
     name: &'static str,
     link: &yew::html::Scope<App>,
 ) -> EventListener {
     let link = link.clone();
     EventListener::new_with_options(document, name, EventListenerOptions::enable_prevent_default(), move |event| {
-        let Some(drag) = event.dyn_ref::<web_sys::DragEvent>() else { return };
-        let has_files = drag.data_transfer().is_some_and(|d| d.types().includes(&"Files".into(), 0));
-        if !has_files {
-            return;
-        }
+        let Some(drag) = dom::drag(event) else { return };
         event.prevent_default();
-        match name {
-            "dragover" => link.send_message(Msg::Dragging(true)),
-            // Leaving for a child element also fires dragleave; only leaving the window (no related target) counts.
-            "dragleave" if drag.related_target().is_none() => link.send_message(Msg::Dragging(false)),
-            "drop" => {
-                link.send_message(Msg::FilesChosen(files::files_of(drag.data_transfer().and_then(|d| d.files()))))
-            }
-            _ => {}
+        match drag {
+            dom::Drag::Over => link.send_message(Msg::Dragging(true)),
+            // Leaving for a child element also fires dragleave; only leaving the window counts.
+            dom::Drag::Leave { window: true } => link.send_message(Msg::Dragging(false)),
+            dom::Drag::Leave { window: false } => {}
+            dom::Drag::Drop(files) => link.send_message(Msg::FilesChosen(files)),
         }
     })
 }
 
 /// Listeners on the whole document: selection, pointer, keys and leaving the page.
 pub(super) fn document_listeners(ctx: &Context<App>) -> Vec<EventListener> {
-    let Some(window) = web_sys::window() else { return Vec::new() };
-    let Some(document) = window.document() else { return Vec::new() };
+    let Some((window, document)) = dom::window_and_document() else { return Vec::new() };
     let link = ctx.link();
     let passive = EventListenerOptions::default();
-    let on = |target: &web_sys::EventTarget, name: &'static str, msg: fn(&web_sys::Event) -> Option<Msg>| {
+    let on = |target: &dom::EventTarget, name: &'static str, msg: fn(&dom::Event) -> Option<Msg>| {
         let link = link.clone();
         EventListener::new_with_options(target, name, passive, move |event| {
             if let Some(message) = msg(event) {
@@ -54,7 +45,7 @@ pub(super) fn document_listeners(ctx: &Context<App>) -> Vec<EventListener> {
             "keydown",
             EventListenerOptions::enable_prevent_default(),
             move |e| {
-                if let Some(event) = e.dyn_ref::<KeyboardEvent>() {
+                if let Some(event) = dom::as_key(e) {
                     // Tab is kept inside an open dialog here, in the event itself: yew handles
                     // messages a microtask later, and the browser must not move focus first.
                     if focus::contain_tab(event) {
@@ -67,9 +58,7 @@ pub(super) fn document_listeners(ctx: &Context<App>) -> Vec<EventListener> {
     };
     vec![
         EventListener::new(&document, "focusin", |event| {
-            if let Some(event) = event.dyn_ref::<web_sys::FocusEvent>() {
-                focus::keep_in_modal(event);
-            }
+            focus::keep_in_modal(event);
         }),
         on(&document, "selectionchange", |_| Some(Msg::SelectionChanged)),
         on(&document, "pointerdown", |_| Some(Msg::PointerDown)),
@@ -82,10 +71,7 @@ pub(super) fn document_listeners(ctx: &Context<App>) -> Vec<EventListener> {
         on(&window, "resize", |_| Some(Msg::ViewportMoved)),
         on(&window, "beforeprint", |_| Some(Msg::Printing(true))),
         on(&window, "afterprint", |_| Some(Msg::Printing(false))),
-        on(&document, "visibilitychange", |_| {
-            let hidden = web_sys::window().and_then(|w| w.document()).is_some_and(|d| d.hidden());
-            hidden.then_some(Msg::PageHide)
-        }),
+        on(&document, "visibilitychange", |_| dom::page_hidden().then_some(Msg::PageHide)),
         keys,
         drag_listener(&document, "dragover", link),
         drag_listener(&document, "dragleave", link),

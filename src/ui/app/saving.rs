@@ -5,15 +5,14 @@
 //! written at once before anything else reads this article's storage: when the page is hidden
 //! or closed, and when another tab writes.
 
-use gloo::events::{EventListener, EventListenerOptions};
+use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
 use yew::html::Scope;
 
 use super::{App, Msg};
 use crate::domain::session::SharedQueue;
-use crate::ui::browser::{clock, eviction};
+
+use crate::ui::browser::{clock, dom, eviction};
 
 /// Queues of up to this many keys (every ordinary edit) are written at once.
 pub(super) const SAVE_AT_ONCE: usize = 64;
@@ -48,11 +47,7 @@ impl Saving {
         }
         self.scheduled = true;
         let link = self.link.clone();
-        let when_idle = Closure::once_into_js(move || link.send_message(Msg::SaveSome));
-        let options = web_sys::IdleRequestOptions::new();
-        options.set_timeout(IDLE_TIMEOUT_MS);
-        let idle = web_sys::window().map(|w| w.request_idle_callback_with_options(when_idle.unchecked_ref(), &options));
-        if !matches!(idle, Some(Ok(_))) {
+        if !clock::when_idle(IDLE_TIMEOUT_MS, move || link.send_message(Msg::SaveSome)) {
             let link = self.link.clone();
             Timeout::new(0, move || link.send_message(Msg::SaveSome)).forget();
         }
@@ -69,7 +64,7 @@ impl Saving {
 
 /// The page's clock in milliseconds.
 fn now_ms() -> f64 {
-    web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
+    clock::page_millis()
 }
 
 impl App {
@@ -144,17 +139,5 @@ impl App {
 /// Asks before the page is closed or reloaded while anything waits in the save queue (a large
 /// step still being written, or storage that refused a write).
 pub(super) fn before_unload(queue: SharedQueue) -> Option<EventListener> {
-    let window = web_sys::window()?;
-    Some(EventListener::new_with_options(
-        &window,
-        "beforeunload",
-        EventListenerOptions::enable_prevent_default(),
-        move |event| {
-            if queue.try_borrow().is_ok_and(|q| !q.is_empty()) {
-                event.prevent_default();
-                // Older browsers ask only when returnValue is set.
-                let _ = js_sys::Reflect::set(event, &"returnValue".into(), &"".into());
-            }
-        },
-    ))
+    dom::ask_before_leaving(move || queue.try_borrow().is_ok_and(|q| !q.is_empty()))
 }

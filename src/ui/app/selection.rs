@@ -1,7 +1,7 @@
 //! The selection and the editor: reading the browser selection as a snapped passage, placing the toolbar and the editor, and opening annotations from a click or the list.
 
+use crate::ui::browser::dom::{self, Element};
 use uuid::Uuid;
-use web_sys::Element;
 use yew::prelude::*;
 
 use super::*;
@@ -57,12 +57,7 @@ impl App {
     /// Page coordinates for a panel next to the passage `[start, end)`: below it, or above it
     /// when there is no room below, and always inside the viewport's width.
     pub(super) fn below_span(&self, start: usize, end: usize) -> (f64, f64) {
-        let window = web_sys::window();
-        let number = |v: Option<Result<wasm_bindgen::JsValue, _>>| v.and_then(|r| r.ok()).and_then(|v| v.as_f64());
-        let scroll_x = window.as_ref().and_then(|w| w.scroll_x().ok()).unwrap_or(0.0);
-        let scroll_y = window.as_ref().and_then(|w| w.scroll_y().ok()).unwrap_or(0.0);
-        let width = number(window.as_ref().map(|w| w.inner_width())).unwrap_or(1024.0);
-        let height = number(window.as_ref().map(|w| w.inner_height())).unwrap_or(768.0);
+        let dom::Viewport { scroll_x, scroll_y, width, height } = dom::viewport();
         let rect =
             self.dom().and_then(|d| d.range(self.session.doc(), start, end)).map(|r| r.get_bounding_client_rect());
         let (top, bottom, left) = rect.map_or((0.0, 0.0, 0.0), |r| (r.top(), r.bottom(), r.left()));
@@ -74,7 +69,7 @@ impl App {
     }
 
     pub(super) fn focus_within(&self, node_ref: &NodeRef) -> bool {
-        let active = web_sys::window().and_then(|w| w.document()).and_then(|d| d.active_element());
+        let active = focus::active();
         match (node_ref.cast::<Element>(), active) {
             (Some(container), Some(active)) => container.contains(Some(&active)),
             _ => false,
@@ -107,9 +102,7 @@ impl App {
         self.set_pending(None);
         if let Some(dom) = self.dom() {
             if let Some(element) = self.session.doc().block_index_at(start).and_then(|i| dom.block_element(i)) {
-                let options = web_sys::ScrollIntoViewOptions::new();
-                options.set_block(web_sys::ScrollLogicalPosition::Center);
-                element.scroll_into_view_with_scroll_into_view_options(&options);
+                dom::scroll_into_view(&element, true);
             }
         }
         if let Some(painter) = &self.painter {
@@ -127,9 +120,7 @@ impl App {
         if let Some(element) =
             self.dom().and_then(|dom| self.session.doc().block_index_at(start).and_then(|i| dom.block_element(i)))
         {
-            let options = web_sys::ScrollIntoViewOptions::new();
-            options.set_block(web_sys::ScrollLogicalPosition::Center);
-            element.scroll_into_view_with_scroll_into_view_options(&options);
+            dom::scroll_into_view(&element, true);
         }
         if let Some(painter) = &self.painter {
             painter.flash(self.session.doc(), start, end);

@@ -19,7 +19,7 @@ impl App {
         let mut kv = LocalKv;
         let mut session = Session::open(doc, &mut kv, SharedQueue::default());
         // Before anything is shown, so a new article's default tags appear in the UI's language.
-        session.use_default_tags(crate::domain::tags::TagSet::defaults(ui_lang.texts()));
+        session.use_default_tags(crate::domain::annotation::tags::TagSet::defaults(ui_lang.texts()));
         crash::install(session.queue().clone(), ui_lang.texts());
         let listeners = document_listeners(ctx)
             .into_iter()

@@ -5,6 +5,7 @@ use uuid::Uuid;
 use yew::prelude::*;
 
 use super::{App, Msg};
+use crate::domain::storage::{self, ArticleKey};
 use crate::ui::browser::storage_events;
 
 /// Listens for other tabs' writes to storage.
@@ -19,7 +20,10 @@ impl App {
     pub(super) fn stored_elsewhere(&mut self, key: Option<String>) -> bool {
         let Some(key) = key else { return false };
         // An annotation whose note is being typed waits: committing the note resolves the two versions.
-        let typing = self.note_drafts.keys().copied().find(|id| key.ends_with(&id.to_string()));
+        let typing = match storage::article_key_kind(self.session.doc().hash(), &key) {
+            Some(ArticleKey::Annotation(id)) => self.note_drafts.contains_key(&id).then_some(id),
+            _ => None,
+        };
         let effects = self.session.stored_elsewhere(&mut self.kv, &key, typing);
         let changed = !effects.is_empty();
         self.apply_effects(effects);

@@ -1,8 +1,7 @@
 //! Parts of the page: the warnings, the sidebar, the open editor, and the painter attached once the article is in the DOM.
 
+use crate::ui::browser::dom::{self, Element};
 use gloo::events::EventListener;
-use wasm_bindgen::JsCast;
-use web_sys::Element;
 use yew::prelude::*;
 
 use super::*;
@@ -29,7 +28,7 @@ impl App {
                             onclick={link.callback(|_| Msg::OpenFileDialog)}>{t.open_file}</button>
                         <input ref={self.file_input.clone()} type="file" class="visually-hidden" tabindex="-1" aria-hidden="true"
                             accept=".txt,.text,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html"
-                            onchange={link.callback(|e: Event| Msg::FilesChosen(files::files_of(e.target_unchecked_into::<HtmlInputElement>().files())))} />
+                            onchange={link.callback(|e: Event| Msg::FilesChosen(form::files(&e)))} />
                         <button type="button" disabled={!self.session.can_undo()} aria-keyshortcuts="Control+Z"
                             title={t.undo_title} onclick={link.callback(|_| Msg::Undo)}>{t.undo}</button>
                         <button type="button" disabled={!self.session.can_redo()} aria-keyshortcuts="Control+Shift+Z"
@@ -38,7 +37,7 @@ impl App {
                             onclick={link.callback(|_| Msg::OpenImportDialog)}>{t.import}</button>
                         <input ref={self.import_input.clone()} type="file" multiple=true class="visually-hidden" tabindex="-1" aria-hidden="true"
                             accept=".json,.jsonld,application/json,application/ld+json"
-                            onchange={link.callback(|e: Event| Msg::ImportFiles(files::files_of(e.target_unchecked_into::<HtmlInputElement>().files())))} />
+                            onchange={link.callback(|e: Event| Msg::ImportFiles(form::files(&e)))} />
                         <button type="button" title={t.export_title}
                             onclick={link.callback(|_| Msg::ShowExport(true))}>{t.export}</button>
                         <button type="button" title={t.class_title}
@@ -169,8 +168,8 @@ impl App {
         let Some(root) = self.article_ref.cast::<Element>() else { return };
         let link = ctx.link().clone();
         self.article_listener = Some(EventListener::new(&root, "click", move |event| {
-            if let Some(mouse) = event.dyn_ref::<web_sys::MouseEvent>() {
-                link.send_message(Msg::ArticleClick(mouse.client_x() as f64, mouse.client_y() as f64));
+            if let Some((x, y)) = dom::client_point(event) {
+                link.send_message(Msg::ArticleClick(x, y));
             }
         }));
         let Some(dom) = DomText::collect(root, self.session.doc()) else {

@@ -2,11 +2,11 @@
 
 use std::ops::Range;
 
-use crate::domain::document::Document;
+use crate::domain::annotation::spoken::block_description;
+use crate::domain::annotation::store::Store;
+use crate::domain::annotation::tags::TagSet;
+use crate::domain::article::document::Document;
 use crate::domain::i18n::Texts;
-use crate::domain::spoken::block_description;
-use crate::domain::store::Store;
-use crate::domain::tags::TagSet;
 use crate::ui::browser::dom_text::DomText;
 
 /// The attribute that carries a block's description (ARIA 1.3; an attribute adds no DOM node).

@@ -7,7 +7,9 @@
 
 use std::cell::RefCell;
 
-use js_sys::{Array, Function, Promise, Reflect};
+/// The JS values the second module's exports take and give back (`src/bin/class_view.rs`).
+pub use js_sys::{Array, Function};
+use js_sys::{Promise, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::Element;
@@ -59,7 +61,7 @@ fn describe(error: &JsValue) -> String {
         .unwrap_or_else(|| "unknown error".to_string())
 }
 
-/// What the app passes to the class view, as it stores it (`domain::persist`).
+/// What the app passes to the class view, as it stores it (`domain::storage`).
 pub struct Input {
     /// `en` or `es`.
     pub lang: &'static str,
@@ -156,7 +158,7 @@ pub async fn read_article(
     name: &str,
     lang: &str,
     all_text: bool,
-) -> Result<crate::domain::document::Document, ReadError> {
+) -> Result<crate::domain::article::document::Document, ReadError> {
     let module = load().await.map_err(ReadError::Failed)?;
     let read: Function = Reflect::get(&module, &"read_article".into())
         .ok()
@@ -179,7 +181,7 @@ pub async fn read_article(
 pub async fn read_pasted(
     pasted: &crate::ui::new_article::Pasted,
     lang: &str,
-) -> Result<crate::domain::document::Document, ReadError> {
+) -> Result<crate::domain::article::document::Document, ReadError> {
     let module = load().await.map_err(ReadError::Failed)?;
     let read: Function = Reflect::get(&module, &"read_pasted".into())
         .ok()
@@ -198,10 +200,10 @@ pub async fn read_pasted(
 }
 
 /// The module's `[status, payload]` answer as a document or the reason there is none.
-fn decode_answer(answer: &Array) -> Result<crate::domain::document::Document, ReadError> {
+fn decode_answer(answer: &Array) -> Result<crate::domain::article::document::Document, ReadError> {
     let payload = answer.get(1).as_string().unwrap_or_default();
     match answer.get(0).as_string().as_deref() {
-        Some("ok") => crate::domain::persist::decode_article(&payload, None)
+        Some("ok") => crate::domain::storage::decode_article(&payload, None)
             .map(|(doc, _)| doc)
             .map_err(|e| ReadError::Failed(e.to_string())),
         Some("no-article") => Err(ReadError::NoArticle(payload)),

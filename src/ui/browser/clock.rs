@@ -48,3 +48,19 @@ pub fn after_next_paint(work: impl FnOnce() + 'static) {
     let in_frame = Closure::once_into_js(move || gloo::timers::callback::Timeout::new(0, work).forget());
     let _ = window.request_animation_frame(in_frame.unchecked_ref());
 }
+
+/// The page's clock in milliseconds (`performance.now()`), for durations.
+pub fn page_millis() -> f64 {
+    web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
+}
+
+/// Runs `work` when the browser is idle, at the latest `timeout_ms` later; `false` (and nothing
+/// runs) where there are no idle callbacks (Safari).
+pub fn when_idle(timeout_ms: u32, work: impl FnOnce() + 'static) -> bool {
+    use wasm_bindgen::{closure::Closure, JsCast};
+    let Some(window) = web_sys::window() else { return false };
+    let when_idle = Closure::once_into_js(work);
+    let options = web_sys::IdleRequestOptions::new();
+    options.set_timeout(timeout_ms);
+    window.request_idle_callback_with_options(when_idle.unchecked_ref(), &options).is_ok()
+}

@@ -8,7 +8,7 @@
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Node, Range, StaticRange, StaticRangeInit, Text};
 
-use crate::domain::document::Document;
+use crate::domain::article::document::Document;
 
 /// The attribute carrying a block's index on its element.
 pub const BLOCK_ATTR: &str = "data-block";

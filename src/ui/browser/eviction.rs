@@ -5,7 +5,7 @@ use std::cell::Cell;
 
 use wasm_bindgen::JsValue;
 
-use crate::domain::eviction::{self, Marker, SENTINEL_KEY};
+use crate::domain::storage::eviction::{self, Marker, SENTINEL_KEY};
 use crate::ui::browser::storage::local_storage;
 
 const COOKIE: &str = "marginalia-marker";

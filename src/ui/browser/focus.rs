@@ -87,7 +87,7 @@ pub fn contain_tab(event: &KeyboardEvent) -> bool {
 /// outside the open modal dialog (on a tab stop the list above does not know, such as a scrollable
 /// box Chromium makes focusable, or after the focused control was re-rendered away), it goes back
 /// in: to the last control when it left backwards (it landed before the dialog), else the first.
-pub fn keep_in_modal(event: &web_sys::FocusEvent) {
+pub fn keep_in_modal(event: &web_sys::Event) {
     let Some(dialog) = modal() else { return };
     let Some(landed) = event.target().and_then(|t| t.dyn_into::<web_sys::Node>().ok()) else { return };
     if dialog.contains(Some(&landed)) {

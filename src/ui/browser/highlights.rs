@@ -2,7 +2,7 @@
 //!
 //! Each change adds or deletes only the ranges of the annotation it touches (and of the
 //! intersections with annotations it overlaps), so painting cost follows the size of the change.
-//! Only the annotations near the viewport are registered (`domain::in_view`): Chromium
+//! Only the annotations near the viewport are registered (`domain::annotation::in_view`): Chromium
 //! revalidates every registered range when any highlight changes, so painting all 10,000 made
 //! each new selection and each new highlight cost 50-230 ms.
 
@@ -14,11 +14,11 @@ use web_sys::StaticRange as Range;
 
 use super::dom_text::DomText;
 use super::viewport;
+use crate::domain::annotation::in_view::{self, BlockSpan, InView};
+use crate::domain::annotation::store::{Change, Store};
+use crate::domain::annotation::tags::{TagId, TagSet};
 use crate::domain::annotation::Annotation;
-use crate::domain::document::Document;
-use crate::domain::in_view::{self, BlockSpan, InView};
-use crate::domain::store::{Change, Store};
-use crate::domain::tags::{TagId, TagSet};
+use crate::domain::article::document::Document;
 
 #[wasm_bindgen]
 extern "C" {

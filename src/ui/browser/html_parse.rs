@@ -6,7 +6,7 @@
 use wasm_bindgen::JsCast;
 use web_sys::{DomParser, Element, Node, SupportedType};
 
-use crate::domain::html_tree::{HtmlElement, HtmlNode, MAX_DEPTH};
+use crate::domain::article::html_tree::{HtmlElement, HtmlNode, MAX_DEPTH};
 use crate::domain::i18n::Texts;
 
 /// Parses `html` into the owned model of its `<html>` element.

@@ -1,7 +1,7 @@
 //! The UI language in the browser: the stored choice, else `navigator.languages`; and `<html lang>` kept in step.
 
 use crate::domain::i18n::Lang;
-use crate::domain::persist;
+use crate::domain::storage;
 use crate::ui::browser::storage::{classify, local_storage, StorageProblem};
 
 /// The language chosen in Settings, else the first of the browser's preferred languages that
@@ -12,7 +12,7 @@ pub fn initial() -> Lang {
 
 /// The choice stored in Settings, if any (and if it names a language Marginalia has).
 fn stored() -> Option<Lang> {
-    let code = local_storage().ok()?.get_item(persist::LANG_KEY).ok()??;
+    let code = local_storage().ok()?.get_item(storage::LANG_KEY).ok()??;
     Lang::from_tag(&code)
 }
 
@@ -29,7 +29,7 @@ fn browser_tags() -> Vec<String> {
 
 /// Stores the user's choice, which from then on wins over the browser's preference.
 pub fn save(lang: Lang) -> Result<(), StorageProblem> {
-    local_storage()?.set_item(persist::LANG_KEY, lang.code()).map_err(|e| classify(&e))
+    local_storage()?.set_item(storage::LANG_KEY, lang.code()).map_err(|e| classify(&e))
 }
 
 /// Sets `<html lang>`, which screen readers use to pick their voice and pronunciation.

@@ -3,12 +3,12 @@
 use time::OffsetDateTime;
 
 use super::storage::{keys, local_storage, KeyValue};
-use crate::domain::document::{ContentHash, Document};
+use crate::domain::article::document::{ContentHash, Document};
 use crate::domain::i18n::Texts;
-use crate::domain::persist::{self, ArticleSummary, DecodeError};
 use crate::domain::session::load::Overlay;
 use crate::domain::session::queue::Write;
 use crate::domain::session::SharedQueue;
+use crate::domain::storage::{self, ArticleSummary, DecodeError};
 
 /// One article in the library, as the library list shows it.
 #[derive(Debug, Clone, PartialEq)]
@@ -31,25 +31,25 @@ pub fn list(kv: &dyn KeyValue, queue: &SharedQueue, sample: &Document) -> Vec<Li
     let entries = {
         let queued = queue.borrow();
         let view = Overlay { kv, queue: &queued };
-        let all = view.keys_with_prefix(persist::KEY_PREFIX);
+        let all = view.keys_with_prefix(storage::KEY_PREFIX);
         let count = |short: &str| {
-            let prefix = format!("{}v1/{short}/a/", persist::KEY_PREFIX);
+            let prefix = format!("{}v1/{short}/a/", storage::KEY_PREFIX);
             all.iter().filter(|k| k.starts_with(&prefix) && view.get(k).ok().flatten().is_some()).count()
         };
         let mut stored: Vec<LibraryEntry> = all
             .iter()
             .filter_map(|key| {
-                let short = persist::article_key_hash(key)?;
+                let short = storage::article_key_hash(key)?;
                 if short == sample.hash().short() {
                     return None;
                 }
-                let summary_key = format!("{}v1/{short}/summary", persist::KEY_PREFIX);
-                let summary = match view.get(&summary_key).ok().flatten().map(|v| persist::decode_summary(&v)) {
+                let summary_key = format!("{}v1/{short}/summary", storage::KEY_PREFIX);
+                let summary = match view.get(&summary_key).ok().flatten().map(|v| storage::decode_summary(&v)) {
                     Some(Ok(summary)) => summary,
                     _ => {
-                        let (doc, added) = persist::decode_article(&view.get(key).ok()??, Some(short)).ok()?;
+                        let (doc, added) = storage::decode_article(&view.get(key).ok()??, Some(short)).ok()?;
                         let summary = ArticleSummary::of(&doc, added);
-                        missing_summaries.push((summary_key, persist::encode_summary(&summary)));
+                        missing_summaries.push((summary_key, storage::encode_summary(&summary)));
                         summary
                     }
                 };
@@ -63,7 +63,7 @@ pub fn list(kv: &dyn KeyValue, queue: &SharedQueue, sample: &Document) -> Vec<Li
                 })
             })
             .collect();
-        crate::domain::sort::sort_by_key(&mut stored, |e| std::cmp::Reverse(e.added));
+        crate::domain::text::sort::sort_by_key(&mut stored, |e| std::cmp::Reverse(e.added));
         let mut entries = vec![sample_entry(sample, count(sample.hash().short()))];
         entries.extend(stored);
         entries
@@ -87,15 +87,15 @@ fn sample_entry(sample: &Document, annotations: usize) -> LibraryEntry {
 
 /// True when the article with this hash is already in the library (stored or queued).
 pub fn contains(kv: &dyn KeyValue, queue: &SharedQueue, hash: &ContentHash) -> bool {
-    matches!(Overlay { kv, queue: &queue.borrow() }.get(&persist::article_key(hash)), Ok(Some(_)))
+    matches!(Overlay { kv, queue: &queue.borrow() }.get(&storage::article_key(hash)), Ok(Some(_)))
 }
 
 /// Queues an article (new or renamed) and its summary, keeping the date it was first added.
 pub fn save(queue: &SharedQueue, doc: &Document, added: OffsetDateTime) {
     let mut queue = queue.borrow_mut();
-    queue.put(persist::article_key(doc.hash()), Write::Value(Some(persist::encode_article(doc, added))));
-    let summary = persist::encode_summary(&ArticleSummary::of(doc, added));
-    queue.put(persist::summary_key(doc.hash()), Write::Value(Some(summary)));
+    queue.put(storage::article_key(doc.hash()), Write::Value(Some(storage::encode_article(doc, added))));
+    let summary = storage::encode_summary(&ArticleSummary::of(doc, added));
+    queue.put(storage::summary_key(doc.hash()), Write::Value(Some(summary)));
 }
 
 /// Loads the stored (or queued) article with short hash `key`, with the time it was added.
@@ -105,12 +105,12 @@ pub fn load(
     key: &str,
     t: &Texts,
 ) -> Result<(Document, OffsetDateTime), String> {
-    let stored_key = format!("{}v1/{key}/doc", persist::KEY_PREFIX);
+    let stored_key = format!("{}v1/{key}/doc", storage::KEY_PREFIX);
     let value = Overlay { kv, queue: &queue.borrow() }
         .get(&stored_key)
         .map_err(|_| t.storage_unreadable.to_string())?
         .ok_or_else(|| t.article_gone.to_string())?;
-    persist::decode_article(&value, Some(key)).map_err(|e: DecodeError| (t.saved_article_broken)(&e.message(t)))
+    storage::decode_article(&value, Some(key)).map_err(|e: DecodeError| (t.saved_article_broken)(&e.message(t)))
 }
 
 /// Renames a stored article; its text and annotations stay as they are.
@@ -122,7 +122,7 @@ pub fn rename(kv: &dyn KeyValue, queue: &SharedQueue, key: &str, title: &str, t:
 
 /// Deletes a stored article and every value of it, and drops what was queued for it.
 pub fn delete(kv: &mut dyn KeyValue, queue: &SharedQueue, key: &str, t: &Texts) -> Result<usize, String> {
-    let prefix = format!("{}v1/{key}/", persist::KEY_PREFIX);
+    let prefix = format!("{}v1/{key}/", storage::KEY_PREFIX);
     let doomed: Vec<String> = kv
         .keys()
         .map_err(|_| t.storage_unchangeable.to_string())?
@@ -138,13 +138,13 @@ pub fn delete(kv: &mut dyn KeyValue, queue: &SharedQueue, key: &str, t: &Texts) 
 
 /// The short hash of the article open last, if any.
 pub fn last_open() -> Option<String> {
-    local_storage().ok()?.get_item(persist::LAST_OPEN_KEY).ok()?
+    local_storage().ok()?.get_item(storage::LAST_OPEN_KEY).ok()?
 }
 
 /// Remembers the open article, so the next visit returns to it.
 pub fn set_last_open(key: &str) {
     if let Ok(storage) = local_storage() {
-        let _ = storage.set_item(persist::LAST_OPEN_KEY, key);
+        let _ = storage.set_item(storage::LAST_OPEN_KEY, key);
     }
 }
 

@@ -8,8 +8,8 @@
 use web_sys::Element;
 
 use super::dom_text::DomText;
-use crate::domain::caret::block_of;
-use crate::domain::document::Document;
+use crate::domain::article::caret::block_of;
+use crate::domain::article::document::Document;
 
 /// A line of one block: code points `[start, end)`.
 #[derive(Clone, Copy)]
@@ -115,7 +115,7 @@ pub fn vertical(dom: &DomText, doc: &Document, at: usize, goal: Option<f64>, dow
         .filter_map(|q| Some((q, (caret_x(dom, doc, &line, q, rtl)? - goal).abs())))
         .min_by(|a, b| a.1.total_cmp(&b.1))
         .map_or(line.start, |(q, _)| q);
-    Some(LineMove { at: crate::domain::caret::grapheme_start(doc, at), goal, line })
+    Some(LineMove { at: crate::domain::article::caret::grapheme_start(doc, at), goal, line })
 }
 
 /// Where Home (`end` false) or End (`end` true) puts the caret at `at`: the start or end of its line.

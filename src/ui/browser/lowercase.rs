@@ -1,8 +1,8 @@
-//! Lower-casing by the browser's `String.prototype.toLowerCase`, installed as the domain's provider (see `domain::lowercase`).
+//! Lower-casing by the browser's `String.prototype.toLowerCase`, installed as the domain's provider (see `domain::text::lowercase`).
 
 use js_sys::JsString;
 
-use crate::domain::lowercase;
+use crate::domain::text::lowercase;
 
 /// Makes the browser's `toLowerCase` the domain's lower-casing; calling it again changes nothing.
 pub fn install() {

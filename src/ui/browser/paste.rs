@@ -13,6 +13,11 @@ use crate::ui::new_article::Pasted;
 /// The most HTML a paste may hold (a long article is a few hundred kilobytes of markup).
 const MAX_PASTED_HTML: usize = 10 * 1024 * 1024;
 
+/// What a paste event carries (see [`clipboard`]); `None` for any other event.
+pub fn clipboard_of(event: &web_sys::Event) -> Option<(Option<String>, String)> {
+    wasm_bindgen::JsCast::dyn_ref::<ClipboardEvent>(event).map(clipboard)
+}
+
 /// The clipboard's HTML and plain text of a paste event; the HTML only when there is some.
 pub fn clipboard(event: &ClipboardEvent) -> (Option<String>, String) {
     let Some(data) = event.clipboard_data() else { return (None, String::new()) };

@@ -1,11 +1,11 @@
-//! Grapheme and word boundaries from the browser's `Intl.Segmenter`, installed as the domain's provider (see `domain::segment`).
+//! Grapheme and word boundaries from the browser's `Intl.Segmenter`, installed as the domain's provider (see `domain::text::segment`).
 
 use std::cell::OnceCell;
 
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::prelude::*;
 
-use crate::domain::segment::{self, Boundaries};
+use crate::domain::text::segment::{self, Boundaries};
 
 #[wasm_bindgen]
 extern "C" {

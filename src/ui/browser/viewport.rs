@@ -1,7 +1,7 @@
 //! Measures which blocks of the rendered article are in or near the viewport, so the painter registers only their highlights.
 
 use super::dom_text::DomText;
-use crate::domain::in_view::BlockSpan;
+use crate::domain::annotation::in_view::BlockSpan;
 
 /// The blocks that reach into the viewport stretched by `margin` screen heights above and below,
 /// found by binary search over the blocks' boxes (they are laid out top to bottom in block

@@ -7,23 +7,22 @@
 use std::rc::Rc;
 
 use uuid::Uuid;
-use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::domain::agreement::Figure;
-use crate::domain::agreement_help::AGREEMENT_HELP;
+use crate::domain::annotation::tags::{TagId, TagSet};
 use crate::domain::annotation::Annotation;
-use crate::domain::answer_key::SpanScore;
+use crate::domain::article::document::{ContentHash, Document};
+use crate::domain::class::agreement::Figure;
+use crate::domain::class::answer_key::SpanScore;
+use crate::domain::class::csv::{agreement_csv, student_table_csv};
+use crate::domain::class::import::{authors, read_submission, student_from_file_name, student_name};
+use crate::domain::class::layers::{segments, LayerSegment};
 use crate::domain::class::{ClassView, RejectReason, Rejected, Submission};
-use crate::domain::class_csv::{agreement_csv, student_table_csv};
-use crate::domain::class_import::{authors, read_submission, student_from_file_name, student_name};
-use crate::domain::class_layers::{segments, LayerSegment};
-use crate::domain::document::{ContentHash, Document};
 use crate::domain::format;
 use crate::domain::format::pack::{self, ExportInfo};
+use crate::domain::i18n::agreement_help::AGREEMENT_HELP;
 use crate::domain::i18n::{Lang, Texts};
-use crate::domain::tags::{TagId, TagSet};
-use crate::ui::browser::{clock, download, files};
+use crate::ui::browser::{clock, dom, download, files, form};
 
 /// Stretches of the density strip.
 const BUCKETS: usize = 100;
@@ -48,7 +47,7 @@ pub struct ClassViewProps {
 
 pub enum ClassMsg {
     OpenFiles,
-    FilesChosen(Vec<web_sys::File>),
+    FilesChosen(Vec<form::File>),
     FilesRead(Vec<(String, Result<Vec<u8>, String>)>),
     ToggleStudent(usize),
     /// Colour the class on the article by student (`true`) or by tag.
@@ -110,10 +109,7 @@ impl Component for ClassViewPanel {
     fn update(&mut self, ctx: &Context<Self>, msg: Self::Message) -> bool {
         match msg {
             ClassMsg::OpenFiles => {
-                if let Some(input) = self.input.cast::<HtmlInputElement>() {
-                    input.set_value("");
-                    input.click();
-                }
+                form::choose_files(&self.input);
                 false
             }
             ClassMsg::FilesChosen(chosen) => {
@@ -191,9 +187,7 @@ impl Component for ClassViewPanel {
 
     fn rendered(&mut self, _ctx: &Context<Self>, first_render: bool) {
         if first_render {
-            if let Some(button) = self.close_ref.cast::<web_sys::HtmlElement>() {
-                let _ = button.focus();
-            }
+            dom::focus_ref(&self.close_ref);
         }
     }
 
@@ -215,7 +209,7 @@ impl Component for ClassViewPanel {
                         <button type="button" class="primary" onclick={link.callback(|_| ClassMsg::OpenFiles)}>{t.add_student_files}</button>
                         <input ref={self.input.clone()} type="file" multiple=true class="visually-hidden" tabindex="-1" aria-hidden="true"
                             aria-label={t.student_files} accept=".json,.jsonld,application/json,application/ld+json"
-                            onchange={link.callback(|e: Event| ClassMsg::FilesChosen(files::files_of(e.target_unchecked_into::<HtmlInputElement>().files())))} />
+                            onchange={link.callback(|e: Event| ClassMsg::FilesChosen(form::files(&e)))} />
                     </div>
                     if let Some(notice) = &self.notice {
                         <p class="notice-inline" role="alert">{notice.clone()}</p>

@@ -1,6 +1,7 @@
 //! The class view's sections: rejected files, students, the student-by-tag table, scores, agreement, layers, density, passages, disagreements and the consensus.
 
 use super::*;
+use crate::ui::browser::form;
 
 impl ClassViewPanel {
     pub(super) fn view_rejected(&self, t: &Texts) -> Html {
@@ -192,7 +193,7 @@ impl ClassViewPanel {
                 if shown.len() >= 2 && !tags.is_empty() {
                     <h4 id="class-pairs">{t.cohen_pairs}</h4>
                     <label class="pair-tag">{t.tag}{" "}
-                        <select onchange={ctx.link().callback(|e: Event| ClassMsg::PairTag(e.target_unchecked_into::<web_sys::HtmlSelectElement>().value().parse().unwrap_or(0)))}>
+                        <select onchange={ctx.link().callback(|e: Event| ClassMsg::PairTag(form::value(&e).parse().unwrap_or(0)))}>
                             { for options }
                         </select>
                     </label>
@@ -377,7 +378,7 @@ impl ClassViewPanel {
                 <h3 id="class-consensus">{t.consensus}</h3>
                 <label class="consensus-k">{t.at_least_before}
                     <input type="number" min="1" max={max.to_string()} value={self.k.to_string()}
-                        oninput={ctx.link().callback(|e: InputEvent| ClassMsg::SetK(e.target_unchecked_into::<HtmlInputElement>().value().parse().unwrap_or(1)))} />
+                        oninput={ctx.link().callback(|e: InputEvent| ClassMsg::SetK(form::value(&e).parse().unwrap_or(1)))} />
                     {t.at_least_after}
                 </label>
                 <ul class="consensus-list" aria-label={t.consensus_passages}>{ for rows }</ul>
