@@ -22,7 +22,7 @@ use crate::domain::tag_edit::TagEdit;
 use crate::domain::tags::TagId;
 use crate::ui::article::ArticleView;
 use crate::ui::banner::WarningBanner;
-use crate::ui::browser::class_module::{self, ReadError};
+use crate::ui::browser::class_module::{self, ModuleReader, ReadError};
 use crate::ui::browser::dom_text::DomText;
 use crate::ui::browser::highlights::{self, Painter};
 use crate::ui::browser::library;
@@ -129,8 +129,9 @@ pub enum Msg {
     },
     OpenImportDialog,
     ImportFiles(Vec<web_sys::File>),
-    /// The files read for an import, and why any of them (by position) could not be read.
-    ImportRead(Vec<(String, Vec<u8>)>, Vec<(usize, String)>),
+    /// The files read for an import, why any of them (by position) could not be read, and the
+    /// second module's readers of annotation files or why they could not be loaded.
+    ImportRead(Vec<(String, Vec<u8>)>, Vec<(usize, String)>, Result<ModuleReader, String>),
     ApplyImport,
     CloseImport,
     OpenImportedArticle,
@@ -409,7 +410,7 @@ impl Component for App {
             | Msg::ExportAs(_)
             | Msg::OpenImportDialog
             | Msg::ImportFiles(_)
-            | Msg::ImportRead(_, _)
+            | Msg::ImportRead(..)
             | Msg::ApplyImport
             | Msg::CloseImport
             | Msg::OpenImportedArticle

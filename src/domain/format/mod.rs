@@ -8,6 +8,7 @@
 
 pub mod csv;
 pub mod export;
+pub mod file_read;
 pub mod html_report;
 pub mod hypothesis;
 pub mod import;
