@@ -23,8 +23,8 @@ impl ImportReader for Crossing {
     fn read(&mut self, bytes: &[u8], known: &TagSet) -> Result<ReadFile, FormatError> {
         let known =
             file_read::tags_from_json(&file_read::tags_to_json(known)).expect("the module reads the known tags");
-        let answer = file_read::to_json(&read_file(bytes, &known).map(ReadFile::from));
-        file_read::from_json(&answer).expect("the app reads what the module writes")
+        let answer = file_read::to_wire(&read_file(bytes, &known).map(ReadFile::from));
+        file_read::from_wire(&answer).expect("the app reads what the module writes")
     }
 
     fn pack_article(&mut self, bytes: &[u8]) -> Option<Document> {
@@ -201,8 +201,10 @@ fn a_session_offers_the_same_other_article_both_ways() {
 fn an_empty_known_tag_set_crosses() {
     let none = TagSet { tags: Vec::new() };
     assert_eq!(file_read::tags_from_json(&file_read::tags_to_json(&none)), Ok(none));
-    assert!(file_read::from_json("not json").is_err());
-    assert!(file_read::from_json("{\"format\": 9}").is_err());
+    assert!(file_read::from_wire("not wire").is_none());
+    assert!(file_read::from_wire("1,9,").is_none());
+    assert!(file_read::from_wire("0,3,abc0,extra").is_none());
+    assert_eq!(file_read::from_wire("0,3,abc0,"), Some(Err(FormatError::file("abc"))));
 }
 
 fn text() -> impl Strategy<Value = String> {
@@ -222,7 +224,7 @@ proptest! {
         let offset = time::UtcOffset::from_whole_seconds(offset / 60 * 60).expect("an offset");
         let when = datetime!(2025-03-09 08:00:00 UTC).replace_nanosecond(nanos).expect("a time").to_offset(offset);
         let a = Annotation {
-            id: Uuid::from_u128(7),
+            id: Uuid::from_u128(u128::MAX - 7),
             target: marginalia::domain::annotation::Target { start, end: start + len, exact, prefix: "p".into(), suffix: String::new() },
             tags: vec![TagId(tag_id)],
             note,

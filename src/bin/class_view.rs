@@ -225,7 +225,7 @@ mod imports {
     use marginalia::ui::browser::{lowercase, segmenter};
 
     /// Reads one annotation file, with `known` the tags known when it is read (`file_read::tags_to_json`):
-    /// what it holds or why it is refused, as `file_read::to_json` writes it.
+    /// what it holds or why it is refused, as `file_read::to_wire` writes it.
     #[wasm_bindgen]
     pub fn read_import(bytes: &[u8], known: &str) -> String {
         segmenter::install();
@@ -234,7 +234,7 @@ mod imports {
             Ok(known) => read_file(bytes, &known).map(ReadFile::from),
             Err(why) => Err(FormatError::file(why)),
         };
-        file_read::to_json(&read)
+        file_read::to_wire(&read)
     }
 
     /// The article a pack carries (`pack::article_of`) as a stored article, or empty.

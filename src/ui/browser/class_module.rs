@@ -271,7 +271,8 @@ impl ImportReader for ModuleReader {
     fn read(&mut self, bytes: &[u8], known: &TagSet) -> Result<ReadFile, FormatError> {
         let args = Array::of2(&Uint8Array::from(bytes).into(), &file_read::tags_to_json(known).into());
         let answer = call(&self.0, "read_import", &args).map_err(FormatError::file)?;
-        file_read::from_json(&answer.as_string().unwrap_or_default()).map_err(FormatError::file)?
+        // Only a module of another build could answer what this one cannot read.
+        file_read::from_wire(&answer.as_string().unwrap_or_default()).ok_or_else(|| FormatError::file("read_import"))?
     }
 
     fn pack_article(&mut self, bytes: &[u8]) -> Option<Document> {
