@@ -135,12 +135,17 @@ function moduleScript(js, name) {
 }
 
 /**
- * The class view's module script: wasm-bindgen's module and `marginaliaClassView`, which the app's
- * loader calls when a teacher opens the class view: it starts the module then, not at page load.
+ * The second module's script: wasm-bindgen's module and `marginaliaClassView`, which the app's
+ * loader calls when it first needs the module (the class view, an HTML or Markdown file, a paste, an
+ * import, an export other than the pack): it starts the module then, not at page load.
  */
 function classModuleScript(js, name) {
   const { body, exports } = moduleBody(js, name);
-  if (!exports.open_class_view) throw new Error(`single-file: ${name} does not export open_class_view`);
+  for (const wanted of ['open_class_view', 'read_article', 'read_pasted', 'render_export', 'read_import', 'pack_article']) {
+    if (!exports[wanted]) throw new Error(`single-file: ${name} does not export ${wanted}`);
+  }
+  // Every function the app calls (src/ui/browser/class_module.rs), as the imported module has them.
+  const named = Object.entries(exports).filter(([as]) => as !== 'default' && as !== 'initSync');
   // Started once; a second call gets the same promise (the wasm's element is gone by then).
   return body + `
 {
@@ -148,7 +153,7 @@ function classModuleScript(js, name) {
   globalThis.marginaliaClassView = () => started ??= (async () => {
     ${decodeWasm(CLASS_WASM_ELEMENT)}
     await ${exports.default}({ module_or_path: bytes });
-    return { open_class_view: ${exports.open_class_view} };
+    return { ${named.map(([as, local]) => `${as}: ${local}`).join(', ')} };
   })();
 }
 `;

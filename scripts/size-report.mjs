@@ -3,8 +3,8 @@
 // Usage: node scripts/size-report.mjs [dist] [--budget-kb=300] [--json]   (run by `make size`; tests/e2e/size-budget.spec.ts checks the budget)
 // "Start-up files" are everything the deployed site serves to a first visit: dist/ without the
 // single-file build (a separate download that inlines the same bytes), without dot-files and
-// without the second module (the class view and the HTML and Markdown readers: the page asks for
-// it only when a file is opened or the class view is, and the service worker keeps it once it is
+// without the second module (the class view, the HTML and Markdown readers, the annotation file
+// readers and the exports other than the pack: the page asks for it only when one of those is needed, and the service worker keeps it once it is
 // active; index.html names it); that module is reported on its own, against its own ceiling.
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
@@ -22,9 +22,12 @@ export const CEILING_BROTLI_KB = BUDGET_BROTLI_KB;
 // a first visit, but held to its own ratchet so it cannot grow unnoticed either. Issue 16's
 // reader mode (wrappers, second pass, Readability's climb, JSON-LD, title rules, conditional
 // cleaning, rich paste's reader) lives here: 190.8 -> 200.6 KB, 202.7 KB with main at 6aaf3b1 (docs/size.md);
-// with the exports other than the pack and everything of session 5 merged, 219.97 KB: the ceiling
-// is set 1 KB above that, so a build machine whose file paths are a few bytes longer still passes.
-export const CLASS_VIEW_CEILING_BROTLI_KB = 221;
+// with the exports other than the pack and everything of session 5 merged, 219.97 KB. The readers
+// of annotation files (packs, W3C, Hypothesis) then moved here too (first visit 298.5 -> 278.5 KB,
+// this module +0.9 KB, as most of their code was here already for the class view's student files):
+// the ceiling is 2 KB above the module, 1 KB for build machines whose file paths are a few bytes
+// longer and 1 KB for the work landing beside this change; the first visit matters more.
+export const CLASS_VIEW_CEILING_BROTLI_KB = 223;
 const SINGLE_FILE = 'marginalia.html';
 
 /** Raw, gzip (level 9) and brotli (quality 11, the level static hosts precompress with) bytes of one body. */
@@ -97,7 +100,7 @@ async function main(args) {
     console.log(`size-report: ${totalKb.toFixed(1)} KB brotli, within the ${budgetKb} KB budget`);
   }
   const classKb = report.classView.total.brotli / 1024;
-  console.log(`size-report: the class view's module is ${classKb.toFixed(1)} KB brotli (its ceiling ${CLASS_VIEW_CEILING_BROTLI_KB} KB): the class view and the HTML and Markdown readers, loaded when first needed and kept by the service worker`);
+  console.log(`size-report: the class view's module is ${classKb.toFixed(1)} KB brotli (its ceiling ${CLASS_VIEW_CEILING_BROTLI_KB} KB): the class view, the article and annotation file readers and the exports, loaded when first needed and kept by the service worker`);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) main(process.argv.slice(2));

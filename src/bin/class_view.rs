@@ -212,6 +212,40 @@ mod exports {
     }
 }
 
+/// The readers of annotation files (packs, W3C, Hypothesis), which the app's own wasm leaves out:
+/// the app plans an import with what these return (`domain::format::file_read`).
+#[cfg(target_arch = "wasm32")]
+mod imports {
+    use wasm_bindgen::prelude::*;
+
+    use marginalia::domain::format::file_read::{self, ReadFile};
+    use marginalia::domain::format::import::read_file;
+    use marginalia::domain::format::{pack, FormatError};
+    use marginalia::domain::storage;
+    use marginalia::ui::browser::{lowercase, segmenter};
+
+    /// Reads one annotation file, with `known` the tags known when it is read (`file_read::tags_to_json`):
+    /// what it holds or why it is refused, as `file_read::to_wire` writes it.
+    #[wasm_bindgen]
+    pub fn read_import(bytes: &[u8], known: &str) -> String {
+        segmenter::install();
+        lowercase::install();
+        let read = match file_read::tags_from_json(known) {
+            Ok(known) => read_file(bytes, &known).map(ReadFile::from),
+            Err(why) => Err(FormatError::file(why)),
+        };
+        file_read::to_wire(&read)
+    }
+
+    /// The article a pack carries (`pack::article_of`) as a stored article, or empty.
+    #[wasm_bindgen]
+    pub fn pack_article(bytes: &[u8]) -> String {
+        pack::article_of(bytes)
+            .map(|doc| storage::encode_article(&doc, marginalia::domain::annotation::time_from_millis(0.0)))
+            .unwrap_or_default()
+    }
+}
+
 #[cfg(target_arch = "wasm32")]
 fn main() {}
 

@@ -22,7 +22,7 @@ use crate::domain::session::listing::{listing, Listing, LISTED_ROWS};
 use crate::domain::session::{Effects, Session, SessionError, SharedQueue};
 use crate::ui::article::ArticleView;
 use crate::ui::banner::WarningBanner;
-use crate::ui::browser::class_module::{self, ReadError};
+use crate::ui::browser::class_module::{self, ModuleReader, ReadError};
 use crate::ui::browser::dom_text::DomText;
 use crate::ui::browser::highlights::{self, Painter};
 use crate::ui::browser::library;
@@ -130,8 +130,9 @@ pub enum Msg {
     },
     OpenImportDialog,
     ImportFiles(Vec<form::File>),
-    /// The files read for an import, and why any of them (by position) could not be read.
-    ImportRead(Vec<(String, Vec<u8>)>, Vec<(usize, String)>),
+    /// The files read for an import, why any of them (by position) could not be read, and the
+    /// second module's readers of annotation files or why they could not be loaded.
+    ImportRead(Vec<(String, Vec<u8>)>, Vec<(usize, String)>, Result<ModuleReader, String>),
     ApplyImport,
     CloseImport,
     OpenImportedArticle,
@@ -410,7 +411,7 @@ impl Component for App {
             | Msg::ExportAs(_)
             | Msg::OpenImportDialog
             | Msg::ImportFiles(_)
-            | Msg::ImportRead(_, _)
+            | Msg::ImportRead(..)
             | Msg::ApplyImport
             | Msg::CloseImport
             | Msg::OpenImportedArticle

@@ -1,4 +1,4 @@
-// The class view is a second wasm module: a first visit does not download it, opening the class view does (once), it works offline after one use, says why when it cannot load, and comes inlined in the single file.
+// The class view, with the readers of article and annotation files, is a second wasm module: a first visit does not download it, opening the class view does (once), it works offline after one use, says why when it cannot load (an import says so in plain words and changes nothing), and comes inlined in the single file.
 import { copyFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -63,6 +63,29 @@ test('the class view speaks the language the app passes it', async ({ browser })
   await context.close();
 });
 
+const SENTENCE = 'Mexico is "essentially run by the cartels," Trump said earlier this year';
+const importReport = (page: Page) => page.getByRole('dialog', { name: 'Import report' });
+const entries = (page: Page) => page.getByRole('complementary', { name: 'Annotations' }).getByRole('listitem');
+
+/** Imports a W3C annotation of the sample's SENTENCE tagged Claim, read by the second module. */
+async function importAnnotation(page: Page) {
+  const annotation = {
+    '@context': 'http://www.w3.org/ns/anno.jsonld', id: 'urn:uuid:00000000-0000-4000-8000-000000000001', type: 'Annotation',
+    body: [{ type: 'TextualBody', purpose: 'tagging', value: 'Claim' }, { type: 'TextualBody', purpose: 'commenting', value: 'read by the module' }],
+    target: { selector: { type: 'TextQuoteSelector', exact: SENTENCE } },
+  };
+  await page.locator('input[type=file][multiple]').setInputFiles({ name: 'one.jsonld', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(annotation)) });
+}
+
+/** Applies the import report's plan and checks the annotation arrived. */
+async function applyImport(page: Page) {
+  await expect(importReport(page)).toContainText('one.jsonld');
+  await importReport(page).getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(importReport(page)).toBeHidden();
+  await expect(entries(page)).toHaveCount(1);
+  await expect(entries(page)).toContainText('read by the module');
+}
+
 /** Takes the network away: the browser is offline and anything that still reaches the network is aborted. */
 async function goOffline(page: Page) {
   await page.context().setOffline(true);
@@ -114,6 +137,41 @@ test('offline on the first visit, an HTML page and a Markdown file open: their r
   await expect(page.locator('article em')).toHaveText('Markdown');
 });
 
+test('offline on the first visit, an annotation file imports: its readers come with the kept module', async ({ page }) => {
+  await openApp(page);
+  await waitForServiceWorker(page);
+  await page.reload();
+  await appReady(page);
+  await goOffline(page);
+  await importAnnotation(page);
+  await applyImport(page);
+});
+
+test('offline without a service worker, an import says in plain words that nothing was imported; online again, it imports', async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ serviceWorkers: 'block', baseURL });
+  const page = await context.newPage();
+  await openApp(page);
+  const stored = () => page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort()));
+  const before = await stored();
+  await goOffline(page);
+
+  await importAnnotation(page);
+  const notice = page.locator('.notice');
+  await expect(notice).toContainText('Nothing was imported: the part of Marginalia that reads annotation files could not be loaded.');
+  await expect(notice).toContainText('connect to the internet once and try again');
+  // No address or browser error for people to decipher.
+  await expect(notice).not.toContainText(/https?:|\.wasm|\.js\b|TypeError|fetch/);
+  await expect(importReport(page)).toHaveCount(0);
+  await expect(entries(page)).toHaveCount(0);
+  expect(await stored()).toBe(before);
+
+  await page.context().unrouteAll();
+  await page.context().setOffline(false);
+  await importAnnotation(page);
+  await applyImport(page);
+  await context.close();
+});
+
 test('offline without a service worker, the class view says why it cannot load, and closes', async ({ browser, baseURL }) => {
   const context = await browser.newContext({ serviceWorkers: 'block', baseURL });
   const page = await context.newPage();
@@ -157,6 +215,14 @@ test('the single file opened from file:// carries the class view inlined, under 
     await expect(classView(page)).toBeHidden();
     await openClassView(page);
     await expect(classView(page).getByRole('button', { name: 'Add student files' })).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(classView(page)).toBeHidden();
+    // The annotation file readers come from the same inlined module.
+    await importAnnotation(page);
+    await applyImport(page);
+    // So does the Markdown reader (the inlined module hands over every function the app calls).
+    await page.locator('input[type=file]:not([multiple])').setInputFiles({ name: 'notes.md', mimeType: 'text/markdown', buffer: Buffer.from('# Single-file notes\n\nSome *Markdown*.\n') });
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Single-file notes');
     expect(await violations()).toEqual([]);
     expect(network).toEqual([]);
   } finally {

@@ -11,6 +11,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use time::UtcOffset;
 use uuid::Uuid;
 
+use super::file_read::ReadFile;
 use super::page_text::PageText;
 use super::placing::{place_from_page, same_as_known};
 use super::{hypothesis, json, pack, w3c, Format, FormatError, Imported, Repairs};
@@ -362,6 +363,19 @@ impl ImportPlan {
 /// annotations, orphans included), with tags mapped onto `tags`. Changes nothing: the caller
 /// applies the returned plan.
 pub fn plan_import(doc: &Document, tags: &TagSet, existing: &Merged, files: &[ImportFile]) -> ImportPlan {
+    plan_import_with(doc, tags, existing, files, |bytes, known| read_file(bytes, known).map(ReadFile::from))
+}
+
+/// [`plan_import`] with the files read by `read` (the app's wasm has the second module read them,
+/// `read_file` there): given a file's bytes and the tags known when it is read (the article's
+/// plus those of the files before it), what the file holds or why it is refused.
+pub fn plan_import_with(
+    doc: &Document,
+    tags: &TagSet,
+    existing: &Merged,
+    files: &[ImportFile],
+    mut read: impl FnMut(&[u8], &TagSet) -> Result<ReadFile, FormatError>,
+) -> ImportPlan {
     let anchorer = Anchorer::new(doc);
     let page = PageText::new(doc);
     let mut plan = ImportPlan {
@@ -373,7 +387,7 @@ pub fn plan_import(doc: &Document, tags: &TagSet, existing: &Merged, files: &[Im
     };
     let mut imported_status: BTreeMap<Uuid, Anchored> = BTreeMap::new();
     for file in files {
-        let outcome = read_file(file.bytes, &plan.tags)
+        let outcome = read(file.bytes, &plan.tags)
             .map(|imported| apply_file(doc, (&anchorer, &page), &mut plan, &mut imported_status, imported));
         plan.reports.push(FileReport { name: file.name.to_string(), outcome });
     }
@@ -390,13 +404,13 @@ fn apply_file(
     (anchorer, page): (&Anchorer, &PageText),
     plan: &mut ImportPlan,
     status: &mut BTreeMap<Uuid, Anchored>,
-    imported: Imported,
+    imported: ReadFile,
 ) -> FileSummary {
     let known: BTreeSet<TagId> = plan.tags.tags.iter().map(|t| t.id.clone()).collect();
     let tags_before = plan.tags.clone();
     let mut summary = FileSummary {
         format: Some(imported.format),
-        same_article: imported.article.as_ref().map(|a| &a.hash == doc.hash()),
+        same_article: imported.article_hash.as_ref().map(|hash| hash == doc.hash()),
         new_tags: imported.tags.tags.iter().map(|t| t.id.clone()).filter(|id| !known.contains(id)).collect(),
         repairs: imported.repairs,
         skipped: imported.skipped,

@@ -9,6 +9,7 @@
 pub mod csv;
 pub mod csv_cell;
 pub mod export;
+pub mod file_read;
 pub mod html_report;
 pub mod hypothesis;
 pub mod import;

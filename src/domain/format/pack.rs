@@ -289,6 +289,18 @@ pub fn looks_like_pack(bytes: &[u8]) -> bool {
     head.windows(wanted.len()).any(|w| w == wanted.as_bytes())
 }
 
+/// The article a pack carries, as a document with the pack's source, if `bytes` are a pack
+/// whose article is whole: what the app offers to open when a pack of another article is imported.
+pub fn article_of(bytes: &[u8]) -> Option<Document> {
+    let (pack, _) = Pack::from_bytes(bytes).ok()?;
+    let source = pack.article.source.clone();
+    pack.document().map(|doc| {
+        let mut meta = doc.meta().clone();
+        meta.source = source;
+        Document::from_blocks(doc.title(), meta, doc.raw_blocks())
+    })
+}
+
 /// Migrates, reads (with field paths) and validates.
 fn from_value(value: Value) -> Result<(Pack, Format), FormatError> {
     let (version, format) = version_of(&value)?;

@@ -1,4 +1,4 @@
-//! The texts of handing work in and of shared computers (the student's name at export, starting fresh for the next student, clearing the sample, what an import changes in the tag set), in every language.
+//! The texts of handing work in and of shared computers (the student's name at export, starting fresh for the next student, clearing the sample, what an import changes in the tag set, an import whose readers could not be loaded), in every language.
 //!
 //! A table apart from `Texts`, reached through `Lang::hand_in`, so that the class view's module,
 //! which links all of `Texts`, does not carry these.
@@ -42,6 +42,8 @@ pub struct HandInTexts {
     pub renamed_tags: fn(&str) -> String,
     /// "Removed tags: Policy shift."
     pub removed_tags: fn(&str) -> String,
+    /// The second module, which reads annotation files, could not be loaded: nothing was imported.
+    pub readers_unavailable: &'static str,
 }
 
 pub static HAND_IN_EN: HandInTexts = HandInTexts {
@@ -74,6 +76,7 @@ pub static HAND_IN_EN: HandInTexts = HandInTexts {
 
     renamed_tags: |names| format!("Renamed tags: {names}."),
     removed_tags: |names| format!("Removed tags: {names}."),
+    readers_unavailable: "Nothing was imported: the part of Marginalia that reads annotation files could not be loaded. It is downloaded the first time Marginalia is used online; connect to the internet once and try again.",
 };
 
 pub static HAND_IN_ES: HandInTexts = HandInTexts {
@@ -106,4 +109,5 @@ pub static HAND_IN_ES: HandInTexts = HandInTexts {
 
     renamed_tags: |names| format!("Etiquetas renombradas: {names}."),
     removed_tags: |names| format!("Etiquetas quitadas: {names}."),
+    readers_unavailable: "No se importó nada: no se pudo cargar la parte de Marginalia que lee los archivos de anotaciones. Se descarga la primera vez que se usa Marginalia con conexión; conéctate a internet una vez y vuelve a intentarlo.",
 };

@@ -9,8 +9,10 @@ use crate::domain::annotation::store::Command;
 use crate::domain::annotation::tags::TagSet;
 use crate::domain::annotation::Annotation;
 use crate::domain::article::document::Document;
-use crate::domain::format::import::{plan_import, ImportFile, ImportPlan, Merged};
-use crate::domain::format::pack::{self, Pack};
+use crate::domain::format::file_read::ReadFile;
+use crate::domain::format::import::{plan_import_with, read_file, ImportFile, ImportPlan, Merged};
+use crate::domain::format::pack;
+use crate::domain::format::FormatError;
 use crate::domain::session::sync::keep_version;
 use crate::domain::storage::ClassroomState;
 
@@ -38,6 +40,28 @@ pub struct Imported {
     pub unplaced: usize,
 }
 
+/// How an import reads its files: the format readers themselves ([`FormatReaders`]) or, in the
+/// app's wasm, which leaves them out, the second module that holds them.
+pub trait ImportReader {
+    /// What one file holds, given the tags known when it is read, or why it is refused.
+    fn read(&mut self, bytes: &[u8], known: &TagSet) -> Result<ReadFile, FormatError>;
+    /// The article of a pack (see [`pack::article_of`]).
+    fn pack_article(&mut self, bytes: &[u8]) -> Option<Document>;
+}
+
+/// The format readers themselves ([`read_file`], [`pack::article_of`]).
+pub struct FormatReaders;
+
+impl ImportReader for FormatReaders {
+    fn read(&mut self, bytes: &[u8], known: &TagSet) -> Result<ReadFile, FormatError> {
+        read_file(bytes, known).map(ReadFile::from)
+    }
+
+    fn pack_article(&mut self, bytes: &[u8]) -> Option<Document> {
+        pack::article_of(bytes)
+    }
+}
+
 impl Session {
     /// Every version of every annotation of this article: the store's, the unplaced and the other versions.
     pub fn merged(&self) -> Merged {
@@ -46,6 +70,11 @@ impl Session {
 
     /// Reads, validates and re-anchors `files` against this article; changes nothing.
     pub fn plan_import(&self, files: &[ImportFile]) -> PendingImport {
+        self.plan_import_with(files, &mut FormatReaders)
+    }
+
+    /// [`Self::plan_import`] with the files read by `reader` (in the app's wasm, the second module).
+    pub fn plan_import_with(&self, files: &[ImportFile], reader: &mut impl ImportReader) -> PendingImport {
         let before = self.merged();
         // A blank session (nothing made yet, the default tags: in the UI's language, or the
         // English ones an article opened before `use_default_tags` shows) takes a pack's tag set
@@ -58,19 +87,10 @@ impl Session {
         } else {
             &*self.tags
         };
-        let plan = plan_import(&self.doc, known, &before, files);
+        let plan = plan_import_with(&self.doc, known, &before, files, |bytes, known| reader.read(bytes, known));
         // A single pack made on another article: offer to open that article instead.
         let other = match (files, plan.reports.first().map(|r| &r.outcome)) {
-            ([file], Some(Ok(summary))) if summary.same_article == Some(false) => {
-                Pack::from_bytes(file.bytes).ok().and_then(|(pack, _)| {
-                    let source = pack.article.source.clone();
-                    pack.document().map(|doc| {
-                        let mut meta = doc.meta().clone();
-                        meta.source = source;
-                        Document::from_blocks(doc.title(), meta, doc.raw_blocks())
-                    })
-                })
-            }
+            ([file], Some(Ok(summary))) if summary.same_article == Some(false) => reader.pack_article(file.bytes),
             _ => None,
         };
         PendingImport { plan, before, other }

@@ -13,7 +13,7 @@ use crate::domain::format::import::ImportFile;
 use crate::domain::format::pack::{self, ExportInfo};
 use crate::domain::session::SessionError;
 use crate::domain::storage;
-use crate::ui::browser::class_module;
+use crate::ui::browser::class_module::{self, ModuleReader};
 use crate::ui::browser::{clock, dom, download, eviction, files, form};
 use crate::ui::settings::TagFieldError;
 use time::OffsetDateTime;
@@ -60,12 +60,19 @@ impl App {
                         });
                         read.push((file.name(), bytes));
                     }
-                    link.send_message(Msg::ImportRead(read, unread));
+                    // The readers of annotation files are in the second module (docs/size.md).
+                    let readers = class_module::ModuleReader::load().await;
+                    link.send_message(Msg::ImportRead(read, unread, readers));
                 });
                 true
             }
-            Msg::ImportRead(read, unread) => {
-                self.plan_import(&read);
+            Msg::ImportRead(read, unread, readers) => {
+                let Ok(mut readers) = readers else {
+                    // Nothing changes; the browser's reason names files and addresses, not for people.
+                    self.set_notice(self.lang.hand_in().readers_unavailable.into());
+                    return true;
+                };
+                self.plan_import(&read, &mut readers);
                 if let Some(Dialog::Import(import)) = &mut self.dialog {
                     for (index, why) in unread {
                         if let Some(report) = import.plan.reports.get_mut(index) {
@@ -238,11 +245,11 @@ impl App {
     }
 
     /// Reads, validates and re-anchors the chosen files and shows the report; nothing changes yet.
-    pub(super) fn plan_import(&mut self, read: &[(String, Vec<u8>)]) {
+    pub(super) fn plan_import(&mut self, read: &[(String, Vec<u8>)], readers: &mut ModuleReader) {
         clock::mark("marginalia:import-start");
         self.commit_all_notes();
         let files: Vec<ImportFile> = read.iter().map(|(name, bytes)| ImportFile { name, bytes }).collect();
-        let import = self.session.plan_import(&files);
+        let import = self.session.plan_import_with(&files, readers);
         self.dialog = Some(Dialog::Import(Box::new(import)));
         clock::mark("marginalia:import-planned");
     }

@@ -1,4 +1,4 @@
-//! Loads the app's second wasm module (`src/bin/class_view.rs`: the class view and the HTML and Markdown readers) on demand, mounts the class view in a host element of its own, and reads article files through it.
+//! Loads the app's second wasm module (`src/bin/class_view.rs`: the class view, the HTML and Markdown readers, the annotation file readers and the exports) on demand, mounts the class view in a host element of its own, and reads article and annotation files through it.
 //!
 //! The page names the module's files in `<meta name="marginalia-class-view" content="<js> <wasm>">`
 //! (the post-build writes the hashed names; `trunk serve` keeps the unhashed ones of `index.html`).
@@ -9,10 +9,16 @@ use std::cell::RefCell;
 
 /// The JS values the second module's exports take and give back (`src/bin/class_view.rs`).
 pub use js_sys::{Array, Function};
-use js_sys::{Promise, Reflect};
+use js_sys::{Promise, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::Element;
+
+use crate::domain::article::document::Document;
+use crate::domain::format::file_read::{self, ReadFile};
+use crate::domain::format::FormatError;
+use crate::domain::session::import::ImportReader;
+use crate::domain::annotation::tags::TagSet;
 
 #[wasm_bindgen(module = "/src/ui/browser/class_module.js")]
 extern "C" {
@@ -242,5 +248,37 @@ pub async fn render_export(
     match part(0) {
         name if name.is_empty() => Err(part(2)),
         name => Ok((name, part(1), part(2))),
+    }
+}
+
+/// Calls the module's function `name` with `args`; the error says why it could not.
+fn call(module: &JsValue, name: &str, args: &Array) -> Result<JsValue, String> {
+    let function: Function =
+        Reflect::get(module, &name.into()).ok().and_then(|f| f.dyn_into().ok()).ok_or_else(|| name.to_string())?;
+    function.apply(&JsValue::NULL, args).map_err(|e| describe(&e))
+}
+
+/// The module's readers of annotation files (packs, W3C, Hypothesis), for
+/// `Session::plan_import_with`: the app's own wasm does not carry them.
+pub struct ModuleReader(JsValue);
+
+impl ModuleReader {
+    /// The readers, the module loaded first if need be; the error says why it could not be.
+    pub async fn load() -> Result<Self, String> {
+        load().await.map(ModuleReader)
+    }
+}
+
+impl ImportReader for ModuleReader {
+    fn read(&mut self, bytes: &[u8], known: &TagSet) -> Result<ReadFile, FormatError> {
+        let args = Array::of2(&Uint8Array::from(bytes).into(), &file_read::tags_to_json(known).into());
+        let answer = call(&self.0, "read_import", &args).map_err(FormatError::file)?;
+        // Only a module of another build could answer what this one cannot read.
+        file_read::from_wire(&answer.as_string().unwrap_or_default()).ok_or_else(|| FormatError::file("read_import"))?
+    }
+
+    fn pack_article(&mut self, bytes: &[u8]) -> Option<Document> {
+        let answer = call(&self.0, "pack_article", &Array::of1(&Uint8Array::from(bytes).into())).ok()?;
+        crate::domain::storage::decode_article(&answer.as_string()?, None).ok().map(|(doc, _)| doc)
     }
 }
