@@ -9,6 +9,8 @@ pub mod class;
 pub mod class_csv;
 pub mod class_import;
 pub mod class_layers;
+pub mod class_grades;
+pub mod class_workspace;
 pub mod colour_access;
 pub mod csv_cell;
 pub mod document;

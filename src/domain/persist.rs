@@ -94,7 +94,7 @@ pub fn encode(annotation: &Annotation) -> String {
 }
 
 /// A stored value: `{"schema": 1, "<key>": …}`, compact.
-fn stored(key: &str, body: impl FnOnce(&mut JsonOut)) -> String {
+pub(crate) fn stored(key: &str, body: impl FnOnce(&mut JsonOut)) -> String {
     let mut w = JsonOut::compact();
     w.begin_object().num_field("schema", SCHEMA_VERSION.into()).key(key);
     body(&mut w);
@@ -104,7 +104,7 @@ fn stored(key: &str, body: impl FnOnce(&mut JsonOut)) -> String {
 
 /// Parses any stored value and reads it with `read`: a schema newer than this app's is told
 /// apart from a damaged value, so the caller can keep it untouched rather than treat it as garbage.
-fn decode_versioned<T>(
+pub(crate) fn decode_versioned<T>(
     value: &str,
     fields: impl FnOnce(&read::Node) -> Result<T, FormatError>,
 ) -> Result<T, DecodeError> {
@@ -338,4 +338,10 @@ pub fn decode_classroom(value: &str) -> Result<ClassroomState, DecodeError> {
             revealed: read::bool(&classroom, "revealed")?,
         })
     })
+}
+
+/// Key of the teacher's class workspace (the student files added to the class view) of the
+/// article with hash `article` (`domain::class_workspace`).
+pub fn class_files_key(article: &ContentHash) -> String {
+    format!("{KEY_PREFIX}v1/{}/class-files", article.short())
 }
