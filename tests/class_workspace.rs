@@ -26,7 +26,8 @@ fn workspace(files: &[&str]) -> ClassWorkspace {
 
 #[test]
 fn a_workspace_is_stored_and_read_back_as_it_was() {
-    let cases: [&[&str]; 4] = [&[], &["ana.json"], &["ana.json", "ben.json", "cleo.json"], &["quote\"and\\slash\n.json"]];
+    let cases: [&[&str]; 4] =
+        [&[], &["ana.json"], &["ana.json", "ben.json", "cleo.json"], &["quote\"and\\slash\n.json"]];
     for files in cases {
         let w = workspace(files);
         let stored = w.encode();
@@ -39,7 +40,10 @@ fn a_workspace_is_stored_and_read_back_as_it_was() {
 #[test]
 fn a_damaged_or_newer_stored_workspace_is_told_apart() {
     assert!(matches!(ClassWorkspace::decode("{\"schema\":1,\"classFiles\":"), Err(DecodeError::Corrupt(_))));
-    assert!(matches!(ClassWorkspace::decode("{\"schema\":1,\"classFiles\":[{\"name\":1}]}"), Err(DecodeError::Corrupt(_))));
+    assert!(matches!(
+        ClassWorkspace::decode("{\"schema\":1,\"classFiles\":[{\"name\":1}]}"),
+        Err(DecodeError::Corrupt(_))
+    ));
     assert_eq!(ClassWorkspace::decode("{\"schema\":9,\"classFiles\":[]}"), Err(DecodeError::NewerSchema(9)));
 }
 
@@ -114,7 +118,11 @@ fn a_students_notes_come_in_article_order() {
         ),
         (
             // Same start: the longer (enclosing) passage first, then by id.
-            vec![notes(3, 6, 10, &["claim"], "inner"), notes(2, 6, 16, &["claim"], "outer"), notes(1, 6, 10, &["x"], "")],
+            vec![
+                notes(3, 6, 10, &["claim"], "inner"),
+                notes(2, 6, 16, &["claim"], "outer"),
+                notes(1, 6, 10, &["x"], ""),
+            ],
             vec![("beta gamma", vec!["Claim"], "outer"), ("beta", vec!["x"], ""), ("beta", vec!["Claim"], "inner")],
         ),
     ];
@@ -140,7 +148,10 @@ fn grade_rows_count_found_and_extra_passages() {
         (
             0,
             KeyScore {
-                per_tag: vec![(claim.clone(), SpanScore::from_counts(2, 3, 4)), (quote.clone(), SpanScore::from_counts(0, 0, 1))],
+                per_tag: vec![
+                    (claim.clone(), SpanScore::from_counts(2, 3, 4)),
+                    (quote.clone(), SpanScore::from_counts(0, 0, 1)),
+                ],
                 overall: SpanScore::from_counts(2, 3, 5),
             },
         ),
@@ -180,5 +191,8 @@ fn grade_rows_count_found_and_extra_passages() {
          '=Cleo,Quote,1,1,2,0.3333,1.0000,0.5000\r\n\
          '=Cleo,Overall,5,5,2,0.7143,1.0000,0.8333\r\n"
     );
-    assert_eq!(grades_csv(&[], header, "Overall"), "\u{feff}Student,Tag,Found,Key passages,Extra passages,Precision,Recall,F1\r\n");
+    assert_eq!(
+        grades_csv(&[], header, "Overall"),
+        "\u{feff}Student,Tag,Found,Key passages,Extra passages,Precision,Recall,F1\r\n"
+    );
 }

@@ -5,10 +5,10 @@
 //! Stored under `persist::class_files_key` through the app's save queue.
 
 use super::annotation::Annotation;
-use super::tags::TagId;
 use super::json_out::JsonOut;
 use super::persist::{self, DecodeError};
 use super::stored_json as read;
+use super::tags::TagId;
 
 /// One student file as the teacher added it.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -38,6 +38,7 @@ use crate::ui::toolbar::SelectionToolbar;
 
 mod a11y;
 mod articles;
+mod class_page;
 mod dialogs;
 
 use dialogs::{Dialog, Impacts};
@@ -148,6 +149,10 @@ pub enum Msg {
     StarterPack(bool, bool),
     // Class view.
     ShowClass(bool),
+    /// Back from a passage to the class view, as it was left.
+    BackToClass,
+    /// The class view queued its files: the banner may change and the queue be written again later.
+    ClassFilesQueued,
     OpenPassage(usize, usize),
     /// Another tab wrote this storage key (`None`: it cleared storage).
     StoredElsewhere(Option<String>),
@@ -361,12 +366,14 @@ impl Component for App {
                     self.close_editor();
                     self.set_pending(None);
                 }
-                self.show(open.then_some(Dialog::Class));
+                let dialog = open.then(|| Dialog::Class { away: false, files: self.stored_class_files() });
+                self.show(dialog);
                 true
             }
-            Msg::OpenPassage(start, end) => {
-                self.dialog = None;
-                self.show_passage(start, end);
+            Msg::OpenPassage(start, end) => self.open_passage(start, end),
+            Msg::BackToClass => self.put_class_away(false),
+            Msg::ClassFilesQueued => {
+                self.save_soon();
                 true
             }
             Msg::PageHide => {
@@ -459,7 +466,8 @@ impl Component for App {
 impl App {
     /// True while a modal dialog covers the page.
     fn dialog_open(&self) -> bool {
-        self.dialog.is_some()
+        // The class view put away to show a passage leaves the article to the person.
+        self.dialog.is_some() && !self.class_away()
     }
 
     fn set_notice(&mut self, message: String) {

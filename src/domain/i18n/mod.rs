@@ -1,11 +1,13 @@
 //! The UI's words in one place: the languages Marginalia speaks, how the browser's preference picks one, and one `Texts` table per language.
 
+mod class_files;
 mod en;
 mod es;
 mod es_help;
 mod hand_in;
 mod texts;
 
+pub use class_files::{ClassFilesTexts, ClassPageTexts, CLASS_FILES_EN, CLASS_FILES_ES, CLASS_PAGE_EN, CLASS_PAGE_ES};
 pub use en::EN;
 pub use es::ES;
 pub use hand_in::{HandInTexts, HAND_IN_EN, HAND_IN_ES};
@@ -49,6 +51,22 @@ impl Lang {
     /// Marginalia has; English when none is.
     pub fn from_browser_tags(tags: &[String]) -> Lang {
         tags.iter().find_map(|t| Lang::from_tag(t)).unwrap_or_default()
+    }
+
+    /// This language's texts of the class view's kept files, notes and grades (its module only).
+    pub fn class_files(self) -> &'static ClassFilesTexts {
+        match self {
+            Lang::En => &CLASS_FILES_EN,
+            Lang::Es => &CLASS_FILES_ES,
+        }
+    }
+
+    /// This language's texts of the app's "Back to the class view" bar.
+    pub fn class_page(self) -> &'static ClassPageTexts {
+        match self {
+            Lang::En => &CLASS_PAGE_EN,
+            Lang::Es => &CLASS_PAGE_ES,
+        }
     }
 
     /// This language's texts of handing work in and of shared computers.

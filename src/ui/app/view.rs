@@ -47,6 +47,7 @@ impl App {
                         <button type="button" aria-keyshortcuts="?" onclick={link.callback(|_| Msg::ShowHelp(true))}>{t.help}</button>
                     </nav>
                 </header>
+                { self.view_back_to_class(ctx) }
                 { self.view_warnings(ctx) }
                 <OfflineStatus on_export={link.callback(|_| Msg::Export)} />
                 <main class="layout">
