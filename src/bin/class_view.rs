@@ -197,14 +197,25 @@ mod exports {
     use marginalia::domain::annotation::time_from_millis;
     use marginalia::domain::format::export::ExportKind;
     use marginalia::domain::format::pack::ExportInfo;
+    use marginalia::domain::i18n::Lang;
     use marginalia::domain::persist;
     use marginalia::ui::browser::{clock, lowercase, segmenter};
 
     /// Renders export `kind` (its index in `ExportKind::ALL`) of a stored article, tag set and list
-    /// of annotations (current versions first, then other versions). Returns `[name, type, contents]`,
+    /// of annotations (current versions first, then other versions), the reports for people in the
+    /// language `lang` (a code). Returns `[name, type, contents]`,
     /// or `["", "", message]` when a stored value cannot be read.
     #[wasm_bindgen]
-    pub fn render_export(kind: usize, article: &str, tags: &str, annotations: &str, by: &str, at_ms: f64) -> Array {
+    #[allow(clippy::too_many_arguments)] // one per value the app passes, as the JS side calls it
+    pub fn render_export(
+        kind: usize,
+        article: &str,
+        tags: &str,
+        annotations: &str,
+        by: &str,
+        at_ms: f64,
+        lang: &str,
+    ) -> Array {
         segmenter::install();
         lowercase::install();
         let fail = |why: String| Array::of3(&"".into(), &"".into(), &why.into());
@@ -223,7 +234,8 @@ mod exports {
         };
         // Local, so reports are dated as the person reads a clock; the pack stores times in UTC.
         let info = ExportInfo { source: doc.meta().source.as_deref(), by, at: clock::local(time_from_millis(at_ms)) };
-        let (name, mime, contents) = kind.render(&doc, &tags, &annotations, &info);
+        let words = Lang::from_tag(lang).unwrap_or_default().report();
+        let (name, mime, contents) = kind.render_in(&doc, &tags, &annotations, &info, words);
         Array::of3(&name.into(), &mime.into(), &contents.into())
     }
 }

@@ -254,6 +254,8 @@ pub struct App {
     _listeners: Vec<EventListener>,
     /// When the save queue is written next.
     saving: saving::Saving,
+    /// The browser is printing: the notes and legend are rendered after the article.
+    printing: bool,
 }
 
 impl Component for App {
@@ -395,6 +397,7 @@ impl Component for App {
                 false
             }
             Msg::Printing(printing) => {
+                self.printing = printing;
                 if let Some(painter) = &mut self.painter {
                     if printing {
                         painter.paint_everything(self.session.doc(), self.session.store());
@@ -402,7 +405,7 @@ impl Component for App {
                         painter.follow_viewport(self.session.doc(), self.session.store());
                     }
                 }
-                false
+                true
             }
             Msg::SaveSome => self.save_some(),
             Msg::StoredElsewhere(key) => {

@@ -14,6 +14,7 @@ pub mod import_report;
 pub mod library;
 pub mod new_article;
 pub mod new_student;
+pub mod print_notes;
 pub mod offline;
 pub mod settings;
 pub mod side_lists;

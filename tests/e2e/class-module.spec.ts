@@ -58,7 +58,7 @@ test('the class view speaks the language the app passes it', async ({ browser })
   const view = page.getByRole('dialog', { name: 'Vista de clase' });
   await expect(view.getByRole('button', { name: 'Agregar archivos de estudiantes' })).toBeVisible();
   await expect(view).toContainText('Aún no hay archivos de estudiantes.');
-  await view.getByRole('button', { name: 'Cerrar la vista de clase' }).click();
+  await view.getByRole('button', { name: 'Volver al artículo' }).click();
   await expect(view).toBeHidden();
   await context.close();
 });

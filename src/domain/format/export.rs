@@ -1,6 +1,7 @@
 //! Every export the app offers, as one choice: what the file is called, its type and its contents.
 
 use super::pack::ExportInfo;
+use crate::domain::i18n::{ReportTexts, REPORT_EN};
 use super::{csv, html_report, hypothesis, markdown_report, pack, w3c};
 use crate::domain::annotation::Annotation;
 use crate::domain::document::Document;
@@ -68,7 +69,19 @@ impl ExportKind {
         annotations: impl IntoIterator<Item = &'a Annotation>,
         info: &ExportInfo,
     ) -> (String, &'static str, String) {
-        self.render_list(doc, tags, &annotations.into_iter().collect::<Vec<_>>(), info)
+        self.render_list(doc, tags, &annotations.into_iter().collect::<Vec<_>>(), info, &REPORT_EN)
+    }
+
+    /// [`Self::render`] with the reports for people in the words of `r` (the UI's language).
+    pub fn render_in<'a>(
+        self,
+        doc: &Document,
+        tags: &TagSet,
+        annotations: impl IntoIterator<Item = &'a Annotation>,
+        info: &ExportInfo,
+        r: &ReportTexts,
+    ) -> (String, &'static str, String) {
+        self.render_list(doc, tags, &annotations.into_iter().collect::<Vec<_>>(), info, r)
     }
 
     /// [`Self::render`] of a list: compiled once, whatever iterator the caller has.
@@ -79,6 +92,7 @@ impl ExportKind {
         tags: &TagSet,
         annotations: &[&Annotation],
         info: &ExportInfo,
+        r: &ReportTexts,
     ) -> (String, &'static str, String) {
         let first = super::first_of_each_id(annotations);
         let current: Vec<&Annotation> = annotations.iter().zip(first).filter(|(_, f)| *f).map(|(a, _)| *a).collect();
@@ -98,12 +112,12 @@ impl ExportKind {
             ExportKind::Markdown => (
                 format!("{stem}.report.md"),
                 "text/markdown;charset=utf-8",
-                markdown_report::export(doc, tags, current, info),
+                markdown_report::export_in(doc, tags, current, info, r),
             ),
             ExportKind::HtmlReport => (
                 format!("{stem}.report.html"),
                 "text/html;charset=utf-8",
-                html_report::export(doc, tags, current, info),
+                html_report::export_in(doc, tags, current, info, r),
             ),
         }
     }

@@ -5,11 +5,13 @@ mod en;
 mod es;
 mod es_help;
 mod hand_in;
+mod report;
 mod texts;
 
 pub use class_files::{ClassFilesTexts, ClassPageTexts, CLASS_FILES_EN, CLASS_FILES_ES, CLASS_PAGE_EN, CLASS_PAGE_ES};
 pub use en::EN;
 pub use es::ES;
+pub use report::{ReportTexts, REPORT_EN, REPORT_ES};
 pub use hand_in::{HandInTexts, HAND_IN_EN, HAND_IN_ES};
 pub use texts::Texts;
 
@@ -66,6 +68,14 @@ impl Lang {
         match self {
             Lang::En => &CLASS_PAGE_EN,
             Lang::Es => &CLASS_PAGE_ES,
+        }
+    }
+
+    /// This language's words of the reports for people (Markdown, HTML).
+    pub fn report(self) -> &'static ReportTexts {
+        match self {
+            Lang::En => &REPORT_EN,
+            Lang::Es => &REPORT_ES,
         }
     }
 

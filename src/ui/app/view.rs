@@ -59,6 +59,7 @@ impl App {
                             {t.annotation_hint}
                         </p>
                         <ArticleView key={self.session.doc().hash().0.clone()} doc={self.session.doc().clone()} node_ref={self.article_ref.clone()} />
+                        if self.printing { { crate::ui::print_notes::print_notes(&self.session, self.lang) } }
                     </div>
                     <div class="side-column">
                         { self.view_sidebar() }

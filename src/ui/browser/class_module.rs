@@ -256,6 +256,7 @@ pub async fn render_export(
     annotations: String,
     by: String,
     at_ms: f64,
+    lang: &str,
 ) -> Result<(String, String, String), String> {
     let module = load().await?;
     let render: Function = Reflect::get(&module, &"render_export".into())
@@ -270,6 +271,7 @@ pub async fn render_export(
         JsValue::from_str(&annotations),
         JsValue::from_str(&by),
         JsValue::from_f64(at_ms),
+        JsValue::from_str(lang),
     ] {
         args.push(&arg);
     }

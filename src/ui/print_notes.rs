@@ -1,0 +1,47 @@
+//! What printing the article adds after it: a legend of the tags and every annotation's tags, place, quote and note in article order; rendered only while the browser prints, hidden on screen.
+//!
+//! The painter paints every highlight for printing (`Painter::paint_everything`), so the printed
+//! article shows them in their tags' colours; this list carries what a page cannot: the notes.
+
+use yew::prelude::*;
+
+use crate::domain::format::paragraph_number;
+use crate::domain::i18n::Lang;
+use crate::domain::session::Session;
+
+/// The print-only legend and notes of the open article, in the words of `lang`.
+pub fn print_notes(session: &Session, lang: Lang) -> Html {
+    let (r, tags, doc) = (lang.report(), session.tags(), session.doc());
+    let index_of = |id| tags.tags.iter().position(|t| &t.id == id).map(|i| i.to_string());
+    let legend = tags.tags.iter().enumerate().map(|(i, tag)| {
+        html! {
+            <li class="tag-chip" data-tag={i.to_string()}>
+                <span class="swatch"></span>{tag.name.clone()}
+                if !tag.description.is_empty() { {" — "}{tag.description.clone()} }
+            </li>
+        }
+    });
+    let notes = session.store().in_order().map(|a| {
+        let names: Vec<&str> = a.tags.iter().map(|t| tags.name_of(t)).collect();
+        let place = match paragraph_number(doc, a.target.start) {
+            0 => r.title_or_heading.to_string(),
+            n => (r.paragraph)(n),
+        };
+        html! {
+            <li>
+                <span class="tag-chip" data-tag={a.tags.first().and_then(index_of)}><span class="swatch"></span>{names.join(", ")}</span>
+                {" · "}{place}
+                <blockquote dir="auto">{a.target.exact.clone()}</blockquote>
+                if !a.note.is_empty() { <p class="print-note" dir="auto">{a.note.clone()}</p> }
+            </li>
+        }
+    });
+    html! {
+        <section class="print-notes" aria-hidden="true">
+            <h2>{r.tags}</h2>
+            <ul class="print-legend">{ for legend }</ul>
+            <h2>{r.notes}</h2>
+            <ol class="print-list">{ for notes }</ol>
+        </section>
+    }
+}
