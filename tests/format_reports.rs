@@ -357,13 +357,37 @@ fn reports_speak_the_exporters_language() {
     let cases = [
         (
             &REPORT_EN,
-            ["# Annotations: Short title", "By Ana · 1 annotation · exported 2025-03-10 10:00 (UTC+01:00)", "## Tags", "| Tag | Annotations |", "Paragraph 1 · "],
-            ["<html lang=\"en\">", "<title>Annotations: Short title</title>", "<h2>Tags</h2>", "<h2>Notes</h2>", " · paragraph 1"],
+            [
+                "# Annotations: Short title",
+                "By Ana · 1 annotation · exported 2025-03-10 10:00 (UTC+01:00)",
+                "## Tags",
+                "| Tag | Annotations |",
+                "Paragraph 1 · ",
+            ],
+            [
+                "<html lang=\"en\">",
+                "<title>Annotations: Short title</title>",
+                "<h2>Tags</h2>",
+                "<h2>Notes</h2>",
+                " · paragraph 1",
+            ],
         ),
         (
             &REPORT_ES,
-            ["# Anotaciones: Short title", "De Ana · 1 anotación · exportado el 2025-03-10 10:00 (UTC+01:00)", "## Etiquetas", "| Etiqueta | Anotaciones |", "Párrafo 1 · "],
-            ["<html lang=\"es\">", "<title>Anotaciones: Short title</title>", "<h2>Etiquetas</h2>", "<h2>Notas</h2>", " · párrafo 1"],
+            [
+                "# Anotaciones: Short title",
+                "De Ana · 1 anotación · exportado el 2025-03-10 10:00 (UTC+01:00)",
+                "## Etiquetas",
+                "| Etiqueta | Anotaciones |",
+                "Párrafo 1 · ",
+            ],
+            [
+                "<html lang=\"es\">",
+                "<title>Anotaciones: Short title</title>",
+                "<h2>Etiquetas</h2>",
+                "<h2>Notas</h2>",
+                " · párrafo 1",
+            ],
         ),
     ];
     for (words, markdown, html) in cases {
@@ -378,5 +402,8 @@ fn reports_speak_the_exporters_language() {
         }
     }
     // Without a language, English, as before.
-    assert_eq!(markdown_report::export(&d, &TagSet::default(), [&one], &info), ExportKind::Markdown.render_in(&d, &TagSet::default(), [&one], &info, &REPORT_EN).2);
+    assert_eq!(
+        markdown_report::export(&d, &TagSet::default(), [&one], &info),
+        ExportKind::Markdown.render_in(&d, &TagSet::default(), [&one], &info, &REPORT_EN).2
+    );
 }

@@ -64,12 +64,12 @@ impl Component for ClassViewHost {
         };
         let busy = matches!(self, ClassViewHost::Loading).then_some("true");
         html! {
-            <div class="modal-backdrop class-backdrop">
+            <div class="modal-backdrop class-backdrop class-page">
                 <section class="class-view" aria-label={t.class_view} role="dialog" aria-modal="true" aria-busy={busy}>
-                    <header class="editor-header">
+                    <header class="editor-header class-header">
+                        <button type="button" class="back-button" onclick={move |_| on_close.emit(())}>
+                            {"← "}{lang(ctx).class_page().back_to_article}</button>
                         <h2>{t.class_view}</h2>
-                        <button type="button" class="icon-button" aria-label={t.close_class_view}
-                            onclick={move |_| on_close.emit(())}>{"×"}</button>
                     </header>
                     { message }
                 </section>

@@ -12,29 +12,17 @@ use crate::domain::session::Session;
 /// The print-only legend and notes of the open article, in the words of `lang`.
 pub fn print_notes(session: &Session, lang: Lang) -> Html {
     let (r, tags, doc) = (lang.report(), session.tags(), session.doc());
-    let index_of = |id| tags.tags.iter().position(|t| &t.id == id).map(|i| i.to_string());
     let legend = tags.tags.iter().enumerate().map(|(i, tag)| {
-        html! {
-            <li class="tag-chip" data-tag={i.to_string()}>
-                <span class="swatch"></span>{tag.name.clone()}
-                if !tag.description.is_empty() { {" — "}{tag.description.clone()} }
-            </li>
-        }
+        html! { <li class="tag-chip" data-tag={i.to_string()}><span class="swatch"></span>{tag.name.clone()}</li> }
     });
+    // One text per annotation: the first visit's wasm carries as little markup code as it can.
     let notes = session.store().in_order().map(|a| {
         let names: Vec<&str> = a.tags.iter().map(|t| tags.name_of(t)).collect();
         let place = match paragraph_number(doc, a.target.start) {
             0 => r.title_or_heading.to_string(),
             n => (r.paragraph)(n),
         };
-        html! {
-            <li>
-                <span class="tag-chip" data-tag={a.tags.first().and_then(index_of)}><span class="swatch"></span>{names.join(", ")}</span>
-                {" · "}{place}
-                <blockquote dir="auto">{a.target.exact.clone()}</blockquote>
-                if !a.note.is_empty() { <p class="print-note" dir="auto">{a.note.clone()}</p> }
-            </li>
-        }
+        html! { <li>{format!("{} · {place}: “{}” {}", names.join(", "), a.target.exact, a.note)}</li> }
     });
     html! {
         <section class="print-notes" aria-hidden="true">

@@ -96,7 +96,20 @@ async function goOffline(page: Page) {
 async function expectClass(page: Page) {
   await expect(students(page)).toHaveText('Students (3 of 3 shown)');
   await expect(fileList(page).getByRole('listitem')).toHaveText([
-    /^ana-.*: Ana, 2 annotations/, /^ben-.*: Ben, 1 annotation/, /^cleo-.*: Cleo, 2 annotations/]);
+    /^Ana: 2 annotationsana-.*\.marginalia\.json/, /^Ben: 1 annotationben-/, /^Cleo: 2 annotationscleo-/]);
+}
+
+/** With CLASS_SITTING_SHOTS=<folder>, screenshots of the page at a laptop's and a phone's size (and printed, with `print`). */
+async function shoot(page: Page, name: string, print = false) {
+  const folder = process.env.CLASS_SITTING_SHOTS;
+  if (!folder) return;
+  if (print) await page.emulateMedia({ media: 'print' });
+  for (const [width, height] of [[1366, 768], [390, 844]]) {
+    await page.setViewportSize({ width, height });
+    await page.screenshot({ path: `${folder}/${name}-${width}.png`, fullPage: print });
+  }
+  await page.setViewportSize({ width: 1280, height: 860 });
+  if (print) await page.emulateMedia({ media: 'screen' });
 }
 
 /** A CSV's rows as arrays of cells (no quoted commas in these). */
@@ -140,6 +153,8 @@ test('a class sitting: starter pack, three students hand in, the teacher keeps t
     [ana, ben, cleoFile].map((f) => ({ name: f.name, mimeType: 'application/json', buffer: Buffer.from(f.text) })));
   await expectClass(page);
   await expect(classView(page).getByRole('button', { name: 'Back to the article' })).toBeFocused();
+  await shoot(page, 'class');
+  await shoot(page, 'class-print', true);
 
   // A passage shows in the article; the class view is put away, not closed, and comes back as it was.
   const passage = classView(page).getByRole('button', { name: /2 of 3 students tagged this as Claim/ });
@@ -151,6 +166,7 @@ test('a class sitting: starter pack, three students hand in, the teacher keeps t
   await page.waitForFunction(() => (CSS as any).highlights.get('mg-flash')?.size === 1);
   const back = page.getByRole('button', { name: 'Back to the class view' });
   await expect(back).toBeFocused();
+  await shoot(page, 'passage');
   await back.click();
   await expect(classView(page)).toBeVisible();
   await expectClass(page);
@@ -182,6 +198,10 @@ test('a class sitting: starter pack, three students hand in, the teacher keeps t
     await classView(page).getByRole('button', { name: `Read ${name}'s annotations and notes` }).click();
     const heading = classView(page).getByRole('heading', { name: new RegExp(`^${name}: `) });
     await expect(heading).toBeFocused();
+    if (name === 'Ana') {
+      await shoot(page, 'notes');
+      await shoot(page, 'notes-print', true);
+    }
     const items = classView(page).locator('.note-row');
     await expect(items).toHaveCount(want.length);
     for (const [i, [tag, quote, note]] of want.entries()) {
@@ -196,10 +216,11 @@ test('a class sitting: starter pack, three students hand in, the teacher keeps t
     ['Claim', 'The White House did not immediately respond', 'Who was asked?'],
     ['Claim', 'nationalism has surged here', 'A claim about the mood'],
   ]);
+  // (Cleo annotated in article order's reverse: the view puts them in article order.)
   await notes('Ben', [['Quote', 'sovereignty is inalienable', 'The president\'s words']]);
   await notes('Cleo', [
-    ['Claim', 'The White House did not immediately respond', 'No note.'],
     ['Quote', 'sovereignty is inalienable', 'Quoted, not claimed'],
+    ['Claim', 'The White House did not immediately respond', 'No note.'],
   ]);
 
   // A student's notes show their passage in the article too, and come back to the notes.
@@ -273,14 +294,14 @@ test('the kept files: removed one by one with undo, all after a confirmation, an
   await expect(classView(page)).toContainText('No student files yet');
 
   // Storage full: the files stay in the view, the teacher is told, and nothing is lost once there is room.
+  // As a full storage answers: every write refused (the way tests/e2e/storage.spec.ts fills it).
   await page.evaluate(() => {
-    const chunk = 'x'.repeat(256 * 1024);
-    for (let i = 0; ; i++) {
-      try { localStorage.setItem(`filler/${i}`, chunk); } catch { break; }
-    }
-    for (let size = 16 * 1024; size >= 16; size = Math.floor(size / 2)) {
-      try { localStorage.setItem(`filler/small/${size}`, 'y'.repeat(size)); } catch { /* fuller */ }
-    }
+    const real = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (k: string, v: string) {
+      if ((window as any).__full) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return real.call(this, k, v);
+    };
+    (window as any).__full = true;
   });
   await add(files);
   await expect(classView(page).getByRole('alert')).toContainText('storage is full, so the student files are not kept yet');
@@ -291,7 +312,7 @@ test('the kept files: removed one by one with undo, all after a confirmation, an
   await expect(students(page)).toHaveText('Students (2 of 2 shown)');
   await page.keyboard.press('Escape');
   // Room again: the app writes them on its next try.
-  await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('filler/')).forEach((k) => localStorage.removeItem(k)));
+  await page.evaluate(() => { (window as any).__full = false; });
   await expect.poll(() => page.evaluate(() => Object.keys(localStorage).some((k) => k.endsWith('/class-files') && localStorage.getItem(k)!.includes('Ben'))),
     { timeout: 10_000 }).toBe(true);
   await page.reload();

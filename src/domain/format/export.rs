@@ -1,10 +1,10 @@
 //! Every export the app offers, as one choice: what the file is called, its type and its contents.
 
 use super::pack::ExportInfo;
-use crate::domain::i18n::{ReportTexts, REPORT_EN};
 use super::{csv, html_report, hypothesis, markdown_report, pack, w3c};
 use crate::domain::annotation::Annotation;
 use crate::domain::document::Document;
+use crate::domain::i18n::{ReportTexts, REPORT_EN};
 use crate::domain::tags::TagSet;
 
 /// The kinds of file the user can export.

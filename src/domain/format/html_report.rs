@@ -69,7 +69,10 @@ pub fn export_in<'a>(
     if !facts.is_empty() {
         out.push_str(&format!("<p class=\"facts\">{}</p>\n", facts.join(" · ")));
     }
-    out.push_str(&format!("<p class=\"facts\">{}</p>\n</header>\n", escape(&exported_line_in(info, annotations.len(), r))));
+    out.push_str(&format!(
+        "<p class=\"facts\">{}</p>\n</header>\n",
+        escape(&exported_line_in(info, annotations.len(), r))
+    ));
     legend(&mut out, tags, &annotations, r);
     out.push_str("<main>\n");
     for (index, block) in doc.blocks().iter().enumerate().skip(usize::from(title_block)) {

@@ -12,9 +12,9 @@ pub struct ClassFilesTexts {
     /// "Student files (3)".
     pub files_heading: fn(usize) -> String,
     pub files_kept: &'static str,
-    /// "ana.json: Ana, 3 annotations".
-    pub file_line: fn(&str, &str, usize) -> String,
-    pub file_left_out: fn(&str) -> String,
+    /// "Ana: 3 annotations", above the file's name.
+    pub file_line: fn(&str, usize) -> String,
+    pub file_left_out: &'static str,
     pub remove: &'static str,
     /// "Remove ana.json".
     pub remove_file: fn(&str) -> String,
@@ -26,7 +26,6 @@ pub struct ClassFilesTexts {
     pub undo: &'static str,
     pub already_added: fn(&str) -> String,
     pub stored_unreadable: &'static str,
-    pub back_to_article: &'static str,
     pub print_summary: &'static str,
 
     // One student's annotations and notes.
@@ -51,8 +50,8 @@ pub struct ClassFilesTexts {
 pub static CLASS_FILES_EN: ClassFilesTexts = ClassFilesTexts {
     files_heading: |n| format!("Student files ({n})"),
     files_kept: "Kept on this computer for this article until you remove them.",
-    file_line: |file, student, n| format!("{file}: {student}, {}", count(n, "annotation", "annotations")),
-    file_left_out: |file| format!("{file}: left out (see above)"),
+    file_line: |student, n| format!("{student}: {}", count(n, "annotation", "annotations")),
+    file_left_out: "Left out (see above)",
     remove: "Remove",
     remove_file: |file| format!("Remove {file}"),
     remove_all: "Remove all files",
@@ -63,7 +62,6 @@ pub static CLASS_FILES_EN: ClassFilesTexts = ClassFilesTexts {
     undo: "Undo",
     already_added: |file| format!("{file} is already in the class view."),
     stored_unreadable: "The student files kept on this computer could not be read (a newer Marginalia may have stored them). They are left as they are, and files added now are not kept.",
-    back_to_article: "Back to the article",
     print_summary: "Print the class summary",
     notes: "Notes",
     notes_of: |student| format!("Read {student}'s annotations and notes"),
@@ -81,8 +79,8 @@ pub static CLASS_FILES_EN: ClassFilesTexts = ClassFilesTexts {
 pub static CLASS_FILES_ES: ClassFilesTexts = ClassFilesTexts {
     files_heading: |n| format!("Archivos de los alumnos ({n})"),
     files_kept: "Se guardan en este ordenador para este artículo hasta que los quites.",
-    file_line: |file, student, n| format!("{file}: {student}, {}", count(n, "anotación", "anotaciones")),
-    file_left_out: |file| format!("{file}: no incluido (ver arriba)"),
+    file_line: |student, n| format!("{student}: {}", count(n, "anotación", "anotaciones")),
+    file_left_out: "No incluido (ver arriba)",
     remove: "Quitar",
     remove_file: |file| format!("Quitar {file}"),
     remove_all: "Quitar todos los archivos",
@@ -95,7 +93,6 @@ pub static CLASS_FILES_ES: ClassFilesTexts = ClassFilesTexts {
     undo: "Deshacer",
     already_added: |file| format!("{file} ya está en la vista de clase."),
     stored_unreadable: "No se pudieron leer los archivos de alumnos guardados en este ordenador (quizá los guardó una versión más nueva de Marginalia). Se dejan como están, y los archivos que añadas ahora no se guardan.",
-    back_to_article: "Volver al artículo",
     print_summary: "Imprimir el resumen de la clase",
     notes: "Notas",
     notes_of: |student| format!("Leer las anotaciones y notas de {student}"),
@@ -124,6 +121,8 @@ pub static CLASS_FILES_ES: ClassFilesTexts = ClassFilesTexts {
 /// The app's own texts of the class view as a page.
 #[derive(Debug)]
 pub struct ClassPageTexts {
+    /// The class view's way back to the article (it closes the view; its files stay kept).
+    pub back_to_article: &'static str,
     pub back_to_class: &'static str,
     pub showing_passage: &'static str,
     /// The student files could not be written: storage is full (`true`) or refused.
@@ -131,6 +130,7 @@ pub struct ClassPageTexts {
 }
 
 pub static CLASS_PAGE_EN: ClassPageTexts = ClassPageTexts {
+    back_to_article: "Back to the article",
     back_to_class: "Back to the class view",
     showing_passage: "A passage from the class view.",
     files_not_kept: |full| {
@@ -143,6 +143,7 @@ pub static CLASS_PAGE_EN: ClassPageTexts = ClassPageTexts {
 };
 
 pub static CLASS_PAGE_ES: ClassPageTexts = ClassPageTexts {
+    back_to_article: "Volver al artículo",
     back_to_class: "Volver a la vista de clase",
     showing_passage: "Un pasaje de la vista de clase.",
     files_not_kept: |full| {

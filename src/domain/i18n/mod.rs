@@ -11,8 +11,8 @@ mod texts;
 pub use class_files::{ClassFilesTexts, ClassPageTexts, CLASS_FILES_EN, CLASS_FILES_ES, CLASS_PAGE_EN, CLASS_PAGE_ES};
 pub use en::EN;
 pub use es::ES;
-pub use report::{ReportTexts, REPORT_EN, REPORT_ES};
 pub use hand_in::{HandInTexts, HAND_IN_EN, HAND_IN_ES};
+pub use report::{ReportTexts, REPORT_EN, REPORT_ES};
 pub use texts::Texts;
 
 /// A language the UI is written in.

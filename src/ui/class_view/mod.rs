@@ -243,10 +243,18 @@ impl Component for ClassViewPanel {
             <div class="modal-backdrop class-backdrop class-page">
                 <section ref={self.panel_ref.clone()} class="class-view" aria-label={t.class_view} role="dialog" aria-modal="true">
                     <header class="editor-header class-header">
-                        <button ref={self.close_ref.clone()} type="button" class="back-button no-print"
-                            onclick={move |_| on_close.emit(())}>{"← "}{ft.back_to_article}</button>
+                        if self.student.is_some() {
+                            // A student's notes lead back to the class first; the article is one more step.
+                            <button type="button" class="back-button no-print"
+                                onclick={link.callback(|_| ClassMsg::ShowStudent(None))}>{"← "}{ft.back_to_class}</button>
+                        } else {
+                            <button ref={self.close_ref.clone()} type="button" class="back-button no-print"
+                                onclick={move |_| on_close.emit(())}>{"← "}{lang(ctx).class_page().back_to_article}</button>
+                        }
                         <h2>{t.class_view}</h2>
-                        if students > 0 && self.student.is_none() {
+                        if self.student.is_some() {
+                            <button type="button" class="no-print" onclick={link.callback(|_| ClassMsg::Print)}>{ft.print_notes}</button>
+                        } else if students > 0 {
                             <button type="button" class="no-print" onclick={link.callback(|_| ClassMsg::Print)}>{ft.print_summary}</button>
                         }
                     </header>

@@ -36,7 +36,6 @@ impl ClassViewPanel {
     pub(super) fn view_student(&self, ctx: &Context<Self>, index: usize) -> Html {
         let Some(student) = self.view.students().get(index) else { return html! {} };
         let ft = lang(ctx).class_files();
-        let link = ctx.link();
         let rows = in_article_order(&student.annotations, |tag| self.tag_name(tag));
         let items = rows.iter().map(|row| {
             let on_open = ctx.props().on_open_passage.clone();
@@ -57,10 +56,6 @@ impl ClassViewPanel {
         });
         html! {
             <section class="student-notes" aria-labelledby="student-notes">
-                <div class="class-actions no-print">
-                    <button type="button" onclick={link.callback(|_| ClassMsg::ShowStudent(None))}>{"← "}{ft.back_to_class}</button>
-                    <button type="button" onclick={link.callback(|_| ClassMsg::Print)}>{ft.print_notes}</button>
-                </div>
                 <h3 id="student-notes" tabindex="-1">{(ft.student_heading)(&student.name, rows.len())}</h3>
                 <p class="storage-used">{ctx.props().doc.title().to_string()}</p>
                 <ol class="note-rows">{ for items }</ol>

@@ -147,12 +147,12 @@ impl ClassViewPanel {
         let files = &self.files;
         let rows = files.workspace.files.iter().enumerate().map(|(i, file)| {
             let line = match files.read_as.get(i).cloned().flatten() {
-                Some((student, n)) => (ft.file_line)(&file.name, &student, n),
-                None => (ft.file_left_out)(&file.name),
+                Some((student, n)) => (ft.file_line)(&student, n),
+                None => ft.file_left_out.to_string(),
             };
             html! {
                 <li>
-                    <span class="file-line">{line}</span>
+                    <span class="file-line">{line}<span class="file-name">{file.name.clone()}</span></span>
                     <button type="button" class="no-print" aria-label={(ft.remove_file)(&file.name)}
                         onclick={link.callback(move |_| ClassMsg::Files(FilesMsg::Remove(i)))}>{ft.remove}</button>
                 </li>
