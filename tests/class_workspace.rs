@@ -110,7 +110,9 @@ fn a_students_notes_come_in_article_order() {
         a
     };
     // (annotations in file order, expected (quote, tags, note) in article order)
-    let cases: Vec<(Vec<_>, Vec<(&str, Vec<&str>, &str)>)> = vec![
+    // (quote, tag names, note) of each row.
+    type Row<'a> = (&'a str, Vec<&'a str>, &'a str);
+    let cases: Vec<(Vec<_>, Vec<Row>)> = vec![
         (vec![], vec![]),
         (
             vec![notes(1, 17, 22, &["claim"], "second"), notes(2, 0, 5, &["quote", "claim"], "first")],
@@ -129,7 +131,7 @@ fn a_students_notes_come_in_article_order() {
     let tags = TagSet::default();
     for (annotations, want) in cases {
         let rows = in_article_order(&annotations, |t: &TagId| tags.name_of(t).to_string());
-        let got: Vec<(&str, Vec<&str>, &str)> =
+        let got: Vec<Row> =
             rows.iter().map(|r| (r.quote, r.tags.iter().map(String::as_str).collect(), r.note)).collect();
         assert_eq!(got, want);
         assert!(rows.windows(2).all(|w| w[0].start <= w[1].start));
