@@ -1,8 +1,8 @@
 //! The app's second wasm module, with what a first visit does not need: the teacher's class view and the readers of HTML pages and Markdown files; loaded when first needed and precached after the first paint.
 //!
 //! The two modules share no memory: the app passes the article, its tag set and its answer key
-//! as the strings it stores them as (`domain::persist`), the UI language as its code, and two JS
-//! callbacks for what the panel asks of the app (show a passage, close).
+//! as the strings it stores them as (`domain::persist`), the UI language as its code, and three JS
+//! callbacks for what the panel asks of the app (show a passage, close, keep the student files).
 
 #[cfg(target_arch = "wasm32")]
 mod module {
