@@ -5,13 +5,16 @@
 
 use yew::prelude::*;
 
+use crate::domain::document::BlockKind;
 use crate::domain::format::paragraph_number;
 use crate::domain::i18n::Lang;
 use crate::domain::session::Session;
 
 /// The print-only legend and notes of the open article, in the words of `lang`.
 pub fn print_notes(session: &Session, lang: Lang) -> Html {
-    let (r, tags, doc) = (lang.report(), session.tags(), session.doc());
+    // The app's own texts: the reports' table (`Lang::report`) stays in the second module.
+    let (t, tags, doc) = (lang.texts(), session.tags(), session.doc());
+    let paragraphs = doc.blocks().iter().filter(|b| b.kind == BlockKind::Paragraph).count();
     let legend = tags.tags.iter().enumerate().map(|(i, tag)| {
         html! { <li class="tag-chip" data-tag={i.to_string()}><span class="swatch"></span>{tag.name.clone()}</li> }
     });
@@ -19,16 +22,16 @@ pub fn print_notes(session: &Session, lang: Lang) -> Html {
     let notes = session.store().in_order().map(|a| {
         let names: Vec<&str> = a.tags.iter().map(|t| tags.name_of(t)).collect();
         let place = match paragraph_number(doc, a.target.start) {
-            0 => r.title_or_heading.to_string(),
-            n => (r.paragraph)(n),
+            0 => String::new(),
+            n => format!(" · {}", (t.paragraph_of)(n, paragraphs)),
         };
-        html! { <li>{format!("{} · {place}: “{}” {}", names.join(", "), a.target.exact, a.note)}</li> }
+        html! { <li>{format!("{}{place}: “{}” {}", names.join(", "), a.target.exact, a.note)}</li> }
     });
     html! {
         <section class="print-notes" aria-hidden="true">
-            <h2>{r.tags}</h2>
+            <h2>{t.tags}</h2>
             <ul class="print-legend">{ for legend }</ul>
-            <h2>{r.notes}</h2>
+            <h2>{t.annotations}</h2>
             <ol class="print-list">{ for notes }</ol>
         </section>
     }

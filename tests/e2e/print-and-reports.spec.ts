@@ -31,8 +31,8 @@ test('printing the article prints a legend of its tags and every note in article
   await expect(items).toHaveCount(2);
   // In article order, whatever order they were made in.
   await expect(items).toHaveText([
-    /^Quote · Paragraph \d+: “sovereignty is inalienable” The president's own words$/,
-    /^Claim · Paragraph \d+: “The White House did not immediately respond” Who was asked\?$/,
+    /^Quote · Paragraph \d+ of \d+: “sovereignty is inalienable” The president's own words$/,
+    /^Claim · Paragraph \d+ of \d+: “The White House did not immediately respond” Who was asked\?$/,
   ]);
   // The app's controls are not printed; every highlight is painted.
   await expect(page.getByRole('navigation', { name: 'Actions' })).toBeHidden();
@@ -66,7 +66,7 @@ test('a Spanish UI writes Spanish reports and prints Spanish notes', async ({ br
   expect(html).toContain('<html lang="es">');
   expect(html).toContain('<h2>Notas</h2>');
   await print(page);
-  await expect(page.locator('.print-notes h2')).toHaveText(['Etiquetas', 'Notas']);
-  await expect(page.locator('.print-list > li')).toContainText(/Cita · Párrafo \d+/);
+  await expect(page.locator('.print-notes h2')).toHaveText(['Etiquetas', 'Anotaciones']);
+  await expect(page.locator('.print-list > li')).toContainText(/Cita · Párrafo \d+ de \d+/);
   await context.close();
 });
