@@ -1,6 +1,13 @@
 // A whole class sitting: the teacher makes a starter pack, three students hand in (two one after the other on one browser through "New student on this computer"), and the teacher works in a class view that keeps the files through passages, closing, reloading and going offline, reads each student's notes and downloads the grades.
 import { test, expect, type Page, type BrowserContext } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { openApp, appReady, dragSelect, watchCsp, waitForServiceWorker } from './helpers';
+
+/** axe-core (WCAG 2.0-2.2 A and AA) finds nothing on the page as it is now. */
+async function expectNoViolations(page: Page, view: string) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), view).toEqual([]);
+}
 
 const sidebar = (page: Page) => page.getByRole('complementary', { name: 'Annotations' });
 const entries = (page: Page) => sidebar(page).getByRole('listitem');
@@ -153,6 +160,7 @@ test('a class sitting: starter pack, three students hand in, the teacher keeps t
     [ana, ben, cleoFile].map((f) => ({ name: f.name, mimeType: 'application/json', buffer: Buffer.from(f.text) })));
   await expectClass(page);
   await expect(classView(page).getByRole('button', { name: 'Back to the article' })).toBeFocused();
+  await expectNoViolations(page, 'class view with its files');
   await shoot(page, 'class');
   await shoot(page, 'class-print', true);
 
@@ -167,6 +175,7 @@ test('a class sitting: starter pack, three students hand in, the teacher keeps t
   const back = page.getByRole('button', { name: 'Back to the class view' });
   await expect(back).toBeFocused();
   await shoot(page, 'passage');
+  await expectNoViolations(page, 'article with the Back to the class view bar');
   await back.click();
   await expect(classView(page)).toBeVisible();
   await expectClass(page);
@@ -199,6 +208,7 @@ test('a class sitting: starter pack, three students hand in, the teacher keeps t
     const heading = classView(page).getByRole('heading', { name: new RegExp(`^${name}: `) });
     await expect(heading).toBeFocused();
     if (name === 'Ana') {
+      await expectNoViolations(page, "a student's notes");
       await shoot(page, 'notes');
       await shoot(page, 'notes-print', true);
     }
