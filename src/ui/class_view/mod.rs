@@ -54,7 +54,8 @@ pub struct ClassViewProps {
     pub stored_files: AttrValue,
     /// Keeps the files (a stored `ClassWorkspace`); returns why they could not be kept, or "".
     pub on_save: Callback<String, String>,
-    /// Put away while a passage is shown in the article (the host keeps the view mounted).
+    /// Put away while a passage is shown in the article: read by the app's host, which hides the
+    /// mounted view (`class_module::Mounted::set_away`); the panel itself is never told.
     #[prop_or_default]
     pub away: bool,
 }
