@@ -64,7 +64,8 @@ export async function buildSingleFile(dist) {
     `<script type="application/octet-stream" id="${CLASS_WASM_ELEMENT}">${classWasm}</script>`,
     `<script type="module">${classScript}</script>`,
   ].join('\n');
-  html = html.replace(/\s*<\/head>/, `\n${inlined}\n</head>`);
+  // A function, not a string: `$&`, `$'` and the like in the inlined JS are text, not replacement patterns.
+  html = html.replace(/\s*<\/head>/, () => `\n${inlined}\n</head>`);
   html = setPolicy(html, policy({
     'default-src': ["'none'"],
     'script-src': [hashSource(script), hashSource(classScript), "'wasm-unsafe-eval'"],

@@ -340,3 +340,70 @@ fn the_html_report_shows_the_title_once_and_numbers_nested_highlights_apart() {
     let page = html_report::export(&untitled, &TagSet::default(), &[], &info);
     assert!(page.contains("<h1>Given title</h1>") && page.contains("<p>Only a paragraph."), "{page}");
 }
+
+/// Reports are written in the exporter's UI language: headings, counts, places and the signature line.
+#[test]
+fn reports_speak_the_exporters_language() {
+    use marginalia::domain::format::export::ExportKind;
+    use marginalia::domain::i18n::{REPORT_EN, REPORT_ES};
+    let d = Document::new(
+        "Short title",
+        ArticleMeta::default(),
+        &[(BlockKind::Heading, "Short title"), (BlockKind::Paragraph, "Nested highlights end together here.")],
+    );
+    let one = annotation(&d, 1, "Nested highlights", &["claim"], "Una nota", "");
+    let info = ExportInfo { source: None, by: "Ana", at: datetime!(2025-03-10 10:00:00 +01:00) };
+    // (words, what the Markdown report says, what the HTML report says)
+    let cases = [
+        (
+            &REPORT_EN,
+            [
+                "# Annotations: Short title",
+                "By Ana · 1 annotation · exported 2025-03-10 10:00 (UTC+01:00)",
+                "## Tags",
+                "| Tag | Annotations |",
+                "Paragraph 1 · ",
+            ],
+            [
+                "<html lang=\"en\">",
+                "<title>Annotations: Short title</title>",
+                "<h2>Tags</h2>",
+                "<h2>Notes</h2>",
+                " · paragraph 1",
+            ],
+        ),
+        (
+            &REPORT_ES,
+            [
+                "# Anotaciones: Short title",
+                "De Ana · 1 anotación · exportado el 2025-03-10 10:00 (UTC+01:00)",
+                "## Etiquetas",
+                "| Etiqueta | Anotaciones |",
+                "Párrafo 1 · ",
+            ],
+            [
+                "<html lang=\"es\">",
+                "<title>Anotaciones: Short title</title>",
+                "<h2>Etiquetas</h2>",
+                "<h2>Notas</h2>",
+                " · párrafo 1",
+            ],
+        ),
+    ];
+    for (words, markdown, html) in cases {
+        let (name, _, md) = ExportKind::Markdown.render_in(&d, &TagSet::default(), [&one], &info, words);
+        assert!(name.starts_with("ana-"), "{name}");
+        for want in markdown {
+            assert!(md.contains(want), "{want:?} in {md}");
+        }
+        let (_, _, page) = ExportKind::HtmlReport.render_in(&d, &TagSet::default(), [&one], &info, words);
+        for want in html {
+            assert!(page.contains(want), "{want:?} in {page}");
+        }
+    }
+    // Without a language, English, as before.
+    assert_eq!(
+        markdown_report::export(&d, &TagSet::default(), [&one], &info),
+        ExportKind::Markdown.render_in(&d, &TagSet::default(), [&one], &info, &REPORT_EN).2
+    );
+}

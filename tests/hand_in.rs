@@ -69,6 +69,7 @@ fn export_file_names_carry_the_exporters_name() {
             format!("{stem}.marginalia.json"),
             format!("{stem}.w3c.jsonld"),
             format!("{stem}.hypothesis.json"),
+            format!("{stem}.recogito.jsonld"),
             format!("{stem}.csv"),
             format!("{stem}.report.md"),
             format!("{stem}.report.html"),

@@ -4,14 +4,14 @@
 mod common;
 
 use common::session::{ann, article, at, base, info, other_article, pack_of, starter, tag, tags_with};
+use marginalia::domain::annotation::tags::{TagId, TagSet};
 use marginalia::domain::annotation::Annotation;
 use marginalia::domain::article::document::Document;
 use marginalia::domain::format::file_read::{self, ReadFile};
 use marginalia::domain::format::import::{plan_import, plan_import_with, read_file, ImportFile, Merged};
 use marginalia::domain::format::{hypothesis, pack, w3c, FormatError};
-use marginalia::domain::storage;
 use marginalia::domain::session::import::{FormatReaders, ImportReader};
-use marginalia::domain::annotation::tags::{TagId, TagSet};
+use marginalia::domain::storage;
 use proptest::prelude::*;
 use time::macros::datetime;
 use uuid::Uuid;

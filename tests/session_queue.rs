@@ -217,3 +217,32 @@ fn setting_the_author_queues_it_and_signs_new_annotations() {
     assert_eq!(kv.get(storage::AUTHOR_KEY), Ok(Some("Ana Ruiz".into())));
     assert_eq!(open(article(), &mut kv).author(), "Ana Ruiz", "the next visit knows the name");
 }
+
+/// The class view's files are written at once so the view can tell the teacher; a full storage
+/// keeps them queued (the banner counts them, an opening reads them back) and a later flush writes them.
+#[test]
+fn a_value_written_now_stays_queued_when_storage_is_full() {
+    use marginalia::domain::session::load::Overlay;
+    use marginalia::domain::session::queue::Write;
+    let (session, mut kv) = base();
+    let key = storage::class_files_key(article().hash());
+    let queue = session.queue().clone();
+    queue.borrow_mut().put(key.clone(), Write::Value(Some("first".into())));
+    assert_eq!(queue.borrow_mut().write_now(&mut kv, &key), Ok(()));
+    assert_eq!((kv.get(&key).unwrap().as_deref(), queue.borrow().len()), (Some("first"), 0));
+    fill(&mut kv);
+    queue.borrow_mut().put(key.clone(), Write::Value(Some("first and a much longer second".into())));
+    assert_eq!(queue.borrow_mut().write_now(&mut kv, &key), Err(StorageProblem::Full));
+    assert_eq!(queue.borrow().problem(), Some(&StorageProblem::Full));
+    assert_eq!(queue.borrow().len(), 1, "kept in the queue");
+    let read = Overlay { kv: &kv, queue: &queue.borrow() }.get(&key).unwrap();
+    assert_eq!(read.as_deref(), Some("first and a much longer second"), "an opening reads the queued files");
+    free(&mut kv);
+    let flushed = queue.borrow_mut().flush(&mut kv, usize::MAX);
+    assert_eq!((flushed.written, flushed.problem), (1, None));
+    assert_eq!(kv.get(&key).unwrap().as_deref(), Some("first and a much longer second"));
+    // A removal is a write too; an annotation waits for the flush's two-tab check.
+    queue.borrow_mut().put(key.clone(), Write::Value(None));
+    assert_eq!(queue.borrow_mut().write_now(&mut kv, &key), Ok(()));
+    assert_eq!(kv.get(&key).unwrap(), None);
+}

@@ -17,7 +17,7 @@ use marginalia::domain::article::loader::{load_text, FileKind};
 use marginalia::domain::class::import::read_submission;
 use marginalia::domain::format::pack::{self, ExportInfo, Pack};
 use marginalia::domain::storage::eviction::{self, Marker};
-use marginalia::domain::storage::{self, ArticleSummary, ClassroomState, DecodeError};
+use marginalia::domain::storage::{self, ArticleSummary, ClassFile, ClassroomState, DecodeError};
 use serde_json::{json, Value};
 use time::OffsetDateTime;
 use uuid::Uuid;
@@ -81,6 +81,21 @@ fn kinds() -> Vec<Kind> {
             current: || {
                 let state = ClassroomState { lock_tags: true, answer_key: annotations(), revealed: false };
                 vec![("v1.json", storage::encode_classroom(&state))]
+            },
+            older: Vec::new,
+        },
+        Kind {
+            dir: "class-files",
+            rewrite: |t| storage::decode_class_files(t).map(|f| storage::encode_class_files(&f)).map_err(refused),
+            current: || {
+                let files = vec![
+                    ClassFile { name: "ana.marginalia.json".into(), text: "{\"format\": \"marginalia-pack\"}".into() },
+                    ClassFile { name: "ben «2».json".into(), text: "línea 1\n\"dos\"\t\u{1F600}".into() },
+                ];
+                vec![
+                    ("v1.json", storage::encode_class_files(&files)),
+                    ("v1-empty.json", storage::encode_class_files(&[])),
+                ]
             },
             older: Vec::new,
         },

@@ -1,8 +1,8 @@
 //! The app's second wasm module, with what a first visit does not need: the teacher's class view and the readers of HTML pages and Markdown files; loaded when first needed and precached after the first paint.
 //!
 //! The two modules share no memory: the app passes the article, its tag set and its answer key
-//! as the strings it stores them as (`domain::storage`), the UI language as its code, and two JS
-//! callbacks for what the panel asks of the app (show a passage, close).
+//! as the strings it stores them as (`domain::storage`), the UI language as its code, and three JS
+//! callbacks for what the panel asks of the app (show a passage, close, keep the student files).
 
 #[cfg(target_arch = "wasm32")]
 mod module {
@@ -26,6 +26,8 @@ mod module {
         doc: Rc<Document>,
         tags: Rc<TagSet>,
         answer_key: Option<Rc<Vec<Annotation>>>,
+        stored_files: AttrValue,
+        on_save: Callback<String, String>,
         on_close: Callback<()>,
         on_open_passage: Callback<(usize, usize)>,
     }
@@ -36,6 +38,7 @@ mod module {
         html! {
             <ContextProvider<Lang> context={props.lang}>
                 <ClassViewPanel doc={props.doc.clone()} tags={props.tags.clone()} answer_key={props.answer_key.clone()}
+                    stored_files={props.stored_files.clone()} on_save={props.on_save.clone()}
                     on_close={props.on_close.clone()} on_open_passage={props.on_open_passage.clone()} />
             </ContextProvider<Lang>>
         }
@@ -54,7 +57,10 @@ mod module {
 
     /// Mounts the class view in `host`. `article` is a stored article (`storage::encode_article`),
     /// `tags` a stored tag set, `answer_key` a stored list of annotations or empty; `on_open_passage`
-    /// is called with a passage's start and end (code points), `on_close` with nothing.
+    /// is called with a passage's start and end (code points), `on_close` with nothing; `files` are
+    /// the student files kept for this article (a stored `ClassWorkspace`, or empty) and `on_save`
+    /// is called with them when they change and returns why they could not be kept, or "".
+    #[allow(clippy::too_many_arguments)] // one per value the app passes, as the JS side calls it
     #[wasm_bindgen]
     pub fn open_class_view(
         host: marginalia::ui::browser::dom::Element,
@@ -62,8 +68,10 @@ mod module {
         article: &str,
         tags: &str,
         answer_key: &str,
+        files: &str,
         on_open_passage: Function,
         on_close: Function,
+        on_save: Function,
     ) -> Result<ClassViewHandle, JsValue> {
         // This module's own copies of the domain read words and lower-case through the browser too.
         segmenter::install();
@@ -80,6 +88,14 @@ mod module {
             doc: Rc::new(doc),
             tags: Rc::new(tags),
             answer_key,
+            stored_files: AttrValue::from(files.to_string()),
+            on_save: Callback::from(move |files: String| {
+                on_save
+                    .call1(&JsValue::NULL, &files.into())
+                    .ok()
+                    .and_then(|answer| answer.as_string())
+                    .unwrap_or_default()
+            }),
             on_close: Callback::from(move |()| drop(on_close.call0(&JsValue::NULL))),
             on_open_passage: Callback::from(move |(start, end): (usize, usize)| {
                 drop(on_open_passage.call2(&JsValue::NULL, &(start as f64).into(), &(end as f64).into()))
@@ -181,14 +197,25 @@ mod exports {
     use marginalia::domain::annotation::time_from_millis;
     use marginalia::domain::format::export::ExportKind;
     use marginalia::domain::format::pack::ExportInfo;
+    use marginalia::domain::i18n::Lang;
     use marginalia::domain::storage;
     use marginalia::ui::browser::{clock, lowercase, segmenter};
 
     /// Renders export `kind` (its index in `ExportKind::ALL`) of a stored article, tag set and list
-    /// of annotations (current versions first, then other versions). Returns `[name, type, contents]`,
+    /// of annotations (current versions first, then other versions), the reports for people in the
+    /// language `lang` (a code). Returns `[name, type, contents]`,
     /// or `["", "", message]` when a stored value cannot be read.
     #[wasm_bindgen]
-    pub fn render_export(kind: usize, article: &str, tags: &str, annotations: &str, by: &str, at_ms: f64) -> Array {
+    #[allow(clippy::too_many_arguments)] // one per value the app passes, as the JS side calls it
+    pub fn render_export(
+        kind: usize,
+        article: &str,
+        tags: &str,
+        annotations: &str,
+        by: &str,
+        at_ms: f64,
+        lang: &str,
+    ) -> Array {
         segmenter::install();
         lowercase::install();
         let fail = |why: String| Array::of3(&"".into(), &"".into(), &why.into());
@@ -207,7 +234,8 @@ mod exports {
         };
         // Local, so reports are dated as the person reads a clock; the pack stores times in UTC.
         let info = ExportInfo { source: doc.meta().source.as_deref(), by, at: clock::local(time_from_millis(at_ms)) };
-        let (name, mime, contents) = kind.render(&doc, &tags, &annotations, &info);
+        let words = Lang::from_tag(lang).unwrap_or_default().report();
+        let (name, mime, contents) = kind.render_in(&doc, &tags, &annotations, &info, words);
         Array::of3(&name.into(), &mime.into(), &contents.into())
     }
 }

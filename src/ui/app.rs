@@ -39,6 +39,7 @@ use crate::ui::toolbar::SelectionToolbar;
 mod a11y;
 mod articles;
 mod caret_keys;
+mod class_page;
 mod dialogs;
 
 use dialogs::{Dialog, Impacts};
@@ -150,6 +151,10 @@ pub enum Msg {
     StarterPack(bool, bool),
     // Class view.
     ShowClass(bool),
+    /// Back from a passage to the class view, as it was left.
+    BackToClass,
+    /// The class view queued its files: the banner may change and the queue be written again later.
+    ClassFilesQueued,
     OpenPassage(usize, usize),
     /// Another tab wrote this storage key (`None`: it cleared storage).
     StoredElsewhere(Option<String>),
@@ -251,6 +256,8 @@ pub struct App {
     _listeners: Vec<EventListener>,
     /// When the save queue is written next.
     saving: saving::Saving,
+    /// The browser is printing: the notes and legend are rendered after the article.
+    printing: bool,
 }
 
 impl Component for App {
@@ -363,12 +370,14 @@ impl Component for App {
                     self.close_editor();
                     self.set_pending(None);
                 }
-                self.show(open.then_some(Dialog::Class));
+                let dialog = open.then(|| Dialog::Class { away: false, files: self.stored_class_files() });
+                self.show(dialog);
                 true
             }
-            Msg::OpenPassage(start, end) => {
-                self.dialog = None;
-                self.show_passage(start, end);
+            Msg::OpenPassage(start, end) => self.open_passage(start, end),
+            Msg::BackToClass => self.put_class_away(false),
+            Msg::ClassFilesQueued => {
+                self.save_soon();
                 true
             }
             Msg::PageHide => {
@@ -390,6 +399,7 @@ impl Component for App {
                 false
             }
             Msg::Printing(printing) => {
+                self.printing = printing;
                 if let Some(painter) = &mut self.painter {
                     if printing {
                         painter.paint_everything(self.session.doc(), self.session.store());
@@ -397,7 +407,7 @@ impl Component for App {
                         painter.follow_viewport(self.session.doc(), self.session.store());
                     }
                 }
-                false
+                true
             }
             Msg::SaveSome => self.save_some(),
             Msg::StoredElsewhere(key) => {
@@ -461,7 +471,8 @@ impl Component for App {
 impl App {
     /// True while a modal dialog covers the page.
     fn dialog_open(&self) -> bool {
-        self.dialog.is_some()
+        // The class view put away to show a passage leaves the article to the person.
+        self.dialog.is_some() && !self.class_away()
     }
 
     fn set_notice(&mut self, message: String) {

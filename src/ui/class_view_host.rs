@@ -1,7 +1,8 @@
 //! Where the app opens the class view: loads its wasm module (`browser::class_module`) with a "Loading" dialog meanwhile, or says why it could not, then mounts it with the article, tags and answer key.
 //!
 //! The class view lives in a module of its own so the start-up download does not carry it
-//! (docs/size.md). What it is given is read when it opens; it stays modal until it closes.
+//! (docs/size.md). What it is given is read when it opens; it stays mounted until it closes, and
+//! is only put away (hidden) while the article shows one of its passages.
 
 use yew::prelude::*;
 
@@ -43,11 +44,19 @@ impl Component for ClassViewHost {
         true
     }
 
+    fn changed(&mut self, ctx: &Context<Self>, _old: &Self::Properties) -> bool {
+        if let ClassViewHost::Open(mounted) = self {
+            mounted.set_away(ctx.props().away);
+        }
+        true
+    }
+
     fn view(&self, ctx: &Context<Self>) -> Html {
         let t = texts(ctx);
         let on_close = ctx.props().on_close.clone();
         let message = match self {
             ClassViewHost::Open(_) => return html! {},
+            ClassViewHost::Loading | ClassViewHost::Failed(_) if ctx.props().away => return html! {},
             ClassViewHost::Loading => html! { <p class="storage-used" role="status">{t.class_view_loading}</p> },
             ClassViewHost::Failed(why) => {
                 html! { <p class="notice-inline" role="alert">{(t.class_view_failed)(why)}</p> }
@@ -55,12 +64,12 @@ impl Component for ClassViewHost {
         };
         let busy = matches!(self, ClassViewHost::Loading).then_some("true");
         html! {
-            <div class="modal-backdrop class-backdrop">
+            <div class="modal-backdrop class-backdrop class-page">
                 <section class="class-view" aria-label={t.class_view} role="dialog" aria-modal="true" aria-busy={busy}>
-                    <header class="editor-header">
+                    <header class="editor-header class-header">
+                        <button type="button" class="back-button" onclick={move |_| on_close.emit(())}>
+                            {"← "}{lang(ctx).class_page().back_to_article}</button>
                         <h2>{t.class_view}</h2>
-                        <button type="button" class="icon-button" aria-label={t.close_class_view}
-                            onclick={move |_| on_close.emit(())}>{"×"}</button>
                     </header>
                     { message }
                 </section>
@@ -86,7 +95,16 @@ fn mount(ctx: &Context<ClassViewHost>, module: &wasm_bindgen::JsValue) -> Result
         article: storage::encode_article(&props.doc, clock::now()),
         tags: storage::encode_tags(&props.tags),
         answer_key: props.answer_key.as_ref().map_or_else(String::new, |key| storage::encode_list(key)),
+        files: props.stored_files.to_string(),
     };
-    let (open, close) = (props.on_open_passage.clone(), props.on_close.clone());
-    class_module::mount(module, input, move |start, end| open.emit((start, end)), move || close.emit(()))
+    let (open, close, save) = (props.on_open_passage.clone(), props.on_close.clone(), props.on_save.clone());
+    let mut mounted = class_module::mount(
+        module,
+        input,
+        move |start, end| open.emit((start, end)),
+        move || close.emit(()),
+        move |files| save.emit(files),
+    )?;
+    mounted.set_away(props.away);
+    Ok(mounted)
 }

@@ -35,7 +35,7 @@ test('a first visit\'s page never asks for the module (the service worker keeps 
   await expect.poll(() => [...new Set(names.filter(isModuleFile).map((n) => n.replace(/-[0-9a-f]{16}/, '')))].sort())
     .toEqual(['class-view.js', 'class-view_bg.wasm']);
   // The close button has focus, and Escape closes the view (the app's keys reach it).
-  await expect(classView(page).getByRole('button', { name: 'Close class view' })).toBeFocused();
+  await expect(classView(page).getByRole('button', { name: 'Back to the article' })).toBeFocused();
   await page.keyboard.press('Escape');
   await expect(classView(page)).toBeHidden();
   await expect(page.getByRole('button', { name: 'Class', exact: true })).toBeFocused();
@@ -45,7 +45,7 @@ test('a first visit\'s page never asks for the module (the service worker keeps 
   await openClassView(page);
   await expect(classView(page).getByRole('button', { name: 'Add student files' })).toBeVisible();
   expect(names.slice(before).filter(isModuleFile)).toEqual([]);
-  await classView(page).getByRole('button', { name: 'Close class view' }).click();
+  await classView(page).getByRole('button', { name: 'Back to the article' }).click();
   await expect(classView(page)).toBeHidden();
   expect(await violations()).toEqual([]);
 });
@@ -58,7 +58,7 @@ test('the class view speaks the language the app passes it', async ({ browser })
   const view = page.getByRole('dialog', { name: 'Vista de clase' });
   await expect(view.getByRole('button', { name: 'Agregar archivos de estudiantes' })).toBeVisible();
   await expect(view).toContainText('Aún no hay archivos de estudiantes.');
-  await view.getByRole('button', { name: 'Cerrar la vista de clase' }).click();
+  await view.getByRole('button', { name: 'Volver al artículo' }).click();
   await expect(view).toBeHidden();
   await context.close();
 });
@@ -181,7 +181,7 @@ test('offline without a service worker, the class view says why it cannot load, 
   await openClassView(page);
   await expect(classView(page).getByRole('alert')).toContainText('The class view could not be loaded');
   await expect(classView(page).getByRole('alert')).toContainText('open it once while online');
-  await classView(page).getByRole('button', { name: 'Close class view' }).click();
+  await classView(page).getByRole('button', { name: 'Back to the article' }).click();
   await expect(classView(page)).toBeHidden();
   // The app itself still works.
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();

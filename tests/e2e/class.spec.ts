@@ -155,7 +155,7 @@ test('class view: students side by side, agreement, passage link, layers and con
   await expect(pairs.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Ana' }) }).getByRole('cell').nth(1)).toHaveText('1.00');
   await classView(page).getByRole('checkbox', { name: /^Cleo/ }).check();
 
-  // "2 of 3 students tagged this as Claim": the link closes the view and flashes the passage.
+  // "2 of 3 students tagged this as Claim": the link puts the view away and flashes the passage.
   const passage = classView(page).getByRole('button', { name: /2 of 3 students tagged this as Claim/ });
   await expect(passage).toContainText('The White House did not immediately respond');
   await expect(classView(page).getByRole('button', { name: /1 of 3 students tagged this as Claim/ })).toContainText('nationalism has surged here');
@@ -163,9 +163,9 @@ test('class view: students side by side, agreement, passage link, layers and con
   await expect(classView(page)).toBeHidden();
   await page.waitForFunction(() => (CSS as any).highlights.get('mg-flash')?.size === 1, null, { timeout: 1000 });
 
-  // Disagreements link to their passages too.
-  await page.getByRole('button', { name: 'Class', exact: true }).click();
-  await addFiles(page, files.slice(0, 3));
+  // Disagreements link to their passages too; "Back to the class view" brings the class back as it was.
+  await page.getByRole('button', { name: 'Back to the class view' }).click();
+  await expect(classView(page).getByRole('heading', { name: 'Students (3 of 3 shown)' })).toBeVisible();
   const disagreements = classView(page).getByRole('region', { name: /^Disagreements/ });
   await expect(disagreements.getByRole('button').first()).toBeVisible();
   if (process.env.CLASS_SCREENSHOT) await page.screenshot({ path: process.env.CLASS_SCREENSHOT, fullPage: false });

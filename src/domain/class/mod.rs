@@ -12,9 +12,11 @@
 pub mod agreement;
 pub mod answer_key;
 pub mod csv;
+pub mod grades;
 pub mod import;
 pub mod layers;
 pub mod tokens;
+pub mod workspace;
 
 use std::ops::Range;
 

@@ -5,6 +5,7 @@ use super::{csv, html_report, hypothesis, markdown_report, pack, w3c};
 use crate::domain::annotation::tags::TagSet;
 use crate::domain::annotation::Annotation;
 use crate::domain::article::document::Document;
+use crate::domain::i18n::{ReportTexts, REPORT_EN};
 
 /// The kinds of file the user can export.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -74,7 +75,19 @@ impl ExportKind {
         annotations: impl IntoIterator<Item = &'a Annotation>,
         info: &ExportInfo,
     ) -> (String, &'static str, String) {
-        self.render_list(doc, tags, &annotations.into_iter().collect::<Vec<_>>(), info)
+        self.render_list(doc, tags, &annotations.into_iter().collect::<Vec<_>>(), info, &REPORT_EN)
+    }
+
+    /// [`Self::render`] with the reports for people in the words of `r` (the UI's language).
+    pub fn render_in<'a>(
+        self,
+        doc: &Document,
+        tags: &TagSet,
+        annotations: impl IntoIterator<Item = &'a Annotation>,
+        info: &ExportInfo,
+        r: &ReportTexts,
+    ) -> (String, &'static str, String) {
+        self.render_list(doc, tags, &annotations.into_iter().collect::<Vec<_>>(), info, r)
     }
 
     /// [`Self::render`] of a list: compiled once, whatever iterator the caller has.
@@ -85,6 +98,7 @@ impl ExportKind {
         tags: &TagSet,
         annotations: &[&Annotation],
         info: &ExportInfo,
+        r: &ReportTexts,
     ) -> (String, &'static str, String) {
         let first = super::first_of_each_id(annotations);
         let current: Vec<&Annotation> = annotations.iter().zip(first).filter(|(_, f)| *f).map(|(a, _)| *a).collect();
@@ -109,12 +123,12 @@ impl ExportKind {
             ExportKind::Markdown => (
                 format!("{stem}.report.md"),
                 "text/markdown;charset=utf-8",
-                markdown_report::export(doc, tags, current, info),
+                markdown_report::export_in(doc, tags, current, info, r),
             ),
             ExportKind::HtmlReport => (
                 format!("{stem}.report.html"),
                 "text/html;charset=utf-8",
-                html_report::export(doc, tags, current, info),
+                html_report::export_in(doc, tags, current, info, r),
             ),
         }
     }

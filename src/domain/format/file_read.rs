@@ -14,12 +14,12 @@ use uuid::Uuid;
 
 use super::pack::Classroom;
 use super::{Format, FormatError, Imported, Location, Pending, Repairs};
+use crate::domain::annotation::tags::{Tag, TagId, TagSet, UnderlineStyle};
 use crate::domain::annotation::{Annotation, Target};
 use crate::domain::article::document::ContentHash;
-use crate::domain::json::write::JsonOut;
 use crate::domain::json::read::{self, Node};
+use crate::domain::json::write::JsonOut;
 use crate::domain::storage::tag_set;
-use crate::domain::annotation::tags::{Tag, TagId, TagSet, UnderlineStyle};
 
 /// One file as read and checked, without the text of the article it carries.
 #[derive(Debug, Clone, PartialEq)]

@@ -13,15 +13,27 @@ use super::pack::ExportInfo;
 use crate::domain::annotation::tags::{TagId, TagSet};
 use crate::domain::annotation::Annotation;
 use crate::domain::article::document::{BlockKind, Document};
+use crate::domain::i18n::{ReportTexts, REPORT_EN};
 
 /// The report of `annotations` on `doc`, by `info.by`, with every time in `info.at`'s offset
 /// (the exporter's local time). Annotations whose quote is not at their positions in `doc`
-/// (orphans) are not highlighted; they are the last notes, marked as not found.
+/// (orphans) are not highlighted; they are the last notes, marked as not found. In English.
 pub fn export<'a>(
     doc: &Document,
     tags: &TagSet,
     annotations: impl IntoIterator<Item = &'a Annotation>,
     info: &ExportInfo,
+) -> String {
+    export_in(doc, tags, annotations, info, &REPORT_EN)
+}
+
+/// [`export`] in the words of `r` (the exporter's UI language).
+pub fn export_in<'a>(
+    doc: &Document,
+    tags: &TagSet,
+    annotations: impl IntoIterator<Item = &'a Annotation>,
+    info: &ExportInfo,
+    r: &ReportTexts,
 ) -> String {
     let (source, at) = (info.source, info.at);
     let rows = super::report_order(doc, annotations);
@@ -34,11 +46,12 @@ pub fn export<'a>(
     );
     let title = escape(doc.title());
     let mut out = String::new();
-    out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+    out.push_str(&format!("<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n", r.code));
     out.push_str(&format!("<meta http-equiv=\"Content-Security-Policy\" content=\"{csp}\">\n"));
     out.push_str("<meta name=\"referrer\" content=\"no-referrer\">\n");
     out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-    out.push_str(&format!("<title>Annotations: {title}</title>\n<style>{style}</style>\n</head>\n<body>\n"));
+    let page_title = escape(&(r.annotations_of)(doc.title()));
+    out.push_str(&format!("<title>{page_title}</title>\n<style>{style}</style>\n</head>\n<body>\n"));
     // The title once: the article's own title block becomes the page's heading, highlights and all.
     let title_block =
         doc.blocks().first().is_some_and(|b| b.kind == BlockKind::Heading && doc.slice(b.start, b.end) == doc.title());
@@ -56,8 +69,11 @@ pub fn export<'a>(
     if !facts.is_empty() {
         out.push_str(&format!("<p class=\"facts\">{}</p>\n", facts.join(" · ")));
     }
-    out.push_str(&format!("<p class=\"facts\">{}</p>\n</header>\n", escape(&exported_line(info, annotations.len()))));
-    legend(&mut out, tags, &annotations);
+    out.push_str(&format!(
+        "<p class=\"facts\">{}</p>\n</header>\n",
+        escape(&exported_line_in(info, annotations.len(), r))
+    ));
+    legend(&mut out, tags, &annotations, r);
     out.push_str("<main>\n");
     for (index, block) in doc.blocks().iter().enumerate().skip(usize::from(title_block)) {
         let tag = if block.kind == BlockKind::Heading {
@@ -74,7 +90,7 @@ pub fn export<'a>(
         out.push_str(&format!("</{tag}>\n"));
     }
     out.push_str("</main>\n");
-    endnotes(&mut out, doc, tags, &annotations, &placed, at.offset());
+    endnotes(&mut out, doc, tags, &annotations, &placed, at.offset(), r);
     out.push_str("</body>\n</html>\n");
     out
 }
@@ -137,8 +153,8 @@ fn block_html(out: &mut String, doc: &Document, tags: &TagSet, index: usize, sho
     }
 }
 
-fn legend(out: &mut String, tags: &TagSet, annotations: &[&Annotation]) {
-    out.push_str("<section class=\"legend\">\n<h2>Tags</h2>\n<ul>\n");
+fn legend(out: &mut String, tags: &TagSet, annotations: &[&Annotation], r: &ReportTexts) {
+    out.push_str(&format!("<section class=\"legend\">\n<h2>{}</h2>\n<ul>\n", r.tags));
     for (id, count) in counts_per_tag(tags, annotations) {
         let description = tags.get(&id).map(|t| t.description.as_str()).filter(|d| !d.is_empty());
         let class = tag_class(tags.position(&id));
@@ -158,8 +174,9 @@ fn endnotes(
     annotations: &[&Annotation],
     placed: &[bool],
     offset: UtcOffset,
+    r: &ReportTexts,
 ) {
-    out.push_str("<section class=\"notes\">\n<h2>Notes</h2>\n<ol>\n");
+    out.push_str(&format!("<section class=\"notes\">\n<h2>{}</h2>\n<ol>\n", r.notes));
     for (i, a) in annotations.iter().enumerate() {
         let n = i + 1;
         let names: Vec<String> = a.tags.iter().map(|t| escape(tags.name_of(t))).collect();
@@ -169,9 +186,9 @@ fn endnotes(
         }
         out.push_str(&format!("<strong>{}</strong>", names.join(", ")));
         match super::paragraph_number(doc, a.target.start) {
-            _ if !placed[i] => out.push_str(" <em>(passage not found in this version of the article)</em>"),
-            0 => out.push_str(" · title or heading"),
-            p => out.push_str(&format!(" · paragraph {p}")),
+            _ if !placed[i] => out.push_str(&format!(" <em>({})</em>", lower_first(r.not_found))),
+            0 => out.push_str(&format!(" · {}", lower_first(r.title_or_heading))),
+            p => out.push_str(&format!(" · {}", lower_first(&(r.paragraph)(p)))),
         }
         out.push_str(&format!("<blockquote>{}</blockquote>", escape(&a.target.exact)));
         if !a.note.is_empty() {
@@ -190,13 +207,25 @@ fn endnotes(
 /// "By Ana · 4 annotations · exported 2025-03-10 10:00 (UTC+01:00)": who, how many and when,
 /// in the exporter's local time (the offset of `info.at`).
 pub fn exported_line(info: &ExportInfo, count: usize) -> String {
-    let by = info.by.trim();
-    let noun = if count == 1 { "annotation" } else { "annotations" };
-    let when = format!("exported {} ({})", local_time(info.at, info.at.offset()), zone(info.at.offset()));
-    match by {
-        "" => format!("{count} {noun} · {when}"),
-        by => format!("By {by} · {count} {noun} · {when}"),
+    exported_line_in(info, count, &REPORT_EN)
+}
+
+/// [`exported_line`] in the words of `r`.
+pub fn exported_line_in(info: &ExportInfo, count: usize, r: &ReportTexts) -> String {
+    let counted = (r.count)(count);
+    let when = (r.exported)(&local_time(info.at, info.at.offset()), &zone(info.at.offset()));
+    match info.by.trim() {
+        "" => format!("{counted} · {when}"),
+        by => format!("{} · {counted} · {when}", (r.by)(by)),
     }
+}
+
+/// `text` with its first letter in lower case, for a phrase inside a line ("· paragraph 3").
+fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map_or_else(String::new, |first| crate::domain::text::lowercase::lower(&first.to_string()) + chars.as_str())
 }
 
 /// `at` as people read it where they are: `2025-03-10 10:00` in the time zone `offset`.

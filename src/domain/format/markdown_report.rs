@@ -3,25 +3,37 @@
 //! Text from the article, notes and tags is escaped so it reads as written: no emphasis, links,
 //! headings, lists or raw HTML can come from it.
 
-use super::html_report::{exported_line, local_time};
+use super::html_report::{exported_line_in, local_time};
 use super::pack::ExportInfo;
 use super::{paragraph_number, report_order};
 use crate::domain::annotation::tags::TagSet;
 use crate::domain::annotation::Annotation;
 use crate::domain::article::document::Document;
+use crate::domain::i18n::{ReportTexts, REPORT_EN};
 
 /// The report for `annotations` of `doc`, by `info.by`, times in `info.at`'s offset (the
-/// exporter's local time); `info.source` is the article's URL when known.
+/// exporter's local time); `info.source` is the article's URL when known. In English.
 pub fn export<'a>(
     doc: &Document,
     tags: &TagSet,
     annotations: impl IntoIterator<Item = &'a Annotation>,
     info: &ExportInfo,
 ) -> String {
+    export_in(doc, tags, annotations, info, &REPORT_EN)
+}
+
+/// [`export`] in the words of `r` (the exporter's UI language).
+pub fn export_in<'a>(
+    doc: &Document,
+    tags: &TagSet,
+    annotations: impl IntoIterator<Item = &'a Annotation>,
+    info: &ExportInfo,
+    r: &ReportTexts,
+) -> String {
     let source = info.source;
     let rows = report_order(doc, annotations);
     let annotations: Vec<&Annotation> = rows.iter().map(|(a, _)| *a).collect();
-    let mut out = format!("# Annotations: {}\n\n", escape_inline(doc.title()));
+    let mut out = format!("# {}\n\n", escape_inline(&(r.annotations_of)(doc.title())));
     let facts: Vec<String> = [doc.meta().byline.as_deref(), doc.meta().date.as_deref(), source]
         .into_iter()
         .flatten()
@@ -30,19 +42,19 @@ pub fn export<'a>(
     if !facts.is_empty() {
         out.push_str(&format!("{}\n\n", facts.join(" · ")));
     }
-    out.push_str(&format!("{}\n\n", escape_inline(&exported_line(info, annotations.len()))));
-    out.push_str("## Tags\n\n| Tag | Annotations |\n| --- | ---: |\n");
+    out.push_str(&format!("{}\n\n", escape_inline(&exported_line_in(info, annotations.len(), r))));
+    out.push_str(&format!("## {}\n\n| {} | {} |\n| --- | ---: |\n", r.tags, r.tag, r.annotations));
     for (tag, count) in super::html_report::counts_per_tag(tags, &annotations) {
         out.push_str(&format!("| {} | {count} |\n", escape_inline(tags.name_of(&tag))));
     }
-    out.push_str("\n## Annotations\n");
+    out.push_str(&format!("\n## {}\n", r.annotations));
     for (i, (a, placed)) in rows.iter().enumerate() {
         let names: Vec<String> = a.tags.iter().map(|t| escape_inline(tags.name_of(t))).collect();
         out.push_str(&format!("\n### {}. {}\n\n", i + 1, names.join(", ")));
         let mut about = vec![match paragraph_number(doc, a.target.start) {
-            _ if !placed => "Passage not found in this version of the article".to_string(),
-            0 => "Title or heading".to_string(),
-            n => format!("Paragraph {n}"),
+            _ if !placed => r.not_found.to_string(),
+            0 => r.title_or_heading.to_string(),
+            n => (r.paragraph)(n),
         }];
         if !a.author.is_empty() {
             about.push(escape_inline(&a.author));

@@ -363,7 +363,6 @@ pub static EN: Texts = Texts {
     },
 
     class_view: "Class view",
-    close_class_view: "Close class view",
     class_view_loading: "Loading the class view…",
     class_view_failed: |why| {
         format!("The class view could not be loaded ({why}). It is downloaded the first time it is opened, so open it once while online; after that it also works offline.")

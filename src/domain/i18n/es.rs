@@ -381,7 +381,6 @@ pub static ES: Texts = Texts {
     },
 
     class_view: "Vista de clase",
-    close_class_view: "Cerrar la vista de clase",
     class_view_loading: "Cargando la vista de clase…",
     class_view_failed: |why| {
         format!("No se pudo cargar la vista de clase ({why}). Se descarga la primera vez que se abre, así que ábrela una vez con conexión; después funciona también sin conexión.")

@@ -2,18 +2,22 @@
 
 pub mod agreement_help;
 mod caret;
+mod class_files;
 mod en;
 mod es;
 mod es_help;
 mod export_kinds;
 mod hand_in;
+mod report;
 mod texts;
 
 pub use caret::{CaretTexts, CARET_EN, CARET_ES};
+pub use class_files::{ClassFilesTexts, ClassPageTexts, CLASS_FILES_EN, CLASS_FILES_ES, CLASS_PAGE_EN, CLASS_PAGE_ES};
 pub use en::EN;
 pub use es::ES;
 pub use export_kinds::{ExportKinds, EXPORT_KINDS_EN, EXPORT_KINDS_ES};
 pub use hand_in::{HandInTexts, HAND_IN_EN, HAND_IN_ES};
+pub use report::{ReportTexts, REPORT_EN, REPORT_ES};
 pub use texts::Texts;
 
 /// A language the UI is written in.
@@ -54,6 +58,30 @@ impl Lang {
     /// Marginalia has; English when none is.
     pub fn from_browser_tags(tags: &[String]) -> Lang {
         tags.iter().find_map(|t| Lang::from_tag(t)).unwrap_or_default()
+    }
+
+    /// This language's texts of the class view's kept files, notes and grades (its module only).
+    pub fn class_files(self) -> &'static ClassFilesTexts {
+        match self {
+            Lang::En => &CLASS_FILES_EN,
+            Lang::Es => &CLASS_FILES_ES,
+        }
+    }
+
+    /// This language's texts of the app's "Back to the class view" bar.
+    pub fn class_page(self) -> &'static ClassPageTexts {
+        match self {
+            Lang::En => &CLASS_PAGE_EN,
+            Lang::Es => &CLASS_PAGE_ES,
+        }
+    }
+
+    /// This language's words of the reports for people (Markdown, HTML).
+    pub fn report(self) -> &'static ReportTexts {
+        match self {
+            Lang::En => &REPORT_EN,
+            Lang::Es => &REPORT_ES,
+        }
     }
 
     /// This language's texts of handing work in and of shared computers.

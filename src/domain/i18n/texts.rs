@@ -333,7 +333,6 @@ pub struct Texts {
 
     // The class view.
     pub class_view: &'static str,
-    pub close_class_view: &'static str,
     /// While the class view's module downloads (it is loaded on first use).
     pub class_view_loading: &'static str,
     /// The class view's module could not be loaded: why, as the browser put it.

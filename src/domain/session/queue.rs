@@ -154,6 +154,26 @@ impl SaveQueue {
         self.pending.retain(|k, _| !k.starts_with(prefix));
     }
 
+    /// Writes the whole value queued for `key` now, so its owner (the class view's files) can say
+    /// at once whether it was kept. A failed write stays queued in its place and becomes the
+    /// queue's problem, as in [`SaveQueue::flush`]; an annotation waits for the flush and its
+    /// two-tab check.
+    pub fn write_now(&mut self, kv: &mut dyn KeyValue, key: &str) -> Result<(), StorageProblem> {
+        let Some(Write::Value(value)) = self.pending.get(key) else { return Ok(()) };
+        let written = match value {
+            Some(value) => kv.set(key, value),
+            None => kv.remove(key),
+        };
+        match &written {
+            Ok(()) => {
+                self.pending.remove(key);
+                self.problem = None;
+            }
+            Err(problem) => self.problem = Some(problem.clone()),
+        }
+        written
+    }
+
     /// Writes up to `limit` queued keys. An annotation is written only after the
     /// two-tab check ([`before_write`]) against what storage holds now. Stops at the first
     /// write that fails, which stays queued in its place.

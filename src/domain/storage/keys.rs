@@ -107,3 +107,9 @@ pub fn tags_key(article: &ContentHash) -> String {
 pub fn classroom_key(article: &ContentHash) -> String {
     format!("{KEY_PREFIX}v1/{}/classroom", article.short())
 }
+
+/// Key of the teacher's class workspace (the student files added to the class view) of the
+/// article with hash `article` (`domain::class::workspace`).
+pub fn class_files_key(article: &ContentHash) -> String {
+    format!("{KEY_PREFIX}v1/{}/class-files", article.short())
+}

@@ -4,13 +4,14 @@
 //! editing different annotations never overwrite each other. Every JSON value is
 //! `{"schema": 1, …}`; a value with a higher schema is never overwritten. The stored types:
 //! `annotation` (and the annotation object everything else holds), `lists` (side lists), `tag_set`,
-//! `classroom`, `article` (and the block objects), `summary`, and `crate::domain::storage::eviction`'s
+//! `classroom`, `class_files` (the class view's kept files), `article` (and the block objects), `summary`, and `crate::domain::storage::eviction`'s
 //! marker; `export` writes the earlier JSON export. `json_read` and `json_write` are the two halves
 //! they are made of. Every version ever stored has a golden file in `tests/fixtures/stored/`
 //! (`tests/stored_golden.rs`): a format change is a new version with a migration and its own file.
 
 pub mod annotation;
 pub mod article;
+pub mod class_files;
 pub mod classroom;
 pub mod eviction;
 pub mod export;
@@ -21,6 +22,7 @@ pub mod tag_set;
 
 pub use annotation::{decode, encode};
 pub use article::{decode_article, encode_article};
+pub use class_files::{decode_class_files, encode_class_files, ClassFile};
 pub use classroom::{decode_classroom, encode_classroom, ClassroomState};
 pub use export::{export_file_name, export_json, EXPORT_FORMAT};
 pub use keys::*;

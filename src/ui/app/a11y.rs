@@ -15,6 +15,8 @@ pub struct A11yState {
     modal_shown: bool,
     editor_shown: bool,
     toolbar_shown: bool,
+    /// Whether the class view was put away (a passage of it shown) at the last render.
+    class_away_shown: bool,
     /// Where focus was before a modal dialog or the editor opened, given back when it closes.
     return_to: Option<Element>,
     /// The annotation last reached by next/previous or by the caret, so each is announced once
@@ -29,6 +31,8 @@ impl App {
     /// where it was (or to the article) when a dialog or the editor closes and left it nowhere.
     pub(super) fn manage_focus(&mut self) {
         let modal = self.dialog_open();
+        let class_away = self.class_away();
+        let class_away_was = std::mem::replace(&mut self.a11y.class_away_shown, class_away);
         let editor = self.editor.is_some();
         let (modal_was, editor_was) = (self.a11y.modal_shown, self.a11y.editor_shown);
         let toolbar = self.pending.is_some();
@@ -41,9 +45,19 @@ impl App {
         }
         if modal != modal_was {
             if modal {
-                self.a11y.return_to = focus::active();
-                if let Some(dialog) = focus::modal() {
+                let back_from_passage = class_away_was;
+                if !back_from_passage {
+                    self.a11y.return_to = focus::active();
+                }
+                // Back from a passage, the class view gave focus back where it was itself.
+                let inside = |d: &Element| focus::active().is_some_and(|a| d.contains(Some(&a)));
+                if let Some(dialog) = focus::modal().filter(|d| !(back_from_passage && inside(d))) {
                     focus::focus_first(&dialog);
+                }
+            } else if class_away {
+                // A passage of the class view is shown: the way back is the first thing reached.
+                if let Some(back) = focus::by_selector(".back-to-class button") {
+                    focus::focus(&back);
                 }
             } else {
                 self.give_focus_back();

@@ -38,7 +38,13 @@ pub(super) enum Dialog {
     NewStudent(usize),
     /// An import worked out and shown to the user, not applied yet.
     Import(Box<PendingImport>),
-    Class,
+    /// The class view, a page over the article: `away` while it is put aside to show a passage
+    /// (still mounted, so nothing in it is lost), with the student files kept for this article as
+    /// read when it opened.
+    Class {
+        away: bool,
+        files: AttrValue,
+    },
     /// Another article is about to open while changes wait to be saved (full or blocked storage).
     Unsaved(Box<Document>),
 }
@@ -119,9 +125,10 @@ impl App {
                     on_apply={link.callback(|_| Msg::ApplyImport)} on_open_other={link.callback(|_| Msg::OpenImportedArticle)}
                     on_close={link.callback(|_| Msg::CloseImport)} />
             },
-            Dialog::Class => html! {
+            Dialog::Class { away, files } => html! {
                 <ClassViewHost doc={self.session.doc().clone()} tags={self.session.tags().clone()} on_close={link.callback(|_| Msg::ShowClass(false))}
-                    answer_key={answer_key.map(|c| Rc::new(c.answer_key.clone()))}
+                    answer_key={answer_key.map(|c| Rc::new(c.answer_key.clone()))} away={*away} stored_files={files.clone()}
+                    on_save={self.keep_class_files(ctx)}
                     on_open_passage={link.callback(|(start, end)| Msg::OpenPassage(start, end))} />
             },
             Dialog::NewStudent(unexported) => html! {

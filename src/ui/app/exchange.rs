@@ -185,9 +185,9 @@ impl App {
             storage::encode_tags(session.tags()),
             storage::encode_list(&list),
         );
-        let (link, by) = (ctx.link().clone(), session.author().to_string());
+        let (link, by, lang) = (ctx.link().clone(), session.author().to_string(), self.lang.code());
         wasm_bindgen_futures::spawn_local(async move {
-            let message = match class_module::render_export(index, article, tags, list, by, at_ms).await {
+            let message = match class_module::render_export(index, article, tags, list, by, at_ms, lang).await {
                 Ok((name, mime, contents)) => Msg::Exported { name, mime, contents, at: now, count },
                 Err(why) => Msg::LoadFailed(why),
             };

@@ -70,6 +70,7 @@ impl App {
             _listeners: listeners,
             a11y: Default::default(),
             saving: saving::Saving::new(ctx.link().clone()),
+            printing: false,
         }
     }
 

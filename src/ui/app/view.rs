@@ -46,6 +46,7 @@ impl App {
                         <button type="button" aria-keyshortcuts="?" onclick={link.callback(|_| Msg::ShowHelp(true))}>{t.help}</button>
                     </nav>
                 </header>
+                { self.view_back_to_class(ctx) }
                 { self.view_warnings(ctx) }
                 <OfflineStatus on_export={link.callback(|_| Msg::Export)} />
                 <main class="layout">
@@ -57,6 +58,7 @@ impl App {
                             {t.annotation_hint}
                         </p>
                         <ArticleView key={self.session.doc().hash().0.clone()} doc={self.session.doc().clone()} node_ref={self.article_ref.clone()} />
+                        if self.printing { { crate::ui::print_notes::print_notes(&self.session, self.lang) } }
                     </div>
                     <div class="side-column">
                         { self.view_sidebar() }

@@ -14,11 +14,11 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::Element;
 
+use crate::domain::annotation::tags::TagSet;
 use crate::domain::article::document::Document;
 use crate::domain::format::file_read::{self, ReadFile};
 use crate::domain::format::FormatError;
 use crate::domain::session::import::ImportReader;
-use crate::domain::annotation::tags::TagSet;
 
 #[wasm_bindgen(module = "/src/ui/browser/class_module.js")]
 extern "C" {
@@ -75,6 +75,8 @@ pub struct Input {
     pub tags: String,
     /// Empty when the article has no answer key.
     pub answer_key: String,
+    /// The student files kept for this article (a stored `ClassWorkspace`), empty when none.
+    pub files: String,
 }
 
 /// The class view mounted on the page; dropping it unmounts it.
@@ -82,12 +84,15 @@ pub struct Mounted {
     host: Element,
     handle: JsValue,
     callbacks: Option<Callbacks>,
+    /// Where the view was scrolled and what had focus when it was put away, given back when it returns.
+    away: Option<(i32, Option<web_sys::HtmlElement>)>,
 }
 
 /// The app's functions the class view calls, kept alive while it is mounted.
 struct Callbacks {
     _open_passage: Closure<dyn Fn(f64, f64)>,
     _close: Closure<dyn Fn()>,
+    _save: Closure<dyn Fn(String) -> String>,
 }
 
 /// Mounts the class view of `module` in a new element at the end of the body.
@@ -96,6 +101,7 @@ pub fn mount(
     input: Input,
     on_open_passage: impl Fn(usize, usize) + 'static,
     on_close: impl Fn() + 'static,
+    on_save: impl Fn(String) -> String + 'static,
 ) -> Result<Mounted, String> {
     let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
     let body = document.body().ok_or("no body")?;
@@ -109,6 +115,7 @@ pub fn mount(
     let on_open_passage =
         Closure::<dyn Fn(f64, f64)>::new(move |start: f64, end: f64| on_open_passage(start as usize, end as usize));
     let on_close = Closure::<dyn Fn()>::new(on_close);
+    let on_save = Closure::<dyn Fn(String) -> String>::new(on_save);
     let args = Array::new();
     for arg in [
         host.clone().into(),
@@ -116,8 +123,10 @@ pub fn mount(
         JsValue::from_str(&input.article),
         JsValue::from_str(&input.tags),
         JsValue::from_str(&input.answer_key),
+        JsValue::from_str(&input.files),
         on_open_passage.as_ref().clone(),
         on_close.as_ref().clone(),
+        on_save.as_ref().clone(),
     ] {
         args.push(&arg);
     }
@@ -125,11 +134,40 @@ pub fn mount(
         Ok(handle) => Ok(Mounted {
             host,
             handle,
-            callbacks: Some(Callbacks { _open_passage: on_open_passage, _close: on_close }),
+            callbacks: Some(Callbacks { _open_passage: on_open_passage, _close: on_close, _save: on_save }),
+            away: None,
         }),
         Err(error) => {
             host.remove();
             Err(describe(&error))
+        }
+    }
+}
+
+impl Mounted {
+    /// Puts the view away (hidden, still mounted: nothing in it is lost) while the article shows a
+    /// passage, or brings it back scrolled as it was with focus where it was.
+    pub fn set_away(&mut self, away: bool) {
+        let panel = self.host.query_selector(".class-view").ok().flatten();
+        if away && self.away.is_none() {
+            let focused = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.active_element())
+                .filter(|e| self.host.contains(Some(e)))
+                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+            self.away = Some((panel.as_ref().map_or(0, |p| p.scroll_top()), focused));
+            let _ = self.host.set_attribute("hidden", "");
+        } else if !away {
+            let Some((top, focused)) = self.away.take() else { return };
+            let _ = self.host.remove_attribute("hidden");
+            if let Some(panel) = panel {
+                panel.set_scroll_top(top);
+            }
+            if let Some(element) = focused {
+                let options = web_sys::FocusOptions::new();
+                options.set_prevent_scroll(true);
+                let _ = element.focus_with_options(&options);
+            }
         }
     }
 }
@@ -226,6 +264,7 @@ pub async fn render_export(
     annotations: String,
     by: String,
     at_ms: f64,
+    lang: &str,
 ) -> Result<(String, String, String), String> {
     let module = load().await?;
     let render: Function = Reflect::get(&module, &"render_export".into())
@@ -240,6 +279,7 @@ pub async fn render_export(
         JsValue::from_str(&annotations),
         JsValue::from_str(&by),
         JsValue::from_f64(at_ms),
+        JsValue::from_str(lang),
     ] {
         args.push(&arg);
     }

@@ -93,6 +93,22 @@ pub fn focus_element(element: &Element) {
     }
 }
 
+/// Moves the focus to `element` without scrolling, if it can take it.
+pub fn focus_without_scroll(element: &Element) {
+    if let Some(element) = element.dyn_ref::<HtmlElement>() {
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = element.focus_with_options(&options);
+    }
+}
+
+/// Opens the browser's print dialog for the page.
+pub fn print_page() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.print();
+    }
+}
+
 /// The viewport point a mouse event happened at.
 pub fn client_point(event: &Event) -> Option<(f64, f64)> {
     event.dyn_ref::<web_sys::MouseEvent>().map(|mouse| (mouse.client_x() as f64, mouse.client_y() as f64))

@@ -39,7 +39,11 @@ pub fn focus_in_place(element: &Element) -> bool {
 /// The open modal dialog, if any (the last one in the page is on top).
 pub fn modal() -> Option<Element> {
     let list = document()?.query_selector_all("[aria-modal='true']").ok()?;
-    list.item(list.length().checked_sub(1)?)?.dyn_into::<Element>().ok()
+    // The last one shown: the class view put away (hidden) while a passage is shown holds no focus.
+    (0..list.length())
+        .rev()
+        .filter_map(|i| list.item(i)?.dyn_into::<Element>().ok())
+        .find(|e| e.get_client_rects().length() > 0)
 }
 
 fn focusables(container: &Element) -> Vec<HtmlElement> {
@@ -49,6 +53,11 @@ fn focusables(container: &Element) -> Vec<HtmlElement> {
         // Hidden ones (display: none, or in a closed section) have no layout box.
         .filter(|e| e.get_client_rects().length() > 0)
         .collect()
+}
+
+/// The first element `selector` matches in the page.
+pub fn by_selector(selector: &str) -> Option<Element> {
+    document()?.query_selector(selector).ok().flatten()
 }
 
 /// Moves focus into `container`: its `[autofocus]` element, else its first focusable one.

@@ -1,8 +1,9 @@
 //! The class view: the teacher loads many students' files of the open article and sees them as layers, counts per passage, density strips, a student-by-tag table, agreement, disagreements and a consensus to export.
 //!
-//! A modal panel over the article (which stays mounted underneath, so a passage can be shown at
-//! once). Every figure comes from `domain::class::ClassView`; this component only keeps the
-//! files read, which students are shown, k and the consensus items left out.
+//! A page over the article (which stays mounted underneath, so a passage can be shown at once and
+//! the host only puts the view away meanwhile). Every figure comes from `domain::class::ClassView`;
+//! this component keeps the files (`workspace.rs`, stored through the app), which students are
+//! shown, k and the consensus items left out, and one student's notes (`student.rs`).
 
 use std::rc::Rc;
 
@@ -31,7 +32,10 @@ const STRIP_HEIGHT: f64 = 24.0;
 /// Passages and disagreements listed at most (the rest are counted).
 const LIST_LIMIT: usize = 200;
 
+mod grades;
 mod sections;
+mod student;
+mod workspace;
 
 #[derive(Properties, PartialEq)]
 pub struct ClassViewProps {
@@ -43,6 +47,15 @@ pub struct ClassViewProps {
     /// This article's answer key (from a starter pack), to score students against.
     #[prop_or_default]
     pub answer_key: Option<Rc<Vec<Annotation>>>,
+    /// The student files kept for this article (a stored `ClassWorkspace`; empty when none).
+    #[prop_or_default]
+    pub stored_files: AttrValue,
+    /// Keeps the files (a stored `ClassWorkspace`); returns why they could not be kept, or "".
+    pub on_save: Callback<String, String>,
+    /// Put away while a passage is shown in the article: read by the app's host, which hides the
+    /// mounted view (`class_module::Mounted::set_away`); the panel itself is never told.
+    #[prop_or_default]
+    pub away: bool,
 }
 
 pub enum ClassMsg {
@@ -58,6 +71,12 @@ pub enum ClassMsg {
     DownloadTable,
     DownloadAgreement,
     ExportConsensus,
+    /// The kept files (`workspace.rs`).
+    Files(workspace::FilesMsg),
+    /// One student's notes (an index into the view's students), or the class again.
+    ShowStudent(Option<usize>),
+    DownloadGrades,
+    Print,
 }
 
 pub struct ClassViewPanel {
@@ -79,6 +98,13 @@ pub struct ClassViewPanel {
     notice: Option<String>,
     input: NodeRef,
     close_ref: NodeRef,
+    /// The kept files and what was last done to them.
+    files: workspace::Files,
+    /// The student whose notes are shown in place of the class, and the class's scroll position to return to.
+    student: Option<(usize, i32)>,
+    /// Where to scroll the page after the next render (a switch between the class and a student).
+    restore_scroll: Option<(i32, String)>,
+    panel_ref: NodeRef,
 }
 
 impl Component for ClassViewPanel {
@@ -89,7 +115,7 @@ impl Component for ClassViewPanel {
         let props = ctx.props();
         let tags = (*props.tags).clone();
         let view = ClassView::new(&props.doc, &tags, Vec::new());
-        ClassViewPanel {
+        let mut panel = ClassViewPanel {
             submissions: Vec::new(),
             unreadable: Vec::new(),
             mixed: Vec::new(),
@@ -103,7 +129,13 @@ impl Component for ClassViewPanel {
             notice: None,
             input: NodeRef::default(),
             close_ref: NodeRef::default(),
-        }
+            files: workspace::Files::default(),
+            student: None,
+            restore_scroll: None,
+            panel_ref: NodeRef::default(),
+        };
+        panel.load_stored(ctx);
+        panel
     }
 
     fn update(&mut self, ctx: &Context<Self>, msg: Self::Message) -> bool {
@@ -124,17 +156,16 @@ impl Component for ClassViewPanel {
                 false
             }
             ClassMsg::FilesRead(read) => {
-                let doc = ctx.props().doc.clone();
-                for (name, bytes) in read {
-                    match bytes.map_err(|why| unreadable(&name, why)).and_then(|b| self.submission(&doc, &name, &b)) {
-                        Ok(submission) => self.submissions.push(submission),
-                        Err(rejected) => self.unreadable.push(rejected),
-                    }
-                }
-                self.view = ClassView::new(&doc, &self.tags, self.submissions.clone());
-                self.visible.resize(self.view.students().len(), true);
+                self.add_files(ctx, read);
                 self.notice = None;
                 true
+            }
+            ClassMsg::Files(msg) => self.files_update(ctx, msg),
+            ClassMsg::ShowStudent(student) => self.show_student(student),
+            ClassMsg::DownloadGrades => self.download_grades(ctx),
+            ClassMsg::Print => {
+                crate::ui::browser::dom::print_page();
+                false
             }
             ClassMsg::ToggleStudent(i) => {
                 if let Some(v) = self.visible.get_mut(i) {
@@ -186,6 +217,7 @@ impl Component for ClassViewPanel {
     }
 
     fn rendered(&mut self, _ctx: &Context<Self>, first_render: bool) {
+        self.after_student_switch();
         if first_render {
             dom::focus_ref(&self.close_ref);
         }
@@ -195,17 +227,46 @@ impl Component for ClassViewPanel {
         let link = ctx.link();
         let t = texts(ctx);
         let on_close = ctx.props().on_close.clone();
+        let ft = lang(ctx).class_files();
+        let students = self.view.students().len();
+        let page =
+            if let Some((student, _)) = self.student { self.view_student(ctx, student) } else { self.view_class(ctx) };
+        html! {
+            <div class="modal-backdrop class-backdrop class-page">
+                <section ref={self.panel_ref.clone()} class="class-view" aria-label={t.class_view} role="dialog" aria-modal="true">
+                    <header class="editor-header class-header">
+                        if self.student.is_some() {
+                            // A student's notes lead back to the class first; the article is one more step.
+                            <button type="button" class="back-button no-print"
+                                onclick={link.callback(|_| ClassMsg::ShowStudent(None))}>{"← "}{ft.back_to_class}</button>
+                        } else {
+                            <button ref={self.close_ref.clone()} type="button" class="back-button no-print"
+                                onclick={move |_| on_close.emit(())}>{"← "}{lang(ctx).class_page().back_to_article}</button>
+                        }
+                        <h2>{t.class_view}</h2>
+                        if self.student.is_some() {
+                            <button type="button" class="no-print" onclick={link.callback(|_| ClassMsg::Print)}>{ft.print_notes}</button>
+                        } else if students > 0 {
+                            <button type="button" class="no-print" onclick={link.callback(|_| ClassMsg::Print)}>{ft.print_summary}</button>
+                        }
+                    </header>
+                    { page }
+                </section>
+            </div>
+        }
+    }
+}
+
+impl ClassViewPanel {
+    /// The class as a whole: the kept files, then every figure.
+    fn view_class(&self, ctx: &Context<Self>) -> Html {
+        let link = ctx.link();
+        let t = texts(ctx);
         let students = self.view.students().len();
         html! {
-            <div class="modal-backdrop class-backdrop">
-                <section class="class-view" aria-label={t.class_view} role="dialog" aria-modal="true">
-                    <header class="editor-header">
-                        <h2>{t.class_view}</h2>
-                        <button ref={self.close_ref.clone()} type="button" class="icon-button" aria-label={t.close_class_view}
-                            onclick={move |_| on_close.emit(())}>{"×"}</button>
-                    </header>
+                <>
                     <p class="class-intro">{(t.class_intro)(ctx.props().doc.title())}</p>
-                    <div class="class-actions">
+                    <div class="class-actions no-print">
                         <button type="button" class="primary" onclick={link.callback(|_| ClassMsg::OpenFiles)}>{t.add_student_files}</button>
                         <input ref={self.input.clone()} type="file" multiple=true class="visually-hidden" tabindex="-1" aria-hidden="true"
                             aria-label={t.student_files} accept=".json,.jsonld,application/json,application/ld+json"
@@ -214,6 +275,7 @@ impl Component for ClassViewPanel {
                     if let Some(notice) = &self.notice {
                         <p class="notice-inline" role="alert">{notice.clone()}</p>
                     }
+                    { self.view_files(ctx) }
                     { self.view_rejected(t) }
                     { self.view_mixed(t) }
                     if students == 0 {
@@ -222,6 +284,7 @@ impl Component for ClassViewPanel {
                         { self.view_students(ctx) }
                         { self.view_table(ctx) }
                         { self.view_scores(ctx) }
+                        { self.view_grades(ctx) }
                         { self.view_agreement(ctx) }
                         { self.view_density(t) }
                         { self.view_layers(ctx) }
@@ -229,15 +292,19 @@ impl Component for ClassViewPanel {
                         { self.view_disagreements(ctx) }
                         { self.view_consensus(ctx) }
                     }
-                </section>
-            </div>
+                </>
         }
     }
 }
 
 /// The texts of the language the app provides.
 fn texts(ctx: &Context<ClassViewPanel>) -> &'static Texts {
-    ctx.link().context::<Lang>(Callback::noop()).map(|(lang, _)| lang).unwrap_or_default().texts()
+    lang(ctx).texts()
+}
+
+/// The language the app provides.
+fn lang(ctx: &Context<ClassViewPanel>) -> Lang {
+    ctx.link().context::<Lang>(Callback::noop()).map(|(lang, _)| lang).unwrap_or_default()
 }
 
 fn unreadable(name: &str, why: String) -> Rejected {

@@ -33,7 +33,7 @@ impl ClassViewPanel {
     }
 
     pub(super) fn view_students(&self, ctx: &Context<Self>) -> Html {
-        let t = texts(ctx);
+        let (t, ft) = (texts(ctx), lang(ctx).class_files());
         let rows = self.view.students().iter().enumerate().map(|(i, s)| {
             let checked = self.visible.get(i).copied().unwrap_or(true);
             let id = format!("class-student-{i}");
@@ -42,6 +42,8 @@ impl ClassViewPanel {
                     <input type="checkbox" id={id.clone()} checked={checked}
                         onchange={ctx.link().callback(move |_| ClassMsg::ToggleStudent(i))} />
                     <label for={id}>{format!("{} ({})", s.name, (t.annotation_count)(s.annotations.len()))}</label>
+                    <button type="button" id={format!("student-notes-{i}")} class="student-notes-button no-print"
+                        aria-label={(ft.notes_of)(&s.name)} onclick={ctx.link().callback(move |_| ClassMsg::ShowStudent(Some(i)))}>{ft.notes}</button>
                 </li>
             }
         });
