@@ -11,6 +11,7 @@ use crate::domain::i18n::Texts;
 use crate::domain::tags::{TagId, TagSet};
 use crate::ui::browser::position::use_position;
 use crate::ui::i18n::use_texts;
+use crate::ui::toolbar::TagMeanings;
 
 #[derive(Properties, PartialEq)]
 pub struct EditorProps {
@@ -43,6 +44,7 @@ pub fn annotation_editor(props: &EditorProps) -> Html {
                 <button type="button" class="icon-button" aria-label={t.close} onclick={move |_| on_close.emit(())}>{"×"}</button>
             </header>
             { for cards }
+            <TagMeanings tags={props.tags.clone()} />
         </section>
     }
 }

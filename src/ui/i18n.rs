@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::domain::i18n::{HandInTexts, Lang, Texts};
+use crate::domain::i18n::{HandInTexts, Lang, PhoneTexts, Texts};
 
 /// The texts of the language the app provides (English outside a provider, as in a component test).
 #[hook]
@@ -14,4 +14,10 @@ pub fn use_texts() -> &'static Texts {
 #[hook]
 pub fn use_hand_in_texts() -> &'static HandInTexts {
     use_context::<Lang>().unwrap_or_default().hand_in()
+}
+
+/// The phone layout's texts of the language the app provides.
+#[hook]
+pub fn use_phone_texts() -> &'static PhoneTexts {
+    use_context::<Lang>().unwrap_or_default().phone()
 }

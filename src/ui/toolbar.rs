@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use crate::domain::tags::{TagId, TagSet};
 use crate::ui::browser::position::use_position;
-use crate::ui::i18n::use_texts;
+use crate::ui::i18n::{use_phone_texts, use_texts};
 
 #[derive(Properties, PartialEq)]
 pub struct ToolbarProps {
@@ -54,9 +54,44 @@ pub fn selection_toolbar(props: &ToolbarProps) -> Html {
                     onclick={let a = props.on_attach.clone(); move |_| a.emit(())}>{(t.attach_here)(&quote)}</button>
             }
             <div class="tag-buttons">{ for buttons }</div>
+            <TagMeanings tags={props.tags.clone()} />
             <input type="text" class="note-input" dir="auto" aria-label={t.note} placeholder={t.note_placeholder}
                 value={props.note.clone()} maxlength="10000"
                 oninput={move |e: InputEvent| on_note.emit(e.target_unchecked_into::<HtmlInputElement>().value())} />
         </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct TagMeaningsProps {
+    pub tags: Rc<TagSet>,
+}
+
+/// "What the tags mean": each described tag's description, opened by a tap, since a touch screen
+/// never shows the tag buttons' `title` tooltips. Nothing when no tag is described.
+#[function_component(TagMeanings)]
+pub fn tag_meanings(props: &TagMeaningsProps) -> Html {
+    let t = use_phone_texts();
+    let described: Vec<Html> = (props.tags.tags.iter().enumerate())
+        .filter(|(_, tag)| !tag.description.trim().is_empty())
+        .map(|(index, tag)| {
+            html! {
+                <div data-tag={index.to_string()}>
+                    <dt><span class="swatch" aria-hidden="true"></span>{tag.name.clone()}</dt>
+                    <dd dir="auto">{tag.description.clone()}</dd>
+                </div>
+            }
+        })
+        .collect();
+    if described.is_empty() {
+        return html! {};
+    }
+    // As on the tag buttons: a press here must not clear the selection waiting for a tag.
+    let keep_selection = Callback::from(|e: MouseEvent| e.prevent_default());
+    html! {
+        <details class="tag-meanings">
+            <summary onmousedown={keep_selection}>{t.tag_meanings}</summary>
+            <dl>{ for described }</dl>
+        </details>
     }
 }

@@ -4,11 +4,13 @@ mod en;
 mod es;
 mod es_help;
 mod hand_in;
+mod phone;
 mod texts;
 
 pub use en::EN;
 pub use es::ES;
 pub use hand_in::{HandInTexts, HAND_IN_EN, HAND_IN_ES};
+pub use phone::{PhoneTexts, PHONE_EN, PHONE_ES};
 pub use texts::Texts;
 
 /// A language the UI is written in.
@@ -56,6 +58,14 @@ impl Lang {
         match self {
             Lang::En => &HAND_IN_EN,
             Lang::Es => &HAND_IN_ES,
+        }
+    }
+
+    /// This language's texts of the phone layout.
+    pub fn phone(self) -> &'static PhoneTexts {
+        match self {
+            Lang::En => &PHONE_EN,
+            Lang::Es => &PHONE_ES,
         }
     }
 

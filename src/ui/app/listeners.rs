@@ -72,11 +72,17 @@ pub(super) fn document_listeners(ctx: &Context<App>) -> Vec<EventListener> {
             }
         }),
         on(&document, "selectionchange", |_| Some(Msg::SelectionChanged)),
-        on(&document, "pointerdown", |_| Some(Msg::PointerDown)),
+        on(&document, "pointerdown", |event| {
+            let kind = event.dyn_ref::<web_sys::PointerEvent>().map(|e| e.pointer_type());
+            Some(Msg::PointerDown(kind.is_some_and(|k| k == "touch" || k == "pen")))
+        }),
         on(&document, "pointerup", |_| Some(Msg::PointerUp)),
         // A finger that starts a scroll (or a long press the browser takes over) never sends
         // pointerup: the browser cancels the pointer instead, and the press is over all the same.
         on(&document, "pointercancel", |_| Some(Msg::PointerUp)),
+        // A pointer whose capture is lost (its element went away, or the browser took it over)
+        // sends neither pointerup nor pointercancel to the page.
+        on(&document, "lostpointercapture", |_| Some(Msg::PointerUp)),
         on(&window, "pagehide", |_| Some(Msg::PageHide)),
         on(&window, "scroll", |_| Some(Msg::ViewportMoved)),
         on(&window, "resize", |_| Some(Msg::ViewportMoved)),

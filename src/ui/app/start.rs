@@ -68,6 +68,7 @@ impl App {
             },
             _listeners: listeners,
             a11y: Default::default(),
+            phone: Default::default(),
             saving: saving::Saving::new(ctx.link().clone()),
         }
     }
