@@ -54,10 +54,11 @@ pub fn selection_toolbar(props: &ToolbarProps) -> Html {
                     onclick={let a = props.on_attach.clone(); move |_| a.emit(())}>{(t.attach_here)(&quote)}</button>
             }
             <div class="tag-buttons">{ for buttons }</div>
-            <TagMeanings tags={props.tags.clone()} />
             <input type="text" class="note-input" dir="auto" aria-label={t.note} placeholder={t.note_placeholder}
                 value={props.note.clone()} maxlength="10000"
                 oninput={move |e: InputEvent| on_note.emit(e.target_unchecked_into::<HtmlInputElement>().value())} />
+            // Last, so Tab and Shift+Tab still go straight between the tags and the note.
+            <TagMeanings tags={props.tags.clone()} />
         </div>
     }
 }

@@ -289,3 +289,37 @@ test.describe('desktop', () => {
     await page.screenshot({ path: `${SHOTS}/1280-toolbar.png` });
   });
 });
+
+test('the class view on a phone: a tap on a mark shows how many students tagged it; axe finds nothing', async ({ page }) => {
+  await openApp(page);
+  for (const n of ['The White House did not'.length, 'The White House did not immediately respond'.length]) {
+    await selectInArticle(page, 'The White House did not immediately respond', n);
+    await expect(toolbar(page)).toBeVisible();
+    await toolbar(page).getByRole('button', { name: 'Claim' }).tap();
+    await expect(toolbar(page)).toHaveCount(0);
+  }
+  await bar(page).getByRole('button', { name: 'Export' }).tap();
+  const dialog = page.getByRole('dialog', { name: 'Export' });
+  await dialog.getByRole('textbox', { name: /^Your name/ }).fill('Sam');
+  const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: /^Annotation pack/ }).tap()]);
+  const base = JSON.parse(Buffer.concat(await (await download.createReadStream()).toArray()).toString('utf8'));
+  await page.keyboard.press('Escape');
+  const pack = (author: string, index: number) => JSON.stringify({
+    ...base, exported: { ...base.exported, by: author },
+    annotations: [{ ...base.annotations[index], author, id: `00000000-0000-4000-8000-${author.charCodeAt(0).toString(16)}0000000000` }],
+  });
+  await menuButton(page).tap();
+  await menu(page).getByRole('button', { name: 'Class', exact: true }).tap();
+  const classView = page.getByRole('dialog', { name: 'Class view' });
+  await classView.locator('input[type=file]').setInputFiles(['Ana', 'Ben'].map((name, i) =>
+    ({ name: `${name}.marginalia.json`, mimeType: 'application/json', buffer: Buffer.from(pack(name, i)) })));
+  const both = classView.locator('mark[title^="2 of 2 students"]');
+  await expect(both).toHaveCount(1);
+  // No tooltip on a touch screen: the tap shows the count beside the mark.
+  const shown = () => both.evaluate((e) => getComputedStyle(e, '::after').content);
+  expect(await shown()).toBe('none');
+  await both.tap();
+  await expect.poll(shown).toBe('"2 of 2 students: Claim (Ana, Ben)"');
+  await page.screenshot({ path: `${SHOTS}/390x844-class-view.png` });
+  await expectNoViolations(page, 'class view');
+});
