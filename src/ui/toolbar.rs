@@ -5,6 +5,7 @@ use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::domain::i18n::PhoneTexts;
 use crate::domain::tags::{TagId, TagSet};
 use crate::ui::browser::position::use_position;
 use crate::ui::i18n::{use_phone_texts, use_texts};
@@ -30,6 +31,7 @@ pub struct ToolbarProps {
 pub fn selection_toolbar(props: &ToolbarProps) -> Html {
     use_position(&props.node_ref, props.top, props.left);
     let t = use_texts();
+    let phone = use_phone_texts();
     // Keeping the mouse button from moving focus keeps the text selection alive while a tag is clicked.
     let keep_selection = Callback::from(|e: MouseEvent| e.prevent_default());
     let buttons = props.tags.tags.iter().enumerate().map(|(index, tag)| {
@@ -58,22 +60,16 @@ pub fn selection_toolbar(props: &ToolbarProps) -> Html {
                 value={props.note.clone()} maxlength="10000"
                 oninput={move |e: InputEvent| on_note.emit(e.target_unchecked_into::<HtmlInputElement>().value())} />
             // Last, so Tab and Shift+Tab still go straight between the tags and the note.
-            <TagMeanings tags={props.tags.clone()} />
+            { tag_meanings(&props.tags, phone) }
         </div>
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct TagMeaningsProps {
-    pub tags: Rc<TagSet>,
-}
-
 /// "What the tags mean": each described tag's description, opened by a tap, since a touch screen
-/// never shows the tag buttons' `title` tooltips. Nothing when no tag is described.
-#[function_component(TagMeanings)]
-pub fn tag_meanings(props: &TagMeaningsProps) -> Html {
-    let t = use_phone_texts();
-    let described: Vec<Html> = (props.tags.tags.iter().enumerate())
+/// never shows the tag buttons' `title` tooltips. Nothing when no tag is described. A plain
+/// function, not a component: it renders with the toolbar or editor that holds it.
+pub fn tag_meanings(tags: &TagSet, t: &PhoneTexts) -> Html {
+    let described: Vec<Html> = (tags.tags.iter().enumerate())
         .filter(|(_, tag)| !tag.description.trim().is_empty())
         .map(|(index, tag)| {
             html! {
@@ -88,10 +84,9 @@ pub fn tag_meanings(props: &TagMeaningsProps) -> Html {
         return html! {};
     }
     // As on the tag buttons: a press here must not clear the selection waiting for a tag.
-    let keep_selection = Callback::from(|e: MouseEvent| e.prevent_default());
     html! {
         <details class="tag-meanings">
-            <summary onmousedown={keep_selection}>{t.tag_meanings}</summary>
+            <summary onmousedown={|e: MouseEvent| e.prevent_default()}>{t.tag_meanings}</summary>
             <dl>{ for described }</dl>
         </details>
     }
