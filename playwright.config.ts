@@ -6,8 +6,6 @@ const port = Number(process.env.E2E_PORT ?? 4173);
 
 export default defineConfig({
   testDir: 'tests/e2e',
-  // The README screenshot is `make screenshot`, so `make test` never rewrites the tracked docs/screenshot.png.
-  testIgnore: process.env.SCREENSHOT ? [] : ['**/screenshot.spec.ts'],
   outputDir: 'test-results',
   timeout: 30_000,
   expect: { timeout: 5_000 },
@@ -30,6 +28,13 @@ export default defineConfig({
       ],
     },
   },
+  projects: [
+    // Every spec but the phone's, in a desktop window. The README screenshot is `make screenshot`,
+    // so `make test` never rewrites the tracked docs/screenshot.png.
+    { name: 'desktop', testIgnore: [...(process.env.SCREENSHOT ? [] : ['**/screenshot.spec.ts']), '**/phone.spec.ts'] },
+    // A phone: 390x844, touch, a mobile viewport (the same Chromium). Only the phone's specs, so the suite does not run twice.
+    { name: 'phone', testMatch: ['**/phone.spec.ts'], use: { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true } },
+  ],
   webServer: {
     command: `node tests/e2e/serve.mjs dist ${port}`,
     url: `http://127.0.0.1:${port}/`,

@@ -48,6 +48,7 @@ mod exchange;
 mod hand_in;
 mod keys;
 mod listeners;
+mod phone;
 mod saving;
 mod selection;
 mod start;
@@ -68,7 +69,8 @@ const PANEL_HEIGHT: f64 = 110.0;
 
 pub enum Msg {
     SelectionChanged,
-    PointerDown,
+    /// A press starts (true: a finger or a pen).
+    PointerDown(bool),
     PointerUp,
     ArticleClick(f64, f64),
     KeyDown(KeyboardEvent),
@@ -168,6 +170,8 @@ pub enum Msg {
     Printing(bool),
     /// Names at hand-in and a new student on a shared computer (`app/hand_in.rs`).
     HandIn(hand_in::HandInMsg),
+    /// The phone layout's menu and drawer, and a finger's selection (`app/phone.rs`).
+    Phone(phone::PhoneMsg),
 }
 
 /// A button a notice can carry.
@@ -239,6 +243,7 @@ pub struct App {
     /// The UI language, provided to every component as a context.
     lang: Lang,
     pointer_down: bool,
+    phone: phone::PhoneState,
     /// The paragraph the keyboard caret is in (Ctrl+↓ / Ctrl+↑ move it).
     current_block: usize,
     listing: RefCell<Option<Listing>>,
@@ -270,14 +275,14 @@ impl Component for App {
 
     fn update(&mut self, ctx: &Context<Self>, msg: Self::Message) -> bool {
         match msg {
-            Msg::SelectionChanged => self.selection_changed(),
-            Msg::PointerDown => {
-                self.pointer_down = true;
+            Msg::SelectionChanged => self.selection_settling(ctx),
+            Msg::PointerDown(touch) => {
+                self.press(touch);
                 false
             }
             Msg::PointerUp => {
                 self.pointer_down = false;
-                self.selection_changed()
+                self.selection_settling(ctx)
             }
             Msg::ArticleClick(x, y) => self.open_at_point(x, y),
             Msg::KeyDown(event) => self.key_down(ctx, &event),
@@ -436,6 +441,7 @@ impl Component for App {
             | Msg::RevealAnswerKey
             | Msg::SetAuthor(_)) => self.update_exchange(ctx, msg),
             Msg::HandIn(msg) => self.update_hand_in(msg),
+            Msg::Phone(msg) => self.update_phone(msg),
             msg => self.update_articles(ctx, msg),
         }
     }
@@ -458,6 +464,7 @@ impl Component for App {
             clock::mark("marginalia:highlights-painted");
         }
         self.manage_focus();
+        self.phone_rendered();
         if std::mem::take(&mut self.focus_editor) {
             if let Some(button) =
                 self.editor_ref.cast::<Element>().and_then(|e| e.query_selector(".tag-toggle").ok().flatten())

@@ -10,7 +10,9 @@ use crate::domain::annotation::Annotation;
 use crate::domain::i18n::Texts;
 use crate::ui::browser::form;
 use crate::ui::browser::position::use_position;
+use crate::ui::i18n::use_phone_texts;
 use crate::ui::i18n::use_texts;
+use crate::ui::toolbar::tag_meanings;
 
 #[derive(Properties, PartialEq)]
 pub struct EditorProps {
@@ -32,6 +34,7 @@ pub struct EditorProps {
 pub fn annotation_editor(props: &EditorProps) -> Html {
     use_position(&props.node_ref, props.top, props.left);
     let t = use_texts();
+    let phone = use_phone_texts();
     let count = props.annotations.len();
     let heading = if count == 1 { t.annotation.to_string() } else { (t.annotations_here)(count) };
     let cards = props.annotations.iter().map(|annotation| editor_card(props, annotation, t));
@@ -43,6 +46,7 @@ pub fn annotation_editor(props: &EditorProps) -> Html {
                 <button type="button" class="icon-button" aria-label={t.close} onclick={move |_| on_close.emit(())}>{"×"}</button>
             </header>
             { for cards }
+            { tag_meanings(&props.tags, phone) }
         </section>
     }
 }

@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::domain::i18n::{ExportKinds, HandInTexts, Lang, Texts};
+use crate::domain::i18n::{ExportKinds, HandInTexts, Lang, PhoneTexts, Texts};
 
 /// The texts of the language the app provides (English outside a provider, as in a component test).
 #[hook]
@@ -20,4 +20,10 @@ pub fn use_hand_in_texts() -> &'static HandInTexts {
 #[hook]
 pub fn use_export_kinds() -> &'static ExportKinds {
     use_context::<Lang>().unwrap_or_default().export_kinds()
+}
+
+/// The phone layout's texts of the language the app provides.
+#[hook]
+pub fn use_phone_texts() -> &'static PhoneTexts {
+    use_context::<Lang>().unwrap_or_default().phone()
 }

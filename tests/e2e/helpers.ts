@@ -205,3 +205,15 @@ export function w3cCollection(blocks: string[], offsets: number[], set: { block:
   }));
   return JSON.stringify({ type: 'AnnotationCollection', first: { type: 'AnnotationPage', items } });
 }
+
+/** Scrolls the page with a real finger (CDP touch events): Chromium sends pointerdown, then pointercancel, never pointerup. */
+export async function fingerScroll(page: Page, fromY: number, toY: number) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: 200, y: fromY }] });
+  for (let step = 1; step <= 10; step++) {
+    const y = fromY + ((toY - fromY) * step) / 10;
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: 200, y }] });
+  }
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await cdp.detach();
+}

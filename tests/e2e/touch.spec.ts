@@ -1,20 +1,8 @@
 // Touch: a phone user scrolls with a finger first; the browser then cancels the pointer instead of lifting it, and annotating must still work.
 import { test, expect } from '@playwright/test';
-import { openApp, textBox } from './helpers';
+import { openApp, textBox, fingerScroll } from './helpers';
 
 test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
-
-/** Scrolls the page with a real finger (CDP touch events): Chromium sends pointerdown, then pointercancel, never pointerup. */
-async function fingerScroll(page, fromY: number, toY: number) {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: 200, y: fromY }] });
-  for (let step = 1; step <= 10; step++) {
-    const y = fromY + ((toY - fromY) * step) / 10;
-    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: 200, y }] });
-  }
-  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
-  await cdp.detach();
-}
 
 test('after a finger scroll (pointercancel, no pointerup) a selection still gets the tag toolbar', async ({ page }) => {
   await page.addInitScript(() => {

@@ -8,6 +8,7 @@ mod es;
 mod es_help;
 mod export_kinds;
 mod hand_in;
+mod phone;
 mod report;
 mod texts;
 
@@ -17,6 +18,7 @@ pub use en::EN;
 pub use es::ES;
 pub use export_kinds::{ExportKinds, EXPORT_KINDS_EN, EXPORT_KINDS_ES};
 pub use hand_in::{HandInTexts, HAND_IN_EN, HAND_IN_ES};
+pub use phone::{PhoneTexts, PHONE_EN, PHONE_ES};
 pub use report::{ReportTexts, REPORT_EN, REPORT_ES};
 pub use texts::Texts;
 
@@ -105,6 +107,14 @@ impl Lang {
         match self {
             Lang::En => &CARET_EN,
             Lang::Es => &CARET_ES,
+        }
+    }
+
+    /// This language's texts of the phone layout.
+    pub fn phone(self) -> &'static PhoneTexts {
+        match self {
+            Lang::En => &PHONE_EN,
+            Lang::Es => &PHONE_ES,
         }
     }
 

@@ -80,7 +80,15 @@ impl App {
 
     /// Focuses what had focus before the panel opened, or else the article.
     fn give_focus_back(&mut self) {
-        let back = self.a11y.return_to.take().is_some_and(|e| focus::focus(&e));
+        // A dialog opened from the phone's menu closed that menu: its button takes focus instead.
+        // On a phone the list is a closed drawer by now, under the article: focus stays at the passage.
+        let phone = self.phone_layout();
+        let from_drawer = |e: &Element| phone && e.closest("#side-column").ok().flatten().is_some();
+        let return_to = self.a11y.return_to.take().filter(|e| !from_drawer(e));
+        let back = return_to.is_some_and(|e| {
+            (focus::focus(&e) && focus::active().as_ref() == Some(&e))
+                || (e.closest("#actions").ok().flatten().is_some() && self.focus_menu_button())
+        });
         if !back {
             if let Some(article) = self.article_ref.cast::<Element>() {
                 focus::focus_in_place(&article);

@@ -61,11 +61,14 @@ pub(super) fn document_listeners(ctx: &Context<App>) -> Vec<EventListener> {
             focus::keep_in_modal(event);
         }),
         on(&document, "selectionchange", |_| Some(Msg::SelectionChanged)),
-        on(&document, "pointerdown", |_| Some(Msg::PointerDown)),
+        on(&document, "pointerdown", |event| Some(Msg::PointerDown(dom::is_finger_or_pen(event)))),
         on(&document, "pointerup", |_| Some(Msg::PointerUp)),
         // A finger that starts a scroll (or a long press the browser takes over) never sends
         // pointerup: the browser cancels the pointer instead, and the press is over all the same.
         on(&document, "pointercancel", |_| Some(Msg::PointerUp)),
+        // A pointer whose capture is lost (its element went away, or the browser took it over)
+        // sends neither pointerup nor pointercancel to the page.
+        on(&document, "lostpointercapture", |_| Some(Msg::PointerUp)),
         on(&window, "pagehide", |_| Some(Msg::PageHide)),
         on(&window, "scroll", |_| Some(Msg::ViewportMoved)),
         on(&window, "resize", |_| Some(Msg::ViewportMoved)),

@@ -100,6 +100,8 @@ impl App {
         };
         self.commit_all_notes();
         self.set_pending(None);
+        // On a phone the list is a drawer over the article: it makes way for the passage.
+        self.phone.panel_open = false;
         if let Some(dom) = self.dom() {
             if let Some(element) = self.session.doc().block_index_at(start).and_then(|i| dom.block_element(i)) {
                 dom::scroll_into_view(&element, true);

@@ -69,6 +69,7 @@ impl App {
             },
             _listeners: listeners,
             a11y: Default::default(),
+            phone: Default::default(),
             saving: saving::Saving::new(ctx.link().clone()),
             printing: false,
         }

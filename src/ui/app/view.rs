@@ -11,13 +11,39 @@ impl App {
     pub(super) fn view_app(&self, ctx: &Context<Self>) -> Html {
         let link = ctx.link();
         let t = self.t();
+        let phone = &self.phone;
+        let undo = |class: Option<&'static str>| {
+            html! {
+                <button type="button" class={classes!(class)} disabled={!self.session.can_undo()} aria-keyshortcuts="Control+Z"
+                    title={t.undo_title} onclick={link.callback(|_| Msg::Undo)}>{t.undo}</button>
+            }
+        };
+        let export = |class: Option<&'static str>| {
+            html! {
+                <button type="button" class={classes!(class)} title={t.export_title}
+                    onclick={link.callback(|_| Msg::ShowExport(true))}>{t.export}</button>
+            }
+        };
+        let phone_msg =
+            |m: fn(bool) -> phone::PhoneMsg, open: bool| link.callback(move |_: MouseEvent| Msg::Phone(m(open)));
         html! {
             <ContextProvider<Lang> context={self.lang}>
             <div class="app">
                 <a class="skip-link" href="#article">{t.skip_to_article}</a>
-                <header class="topbar">
+                <header class="topbar" onkeydown={link.callback(|e| Msg::Phone(phone::PhoneMsg::Key(e)))}>
                     <span class="brand"><span class="brand-mark" aria-hidden="true"></span>{"Marginalia"}</span>
-                    <nav class="actions" aria-label={t.actions}>
+                    // A phone's bar: the main actions, the Annotations drawer and the menu of the rest (CSS shows it on touch screens).
+                    <div class="quick-actions">
+                        { undo(None) }
+                        { export(None) }
+                        <button type="button" ref={phone.panel_button.clone()} aria-expanded={phone.panel_open.to_string()} aria-controls="side-column"
+                            onclick={phone_msg(phone::PhoneMsg::Panel, !phone.panel_open)}>{t.annotations}</button>
+                        <button type="button" ref={phone.menu_button.clone()} aria-expanded={phone.menu_open.to_string()} aria-controls="actions"
+                            onclick={phone_msg(phone::PhoneMsg::Menu, !phone.menu_open)}>
+                            <span class="menu-icon" aria-hidden="true"></span><span class="menu-label">{self.lang.phone().menu}</span></button>
+                    </div>
+                    <nav id="actions" class={classes!("actions", phone.menu_open.then_some("open"))} aria-label={t.actions}
+                        onclick={link.callback(|e| Msg::Phone(phone::PhoneMsg::MenuClick(e)))}>
                         <button type="button" onclick={link.callback(|_| Msg::ShowLibrary(true))}>{t.library}</button>
                         if self.session.doc().hash() != self.sample.hash() {
                             <button type="button" title={t.sample_title}
@@ -29,8 +55,7 @@ impl App {
                         <input ref={self.file_input.clone()} type="file" class="visually-hidden" tabindex="-1" aria-hidden="true"
                             accept=".txt,.text,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html"
                             onchange={link.callback(|e: Event| Msg::FilesChosen(form::files(&e)))} />
-                        <button type="button" disabled={!self.session.can_undo()} aria-keyshortcuts="Control+Z"
-                            title={t.undo_title} onclick={link.callback(|_| Msg::Undo)}>{t.undo}</button>
+                        { undo(Some("in-quick")) }
                         <button type="button" disabled={!self.session.can_redo()} aria-keyshortcuts="Control+Shift+Z"
                             title={t.redo_title} onclick={link.callback(|_| Msg::Redo)}>{t.redo}</button>
                         <button type="button" title={t.import_title}
@@ -38,8 +63,7 @@ impl App {
                         <input ref={self.import_input.clone()} type="file" multiple=true class="visually-hidden" tabindex="-1" aria-hidden="true"
                             accept=".json,.jsonld,application/json,application/ld+json"
                             onchange={link.callback(|e: Event| Msg::ImportFiles(form::files(&e)))} />
-                        <button type="button" title={t.export_title}
-                            onclick={link.callback(|_| Msg::ShowExport(true))}>{t.export}</button>
+                        { export(Some("in-quick")) }
                         <button type="button" title={t.class_title}
                             onclick={link.callback(|_| Msg::ShowClass(true))}>{t.class}</button>
                         <button type="button" onclick={link.callback(|_| Msg::ShowSettings(true))}>{t.settings}</button>
@@ -47,6 +71,9 @@ impl App {
                     </nav>
                 </header>
                 { self.view_back_to_class(ctx) }
+                if phone.menu_open || phone.panel_open {
+                    <div class="scrim" aria-hidden="true" onclick={if phone.panel_open { phone_msg(phone::PhoneMsg::Panel, false) } else { phone_msg(phone::PhoneMsg::Menu, false) }}></div>
+                }
                 { self.view_warnings(ctx) }
                 <OfflineStatus on_export={link.callback(|_| Msg::Export)} />
                 <main class="layout">
@@ -60,7 +87,10 @@ impl App {
                         <ArticleView key={self.session.doc().hash().0.clone()} doc={self.session.doc().clone()} node_ref={self.article_ref.clone()} />
                         if self.printing { { crate::ui::print_notes::print_notes(&self.session, self.lang) } }
                     </div>
-                    <div class="side-column">
+                    <div id="side-column" class={classes!("side-column", phone.panel_open.then_some("open"))}
+                        onkeydown={link.callback(|e| Msg::Phone(phone::PhoneMsg::Key(e)))}>
+                        <button type="button" class="icon-button panel-close" ref={phone.panel_close.clone()} aria-label={self.lang.phone().close_annotations}
+                            onclick={phone_msg(phone::PhoneMsg::Panel, false)}>{"×"}</button>
                         { self.view_sidebar() }
                         <SideLists orphans={self.session.orphans().clone()} conflicts={self.session.conflicts().clone()} reattaching={self.reattach}
                             on_reattach={link.callback(Msg::Reattach)} on_discard_orphan={link.callback(Msg::DiscardOrphan)}

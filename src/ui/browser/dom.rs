@@ -102,6 +102,26 @@ pub fn focus_without_scroll(element: &Element) {
     }
 }
 
+/// Whether a pointer event came from a finger or a pen (whose selections settle after the press).
+pub fn is_finger_or_pen(event: &Event) -> bool {
+    event.dyn_ref::<web_sys::PointerEvent>().is_some_and(|e| matches!(e.pointer_type().as_str(), "touch" | "pen"))
+}
+
+/// Whether `element` is laid out with `position: fixed` (a bottom sheet, on touch screens).
+pub fn is_fixed(element: &Element) -> bool {
+    web_sys::window()
+        .and_then(|window| window.get_computed_style(element).ok().flatten())
+        .and_then(|style| style.get_property_value("position").ok())
+        .is_some_and(|position| position == "fixed")
+}
+
+/// Scrolls the page down by `pixels` (up when negative).
+pub fn scroll_page_by(pixels: f64) {
+    if let Some(window) = web_sys::window() {
+        window.scroll_by_with_x_and_y(0.0, pixels);
+    }
+}
+
 /// Opens the browser's print dialog for the page.
 pub fn print_page() {
     if let Some(window) = web_sys::window() {

@@ -238,12 +238,12 @@ impl ClassViewPanel {
             let many = (students.len() > 1).then_some("many");
             if by_student {
                 let k = students.first().copied().unwrap_or(0) % 8;
-                html! { <mark class={classes!("layer-mark", "by-student", format!("student-{k}"), many)} title={title.clone()} aria-label={title}>{text}</mark> }
+                html! { <mark class={classes!("layer-mark", "by-student", format!("student-{k}"), many)} title={title.clone()} aria-label={title} tabindex="-1">{text}</mark> }
             } else {
                 let tag = p.main_tag(self.view.tags());
                 let index =
                     tag.and_then(|t| ctx.props().tags.tags.iter().position(|x| x.id == t)).map(|i| i.to_string());
-                html! { <mark class={classes!("layer-mark", "by-tag", many)} data-tag={index} title={title.clone()} aria-label={title}>{text}</mark> }
+                html! { <mark class={classes!("layer-mark", "by-tag", many)} data-tag={index} title={title.clone()} aria-label={title} tabindex="-1">{text}</mark> }
             }
         };
         let legend = by_student.then(|| {
@@ -411,12 +411,12 @@ pub(super) fn kappa(f: Figure, t: &Texts) -> Html {
     figure(f, t, |v| format!("{v:.2}"))
 }
 
-/// A figure, or "—" with the reason (as a tooltip and for screen readers).
+/// A figure, or "—" with the reason (as a tooltip, shown on a tap by the stylesheet, and for screen readers).
 pub(super) fn figure(f: Figure, t: &Texts, show: impl Fn(f64) -> String) -> Html {
     match f {
         Figure::Value(v) => html! { <span class="figure">{show(v)}</span> },
         Figure::Undefined(why) => html! {
-            <span class="figure undefined" title={why.message(t)}>
+            <span class="figure undefined" title={why.message(t)} tabindex="-1">
                 <span aria-hidden="true">{"—"}</span>
                 <span class="visually-hidden">{(t.undefined)(why.message(t))}</span>
             </span>
