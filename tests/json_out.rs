@@ -125,8 +125,9 @@ proptest! {
         let list = vec![a.clone(), b];
         prop_assert_eq!(persist::encode_list(&list), stored(Member::Annotations(&list)));
         prop_assert_eq!(persist::encode_list(&[]), stored(Member::Annotations(&Vec::<Annotation>::new())));
-        for (lock_tags, revealed, answer_key) in [(true, false, list.clone()), (false, true, Vec::new())] {
-            let state = ClassroomState { lock_tags, answer_key, revealed };
+        let states = [(true, false, list.clone(), "Line\none \"q\""), (false, true, Vec::new(), "")];
+        for (lock_tags, revealed, answer_key, instructions) in states {
+            let state = ClassroomState { lock_tags, answer_key, revealed, instructions: instructions.into() };
             prop_assert_eq!(persist::encode_classroom(&state), stored(Member::Classroom(&state)));
         }
     }
@@ -249,10 +250,12 @@ fn packs_are_written_as_serde_json_wrote_them() {
         let mut packs =
             vec![Pack::new(&doc, &tags, &annotations_of(&doc), &info), Pack::new(&doc, &TagSet::default(), &[], &info)];
         let mut with_key = packs[0].clone();
-        with_key.classroom = Some(pack::Classroom { lock_tags: true, answer_key: annotations_of(&doc) });
+        let answer_key = annotations_of(&doc);
+        with_key.classroom = Some(pack::Classroom { answer_key, self_check: true, ..Default::default() });
         packs.push(with_key);
         let mut empty_key = packs[1].clone();
-        empty_key.classroom = Some(pack::Classroom { lock_tags: false, answer_key: Vec::new() });
+        let instructions = "Find <the> claims.\n\n\"Then\" hand in.".to_string();
+        empty_key.classroom = Some(pack::Classroom { lock_tags: true, instructions, ..Default::default() });
         packs.push(empty_key);
         for p in packs {
             assert_eq!(p.to_json(), serde_json::to_string_pretty(&p).unwrap() + "\n");

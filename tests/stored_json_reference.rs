@@ -88,6 +88,13 @@ mod old {
         lock_tags: bool,
         answer_key: Vec<Annotation>,
         revealed: bool,
+        /// Missing, `null` and empty all mean none.
+        #[serde(default, skip_serializing_if = "none_or_empty")]
+        instructions: Option<String>,
+    }
+
+    fn none_or_empty(text: &Option<String>) -> bool {
+        text.as_deref().is_none_or(str::is_empty)
     }
 
     #[derive(Serialize, Deserialize)]
@@ -352,7 +359,8 @@ fn stored_tag_sets_read_as_before() {
 #[test]
 fn stored_classroom_states_read_as_before() {
     let doc = sample_doc();
-    let state = ClassroomState { lock_tags: true, answer_key: sample_annotations(&doc), revealed: false };
+    let instructions = "Tag the claims.".to_string();
+    let state = ClassroomState { lock_tags: true, answer_key: sample_annotations(&doc), revealed: false, instructions };
     let sample: Value = serde_json::from_str(&persist::encode_classroom(&state)).unwrap();
     check(
         "classroom",

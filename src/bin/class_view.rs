@@ -26,6 +26,8 @@ mod module {
         doc: Rc<Document>,
         tags: Rc<TagSet>,
         answer_key: Option<Rc<Vec<Annotation>>>,
+        own_annotations: Rc<Vec<Annotation>>,
+        on_key: Callback<Vec<Annotation>>,
         on_close: Callback<()>,
         on_open_passage: Callback<(usize, usize)>,
     }
@@ -36,6 +38,7 @@ mod module {
         html! {
             <ContextProvider<Lang> context={props.lang}>
                 <ClassViewPanel doc={props.doc.clone()} tags={props.tags.clone()} answer_key={props.answer_key.clone()}
+                    own_annotations={props.own_annotations.clone()} on_key={props.on_key.clone()}
                     on_close={props.on_close.clone()} on_open_passage={props.on_open_passage.clone()} />
             </ContextProvider<Lang>>
         }
@@ -53,8 +56,9 @@ mod module {
     }
 
     /// Mounts the class view in `host`. `article` is a stored article (`persist::encode_article`),
-    /// `tags` a stored tag set, `answer_key` a stored list of annotations or empty; `on_open_passage`
-    /// is called with a passage's start and end (code points), `on_close` with nothing.
+    /// `tags` a stored tag set, `answer_key` a stored list of annotations or empty, `own` the
+    /// teacher's annotations as a stored list; `on_open_passage` is called with a passage's start
+    /// and end (code points), `on_close` with nothing, `on_key` with a changed key (a stored list).
     #[wasm_bindgen]
     pub fn open_class_view(
         host: web_sys::Element,
@@ -62,8 +66,10 @@ mod module {
         article: &str,
         tags: &str,
         answer_key: &str,
+        own: &str,
         on_open_passage: Function,
         on_close: Function,
+        on_key: Function,
     ) -> Result<ClassViewHandle, JsValue> {
         // This module's own copies of the domain read words and lower-case through the browser too.
         segmenter::install();
@@ -75,11 +81,16 @@ mod module {
             "" => None,
             key => Some(Rc::new(persist::decode_list(key).map_err(|e| unreadable("answer key", e.to_string()))?)),
         };
+        let own_annotations = Rc::new(persist::decode_list(own).map_err(|e| unreadable("annotations", e.to_string()))?);
         let props = RootProps {
             lang: Lang::from_tag(lang).unwrap_or_default(),
             doc: Rc::new(doc),
             tags: Rc::new(tags),
             answer_key,
+            own_annotations,
+            on_key: Callback::from(move |key: Vec<Annotation>| {
+                drop(on_key.call1(&JsValue::NULL, &JsValue::from_str(&persist::encode_list(&key))))
+            }),
             on_close: Callback::from(move |()| drop(on_close.call0(&JsValue::NULL))),
             on_open_passage: Callback::from(move |(start, end): (usize, usize)| {
                 drop(on_open_passage.call2(&JsValue::NULL, &(start as f64).into(), &(end as f64).into()))

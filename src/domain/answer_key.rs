@@ -132,3 +132,25 @@ pub fn score_against_key(tokens: &Tokens, student: &[Annotation], key: &[Annotat
     let overall = SpanScore::from_counts(sum(|s| s.matched), sum(|s| s.student_spans), sum(|s| s.key_spans));
     KeyScore { per_tag, overall }
 }
+
+/// For each of `key`'s annotations, whether `mine` found it: one of its tags matched under the
+/// rule above (what a self-check key shows a student beside each key passage).
+pub fn key_found(tokens: &Tokens, mine: &[Annotation], key: &[Annotation]) -> Vec<bool> {
+    let mut found = vec![false; key.len()];
+    let mut tags: Vec<&TagId> = key.iter().flat_map(|a| &a.tags).collect();
+    tags.sort();
+    tags.dedup();
+    for tag in tags {
+        let (indices, theirs): (Vec<usize>, Vec<Range<usize>>) = key
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| a.has_tag(tag))
+            .map(|(i, a)| (i, tokens.covered(a.target.start, a.target.end)))
+            .filter(|(_, r)| !r.is_empty())
+            .unzip();
+        for (_, k) in match_spans(&spans(tokens, mine, tag), &theirs) {
+            found[indices[k]] = true;
+        }
+    }
+    found
+}

@@ -14,6 +14,7 @@ pub mod csv_cell;
 pub mod document;
 pub mod eviction;
 pub mod exact_search;
+pub mod figure_reading;
 pub mod format;
 pub mod html_extract;
 pub mod html_tree;

@@ -144,8 +144,10 @@ pub enum Msg {
     SetLang(Lang),
     EditTags(TagEdit),
     RevealAnswerKey,
-    /// Download a starter pack: (lock the tag set, include my annotations as the answer key).
-    StarterPack(bool, bool),
+    /// The class view changed the teacher's answer key: keep it.
+    KeepAnswerKey(Vec<Annotation>),
+    /// Download a starter pack: (lock the tag set, keep my annotations as the answer key, instructions).
+    StarterPack(bool, bool, String),
     // Class view.
     ShowClass(bool),
     OpenPassage(usize, usize),
@@ -413,7 +415,7 @@ impl Component for App {
             | Msg::ApplyImport
             | Msg::CloseImport
             | Msg::OpenImportedArticle
-            | Msg::StarterPack(_, _)
+            | Msg::StarterPack(..)
             | Msg::ExportBackup
             | Msg::Reattach(_)
             | Msg::AttachHere
@@ -422,6 +424,7 @@ impl Component for App {
             | Msg::DiscardVersion(_)
             | Msg::EditTags(_)
             | Msg::RevealAnswerKey
+            | Msg::KeepAnswerKey(_)
             | Msg::SetAuthor(_)) => self.update_exchange(ctx, msg),
             Msg::HandIn(msg) => self.update_hand_in(msg),
             msg => self.update_articles(ctx, msg),

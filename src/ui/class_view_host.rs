@@ -86,7 +86,14 @@ fn mount(ctx: &Context<ClassViewHost>, module: &wasm_bindgen::JsValue) -> Result
         article: persist::encode_article(&props.doc, clock::now()),
         tags: persist::encode_tags(&props.tags),
         answer_key: props.answer_key.as_ref().map_or_else(String::new, |key| persist::encode_list(key)),
+        own_annotations: persist::encode_list(&props.own_annotations),
     };
-    let (open, close) = (props.on_open_passage.clone(), props.on_close.clone());
-    class_module::mount(module, input, move |start, end| open.emit((start, end)), move || close.emit(()))
+    let (open, close, key) = (props.on_open_passage.clone(), props.on_close.clone(), props.on_key.clone());
+    // The class view hands the key back as it stores lists; one it cannot read is not kept.
+    let on_key = move |list: String| {
+        if let Ok(list) = persist::decode_list(&list) {
+            key.emit(list)
+        }
+    };
+    class_module::mount(module, input, move |start, end| open.emit((start, end)), move || close.emit(()), on_key)
 }

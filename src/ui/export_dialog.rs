@@ -1,10 +1,10 @@
 //! The export dialog: the student's name (asked before the first hand-in), one button per file kind, each with what the file is for, and a teacher's starter pack for students.
 
-use web_sys::HtmlInputElement;
+use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use crate::domain::format::export::ExportKind;
-use crate::ui::i18n::{use_hand_in_texts, use_texts};
+use crate::ui::i18n::{use_assignment_texts, use_hand_in_texts, use_texts};
 
 #[derive(Properties, PartialEq)]
 pub struct ExportProps {
@@ -14,8 +14,9 @@ pub struct ExportProps {
     /// A new name, sent before the export it was typed for.
     pub on_author: Callback<String>,
     pub on_export: Callback<ExportKind>,
-    /// Download a starter pack: (lock the tag set, include my annotations as a hidden answer key).
-    pub on_starter: Callback<(bool, bool)>,
+    /// Download a starter pack: (lock the tag set, keep my annotations here as the answer key,
+    /// the assignment's instructions). The key never goes into the pack.
+    pub on_starter: Callback<(bool, bool, String)>,
     pub on_close: Callback<()>,
 }
 
@@ -24,6 +25,7 @@ pub fn export_dialog(props: &ExportProps) -> Html {
     let t = use_texts();
     let lock = use_state(|| false);
     let key = use_state(|| false);
+    let instructions = use_state(String::new);
     let name = use_state(|| props.author.to_string());
     let name_missing = use_state(|| false);
     let name_ref = use_node_ref();
@@ -77,9 +79,15 @@ pub fn export_dialog(props: &ExportProps) -> Html {
         Callback::from(move |e: Event| state.set(e.target_unchecked_into::<HtmlInputElement>().checked()))
     };
     let starter = {
-        let (on_starter, lock, key) = (props.on_starter.clone(), lock.clone(), key.clone());
-        move |_| on_starter.emit((*lock, *key))
+        let (on_starter, lock, key, instructions) =
+            (props.on_starter.clone(), lock.clone(), key.clone(), instructions.clone());
+        move |_| on_starter.emit((*lock, *key, (*instructions).clone()))
     };
+    let on_instructions = {
+        let instructions = instructions.clone();
+        Callback::from(move |e: InputEvent| instructions.set(e.target_unchecked_into::<HtmlTextAreaElement>().value()))
+    };
+    let a = use_assignment_texts();
     let on_close = props.on_close.clone();
     html! {
         <div class="modal-backdrop">
@@ -104,7 +112,10 @@ pub fn export_dialog(props: &ExportProps) -> Html {
                     <h3 id="starter-title">{t.starter_heading}</h3>
                     <p>{t.starter_intro}</p>
                     <label class="check"><input type="checkbox" checked={*lock} onchange={toggle(&lock)} />{t.lock_tags}</label>
-                    <label class="check"><input type="checkbox" checked={*key} onchange={toggle(&key)} />{t.include_key}</label>
+                    <label class="field" for="starter-instructions">{a.instructions_label}</label>
+                    <textarea id="starter-instructions" rows="4" maxlength="10000" placeholder={a.instructions_placeholder}
+                        value={(*instructions).clone()} oninput={on_instructions} />
+                    <label class="check"><input type="checkbox" checked={*key} onchange={toggle(&key)} />{a.keep_key}</label>
                     <button type="button" onclick={starter}>{t.download_starter}</button>
                 </section>
             </section>

@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::domain::i18n::{HandInTexts, Lang, Texts};
+use crate::domain::i18n::{AssignmentTexts, HandInTexts, Lang, Texts};
 
 /// The texts of the language the app provides (English outside a provider, as in a component test).
 #[hook]
@@ -14,4 +14,10 @@ pub fn use_texts() -> &'static Texts {
 #[hook]
 pub fn use_hand_in_texts() -> &'static HandInTexts {
     use_context::<Lang>().unwrap_or_default().hand_in()
+}
+
+/// The assignment texts (instructions, the teacher's key, self-check matches) of the language the app provides.
+#[hook]
+pub fn use_assignment_texts() -> &'static AssignmentTexts {
+    use_context::<Lang>().unwrap_or_default().assignment()
 }

@@ -1,11 +1,15 @@
 //! The UI's words in one place: the languages Marginalia speaks, how the browser's preference picks one, and one `Texts` table per language.
 
+mod assignment;
+mod class_texts;
 mod en;
 mod es;
 mod es_help;
 mod hand_in;
 mod texts;
 
+pub use assignment::{AssignmentTexts, ASSIGNMENT_EN, ASSIGNMENT_ES};
+pub use class_texts::{ClassTexts, CLASS_EN, CLASS_ES};
 pub use en::EN;
 pub use es::ES;
 pub use hand_in::{HandInTexts, HAND_IN_EN, HAND_IN_ES};
@@ -56,6 +60,22 @@ impl Lang {
         match self {
             Lang::En => &HAND_IN_EN,
             Lang::Es => &HAND_IN_ES,
+        }
+    }
+
+    /// This language's texts of readings, scores and the answer key in the class view.
+    pub fn class_texts(self) -> &'static ClassTexts {
+        match self {
+            Lang::En => &CLASS_EN,
+            Lang::Es => &CLASS_ES,
+        }
+    }
+
+    /// This language's texts of a teacher's assignment: instructions and the answer key she keeps.
+    pub fn assignment(self) -> &'static AssignmentTexts {
+        match self {
+            Lang::En => &ASSIGNMENT_EN,
+            Lang::Es => &ASSIGNMENT_ES,
         }
     }
 

@@ -77,6 +77,16 @@ impl App {
             .clone()
     }
 
+    /// Which passages of a revealed answer key this article's annotations found (a self-check).
+    fn key_found(&self) -> Rc<Vec<bool>> {
+        let Some(classroom) = self.session.classroom().filter(|c| c.revealed && !c.answer_key.is_empty()) else {
+            return Rc::default();
+        };
+        let tokens = crate::domain::tokens::Tokens::new(self.session.doc());
+        let mine: Vec<crate::domain::annotation::Annotation> = self.session.store().in_order().cloned().collect();
+        Rc::new(crate::domain::answer_key::key_found(&tokens, &mine, &classroom.answer_key))
+    }
+
     pub(super) fn view_dialog(&self, ctx: &Context<Self>) -> Html {
         let link = ctx.link();
         let Some(dialog) = &self.dialog else { return html! {} };
@@ -104,13 +114,14 @@ impl App {
                     on_lang={link.callback(Msg::SetLang)}
                     locked={self.session.tags_locked()}
                     answer_key={answer_key.map(|c| (Rc::new(c.answer_key.clone()), c.revealed))}
+                    key_found={self.key_found()}
                     on_reveal={link.callback(|_| Msg::RevealAnswerKey)}
                     on_close={link.callback(|_| Msg::ShowSettings(false))} error={error.clone()} />
             },
             Dialog::Export { .. } => html! {
                 <ExportDialog count={self.session.store().len() + self.session.orphans().len()} on_export={link.callback(Msg::ExportAs)}
                     author={AttrValue::from(self.session.author().to_string())} on_author={link.callback(Msg::SetAuthor)}
-                    on_starter={link.callback(|(lock, key)| Msg::StarterPack(lock, key))}
+                    on_starter={link.callback(|(lock, key, instructions)| Msg::StarterPack(lock, key, instructions))}
                     on_close={link.callback(|_| Msg::ShowExport(false))} />
             },
             Dialog::Import(import) => html! {
@@ -122,6 +133,8 @@ impl App {
             Dialog::Class => html! {
                 <ClassViewHost doc={self.session.doc().clone()} tags={self.session.tags().clone()} on_close={link.callback(|_| Msg::ShowClass(false))}
                     answer_key={answer_key.map(|c| Rc::new(c.answer_key.clone()))}
+                    own_annotations={Rc::new(self.session.store().in_order().cloned().collect::<Vec<_>>())}
+                    on_key={link.callback(Msg::KeepAnswerKey)}
                     on_open_passage={link.callback(|(start, end)| Msg::OpenPassage(start, end))} />
             },
             Dialog::NewStudent(unexported) => html! {

@@ -98,9 +98,9 @@ impl App {
                 }
                 true
             }
-            Msg::StarterPack(lock, key) => {
+            Msg::StarterPack(lock, key, instructions) => {
                 self.dialog = None;
-                self.export_starter(lock, key);
+                self.export_starter(lock, key, &instructions);
                 true
             }
             Msg::ExportBackup => {
@@ -144,6 +144,11 @@ impl App {
                 let effects = self.session.reveal_key();
                 self.carry_out_quietly(effects);
                 true
+            }
+            Msg::KeepAnswerKey(key) => {
+                let effects = self.session.keep_answer_key(key);
+                self.carry_out_quietly(effects);
+                false
             }
             Msg::SetAuthor(name) => {
                 let effects = self.session.set_author(&name);
@@ -220,18 +225,18 @@ impl App {
     }
 
     /// Downloads a starter pack for students: no annotations, this article's tag set, the lock
-    /// flag and (when `key`) the user's annotations as the answer key, which is also kept here
-    /// (unlocked and revealed) so the class view can score students against it.
-    pub(super) fn export_starter(&mut self, lock: bool, key: bool) {
+    /// flag and the instructions. Never the answer key: when `key`, the user's annotations are
+    /// kept here (unlocked and revealed) as the key the class view scores students against.
+    pub(super) fn export_starter(&mut self, lock: bool, key: bool, instructions: &str) {
         self.commit_all_notes();
         let session = &self.session;
         let info =
             ExportInfo { source: session.doc().meta().source.as_deref(), by: session.author(), at: clock::now() };
-        let answer_key: Vec<_> = if key { session.all_annotations().cloned().collect() } else { Vec::new() };
-        let contents = pack::starter(session.doc(), session.tags(), &answer_key, lock, &info);
+        let contents = pack::starter(session.doc(), session.tags(), lock, instructions, &info);
         match download::download(&pack::starter_file_name(session.doc()), "application/json", &contents, self.t()) {
             Ok(()) => {
                 if key {
+                    let answer_key = self.session.all_annotations().cloned().collect();
                     let effects = self.session.keep_answer_key(answer_key);
                     self.carry_out_quietly(effects);
                 }

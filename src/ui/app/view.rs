@@ -60,6 +60,9 @@ impl App {
                         <ArticleView key={self.session.doc().hash().0.clone()} doc={self.session.doc().clone()} node_ref={self.article_ref.clone()} />
                     </div>
                     <div class="side-column">
+                        if let Some(instructions) = self.session.classroom().map(|c| c.instructions.as_str()).filter(|i| !i.is_empty()) {
+                            <crate::ui::assignment::AssignmentPanel instructions={AttrValue::from(instructions.to_string())} />
+                        }
                         { self.view_sidebar() }
                         <SideLists orphans={self.session.orphans().clone()} conflicts={self.session.conflicts().clone()} reattaching={self.reattach}
                             on_reattach={link.callback(Msg::Reattach)} on_discard_orphan={link.callback(Msg::DiscardOrphan)}

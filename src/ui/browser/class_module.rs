@@ -67,6 +67,8 @@ pub struct Input {
     pub tags: String,
     /// Empty when the article has no answer key.
     pub answer_key: String,
+    /// The teacher's own annotations of the article, a stored list.
+    pub own_annotations: String,
 }
 
 /// The class view mounted on the page; dropping it unmounts it.
@@ -80,6 +82,7 @@ pub struct Mounted {
 struct Callbacks {
     _open_passage: Closure<dyn Fn(f64, f64)>,
     _close: Closure<dyn Fn()>,
+    _key: Closure<dyn Fn(String)>,
 }
 
 /// Mounts the class view of `module` in a new element at the end of the body.
@@ -88,6 +91,7 @@ pub fn mount(
     input: Input,
     on_open_passage: impl Fn(usize, usize) + 'static,
     on_close: impl Fn() + 'static,
+    on_key: impl Fn(String) + 'static,
 ) -> Result<Mounted, String> {
     let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
     let body = document.body().ok_or("no body")?;
@@ -101,6 +105,7 @@ pub fn mount(
     let on_open_passage =
         Closure::<dyn Fn(f64, f64)>::new(move |start: f64, end: f64| on_open_passage(start as usize, end as usize));
     let on_close = Closure::<dyn Fn()>::new(on_close);
+    let on_key = Closure::<dyn Fn(String)>::new(on_key);
     let args = Array::new();
     for arg in [
         host.clone().into(),
@@ -108,8 +113,10 @@ pub fn mount(
         JsValue::from_str(&input.article),
         JsValue::from_str(&input.tags),
         JsValue::from_str(&input.answer_key),
+        JsValue::from_str(&input.own_annotations),
         on_open_passage.as_ref().clone(),
         on_close.as_ref().clone(),
+        on_key.as_ref().clone(),
     ] {
         args.push(&arg);
     }
@@ -117,7 +124,7 @@ pub fn mount(
         Ok(handle) => Ok(Mounted {
             host,
             handle,
-            callbacks: Some(Callbacks { _open_passage: on_open_passage, _close: on_close }),
+            callbacks: Some(Callbacks { _open_passage: on_open_passage, _close: on_close, _key: on_key }),
         }),
         Err(error) => {
             host.remove();

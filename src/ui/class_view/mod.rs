@@ -13,7 +13,6 @@ use yew::prelude::*;
 use crate::domain::agreement::Figure;
 use crate::domain::agreement_help::AGREEMENT_HELP;
 use crate::domain::annotation::Annotation;
-use crate::domain::answer_key::SpanScore;
 use crate::domain::class::{ClassView, RejectReason, Rejected, Submission};
 use crate::domain::class_csv::{agreement_csv, student_table_csv};
 use crate::domain::class_import::{authors, read_submission, student_from_file_name, student_name};
@@ -32,7 +31,10 @@ const STRIP_HEIGHT: f64 = 24.0;
 /// Passages and disagreements listed at most (the rest are counted).
 const LIST_LIMIT: usize = 200;
 
+mod key;
 mod sections;
+
+use key::KeyMsg;
 
 #[derive(Properties, PartialEq)]
 pub struct ClassViewProps {
@@ -41,9 +43,15 @@ pub struct ClassViewProps {
     pub on_close: Callback<()>,
     /// A passage to show in the article, in code points.
     pub on_open_passage: Callback<(usize, usize)>,
-    /// This article's answer key (from a starter pack), to score students against.
+    /// This article's answer key (the teacher's, kept in the app), to score students against.
     #[prop_or_default]
     pub answer_key: Option<Rc<Vec<Annotation>>>,
+    /// The teacher's own annotations of the article, which she may make the key.
+    #[prop_or_default]
+    pub own_annotations: Rc<Vec<Annotation>>,
+    /// The key changed here: the app stores it.
+    #[prop_or_default]
+    pub on_key: Callback<Vec<Annotation>>,
 }
 
 pub enum ClassMsg {
@@ -59,6 +67,7 @@ pub enum ClassMsg {
     DownloadTable,
     DownloadAgreement,
     ExportConsensus,
+    Key(KeyMsg),
 }
 
 pub struct ClassViewPanel {
@@ -78,6 +87,11 @@ pub struct ClassViewPanel {
     /// Consensus items the teacher left out, by id, sorted (a sorted list costs the wasm less than a hash set).
     dropped: Vec<Uuid>,
     notice: Option<String>,
+    /// The key the scores follow (starts as the app's; changed in the key section).
+    key: Option<Rc<Vec<Annotation>>>,
+    /// What the last change of the key did.
+    key_status: Option<String>,
+    key_input: NodeRef,
     input: NodeRef,
     close_ref: NodeRef,
 }
@@ -102,6 +116,9 @@ impl Component for ClassViewPanel {
             k: 2,
             dropped: Vec::new(),
             notice: None,
+            key: props.answer_key.clone(),
+            key_status: None,
+            key_input: NodeRef::default(),
             input: NodeRef::default(),
             close_ref: NodeRef::default(),
         }
@@ -186,6 +203,7 @@ impl Component for ClassViewPanel {
                 let name = format!("{}-consensus{}", self.stem(ctx), pack::FILE_SUFFIX);
                 self.save(ctx, &name, "application/json", &json)
             }
+            ClassMsg::Key(msg) => self.update_key(ctx, msg),
         }
     }
 
@@ -220,6 +238,7 @@ impl Component for ClassViewPanel {
                     if let Some(notice) = &self.notice {
                         <p class="notice-inline" role="alert">{notice.clone()}</p>
                     }
+                    { self.view_key(ctx) }
                     { self.view_rejected(t) }
                     { self.view_mixed(t) }
                     if students == 0 {
