@@ -36,6 +36,8 @@ fn parse_everything(bytes: &[u8]) {
     let _ = persist::decode_list(&text);
     let _ = persist::decode_tags(&text);
     let _ = persist::decode_classroom(&text);
+    let _ = persist::decode_presets(&text);
+    let _ = marginalia::domain::presets::from_file(&text);
     let _ = persist::decode_article(&text, Some("0123456789abcdef"));
     let _ = eviction::decode(&text);
 }

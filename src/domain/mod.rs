@@ -28,6 +28,7 @@ pub mod markdown;
 pub mod myers;
 pub mod persist;
 pub mod plain_text;
+pub mod presets;
 pub mod reanchor;
 pub mod rfc3339;
 pub mod segment;

@@ -286,6 +286,18 @@ pub fn tags_key(article: &ContentHash) -> String {
 
 /// Key of the user's name, written into annotations and exports.
 pub const AUTHOR_KEY: &str = "marginalia/v1/author";
+/// Key of the person's tag-set presets (`domain::presets`), one value for every article.
+pub const PRESETS_KEY: &str = "marginalia/v1/presets";
+
+/// Serialises the person's presets for storage.
+pub fn encode_presets(presets: &crate::domain::presets::Presets) -> String {
+    stored("presets", |w| crate::domain::presets::write_body(w, presets))
+}
+
+/// Reads the stored presets, telling a newer format apart from a damaged value.
+pub fn decode_presets(value: &str) -> Result<crate::domain::presets::Presets, DecodeError> {
+    decode_versioned(value, |root| crate::domain::presets::read_body(&read::required(root, "presets")?))
+}
 
 /// The UI language the user chose in Settings (`en`, `es`); absent, the browser's preference decides.
 pub const LANG_KEY: &str = "marginalia/v1/lang";

@@ -46,6 +46,7 @@ mod exchange;
 mod hand_in;
 mod keys;
 mod listeners;
+mod presets;
 mod saving;
 mod selection;
 mod start;
@@ -144,6 +145,7 @@ pub enum Msg {
     SetLang(Lang),
     EditTags(TagEdit),
     RevealAnswerKey,
+    Preset(presets::PresetMsg),
     /// The class view changed the teacher's answer key: keep it.
     KeepAnswerKey(Vec<Annotation>),
     /// Download a starter pack: (lock the tag set, keep my annotations as the answer key, instructions).
@@ -251,6 +253,8 @@ pub struct App {
     _listeners: Vec<EventListener>,
     /// When the save queue is written next.
     saving: saving::Saving,
+    /// What the last tag-set preset action said, shown in Settings.
+    preset_status: Option<String>,
 }
 
 impl Component for App {
@@ -337,6 +341,7 @@ impl Component for App {
                 true
             }
             Msg::ShowSettings(open) => {
+                self.preset_status = None;
                 self.show(open.then_some(Dialog::Settings(None)));
                 true
             }
@@ -427,6 +432,7 @@ impl Component for App {
             | Msg::KeepAnswerKey(_)
             | Msg::SetAuthor(_)) => self.update_exchange(ctx, msg),
             Msg::HandIn(msg) => self.update_hand_in(msg),
+            Msg::Preset(msg) => self.update_presets(ctx, msg),
             msg => self.update_articles(ctx, msg),
         }
     }

@@ -91,6 +91,9 @@ pub struct SettingsProps {
     /// For each key passage, whether the person's annotations found it (a self-check key).
     #[prop_or_default]
     pub key_found: Rc<Vec<bool>>,
+    /// The saved tag sets' section, shown under the tags.
+    #[prop_or_default]
+    pub children: Html,
     #[prop_or_default]
     pub on_reveal: Callback<()>,
     pub on_close: Callback<()>,
@@ -344,6 +347,7 @@ pub fn settings_dialog(props: &SettingsProps) -> Html {
                     <button type="submit" class="primary" disabled={locked}>{t.add_tag}</button>
                 </form>
                 { error_note(add_error) }
+                { props.children.clone() }
                 if let Some(key) = answer_key {
                     <h3>{t.answer_key}</h3>
                     { key }

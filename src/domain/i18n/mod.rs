@@ -6,6 +6,7 @@ mod en;
 mod es;
 mod es_help;
 mod hand_in;
+mod presets;
 mod texts;
 
 pub use assignment::{AssignmentTexts, ASSIGNMENT_EN, ASSIGNMENT_ES};
@@ -13,6 +14,7 @@ pub use class_texts::{ClassTexts, CLASS_EN, CLASS_ES};
 pub use en::EN;
 pub use es::ES;
 pub use hand_in::{HandInTexts, HAND_IN_EN, HAND_IN_ES};
+pub use presets::{PresetTexts, PRESETS_EN, PRESETS_ES};
 pub use texts::Texts;
 
 /// A language the UI is written in.
@@ -76,6 +78,14 @@ impl Lang {
         match self {
             Lang::En => &ASSIGNMENT_EN,
             Lang::Es => &ASSIGNMENT_ES,
+        }
+    }
+
+    /// This language's texts of tag-set presets.
+    pub fn presets(self) -> &'static PresetTexts {
+        match self {
+            Lang::En => &PRESETS_EN,
+            Lang::Es => &PRESETS_ES,
         }
     }
 

@@ -12,6 +12,7 @@ pub mod kv;
 pub mod listing;
 pub mod load;
 mod ops;
+mod presets;
 pub mod queue;
 mod tabs;
 
@@ -120,6 +121,8 @@ pub struct Session {
     classroom: Option<Rc<ClassroomState>>,
     unreadable: Vec<Unreadable>,
     author: String,
+    /// The person's tag-set presets (every article's), outside the undo history as the name is.
+    presets: Rc<crate::domain::presets::Presets>,
     history: History,
     queue: SharedQueue,
     annotations_loaded: bool,
@@ -135,6 +138,7 @@ impl Session {
     /// article can be shown first.
     pub fn open(doc: Rc<Document>, kv: &mut dyn KeyValue, queue: SharedQueue) -> Session {
         let author = Overlay { kv, queue: &queue.borrow() }.get(persist::AUTHOR_KEY).ok().flatten().unwrap_or_default();
+        let presets = presets::load(kv, &queue.borrow());
         let mut session = Session {
             doc: doc.clone(),
             store: Store::default(),
@@ -146,6 +150,7 @@ impl Session {
             classroom: None,
             unreadable: Vec::new(),
             author,
+            presets: Rc::new(presets),
             history: History::default(),
             queue,
             annotations_loaded: false,

@@ -116,7 +116,9 @@ impl App {
                     answer_key={answer_key.map(|c| (Rc::new(c.answer_key.clone()), c.revealed))}
                     key_found={self.key_found()}
                     on_reveal={link.callback(|_| Msg::RevealAnswerKey)}
-                    on_close={link.callback(|_| Msg::ShowSettings(false))} error={error.clone()} />
+                    on_close={link.callback(|_| Msg::ShowSettings(false))} error={error.clone()}>
+                    { self.view_presets(ctx) }
+                </SettingsDialog>
             },
             Dialog::Export { .. } => html! {
                 <ExportDialog count={self.session.store().len() + self.session.orphans().len()} on_export={link.callback(Msg::ExportAs)}

@@ -306,10 +306,12 @@ impl App {
         }
     }
 
-    /// Names the default tags of articles without a stored set in the UI's language (the open
-    /// article's too, while its set is not stored).
+    /// Sets the tags of articles without a stored set: the preset chosen last, else the default
+    /// set named in the UI's language (the open article's too, while its set is not stored).
     pub(super) fn name_default_tags(&mut self) {
-        let effects = self.session.use_default_tags(crate::domain::tags::TagSet::defaults(self.t()));
+        let defaults = self.session.preset_defaults();
+        let defaults = defaults.unwrap_or_else(|| crate::domain::tags::TagSet::defaults(self.t()));
+        let effects = self.session.use_default_tags(defaults);
         self.apply_effects(effects);
     }
 
