@@ -81,7 +81,8 @@ pub fn match_spans(student: &[Range<usize>], key: &[Range<usize>]) -> Vec<(usize
             matches.push((s, k));
         }
     }
-    matches.sort_unstable();
+    // The crate's one compiled sort, not another copy of the standard library's (`sort.rs`).
+    super::sort::sort_by_key(&mut matches, |m| *m);
     matches
 }
 
@@ -137,9 +138,12 @@ pub fn score_against_key(tokens: &Tokens, student: &[Annotation], key: &[Annotat
 /// rule above (what a self-check key shows a student beside each key passage).
 pub fn key_found(tokens: &Tokens, mine: &[Annotation], key: &[Annotation]) -> Vec<bool> {
     let mut found = vec![false; key.len()];
-    let mut tags: Vec<&TagId> = key.iter().flat_map(|a| &a.tags).collect();
-    tags.sort();
-    tags.dedup();
+    let mut tags: Vec<&TagId> = Vec::new();
+    for tag in key.iter().flat_map(|a| &a.tags) {
+        if !tags.contains(&tag) {
+            tags.push(tag);
+        }
+    }
     for tag in tags {
         let (indices, theirs): (Vec<usize>, Vec<Range<usize>>) = key
             .iter()

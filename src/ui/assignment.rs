@@ -2,22 +2,16 @@
 
 use yew::prelude::*;
 
-use crate::ui::i18n::use_assignment_texts;
+use crate::domain::i18n::AssignmentTexts;
 
-#[derive(Properties, PartialEq)]
-pub struct AssignmentProps {
-    /// Plain text from the starter pack; shown as text, never read as markup.
-    pub instructions: AttrValue,
-}
-
-/// The instructions, open at first; each paragraph of the text (blank-line separated) keeps its line breaks.
-#[function_component(AssignmentPanel)]
-pub fn assignment_panel(props: &AssignmentProps) -> Html {
-    let a = use_assignment_texts();
+/// The instructions (plain text from the starter pack, shown as text, never read as markup),
+/// open at first; the text keeps its line breaks. Plain markup rather than a component of its
+/// own, which costs the first download less.
+pub fn assignment_panel(instructions: &str, a: &AssignmentTexts) -> Html {
     html! {
         <details class="assignment" open=true>
             <summary><h2 class="assignment-heading">{a.instructions_heading}</h2></summary>
-            <p class="assignment-text">{props.instructions.clone()}</p>
+            <p class="assignment-text">{instructions.to_string()}</p>
         </details>
     }
 }

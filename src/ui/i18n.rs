@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::domain::i18n::{AssignmentTexts, HandInTexts, Lang, PresetTexts, Texts};
+use crate::domain::i18n::{AssignmentTexts, HandInTexts, Lang, Texts};
 
 /// The texts of the language the app provides (English outside a provider, as in a component test).
 #[hook]
@@ -20,10 +20,4 @@ pub fn use_hand_in_texts() -> &'static HandInTexts {
 #[hook]
 pub fn use_assignment_texts() -> &'static AssignmentTexts {
     use_context::<Lang>().unwrap_or_default().assignment()
-}
-
-/// The tag-set preset texts of the language the app provides.
-#[hook]
-pub fn use_preset_texts() -> &'static PresetTexts {
-    use_context::<Lang>().unwrap_or_default().presets()
 }

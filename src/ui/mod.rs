@@ -16,7 +16,6 @@ pub mod library;
 pub mod new_article;
 pub mod new_student;
 pub mod offline;
-pub mod presets;
 pub mod settings;
 pub mod side_lists;
 pub mod sidebar;

@@ -12,8 +12,6 @@ pub struct AssignmentTexts {
     /// The starter dialog's key checkbox: the key stays on the teacher's computer.
     pub keep_key: &'static str,
     pub instructions_heading: &'static str,
-    pub hide_instructions: &'static str,
-    pub show_instructions: &'static str,
     /// A self-check key's summary: "You found 2 of 3 key passages."
     pub self_check_found: fn(usize, usize) -> String,
     pub you_found_this: &'static str,
@@ -25,8 +23,6 @@ pub static ASSIGNMENT_EN: AssignmentTexts = AssignmentTexts {
     instructions_placeholder: "What to look for, how to tag it, when to hand it in",
     keep_key: "Keep my annotations here as the answer key for the class view (students never get it)",
     instructions_heading: "Assignment",
-    hide_instructions: "Hide the assignment",
-    show_instructions: "Assignment",
     self_check_found: |found, of| format!("You found {found} of {}.", count(of, "key passage", "key passages")),
     you_found_this: "found",
     you_missed_this: "not found",
@@ -37,8 +33,6 @@ pub static ASSIGNMENT_ES: AssignmentTexts = AssignmentTexts {
     instructions_placeholder: "Qué buscar, cómo etiquetarlo, cuándo entregarlo",
     keep_key: "Guardar aquí mis anotaciones como clave de respuestas para la vista de clase (los estudiantes nunca la reciben)",
     instructions_heading: "Tarea",
-    hide_instructions: "Ocultar la tarea",
-    show_instructions: "Tarea",
     self_check_found: |found, of| {
         format!("Encontraste {found} de {}.", count(of, "pasaje de la clave", "pasajes de la clave"))
     },

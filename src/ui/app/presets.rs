@@ -3,7 +3,6 @@
 use super::*;
 use crate::domain::presets;
 use crate::ui::browser::download;
-use crate::ui::presets::PresetsSection;
 
 /// What the person does with presets in Settings.
 pub enum PresetMsg {
@@ -80,17 +79,77 @@ impl App {
         true
     }
 
-    /// The presets section of Settings.
+    /// The saved tag sets' section of Settings: save this set under a name, apply or delete a
+    /// saved one, export them all or import a file. Plain markup built here rather than a
+    /// component of its own, which costs the first download less.
     pub(super) fn view_presets(&self, ctx: &Context<Self>) -> Html {
-        let link = ctx.link();
+        let (link, p) = (ctx.link(), self.lang.presets());
+        let presets = self.session.presets();
+        let locked = self.session.tags_locked();
+        let save = link.callback(|e: SubmitEvent| {
+            e.prevent_default();
+            let form: Element = e.target_unchecked_into();
+            let input = form.query_selector("input").ok().flatten().and_then(|i| i.dyn_into::<HtmlInputElement>().ok());
+            Msg::Preset(PresetMsg::Save(input.map(|i| i.value()).unwrap_or_default()))
+        });
+        let rows = presets.list.iter().enumerate().map(|(i, preset)| {
+            let swatches = preset.tags.tags.iter().map(|tag| {
+                html! { <span class="swatch" style={format!("background:{}", tag.colour)} title={tag.name.clone()}></span> }
+            });
+            html! {
+                <li class="preset-row" key={preset.name.clone()}>
+                    <span class="preset-name">{preset.name.clone()}</span>
+                    <span class="preset-swatches" aria-hidden="true">{ for swatches }</span>
+                    <span class="storage-used">{(p.tag_count)(preset.tags.tags.len())}</span>
+                    if presets.last.as_deref() == Some(preset.name.as_str()) {
+                        <span class="storage-used">{p.chosen_last}</span>
+                    }
+                    <button type="button" disabled={locked} aria-label={(p.apply_label)(&preset.name)}
+                        onclick={link.callback(move |_| Msg::Preset(PresetMsg::Apply(i)))}>{p.apply}</button>
+                    <button type="button" aria-label={(p.delete_label)(&preset.name)}
+                        onclick={link.callback(move |_| Msg::Preset(PresetMsg::Delete(i)))}>{p.delete}</button>
+                </li>
+            }
+        });
+        let open_file = |_| {
+            let input = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(PRESET_FILE));
+            if let Some(input) = input.and_then(|i| i.dyn_into::<HtmlInputElement>().ok()) {
+                input.set_value("");
+                input.click();
+            }
+        };
         html! {
-            <PresetsSection presets={Rc::new(self.session.presets().clone())} locked={self.session.tags_locked()}
-                status={self.preset_status.clone().map(AttrValue::from)}
-                on_save={link.callback(|name| Msg::Preset(PresetMsg::Save(name)))}
-                on_apply={link.callback(|i| Msg::Preset(PresetMsg::Apply(i)))}
-                on_delete={link.callback(|i| Msg::Preset(PresetMsg::Delete(i)))}
-                on_export={link.callback(|_| Msg::Preset(PresetMsg::Export))}
-                on_import={link.callback(|files| Msg::Preset(PresetMsg::Import(files)))} />
+            <section class="presets" aria-labelledby="presets-title">
+                <h3 id="presets-title">{p.heading}</h3>
+                <p class="storage-used">{p.intro}</p>
+                <form class="rename" onsubmit={save}>
+                    <label class="visually-hidden" for="preset-name">{p.name_label}</label>
+                    <input id="preset-name" type="text" maxlength="100" placeholder={p.name_placeholder} />
+                    <button type="submit">{p.save}</button>
+                </form>
+                if presets.list.is_empty() {
+                    <p class="storage-used">{p.none_yet}</p>
+                } else {
+                    <ul class="preset-list">{ for rows }</ul>
+                }
+                if locked {
+                    <p class="storage-used">{p.locked}</p>
+                }
+                <div class="dialog-actions">
+                    <button type="button" disabled={presets.list.is_empty()}
+                        onclick={link.callback(|_| Msg::Preset(PresetMsg::Export))}>{p.export}</button>
+                    <button type="button" onclick={open_file}>{p.import}</button>
+                    <input id={PRESET_FILE} type="file" class="visually-hidden" tabindex="-1" aria-hidden="true" aria-label={p.import}
+                        accept=".json,application/json"
+                        onchange={link.callback(|e: Event| Msg::Preset(PresetMsg::Import(files::files_of(e.target_unchecked_into::<HtmlInputElement>().files()))))} />
+                </div>
+                if let Some(status) = self.preset_status.clone() {
+                    <p class="storage-used" role="status">{status}</p>
+                }
+            </section>
         }
     }
 }
+
+/// The id of the presets file input, which the Import button clicks.
+const PRESET_FILE: &str = "preset-file";

@@ -61,7 +61,7 @@ impl App {
                     </div>
                     <div class="side-column">
                         if let Some(instructions) = self.session.classroom().map(|c| c.instructions.as_str()).filter(|i| !i.is_empty()) {
-                            <crate::ui::assignment::AssignmentPanel instructions={AttrValue::from(instructions.to_string())} />
+                            { crate::ui::assignment::assignment_panel(instructions, self.lang.assignment()) }
                         }
                         { self.view_sidebar() }
                         <SideLists orphans={self.session.orphans().clone()} conflicts={self.session.conflicts().clone()} reattaching={self.reattach}

@@ -225,7 +225,7 @@ fn same_passages(a: &[Annotation], b: &[Annotation]) -> bool {
     let passage = |x: &Annotation| (x.target.start, x.target.end, x.tags.clone());
     let mut a: Vec<_> = a.iter().map(passage).collect();
     let mut b: Vec<_> = b.iter().map(passage).collect();
-    a.sort();
-    b.sort();
+    crate::domain::sort::sort_by(&mut a, Ord::cmp);
+    crate::domain::sort::sort_by(&mut b, Ord::cmp);
     a == b
 }
