@@ -63,8 +63,8 @@ test('presets: saved on one article, applied on a second as one undoable step, a
   await settings(page).getByRole('button', { name: 'Apply Debate to this article' }).click();
   await expect(settings(page)).toContainText('Set “Debate” applied to this article.');
   await expect(settings(page).getByRole('textbox', { name: 'Name of tag 1' })).toHaveValue('Opinion');
-  // Claim stays after the preset's tags: an annotation uses it.
-  await expect(settings(page).locator('.tag-row')).toHaveCount(5);
+  // The preset's Opinion is the renamed Claim (a rename keeps the tag's id): the annotation is Opinion now.
+  await expect(settings(page).locator('.tag-row')).toHaveCount(4);
   await expect(settings(page).locator('.preset-row')).toContainText('new articles start with this one');
   await page.keyboard.press('Escape');
   await expect(page.locator('#keyboard-hint')).toContainText('o for Opinion');
@@ -114,7 +114,7 @@ test('the key stays with the teacher: instructions for the student, the key edit
   const json = JSON.parse(starter.text);
   expect(json.classroom).toEqual({ lockTags: false, instructions: INSTRUCTIONS });
   expect(starter.text).not.toContain('answerKey');
-  expect(starter.text).not.toContain('sovereignty is inalienable');
+  expect(json.annotations).toEqual([]);
 
   // The student sees the instructions on import and beside the article, as text.
   const context = await browser.newContext();
@@ -139,7 +139,7 @@ test('the key stays with the teacher: instructions for the student, the key edit
   // The teacher's class view scores Ana against the key as it was: 1 of 1 found, 1 extra.
   await page.getByRole('button', { name: 'Class' }).click();
   await expect(classView(page)).toContainText('The key has 1 passage.');
-  await classView(page).locator('input[type=file][multiple]').setInputFiles([{ name: 'ana.marginalia.json', mimeType: 'application/json', buffer: Buffer.from(handIn.text) }]);
+  await classView(page).locator('input[type=file]').setInputFiles([{ name: 'ana.marginalia.json', mimeType: 'application/json', buffer: Buffer.from(handIn.text) }]);
   const scores = classView(page).getByRole('table', { name: 'Scores against the answer key' });
   const ana = scores.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Ana' }) });
   await expect(ana.getByRole('cell')).toHaveText(['Found 1 of 1 key passage, 1 extra', '50.0 %', '100.0 %', '0.67']);
@@ -154,7 +154,7 @@ test('the key stays with the teacher: instructions for the student, the key edit
   await expect(classView(page)).toContainText('Your annotations on this article (3) are not the key (1)');
   await classView(page).getByRole('button', { name: 'Use my 3 annotations on this article as the key' }).click();
   await expect(classView(page)).toContainText('The key has 3 passages.');
-  await classView(page).locator('input[type=file][multiple]').setInputFiles([{ name: 'ana.marginalia.json', mimeType: 'application/json', buffer: Buffer.from(handIn.text) }]);
+  await classView(page).locator('input[type=file]').setInputFiles([{ name: 'ana.marginalia.json', mimeType: 'application/json', buffer: Buffer.from(handIn.text) }]);
   await expect(ana.getByRole('cell')).toHaveText(['Found 2 of 3 key passages, 0 extra', '100.0 %', '66.7 %', '0.80']);
   // A passage taken out of the key: the scores follow at once.
   const keyList = classView(page).locator('details.key-list');
@@ -175,7 +175,8 @@ test('the key stays with the teacher: instructions for the student, the key edit
   await expect(classView(page)).toContainText('The key has 2 passages.');
   // A key file of another article is refused with its reason.
   const other = { ...teacherPack, article: { ...teacherPack.article, hash: 'f'.repeat(64) } };
-  await classView(page).locator('.class-key input[type=file]').setInputFiles([{ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(other)) }]);
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), classView(page).getByRole('button', { name: 'Load a key file' }).click()]);
+  await chooser.setFiles([{ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(other)) }]);
   await expect(classView(page)).toContainText('cannot be read as a key');
   await expect(classView(page)).toContainText('The key has 2 passages.');
 
@@ -221,7 +222,7 @@ test('class view tables fit 1,366 px and scroll inside their box at 390 px', asy
   }));
   await page.getByRole('button', { name: 'Class' }).click();
   await classView(page).getByRole('button', { name: 'Use my 4 annotations on this article as the key' }).click();
-  await classView(page).locator('input[type=file][multiple]').setInputFiles(students);
+  await classView(page).locator('input[type=file]').setInputFiles(students);
   await expect(classView(page).getByRole('table', { name: 'Scores against the answer key' })).toBeVisible();
   const layout = () => page.evaluate(() => {
     const view = document.querySelector('.class-view') as HTMLElement;
@@ -233,7 +234,10 @@ test('class view tables fit 1,366 px and scroll inside their box at 390 px', asy
     const wrapped = [...document.querySelectorAll('.class-view .figure')].filter((f) => f.getClientRects().length > 1).map((f) => f.textContent);
     return { viewRight: view.getBoundingClientRect().right, viewScroll: view.scrollWidth, viewClient: view.clientWidth, tables, wrapped };
   });
-  await page.screenshot({ path: 'test-results/class-view-1366.png', fullPage: false });
+  await classView(page).getByRole('table', { name: 'Scores against the answer key' }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: test.info().outputPath('class-view-1366.png') });
+  await classView(page).getByRole('table', { name: 'Agreement (on words)' }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: test.info().outputPath('class-view-1366-agreement.png') });
   const wide = await layout();
   expect(wide.wrapped).toEqual([]);
   for (const t of wide.tables) {
@@ -241,7 +245,8 @@ test('class view tables fit 1,366 px and scroll inside their box at 390 px', asy
     expect(t.right).toBeLessThanOrEqual(wide.viewRight);
   }
   await page.setViewportSize({ width: 390, height: 844 });
-  await page.screenshot({ path: 'test-results/class-view-390.png', fullPage: false });
+  await classView(page).getByRole('table', { name: 'Scores against the answer key' }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: test.info().outputPath('class-view-390.png') });
   const narrow = await layout();
   expect(narrow.wrapped).toEqual([]);
   expect(narrow.viewScroll, 'the panel itself never scrolls sideways').toBeLessThanOrEqual(narrow.viewClient + 1);

@@ -93,13 +93,15 @@ impl App {
             Msg::Preset(PresetMsg::Save(input.map(|i| i.value()).unwrap_or_default()))
         });
         let rows = presets.list.iter().enumerate().map(|(i, preset)| {
-            let swatches = preset.tags.tags.iter().map(|tag| {
-                html! { <span class="swatch" style={format!("background:{}", tag.colour)} title={tag.name.clone()}></span> }
+            // SVG fills, not style attributes (the page's CSP allows none); colours are checked #rrggbb.
+            let swatches = preset.tags.tags.iter().enumerate().map(|(k, tag)| {
+                html! { <rect x={(k * 14).to_string()} y="0" width="12" height="12" rx="2" fill={tag.colour.clone()} /> }
             });
+            let width = (preset.tags.tags.len() * 14).to_string();
             html! {
                 <li class="preset-row" key={preset.name.clone()}>
                     <span class="preset-name">{preset.name.clone()}</span>
-                    <span class="preset-swatches" aria-hidden="true">{ for swatches }</span>
+                    <svg class="preset-swatches" aria-hidden="true" width={width.clone()} height="12" viewBox={format!("0 0 {width} 12")}>{ for swatches }</svg>
                     <span class="storage-used">{(p.tag_count)(preset.tags.tags.len())}</span>
                     if presets.last.as_deref() == Some(preset.name.as_str()) {
                         <span class="storage-used">{p.chosen_last}</span>

@@ -8,6 +8,7 @@ use super::*;
 use crate::domain::figure_reading::found;
 use crate::domain::format::pack::Pack;
 use crate::domain::i18n::ClassTexts;
+use wasm_bindgen::JsCast;
 
 /// What the teacher does to the key.
 pub enum KeyMsg {
@@ -29,8 +30,21 @@ impl ClassViewPanel {
                 true
             }
             KeyMsg::OpenFile => {
-                if let Some(input) = self.key_input.cast::<HtmlInputElement>() {
-                    input.set_value("");
+                // An input made for this one choice and never put in the page: the view's own file
+                // input stays the only one in it.
+                let input = web_sys::window()
+                    .and_then(|w| w.document())
+                    .and_then(|d| d.create_element("input").ok())
+                    .and_then(|e| e.dyn_into::<HtmlInputElement>().ok());
+                if let Some(input) = input {
+                    input.set_type("file");
+                    input.set_accept(".json,application/json");
+                    let link = ctx.link().clone();
+                    let chosen = input.clone();
+                    gloo::events::EventListener::once(&input, "change", move |_| {
+                        link.send_message(ClassMsg::Key(KeyMsg::FileChosen(files::files_of(chosen.files()))))
+                    })
+                    .forget();
                     input.click();
                 }
                 false
@@ -133,13 +147,10 @@ impl ClassViewPanel {
                     <p class="notice-inline">{(c.mine_differ)(mine, key.len())}</p>
                 }
                 <div class="class-actions">
-                    if mine > 0 {
+                    if differs || (key.is_empty() && mine > 0) {
                         <button type="button" onclick={link.callback(|_| ClassMsg::Key(KeyMsg::UseMine))}>{(c.use_mine)(mine)}</button>
                     }
                     <button type="button" onclick={link.callback(|_| ClassMsg::Key(KeyMsg::OpenFile))}>{c.load_key}</button>
-                    <input ref={self.key_input.clone()} type="file" class="visually-hidden" tabindex="-1" aria-hidden="true"
-                        aria-label={c.load_key} accept=".json,application/json"
-                        onchange={link.callback(|e: Event| ClassMsg::Key(KeyMsg::FileChosen(files::files_of(e.target_unchecked_into::<HtmlInputElement>().files()))))} />
                 </div>
                 if let Some(status) = &self.key_status {
                     <p class="storage-used" role="status">{status.clone()}</p>

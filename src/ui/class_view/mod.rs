@@ -91,7 +91,6 @@ pub struct ClassViewPanel {
     key: Option<Rc<Vec<Annotation>>>,
     /// What the last change of the key did.
     key_status: Option<String>,
-    key_input: NodeRef,
     input: NodeRef,
     close_ref: NodeRef,
 }
@@ -118,7 +117,6 @@ impl Component for ClassViewPanel {
             notice: None,
             key: props.answer_key.clone(),
             key_status: None,
-            key_input: NodeRef::default(),
             input: NodeRef::default(),
             close_ref: NodeRef::default(),
         }
