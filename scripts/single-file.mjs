@@ -64,7 +64,9 @@ export async function buildSingleFile(dist) {
     `<script type="application/octet-stream" id="${CLASS_WASM_ELEMENT}">${classWasm}</script>`,
     `<script type="module">${classScript}</script>`,
   ].join('\n');
-  html = html.replace(/\s*<\/head>/, `\n${inlined}\n</head>`);
+  // A function, not a string: a replacement string reads `$&`, `$'` and `` $` `` in the inlined
+  // scripts as patterns (minified glue can hold them), which would change the scripts' text.
+  html = html.replace(/\s*<\/head>/, () => `\n${inlined}\n</head>`);
   html = setPolicy(html, policy({
     'default-src': ["'none'"],
     'script-src': [hashSource(script), hashSource(classScript), "'wasm-unsafe-eval'"],

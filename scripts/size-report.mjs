@@ -24,7 +24,10 @@ export const CEILING_BROTLI_KB = BUDGET_BROTLI_KB;
 // cleaning, rich paste's reader) lives here: 190.8 -> 200.6 KB, 202.7 KB with main at 6aaf3b1 (docs/size.md);
 // with the exports other than the pack and everything of session 5 merged, 219.97 KB: the ceiling
 // is set 1 KB above that, so a build machine whose file paths are a few bytes longer still passes.
-export const CLASS_VIEW_CEILING_BROTLI_KB = 221;
+// Issue 20 put the teacher's answer key here (the key section: loading a key file, taking passages
+// out, the self-check key file), the plain readings of kappa and the scores in passages, with their
+// texts in both languages: 219.97 -> 225.0 KB; the ceiling is again 1 KB above.
+export const CLASS_VIEW_CEILING_BROTLI_KB = 226;
 const SINGLE_FILE = 'marginalia.html';
 
 /** Raw, gzip (level 9) and brotli (quality 11, the level static hosts precompress with) bytes of one body. */

@@ -181,7 +181,7 @@ impl ClassViewPanel {
             <section class="class-block" aria-labelledby="class-scores">
                 <h3 id="class-scores">{t.scores_heading}</h3>
                 <p class="storage-used">{(c.key_count)(key.len())}</p>
-                <table class="class-table scores-table" aria-labelledby="class-scores">
+                <table tabindex="0" class="class-table scores-table" aria-labelledby="class-scores">
                     <thead>
                         <tr>
                             <th scope="col">{t.student}</th>
@@ -204,7 +204,7 @@ impl ClassViewPanel {
                     </tbody>
                 </table>
                 <h4 id="class-scores-by-tag">{c.by_tag_heading}</h4>
-                <table class="class-table scores-by-tag" aria-labelledby="class-scores-by-tag">
+                <table tabindex="0" class="class-table scores-by-tag" aria-labelledby="class-scores-by-tag">
                     <thead>
                         <tr>
                             <th scope="col">{t.student}</th>

@@ -60,7 +60,7 @@ impl ClassViewPanel {
         html! {
             <section class="class-block" aria-labelledby="class-table">
                 <h3 id="class-table">{t.students_by_tag}</h3>
-                <table class="class-table" aria-labelledby="class-table">
+                <table tabindex="0" class="class-table" aria-labelledby="class-table">
                     <thead>
                         <tr>
                             <th scope="col">{t.student}</th>
@@ -117,7 +117,7 @@ impl ClassViewPanel {
         html! {
             <section class="class-block" aria-labelledby="class-agreement">
                 <h3 id="class-agreement">{t.agreement_heading}</h3>
-                <table class="class-table agreement-table" aria-labelledby="class-agreement">
+                <table tabindex="0" class="class-table agreement-table" aria-labelledby="class-agreement">
                     <thead>
                         <tr>
                             <th scope="col">{t.tag}</th>
@@ -157,7 +157,7 @@ impl ClassViewPanel {
                             { for options }
                         </select>
                     </label>
-                    <table class="class-table pair-table" aria-labelledby="class-pairs">
+                    <table tabindex="0" class="class-table pair-table" aria-labelledby="class-pairs">
                         <thead>
                             <tr>
                                 <td></td>
