@@ -64,7 +64,8 @@ export async function buildSingleFile(dist) {
     `<script type="application/octet-stream" id="${CLASS_WASM_ELEMENT}">${classWasm}</script>`,
     `<script type="module">${classScript}</script>`,
   ].join('\n');
-  // A function, not a string: `$&`, `$'` and the like in the inlined JS are text, not replacement patterns.
+  // A function, not a string: a replacement string reads `$&`, `$'` and `` $` `` in the inlined
+  // scripts as patterns (minified glue can hold them), which would change the scripts' text.
   html = html.replace(/\s*<\/head>/, () => `\n${inlined}\n</head>`);
   html = setPolicy(html, policy({
     'default-src': ["'none'"],

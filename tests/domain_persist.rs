@@ -454,10 +454,14 @@ fn classroom_state_round_trips_and_refuses_newer_schemas() {
         lock_tags: true,
         answer_key: vec![annotation(1, "a quote", &["claim"], "why")],
         revealed: false,
+        instructions: String::new(),
     };
     assert_eq!(decode_classroom(&encode_classroom(&state)), Ok(state.clone()));
+    assert!(!encode_classroom(&state).contains("instructions"), "stored only when there are some");
     let revealed = ClassroomState { revealed: true, ..state };
-    assert_eq!(decode_classroom(&encode_classroom(&revealed)), Ok(revealed));
+    assert_eq!(decode_classroom(&encode_classroom(&revealed)), Ok(revealed.clone()));
+    let with_text = ClassroomState { instructions: "Line one\n<i>two</i>".into(), ..revealed };
+    assert_eq!(decode_classroom(&encode_classroom(&with_text)), Ok(with_text));
     assert_eq!(decode_classroom(r#"{"schema":9,"classroom":{}}"#), Err(DecodeError::NewerSchema(9)));
     assert!(matches!(decode_classroom("{"), Err(DecodeError::Corrupt(_))));
 }

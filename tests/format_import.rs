@@ -8,7 +8,7 @@ use marginalia::domain::annotation::Annotation;
 use marginalia::domain::article::document::Document;
 use marginalia::domain::article::plain_text::parse_plain_text;
 use marginalia::domain::format::import::{plan_import, FileSummary, ImportFile, Inserted, Merged};
-use marginalia::domain::format::pack::{self, ExportInfo};
+use marginalia::domain::format::pack::{self, ExportInfo, Pack};
 use marginalia::domain::format::{Format, Location};
 use proptest::prelude::*;
 use time::macros::datetime;
@@ -328,26 +328,55 @@ proptest! {
 }
 
 #[test]
-fn a_starter_pack_sets_the_tag_set_lock_and_key_of_its_own_article_only() {
+fn a_starter_pack_sets_the_tag_set_lock_and_instructions_of_its_own_article_only() {
     let doc = sample();
     let info = ExportInfo { source: None, by: "Teacher", at: datetime!(2025-03-10 09:00:00 UTC) };
     let mut tags = TagSet::default();
     tags.tags[0].name = "Thesis".into();
-    let key = vec![on(&doc, 1, "sovereignty is inalienable", "why", T1)];
-    let starter = pack::starter(&doc, &tags, &key, true, &info);
+    let starter = pack::starter(&doc, &tags, true, "  Tag every claim.\n<b>Not markup</b>  ", &info);
+    assert!(!starter.contains("answerKey"), "a starter pack holds no answer key");
 
     let plan = plan_import(&doc, &TagSet::default(), &Merged::new(), &[file("s.json", starter.as_bytes())]);
     assert_eq!(plan.tags, tags, "the pack's tag set replaces the article's");
     let classroom = plan.classroom.as_ref().expect("the classroom section");
     assert!(classroom.lock_tags);
-    assert_eq!(classroom.answer_key, key);
-    assert!(plan.merged.is_empty(), "the answer key never joins the annotations");
+    assert!(classroom.answer_key.is_empty());
+    assert_eq!(classroom.instructions, "Tag every claim.\n<b>Not markup</b>", "plain text, trimmed");
+    assert!(plan.merged.is_empty());
     assert!(plan.is_noop(&Merged::new()));
-    assert_eq!(summary(&plan, 0).starter, Some((true, true)));
+    assert_eq!(summary(&plan, 0).starter, Some((true, false)));
+    assert_eq!(summary(&plan, 0).instructions, "Tag every claim.\n<b>Not markup</b>");
 
     let other = parse_plain_text("Another article\n\nWith other words in it.");
     let plan = plan_import(&other, &TagSet::default(), &Merged::new(), &[file("s.json", starter.as_bytes())]);
     assert_eq!(plan.classroom, None, "a starter pack of another article changes nothing here");
     assert_eq!(plan.tags, TagSet::default());
     assert_eq!(summary(&plan, 0).same_article, Some(false));
+}
+
+#[test]
+fn an_old_starter_packs_key_is_dropped_and_a_self_check_keys_is_kept() {
+    let doc = sample();
+    let info = ExportInfo { source: None, by: "Teacher", at: datetime!(2025-03-10 09:00:00 UTC) };
+    let tags = TagSet::default();
+    let key = vec![on(&doc, 1, "sovereignty is inalienable", "why", T1)];
+    // A starter pack as made before keys stayed with the teacher: the key in the classroom section.
+    let mut old = Pack::new(&doc, &tags, std::iter::empty(), &info);
+    old.classroom = Some(pack::Classroom { lock_tags: true, answer_key: key.clone(), ..Default::default() });
+    let old = old.to_json();
+    assert!(old.contains("answerKey"));
+    let plan = plan_import(&doc, &TagSet::default(), &Merged::new(), &[file("old.json", old.as_bytes())]);
+    let classroom = plan.classroom.as_ref().expect("still imports as a starter pack");
+    assert!(classroom.lock_tags);
+    assert!(classroom.answer_key.is_empty(), "a student's import drops the old key");
+    assert!(plan.merged.is_empty(), "and it never joins the annotations");
+    assert_eq!(summary(&plan, 0).starter, Some((true, false)));
+
+    let self_check = pack::self_check_key(&doc, &tags, &key, &info);
+    let plan = plan_import(&doc, &TagSet::default(), &Merged::new(), &[file("key.json", self_check.as_bytes())]);
+    let classroom = plan.classroom.as_ref().expect("the classroom section");
+    assert!(classroom.self_check && !classroom.lock_tags);
+    assert_eq!(classroom.answer_key, key);
+    assert!(plan.merged.is_empty(), "the key never joins the annotations");
+    assert_eq!(summary(&plan, 0).starter, Some((false, true)));
 }

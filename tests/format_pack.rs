@@ -392,17 +392,18 @@ fn a_starter_pack_round_trips_validates_and_imports_as_its_tag_set() {
     let doc = sample();
     let mut tags = TagSet::default();
     tags.tags[0].name = "Thesis".into();
-    let key = sample_annotations(&doc);
-    for (lock, key) in [(true, key.as_slice()), (false, &[][..])] {
-        let text = pack::starter(&doc, &tags, key, lock, &info());
+    for (lock, instructions) in [(true, "Find the claims.\n\nHand in by Friday."), (false, "")] {
+        let text = pack::starter(&doc, &tags, lock, instructions, &info());
         validate_against_schema(&text);
+        assert!(!text.contains("answerKey") && !text.contains("selfCheck"), "no key in a starter pack");
+        assert_eq!(text.contains("instructions"), !instructions.is_empty());
         let (pack, _) = Pack::from_bytes(text.as_bytes()).unwrap_or_else(|e| panic!("{e}\n{text}"));
         assert_eq!(pack.to_json(), text, "re-export is byte-identical");
         assert!(pack.annotations.is_empty(), "a starter pack has no annotations of its own");
         let classroom = pack.classroom.clone().expect("the classroom section");
         assert_eq!(classroom.lock_tags, lock);
-        assert_eq!(classroom.answer_key.len(), key.len());
-        assert!(classroom.answer_key.windows(2).all(|w| w[0].target.start <= w[1].target.start), "in article order");
+        assert_eq!(classroom.instructions, instructions);
+        assert!(classroom.answer_key.is_empty() && !classroom.self_check);
         // Imported over other tags, the pack's tag set comes back as it is.
         let imported = read_file(text.as_bytes(), &TagSet { tags: vec![] }).expect("imports");
         assert_eq!(imported.tags, tags);
@@ -410,6 +411,28 @@ fn a_starter_pack_round_trips_validates_and_imports_as_its_tag_set() {
         assert_eq!(imported.classroom, Some(classroom));
     }
     assert_eq!(pack::starter_file_name(&doc), pack::file_name(&doc).replace(FILE_SUFFIX, ".starter.marginalia.json"));
+}
+
+#[test]
+fn a_self_check_key_round_trips_validates_and_keeps_its_key() {
+    let doc = sample();
+    let key = sample_annotations(&doc);
+    let text = pack::self_check_key(&doc, &TagSet::default(), &key, &info());
+    validate_against_schema(&text);
+    let (pack, _) = Pack::from_bytes(text.as_bytes()).unwrap_or_else(|e| panic!("{e}\n{text}"));
+    assert_eq!(pack.to_json(), text, "re-export is byte-identical");
+    assert!(pack.annotations.is_empty());
+    let classroom = pack.classroom.clone().expect("the classroom section");
+    assert!(classroom.self_check && !classroom.lock_tags);
+    assert_eq!(classroom.answer_key.len(), key.len());
+    assert!(classroom.answer_key.windows(2).all(|w| w[0].target.start <= w[1].target.start), "in article order");
+    let imported = read_file(text.as_bytes(), &TagSet::default()).expect("imports");
+    assert_eq!(imported.classroom, Some(classroom));
+    assert!(imported.annotations.is_empty(), "the key never joins the annotations");
+    assert_eq!(
+        pack::self_check_file_name(&doc),
+        pack::file_name(&doc).replace(FILE_SUFFIX, ".self-check.marginalia.json")
+    );
 }
 
 #[test]
@@ -424,7 +447,7 @@ fn a_pack_without_a_classroom_has_none_and_does_not_write_one() {
 fn classroom_errors_name_the_field() {
     let doc = sample();
     let starter: Value =
-        serde_json::from_str(&pack::starter(&doc, &TagSet::default(), &sample_annotations(&doc), true, &info()))
+        serde_json::from_str(&pack::self_check_key(&doc, &TagSet::default(), &sample_annotations(&doc), &info()))
             .unwrap();
     let with = |edit: fn(&mut Value)| {
         let mut v = starter.clone();
@@ -433,6 +456,8 @@ fn classroom_errors_name_the_field() {
     };
     check_rejected(with(|v| v["classroom"]["lockTags"] = json!("yes")), "classroom.lockTags", "true or false");
     check_rejected(with(|v| v["classroom"] = json!(3)), "classroom", "");
+    check_rejected(with(|v| v["classroom"]["selfCheck"] = json!("yes")), "classroom.selfCheck", "true or false");
+    check_rejected(with(|v| v["classroom"]["instructions"] = json!(7)), "classroom.instructions", "");
     check_rejected(
         with(|v| v["classroom"]["answerKey"][1]["tags"] = json!(["nope"])),
         "classroom.answerKey[1].tags[0]",

@@ -82,8 +82,9 @@ fn every_format_crosses_unchanged() {
     tags.tags[1].description = "what \"quotes\" are".into();
     let files = [
         pack_of(&doc, &tags, &list),
-        pack::starter(&doc, &tags, &list, true, &info()),
-        pack::starter(&doc, &tags, &[], false, &info()),
+        pack::starter(&doc, &tags, true, "Tag the \"claims\".\nThen hand in.", &info()),
+        pack::starter(&doc, &tags, false, "", &info()),
+        pack::self_check_key(&doc, &tags, &list, &info()),
         storage::export_json(&doc, &list, at(5)),
         w3c::export(&doc, &tags, &list, &info()),
         hypothesis::export(&doc, &tags, &list, &info()),

@@ -161,13 +161,13 @@ fn up_to_the_limits_everything_imports() {
 fn a_starter_pack_without_a_usable_tag_is_refused() {
     let doc = doc();
     for lock in [true, false] {
-        let empty = pack::starter(&doc, &TagSet { tags: vec![] }, &[], lock, &info());
+        let empty = pack::starter(&doc, &TagSet { tags: vec![] }, lock, "", &info());
         refused(&empty, &["starter pack", "without a usable tag"]);
         let invisible = TagSet { tags: vec![tag("a", " "), tag("b", "\u{200b}\u{feff}"), tag("c", "\t\u{202e}")] };
-        refused(&pack::starter(&doc, &invisible, &[], lock, &info()), &["without a usable tag"]);
+        refused(&pack::starter(&doc, &invisible, lock, "", &info()), &["without a usable tag"]);
     }
     let one = TagSet { tags: vec![tag("a", " "), tag("b", "Claim")] };
-    assert!(read_file(pack::starter(&doc, &one, &[], true, &info()).as_bytes(), &TagSet::default()).is_ok());
+    assert!(read_file(pack::starter(&doc, &one, true, "", &info()).as_bytes(), &TagSet::default()).is_ok());
 }
 
 /// A file of quotes that are not in the article (20,000 short ones or 200 of 50 KB searched for

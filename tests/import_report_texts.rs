@@ -42,7 +42,7 @@ fn lines(plan: &ImportPlan, i: usize, t: &Texts) -> Vec<String> {
 #[test]
 fn a_starter_pack_says_what_it_changes_in_the_tag_set_by_name() {
     let doc = article();
-    let starter = pack::starter(&doc, &teachers_tags(), std::iter::empty(), true, &info());
+    let starter = pack::starter(&doc, &teachers_tags(), true, "", &info());
     let plan = plan(&[("starter.marginalia.json", &starter)]);
     assert_eq!(
         summary(&plan, 0).tag_changes,
@@ -110,7 +110,7 @@ fn a_pack_names_its_new_tags_by_name_and_an_unchanged_set_says_nothing() {
 #[test]
 fn a_starter_pack_of_another_article_changes_no_tags() {
     let other = other_article();
-    let starter = pack::starter(&other, &teachers_tags(), std::iter::empty(), true, &info());
+    let starter = pack::starter(&other, &teachers_tags(), true, "", &info());
     let plan = plan(&[("starter.marginalia.json", &starter)]);
     assert!(summary(&plan, 0).tag_changes.is_empty());
     let text = lines(&plan, 0, &EN).join(" ");

@@ -170,13 +170,18 @@ proptest! {
         let list = vec![a.clone(), b];
         prop_assert_eq!(storage::encode_list(&list), compact(&stored("annotations", annotations_shape(&list))));
         prop_assert_eq!(storage::encode_list(&[]), compact(&stored("annotations", annotations_shape(&[]))));
-        for (lock_tags, revealed, answer_key) in [(true, false, list.clone()), (false, true, Vec::new())] {
-            let state = ClassroomState { lock_tags, answer_key, revealed };
-            prop_assert_eq!(storage::encode_classroom(&state), compact(&stored("classroom", Shape::Object(vec![
+        let states = [(true, false, list.clone(), "Line\none \"q\""), (false, true, Vec::new(), "")];
+        for (lock_tags, revealed, answer_key, instructions) in states {
+            let state = ClassroomState { lock_tags, answer_key, revealed, instructions: instructions.into() };
+            let mut fields = vec![
                 ("lockTags", leaf(state.lock_tags)),
                 ("answerKey", annotations_shape(&state.answer_key)),
                 ("revealed", leaf(state.revealed)),
-            ]))));
+            ];
+            if !state.instructions.is_empty() {
+                fields.push(("instructions", leaf(state.instructions.as_str())));
+            }
+            prop_assert_eq!(storage::encode_classroom(&state), compact(&stored("classroom", Shape::Object(fields))));
         }
     }
 

@@ -36,6 +36,8 @@ fn parse_everything(bytes: &[u8]) {
     let _ = storage::decode_list(&text);
     let _ = storage::decode_tags(&text);
     let _ = storage::decode_classroom(&text);
+    let _ = storage::decode_presets(&text);
+    let _ = storage::presets::from_file(&text);
     let _ = storage::decode_article(&text, Some("0123456789abcdef"));
     let _ = eviction::decode(&text);
 }

@@ -408,9 +408,37 @@ fn importing_a_starter_pack_replaces_the_tags_and_sets_the_classroom() {
     assert_eq!(tag_ids(&session), ["thesis", "evidence"]);
     let classroom = session.classroom().expect("a classroom");
     assert!(classroom.lock_tags && !classroom.revealed);
-    assert_eq!(classroom.answer_key.iter().map(|a| a.id).collect::<Vec<_>>(), [id(50)]);
+    assert!(classroom.answer_key.is_empty(), "a starter pack brings no key");
+    assert_eq!(classroom.instructions, "Tag the thesis.");
     assert!(session.tags_locked());
+}
+
+/// What a student's import does with each of a teacher's files, in turn: an old starter pack's
+/// key is dropped; a self-check key is kept and shown, keeping the lock and the instructions; a
+/// starter pack afterwards keeps that key.
+#[test]
+fn a_students_imports_of_a_teachers_files() {
+    let (mut session, _kv) = base();
+    import(&mut session, &[old_starter(true).as_str()]).expect("imported");
+    let classroom = session.classroom().expect("a classroom").clone();
+    assert!(classroom.lock_tags && classroom.answer_key.is_empty(), "the old pack's key is dropped");
     assert!(session.store().get(&id(50)).is_none(), "the key never joins the annotations");
+
+    import(&mut session, &[starter(true).as_str()]).expect("imported");
+    import(&mut session, &[self_check().as_str()]).expect("imported");
+    let classroom = session.classroom().expect("a classroom").clone();
+    assert_eq!(classroom.answer_key, key_annotations());
+    assert!(classroom.revealed, "a self-check key is shown at once");
+    assert!(classroom.lock_tags, "the lock stays");
+    assert_eq!(classroom.instructions, "Tag the thesis.", "the instructions stay");
+    assert!(session.store().get(&id(50)).is_none(), "the key never joins the annotations");
+
+    import(&mut session, &[starter(false).as_str()]).expect("imported");
+    let classroom = session.classroom().expect("a classroom").clone();
+    assert_eq!(classroom.answer_key, key_annotations(), "a later starter pack keeps the key held");
+    assert!(!classroom.lock_tags);
+    session.undo().expect("undone");
+    assert!(session.classroom().expect("a classroom").lock_tags, "undo brings the lock back");
 }
 
 #[test]
@@ -464,11 +492,12 @@ fn an_import_keeps_the_other_version_of_a_deleted_annotation() {
 fn revealing_the_key_is_not_undoable() {
     let key = vec![ann(&article(), 50, "necessary saving", &["claim"], "", 0)];
     let (mut session, _kv) =
-        with_classroom(Some(ClassroomState { lock_tags: true, answer_key: key.clone(), revealed: false }));
+        with_classroom(Some(ClassroomState { lock_tags: true, answer_key: key.clone(), ..Default::default() }));
     let effects = session.reveal_key();
     assert_eq!(seen(session.doc(), &effects), want(&[], "classroom", &["classroom"]).unwrap());
     assert_eq!(queued(&session), ["classroom"]);
-    assert_eq!(session.classroom(), Some(&ClassroomState { lock_tags: true, answer_key: key, revealed: true }));
+    let revealed = ClassroomState { lock_tags: true, answer_key: key, revealed: true, ..Default::default() };
+    assert_eq!(session.classroom(), Some(&revealed));
     assert!(!session.can_undo());
     assert!(session.reveal_key().is_empty(), "revealed once");
     let (mut without, _kv) = with_classroom(None);
@@ -478,12 +507,13 @@ fn revealing_the_key_is_not_undoable() {
 
 #[test]
 fn keeping_the_teachers_answer_key() {
-    let (mut session, _kv) =
-        with_classroom(Some(ClassroomState { lock_tags: true, answer_key: Vec::new(), revealed: false }));
+    let state = ClassroomState { lock_tags: true, instructions: "Read it.".into(), ..Default::default() };
+    let (mut session, _kv) = with_classroom(Some(state));
     let key = vec![ann(&article(), 50, "necessary saving", &["claim"], "", 0)];
     let effects = session.keep_answer_key(key.clone());
     assert_eq!(seen(session.doc(), &effects), want(&[], "classroom", &["classroom"]).unwrap());
-    assert_eq!(session.classroom(), Some(&ClassroomState { lock_tags: false, answer_key: key, revealed: true }));
+    let kept = ClassroomState { lock_tags: false, answer_key: key, revealed: true, instructions: "Read it.".into() };
+    assert_eq!(session.classroom(), Some(&kept), "the instructions stay");
     assert!(!session.can_undo());
     assert!(!session.tags_locked());
 }

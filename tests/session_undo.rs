@@ -201,7 +201,8 @@ fn import_files(session: &Session, op: &Op, next: &mut u128) -> Vec<String> {
         let starter_tags = TagSet { tags: vec![tag("thesis", "#0072b2"), tag("evidence", "#009e73")] };
         *next += 1;
         let key = ann(&doc, *next, "necessary saving", &["thesis"], "", 0);
-        files.push(pack::starter(&doc, &starter_tags, [&key], *lock, &info()));
+        files.push(pack::starter(&doc, &starter_tags, *lock, "", &info()));
+        files.push(pack::self_check_key(&doc, &starter_tags, [&key], &info()));
     }
     files
 }

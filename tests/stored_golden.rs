@@ -79,8 +79,21 @@ fn kinds() -> Vec<Kind> {
             dir: "classroom",
             rewrite: |t| storage::decode_classroom(t).map(|c| storage::encode_classroom(&c)).map_err(refused),
             current: || {
-                let state = ClassroomState { lock_tags: true, answer_key: annotations(), revealed: false };
-                vec![("v1.json", storage::encode_classroom(&state))]
+                let state = ClassroomState {
+                    lock_tags: true,
+                    answer_key: annotations(),
+                    revealed: false,
+                    ..Default::default()
+                };
+                let instructed = ClassroomState {
+                    lock_tags: true,
+                    instructions: "Tag the claims.\n\"Then\" hand in.".into(),
+                    ..Default::default()
+                };
+                vec![
+                    ("v1.json", storage::encode_classroom(&state)),
+                    ("v1-instructions.json", storage::encode_classroom(&instructed)),
+                ]
             },
             older: Vec::new,
         },
@@ -157,8 +170,23 @@ fn kinds() -> Vec<Kind> {
             current: || {
                 let mut starter = sample_pack();
                 starter.other_versions = vec![annotations()[1].clone()];
-                starter.classroom = Some(pack::Classroom { lock_tags: true, answer_key: annotations() });
-                vec![("v1.json", sample_pack().to_json()), ("v1-classroom.json", starter.to_json())]
+                starter.classroom =
+                    Some(pack::Classroom { lock_tags: true, answer_key: annotations(), ..Default::default() });
+                let mut instructed = sample_pack();
+                instructed.classroom = Some(pack::Classroom {
+                    lock_tags: true,
+                    instructions: "Find <the> claims.".into(),
+                    ..Default::default()
+                });
+                let mut self_check = sample_pack();
+                self_check.classroom =
+                    Some(pack::Classroom { answer_key: annotations(), self_check: true, ..Default::default() });
+                vec![
+                    ("v1.json", sample_pack().to_json()),
+                    ("v1-classroom.json", starter.to_json()),
+                    ("v1-instructions.json", instructed.to_json()),
+                    ("v1-self-check.json", self_check.to_json()),
+                ]
             },
             older: || vec![("v0.json", storage::export_json(&sample_doc(), &annotations(), common::at()))],
         },
@@ -469,7 +497,10 @@ fn the_readers_take_each_stored_version_as_the_value_it_was_written_from() {
     assert_eq!(storage::decode_list(&file("lists", "v1-float-times.json")), Ok(annotations()));
     assert_eq!(storage::decode_tags(&file("tags", "v1-edited.json")), Ok(edited_tags()));
     let state = storage::decode_classroom(&file("classroom", "v1.json")).unwrap();
-    assert_eq!(state, ClassroomState { lock_tags: true, answer_key: annotations(), revealed: false });
+    assert_eq!(
+        state,
+        ClassroomState { lock_tags: true, answer_key: annotations(), revealed: false, ..Default::default() }
+    );
     let (doc, at) = storage::decode_article(&file("article", "v1-meta.json"), None).unwrap();
     assert_eq!((doc.title(), doc.meta(), at), ("Notes", &meta(), added()));
     let (bare, _) = storage::decode_article(&file("article", "v1-defaults.json"), None).unwrap();

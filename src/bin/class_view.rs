@@ -28,6 +28,8 @@ mod module {
         answer_key: Option<Rc<Vec<Annotation>>>,
         stored_files: AttrValue,
         on_save: Callback<String, String>,
+        own_annotations: Rc<Vec<Annotation>>,
+        on_key: Callback<Vec<Annotation>>,
         on_close: Callback<()>,
         on_open_passage: Callback<(usize, usize)>,
     }
@@ -39,6 +41,7 @@ mod module {
             <ContextProvider<Lang> context={props.lang}>
                 <ClassViewPanel doc={props.doc.clone()} tags={props.tags.clone()} answer_key={props.answer_key.clone()}
                     stored_files={props.stored_files.clone()} on_save={props.on_save.clone()}
+                    own_annotations={props.own_annotations.clone()} on_key={props.on_key.clone()}
                     on_close={props.on_close.clone()} on_open_passage={props.on_open_passage.clone()} />
             </ContextProvider<Lang>>
         }
@@ -56,12 +59,14 @@ mod module {
     }
 
     /// Mounts the class view in `host`. `article` is a stored article (`storage::encode_article`),
-    /// `tags` a stored tag set, `answer_key` a stored list of annotations or empty; `on_open_passage`
-    /// is called with a passage's start and end (code points), `on_close` with nothing; `files` are
-    /// the student files kept for this article (a stored `ClassWorkspace`, or empty) and `on_save`
-    /// is called with them when they change and returns why they could not be kept, or "".
-    #[allow(clippy::too_many_arguments)] // one per value the app passes, as the JS side calls it
+    /// `tags` a stored tag set, `answer_key` a stored list of annotations or empty, `own` the
+    /// teacher's annotations as a stored list; `on_open_passage` is called with a passage's start
+    /// and end (code points), `on_close` with nothing, `on_key` with a changed key (a stored list);
+    /// `files` are the student files kept for this article (a stored `ClassWorkspace`, or empty)
+    /// and `on_save` is called with them when they change and returns why they could not be kept, or "".
     #[wasm_bindgen]
+    // The JS boundary: plain values the app passes in one call (a struct would need bindings of its own).
+    #[allow(clippy::too_many_arguments)]
     pub fn open_class_view(
         host: marginalia::ui::browser::dom::Element,
         lang: &str,
@@ -69,9 +74,11 @@ mod module {
         tags: &str,
         answer_key: &str,
         files: &str,
+        own: &str,
         on_open_passage: Function,
         on_close: Function,
         on_save: Function,
+        on_key: Function,
     ) -> Result<ClassViewHandle, JsValue> {
         // This module's own copies of the domain read words and lower-case through the browser too.
         segmenter::install();
@@ -83,6 +90,7 @@ mod module {
             "" => None,
             key => Some(Rc::new(storage::decode_list(key).map_err(|e| unreadable("answer key", e.to_string()))?)),
         };
+        let own_annotations = Rc::new(storage::decode_list(own).map_err(|e| unreadable("annotations", e.to_string()))?);
         let props = RootProps {
             lang: Lang::from_tag(lang).unwrap_or_default(),
             doc: Rc::new(doc),
@@ -95,6 +103,10 @@ mod module {
                     .ok()
                     .and_then(|answer| answer.as_string())
                     .unwrap_or_default()
+            }),
+            own_annotations,
+            on_key: Callback::from(move |key: Vec<Annotation>| {
+                drop(on_key.call1(&JsValue::NULL, &JsValue::from_str(&storage::encode_list(&key))))
             }),
             on_close: Callback::from(move |()| drop(on_close.call0(&JsValue::NULL))),
             on_open_passage: Callback::from(move |(start, end): (usize, usize)| {

@@ -49,6 +49,7 @@ mod hand_in;
 mod keys;
 mod listeners;
 mod phone;
+mod presets;
 mod saving;
 mod selection;
 mod start;
@@ -149,8 +150,11 @@ pub enum Msg {
     SetLang(Lang),
     EditTags(TagEdit),
     RevealAnswerKey,
-    /// Download a starter pack: (lock the tag set, include my annotations as the answer key).
-    StarterPack(bool, bool),
+    Preset(presets::PresetMsg),
+    /// The class view changed the teacher's answer key: keep it.
+    KeepAnswerKey(Vec<Annotation>),
+    /// Download a starter pack: (lock the tag set, keep my annotations as the answer key, instructions).
+    StarterPack(bool, bool, String),
     // Class view.
     ShowClass(bool),
     /// Back from a passage to the class view, as it was left.
@@ -263,6 +267,8 @@ pub struct App {
     saving: saving::Saving,
     /// The browser is printing: the notes and legend are rendered after the article.
     printing: bool,
+    /// What the last tag-set preset action said, shown in Settings.
+    preset_status: Option<String>,
 }
 
 impl Component for App {
@@ -349,6 +355,7 @@ impl Component for App {
                 true
             }
             Msg::ShowSettings(open) => {
+                self.preset_status = None;
                 self.show(open.then_some(Dialog::Settings(None)));
                 true
             }
@@ -430,7 +437,7 @@ impl Component for App {
             | Msg::ApplyImport
             | Msg::CloseImport
             | Msg::OpenImportedArticle
-            | Msg::StarterPack(_, _)
+            | Msg::StarterPack(..)
             | Msg::ExportBackup
             | Msg::Reattach(_)
             | Msg::AttachHere
@@ -439,9 +446,11 @@ impl Component for App {
             | Msg::DiscardVersion(_)
             | Msg::EditTags(_)
             | Msg::RevealAnswerKey
+            | Msg::KeepAnswerKey(_)
             | Msg::SetAuthor(_)) => self.update_exchange(ctx, msg),
             Msg::HandIn(msg) => self.update_hand_in(msg),
             Msg::Phone(msg) => self.update_phone(msg),
+            Msg::Preset(msg) => self.update_presets(ctx, msg),
             msg => self.update_articles(ctx, msg),
         }
     }
@@ -472,28 +481,5 @@ impl Component for App {
                 let _ = button.unchecked_into::<DomElement>().focus();
             }
         }
-    }
-}
-
-impl App {
-    /// True while a modal dialog covers the page.
-    fn dialog_open(&self) -> bool {
-        // The class view put away to show a passage leaves the article to the person.
-        self.dialog.is_some() && !self.class_away()
-    }
-
-    fn set_notice(&mut self, message: String) {
-        self.notice = Some(message);
-        self.notice_action = None;
-    }
-
-    /// The texts of the UI language.
-    fn t(&self) -> &'static Texts {
-        self.lang.texts()
-    }
-
-    fn announce(&mut self, message: &str) {
-        // The same words again must still change the live region, or screen readers stay silent.
-        self.announcement = if self.announcement == message { format!("{message}\u{a0}") } else { message.to_string() };
     }
 }

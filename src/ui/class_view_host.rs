@@ -96,14 +96,23 @@ fn mount(ctx: &Context<ClassViewHost>, module: &wasm_bindgen::JsValue) -> Result
         tags: storage::encode_tags(&props.tags),
         answer_key: props.answer_key.as_ref().map_or_else(String::new, |key| storage::encode_list(key)),
         files: props.stored_files.to_string(),
+        own_annotations: storage::encode_list(&props.own_annotations),
     };
-    let (open, close, save) = (props.on_open_passage.clone(), props.on_close.clone(), props.on_save.clone());
+    let (open, close, save, key) =
+        (props.on_open_passage.clone(), props.on_close.clone(), props.on_save.clone(), props.on_key.clone());
+    // The class view hands the key back as it stores lists; one it cannot read is not kept.
+    let on_key = move |list: String| {
+        if let Ok(list) = storage::decode_list(&list) {
+            key.emit(list)
+        }
+    };
     let mut mounted = class_module::mount(
         module,
         input,
         move |start, end| open.emit((start, end)),
         move || close.emit(()),
         move |files| save.emit(files),
+        on_key,
     )?;
     mounted.set_away(props.away);
     Ok(mounted)

@@ -4,7 +4,7 @@ use crate::ui::browser::form;
 use yew::prelude::*;
 
 use crate::domain::format::export::ExportKind;
-use crate::ui::i18n::{use_export_kinds, use_hand_in_texts, use_texts};
+use crate::ui::i18n::{use_assignment_texts, use_export_kinds, use_hand_in_texts, use_texts};
 
 #[derive(Properties, PartialEq)]
 pub struct ExportProps {
@@ -14,8 +14,9 @@ pub struct ExportProps {
     /// A new name, sent before the export it was typed for.
     pub on_author: Callback<String>,
     pub on_export: Callback<ExportKind>,
-    /// Download a starter pack: (lock the tag set, include my annotations as a hidden answer key).
-    pub on_starter: Callback<(bool, bool)>,
+    /// Download a starter pack: (lock the tag set, keep my annotations here as the answer key,
+    /// the assignment's instructions). The key never goes into the pack.
+    pub on_starter: Callback<(bool, bool, String)>,
     pub on_close: Callback<()>,
 }
 
@@ -25,6 +26,7 @@ pub fn export_dialog(props: &ExportProps) -> Html {
     let kinds = use_export_kinds();
     let lock = use_state(|| false);
     let key = use_state(|| false);
+    let instructions = use_state(String::new);
     let name = use_state(|| props.author.to_string());
     let name_missing = use_state(|| false);
     let name_ref = use_node_ref();
@@ -76,9 +78,15 @@ pub fn export_dialog(props: &ExportProps) -> Html {
         Callback::from(move |e: Event| state.set(form::checked(&e)))
     };
     let starter = {
-        let (on_starter, lock, key) = (props.on_starter.clone(), lock.clone(), key.clone());
-        move |_| on_starter.emit((*lock, *key))
+        let (on_starter, lock, key, instructions) =
+            (props.on_starter.clone(), lock.clone(), key.clone(), instructions.clone());
+        move |_| on_starter.emit((*lock, *key, (*instructions).clone()))
     };
+    let on_instructions = {
+        let instructions = instructions.clone();
+        Callback::from(move |e: InputEvent| instructions.set(form::value(&e)))
+    };
+    let a = use_assignment_texts();
     let on_close = props.on_close.clone();
     html! {
         <div class="modal-backdrop">
@@ -103,7 +111,10 @@ pub fn export_dialog(props: &ExportProps) -> Html {
                     <h3 id="starter-title">{t.starter_heading}</h3>
                     <p>{t.starter_intro}</p>
                     <label class="check"><input type="checkbox" checked={*lock} onchange={toggle(&lock)} />{t.lock_tags}</label>
-                    <label class="check"><input type="checkbox" checked={*key} onchange={toggle(&key)} />{t.include_key}</label>
+                    <label class="field" for="starter-instructions">{a.instructions_label}</label>
+                    <textarea id="starter-instructions" rows="4" maxlength="10000" placeholder={a.instructions_placeholder}
+                        value={(*instructions).clone()} oninput={on_instructions} />
+                    <label class="check"><input type="checkbox" checked={*key} onchange={toggle(&key)} />{a.keep_key}</label>
                     <button type="button" onclick={starter}>{t.download_starter}</button>
                 </section>
             </section>

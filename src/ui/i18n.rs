@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::domain::i18n::{ExportKinds, HandInTexts, Lang, PhoneTexts, Texts};
+use crate::domain::i18n::{AssignmentTexts, ExportKinds, HandInTexts, Lang, PhoneTexts, Texts};
 
 /// The texts of the language the app provides (English outside a provider, as in a component test).
 #[hook]
@@ -26,4 +26,10 @@ pub fn use_export_kinds() -> &'static ExportKinds {
 #[hook]
 pub fn use_phone_texts() -> &'static PhoneTexts {
     use_context::<Lang>().unwrap_or_default().phone()
+}
+
+/// The assignment texts (instructions, the teacher's key, self-check matches) of the language the app provides.
+#[hook]
+pub fn use_assignment_texts() -> &'static AssignmentTexts {
+    use_context::<Lang>().unwrap_or_default().assignment()
 }

@@ -5,7 +5,7 @@ use yew::prelude::*;
 use crate::domain::format::import::{FileReport, FileSummary};
 use crate::domain::i18n::HandInTexts;
 use crate::domain::i18n::Texts;
-use crate::ui::i18n::{use_hand_in_texts, use_texts};
+use crate::ui::i18n::{use_assignment_texts, use_hand_in_texts, use_texts};
 
 #[derive(Properties, PartialEq)]
 pub struct ImportReportProps {
@@ -23,9 +23,19 @@ pub struct ImportReportProps {
 pub fn import_report(props: &ImportReportProps) -> Html {
     let t = use_texts();
     let h = use_hand_in_texts();
+    let a = use_assignment_texts();
     let rows = props.reports.iter().map(|report| {
         let body = match &report.outcome {
-            Ok(summary) => summary_lines(summary, t, h),
+            Ok(summary) => html! {
+                <>
+                    { summary_lines(summary, t, h) }
+                    // The assignment, as plain text, before the student starts (also kept beside the article).
+                    if !summary.instructions.is_empty() {
+                        <h3 class="assignment-heading">{a.instructions_heading}</h3>
+                        <p class="assignment-text">{summary.instructions.clone()}</p>
+                    }
+                </>
+            },
             Err(error) => html! { <p class="rejected">{(t.rejected)(&error.to_string())}</p> },
         };
         html! {

@@ -2,6 +2,7 @@
 
 pub mod app;
 pub mod article;
+pub mod assignment;
 pub mod banner;
 pub mod browser;
 pub mod class_view;

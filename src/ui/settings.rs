@@ -9,7 +9,7 @@ use crate::domain::annotation::tags::{TagId, TagSet, UnderlineStyle};
 use crate::domain::annotation::Annotation;
 use crate::domain::i18n::Lang;
 use crate::ui::browser::form;
-use crate::ui::i18n::use_texts;
+use crate::ui::i18n::{use_assignment_texts, use_texts};
 
 /// The underline choices in the order the editor lists them.
 const STYLES: [UnderlineStyle; 5] = [
@@ -88,6 +88,12 @@ pub struct SettingsProps {
     /// The answer key a starter pack brought, and whether it has been revealed.
     #[prop_or_default]
     pub answer_key: Option<(Rc<Vec<Annotation>>, bool)>,
+    /// For each key passage, whether the person's annotations found it (a self-check key).
+    #[prop_or_default]
+    pub key_found: Rc<Vec<bool>>,
+    /// The saved tag sets' section, shown under the tags.
+    #[prop_or_default]
+    pub children: Html,
     #[prop_or_default]
     pub on_reveal: Callback<()>,
     pub on_close: Callback<()>,
@@ -113,6 +119,7 @@ fn style_of(name: &str) -> UnderlineStyle {
 #[function_component(SettingsDialog)]
 pub fn settings_dialog(props: &SettingsProps) -> Html {
     let t = use_texts();
+    let a_t = use_assignment_texts();
     let lang = use_context::<Lang>().unwrap_or_default();
     let deleting = use_state(|| None::<TagId>);
     let confirming_reveal = use_state(|| false);
@@ -253,10 +260,14 @@ pub fn settings_dialog(props: &SettingsProps) -> Html {
     let add_error = props.error.as_deref().filter(|e| e.is_for(None, TagField::Name));
     let answer_key = props.answer_key.as_ref().map(|(key, revealed)| {
         if *revealed {
-            let items = key.iter().map(|a| {
+            let found = |i: usize| props.key_found.get(i).copied().unwrap_or(false);
+            let items = key.iter().enumerate().map(|(i, a)| {
                 let tags: Vec<String> = a.tags.iter().map(|t| props.tags.name_of(t).to_string()).collect();
+                let (mark, class) =
+                    if found(i) { (a_t.you_found_this, "key-found") } else { (a_t.you_missed_this, "key-missed") };
                 html! {
-                    <li class="key-item">
+                    <li class={classes!("key-item", class)}>
+                        <span class="key-mark">{mark}</span>{" "}
                         <q>{excerpt(&a.target.exact, 120)}</q>
                         <span class="library-details">{format!(" — {}", tags.join(", "))}</span>
                         if !a.note.is_empty() {
@@ -265,7 +276,13 @@ pub fn settings_dialog(props: &SettingsProps) -> Html {
                     </li>
                 }
             });
-            html! { <ol class="answer-key" aria-label={t.answer_key}>{ for items }</ol> }
+            let count = (0..key.len()).filter(|&i| found(i)).count();
+            html! {
+                <>
+                    <p class="self-check-summary">{(a_t.self_check_found)(count, key.len())}</p>
+                    <ol class="answer-key" aria-label={t.answer_key}>{ for items }</ol>
+                </>
+            }
         } else if *confirming_reveal {
             let (on_reveal, confirming) = (props.on_reveal.clone(), confirming_reveal.clone());
             let cancel = confirming_reveal.clone();
@@ -320,6 +337,7 @@ pub fn settings_dialog(props: &SettingsProps) -> Html {
                     <button type="submit" class="primary" disabled={locked}>{t.add_tag}</button>
                 </form>
                 { error_note(add_error) }
+                { props.children.clone() }
                 if let Some(key) = answer_key {
                     <h3>{t.answer_key}</h3>
                     { key }

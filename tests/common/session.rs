@@ -239,11 +239,34 @@ pub fn policy() -> TagId {
     TagId::new("policy-shift")
 }
 
-/// A teacher's starter pack for [`article`]: tags Thesis and Evidence, one annotation as the key.
+/// A teacher's starter pack for [`article`]: tags Thesis and Evidence and instructions; no key.
 pub fn starter(lock: bool) -> String {
     let doc = article();
-    let tags = TagSet { tags: vec![tag("thesis", "#0072b2"), tag("evidence", "#009e73")] };
-    pack::starter(&doc, &tags, &[ann(&doc, 50, "necessary saving", &["thesis"], "", 0)], lock, &info())
+    pack::starter(&doc, &starter_tags(), lock, "Tag the thesis.", &info())
+}
+
+/// The tags of [`starter`].
+pub fn starter_tags() -> TagSet {
+    TagSet { tags: vec![tag("thesis", "#0072b2"), tag("evidence", "#009e73")] }
+}
+
+/// The answer key of [`old_starter`] and [`self_check`]: one annotation.
+pub fn key_annotations() -> Vec<Annotation> {
+    vec![ann(&article(), 50, "necessary saving", &["thesis"], "", 0)]
+}
+
+/// A starter pack as made before keys stayed with the teacher: [`starter`]'s tags and its key inside.
+pub fn old_starter(lock: bool) -> String {
+    let doc = article();
+    let mut old = pack::Pack::new(&doc, &starter_tags(), std::iter::empty(), &info());
+    let classroom = pack::Classroom { lock_tags: lock, answer_key: key_annotations(), ..Default::default() };
+    old.classroom = Some(classroom);
+    old.to_json()
+}
+
+/// A self-check key for [`article`] with [`key_annotations`].
+pub fn self_check() -> String {
+    pack::self_check_key(&article(), &starter_tags(), &key_annotations(), &info())
 }
 
 pub fn note_of(session: &Session, n: u128) -> &str {

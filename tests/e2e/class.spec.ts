@@ -150,7 +150,7 @@ test('class view: students side by side, agreement, passage link, layers and con
   await expect(classView(page).getByRole('heading', { name: 'Students (2 of 3 shown)' })).toBeVisible();
   await expect(row(page, 'Cleo')).toHaveCount(0);
   await expect(row(page, 'Total').getByRole('cell')).toHaveText(['2', '1', '0', '3']);
-  await expect(claim.getByRole('cell')).toHaveText(['100.0 %', '1.00']);
+  await expect(claim.getByRole('cell')).toHaveText(['100.0 %', '1.00', 'almost perfect']);
   const pairs = classView(page).getByRole('table', { name: "Cohen's kappa between pairs of students" });
   await expect(pairs.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Ana' }) }).getByRole('cell').nth(1)).toHaveText('1.00');
   await classView(page).getByRole('checkbox', { name: /^Cleo/ }).check();
@@ -221,10 +221,10 @@ test("teacher's flow: a starter pack, two students annotate and export, the teac
   await expect(row(page, 'ben').getByRole('cell')).toHaveText(['1', '1', '0', '2']);
   const agreement = classView(page).getByRole('table', { name: 'Agreement (on words)' });
   const claim = agreement.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Claim' }) });
-  await expect(claim.getByRole('cell')).toHaveText(['100.0 %', '1.00']);
+  await expect(claim.getByRole('cell')).toHaveText(['100.0 %', '1.00', 'almost perfect']);
   const quote = agreement.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Quote' }) });
   // Ben alone tagged "survey of readers": they differ on 3 of the article's 23 words, so
   // P = 20/23 = 87.0 %; p = 3/46, Pe = p² + (1 − p)² = 0.8785; κ = (P − Pe) / (1 − Pe) = −0.07.
-  await expect(quote.getByRole('cell')).toHaveText(['87.0 %', '-0.07']);
+  await expect(quote.getByRole('cell')).toHaveText(['87.0 %', '-0.07', 'poor']);
   await expect(classView(page).getByRole('button', { name: /1 of 2 students tagged this as Quote/ })).toContainText('survey of readers');
 });

@@ -1,4 +1,4 @@
-// A teacher's starter pack: the article and her tag set, locked, with her annotations as a hidden answer key; the student imports it, the teacher scores students against the key.
+// A teacher's starter pack: the article and her tag set, locked, and never her answer key, which she keeps for the class view; the student imports it, the teacher scores students against the key.
 import { test, expect, type Page } from '@playwright/test';
 import { openApp, dragSelect, exportAs, watchCsp } from './helpers';
 
@@ -10,11 +10,12 @@ const classView = (page: Page) => page.getByRole('dialog', { name: 'Class view' 
 const LOCKED = 'Your teacher locked this tag set.';
 
 /** Downloads a starter pack through the Export dialog with the given options. */
-async function exportStarter(page: Page, { lock, key }: { lock: boolean; key: boolean }) {
+async function exportStarter(page: Page, { lock, key, instructions = '' }: { lock: boolean; key: boolean; instructions?: string }) {
   await page.getByRole('navigation', { name: 'Actions' }).getByRole('button', { name: 'Export' }).click();
   const dialog = page.getByRole('dialog', { name: 'Export' });
   await dialog.getByRole('checkbox', { name: 'Lock the tag set for students' }).setChecked(lock);
-  await dialog.getByRole('checkbox', { name: 'Include my annotations as a hidden answer key' }).setChecked(key);
+  await dialog.getByRole('checkbox', { name: /^Keep my annotations here as the answer key/ }).setChecked(key);
+  await dialog.getByRole('textbox', { name: /^Instructions for students/ }).fill(instructions);
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     dialog.getByRole('button', { name: 'Download starter pack' }).click(),
@@ -43,7 +44,7 @@ async function teacherTags(page: Page) {
   await expect(settings(page)).toBeHidden();
 }
 
-test('starter pack: locked tags and a hidden answer key for the student, scores for the teacher', async ({ page, browser }) => {
+test('starter pack: locked tags and no answer key for the student, scores for the teacher', async ({ page, browser }) => {
   const cspViolations = await watchCsp(page);
   await openApp(page);
   await teacherTags(page);
@@ -59,9 +60,8 @@ test('starter pack: locked tags and a hidden answer key for the student, scores 
   const json = JSON.parse(starter.text);
   expect(json.annotations).toEqual([]);
   expect(json.tags.map((t: any) => t.name)).toContain('Evidence');
-  expect(json.classroom.lockTags).toBe(true);
-  expect(json.classroom.answerKey.map((a: any) => a.target.exact).sort())
-    .toEqual(['The White House did not immediately respond', 'sovereignty is inalienable'].sort());
+  expect(json.classroom).toEqual({ lockTags: true });
+  expect(starter.text).not.toContain('answerKey');
 
   // The student, in a browser of her own.
   const context = await browser.newContext();
@@ -87,20 +87,13 @@ test('starter pack: locked tags and a hidden answer key for the student, scores 
   await expect(settings(student).getByRole('button', { name: 'Delete' }).first()).toBeDisabled();
   await expect(settings(student).getByRole('textbox', { name: 'Your name' })).toBeEnabled();
   await expect(settings(student)).not.toContainText('sovereignty is inalienable');
-  await settings(student).getByRole('button', { name: 'Reveal answer key' }).click();
-  await expect(settings(student)).toContainText('Reveal the answer key? Do this when your teacher says so.');
-  await settings(student).getByRole('button', { name: 'Reveal', exact: true }).click();
-  const key = settings(student).getByRole('list', { name: 'Answer key' });
-  await expect(key.getByRole('listitem')).toHaveCount(2);
-  await expect(key).toContainText('sovereignty is inalienable');
-  await expect(key).toContainText('Thesis');
-  // Revealed stays revealed, locked stays locked, and the key never joins her annotations.
+  await expect(settings(student)).not.toContainText('Answer key');
+  // Locked stays locked after a reload.
   await student.reload();
   await student.waitForFunction(() => performance.getEntriesByName('marginalia:highlights-painted').length > 0);
   await expect(entries(student)).toHaveCount(1);
   await student.getByRole('button', { name: 'Settings' }).click();
   await expect(settings(student)).toContainText(LOCKED);
-  await expect(settings(student).getByRole('list', { name: 'Answer key' }).getByRole('listitem')).toHaveCount(2);
   await context.close();
 
   // The teacher kept her key: the class view scores a student against it.
@@ -116,9 +109,7 @@ test('starter pack: locked tags and a hidden answer key for the student, scores 
   await expect(scores).toBeVisible();
   const row = scores.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Ana' }) });
   // One of her one passages matches one of the key's two: precision 100 %, recall 50 %, F1 0.67.
-  await expect(row.getByRole('cell').nth(0)).toHaveText('100.0 %');
-  await expect(row.getByRole('cell').nth(1)).toHaveText('50.0 %');
-  await expect(row.getByRole('cell').nth(2)).toHaveText('0.67');
+  await expect(row.getByRole('cell')).toHaveText(['Found 1 of 2 key passages, 0 extra', '100.0 %', '50.0 %', '0.67']);
   await expect(classView(page)).toContainText('shared words ÷ words in either ≥ 0.5');
   expect(await cspViolations()).toEqual([]);
 });
@@ -132,7 +123,7 @@ test('a starter pack of another article: open that article, import again, and th
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Library extends weekend hours');
   await teacherTags(page);
   const starter = await exportStarter(page, { lock: true, key: false });
-  expect(JSON.parse(starter.text).classroom).toEqual({ lockTags: true, answerKey: [] });
+  expect(JSON.parse(starter.text).classroom).toEqual({ lockTags: true });
 
   const context = await browser.newContext();
   const student = await context.newPage();

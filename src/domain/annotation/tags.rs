@@ -1,5 +1,8 @@
 //! Tags (Claim, Quote, Policy shift, ...) with a colour and a second, non-colour cue each.
 
+/// Most tags a tag set may hold after an import, in a preset, and most tags a pack may define.
+pub const MAX_TAGS: usize = 200;
+
 /// A tag's stable identifier, kept in annotations; renaming a tag keeps its id.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct TagId(pub String);

@@ -81,7 +81,8 @@ pub fn match_spans(student: &[Range<usize>], key: &[Range<usize>]) -> Vec<(usize
             matches.push((s, k));
         }
     }
-    matches.sort_unstable();
+    // The crate's one compiled sort, not another copy of the standard library's (`sort.rs`).
+    crate::domain::text::sort::sort_by_key(&mut matches, |m| *m);
     matches
 }
 
@@ -131,4 +132,29 @@ pub fn score_against_key(tokens: &Tokens, student: &[Annotation], key: &[Annotat
     let sum = |f: fn(&SpanScore) -> usize| per_tag.iter().map(|(_, s)| f(s)).sum::<usize>();
     let overall = SpanScore::from_counts(sum(|s| s.matched), sum(|s| s.student_spans), sum(|s| s.key_spans));
     KeyScore { per_tag, overall }
+}
+
+/// For each of `key`'s annotations, whether `mine` found it: one of its tags matched under the
+/// rule above (what a self-check key shows a student beside each key passage).
+pub fn key_found(tokens: &Tokens, mine: &[Annotation], key: &[Annotation]) -> Vec<bool> {
+    let mut found = vec![false; key.len()];
+    let mut tags: Vec<&TagId> = Vec::new();
+    for tag in key.iter().flat_map(|a| &a.tags) {
+        if !tags.contains(&tag) {
+            tags.push(tag);
+        }
+    }
+    for tag in tags {
+        let (indices, theirs): (Vec<usize>, Vec<Range<usize>>) = key
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| a.has_tag(tag))
+            .map(|(i, a)| (i, tokens.covered(a.target.start, a.target.end)))
+            .filter(|(_, r)| !r.is_empty())
+            .unzip();
+        for (_, k) in match_spans(&spans(tokens, mine, tag), &theirs) {
+            found[indices[k]] = true;
+        }
+    }
+    found
 }

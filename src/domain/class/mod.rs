@@ -12,6 +12,7 @@
 pub mod agreement;
 pub mod answer_key;
 pub mod csv;
+pub mod figure_reading;
 pub mod grades;
 pub mod import;
 pub mod layers;

@@ -178,6 +178,8 @@ pub fn to_wire(read: &Result<ReadFile, FormatError>) -> String {
             w.num(1);
             w.num(classroom.lock_tags.into());
             w.annotations(&classroom.answer_key);
+            w.text(&classroom.instructions);
+            w.num(classroom.self_check.into());
         }
     }
     w.num(file.pending.len() as u64);
@@ -291,7 +293,12 @@ impl<'a> Cursor<'a> {
         let skipped = self.list(Self::error)?;
         let classroom = match self.num()? {
             0 => None,
-            _ => Some(Classroom { lock_tags: self.num()? == 1, answer_key: self.list(Self::annotation)? }),
+            _ => Some(Classroom {
+                lock_tags: self.num()? == 1,
+                answer_key: self.list(Self::annotation)?,
+                instructions: self.string()?,
+                self_check: self.num()? == 1,
+            }),
         };
         let pending = self.list(|c| match c.num()? {
             0 => Some(None),

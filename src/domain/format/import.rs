@@ -265,8 +265,10 @@ pub struct FileSummary {
     pub repairs: Repairs,
     /// Entries left out (page notes, replies), with where and why.
     pub skipped: Vec<FormatError>,
-    /// For a teacher's starter pack: (the tag set is locked, it carries an answer key).
+    /// For a teacher's file: (the tag set is locked, it carries an answer key: a self-check key).
     pub starter: Option<(bool, bool)>,
+    /// A starter pack's assignment instructions (plain text; empty when none).
+    pub instructions: String,
     /// What the file changes in the article's tag set, by name (a starter pack replaces it).
     pub tag_changes: TagChanges,
 }
@@ -415,6 +417,7 @@ fn apply_file(
         repairs: imported.repairs,
         skipped: imported.skipped,
         starter: imported.classroom.as_ref().map(|c| (c.lock_tags, !c.answer_key.is_empty())),
+        instructions: imported.classroom.as_ref().map(|c| c.instructions.clone()).unwrap_or_default(),
         ..FileSummary::default()
     };
     match imported.classroom {

@@ -11,8 +11,7 @@ use super::json::At;
 use super::{FormatError, Imported};
 use crate::domain::annotation::tags::{Tag, TagSet};
 
-/// Most tags a tag set may hold after an import, and most tags a pack may define.
-pub const MAX_TAGS: usize = 200;
+pub use crate::domain::annotation::tags::MAX_TAGS;
 /// Most tags one annotation may carry (its message, in `too_many_tags`, says 20).
 pub const MAX_TAGS_PER_ANNOTATION: usize = 20;
 

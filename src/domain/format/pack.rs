@@ -51,13 +51,19 @@ pub struct Pack {
     pub classroom: Option<Classroom>,
 }
 
-/// What a teacher's starter pack adds for her students: whether the tag set is locked, and
-/// her own annotations as an answer key, hidden from students until they reveal it.
+/// What a teacher's file adds for her students. A starter pack: whether the tag set is locked
+/// and the assignment's instructions; it never holds her answer key (packs made before did, and
+/// a student's import drops it). A self-check key (`self_check`), handed out after the
+/// assignment: the answer key, shown to the student with her matches.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Classroom {
     pub lock_tags: bool,
-    /// In article order, in the same shape as the pack's annotations.
+    /// In article order, in the same shape as the pack's annotations; written only when not empty.
     pub answer_key: Vec<Annotation>,
+    /// The assignment's instructions, plain text; written only when not empty.
+    pub instructions: String,
+    /// A self-check key file; written only when true.
+    pub self_check: bool,
 }
 
 /// Who exported the pack, when, and with what.
@@ -120,8 +126,17 @@ impl Pack {
             annotation::write_all(&mut w, &self.other_versions);
         }
         if let Some(classroom) = &self.classroom {
-            w.key("classroom").begin_object().key("lockTags").bool(classroom.lock_tags).key("answerKey");
-            annotation::write_all(&mut w, &classroom.answer_key);
+            w.key("classroom").begin_object().key("lockTags").bool(classroom.lock_tags);
+            if !classroom.answer_key.is_empty() {
+                w.key("answerKey");
+                annotation::write_all(&mut w, &classroom.answer_key);
+            }
+            if !classroom.instructions.is_empty() {
+                w.str_field("instructions", &classroom.instructions);
+            }
+            if classroom.self_check {
+                w.key("selfCheck").bool(true);
+            }
             w.end_object();
         }
         w.end_object();
@@ -178,18 +193,32 @@ pub fn export<'a>(
 }
 
 /// A teacher's starter pack for `doc`: no annotations, the tag set `tags`, and a classroom
-/// section with the lock flag and `key` (her annotations, possibly none) as the answer key.
-pub fn starter<'a>(
+/// section with the lock flag and the assignment's `instructions`. Never an answer key: the key
+/// stays with the teacher (see [`self_check_key`]).
+pub fn starter(doc: &Document, tags: &TagSet, lock_tags: bool, instructions: &str, info: &ExportInfo) -> String {
+    let mut pack = Pack::new(doc, tags, std::iter::empty(), info);
+    let instructions = instructions.trim().to_string();
+    pack.classroom = Some(Classroom { lock_tags, instructions, ..Classroom::default() });
+    pack.to_json()
+}
+
+/// A self-check key for `doc`: no annotations, the tag set `tags` and `key` as the answer key,
+/// which a student's import keeps and shows her beside her matches.
+pub fn self_check_key<'a>(
     doc: &Document,
     tags: &TagSet,
     key: impl IntoIterator<Item = &'a Annotation>,
-    lock_tags: bool,
     info: &ExportInfo,
 ) -> String {
     let mut pack = Pack::new(doc, tags, std::iter::empty(), info);
     let answer_key = in_article_order(key).into_iter().map(in_utc).collect();
-    pack.classroom = Some(Classroom { lock_tags, answer_key });
+    pack.classroom = Some(Classroom { answer_key, self_check: true, ..Classroom::default() });
     pack.to_json()
+}
+
+/// The self-check key's file name: [`file_name`] with `.self-check` before [`FILE_SUFFIX`].
+pub fn self_check_file_name(doc: &Document) -> String {
+    format!("{}.self-check{FILE_SUFFIX}", file_name(doc).trim_end_matches(FILE_SUFFIX))
 }
 
 /// The starter pack's file name: [`file_name`] with `.starter` before [`FILE_SUFFIX`].
@@ -217,7 +246,12 @@ pub fn read(value: Value, repairs: Repairs, known: &TagSet) -> Result<Imported, 
 
 /// What a read and validated pack brings: its annotations with tags mapped onto `known`.
 fn imported(pack: Pack, format: Format, repairs: Repairs, known: &TagSet) -> Imported {
-    if let Some(classroom) = pack.classroom {
+    if let Some(mut classroom) = pack.classroom {
+        // The answer key of a starter pack made before keys stayed with the teacher is dropped:
+        // only a self-check key, which the teacher chose to hand out, brings one to a student.
+        if !classroom.self_check {
+            classroom.answer_key.clear();
+        }
         // A starter pack's tag set replaces the article's as it is: the answer key uses its ids.
         return Imported {
             format,
@@ -367,7 +401,16 @@ fn read_classroom(at: At) -> Result<Classroom, FormatError> {
     if key.len() > MAX_ANNOTATIONS {
         return Err(too_many("classroom.answerKey", key.len()));
     }
-    Ok(Classroom { lock_tags, answer_key: key.iter().map(read_annotation).collect::<Result<_, _>>()? })
+    let instructions = optional_string(&at, "instructions")?.unwrap_or_default();
+    if instructions.len() > super::MAX_NOTE_BYTES {
+        return Err(at.field("instructions")?.err("the instructions are longer than a note may be"));
+    }
+    let self_check = match at.get("selfCheck") {
+        Some(flag) => flag.value.as_bool().ok_or_else(|| flag.err("expected true or false"))?,
+        None => false,
+    };
+    let answer_key = key.iter().map(read_annotation).collect::<Result<_, _>>()?;
+    Ok(Classroom { lock_tags, answer_key, instructions, self_check })
 }
 
 fn string(at: &At, key: &str) -> Result<String, FormatError> {

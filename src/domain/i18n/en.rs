@@ -279,7 +279,6 @@ pub static EN: Texts = Texts {
     starter_heading: "Starter pack for students",
     starter_intro: "The article and its tag set, without your annotations, for students to annotate and send back.",
     lock_tags: "Lock the tag set for students",
-    include_key: "Include my annotations as a hidden answer key",
     download_starter: "Download starter pack",
     import_report: "Import report",
     rejected: |why| format!("Rejected, nothing imported: {why}"),
@@ -298,7 +297,7 @@ pub static EN: Texts = Texts {
     facts_unsearched: |n| format!("{n} of those not placed were not searched for approximately: the import reached its search limit"),
     starter_note: "A starter pack from your teacher: its tag set becomes the article's.",
     starter_locked: " The tag set is locked.",
-    starter_has_key: " It holds an answer key, hidden until you reveal it in Settings.",
+    starter_has_key: " It is a self-check key: Settings shows it with the passages you found.",
     different_version: "It was made on a different version of the article; annotations were placed by their quotes.",
     new_tags: |names| format!("New tags: {names}."),
     broken_characters: |n| format!("{n} broken character(s) were replaced with �."),
@@ -413,7 +412,7 @@ pub static EN: Texts = Texts {
     at_least_before: "Passages tagged by at least ",
     at_least_after: " students",
     consensus_passages: "Consensus passages",
-    of_students: |agreeing, students| format!("{agreeing} of {students} students"),
+    of_students: |agreeing, students| format!("{agreeing} of {}", count(students, "student", "students")),
     passages_kept: |kept, total| format!("{kept} of {total} passages kept."),
     export_consensus: "Export consensus pack",
     undefined: |why| format!("undefined: {why}"),
@@ -432,7 +431,7 @@ pub static EN: Texts = Texts {
         "No tag has a figure to average.",
     ],
     agreement_help: AGREEMENT_HELP,
-    passage_summary: |n, students, tag| format!("{n} of {students} students tagged this as {tag}"),
+    passage_summary: |n, students, tag| format!("{n} of {} tagged this as {tag}", count(students, "student", "students")),
     layer_title: |n, shown, parts| {
         let noun = if shown == 1 { "student" } else { "students" };
         format!("{n} of {shown} {noun}: {parts}")

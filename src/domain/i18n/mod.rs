@@ -1,24 +1,30 @@
 //! The UI's words in one place: the languages Marginalia speaks, how the browser's preference picks one, and one `Texts` table per language.
 
 pub mod agreement_help;
+mod assignment;
 mod caret;
 mod class_files;
+mod class_texts;
 mod en;
 mod es;
 mod es_help;
 mod export_kinds;
 mod hand_in;
 mod phone;
+mod presets;
 mod report;
 mod texts;
 
+pub use assignment::{AssignmentTexts, ASSIGNMENT_EN, ASSIGNMENT_ES};
 pub use caret::{CaretTexts, CARET_EN, CARET_ES};
 pub use class_files::{ClassFilesTexts, ClassPageTexts, CLASS_FILES_EN, CLASS_FILES_ES, CLASS_PAGE_EN, CLASS_PAGE_ES};
+pub use class_texts::{ClassTexts, Found, CLASS_EN, CLASS_ES};
 pub use en::EN;
 pub use es::ES;
 pub use export_kinds::{ExportKinds, EXPORT_KINDS_EN, EXPORT_KINDS_ES};
 pub use hand_in::{HandInTexts, HAND_IN_EN, HAND_IN_ES};
 pub use phone::{PhoneTexts, PHONE_EN, PHONE_ES};
+pub use presets::{PresetTexts, PRESETS_EN, PRESETS_ES};
 pub use report::{ReportTexts, REPORT_EN, REPORT_ES};
 pub use texts::Texts;
 
@@ -115,6 +121,30 @@ impl Lang {
         match self {
             Lang::En => &PHONE_EN,
             Lang::Es => &PHONE_ES,
+        }
+    }
+
+    /// This language's texts of readings, scores and the answer key in the class view.
+    pub fn class_texts(self) -> &'static ClassTexts {
+        match self {
+            Lang::En => &CLASS_EN,
+            Lang::Es => &CLASS_ES,
+        }
+    }
+
+    /// This language's texts of a teacher's assignment: instructions and the answer key she keeps.
+    pub fn assignment(self) -> &'static AssignmentTexts {
+        match self {
+            Lang::En => &ASSIGNMENT_EN,
+            Lang::Es => &ASSIGNMENT_ES,
+        }
+    }
+
+    /// This language's texts of tag-set presets.
+    pub fn presets(self) -> &'static PresetTexts {
+        match self {
+            Lang::En => &PRESETS_EN,
+            Lang::Es => &PRESETS_ES,
         }
     }
 

@@ -257,7 +257,6 @@ pub struct Texts {
     pub starter_heading: &'static str,
     pub starter_intro: &'static str,
     pub lock_tags: &'static str,
-    pub include_key: &'static str,
     pub download_starter: &'static str,
     pub import_report: &'static str,
     pub rejected: fn(&str) -> String,

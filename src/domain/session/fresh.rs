@@ -71,6 +71,7 @@ impl Session {
             }
         }
         self.author = String::new();
+        self.presets = Rc::default();
         self.open_parts(doc, kv);
         self.load_annotations(kv);
         fresh

@@ -11,7 +11,7 @@ use crate::domain::annotation::Annotation;
 use crate::domain::article::document::Document;
 use crate::domain::format::file_read::ReadFile;
 use crate::domain::format::import::{plan_import_with, read_file, ImportFile, ImportPlan, Merged};
-use crate::domain::format::pack;
+use crate::domain::format::pack::{self, Classroom};
 use crate::domain::format::FormatError;
 use crate::domain::session::sync::keep_version;
 use crate::domain::storage::ClassroomState;
@@ -142,15 +142,25 @@ impl Session {
             step.tags = Some(Swap { before: self.tags.clone(), after: Rc::new(plan.tags.clone()) });
         }
         if let Some(classroom) = &plan.classroom {
-            // The answer key is kept aside, hidden until revealed; it never joins the annotations.
-            let revealed = self.classroom.as_ref().is_some_and(|c| c.revealed && c.answer_key == classroom.answer_key);
-            let next =
-                ClassroomState { lock_tags: classroom.lock_tags, answer_key: classroom.answer_key.clone(), revealed };
+            let next = classroom_after(self.classroom.as_deref(), classroom);
             if self.classroom.as_deref() != Some(&next) {
                 step.classroom = Some(Swap { before: self.classroom.clone(), after: Some(Rc::new(next)) });
             }
         }
         Ok((self.commit(step), counts))
+    }
+}
+
+/// The classroom state after importing a teacher's file. A starter pack sets the lock and the
+/// instructions and keeps the key held here (its own key, from a pack made before keys stayed
+/// with the teacher, was dropped when it was read). A self-check key sets the key, shown at
+/// once, and keeps the lock and instructions. The key never joins the annotations.
+pub fn classroom_after(now: Option<&ClassroomState>, file: &Classroom) -> ClassroomState {
+    let now = now.cloned().unwrap_or_default();
+    if file.self_check {
+        ClassroomState { answer_key: file.answer_key.clone(), revealed: true, ..now }
+    } else {
+        ClassroomState { lock_tags: file.lock_tags, instructions: file.instructions.clone(), ..now }
     }
 }
 

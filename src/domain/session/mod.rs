@@ -12,6 +12,7 @@ pub mod kv;
 pub mod listing;
 pub mod load;
 mod ops;
+mod presets;
 pub mod queue;
 pub mod sync;
 mod tabs;
@@ -121,6 +122,8 @@ pub struct Session {
     classroom: Option<Rc<ClassroomState>>,
     unreadable: Vec<Unreadable>,
     author: String,
+    /// The person's tag-set presets (every article's), outside the undo history as the name is.
+    presets: Rc<crate::domain::storage::presets::Presets>,
     history: History,
     queue: SharedQueue,
     annotations_loaded: bool,
@@ -136,6 +139,7 @@ impl Session {
     /// article can be shown first.
     pub fn open(doc: Rc<Document>, kv: &mut dyn KeyValue, queue: SharedQueue) -> Session {
         let author = Overlay { kv, queue: &queue.borrow() }.get(storage::AUTHOR_KEY).ok().flatten().unwrap_or_default();
+        let presets = presets::load(kv, &queue.borrow());
         let mut session = Session {
             doc: doc.clone(),
             store: Store::default(),
@@ -147,6 +151,7 @@ impl Session {
             classroom: None,
             unreadable: Vec::new(),
             author,
+            presets: Rc::new(presets),
             history: History::default(),
             queue,
             annotations_loaded: false,

@@ -168,10 +168,11 @@ impl Session {
         self.set_part_untracked(Part::Classroom, true)
     }
 
-    /// Keeps the teacher's own `answer_key` (her annotations, when she handed out a starter pack
-    /// with a key) so the class view can score against it; unlocked and revealed.
+    /// Keeps the teacher's own `answer_key` (set in the class view, or her annotations when she
+    /// made a starter pack) so the class view scores against it; unlocked and revealed.
     pub fn keep_answer_key(&mut self, answer_key: Vec<Annotation>) -> Effects {
-        self.classroom = Some(Rc::new(ClassroomState { lock_tags: false, answer_key, revealed: true }));
+        let instructions = self.classroom.as_ref().map(|c| c.instructions.clone()).unwrap_or_default();
+        self.classroom = Some(Rc::new(ClassroomState { lock_tags: false, answer_key, revealed: true, instructions }));
         self.set_part_untracked(Part::Classroom, true)
     }
 

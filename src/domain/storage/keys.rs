@@ -113,3 +113,6 @@ pub fn classroom_key(article: &ContentHash) -> String {
 pub fn class_files_key(article: &ContentHash) -> String {
     format!("{KEY_PREFIX}v1/{}/class-files", article.short())
 }
+
+/// Key of the person's tag-set presets (`storage::presets`), one value for every article.
+pub const PRESETS_KEY: &str = "marginalia/v1/presets";

@@ -4,7 +4,7 @@
 //! editing different annotations never overwrite each other. Every JSON value is
 //! `{"schema": 1, …}`; a value with a higher schema is never overwritten. The stored types:
 //! `annotation` (and the annotation object everything else holds), `lists` (side lists), `tag_set`,
-//! `classroom`, `class_files` (the class view's kept files), `article` (and the block objects), `summary`, and `crate::domain::storage::eviction`'s
+//! `classroom`, `class_files` (the class view's kept files), `article` (and the block objects), `summary`, `presets` (the person's tag-set presets, and their files), and `crate::domain::storage::eviction`'s
 //! marker; `export` writes the earlier JSON export. `json_read` and `json_write` are the two halves
 //! they are made of. Every version ever stored has a golden file in `tests/fixtures/stored/`
 //! (`tests/stored_golden.rs`): a format change is a new version with a migration and its own file.
@@ -17,6 +17,7 @@ pub mod eviction;
 pub mod export;
 pub mod keys;
 pub mod lists;
+pub mod presets;
 pub mod summary;
 pub mod tag_set;
 
@@ -27,6 +28,7 @@ pub use classroom::{decode_classroom, encode_classroom, ClassroomState};
 pub use export::{export_file_name, export_json, EXPORT_FORMAT};
 pub use keys::*;
 pub use lists::{decode_list, encode_list};
+pub use presets::{decode_presets, encode_presets};
 pub use summary::{decode_summary, encode_summary, ArticleSummary};
 pub use tag_set::{decode_tags, encode_tags};
 

@@ -83,6 +83,16 @@ impl App {
             .clone()
     }
 
+    /// Which passages of a revealed answer key this article's annotations found (a self-check).
+    fn key_found(&self) -> Rc<Vec<bool>> {
+        let Some(classroom) = self.session.classroom().filter(|c| c.revealed && !c.answer_key.is_empty()) else {
+            return Rc::default();
+        };
+        let tokens = crate::domain::class::tokens::Tokens::new(self.session.doc());
+        let mine: Vec<crate::domain::annotation::Annotation> = self.session.store().in_order().cloned().collect();
+        Rc::new(crate::domain::class::answer_key::key_found(&tokens, &mine, &classroom.answer_key))
+    }
+
     pub(super) fn view_dialog(&self, ctx: &Context<Self>) -> Html {
         let link = ctx.link();
         let Some(dialog) = &self.dialog else { return html! {} };
@@ -110,13 +120,16 @@ impl App {
                     on_lang={link.callback(Msg::SetLang)}
                     locked={self.session.tags_locked()}
                     answer_key={answer_key.map(|c| (Rc::new(c.answer_key.clone()), c.revealed))}
+                    key_found={self.key_found()}
                     on_reveal={link.callback(|_| Msg::RevealAnswerKey)}
-                    on_close={link.callback(|_| Msg::ShowSettings(false))} error={error.clone()} />
+                    on_close={link.callback(|_| Msg::ShowSettings(false))} error={error.clone()}>
+                    { self.view_presets(ctx) }
+                </SettingsDialog>
             },
             Dialog::Export { .. } => html! {
                 <ExportDialog count={self.session.store().len() + self.session.orphans().len()} on_export={link.callback(Msg::ExportAs)}
                     author={AttrValue::from(self.session.author().to_string())} on_author={link.callback(Msg::SetAuthor)}
-                    on_starter={link.callback(|(lock, key)| Msg::StarterPack(lock, key))}
+                    on_starter={link.callback(|(lock, key, instructions)| Msg::StarterPack(lock, key, instructions))}
                     on_close={link.callback(|_| Msg::ShowExport(false))} />
             },
             Dialog::Import(import) => html! {
@@ -129,6 +142,8 @@ impl App {
                 <ClassViewHost doc={self.session.doc().clone()} tags={self.session.tags().clone()} on_close={link.callback(|_| Msg::ShowClass(false))}
                     answer_key={answer_key.map(|c| Rc::new(c.answer_key.clone()))} away={*away} stored_files={files.clone()}
                     on_save={self.keep_class_files(ctx)}
+                    own_annotations={Rc::new(self.session.store().in_order().cloned().collect::<Vec<_>>())}
+                    on_key={link.callback(Msg::KeepAnswerKey)}
                     on_open_passage={link.callback(|(start, end)| Msg::OpenPassage(start, end))} />
             },
             Dialog::NewStudent(unexported) => html! {

@@ -126,3 +126,27 @@ impl App {
         self.refresh_active();
     }
 }
+
+/// The page-wide state every part of the shell reads or sets: the open dialog, the notice, the texts, the live region.
+impl App {
+    /// True while a modal dialog covers the page.
+    pub(super) fn dialog_open(&self) -> bool {
+        // The class view put away to show a passage leaves the article to the person.
+        self.dialog.is_some() && !self.class_away()
+    }
+
+    pub(super) fn set_notice(&mut self, message: String) {
+        self.notice = Some(message);
+        self.notice_action = None;
+    }
+
+    /// The texts of the UI language.
+    pub(super) fn t(&self) -> &'static Texts {
+        self.lang.texts()
+    }
+
+    pub(super) fn announce(&mut self, message: &str) {
+        // The same words again must still change the live region, or screen readers stay silent.
+        self.announcement = if self.announcement == message { format!("{message}\u{a0}") } else { message.to_string() };
+    }
+}

@@ -101,9 +101,9 @@ impl App {
                 }
                 true
             }
-            Msg::StarterPack(lock, key) => {
+            Msg::StarterPack(lock, key, instructions) => {
                 self.dialog = None;
-                self.export_starter(lock, key);
+                self.export_starter(lock, key, &instructions);
                 true
             }
             Msg::ExportBackup => {
@@ -147,6 +147,11 @@ impl App {
                 let effects = self.session.reveal_key();
                 self.carry_out_quietly(effects);
                 true
+            }
+            Msg::KeepAnswerKey(key) => {
+                let effects = self.session.keep_answer_key(key);
+                self.carry_out_quietly(effects);
+                false
             }
             Msg::SetAuthor(name) => {
                 let effects = self.session.set_author(&name);
@@ -223,18 +228,18 @@ impl App {
     }
 
     /// Downloads a starter pack for students: no annotations, this article's tag set, the lock
-    /// flag and (when `key`) the user's annotations as the answer key, which is also kept here
-    /// (unlocked and revealed) so the class view can score students against it.
-    pub(super) fn export_starter(&mut self, lock: bool, key: bool) {
+    /// flag and the instructions. Never the answer key: when `key`, the user's annotations are
+    /// kept here (unlocked and revealed) as the key the class view scores students against.
+    pub(super) fn export_starter(&mut self, lock: bool, key: bool, instructions: &str) {
         self.commit_all_notes();
         let session = &self.session;
         let info =
             ExportInfo { source: session.doc().meta().source.as_deref(), by: session.author(), at: clock::now() };
-        let answer_key: Vec<_> = if key { session.all_annotations().cloned().collect() } else { Vec::new() };
-        let contents = pack::starter(session.doc(), session.tags(), &answer_key, lock, &info);
+        let contents = pack::starter(session.doc(), session.tags(), lock, instructions, &info);
         match download::download(&pack::starter_file_name(session.doc()), "application/json", &contents, self.t()) {
             Ok(()) => {
                 if key {
+                    let answer_key = self.session.all_annotations().cloned().collect();
                     let effects = self.session.keep_answer_key(answer_key);
                     self.carry_out_quietly(effects);
                 }
@@ -302,10 +307,12 @@ impl App {
         }
     }
 
-    /// Names the default tags of articles without a stored set in the UI's language (the open
-    /// article's too, while its set is not stored).
+    /// Sets the tags of articles without a stored set: the preset chosen last, else the default
+    /// set named in the UI's language (the open article's too, while its set is not stored).
     pub(super) fn name_default_tags(&mut self) {
-        let effects = self.session.use_default_tags(crate::domain::annotation::tags::TagSet::defaults(self.t()));
+        let defaults = self.session.preset_defaults();
+        let defaults = defaults.unwrap_or_else(|| crate::domain::annotation::tags::TagSet::defaults(self.t()));
+        let effects = self.session.use_default_tags(defaults);
         self.apply_effects(effects);
     }
 

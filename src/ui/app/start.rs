@@ -19,7 +19,11 @@ impl App {
         let mut kv = LocalKv;
         let mut session = Session::open(doc, &mut kv, SharedQueue::default());
         // Before anything is shown, so a new article's default tags appear in the UI's language.
-        session.use_default_tags(crate::domain::annotation::tags::TagSet::defaults(ui_lang.texts()));
+        // The set chosen last, or the default set (see `App::name_default_tags`).
+        let defaults = session.preset_defaults();
+        session.use_default_tags(
+            defaults.unwrap_or_else(|| crate::domain::annotation::tags::TagSet::defaults(ui_lang.texts())),
+        );
         crash::install(session.queue().clone(), ui_lang.texts());
         let listeners = document_listeners(ctx)
             .into_iter()
@@ -72,6 +76,7 @@ impl App {
             phone: Default::default(),
             saving: saving::Saving::new(ctx.link().clone()),
             printing: false,
+            preset_status: None,
         }
     }
 

@@ -91,6 +91,9 @@ impl App {
                         onkeydown={link.callback(|e| Msg::Phone(phone::PhoneMsg::Key(e)))}>
                         <button type="button" class="icon-button panel-close" ref={phone.panel_close.clone()} aria-label={self.lang.phone().close_annotations}
                             onclick={phone_msg(phone::PhoneMsg::Panel, false)}>{"×"}</button>
+                        if let Some(instructions) = self.session.classroom().map(|c| c.instructions.as_str()).filter(|i| !i.is_empty()) {
+                            { crate::ui::assignment::assignment_panel(instructions, self.lang.assignment()) }
+                        }
                         { self.view_sidebar() }
                         <SideLists orphans={self.session.orphans().clone()} conflicts={self.session.conflicts().clone()} reattaching={self.reattach}
                             on_reattach={link.callback(Msg::Reattach)} on_discard_orphan={link.callback(Msg::DiscardOrphan)}

@@ -77,6 +77,8 @@ pub struct Input {
     pub answer_key: String,
     /// The student files kept for this article (a stored `ClassWorkspace`), empty when none.
     pub files: String,
+    /// The teacher's own annotations of the article, a stored list.
+    pub own_annotations: String,
 }
 
 /// The class view mounted on the page; dropping it unmounts it.
@@ -93,6 +95,7 @@ struct Callbacks {
     _open_passage: Closure<dyn Fn(f64, f64)>,
     _close: Closure<dyn Fn()>,
     _save: Closure<dyn Fn(String) -> String>,
+    _key: Closure<dyn Fn(String)>,
 }
 
 /// Mounts the class view of `module` in a new element at the end of the body.
@@ -102,6 +105,7 @@ pub fn mount(
     on_open_passage: impl Fn(usize, usize) + 'static,
     on_close: impl Fn() + 'static,
     on_save: impl Fn(String) -> String + 'static,
+    on_key: impl Fn(String) + 'static,
 ) -> Result<Mounted, String> {
     let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
     let body = document.body().ok_or("no body")?;
@@ -116,6 +120,7 @@ pub fn mount(
         Closure::<dyn Fn(f64, f64)>::new(move |start: f64, end: f64| on_open_passage(start as usize, end as usize));
     let on_close = Closure::<dyn Fn()>::new(on_close);
     let on_save = Closure::<dyn Fn(String) -> String>::new(on_save);
+    let on_key = Closure::<dyn Fn(String)>::new(on_key);
     let args = Array::new();
     for arg in [
         host.clone().into(),
@@ -124,9 +129,11 @@ pub fn mount(
         JsValue::from_str(&input.tags),
         JsValue::from_str(&input.answer_key),
         JsValue::from_str(&input.files),
+        JsValue::from_str(&input.own_annotations),
         on_open_passage.as_ref().clone(),
         on_close.as_ref().clone(),
         on_save.as_ref().clone(),
+        on_key.as_ref().clone(),
     ] {
         args.push(&arg);
     }
@@ -134,7 +141,12 @@ pub fn mount(
         Ok(handle) => Ok(Mounted {
             host,
             handle,
-            callbacks: Some(Callbacks { _open_passage: on_open_passage, _close: on_close, _save: on_save }),
+            callbacks: Some(Callbacks {
+                _open_passage: on_open_passage,
+                _close: on_close,
+                _save: on_save,
+                _key: on_key,
+            }),
             away: None,
         }),
         Err(error) => {

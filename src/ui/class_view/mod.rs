@@ -14,7 +14,6 @@ use crate::domain::annotation::tags::{TagId, TagSet};
 use crate::domain::annotation::Annotation;
 use crate::domain::article::document::{ContentHash, Document};
 use crate::domain::class::agreement::Figure;
-use crate::domain::class::answer_key::SpanScore;
 use crate::domain::class::csv::{agreement_csv, student_table_csv};
 use crate::domain::class::import::{authors, read_submission, student_from_file_name, student_name};
 use crate::domain::class::layers::{segments, LayerSegment};
@@ -33,9 +32,12 @@ const STRIP_HEIGHT: f64 = 24.0;
 const LIST_LIMIT: usize = 200;
 
 mod grades;
+mod key;
 mod sections;
 mod student;
 mod workspace;
+
+use key::KeyMsg;
 
 #[derive(Properties, PartialEq)]
 pub struct ClassViewProps {
@@ -44,7 +46,7 @@ pub struct ClassViewProps {
     pub on_close: Callback<()>,
     /// A passage to show in the article, in code points.
     pub on_open_passage: Callback<(usize, usize)>,
-    /// This article's answer key (from a starter pack), to score students against.
+    /// This article's answer key (the teacher's, kept in the app), to score students against.
     #[prop_or_default]
     pub answer_key: Option<Rc<Vec<Annotation>>>,
     /// The student files kept for this article (a stored `ClassWorkspace`; empty when none).
@@ -56,6 +58,12 @@ pub struct ClassViewProps {
     /// mounted view (`class_module::Mounted::set_away`); the panel itself is never told.
     #[prop_or_default]
     pub away: bool,
+    /// The teacher's own annotations of the article, which she may make the key.
+    #[prop_or_default]
+    pub own_annotations: Rc<Vec<Annotation>>,
+    /// The key changed here: the app stores it.
+    #[prop_or_default]
+    pub on_key: Callback<Vec<Annotation>>,
 }
 
 pub enum ClassMsg {
@@ -77,6 +85,7 @@ pub enum ClassMsg {
     ShowStudent(Option<usize>),
     DownloadGrades,
     Print,
+    Key(KeyMsg),
 }
 
 pub struct ClassViewPanel {
@@ -96,6 +105,10 @@ pub struct ClassViewPanel {
     /// Consensus items the teacher left out, by id, sorted (a sorted list costs the wasm less than a hash set).
     dropped: Vec<Uuid>,
     notice: Option<String>,
+    /// The key the scores follow (starts as the app's; changed in the key section).
+    key: Option<Rc<Vec<Annotation>>>,
+    /// What the last change of the key did.
+    key_status: Option<String>,
     input: NodeRef,
     close_ref: NodeRef,
     /// The kept files and what was last done to them.
@@ -127,6 +140,8 @@ impl Component for ClassViewPanel {
             k: 2,
             dropped: Vec::new(),
             notice: None,
+            key: props.answer_key.clone(),
+            key_status: None,
             input: NodeRef::default(),
             close_ref: NodeRef::default(),
             files: workspace::Files::default(),
@@ -213,6 +228,7 @@ impl Component for ClassViewPanel {
                 let name = format!("{}-consensus{}", self.stem(ctx), pack::FILE_SUFFIX);
                 self.save(ctx, &name, "application/json", &json)
             }
+            ClassMsg::Key(msg) => self.update_key(ctx, msg),
         }
     }
 
@@ -276,6 +292,7 @@ impl ClassViewPanel {
                         <p class="notice-inline" role="alert">{notice.clone()}</p>
                     }
                     { self.view_files(ctx) }
+                    { self.view_key(ctx) }
                     { self.view_rejected(t) }
                     { self.view_mixed(t) }
                     if students == 0 {

@@ -1,6 +1,7 @@
 //! The class view's sections: rejected files, students, the student-by-tag table, scores, agreement, layers, density, passages, disagreements and the consensus.
 
 use super::*;
+use crate::domain::class::figure_reading::{band_of, rare_tag_paradox};
 use crate::ui::browser::form;
 
 impl ClassViewPanel {
@@ -62,7 +63,7 @@ impl ClassViewPanel {
         html! {
             <section class="class-block" aria-labelledby="class-table">
                 <h3 id="class-table">{t.students_by_tag}</h3>
-                <table class="class-table" aria-labelledby="class-table">
+                <table tabindex="0" class="class-table" aria-labelledby="class-table">
                     <thead>
                         <tr>
                             <th scope="col">{t.student}</th>
@@ -92,58 +93,11 @@ impl ClassViewPanel {
         }
     }
 
-    /// Each shown student's precision, recall and F1 against the answer key, overall and per tag.
-    pub(super) fn view_scores(&self, ctx: &Context<Self>) -> Html {
-        let Some(key) = ctx.props().answer_key.as_ref() else { return html! {} };
-        let t = texts(ctx);
-        let scores = self.view.scores(key, &self.visible);
-        let tags = self.view.tags();
-        let rule = AGREEMENT_HELP
-            .iter()
-            .position(|s| s.title == "Comparing with an answer key")
-            .and_then(|i| t.agreement_help.get(i))
-            .map(|s| s.paragraphs);
-        let three = |score: &SpanScore| {
-            html! {
-                <>
-                    <td>{percent(score.precision, t)}</td>
-                    <td>{percent(score.recall, t)}</td>
-                    <td>{kappa(score.f1, t)}</td>
-                </>
-            }
-        };
-        html! {
-            <section class="class-block" aria-labelledby="class-scores">
-                <h3 id="class-scores">{t.scores_heading}</h3>
-                <p class="storage-used">{(t.key_has)(key.len())}</p>
-                <table class="class-table scores-table" aria-labelledby="class-scores">
-                    <thead>
-                        <tr>
-                            <th scope="col" rowspan="2">{t.student}</th>
-                            <th scope="colgroup" colspan="3">{t.overall}</th>
-                            { for tags.iter().map(|tag| html! { <th scope="colgroup" colspan="3">{self.tag_name(tag)}</th> }) }
-                        </tr>
-                        <tr>
-                            { for (0..=tags.len()).map(|_| html! { <><th scope="col">{t.precision}</th><th scope="col">{t.recall}</th><th scope="col">{"F1"}</th></> }) }
-                        </tr>
-                    </thead>
-                    <tbody>
-                        { for scores.iter().map(|(i, score)| html! {
-                            <tr>
-                                <th scope="row">{self.view.students().get(*i).map_or(String::new(), |s| s.name.clone())}</th>
-                                { three(&score.overall) }
-                                { for score.per_tag.iter().map(|(_, s)| three(s)) }
-                            </tr>
-                        }) }
-                    </tbody>
-                </table>
-                { for rule.into_iter().flatten().map(|p| html! { <p class="storage-used">{*p}</p> }) }
-            </section>
-        }
-    }
-
     pub(super) fn view_agreement(&self, ctx: &Context<Self>) -> Html {
-        let t = texts(ctx);
+        let (t, c) = (texts(ctx), key::class_texts(ctx));
+        let reading = |f: Figure| -> Html {
+            band_of(f).map_or_else(|| html! {}, |b| html! { <span class="reading">{c.bands[b.index()]}</span> })
+        };
         let agreement = self.view.agreement(&self.visible);
         let shown = self.view.shown(&self.visible);
         let pairs = self.view.pairs(&self.visible);
@@ -166,12 +120,13 @@ impl ClassViewPanel {
         html! {
             <section class="class-block" aria-labelledby="class-agreement">
                 <h3 id="class-agreement">{t.agreement_heading}</h3>
-                <table class="class-table agreement-table" aria-labelledby="class-agreement">
+                <table tabindex="0" class="class-table agreement-table" aria-labelledby="class-agreement">
                     <thead>
                         <tr>
                             <th scope="col">{t.tag}</th>
                             <th scope="col">{t.percent_agreement}</th>
                             <th scope="col">{t.fleiss_kappa}</th>
+                            <th scope="col">{c.reading}</th>
                         </tr>
                     </thead>
                     <tbody>
@@ -180,6 +135,7 @@ impl ClassViewPanel {
                                 <th scope="row">{self.tag_name(&f.tag)}</th>
                                 <td>{percent(f.percent, t)}</td>
                                 <td>{kappa(f.kappa, t)}</td>
+                                <td>{reading(f.kappa)}</td>
                             </tr>
                         }) }
                     </tbody>
@@ -188,9 +144,14 @@ impl ClassViewPanel {
                             <th scope="row">{t.overall}</th>
                             <td>{percent(agreement.overall_percent, t)}</td>
                             <td>{kappa(agreement.overall_kappa, t)}</td>
+                            <td>{reading(agreement.overall_kappa)}</td>
                         </tr>
                     </tfoot>
                 </table>
+                { for agreement.per_tag.iter().filter(|f| rare_tag_paradox(f.percent, f.kappa)).map(|f| html! {
+                    <p class="rare-tag">{(c.rare_tag)(&self.tag_name(&f.tag))}</p>
+                }) }
+                <p class="storage-used">{c.bands_source}</p>
                 <button type="button" onclick={ctx.link().callback(|_| ClassMsg::DownloadAgreement)}>{t.download_csv}<span class="visually-hidden">{t.of_agreement_figures}</span></button>
                 if shown.len() >= 2 && !tags.is_empty() {
                     <h4 id="class-pairs">{t.cohen_pairs}</h4>
@@ -199,7 +160,7 @@ impl ClassViewPanel {
                             { for options }
                         </select>
                     </label>
-                    <table class="class-table pair-table" aria-labelledby="class-pairs">
+                    <table tabindex="0" class="class-table pair-table" aria-labelledby="class-pairs">
                         <thead>
                             <tr>
                                 <td></td>
@@ -328,6 +289,7 @@ impl ClassViewPanel {
         html! {
             <section class="class-block" aria-labelledby="class-passages">
                 <h3 id="class-passages">{(t.passages)(passages.len())}</h3>
+                <p class="storage-used">{key::class_texts(ctx).passages_intro}</p>
                 <ul class="passage-list">{ for items }</ul>
                 if more > 0 { <p class="storage-used">{(t.more_not_listed)(more)}</p> }
             </section>
@@ -347,6 +309,7 @@ impl ClassViewPanel {
         html! {
             <section class="class-block" aria-labelledby="class-disagreements">
                 <h3 id="class-disagreements">{(t.disagreements)(list.len())}</h3>
+                <p class="storage-used">{key::class_texts(ctx).disagreements_intro}</p>
                 <ul class="passage-list">{ for items }</ul>
                 if more > 0 { <p class="storage-used">{(t.more_not_listed)(more)}</p> }
             </section>
@@ -404,7 +367,8 @@ pub(super) fn fill_of(tags: &TagSet, tag: &TagId) -> String {
 }
 
 pub(super) fn percent(f: Figure, t: &Texts) -> Html {
-    figure(f, t, |v| format!("{:.1} %", v * 100.0))
+    // A no-break space: "%" never wraps onto a line of its own.
+    figure(f, t, |v| format!("{:.1}\u{a0}%", v * 100.0))
 }
 
 pub(super) fn kappa(f: Figure, t: &Texts) -> Html {
