@@ -216,4 +216,20 @@ export async function fingerScroll(page: Page, fromY: number, toY: number) {
   }
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
   await cdp.detach();
+  // A lifted finger leaves the page flinging; a tap during a fling only stops it (no click), as on
+  // a real phone, so wait until the page has held still for a few frames.
+  await page.evaluate(
+    () =>
+      new Promise<void>((done) => {
+        let last = scrollY;
+        let still = 0;
+        const frame = () => {
+          still = scrollY === last ? still + 1 : 0;
+          last = scrollY;
+          if (still >= 5) done();
+          else requestAnimationFrame(frame);
+        };
+        requestAnimationFrame(frame);
+      }),
+  );
 }
