@@ -70,13 +70,12 @@ async function newStudent(page: Page) {
   await expect(entries(page)).toHaveCount(0);
 }
 
-/** The teacher's starter pack: her tag set and her two annotations as the answer key. */
+/** The teacher's starter pack: her tag set, locked; her two annotations stay with her as the key. */
 async function makeStarter(page: Page): Promise<File> {
   await annotate(page, 'The White House did not immediately respond', 'Claim');
   await annotate(page, 'sovereignty is inalienable', 'Quote');
   await page.getByRole('navigation', { name: 'Actions' }).getByRole('button', { name: 'Export' }).click();
   await exportDialog(page).getByRole('checkbox', { name: 'Lock the tag set for students' }).check();
-  await exportDialog(page).getByRole('checkbox', { name: 'Include my annotations as a hidden answer key' }).check();
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     exportDialog(page).getByRole('button', { name: 'Download starter pack' }).click(),
@@ -126,10 +125,10 @@ test('a class sitting: starter pack, three students hand in, the teacher keeps t
   test.setTimeout(120_000);
   const cspViolations = await watchCsp(page);
 
-  // The teacher makes a starter pack with her answer key.
+  // The teacher makes a starter pack; her answer key stays with her (#20).
   await openApp(page);
   const starter = await makeStarter(page);
-  expect(JSON.parse(starter.text).classroom.answerKey).toHaveLength(2);
+  expect(JSON.parse(starter.text).classroom.answerKey ?? []).toHaveLength(0);
 
   // Ana, then Ben on the same browser after "New student on this computer".
   const shared = await browser.newContext();
@@ -160,6 +159,8 @@ test('a class sitting: starter pack, three students hand in, the teacher keeps t
     [ana, ben, cleoFile].map((f) => ({ name: f.name, mimeType: 'application/json', buffer: Buffer.from(f.text) })));
   await expectClass(page);
   await expect(classView(page).getByRole('button', { name: 'Back to the article' })).toBeFocused();
+  // Her own two annotations become the key the scores follow.
+  await classView(page).getByRole('button', { name: 'Use my 2 annotations on this article as the key' }).click();
   await expectNoViolations(page, 'class view with its files');
   await shoot(page, 'class');
   await shoot(page, 'class-print', true);
