@@ -400,6 +400,9 @@ async function exportImportOurs(key, n) {
   await page.goto(base);
   await page.evaluate(() => window.__loadPainted);
   await page.getByRole('navigation', { name: 'Actions' }).getByRole('button', { name: 'Export' }).click();
+  // A pack carries the student's name: the dialog asks for it before the first export (not timed).
+  const nameField = page.getByRole('dialog', { name: 'Export' }).getByRole('textbox', { name: /^Your name/ });
+  if ((await nameField.count()) && (await nameField.inputValue()) === '') await nameField.fill('Bench');
   const stopExport = await recording(context, page, 'export');
   const [download] = await Promise.all([
     page.waitForEvent('download'),
