@@ -321,9 +321,9 @@ fn domain_errors_read_in_english_as_before_and_in_spanish_on_request() {
 #[test]
 fn the_spanish_agreement_help_has_every_english_section_and_paragraph() {
     use marginalia::domain::i18n::agreement_help::AGREEMENT_HELP;
-    assert_eq!(EN.agreement_help, AGREEMENT_HELP);
-    assert_eq!(ES.agreement_help.len(), AGREEMENT_HELP.len());
-    for (es, en) in ES.agreement_help.iter().zip(AGREEMENT_HELP) {
+    assert_eq!(Lang::En.agreement_help(), AGREEMENT_HELP);
+    assert_eq!(Lang::Es.agreement_help().len(), AGREEMENT_HELP.len());
+    for (es, en) in Lang::Es.agreement_help().iter().zip(AGREEMENT_HELP) {
         assert_eq!(es.paragraphs.len(), en.paragraphs.len(), "{}", en.title);
         assert_ne!(es.title, en.title);
     }

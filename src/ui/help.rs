@@ -1,4 +1,4 @@
-//! The help dialog: how to annotate with mouse, touch or keyboard, and every shortcut, with the open article's own tag keys.
+//! The help dialog: how to annotate with mouse, touch or keyboard, and every shortcut, with the open article's own tag keys; the class figures' definitions come from the second module.
 
 use std::rc::Rc;
 
@@ -73,15 +73,40 @@ pub fn help_dialog(props: &HelpProps) -> Html {
                 <p>{t.help_language}</p>
                 <h3 id="help-class">{t.help_class_heading}</h3>
                 <p>{t.help_class}</p>
-                { for t.agreement_help.iter().map(|section| html! {
-                    <>
-                        <h4>{section.title}</h4>
-                        { for section.paragraphs.iter().map(|p| html! { <p>{*p}</p> }) }
-                    </>
-                }) }
+                <AgreementHelp />
                 <h3>{t.help_saved_heading}</h3>
                 <p>{t.help_saved}</p>
             </section>
         </div>
+    }
+}
+
+/// The definitions of the class view's figures, which the second module holds (`class_module`):
+/// shown once it answers, or a plain sentence if it cannot be loaded.
+#[function_component(AgreementHelp)]
+fn agreement_help() -> Html {
+    let t = use_texts();
+    let lang = use_context::<crate::domain::i18n::Lang>().unwrap_or_default();
+    let sections = use_state(|| None::<Result<Vec<Vec<String>>, String>>);
+    {
+        let sections = sections.clone();
+        use_effect_with(lang, move |lang| {
+            let code = lang.code();
+            wasm_bindgen_futures::spawn_local(async move {
+                sections.set(Some(crate::ui::browser::class_module::agreement_help(code).await));
+            });
+        });
+    }
+    match &*sections {
+        None => html! {},
+        Some(Err(_)) => html! { <p class="help-unavailable" role="status">{t.help_class_unavailable}</p> },
+        Some(Ok(sections)) => html! {
+            { for sections.iter().filter_map(|section| section.split_first()).map(|(title, paragraphs)| html! {
+                <>
+                    <h4>{title.clone()}</h4>
+                    { for paragraphs.iter().map(|p| html! { <p>{p.clone()}</p> }) }
+                </>
+            }) }
+        },
     }
 }

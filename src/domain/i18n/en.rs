@@ -1,7 +1,6 @@
 //! The English texts; the wording the app was written in, which the end-to-end tests match.
 
 use super::{count, Texts};
-use crate::domain::i18n::agreement_help::AGREEMENT_HELP;
 
 pub static EN: Texts = Texts {
     close: "Close",
@@ -198,6 +197,7 @@ pub static EN: Texts = Texts {
     help_language: "Marginalia speaks English and Spanish. It starts in your browser's language; choose another under Language in Settings. The choice is kept in this browser.",
     help_class_heading: "Class view and agreement",
     help_class: "Class opens the class view: add your students' exported files of this article (several at once). Each student is a layer you can show or hide; files of another article are listed and left out. You see, per passage, how many students used each tag, a density strip per tag, a table of students by tags, agreement figures, the disagreements (each a link to the passage) and a consensus you can review and export as a pack.",
+    help_class_unavailable: "The definitions of the class figures could not be loaded. Reload the page to try again.",
     help_saved_heading: "Your work is saved in this browser",
     help_saved: "Every change is saved at once in this browser's storage, on this device only. Clearing the browser's data deletes it, so use Export now and then: the exported file is your backup.",
 
@@ -430,7 +430,6 @@ pub static EN: Texts = Texts {
         "There are no tags to compare.",
         "No tag has a figure to average.",
     ],
-    agreement_help: AGREEMENT_HELP,
     passage_summary: |n, students, tag| format!("{n} of {} tagged this as {tag}", count(students, "student", "students")),
     layer_title: |n, shown, parts| {
         let noun = if shown == 1 { "student" } else { "students" };

@@ -1,6 +1,6 @@
 //! The Spanish texts (Latin American usage, addressing the reader as "tú").
 
-use super::es_help::{paso_de_etiquetar, pista_de_teclado, AYUDA_CONCORDANCIA, DESCRIPCIONES, ETIQUETAS};
+use super::es_help::{paso_de_etiquetar, pista_de_teclado, DESCRIPCIONES, ETIQUETAS};
 use super::{count, Texts};
 
 pub static ES: Texts = Texts {
@@ -202,6 +202,7 @@ pub static ES: Texts = Texts {
     help_language: "Marginalia está en inglés y en español. Empieza en el idioma de tu navegador; puedes elegir otro en Idioma, dentro de Configuración. La elección se guarda en este navegador.",
     help_class_heading: "Vista de clase y concordancia",
     help_class: "Clase abre la vista de clase: agrega los archivos que tus estudiantes exportaron de este artículo (varios a la vez). Cada estudiante es una capa que puedes mostrar u ocultar; los archivos de otro artículo se listan y se dejan fuera. Ves, por pasaje, cuántos estudiantes usaron cada etiqueta, una franja de densidad por etiqueta, una tabla de estudiantes por etiquetas, cifras de concordancia, los desacuerdos (cada uno enlaza al pasaje) y un consenso que puedes revisar y exportar como paquete.",
+    help_class_unavailable: "No se pudieron cargar las definiciones de las cifras de la clase. Recarga la página para intentarlo de nuevo.",
     help_saved_heading: "Tu trabajo se guarda en este navegador",
     help_saved: "Cada cambio se guarda al instante en el almacenamiento de este navegador, solo en este dispositivo. Borrar los datos del navegador lo elimina, así que exporta de vez en cuando: el archivo exportado es tu copia de seguridad.",
 
@@ -454,7 +455,6 @@ pub static ES: Texts = Texts {
         "No hay etiquetas que comparar.",
         "Ninguna etiqueta tiene una cifra que promediar.",
     ],
-    agreement_help: AYUDA_CONCORDANCIA,
     passage_summary: |n, students, tag| {
         let verb = if n == 1 { "etiquetó" } else { "etiquetaron" };
         let noun = if students == 1 { "estudiante" } else { "estudiantes" };

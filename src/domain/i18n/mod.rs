@@ -148,6 +148,15 @@ impl Lang {
         }
     }
 
+    /// The definitions of the class view's figures, in `agreement_help::AGREEMENT_HELP`'s sections
+    /// and order (not in `Texts`: only the second module links them, and the help asks it for them).
+    pub fn agreement_help(self) -> &'static [agreement_help::HelpSection] {
+        match self {
+            Lang::En => agreement_help::AGREEMENT_HELP,
+            Lang::Es => es_help::AYUDA_CONCORDANCIA,
+        }
+    }
+
     /// This language's table of texts.
     pub fn texts(self) -> &'static Texts {
         match self {

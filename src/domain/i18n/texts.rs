@@ -1,7 +1,5 @@
 //! `Texts`: one field per piece of UI text, so a language that misses one does not compile.
 
-use crate::domain::i18n::agreement_help::HelpSection;
-
 /// Every string the UI shows, in one language. Fields that take numbers or names are functions,
 /// so each language builds its own sentence (and its own plural) around them.
 #[derive(Debug)]
@@ -177,6 +175,8 @@ pub struct Texts {
     pub help_language: &'static str,
     pub help_class_heading: &'static str,
     pub help_class: &'static str,
+    /// Said in the help in place of the figures' definitions when they could not be loaded.
+    pub help_class_unavailable: &'static str,
     pub help_saved_heading: &'static str,
     pub help_saved: &'static str,
 
@@ -388,8 +388,6 @@ pub struct Texts {
     pub reject_unreadable: fn(&str) -> String,
     /// Why a figure is undefined, in the order of `agreement::Undefined`'s variants.
     pub undefined_reasons: [&'static str; 9],
-    /// The definitions of the class view's figures, in `agreement_help::AGREEMENT_HELP`'s sections and order.
-    pub agreement_help: &'static [HelpSection],
     /// "7 of 12 students tagged this as Claim": (tagged, shown students, tag).
     pub passage_summary: fn(usize, usize, &str) -> String,
     /// "2 of 3 students: Claim (Ana, Ben)": (students here, shown students, tags and names).

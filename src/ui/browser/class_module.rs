@@ -334,3 +334,11 @@ impl ImportReader for ModuleReader {
         crate::domain::storage::decode_article(&answer.as_string()?, None).ok().map(|(doc, _)| doc)
     }
 }
+
+/// The definitions of the class view's figures in the language `lang` (a code) through the module
+/// (loaded first if need be), for the help: each section its title then its paragraphs.
+pub async fn agreement_help(lang: &str) -> Result<Vec<Vec<String>>, String> {
+    let module = load().await?;
+    let answer = call(&module, "agreement_help", &Array::of1(&lang.into()))?.as_string().unwrap_or_default();
+    Ok(answer.split('\u{1e}').filter(|s| !s.is_empty()).map(|s| s.split('\u{1f}').map(String::from).collect()).collect())
+}
