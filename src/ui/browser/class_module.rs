@@ -340,5 +340,9 @@ impl ImportReader for ModuleReader {
 pub async fn agreement_help(lang: &str) -> Result<Vec<Vec<String>>, String> {
     let module = load().await?;
     let answer = call(&module, "agreement_help", &Array::of1(&lang.into()))?.as_string().unwrap_or_default();
-    Ok(answer.split('\u{1e}').filter(|s| !s.is_empty()).map(|s| s.split('\u{1f}').map(String::from).collect()).collect())
+    Ok(answer
+        .split('\u{1e}')
+        .filter(|s| !s.is_empty())
+        .map(|s| s.split('\u{1f}').map(String::from).collect())
+        .collect())
 }
