@@ -286,12 +286,29 @@ mod imports {
     }
 }
 
-/// The definitions of the class view's figures for the app's help, which the app's own wasm leaves out.
+/// The definitions of the class view's figures for the app's help and a self-check's matching,
+/// which the app's own wasm leaves out.
 #[cfg(target_arch = "wasm32")]
 mod help {
     use wasm_bindgen::prelude::*;
 
     use marginalia::domain::i18n::Lang;
+
+    use marginalia::domain::class::answer_key;
+    use marginalia::domain::class::tokens::Tokens;
+    use marginalia::domain::storage;
+    use marginalia::ui::browser::{lowercase, segmenter};
+
+    /// For each passage of the answer key `key`, whether `mine` found it (both stored lists) in an
+    /// article whose text is `text`: `1` or `0` per passage, or empty when a list cannot be read.
+    #[wasm_bindgen]
+    pub fn key_found(text: &str, mine: &str, key: &str) -> String {
+        segmenter::install();
+        lowercase::install();
+        let (Ok(mine), Ok(key)) = (storage::decode_list(mine), storage::decode_list(key)) else { return String::new() };
+        let found = answer_key::key_found(&Tokens::of_text(text), &mine, &key);
+        found.iter().map(|&f| if f { '1' } else { '0' }).collect()
+    }
 
     /// The sections of `Lang::agreement_help` in the language `lang`, as
     /// `class_module::agreement_help` reads them: each its title then its paragraphs, separated by

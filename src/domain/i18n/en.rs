@@ -197,7 +197,7 @@ pub static EN: Texts = Texts {
     help_language: "Marginalia speaks English and Spanish. It starts in your browser's language; choose another under Language in Settings. The choice is kept in this browser.",
     help_class_heading: "Class view and agreement",
     help_class: "Class opens the class view: add your students' exported files of this article (several at once). Each student is a layer you can show or hide; files of another article are listed and left out. You see, per passage, how many students used each tag, a density strip per tag, a table of students by tags, agreement figures, the disagreements (each a link to the passage) and a consensus you can review and export as a pack.",
-    help_class_unavailable: "The definitions of the class figures could not be loaded. Reload the page to try again.",
+    help_class_unavailable: "The definitions of the class figures could not be loaded: connect to the internet once and open Help again.",
     help_saved_heading: "Your work is saved in this browser",
     help_saved: "Every change is saved at once in this browser's storage, on this device only. Clearing the browser's data deletes it, so use Export now and then: the exported file is your backup.",
 

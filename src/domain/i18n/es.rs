@@ -202,7 +202,7 @@ pub static ES: Texts = Texts {
     help_language: "Marginalia está en inglés y en español. Empieza en el idioma de tu navegador; puedes elegir otro en Idioma, dentro de Configuración. La elección se guarda en este navegador.",
     help_class_heading: "Vista de clase y concordancia",
     help_class: "Clase abre la vista de clase: agrega los archivos que tus estudiantes exportaron de este artículo (varios a la vez). Cada estudiante es una capa que puedes mostrar u ocultar; los archivos de otro artículo se listan y se dejan fuera. Ves, por pasaje, cuántos estudiantes usaron cada etiqueta, una franja de densidad por etiqueta, una tabla de estudiantes por etiquetas, cifras de concordancia, los desacuerdos (cada uno enlaza al pasaje) y un consenso que puedes revisar y exportar como paquete.",
-    help_class_unavailable: "No se pudieron cargar las definiciones de las cifras de la clase. Recarga la página para intentarlo de nuevo.",
+    help_class_unavailable: "No se pudieron cargar las definiciones de las cifras de la clase: conéctate a internet una vez y vuelve a abrir la Ayuda.",
     help_saved_heading: "Tu trabajo se guarda en este navegador",
     help_saved: "Cada cambio se guarda al instante en el almacenamiento de este navegador, solo en este dispositivo. Borrar los datos del navegador lo elimina, así que exporta de vez en cuando: el archivo exportado es tu copia de seguridad.",
 

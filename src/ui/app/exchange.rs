@@ -146,6 +146,11 @@ impl App {
             Msg::RevealAnswerKey => {
                 let effects = self.session.reveal_key();
                 self.carry_out_quietly(effects);
+                self.check_key(ctx);
+                true
+            }
+            Msg::KeyFound(found) => {
+                self.key_found = Some(found.map(Rc::new).map_err(drop));
                 true
             }
             Msg::KeepAnswerKey(key) => {
