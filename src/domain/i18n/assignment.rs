@@ -27,7 +27,8 @@ pub static ASSIGNMENT_EN: AssignmentTexts = AssignmentTexts {
     instructions_heading: "Assignment",
     self_check_found: |found, of| format!("You found {found} of {}.", count(of, "key passage", "key passages")),
     you_found_this: "found",
-    self_check_unavailable: "Which key passages you found could not be worked out: connect to the internet once and open Settings again.",
+    self_check_unavailable:
+        "Which key passages you found could not be worked out: connect to the internet once and open Settings again.",
     you_missed_this: "not found",
 };
 
