@@ -143,7 +143,7 @@ test('the key stays with the teacher: instructions for the student, the key edit
   const scores = classView(page).getByRole('table', { name: 'Scores against the answer key' });
   const ana = scores.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Ana' }) });
   await expect(ana.getByRole('cell')).toHaveText(['Found 1 of 1 key passage, 1 extra', '50.0 %', '100.0 %', '0.67']);
-  await classView(page).getByRole('button', { name: 'Close class view' }).click();
+  await classView(page).getByRole('button', { name: 'Back to the article' }).click();
 
   // She corrects her key after the hand-in: two more passages, then uses them as the key.
   await dragSelect(page, 'nationalism has surged here');
@@ -167,7 +167,7 @@ test('the key stays with the teacher: instructions for the student, the key edit
   expect(selfCheck.name).toMatch(/\.self-check\.marginalia\.json$/);
   expect(JSON.parse(selfCheck.text).classroom.selfCheck).toBe(true);
   expect(JSON.parse(selfCheck.text).classroom.answerKey).toHaveLength(2);
-  await classView(page).getByRole('button', { name: 'Close class view' }).click();
+  await classView(page).getByRole('button', { name: 'Back to the article' }).click();
   // The key is kept: reopened after a reload, it is the edited one.
   await page.reload();
   await appReady(page);
