@@ -143,7 +143,7 @@ function moduleScript(js, name) {
  */
 function classModuleScript(js, name) {
   const { body, exports } = moduleBody(js, name);
-  for (const wanted of ['open_class_view', 'read_article', 'read_pasted', 'render_export', 'read_import', 'pack_article']) {
+  for (const wanted of ['open_class_view', 'read_article', 'read_pasted', 'render_export', 'read_import', 'pack_article', 'agreement_help', 'key_found']) {
     if (!exports[wanted]) throw new Error(`single-file: ${name} does not export ${wanted}`);
   }
   // Every function the app calls (src/ui/browser/class_module.rs), as the imported module has them.

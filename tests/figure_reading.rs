@@ -12,7 +12,7 @@ use marginalia::domain::class::answer_key::{key_found, SpanScore};
 use marginalia::domain::class::figure_reading::{band, band_of, found, rare_tag_paradox, Band, Found};
 use marginalia::domain::class::tokens::Tokens;
 use marginalia::domain::class::{ClassView, Submission};
-use marginalia::domain::i18n::{Lang, CLASS_EN, CLASS_ES, EN, ES};
+use marginalia::domain::i18n::{Lang, CLASS_EN, CLASS_ES, CLASS_VIEW_EN, CLASS_VIEW_ES};
 
 #[test]
 fn kappa_readings_at_the_landis_and_koch_boundaries() {
@@ -87,13 +87,13 @@ fn scores_read_as_passages_found_and_extra() {
 
 #[test]
 fn plurals_follow_the_count_in_both_languages() {
-    assert_eq!((EN.of_students)(1, 1), "1 of 1 student");
-    assert_eq!((EN.of_students)(2, 3), "2 of 3 students");
-    assert_eq!((ES.of_students)(1, 1), "1 de 1 estudiante");
-    assert_eq!((ES.of_students)(2, 3), "2 de 3 estudiantes");
-    assert_eq!((EN.passage_summary)(1, 1, "Claim"), "1 of 1 student tagged this as Claim");
-    assert_eq!((EN.passage_summary)(1, 2, "Claim"), "1 of 2 students tagged this as Claim");
-    assert_eq!((ES.passage_summary)(1, 1, "Tesis"), "1 de 1 estudiante etiquetó esto como Tesis");
+    assert_eq!((CLASS_VIEW_EN.of_students)(1, 1), "1 of 1 student");
+    assert_eq!((CLASS_VIEW_EN.of_students)(2, 3), "2 of 3 students");
+    assert_eq!((CLASS_VIEW_ES.of_students)(1, 1), "1 de 1 estudiante");
+    assert_eq!((CLASS_VIEW_ES.of_students)(2, 3), "2 de 3 estudiantes");
+    assert_eq!((CLASS_VIEW_EN.passage_summary)(1, 1, "Claim"), "1 of 1 student tagged this as Claim");
+    assert_eq!((CLASS_VIEW_EN.passage_summary)(1, 2, "Claim"), "1 of 2 students tagged this as Claim");
+    assert_eq!((CLASS_VIEW_ES.passage_summary)(1, 1, "Tesis"), "1 de 1 estudiante etiquetó esto como Tesis");
     assert_eq!((CLASS_EN.key_count)(1), "The key has 1 passage.");
     assert_eq!((CLASS_EN.key_count)(3), "The key has 3 passages.");
     assert_eq!((CLASS_ES.key_count)(1), "La clave tiene 1 pasaje.");

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use marginalia::domain::i18n::{Lang, Texts, EN, ES};
+use marginalia::domain::i18n::{ClassViewTexts, Lang, CLASS_VIEW_EN, CLASS_VIEW_ES, EN, ES};
 
 #[test]
 fn the_browser_preference_picks_the_first_language_marginalia_has() {
@@ -65,7 +65,7 @@ fn counts_use_the_singular_for_one_only() {
 }
 
 /// Every parameterised text of `t`, called with distinctive arguments, and what its output must mention.
-fn parameterised(t: &Texts) -> Vec<(&'static str, String, Vec<&'static str>)> {
+fn parameterised(t: &ClassViewTexts) -> Vec<(&'static str, String, Vec<&'static str>)> {
     vec![
         ("storage_full", (t.storage_full)(17), vec!["17"]),
         ("storage_blocked", (t.storage_blocked)("WHY"), vec!["WHY"]),
@@ -124,7 +124,7 @@ fn parameterised(t: &Texts) -> Vec<(&'static str, String, Vec<&'static str>)> {
 
 #[test]
 fn every_parameterised_text_mentions_its_arguments_in_both_languages() {
-    for texts in [&EN, &ES] {
+    for texts in [&CLASS_VIEW_EN, &CLASS_VIEW_ES] {
         for (field, output, needs) in parameterised(texts) {
             for need in needs {
                 assert!(output.contains(need), "{field} = {output:?} lacks {need}");
@@ -136,19 +136,20 @@ fn every_parameterised_text_mentions_its_arguments_in_both_languages() {
 
 #[test]
 fn the_spanish_parameterised_texts_are_not_the_english_ones() {
-    let (en, es) = (parameterised(&EN), parameterised(&ES));
+    let (en, es) = (parameterised(&CLASS_VIEW_EN), parameterised(&CLASS_VIEW_ES));
     let same: Vec<_> = en.iter().zip(&es).filter(|(a, b)| a.1 == b.1).map(|(a, _)| a.0).collect();
     assert!(same.is_empty(), "untranslated: {same:?}");
 }
 
 /// The string literals of a table, in field order, read from its pretty `Debug` form.
-fn literals(texts: &Texts) -> Vec<String> {
+fn literals(texts: &impl std::fmt::Debug) -> Vec<String> {
     format!("{texts:#?}").lines().filter(|l| l.contains('"')).map(|l| l.trim().to_string()).collect()
 }
 
 #[test]
 fn no_text_is_empty() {
-    for texts in [&EN, &ES] {
+    // The class view's tables show the rest of their language's table too (`base`).
+    for texts in [&CLASS_VIEW_EN, &CLASS_VIEW_ES] {
         let lines = literals(texts);
         assert!(lines.len() > 150, "{} literals", lines.len());
         let empty: Vec<_> = lines.iter().filter(|l| l.contains("\"\"")).collect();
@@ -158,7 +159,7 @@ fn no_text_is_empty() {
 
 #[test]
 fn almost_every_spanish_text_differs_from_the_english_one() {
-    let (en, es) = (literals(&EN), literals(&ES));
+    let (en, es) = (literals(&CLASS_VIEW_EN), literals(&CLASS_VIEW_ES));
     assert_eq!(en.len(), es.len());
     // Names that are the same in both languages.
     let allowed = ["\"Web Annotation (W3C JSON-LD)\",", "\"Hypothesis (JSON)\",", "\"doble\",", "\"double\","];
@@ -168,7 +169,7 @@ fn almost_every_spanish_text_differs_from_the_english_one() {
 
 #[test]
 fn spanish_questions_open_with_an_inverted_mark() {
-    for line in literals(&ES) {
+    for line in literals(&CLASS_VIEW_ES) {
         for sentence in line.split(['.', ';', ':']) {
             if sentence.contains('?') {
                 assert!(sentence.contains('¿'), "{line}");
@@ -321,9 +322,9 @@ fn domain_errors_read_in_english_as_before_and_in_spanish_on_request() {
 #[test]
 fn the_spanish_agreement_help_has_every_english_section_and_paragraph() {
     use marginalia::domain::i18n::agreement_help::AGREEMENT_HELP;
-    assert_eq!(EN.agreement_help, AGREEMENT_HELP);
-    assert_eq!(ES.agreement_help.len(), AGREEMENT_HELP.len());
-    for (es, en) in ES.agreement_help.iter().zip(AGREEMENT_HELP) {
+    assert_eq!(Lang::En.agreement_help(), AGREEMENT_HELP);
+    assert_eq!(Lang::Es.agreement_help().len(), AGREEMENT_HELP.len());
+    for (es, en) in Lang::Es.agreement_help().iter().zip(AGREEMENT_HELP) {
         assert_eq!(es.paragraphs.len(), en.paragraphs.len(), "{}", en.title);
         assert_ne!(es.title, en.title);
     }
@@ -331,10 +332,10 @@ fn the_spanish_agreement_help_has_every_english_section_and_paragraph() {
 
 #[test]
 fn class_summaries_follow_the_language() {
-    assert_eq!((EN.passage_summary)(7, 12, "Claim"), "7 of 12 students tagged this as Claim");
-    assert_eq!((ES.passage_summary)(7, 12, "Claim"), "7 de 12 estudiantes etiquetaron esto como Claim");
-    assert_eq!((ES.passage_summary)(1, 3, "Claim"), "1 de 3 estudiantes etiquetó esto como Claim");
-    assert_eq!((EN.layer_title)(1, 1, "Claim (Ana)"), "1 of 1 student: Claim (Ana)");
-    assert_eq!((ES.layer_title)(2, 3, "Claim (Ana, Ben)"), "2 de 3 estudiantes: Claim (Ana, Ben)");
-    assert_eq!((ES.disagreement_summary)(2, 3, "Quote"), "2 de 3 etiquetaron esto como Quote");
+    assert_eq!((CLASS_VIEW_EN.passage_summary)(7, 12, "Claim"), "7 of 12 students tagged this as Claim");
+    assert_eq!((CLASS_VIEW_ES.passage_summary)(7, 12, "Claim"), "7 de 12 estudiantes etiquetaron esto como Claim");
+    assert_eq!((CLASS_VIEW_ES.passage_summary)(1, 3, "Claim"), "1 de 3 estudiantes etiquetó esto como Claim");
+    assert_eq!((CLASS_VIEW_EN.layer_title)(1, 1, "Claim (Ana)"), "1 of 1 student: Claim (Ana)");
+    assert_eq!((CLASS_VIEW_ES.layer_title)(2, 3, "Claim (Ana, Ben)"), "2 de 3 estudiantes: Claim (Ana, Ben)");
+    assert_eq!((CLASS_VIEW_ES.disagreement_summary)(2, 3, "Quote"), "2 de 3 etiquetaron esto como Quote");
 }

@@ -1,4 +1,4 @@
-//! The app's second wasm module, with what a first visit does not need: the teacher's class view and the readers of HTML pages and Markdown files; loaded when first needed and precached after the first paint.
+//! The app's second wasm module, with what a first visit does not need: the teacher's class view, the readers of HTML pages and Markdown files and the help's definitions of the class figures; loaded when first needed and precached after the first paint.
 //!
 //! The two modules share no memory: the app passes the article, its tag set and its answer key
 //! as the strings it stores them as (`domain::storage`), the UI language as its code, and three JS
@@ -283,6 +283,43 @@ mod imports {
         pack::article_of(bytes)
             .map(|doc| storage::encode_article(&doc, marginalia::domain::annotation::time_from_millis(0.0)))
             .unwrap_or_default()
+    }
+}
+
+/// The definitions of the class view's figures for the app's help and a self-check's matching,
+/// which the app's own wasm leaves out.
+#[cfg(target_arch = "wasm32")]
+mod help {
+    use wasm_bindgen::prelude::*;
+
+    use marginalia::domain::i18n::Lang;
+
+    use marginalia::domain::class::answer_key;
+    use marginalia::domain::class::tokens::Tokens;
+    use marginalia::domain::storage;
+    use marginalia::ui::browser::{lowercase, segmenter};
+
+    /// For each passage of the answer key `key`, whether `mine` found it (both stored lists) in an
+    /// article whose text is `text`: `1` or `0` per passage, or empty when a list cannot be read.
+    #[wasm_bindgen]
+    pub fn key_found(text: &str, mine: &str, key: &str) -> String {
+        segmenter::install();
+        lowercase::install();
+        let (Ok(mine), Ok(key)) = (storage::decode_list(mine), storage::decode_list(key)) else { return String::new() };
+        let found = answer_key::key_found(&Tokens::of_text(text), &mine, &key);
+        found.iter().map(|&f| if f { '1' } else { '0' }).collect()
+    }
+
+    /// The sections of `Lang::agreement_help` in the language `lang`, as
+    /// `class_module::agreement_help` reads them: each its title then its paragraphs, separated by
+    /// U+001F, sections separated by U+001E.
+    #[wasm_bindgen]
+    pub fn agreement_help(lang: &str) -> String {
+        let sections = Lang::from_tag(lang).unwrap_or_default().agreement_help().iter();
+        let section = |s: &marginalia::domain::i18n::agreement_help::HelpSection| {
+            std::iter::once(s.title).chain(s.paragraphs.iter().copied()).collect::<Vec<_>>().join("\u{1f}")
+        };
+        sections.map(section).collect::<Vec<_>>().join("\u{1e}")
     }
 }
 

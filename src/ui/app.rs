@@ -150,6 +150,8 @@ pub enum Msg {
     SetLang(Lang),
     EditTags(TagEdit),
     RevealAnswerKey,
+    /// Which passages of the revealed key this article's annotations found, from the second module.
+    KeyFound(Result<Vec<bool>, String>),
     Preset(presets::PresetMsg),
     /// The class view changed the teacher's answer key: keep it.
     KeepAnswerKey(Vec<Annotation>),
@@ -269,6 +271,9 @@ pub struct App {
     printing: bool,
     /// What the last tag-set preset action said, shown in Settings.
     preset_status: Option<String>,
+    /// Which passages of a revealed answer key were found (`dialogs.rs`): `None` until the second
+    /// module has worked it out, `Err` if it could not be loaded.
+    key_found: Option<Result<Rc<Vec<bool>>, ()>>,
 }
 
 impl Component for App {
@@ -357,6 +362,9 @@ impl Component for App {
             Msg::ShowSettings(open) => {
                 self.preset_status = None;
                 self.show(open.then_some(Dialog::Settings(None)));
+                if open {
+                    self.check_key(ctx);
+                }
                 true
             }
             Msg::SetLang(choice) => {
@@ -446,6 +454,7 @@ impl Component for App {
             | Msg::DiscardVersion(_)
             | Msg::EditTags(_)
             | Msg::RevealAnswerKey
+            | Msg::KeyFound(_)
             | Msg::KeepAnswerKey(_)
             | Msg::SetAuthor(_)) => self.update_exchange(ctx, msg),
             Msg::HandIn(msg) => self.update_hand_in(msg),

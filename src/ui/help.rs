@@ -1,4 +1,4 @@
-//! The help dialog: how to annotate with mouse, touch or keyboard, and every shortcut, with the open article's own tag keys.
+//! The help dialog: how to annotate with mouse, touch or keyboard, and every shortcut, with the open article's own tag keys; the class figures' definitions come from the second module.
 
 use std::rc::Rc;
 
@@ -35,11 +35,37 @@ const SHORTCUT_KEYS: [&str; 9] = [
 #[function_component(HelpDialog)]
 pub fn help_dialog(props: &HelpProps) -> Html {
     let t = use_texts();
-    let caret = use_context::<crate::domain::i18n::Lang>().unwrap_or_default().caret();
+    let lang = use_context::<crate::domain::i18n::Lang>().unwrap_or_default();
+    let caret = lang.caret();
     let on_close = props.on_close.clone();
     let shortcut = |keys: &str, what: &str| html! { <tr><th scope="row"><kbd>{keys.to_string()}</kbd></th><td>{what.to_string()}</td></tr> };
     let keys = props.tags.keys();
     let steps = t.help_keyboard_steps;
+    // The definitions of the class view's figures are in the second module (`class_module`):
+    // shown once it answers, or a plain sentence if it cannot be loaded. Hooks here, not a
+    // component of their own, which would cost the first download more.
+    let sections = use_state(|| None::<Result<Vec<Vec<String>>, String>>);
+    {
+        let sections = sections.clone();
+        use_effect_with(lang, move |lang| {
+            let code = lang.code();
+            wasm_bindgen_futures::spawn_local(async move {
+                sections.set(Some(crate::ui::browser::class_module::agreement_help(code).await));
+            });
+        });
+    }
+    let agreement = match &*sections {
+        None => html! {},
+        Some(Err(_)) => html! { <p class="help-unavailable" role="status">{t.help_class_unavailable}</p> },
+        Some(Ok(sections)) => html! {
+            { for sections.iter().filter_map(|section| section.split_first()).map(|(title, paragraphs)| html! {
+                <>
+                    <h4>{title.clone()}</h4>
+                    { for paragraphs.iter().map(|p| html! { <p>{p.clone()}</p> }) }
+                </>
+            }) }
+        },
+    };
     html! {
         <div class="modal-backdrop">
             <section class="help" role="dialog" aria-modal="true" aria-labelledby="help-title">
@@ -73,12 +99,7 @@ pub fn help_dialog(props: &HelpProps) -> Html {
                 <p>{t.help_language}</p>
                 <h3 id="help-class">{t.help_class_heading}</h3>
                 <p>{t.help_class}</p>
-                { for t.agreement_help.iter().map(|section| html! {
-                    <>
-                        <h4>{section.title}</h4>
-                        { for section.paragraphs.iter().map(|p| html! { <p>{*p}</p> }) }
-                    </>
-                }) }
+                { agreement }
                 <h3>{t.help_saved_heading}</h3>
                 <p>{t.help_saved}</p>
             </section>

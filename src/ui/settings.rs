@@ -88,9 +88,10 @@ pub struct SettingsProps {
     /// The answer key a starter pack brought, and whether it has been revealed.
     #[prop_or_default]
     pub answer_key: Option<(Rc<Vec<Annotation>>, bool)>,
-    /// For each key passage, whether the person's annotations found it (a self-check key).
+    /// For each key passage, whether the person's annotations found it (a self-check key): `None`
+    /// while it is worked out, `Err` when it could not be.
     #[prop_or_default]
-    pub key_found: Rc<Vec<bool>>,
+    pub key_found: Option<Result<Rc<Vec<bool>>, ()>>,
     /// The saved tag sets' section, shown under the tags.
     #[prop_or_default]
     pub children: Html,
@@ -260,14 +261,23 @@ pub fn settings_dialog(props: &SettingsProps) -> Html {
     let add_error = props.error.as_deref().filter(|e| e.is_for(None, TagField::Name));
     let answer_key = props.answer_key.as_ref().map(|(key, revealed)| {
         if *revealed {
-            let found = |i: usize| props.key_found.get(i).copied().unwrap_or(false);
+            let known = match &props.key_found {
+                Some(Ok(found)) => Some(found.clone()),
+                _ => None,
+            };
+            let found = |i: usize| known.as_ref().and_then(|f| f.get(i).copied()).unwrap_or(false);
             let items = key.iter().enumerate().map(|(i, a)| {
                 let tags: Vec<String> = a.tags.iter().map(|t| props.tags.name_of(t).to_string()).collect();
-                let (mark, class) =
-                    if found(i) { (a_t.you_found_this, "key-found") } else { (a_t.you_missed_this, "key-missed") };
+                let (mark, class) = match (&known, found(i)) {
+                    (None, _) => (None, None),
+                    (Some(_), true) => (Some(a_t.you_found_this), Some("key-found")),
+                    (Some(_), false) => (Some(a_t.you_missed_this), Some("key-missed")),
+                };
                 html! {
                     <li class={classes!("key-item", class)}>
-                        <span class="key-mark">{mark}</span>{" "}
+                        if let Some(mark) = mark {
+                            <span class="key-mark">{mark}</span>{" "}
+                        }
                         <q>{excerpt(&a.target.exact, 120)}</q>
                         <span class="library-details">{format!(" — {}", tags.join(", "))}</span>
                         if !a.note.is_empty() {
@@ -279,7 +289,11 @@ pub fn settings_dialog(props: &SettingsProps) -> Html {
             let count = (0..key.len()).filter(|&i| found(i)).count();
             html! {
                 <>
-                    <p class="self-check-summary">{(a_t.self_check_found)(count, key.len())}</p>
+                    if known.is_some() {
+                        <p class="self-check-summary">{(a_t.self_check_found)(count, key.len())}</p>
+                    } else if props.key_found.is_some() {
+                        <p class="self-check-summary" role="status">{a_t.self_check_unavailable}</p>
+                    }
                     <ol class="answer-key" aria-label={t.answer_key}>{ for items }</ol>
                 </>
             }

@@ -194,6 +194,26 @@ test('offline without a service worker, the class view says why it cannot load, 
   await context.close();
 });
 
+test('offline without a service worker, the help says in plain words that the class figures\' definitions could not be loaded; online again, it shows them', async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ serviceWorkers: 'block', baseURL });
+  const page = await context.newPage();
+  await openApp(page);
+  await goOffline(page);
+  const help = page.getByRole('dialog', { name: 'How to annotate' });
+  await page.getByRole('button', { name: 'Help' }).click();
+  await expect(help.getByRole('status')).toContainText('The definitions of the class figures could not be loaded');
+  await expect(help.getByRole('status')).not.toContainText(/https?:|\.wasm|\.js\b|TypeError|fetch/);
+  // The rest of the help is there.
+  await expect(help.getByRole('heading', { name: 'Class view and agreement' })).toBeVisible();
+  await help.getByRole('button', { name: 'Close help' }).click();
+
+  await page.context().unrouteAll();
+  await page.context().setOffline(false);
+  await page.getByRole('button', { name: 'Help' }).click();
+  await expect(help.getByRole('heading', { name: "Cohen's kappa (two students)" })).toBeVisible();
+  await context.close();
+});
+
 test('the single file opened from file:// carries the class view inlined, under its CSP', async ({ page, context }) => {
   const folder = await mkdtemp(join(tmpdir(), 'marginalia-class-'));
   try {

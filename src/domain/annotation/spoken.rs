@@ -24,7 +24,8 @@ pub fn shorten(text: &str, max: usize) -> String {
 /// The annotation's tags (in tag-set order), its quote and its note: `Claim, Quote: “…”, note: …`.
 pub fn summary(annotation: &Annotation, tags: &TagSet, t: &Texts) -> String {
     let mut ids: Vec<_> = annotation.tags.iter().collect();
-    ids.sort_by_key(|t| tags.position(t));
+    // The crate's one compiled sort, not another copy of the standard library's (`text/sort.rs`).
+    crate::domain::text::sort::sort_by_key(&mut ids, |t| tags.position(t));
     let names: Vec<&str> = ids.iter().map(|t| tags.name_of(t)).collect();
     let note = annotation.note.trim();
     let note = (!note.is_empty()).then(|| shorten(note, NOTE_CHARS));

@@ -23,7 +23,7 @@ use std::ops::Range;
 use crate::domain::annotation::tags::TagId;
 use crate::domain::annotation::Annotation;
 use crate::domain::class::tokens::Tokens;
-use crate::domain::i18n::{Texts, EN};
+use crate::domain::i18n::{ClassViewTexts, CLASS_VIEW_EN};
 
 /// Why a figure has no value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,7 +42,7 @@ pub enum Undefined {
 
 impl Undefined {
     /// The reason as a sentence in the language of `t`.
-    pub fn message(&self, t: &Texts) -> &'static str {
+    pub fn message(&self, t: &ClassViewTexts) -> &'static str {
         let index = match self {
             Undefined::NoTokens => 0,
             Undefined::TooFewRaters => 1,
@@ -60,7 +60,7 @@ impl Undefined {
 
 impl std::fmt::Display for Undefined {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.message(&EN))
+        f.write_str(self.message(&CLASS_VIEW_EN))
     }
 }
 
@@ -251,11 +251,11 @@ pub struct Disagreement {
 impl Disagreement {
     /// "3 of 12 tagged this as Claim".
     pub fn summary(&self, tag_name: &str) -> String {
-        self.summary_in(tag_name, &EN)
+        self.summary_in(tag_name, &CLASS_VIEW_EN)
     }
 
     /// The same summary in the language of `t`.
-    pub fn summary_in(&self, tag_name: &str, t: &Texts) -> String {
+    pub fn summary_in(&self, tag_name: &str, t: &ClassViewTexts) -> String {
         (t.disagreement_summary)(self.tagged_by.len(), self.raters, tag_name)
     }
 }

@@ -5,7 +5,7 @@
 use crate::domain::annotation::tags::{TagId, TagSet};
 use crate::domain::article::document::Document;
 use crate::domain::class::Student;
-use crate::domain::i18n::{Texts, EN};
+use crate::domain::i18n::{ClassViewTexts, CLASS_VIEW_EN};
 
 /// A piece of one block over which the same marks apply, in document code points.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,11 +43,18 @@ impl LayerSegment {
 
     /// "2 of 3 students: Claim (Ana, Ben); Quote (Ana)", tags in `order`, names from `names`.
     pub fn title(&self, shown: usize, names: &[String], tags: &TagSet, order: &[TagId]) -> String {
-        self.title_in(shown, names, tags, order, &EN)
+        self.title_in(shown, names, tags, order, &CLASS_VIEW_EN)
     }
 
     /// The same title in the language of `t`.
-    pub fn title_in(&self, shown: usize, names: &[String], tags: &TagSet, order: &[TagId], t: &Texts) -> String {
+    pub fn title_in(
+        &self,
+        shown: usize,
+        names: &[String],
+        tags: &TagSet,
+        order: &[TagId],
+        t: &ClassViewTexts,
+    ) -> String {
         let mut used: Vec<&TagId> = Vec::new();
         for (_, tag) in &self.marks {
             if !used.contains(&tag) {

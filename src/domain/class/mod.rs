@@ -32,7 +32,7 @@ use crate::domain::article::document::{ContentHash, Document};
 use crate::domain::class::agreement::{Agreement, Disagreement, LabelTable, PairAgreement};
 use crate::domain::class::answer_key::{score_against_key, KeyScore};
 use crate::domain::class::tokens::Tokens;
-use crate::domain::i18n::{Texts, EN};
+use crate::domain::i18n::{ClassViewTexts, CLASS_VIEW_EN};
 
 /// One student's file: who, which article it claims to annotate (by content hash), and the annotations.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -55,7 +55,7 @@ pub enum RejectReason {
 
 impl RejectReason {
     /// The reason as a sentence in the language of `t`.
-    pub fn message(&self, t: &Texts) -> String {
+    pub fn message(&self, t: &ClassViewTexts) -> String {
         match self {
             RejectReason::DifferentArticle { .. } => t.reject_other_article.to_string(),
             RejectReason::Duplicate => t.reject_duplicate.to_string(),
@@ -66,7 +66,7 @@ impl RejectReason {
 
 impl std::fmt::Display for RejectReason {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.message(&EN))
+        f.write_str(&self.message(&CLASS_VIEW_EN))
     }
 }
 
@@ -101,11 +101,11 @@ pub struct Passage {
 impl Passage {
     /// "7 of 12 students tagged this as Claim", one line per tag, with names from `tags`.
     pub fn summaries(&self, tags: &TagSet) -> Vec<String> {
-        self.summaries_in(tags, &EN)
+        self.summaries_in(tags, &CLASS_VIEW_EN)
     }
 
     /// The same lines in the language of `t`.
-    pub fn summaries_in(&self, tags: &TagSet, t: &Texts) -> Vec<String> {
+    pub fn summaries_in(&self, tags: &TagSet, t: &ClassViewTexts) -> Vec<String> {
         self.counts.iter().map(|(tag, n)| (t.passage_summary)(*n, self.students, tags.name_of(tag))).collect()
     }
 }

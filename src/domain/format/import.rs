@@ -408,7 +408,11 @@ fn apply_file(
     status: &mut BTreeMap<Uuid, Anchored>,
     imported: ReadFile,
 ) -> FileSummary {
-    let known: BTreeSet<TagId> = plan.tags.tags.iter().map(|t| t.id.clone()).collect();
+    // Inserted one by one: `collect` into a `BTreeSet` compiles another copy of the standard library's sort.
+    let mut known: BTreeSet<TagId> = BTreeSet::new();
+    for tag in &plan.tags.tags {
+        known.insert(tag.id.clone());
+    }
     let tags_before = plan.tags.clone();
     let mut summary = FileSummary {
         format: Some(imported.format),

@@ -15,6 +15,8 @@ pub struct AssignmentTexts {
     /// A self-check key's summary: "You found 2 of 3 key passages."
     pub self_check_found: fn(usize, usize) -> String,
     pub you_found_this: &'static str,
+    /// Said in place of what was found when the second module, which works it out, cannot be loaded.
+    pub self_check_unavailable: &'static str,
     pub you_missed_this: &'static str,
 }
 
@@ -25,6 +27,8 @@ pub static ASSIGNMENT_EN: AssignmentTexts = AssignmentTexts {
     instructions_heading: "Assignment",
     self_check_found: |found, of| format!("You found {found} of {}.", count(of, "key passage", "key passages")),
     you_found_this: "found",
+    self_check_unavailable:
+        "Which key passages you found could not be worked out: connect to the internet once and open Settings again.",
     you_missed_this: "not found",
 };
 
@@ -37,5 +41,6 @@ pub static ASSIGNMENT_ES: AssignmentTexts = AssignmentTexts {
         format!("Encontraste {found} de {}.", count(of, "pasaje de la clave", "pasajes de la clave"))
     },
     you_found_this: "encontrado",
+    self_check_unavailable: "No se pudo calcular qué pasajes de la clave encontraste: conéctate a internet una vez y vuelve a abrir la Configuración.",
     you_missed_this: "no encontrado",
 };

@@ -1,7 +1,6 @@
 //! The English texts; the wording the app was written in, which the end-to-end tests match.
 
 use super::{count, Texts};
-use crate::domain::i18n::agreement_help::AGREEMENT_HELP;
 
 pub static EN: Texts = Texts {
     close: "Close",
@@ -198,6 +197,7 @@ pub static EN: Texts = Texts {
     help_language: "Marginalia speaks English and Spanish. It starts in your browser's language; choose another under Language in Settings. The choice is kept in this browser.",
     help_class_heading: "Class view and agreement",
     help_class: "Class opens the class view: add your students' exported files of this article (several at once). Each student is a layer you can show or hide; files of another article are listed and left out. You see, per passage, how many students used each tag, a density strip per tag, a table of students by tags, agreement figures, the disagreements (each a link to the passage) and a consensus you can review and export as a pack.",
+    help_class_unavailable: "The definitions of the class figures could not be loaded: connect to the internet once and open Help again.",
     help_saved_heading: "Your work is saved in this browser",
     help_saved: "Every change is saved at once in this browser's storage, on this device only. Clearing the browser's data deletes it, so use Export now and then: the exported file is your backup.",
 
@@ -366,77 +366,5 @@ pub static EN: Texts = Texts {
     class_view_failed: |why| {
         format!("The class view could not be loaded ({why}). It is downloaded the first time it is opened, so open it once while online; after that it also works offline.")
     },
-    class_intro: |title| {
-        format!("Students' annotation files of “{title}”, side by side. Definitions of every figure are in Help.")
-    },
-    add_student_files: "Add student files",
-    student_files: "Student files",
-    no_student_files: "No student files yet. Add the packs your students exported (several at once is fine).",
-    files_left_out: |n| format!("Files left out ({n})"),
-    students_shown: |shown, total| format!("Students ({shown} of {total} shown)"),
-    students_by_tag: "Students by tag",
-    student: "Student",
-    total: "Total",
-    download_csv: "Download CSV",
-    of_students_by_tag: " of the students by tag",
-    scores_heading: "Scores against the answer key",
-    key_has: |n| format!("The answer key has {}.", count(n, "annotation", "annotations")),
-    overall: "Overall",
-    precision: "Precision",
-    recall: "Recall",
-    same_student: "same student",
-    agreement_heading: "Agreement (on words)",
-    tag: "Tag",
-    percent_agreement: "Percent agreement",
-    fleiss_kappa: "Fleiss' kappa",
-    of_agreement_figures: " of the agreement figures",
-    cohen_pairs: "Cohen's kappa between pairs of students",
-    student_colours: "Student colours",
-    class_on_article: "The class on the article",
-    colour_marks: "Colour the marks",
-    colour_by_tag: " Colour by tag",
-    colour_by_student: " Colour by student",
-    layer_article: "The article with the shown students' marks",
-    density_heading: "Where the class put its marks",
-    density_intro: "From the start of the article (left) to its end (right); taller means more of the shown students tagged the words there.",
-    density_none: |tag| format!("{tag}: no marks"),
-    quarters: ["first", "second", "third", "last"],
-    density_most: |tag, quarter, share| {
-        format!("{tag}: most marks in the {quarter} quarter of the article ({share:.0} % of them)")
-    },
-    passages: |n| format!("Passages ({n})"),
-    more_not_listed: |n| format!("{n} more not listed."),
-    disagreements: |n| format!("Disagreements ({n})"),
-    tagged_by: |summary, who| format!("{summary} (tagged by {who})"),
-    consensus: "Consensus",
-    at_least_before: "Passages tagged by at least ",
-    at_least_after: " students",
-    consensus_passages: "Consensus passages",
-    of_students: |agreeing, students| format!("{agreeing} of {}", count(students, "student", "students")),
-    passages_kept: |kept, total| format!("{kept} of {total} passages kept."),
-    export_consensus: "Export consensus pack",
-    undefined: |why| format!("undefined: {why}"),
-    reject_other_article: "It annotates a different article.",
-    reject_duplicate: "The same file was already loaded.",
-    reject_unreadable: |why| format!("It is not a Marginalia annotation file ({why})."),
-    undefined_reasons: [
-        "The article has no words to compare.",
-        "Agreement needs at least two students.",
-        "Nobody used this tag, so chance alone explains the agreement.",
-        "Everyone tagged every word with this tag, so chance alone explains the agreement.",
-        "The student tagged nothing with this tag.",
-        "The answer key tags nothing with this tag.",
-        "Neither the student nor the answer key used this tag.",
-        "There are no tags to compare.",
-        "No tag has a figure to average.",
-    ],
-    agreement_help: AGREEMENT_HELP,
-    passage_summary: |n, students, tag| format!("{n} of {} tagged this as {tag}", count(students, "student", "students")),
-    layer_title: |n, shown, parts| {
-        let noun = if shown == 1 { "student" } else { "students" };
-        format!("{n} of {shown} {noun}: {parts}")
-    },
-    disagreement_summary: |n, raters, tag| format!("{n} of {raters} tagged this as {tag}"),
     format_labels: ["Marginalia pack", "Marginalia annotations export", "W3C Web Annotation", "Hypothesis export"],
-    several_authors: |file, authors| format!("{file}'s file holds annotations by several people: {authors}."),
 };

@@ -5,6 +5,9 @@ mod assignment;
 mod caret;
 mod class_files;
 mod class_texts;
+mod class_view_en;
+mod class_view_es;
+mod class_view_texts;
 mod en;
 mod es;
 mod es_help;
@@ -19,6 +22,9 @@ pub use assignment::{AssignmentTexts, ASSIGNMENT_EN, ASSIGNMENT_ES};
 pub use caret::{CaretTexts, CARET_EN, CARET_ES};
 pub use class_files::{ClassFilesTexts, ClassPageTexts, CLASS_FILES_EN, CLASS_FILES_ES, CLASS_PAGE_EN, CLASS_PAGE_ES};
 pub use class_texts::{ClassTexts, Found, CLASS_EN, CLASS_ES};
+pub use class_view_en::CLASS_VIEW_EN;
+pub use class_view_es::CLASS_VIEW_ES;
+pub use class_view_texts::ClassViewTexts;
 pub use en::EN;
 pub use es::ES;
 pub use export_kinds::{ExportKinds, EXPORT_KINDS_EN, EXPORT_KINDS_ES};
@@ -145,6 +151,24 @@ impl Lang {
         match self {
             Lang::En => &PRESETS_EN,
             Lang::Es => &PRESETS_ES,
+        }
+    }
+
+    /// The definitions of the class view's figures, in `agreement_help::AGREEMENT_HELP`'s sections
+    /// and order (not in `Texts`: only the second module links them, and the help asks it for them).
+    pub fn agreement_help(self) -> &'static [agreement_help::HelpSection] {
+        match self {
+            Lang::En => agreement_help::AGREEMENT_HELP,
+            Lang::Es => es_help::AYUDA_CONCORDANCIA,
+        }
+    }
+
+    /// This language's texts of the class view, with its table of texts behind them (only the
+    /// second module, which shows the class view, links these).
+    pub fn class_view_texts(self) -> &'static ClassViewTexts {
+        match self {
+            Lang::En => &CLASS_VIEW_EN,
+            Lang::Es => &CLASS_VIEW_ES,
         }
     }
 

@@ -4,6 +4,9 @@
 //! pair of types compiles the whole driftsort again (about 4 KB of wasm each). These helpers sort
 //! a `Vec<usize>` of positions with a `dyn` comparison instead, then move the elements into that
 //! order; the result is the same stable order `sort_by_key` gives.
+//!
+//! Collecting into a `BTreeMap`, `BTreeSet` or `serde_json::Map` sorts its input the same way (a
+//! copy per element type): fill those with `insert` instead.
 
 use std::cmp::Ordering;
 

@@ -113,11 +113,14 @@ impl App {
     /// Redescribes the paragraphs the changes touched, each once however many changes touched it.
     pub(super) fn describe_changes(&self, changes: &[Change]) {
         let Some(dom) = self.dom() else { return };
-        let touched: std::collections::BTreeSet<usize> = changes
-            .iter()
-            .flat_map(|change| change.before.iter().chain(change.after.iter()))
-            .flat_map(|a| block_notes::blocks_of(self.session.doc(), a.target.start, a.target.end))
-            .collect();
+        // Inserted one by one: collecting into a `BTreeSet` compiles another copy of the standard
+        // library's sort (`domain/text/sort.rs`).
+        let mut touched = std::collections::BTreeSet::new();
+        for change in changes {
+            for a in change.before.iter().chain(change.after.iter()) {
+                touched.extend(block_notes::blocks_of(self.session.doc(), a.target.start, a.target.end));
+            }
+        }
         for block in touched {
             block_notes::describe(
                 dom,

@@ -83,14 +83,22 @@ impl App {
             .clone()
     }
 
-    /// Which passages of a revealed answer key this article's annotations found (a self-check).
-    fn key_found(&self) -> Rc<Vec<bool>> {
+    /// Works out which passages of a revealed answer key this article's annotations found (a
+    /// self-check), in the second module, which holds the word matching; Settings shows it once known.
+    pub(super) fn check_key(&mut self, ctx: &Context<Self>) {
+        self.key_found = None;
         let Some(classroom) = self.session.classroom().filter(|c| c.revealed && !c.answer_key.is_empty()) else {
-            return Rc::default();
+            return;
         };
-        let tokens = crate::domain::class::tokens::Tokens::new(self.session.doc());
+        let text = self.session.doc().text().to_string();
         let mine: Vec<crate::domain::annotation::Annotation> = self.session.store().in_order().cloned().collect();
-        Rc::new(crate::domain::class::answer_key::key_found(&tokens, &mine, &classroom.answer_key))
+        let encode = crate::domain::storage::encode_list;
+        let (mine, key) = (encode(&mine), encode(&classroom.answer_key));
+        let link = ctx.link().clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            let found = crate::ui::browser::class_module::key_found(&text, &mine, &key).await;
+            link.send_message(Msg::KeyFound(found));
+        });
     }
 
     pub(super) fn view_dialog(&self, ctx: &Context<Self>) -> Html {
@@ -120,7 +128,7 @@ impl App {
                     on_lang={link.callback(Msg::SetLang)}
                     locked={self.session.tags_locked()}
                     answer_key={answer_key.map(|c| (Rc::new(c.answer_key.clone()), c.revealed))}
-                    key_found={self.key_found()}
+                    key_found={self.key_found.clone()}
                     on_reveal={link.callback(|_| Msg::RevealAnswerKey)}
                     on_close={link.callback(|_| Msg::ShowSettings(false))} error={error.clone()}>
                     { self.view_presets(ctx) }

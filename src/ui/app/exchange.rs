@@ -146,6 +146,11 @@ impl App {
             Msg::RevealAnswerKey => {
                 let effects = self.session.reveal_key();
                 self.carry_out_quietly(effects);
+                self.check_key(ctx);
+                true
+            }
+            Msg::KeyFound(found) => {
+                self.key_found = Some(found.map(Rc::new).map_err(drop));
                 true
             }
             Msg::KeepAnswerKey(key) => {
@@ -318,12 +323,12 @@ impl App {
 
     /// Downloads the values that could not be read, as they are stored.
     pub(super) fn export_backup(&mut self) {
-        let backup: serde_json::Map<String, serde_json::Value> = self
-            .session
-            .unreadable()
-            .iter()
-            .map(|u| (u.key.clone(), serde_json::Value::String(u.raw.clone())))
-            .collect();
+        // Inserted one by one: `collect` into the map (a `BTreeMap`) compiles another copy of the
+        // standard library's sort (`domain/text/sort.rs`); a later key wins either way.
+        let mut backup = serde_json::Map::new();
+        for u in self.session.unreadable() {
+            backup.insert(u.key.clone(), serde_json::Value::String(u.raw.clone()));
+        }
         let json = crate::domain::json::write::pretty_text(&serde_json::Value::Object(backup));
         if let Err(message) =
             download::download("marginalia-unreadable-backup.json", "application/json", &json, self.t())

@@ -77,6 +77,7 @@ impl App {
             saving: saving::Saving::new(ctx.link().clone()),
             printing: false,
             preset_status: None,
+            key_found: None,
         }
     }
 

@@ -334,3 +334,26 @@ impl ImportReader for ModuleReader {
         crate::domain::storage::decode_article(&answer.as_string()?, None).ok().map(|(doc, _)| doc)
     }
 }
+
+/// The definitions of the class view's figures in the language `lang` (a code) through the module
+/// (loaded first if need be), for the help: each section its title then its paragraphs.
+pub async fn agreement_help(lang: &str) -> Result<Vec<Vec<String>>, String> {
+    let module = load().await?;
+    let answer = call(&module, "agreement_help", &Array::of1(&lang.into()))?.as_string().unwrap_or_default();
+    Ok(answer
+        .split('\u{1e}')
+        .filter(|s| !s.is_empty())
+        .map(|s| s.split('\u{1f}').map(String::from).collect())
+        .collect())
+}
+
+/// For each passage of `key` (a stored list), whether `mine` (a stored list) found it in an article
+/// whose text is `text` (`answer_key::key_found`), worked out by the module (loaded first if need be).
+pub async fn key_found(text: &str, mine: &str, key: &str) -> Result<Vec<bool>, String> {
+    let module = load().await?;
+    let answer = call(&module, "key_found", &Array::of3(&text.into(), &mine.into(), &key.into()))?;
+    match answer.as_string().unwrap_or_default() {
+        found if found.is_empty() => Err("key_found".to_string()),
+        found => Ok(found.chars().map(|c| c == '1').collect()),
+    }
+}

@@ -161,7 +161,7 @@ impl ClassViewPanel {
         let rule = AGREEMENT_HELP
             .iter()
             .position(|s| s.title == "Comparing with an answer key")
-            .and_then(|i| t.agreement_help.get(i))
+            .and_then(|i| lang(ctx).agreement_help().get(i))
             .map(|s| s.paragraphs);
         let name = |i: usize| self.view.students().get(i).map_or(String::new(), |s| s.name.clone());
         html! {

@@ -21,7 +21,7 @@ use crate::domain::class::{ClassView, RejectReason, Rejected, Submission};
 use crate::domain::format;
 use crate::domain::format::pack::{self, ExportInfo};
 use crate::domain::i18n::agreement_help::AGREEMENT_HELP;
-use crate::domain::i18n::{Lang, Texts};
+use crate::domain::i18n::{ClassViewTexts, Lang};
 use crate::ui::browser::{clock, dom, download, files, form};
 
 /// Stretches of the density strip.
@@ -315,8 +315,8 @@ impl ClassViewPanel {
 }
 
 /// The texts of the language the app provides.
-fn texts(ctx: &Context<ClassViewPanel>) -> &'static Texts {
-    lang(ctx).texts()
+fn texts(ctx: &Context<ClassViewPanel>) -> &'static ClassViewTexts {
+    lang(ctx).class_view_texts()
 }
 
 /// The language the app provides.

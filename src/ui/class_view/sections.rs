@@ -5,7 +5,7 @@ use crate::domain::class::figure_reading::{band_of, rare_tag_paradox};
 use crate::ui::browser::form;
 
 impl ClassViewPanel {
-    pub(super) fn view_rejected(&self, t: &Texts) -> Html {
+    pub(super) fn view_rejected(&self, t: &ClassViewTexts) -> Html {
         let rejected: Vec<&Rejected> = self.unreadable.iter().chain(self.view.rejected()).collect();
         if rejected.is_empty() {
             return html! {};
@@ -21,7 +21,7 @@ impl ClassViewPanel {
     }
 
     /// Files whose annotations name several authors (one person exported another's work too).
-    pub(super) fn view_mixed(&self, t: &Texts) -> Html {
+    pub(super) fn view_mixed(&self, t: &ClassViewTexts) -> Html {
         let line = |(student, authors): &(String, Vec<(String, usize)>)| {
             let names: Vec<String> = authors.iter().map(|(name, n)| format!("{name} ({n})")).collect();
             html! { <li class="notice-inline">{(t.several_authors)(student, &names.join(", "))}</li> }
@@ -233,7 +233,7 @@ impl ClassViewPanel {
         }
     }
 
-    pub(super) fn view_density(&self, t: &Texts) -> Html {
+    pub(super) fn view_density(&self, t: &ClassViewTexts) -> Html {
         let strips = self.view.tags().iter().map(|tag| {
             let values = self.view.density(tag, BUCKETS, &self.visible);
             let name = self.tag_name(tag);
@@ -366,17 +366,17 @@ pub(super) fn fill_of(tags: &TagSet, tag: &TagId) -> String {
     }
 }
 
-pub(super) fn percent(f: Figure, t: &Texts) -> Html {
+pub(super) fn percent(f: Figure, t: &ClassViewTexts) -> Html {
     // A no-break space: "%" never wraps onto a line of its own.
     figure(f, t, |v| format!("{:.1}\u{a0}%", v * 100.0))
 }
 
-pub(super) fn kappa(f: Figure, t: &Texts) -> Html {
+pub(super) fn kappa(f: Figure, t: &ClassViewTexts) -> Html {
     figure(f, t, |v| format!("{v:.2}"))
 }
 
 /// A figure, or "—" with the reason (as a tooltip, shown on a tap by the stylesheet, and for screen readers).
-pub(super) fn figure(f: Figure, t: &Texts, show: impl Fn(f64) -> String) -> Html {
+pub(super) fn figure(f: Figure, t: &ClassViewTexts, show: impl Fn(f64) -> String) -> Html {
     match f {
         Figure::Value(v) => html! { <span class="figure">{show(v)}</span> },
         Figure::Undefined(why) => html! {
@@ -389,7 +389,7 @@ pub(super) fn figure(f: Figure, t: &Texts, show: impl Fn(f64) -> String) -> Html
 }
 
 /// Where most of a strip's marks are, in words.
-pub(super) fn density_summary(name: &str, values: &[f64], t: &Texts) -> String {
+pub(super) fn density_summary(name: &str, values: &[f64], t: &ClassViewTexts) -> String {
     let total: f64 = values.iter().sum();
     if total <= 0.0 {
         return (t.density_none)(name);
