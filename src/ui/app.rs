@@ -271,6 +271,9 @@ pub struct App {
     printing: bool,
     /// What the last tag-set preset action said, shown in Settings.
     preset_status: Option<String>,
+    /// The presets section's name field and its hidden file input (which Import clicks).
+    preset_name: NodeRef,
+    preset_file: NodeRef,
     /// Which passages of a revealed answer key were found (`dialogs.rs`): `None` until the second
     /// module has worked it out, `Err` if it could not be loaded.
     key_found: Option<Result<Rc<Vec<bool>>, ()>>,

@@ -86,10 +86,10 @@ impl App {
         let (link, p) = (ctx.link(), self.lang.presets());
         let presets = self.session.presets();
         let locked = self.session.tags_locked();
-        let save = link.callback(|e: SubmitEvent| {
+        let name_field = self.preset_name.clone();
+        let save = link.callback(move |e: SubmitEvent| {
             e.prevent_default();
-            let form: Element = e.target_unchecked_into();
-            Msg::Preset(PresetMsg::Save(form::first_input_value(&form)))
+            Msg::Preset(PresetMsg::Save(form::value_at(&name_field).unwrap_or_default()))
         });
         let rows = presets.list.iter().enumerate().map(|(i, preset)| {
             // SVG fills, not style attributes (the page's CSP allows none); colours are checked #rrggbb.
@@ -112,14 +112,15 @@ impl App {
                 </li>
             }
         });
-        let open_file = |_| form::choose_files_by_id(PRESET_FILE);
+        let file_field = self.preset_file.clone();
+        let open_file = move |_| form::choose_files(&file_field);
         html! {
             <section class="presets" aria-labelledby="presets-title">
                 <h3 id="presets-title">{p.heading}</h3>
                 <p class="storage-used">{p.intro}</p>
                 <form class="rename" onsubmit={save}>
                     <label class="visually-hidden" for="preset-name">{p.name_label}</label>
-                    <input id="preset-name" type="text" maxlength="100" placeholder={p.name_placeholder} />
+                    <input id="preset-name" ref={self.preset_name.clone()} type="text" maxlength="100" placeholder={p.name_placeholder} />
                     <button type="submit">{p.save}</button>
                 </form>
                 if presets.list.is_empty() {
@@ -134,7 +135,7 @@ impl App {
                     <button type="button" disabled={presets.list.is_empty()}
                         onclick={link.callback(|_| Msg::Preset(PresetMsg::Export))}>{p.export}</button>
                     <button type="button" onclick={open_file}>{p.import}</button>
-                    <input id={PRESET_FILE} type="file" class="visually-hidden" tabindex="-1" aria-hidden="true" aria-label={p.import}
+                    <input ref={self.preset_file.clone()} type="file" class="visually-hidden" tabindex="-1" aria-hidden="true" aria-label={p.import}
                         accept=".json,application/json"
                         onchange={link.callback(|e: Event| Msg::Preset(PresetMsg::Import(form::files(&e))))} />
                 </div>
@@ -145,6 +146,3 @@ impl App {
         }
     }
 }
-
-/// The id of the presets file input, which the Import button clicks.
-const PRESET_FILE: &str = "preset-file";

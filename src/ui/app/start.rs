@@ -77,6 +77,8 @@ impl App {
             saving: saving::Saving::new(ctx.link().clone()),
             printing: false,
             preset_status: None,
+            preset_name: NodeRef::default(),
+            preset_file: NodeRef::default(),
             key_found: None,
         }
     }

@@ -93,26 +93,21 @@ pub fn focus_element(element: &Element) {
     }
 }
 
-/// Moves the focus to `element` without scrolling, if it can take it.
-pub fn focus_without_scroll(element: &Element) {
-    if let Some(element) = element.dyn_ref::<HtmlElement>() {
-        let options = web_sys::FocusOptions::new();
-        options.set_prevent_scroll(true);
-        let _ = element.focus_with_options(&options);
-    }
-}
-
 /// Whether a pointer event came from a finger or a pen (whose selections settle after the press).
 pub fn is_finger_or_pen(event: &Event) -> bool {
     event.dyn_ref::<web_sys::PointerEvent>().is_some_and(|e| matches!(e.pointer_type().as_str(), "touch" | "pen"))
 }
 
-/// Whether `element` is laid out with `position: fixed` (a bottom sheet, on touch screens).
-pub fn is_fixed(element: &Element) -> bool {
+/// The value of CSS `property` the browser computed for `element`.
+pub fn computed_style(element: &Element, property: &str) -> Option<String> {
     web_sys::window()
         .and_then(|window| window.get_computed_style(element).ok().flatten())
-        .and_then(|style| style.get_property_value("position").ok())
-        .is_some_and(|position| position == "fixed")
+        .and_then(|style| style.get_property_value(property).ok())
+}
+
+/// Whether `element` is laid out with `position: fixed` (a bottom sheet, on touch screens).
+pub fn is_fixed(element: &Element) -> bool {
+    computed_style(element, "position").is_some_and(|position| position == "fixed")
 }
 
 /// Scrolls the page down by `pixels` (up when negative).

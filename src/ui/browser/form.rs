@@ -55,26 +55,6 @@ pub fn choose_files(field: &NodeRef) {
     }
 }
 
-/// The text in the first input inside `element` (a submitted form), empty when there is none.
-pub fn first_input_value(element: &web_sys::Element) -> String {
-    element
-        .query_selector("input")
-        .ok()
-        .flatten()
-        .and_then(|i| i.dyn_into::<HtmlInputElement>().ok())
-        .map(|i| i.value())
-        .unwrap_or_default()
-}
-
-/// Opens the file chooser of the file input with the id `id`, emptied first.
-pub fn choose_files_by_id(id: &str) {
-    let input = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id));
-    if let Some(input) = input.and_then(|i| i.dyn_into::<HtmlInputElement>().ok()) {
-        input.set_value("");
-        input.click();
-    }
-}
-
 /// Opens a file chooser from an input made for this one choice and never put in the page (so the
 /// page's own file inputs stay the only ones in it); `on_chosen` gets the files chosen.
 pub fn choose_detached(accept: &str, on_chosen: impl FnOnce(Vec<File>) + 'static) {

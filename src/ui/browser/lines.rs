@@ -40,10 +40,7 @@ fn char_box(dom: &DomText, doc: &Document, cp: usize) -> Option<(f64, f64, f64, 
 
 /// Whether block element `element` runs right to left (its `dir="auto"` resolved by the browser).
 pub fn is_rtl(element: &Element) -> bool {
-    web_sys::window()
-        .and_then(|w| w.get_computed_style(element).ok().flatten())
-        .and_then(|style| style.get_property_value("direction").ok())
-        .is_some_and(|d| d == "rtl")
+    super::dom::computed_style(element, "direction").is_some_and(|d| d == "rtl")
 }
 
 /// The line of block `index` that holds code point `cp` (the last one for the block's end).

@@ -2,7 +2,7 @@
 
 use super::*;
 use crate::domain::class::workspace::in_article_order;
-use crate::ui::browser::dom;
+use crate::ui::browser::{dom, focus};
 
 impl ClassViewPanel {
     /// Shows student `student`'s notes (remembering where the class was scrolled), or the class again.
@@ -25,7 +25,7 @@ impl ClassViewPanel {
         if let Some(panel) = self.panel_ref.cast::<dom::Element>() {
             panel.set_scroll_top(top);
             if let Some(element) = panel.query_selector(&target).ok().flatten() {
-                dom::focus_without_scroll(&element);
+                focus::focus_in_place(&element);
             }
         }
     }
