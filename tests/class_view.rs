@@ -117,34 +117,58 @@ fn check_passages(visible: &[bool], expected: &[(&str, &[&str])]) {
 
 #[test]
 fn passages_count_students_per_tag() {
-    // Counts per word (claim, quote): The (0,1), minister (2,1), said (2,0), the (1,0), budget (1,0).
+    // Ana: claim "minister said"; Ben: claim "minister said the budget"; Cy: quote "The minister".
+    // Overlapping answers of different lengths are one passage, counting each student once per tag.
     check_passages(
         &[],
-        &[
-            ("The", &["1 of 3 students tagged this as Quote"]),
-            ("minister", &["2 of 3 students tagged this as Claim", "1 of 3 students tagged this as Quote"]),
-            ("said", &["2 of 3 students tagged this as Claim"]),
-            ("the budget", &["1 of 3 students tagged this as Claim"]),
-        ],
+        &[(
+            "The minister said the budget",
+            &["2 of 3 students tagged this as Claim", "1 of 3 students tagged this as Quote"],
+        )],
     );
-    // Ben hidden.
+    // Ben hidden: the passage ends where the shown students' answers end.
     check_passages(
         &[true, false, true],
-        &[
-            ("The", &["1 of 2 students tagged this as Quote"]),
-            ("minister", &["1 of 2 students tagged this as Claim", "1 of 2 students tagged this as Quote"]),
-            ("said", &["1 of 2 students tagged this as Claim"]),
-        ],
+        &["The minister said"]
+            .map(|text| (text, &["1 of 2 students tagged this as Claim", "1 of 2 students tagged this as Quote"][..])),
     );
-    // Only Ana and Ben: "minister said" is one passage now.
-    check_passages(
-        &[true, true, false],
-        &[
-            ("minister said", &["2 of 2 students tagged this as Claim"]),
-            ("the budget", &["1 of 2 students tagged this as Claim"]),
-        ],
-    );
+    check_passages(&[true, true, false], &[("minister said the budget", &["2 of 2 students tagged this as Claim"])]);
     check_passages(&[false, false, false], &[]);
+}
+
+#[test]
+fn disagreements_list_the_most_divided_first() {
+    // Four students: one tagged "alpha" alone (1 of 4), two tagged "gamma" (2 of 4, the most
+    // divided), three tagged "delta" (3 of 4); everyone tagged "beta" (no disagreement).
+    let d = doc("alpha beta gamma delta");
+    let span = |word: &str| {
+        let start = d.text().find(word).unwrap();
+        (start, start + word.len())
+    };
+    let student = |id: u128, name: &str, words: &[&str]| {
+        let annotations = words
+            .iter()
+            .enumerate()
+            .map(|(i, w)| ann(&d, id * 10 + i as u128, span(w).0, span(w).1, &["claim"]))
+            .collect();
+        submission(&d, name, annotations)
+    };
+    let view = ClassView::new(
+        &d,
+        &TagSet::default(),
+        vec![
+            student(1, "Ana", &["alpha", "beta", "gamma", "delta"]),
+            student(2, "Ben", &["beta", "gamma", "delta"]),
+            student(3, "Cy", &["beta", "delta"]),
+            student(4, "Di", &["beta"]),
+        ],
+    );
+    let order: Vec<(String, usize)> =
+        view.disagreements(&[]).iter().map(|x| (d.slice(x.start, x.end).to_string(), x.tagged_by.len())).collect();
+    assert_eq!(order, [("gamma".to_string(), 2), ("alpha".into(), 1), ("delta".into(), 3)]);
+    // The passages are one stretch in article order: every word was tagged by someone.
+    let passages: Vec<String> = view.passages(&[]).iter().map(|p| d.slice(p.start, p.end).to_string()).collect();
+    assert_eq!(passages, ["alpha beta gamma delta"]);
 }
 
 #[test]
@@ -598,15 +622,25 @@ proptest! {
         let (_, view) = build(&class);
         let visible: Vec<bool> = (0..view.students().len()).map(|i| i != hide).collect();
         let shown = view.shown(&visible);
+        let tagged = |word: usize| (0..view.tags().len()).any(|t| view.labels().count(t, word, &shown) > 0);
+        let mut covered = 0;
         for passage in view.passages(&visible) {
             prop_assert_eq!(passage.students, shown.len());
-            for word in passage.tokens.clone() {
-                for (tag, count) in &passage.counts {
-                    let t = view.tags().iter().position(|x| x == tag).unwrap();
-                    prop_assert_eq!(view.labels().count(t, word, &shown), *count);
-                }
+            // Passages are maximal runs of tagged words, in article order, apart from each other.
+            prop_assert!(passage.tokens.start > covered || passage.tokens.start == 0);
+            prop_assert!(passage.tokens.clone().all(tagged));
+            prop_assert!(passage.tokens.start == 0 || !tagged(passage.tokens.start - 1));
+            prop_assert!(passage.tokens.end == view.tokens().len() || !tagged(passage.tokens.end));
+            covered = passage.tokens.end;
+            // Each tag counts the shown students who used it on any word of the passage.
+            for (tag, count) in &passage.counts {
+                let t = view.tags().iter().position(|x| x == tag).unwrap();
+                let students = shown.iter().filter(|&&r| passage.tokens.clone().any(|w| view.labels().labels(t, r)[w])).count();
+                prop_assert_eq!(students, *count);
             }
         }
+        let listed: usize = view.passages(&visible).iter().map(|p| p.tokens.len()).sum();
+        prop_assert_eq!(listed, (0..view.tokens().len()).filter(|&w| tagged(w)).count());
         for tag in view.tags() {
             let strip = view.density(tag, 7, &visible);
             prop_assert!(strip.iter().all(|v| (0.0..=1.0).contains(v)));

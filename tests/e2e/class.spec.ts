@@ -168,6 +168,8 @@ test('class view: students side by side, agreement, passage link, layers and con
   await expect(classView(page).getByRole('heading', { name: 'Students (3 of 3 shown)' })).toBeVisible();
   const disagreements = classView(page).getByRole('region', { name: /^Disagreements/ });
   await expect(disagreements.getByRole('button').first()).toBeVisible();
+  // Unlike the passages, a disagreement names who tagged the words and who did not.
+  await expect(disagreements.getByRole('button', { name: '2 of 3 tagged this as Claim: tagged by Ana, Ben; not by Cleo' })).toContainText('The White House did not immediately respond');
   if (process.env.CLASS_SCREENSHOT) await page.screenshot({ path: process.env.CLASS_SCREENSHOT, fullPage: false });
   await page.keyboard.press('Escape');
   await expect(classView(page)).toBeHidden();

@@ -248,17 +248,28 @@ impl ClassView {
         (!counts.is_empty()).then_some(Passage { start, end, tokens, counts, students })
     }
 
-    /// Every passage some shown student tagged: maximal runs of words with the same count per tag.
+    /// Every stretch of the article some shown student tagged, in article order: maximal runs of
+    /// words that at least one shown student tagged with any tag. Each counts, per tag, the shown
+    /// students who used that tag on any of its words, so overlapping answers of different lengths
+    /// make one passage rather than a fragment per change in the counts (the disagreements list
+    /// is where the words the class split on are kept apart).
     pub fn passages(&self, visible: &[bool]) -> Vec<Passage> {
         let shown = self.shown(visible);
+        let tagged = |token: usize| (0..self.tags.len()).any(|t| self.labels.count(t, token, &shown) > 0);
         let mut passages = Vec::new();
         let mut token = 0;
         while token < self.tokens.len() {
-            let counts = self.counts_at(token, &shown);
+            if !tagged(token) {
+                token += 1;
+                continue;
+            }
             let mut end = token + 1;
-            while end < self.tokens.len() && self.counts_at(end, &shown) == counts {
+            while end < self.tokens.len() && tagged(end) {
                 end += 1;
             }
+            let counts: Vec<usize> = (0..self.tags.len())
+                .map(|t| shown.iter().filter(|&&r| self.labels.labels(t, r)[token..end].contains(&true)).count())
+                .collect();
             passages.extend(self.passage(token..end, &counts, shown.len()));
             token = end;
         }
@@ -326,9 +337,15 @@ impl ClassView {
         self.labels.pairs(&self.shown(visible))
     }
 
-    /// Passages where the shown students split on a tag, in article order.
+    /// Passages where the shown students split on a tag, the most divided first (those where the
+    /// taggers are closest to half the class), then in article order: a teacher reads the
+    /// passages worth a discussion at the top, not the ones one student tagged alone.
     pub fn disagreements(&self, visible: &[bool]) -> Vec<Disagreement> {
-        self.labels.disagreements(&self.tokens, &self.shown(visible))
+        let mut found = self.labels.disagreements(&self.tokens, &self.shown(visible));
+        crate::domain::text::sort::sort_by_key(&mut found, |d| {
+            (d.tagged_by.len().abs_diff(d.raters - d.tagged_by.len()), d.start)
+        });
+        found
     }
 
     /// Each shown student's precision, recall and F1 against the answer key `key`.

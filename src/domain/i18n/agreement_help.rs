@@ -64,9 +64,9 @@ pub const AGREEMENT_HELP: &[HelpSection] = &[
     HelpSection {
         title: "Passages, density and consensus",
         paragraphs: &[
-            "\"7 of 12 students tagged this as Claim\" counts the shown students who tagged every word of the passage with Claim; a passage ends wherever those counts change.",
+            "A passage is a stretch of words that at least one shown student tagged, listed in article order; \"7 of 12 students tagged this as Claim\" counts the shown students who used Claim on any of its words.",
             "The density strip splits the article into equal stretches of text. Each stretch shows the share of its words, times the shown students, that were tagged with the tag: 1 would mean every student tagged every word there.",
-            "A disagreement is a passage where some but not all of the shown students used a tag; it ends wherever the set of those students changes.",
+            "A disagreement is a run of words where some but not all of the shown students used a tag; it ends wherever the set of those students changes. The most divided come first (those tagged by closest to half the students), each with who tagged it and who did not.",
             "The consensus keeps, for each tag, every run of words that at least k of the shown students tagged with it.",
         ],
     },

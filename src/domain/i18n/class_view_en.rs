@@ -45,7 +45,7 @@ pub static CLASS_VIEW_EN: ClassViewTexts = ClassViewTexts {
     passages: |n| format!("Passages ({n})"),
     more_not_listed: |n| format!("{n} more not listed."),
     disagreements: |n| format!("Disagreements ({n})"),
-    tagged_by: |summary, who| format!("{summary} (tagged by {who})"),
+    tagged_by: |summary, who, others| format!("{summary}: tagged by {who}; not by {others}"),
     consensus: "Consensus",
     at_least_before: "Passages tagged by at least ",
     at_least_after: " students",

@@ -51,7 +51,7 @@ pub static CLASS_VIEW_ES: ClassViewTexts = ClassViewTexts {
         }
     },
     disagreements: |n| format!("Desacuerdos ({n})"),
-    tagged_by: |summary, who| format!("{summary} (etiquetado por {who})"),
+    tagged_by: |summary, who, others| format!("{summary}: sí {who}; no {others}"),
     consensus: "Consenso",
     at_least_before: "Pasajes etiquetados por al menos ",
     at_least_after: " estudiantes",

@@ -48,7 +48,8 @@ pub struct ClassViewTexts {
     pub passages: fn(usize) -> String,
     pub more_not_listed: fn(usize) -> String,
     pub disagreements: fn(usize) -> String,
-    pub tagged_by: fn(&str, &str) -> String,
+    /// A disagreement: its summary, who tagged the words and who did not.
+    pub tagged_by: fn(&str, &str, &str) -> String,
     pub consensus: &'static str,
     pub at_least_before: &'static str,
     pub at_least_after: &'static str,

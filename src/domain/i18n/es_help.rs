@@ -56,9 +56,9 @@ pub const AYUDA_CONCORDANCIA: &[HelpSection] = &[
     HelpSection {
         title: "Pasajes, densidad y consenso",
         paragraphs: &[
-            "«7 de 12 estudiantes etiquetaron esto como Claim» cuenta los estudiantes visibles que etiquetaron cada palabra del pasaje con Claim; un pasaje termina donde cambian esos conteos.",
+            "Un pasaje es un tramo de palabras que al menos un estudiante visible etiquetó, en el orden del artículo; «7 de 12 estudiantes etiquetaron esto como Claim» cuenta los estudiantes visibles que usaron Claim en alguna de sus palabras.",
             "La franja de densidad divide el artículo en tramos de texto iguales. Cada tramo muestra la proporción de sus palabras, multiplicada por los estudiantes visibles, que se etiquetaron con la etiqueta: 1 significaría que todos los estudiantes etiquetaron todas las palabras de ese tramo.",
-            "Un desacuerdo es un pasaje donde algunos de los estudiantes visibles, pero no todos, usaron una etiqueta; termina donde cambia el conjunto de esos estudiantes.",
+            "Un desacuerdo es un tramo de palabras donde algunos de los estudiantes visibles, pero no todos, usaron una etiqueta; termina donde cambia el conjunto de esos estudiantes. Los más divididos van primero (los que etiquetó cerca de la mitad de los estudiantes), cada uno con quién lo etiquetó y quién no.",
             "El consenso conserva, para cada etiqueta, cada tramo de palabras que al menos k de los estudiantes visibles etiquetaron con ella.",
         ],
     },

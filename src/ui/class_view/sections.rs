@@ -301,9 +301,16 @@ impl ClassViewPanel {
         let list = self.view.disagreements(&self.visible);
         let more = list.len().saturating_sub(LIST_LIMIT);
         let items = list.iter().take(LIST_LIMIT).map(|d| {
-            let who: Vec<String> =
-                d.tagged_by.iter().filter_map(|&i| self.view.students().get(i).map(|s| s.name.clone())).collect();
-            let text = (t.tagged_by)(&d.summary_in(&self.tag_name(&d.tag), t), &who.join(", "));
+            let name = |i: usize| self.view.students().get(i).map(|s| s.name.clone());
+            let who: Vec<String> = d.tagged_by.iter().filter_map(|&i| name(i)).collect();
+            let others: Vec<String> = self
+                .view
+                .shown(&self.visible)
+                .into_iter()
+                .filter(|i| !d.tagged_by.contains(i))
+                .filter_map(name)
+                .collect();
+            let text = (t.tagged_by)(&d.summary_in(&self.tag_name(&d.tag), t), &who.join(", "), &others.join(", "));
             self.passage_button(ctx, d.start, d.end, text)
         });
         html! {
