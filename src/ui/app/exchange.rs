@@ -180,7 +180,7 @@ impl App {
         let at_ms = clock::now_millis();
         let now = time_from_millis(at_ms);
         let session = &self.session;
-        let count = session.store().len() + session.orphans().len();
+        let count = session.own_store().len() + session.orphans().len();
         // The other versions of conflicts follow the current ones (only the pack keeps them).
         let annotations = session.all_annotations().chain(session.conflicts().iter());
         if kind == ExportKind::Pack {
