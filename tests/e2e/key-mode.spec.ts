@@ -63,10 +63,10 @@ test('the teacher edits the key on the article: tag, delete, undo, redo, Done; t
   await expect(classView(page)).toBeHidden();
   await expect(keyBar(page)).toContainText('Editing the answer key — 3 passages');
   await expect(keyBar(page).getByRole('button', { name: 'Done — back to the class' })).toBeFocused();
-  await expect(live(page)).toHaveText('Editing the answer key: 3 passages shown in place of your annotations.');
+  await expect(live(page)).toHaveText('Editing the answer key — 3 passages');
   await expect(page.getByRole('navigation', { name: 'Actions' }).getByRole('button', { name: 'Export' })).toBeDisabled();
   await expect(page.getByRole('navigation', { name: 'Actions' }).getByRole('button', { name: 'Import' })).toBeDisabled();
-  await expect(page.getByRole('navigation', { name: 'Actions' }).getByRole('button', { name: 'Export' })).toHaveAttribute('title', /Export and Import are for your own annotations/);
+  await expect(page.getByRole('navigation', { name: 'Actions' }).getByRole('button', { name: 'Export' })).toHaveAttribute('title', /Export and Import wait \(they are for your own annotations\)/);
   await expect(sidebar(page).getByRole('listitem')).toHaveCount(3);
   await expect.poll(async () => (await highlightTexts(page, 'mg-tag-0')).sort()).toEqual([...HERS].sort());
 
@@ -99,6 +99,7 @@ test('the teacher edits the key on the article: tag, delete, undo, redo, Done; t
   await keyBar(page).getByRole('button', { name: 'Done — back to the class' }).click();
   await expect(keyBar(page)).toHaveCount(0);
   await expect(classView(page)).toBeVisible();
+  await expect(live(page)).toHaveText('Back to the class view: the scores follow the edited key.');
   await expect(classView(page)).toContainText('The key has 3 passages.');
   await expect(anaRow.getByRole('cell')).toHaveText(['Found 2 of 3 key passages, 0 extra', '100.0 %', '66.7 %', '0.80']);
   await classView(page).getByRole('button', { name: 'Back to the article' }).click();

@@ -31,7 +31,8 @@ pub(super) struct KeyMode {
 
 impl KeyMode {
     fn of(key: &[Annotation]) -> KeyMode {
-        KeyMode { store: Store::from_annotations(key.iter().cloned()), history: History::default() }
+        // From a `Vec`, as her annotations are read (one compiled copy of the store's builder).
+        KeyMode { store: Store::from_annotations(key.to_vec()), history: History::default() }
     }
 }
 

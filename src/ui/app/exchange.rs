@@ -300,7 +300,7 @@ impl App {
         let in_settings = matches!(self.dialog, Some(Dialog::Settings(_)));
         let result = self.session.edit_tags(edit.clone(), clock::now());
         match result {
-            Err(error @ (SessionError::Tag(_) | SessionError::Locked)) if in_settings => {
+            Err(error @ (SessionError::Tag(_) | SessionError::Locked | SessionError::KeyMode)) if in_settings => {
                 let error = TagFieldError::new(&edit, error.message(self.t()));
                 self.dialog = Some(Dialog::Settings(Some(Rc::new(error))));
             }

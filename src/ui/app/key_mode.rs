@@ -14,15 +14,15 @@ impl App {
         self.reattach = None;
         let effects = if enter { self.session.enter_key_mode() } else { self.session.leave_key_mode() };
         self.apply_effects(effects);
-        let (t, passages) = (self.lang.key_mode(), self.session.answer_key().len());
+        let t = self.lang.key_mode();
         if enter {
             self.put_class_away(true);
-            self.announce(&(t.entered)(passages));
+            self.announce(&(t.editing)(self.session.store().len()));
         } else {
             if !self.put_class_away(false) {
                 self.show_class(true);
             }
-            self.announce(&(t.left)(passages));
+            self.announce(t.left);
         }
         true
     }

@@ -20,7 +20,7 @@ impl App {
         };
         // Export and Import are for her own annotations: off while the key is shown (key mode).
         let key_mode = self.session.in_key_mode();
-        let off = |title: &'static str| if key_mode { self.lang.key_mode().export_off } else { title };
+        let off = |title: &'static str| if key_mode { self.lang.key_mode().how } else { title };
         let export = |class: Option<&'static str>| {
             html! {
                 <button type="button" class={classes!(class)} title={off(t.export_title)} disabled={key_mode}
