@@ -327,10 +327,16 @@ fn her_undo_never_brings_back_a_key_she_edited_since() {
     let (start, end) = span(session.doc(), "necessary saving");
     session.create(start, end, TagIdOf::thesis(), "", id(70), at(1)).expect("a key passage");
     session.leave_key_mode();
-    session.undo().expect("the import undone");
+    session.undo().expect("the import's tag set undone");
+    assert_eq!(tag_ids(&session), ["claim", "quote", "policy-shift"]);
     assert_eq!(summary(session.answer_key()), key_of(&[(70, &["thesis"], "")]), "the key she made stays");
-    assert!(session.classroom().is_some_and(|c| c.instructions.is_empty()), "the pack's instructions left with it");
+    session.redo().expect("and redone");
+    assert_eq!(summary(session.answer_key()), key_of(&[(70, &["thesis"], "")]));
     flush_all(&mut session, &mut kv);
+    let raw = kv.get(&storage::classroom_key(session.doc().hash())).unwrap().expect("stored");
+    let stored = storage::decode_classroom(&raw).unwrap();
+    assert_eq!(summary(&stored.answer_key), key_of(&[(70, &["thesis"], "")]));
+    assert_eq!(stored.instructions, "Tag the thesis.", "the pack's instructions stay with the key");
 }
 
 /// The starter pack's tag.

@@ -147,26 +147,6 @@ impl History {
     }
 }
 
-impl History {
-    /// The teacher's answer key became `key` (edited in key mode): every classroom state of the
-    /// history holds it, so undoing or redoing another of her steps (a starter pack's import)
-    /// never puts back a key she has since changed.
-    pub fn keep_key(&mut self, key: &[Annotation]) {
-        let keep = |state: &mut Option<Rc<ClassroomState>>| {
-            let now = state.as_deref().cloned().unwrap_or_default();
-            if now.answer_key != key && (state.is_some() || !key.is_empty()) {
-                *state = Some(Rc::new(ClassroomState { answer_key: key.to_vec(), revealed: true, ..now }));
-            }
-        };
-        for step in self.undo.iter_mut().chain(self.redo.iter_mut()) {
-            if let Some(swap) = &mut step.classroom {
-                keep(&mut swap.before);
-                keep(&mut swap.after);
-            }
-        }
-    }
-}
-
 /// A part of the session's state other than the annotations.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Part {

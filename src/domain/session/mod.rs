@@ -381,8 +381,8 @@ impl Session {
         }
         if let Some(Swap { after, .. }) = step.classroom {
             if layer == Layer::Key {
-                // No step of hers may put back a key older than this one.
-                self.history.keep_key(after.as_ref().map_or(&[][..], |c| c.answer_key.as_slice()));
+                // No step of hers (an import's) may put back a classroom state with an older key.
+                self.history.forget_part(Part::Classroom);
             }
             self.classroom = after;
             effects.classroom = true;

@@ -68,16 +68,12 @@ impl Session {
     /// Applies store commands to the shown layer (her annotations, or the key in key mode) as
     /// one undoable step, all or nothing.
     pub fn apply_commands(&mut self, commands: Vec<Command>) -> Result<Effects, SessionError> {
-        match &mut self.key_mode {
-            Some(key) => {
-                let changes = key.store.apply_batch(commands)?;
-                Ok(self.commit_key(changes))
-            }
-            None => {
-                let changes = self.store.apply_batch(commands)?;
-                Ok(self.commit(Step { changes, ..Step::default() }))
-            }
-        }
+        let shown = self.key_mode.as_mut().map_or(&mut self.store, |key| &mut key.store);
+        let changes = shown.apply_batch(commands)?;
+        Ok(match self.key_mode {
+            Some(_) => self.commit_key(changes),
+            None => self.commit(Step { changes, ..Step::default() }),
+        })
     }
 
     /// Edits the tag set; the annotations the edit touches change in the same undoable step, and
@@ -189,7 +185,8 @@ impl Session {
     /// made a starter pack) so the class view scores against it; unlocked and revealed. Not
     /// undoable; a key shown in key mode follows it.
     pub fn keep_answer_key(&mut self, answer_key: Vec<Annotation>) -> Effects {
-        self.history.keep_key(&answer_key);
+        // No step of hers may put back a classroom state with another key.
+        self.history.forget_part(Part::Classroom);
         self.classroom = Some(Rc::new(self.teachers_classroom(answer_key)));
         let mut effects = self.set_part_untracked(Part::Classroom, true);
         effects.absorb(self.key_replaced());
