@@ -46,9 +46,8 @@ pub struct ClassTexts {
     /// "Your annotations on this article (3) are not the key (1)."
     pub mine_differ: fn(usize, usize) -> String,
     pub load_key: &'static str,
-    /// Shows the key's passages on the article to edit them (key mode), and what that does.
+    /// Shows the key's passages on the article to edit them (key mode; the app's bar says how).
     pub edit_on_article: &'static str,
-    pub edit_intro: &'static str,
     pub remove_from_key: &'static str,
     pub key_changed: &'static str,
     /// A key file of another article, or one without key passages.
@@ -86,7 +85,6 @@ pub static CLASS_EN: ClassTexts = ClassTexts {
     },
     load_key: "Load a key file",
     edit_on_article: "Edit the key on the article",
-    edit_intro: "Shows the key’s passages on the article in place of your annotations: tag, retag, write notes and delete as you annotate; every change is saved to the key.",
     remove_from_key: "Remove from the key",
     key_changed: "Answer key changed; the scores follow it.",
     key_other_article: "That key file is of another article.",
@@ -123,7 +121,6 @@ pub static CLASS_ES: ClassTexts = ClassTexts {
     },
     load_key: "Cargar un archivo de clave",
     edit_on_article: "Editar la clave en el artículo",
-    edit_intro: "Muestra los pasajes de la clave en el artículo en lugar de tus anotaciones: etiqueta, cambia etiquetas, escribe notas y borra como al anotar; cada cambio se guarda en la clave.",
     remove_from_key: "Quitar de la clave",
     key_changed: "Clave de respuestas cambiada; las puntuaciones la siguen.",
     key_other_article: "Ese archivo de clave es de otro artículo.",

@@ -155,9 +155,8 @@ impl ClassViewPanel {
                         <button type="button" onclick={link.callback(|_| ClassMsg::Key(KeyMsg::UseMine))}>{(c.use_mine)(mine)}</button>
                     }
                     <button type="button" onclick={link.callback(|_| ClassMsg::Key(KeyMsg::OpenFile))}>{c.load_key}</button>
-                    <button type="button" aria-describedby="class-key-edit" onclick={link.callback(|_| ClassMsg::Key(KeyMsg::EditOnArticle))}>{c.edit_on_article}</button>
+                    <button type="button" onclick={link.callback(|_| ClassMsg::Key(KeyMsg::EditOnArticle))}>{c.edit_on_article}</button>
                 </div>
-                <p id="class-key-edit" class="storage-used">{c.edit_intro}</p>
                 if let Some(status) = &self.key_status {
                     <p class="storage-used" role="status">{status.clone()}</p>
                 }
