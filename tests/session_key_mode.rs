@@ -216,6 +216,8 @@ fn edits_in_key_mode_change_only_the_key() {
             (got, want) => panic!("{name}: got {got:?}, wanted {want:?}"),
         }
         assert_eq!(own(&session), hers, "{name}: her annotations never change");
+        let exported: Vec<u128> = session.all_annotations().map(|a| a.id.as_u128()).collect();
+        assert_eq!(exported, [1, 2, 3, 10], "{name}: every export reads hers (and her unplaced one), never the key");
         assert_eq!(stored_besides_classroom(&session, &kv), others, "{name}: nothing else is stored");
         assert!(session.leave_key_mode().layer, "{name}: leaving repaints everything");
         assert_eq!(session.layer(), Layer::Own);
