@@ -1,8 +1,10 @@
 //! The app's second wasm module, with what a first visit does not need: the teacher's class view, the readers of HTML pages and Markdown files and the help's definitions of the class figures; loaded when first needed and precached after the first paint.
 //!
 //! The two modules share no memory: the app passes the article, its tag set and its answer key
-//! as the strings it stores them as (`domain::storage`), the UI language as its code, and three JS
-//! callbacks for what the panel asks of the app (show a passage, close, keep the student files).
+//! as the strings it stores them as (`domain::storage`), the UI language as its code, and JS
+//! callbacks for what the panel asks of the app (show a passage, close, keep the student files,
+//! keep a changed key, edit the key on the article); the app hands a key changed on its side to
+//! the mounted view through `ClassViewHandle::set_key`.
 
 #[cfg(target_arch = "wasm32")]
 mod module {
@@ -20,7 +22,7 @@ mod module {
     use marginalia::ui::browser::{lowercase, segmenter};
     use marginalia::ui::class_view::ClassViewPanel;
 
-    #[derive(Properties, PartialEq)]
+    #[derive(Properties, PartialEq, Clone)]
     pub struct RootProps {
         lang: Lang,
         doc: Rc<Document>,
@@ -30,6 +32,7 @@ mod module {
         on_save: Callback<String, String>,
         own_annotations: Rc<Vec<Annotation>>,
         on_key: Callback<Vec<Annotation>>,
+        on_edit_key: Callback<()>,
         on_close: Callback<()>,
         on_open_passage: Callback<(usize, usize)>,
     }
@@ -41,20 +44,35 @@ mod module {
             <ContextProvider<Lang> context={props.lang}>
                 <ClassViewPanel doc={props.doc.clone()} tags={props.tags.clone()} answer_key={props.answer_key.clone()}
                     stored_files={props.stored_files.clone()} on_save={props.on_save.clone()}
-                    own_annotations={props.own_annotations.clone()} on_key={props.on_key.clone()}
+                    own_annotations={props.own_annotations.clone()} on_key={props.on_key.clone()} on_edit_key={props.on_edit_key.clone()}
                     on_close={props.on_close.clone()} on_open_passage={props.on_open_passage.clone()} />
             </ContextProvider<Lang>>
         }
     }
 
-    /// The mounted class view; `close` unmounts it.
+    /// The mounted class view with the properties it was last given; `close` unmounts it.
     #[wasm_bindgen]
-    pub struct ClassViewHandle(AppHandle<Root>);
+    pub struct ClassViewHandle(AppHandle<Root>, RootProps);
 
     #[wasm_bindgen]
     impl ClassViewHandle {
         pub fn close(self) {
             self.0.destroy();
+        }
+
+        /// The app's answer key changed (a stored list, or empty for none): the scores follow it.
+        pub fn set_key(&mut self, answer_key: &str) {
+            let key = match answer_key {
+                "" => None,
+                key => match storage::decode_list(key) {
+                    Ok(list) => Some(Rc::new(list)),
+                    Err(_) => return,
+                },
+            };
+            if key != self.1.answer_key {
+                self.1.answer_key = key;
+                self.0.update(self.1.clone());
+            }
         }
     }
 
@@ -63,7 +81,8 @@ mod module {
     /// teacher's annotations as a stored list; `on_open_passage` is called with a passage's start
     /// and end (code points), `on_close` with nothing, `on_key` with a changed key (a stored list);
     /// `files` are the student files kept for this article (a stored `ClassWorkspace`, or empty)
-    /// and `on_save` is called with them when they change and returns why they could not be kept, or "".
+    /// and `on_save` is called with them when they change and returns why they could not be kept, or "";
+    /// `on_edit_key` asks the app to show the key on the article to edit it.
     #[wasm_bindgen]
     // The JS boundary: plain values the app passes in one call (a struct would need bindings of its own).
     #[allow(clippy::too_many_arguments)]
@@ -79,6 +98,7 @@ mod module {
         on_close: Function,
         on_save: Function,
         on_key: Function,
+        on_edit_key: Function,
     ) -> Result<ClassViewHandle, JsValue> {
         // This module's own copies of the domain read words and lower-case through the browser too.
         segmenter::install();
@@ -108,12 +128,13 @@ mod module {
             on_key: Callback::from(move |key: Vec<Annotation>| {
                 drop(on_key.call1(&JsValue::NULL, &JsValue::from_str(&storage::encode_list(&key))))
             }),
+            on_edit_key: Callback::from(move |()| drop(on_edit_key.call0(&JsValue::NULL))),
             on_close: Callback::from(move |()| drop(on_close.call0(&JsValue::NULL))),
             on_open_passage: Callback::from(move |(start, end): (usize, usize)| {
                 drop(on_open_passage.call2(&JsValue::NULL, &(start as f64).into(), &(end as f64).into()))
             }),
         };
-        Ok(ClassViewHandle(yew::Renderer::<Root>::with_root_and_props(host, props).render()))
+        Ok(ClassViewHandle(yew::Renderer::<Root>::with_root_and_props(host, props.clone()).render(), props))
     }
 }
 

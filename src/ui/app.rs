@@ -46,6 +46,7 @@ use dialogs::{Dialog, Impacts};
 mod effects;
 mod exchange;
 mod hand_in;
+mod key_mode;
 mod keys;
 mod listeners;
 mod phone;
@@ -161,6 +162,8 @@ pub enum Msg {
     ShowClass(bool),
     /// Back from a passage to the class view, as it was left.
     BackToClass,
+    /// Edit the answer key on the article (`true`, from the class view) or go back to the class.
+    KeyMode(bool),
     /// The class view queued its files: the banner may change and the queue be written again later.
     ClassFilesQueued,
     OpenPassage(usize, usize),
@@ -388,15 +391,8 @@ impl Component for App {
                 self.notice_action = None;
                 true
             }
-            Msg::ShowClass(open) => {
-                if open {
-                    self.close_editor();
-                    self.set_pending(None);
-                }
-                let dialog = open.then(|| Dialog::Class { away: false, files: self.stored_class_files() });
-                self.show(dialog);
-                true
-            }
+            Msg::ShowClass(open) => self.show_class(open),
+            Msg::KeyMode(enter) => self.key_mode(enter),
             Msg::OpenPassage(start, end) => self.open_passage(start, end),
             Msg::BackToClass => self.put_class_away(false),
             Msg::ClassFilesQueued => {

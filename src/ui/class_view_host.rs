@@ -44,8 +44,12 @@ impl Component for ClassViewHost {
         true
     }
 
-    fn changed(&mut self, ctx: &Context<Self>, _old: &Self::Properties) -> bool {
+    fn changed(&mut self, ctx: &Context<Self>, old: &Self::Properties) -> bool {
         if let ClassViewHost::Open(mounted) = self {
+            // The key edited on the article (key mode) or by another tab: the view's scores follow.
+            if ctx.props().answer_key != old.answer_key {
+                mounted.set_key(&encode_key(&ctx.props().answer_key));
+            }
             mounted.set_away(ctx.props().away);
         }
         true
@@ -87,6 +91,11 @@ fn lang(ctx: &Context<ClassViewHost>) -> Lang {
     ctx.link().context::<Lang>(Callback::noop()).map(|(lang, _)| lang).unwrap_or_default()
 }
 
+/// An answer key as the module reads it: a stored list, or empty for none.
+fn encode_key(key: &Option<std::rc::Rc<Vec<crate::domain::annotation::Annotation>>>) -> String {
+    key.as_ref().map_or_else(String::new, |key| storage::encode_list(key))
+}
+
 /// Mounts the loaded module with what the app stores of the open article.
 fn mount(ctx: &Context<ClassViewHost>, module: &wasm_bindgen::JsValue) -> Result<Mounted, String> {
     let props = ctx.props();
@@ -94,12 +103,13 @@ fn mount(ctx: &Context<ClassViewHost>, module: &wasm_bindgen::JsValue) -> Result
         lang: lang(ctx).code(),
         article: storage::encode_article(&props.doc, clock::now()),
         tags: storage::encode_tags(&props.tags),
-        answer_key: props.answer_key.as_ref().map_or_else(String::new, |key| storage::encode_list(key)),
+        answer_key: encode_key(&props.answer_key),
         files: props.stored_files.to_string(),
         own_annotations: storage::encode_list(&props.own_annotations),
     };
     let (open, close, save, key) =
         (props.on_open_passage.clone(), props.on_close.clone(), props.on_save.clone(), props.on_key.clone());
+    let edit_key = props.on_edit_key.clone();
     // The class view hands the key back as it stores lists; one it cannot read is not kept.
     let on_key = move |list: String| {
         if let Ok(list) = storage::decode_list(&list) {
@@ -113,6 +123,7 @@ fn mount(ctx: &Context<ClassViewHost>, module: &wasm_bindgen::JsValue) -> Result
         move || close.emit(()),
         move |files| save.emit(files),
         on_key,
+        move || edit_key.emit(()),
     )?;
     mounted.set_away(props.away);
     Ok(mounted)

@@ -324,3 +324,31 @@ test('the class view on a phone: a tap on a mark shows how many students tagged 
   await page.screenshot({ path: `${SHOTS}/390x844-class-view.png` });
   await expectNoViolations(page, 'class view');
 });
+
+test('key mode on a phone: the bar stays on screen with Done in reach, over a scrolled article; axe finds nothing', async ({ page }) => {
+  await openApp(page);
+  await selectInArticle(page, 'The White House did not immediately respond', 'The White House did not immediately respond'.length);
+  await expect(toolbar(page)).toBeVisible();
+  await toolbar(page).getByRole('button', { name: 'Claim' }).tap();
+  await expect(toolbar(page)).toHaveCount(0);
+  await menuButton(page).tap();
+  await menu(page).getByRole('button', { name: 'Class', exact: true }).tap();
+  const classView = page.getByRole('dialog', { name: 'Class view' });
+  await classView.getByRole('button', { name: 'Use my 1 annotation on this article as the key' }).tap();
+  await classView.getByRole('button', { name: 'Edit the key on the article' }).tap();
+  const keyBar = page.getByRole('region', { name: /^Editing the answer key/ });
+  await expect(keyBar).toContainText('Editing the answer key — 1 passage');
+  // A key passage added with a finger; the bottom sheet covers the bar only while it is open.
+  await selectInArticle(page, 'rejected an offer', 'rejected an offer'.length);
+  await toolbar(page).getByRole('button', { name: 'Quote' }).tap();
+  await expect(keyBar).toContainText('2 passages');
+  await fingerScroll(page, 700, 200);
+  await expectOnScreen(page, '.key-mode-bar');
+  await expectOnScreen(page, '.key-mode-bar button');
+  await expect(bar(page).getByRole('button', { name: 'Export' })).toBeDisabled();
+  await page.screenshot({ path: `${SHOTS}/390x844-key-mode.png` });
+  await expectNoViolations(page, 'key mode');
+  await tapInPlace(page, keyBar.getByRole('button', { name: 'Done — back to the class' }));
+  await expect(classView).toContainText('The key has 2 passages.');
+  await expect(keyBar).toHaveCount(0);
+});

@@ -46,6 +46,8 @@ pub struct ClassTexts {
     /// "Your annotations on this article (3) are not the key (1)."
     pub mine_differ: fn(usize, usize) -> String,
     pub load_key: &'static str,
+    /// Shows the key's passages on the article to edit them (key mode; the app's bar says how).
+    pub edit_on_article: &'static str,
     pub remove_from_key: &'static str,
     pub key_changed: &'static str,
     /// A key file of another article, or one without key passages.
@@ -82,6 +84,7 @@ pub static CLASS_EN: ClassTexts = ClassTexts {
         format!("Your annotations on this article ({mine}) are not the key ({key}): annotate the article, then use them to change the key.")
     },
     load_key: "Load a key file",
+    edit_on_article: "Edit the key on the article",
     remove_from_key: "Remove from the key",
     key_changed: "Answer key changed; the scores follow it.",
     key_other_article: "That key file is of another article.",
@@ -117,6 +120,7 @@ pub static CLASS_ES: ClassTexts = ClassTexts {
         format!("Tus anotaciones de este artículo ({mine}) no son la clave ({key}): anota el artículo y luego úsalas para cambiar la clave.")
     },
     load_key: "Cargar un archivo de clave",
+    edit_on_article: "Editar la clave en el artículo",
     remove_from_key: "Quitar de la clave",
     key_changed: "Clave de respuestas cambiada; las puntuaciones la siguen.",
     key_other_article: "Ese archivo de clave es de otro artículo.",

@@ -82,6 +82,7 @@ pub static EN: Texts = Texts {
     starter_not_saved: "The starter pack's settings could not be saved in this browser.",
     import_failed: |error| format!("The import could not be applied: {error}"),
     selection_cannot_hold: "That selection cannot hold the annotation.",
+    not_in_key_mode: "Not while you edit the answer key: choose “Done — back to the class” first.",
     tags_not_saved: "The tag set could not be saved in this browser; export to keep it.",
     reopen_failed: |why| format!("The article open last could not be reopened: {why}"),
 

@@ -81,6 +81,7 @@ pub static ES: Texts = Texts {
     starter_not_saved: "La configuración del paquete inicial no se pudo guardar en este navegador.",
     import_failed: |error| format!("No se pudo aplicar la importación: {error}"),
     selection_cannot_hold: "Esa selección no puede contener la anotación.",
+    not_in_key_mode: "No mientras editas la clave de respuestas: elige antes «Listo: volver a la clase».",
     tags_not_saved: "El conjunto de etiquetas no se pudo guardar en este navegador; exporta para conservarlo.",
     reopen_failed: |why| format!("No se pudo volver a abrir el último artículo: {why}"),
 

@@ -13,6 +13,7 @@ mod es;
 mod es_help;
 mod export_kinds;
 mod hand_in;
+mod key_mode;
 mod phone;
 mod presets;
 mod report;
@@ -29,6 +30,7 @@ pub use en::EN;
 pub use es::ES;
 pub use export_kinds::{ExportKinds, EXPORT_KINDS_EN, EXPORT_KINDS_ES};
 pub use hand_in::{HandInTexts, HAND_IN_EN, HAND_IN_ES};
+pub use key_mode::{KeyModeTexts, KEY_MODE_EN, KEY_MODE_ES};
 pub use phone::{PhoneTexts, PHONE_EN, PHONE_ES};
 pub use presets::{PresetTexts, PRESETS_EN, PRESETS_ES};
 pub use report::{ReportTexts, REPORT_EN, REPORT_ES};
@@ -87,6 +89,14 @@ impl Lang {
         match self {
             Lang::En => &CLASS_PAGE_EN,
             Lang::Es => &CLASS_PAGE_ES,
+        }
+    }
+
+    /// This language's texts of key mode (the answer key edited on the article).
+    pub fn key_mode(self) -> &'static KeyModeTexts {
+        match self {
+            Lang::En => &KEY_MODE_EN,
+            Lang::Es => &KEY_MODE_ES,
         }
     }
 

@@ -68,6 +68,8 @@ pub struct Texts {
     pub starter_not_saved: &'static str,
     pub import_failed: fn(&str) -> String,
     pub selection_cannot_hold: &'static str,
+    /// An action on her own annotations or tags, refused while the answer key is edited on the article.
+    pub not_in_key_mode: &'static str,
     pub tags_not_saved: &'static str,
     pub reopen_failed: fn(&str) -> String,
 

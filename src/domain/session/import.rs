@@ -101,6 +101,7 @@ impl Session {
     /// tags the tag set (a starter pack's tag set replaces it) and a starter pack's lock and
     /// answer key the classroom state. All of it or, if the annotations are refused, none.
     pub fn apply_import(&mut self, import: &PendingImport) -> Result<(Effects, Imported), SessionError> {
+        self.own_layer_only()?;
         let plan = &import.plan;
         let mut commands = Vec::new();
         let mut counts = Imported::default();

@@ -8,6 +8,7 @@
 mod fresh;
 pub mod history;
 pub mod import;
+mod key_mode;
 pub mod kv;
 pub mod listing;
 pub mod load;
@@ -51,6 +52,9 @@ pub struct Effects {
     pub writes: Vec<String>,
     /// Another tab changed an annotation this one changed too; both versions are kept.
     pub clashed: bool,
+    /// The shown annotations were replaced whole (key mode entered or left, or the shown key
+    /// replaced): repaint and redescribe everything.
+    pub layer: bool,
 }
 
 impl Effects {
@@ -67,6 +71,7 @@ impl Effects {
         self.classroom |= other.classroom;
         self.writes.extend(other.writes);
         self.clashed |= other.clashed;
+        self.layer |= other.layer;
     }
 }
 
@@ -81,6 +86,8 @@ pub enum SessionError {
     Gone,
     /// The selection cannot hold the annotation being re-attached.
     CannotHold,
+    /// The answer key is shown (key mode): her own annotations, side lists and tag set wait.
+    KeyMode,
 }
 
 impl SessionError {
@@ -92,6 +99,7 @@ impl SessionError {
             SessionError::Locked => t.teacher_locked.to_string(),
             SessionError::Gone => t.store_not_found.to_string(),
             SessionError::CannotHold => t.selection_cannot_hold.to_string(),
+            SessionError::KeyMode => t.not_in_key_mode.to_string(),
         }
     }
 }
@@ -108,10 +116,22 @@ impl From<TagError> for SessionError {
     }
 }
 
+/// Which annotations the article shows and the person's edits change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layer {
+    /// Her own annotations.
+    Own,
+    /// The article's answer key (key mode, `key_mode.rs`).
+    Key,
+}
+
 /// One open article and everything the person made on it.
 pub struct Session {
     doc: Rc<Document>,
+    /// Her own annotations, also while the key is shown.
     store: Store,
+    /// The answer key shown and edited in place of her annotations.
+    key_mode: Option<key_mode::KeyMode>,
     tags: Rc<TagSet>,
     /// Whether the open article's tag set is stored (or queued); one that is not is the default.
     tags_stored: bool,
@@ -143,6 +163,7 @@ impl Session {
         let mut session = Session {
             doc: doc.clone(),
             store: Store::default(),
+            key_mode: None,
             tags: Rc::default(),
             tags_stored: false,
             default_tags: Rc::default(),
@@ -178,6 +199,7 @@ impl Session {
         let parts = load_parts(&Overlay { kv, queue: &self.queue.borrow() }, doc.hash());
         self.doc = doc;
         self.store = Store::default();
+        self.key_mode = None;
         self.tags_stored = parts.tags.is_some();
         self.tags = parts.tags.map_or_else(|| self.default_tags.clone(), Rc::new);
         self.orphans = Rc::new(parts.orphans);
@@ -220,8 +242,9 @@ impl Session {
         &self.doc
     }
 
+    /// The shown annotations: hers, or the answer key's passages in key mode.
     pub fn store(&self) -> &Store {
-        &self.store
+        self.key_mode.as_ref().map_or(&self.store, |key| &key.store)
     }
 
     pub fn tags(&self) -> &Rc<TagSet> {
@@ -258,12 +281,17 @@ impl Session {
         &self.queue
     }
 
+    /// The shown layer's history: hers, or the key's in key mode.
+    fn shown_history(&self) -> &History {
+        self.key_mode.as_ref().map_or(&self.history, |key| &key.history)
+    }
+
     pub fn can_undo(&self) -> bool {
-        self.history.can_undo()
+        self.shown_history().can_undo()
     }
 
     pub fn can_redo(&self) -> bool {
-        self.history.can_redo()
+        self.shown_history().can_redo()
     }
 
     /// Makes `defaults` the set of articles without a stored one (the default set named in the
@@ -284,41 +312,56 @@ impl Session {
         self.classroom.as_ref().is_some_and(|c| c.lock_tags)
     }
 
-    /// Every annotation of the article and of its unplaced list, in article order then list order.
+    /// Her annotations of the article and of its unplaced list, in article order then list order
+    /// (never the key's passages, also in key mode).
     pub fn all_annotations(&self) -> impl Iterator<Item = &Annotation> + '_ {
         self.store.in_order().chain(self.orphans.iter())
     }
 
-    /// Reverts the last step whole; `None` when there is nothing to undo.
+    /// Reverts the shown layer's last step whole; `None` when there is nothing to undo.
     pub fn undo(&mut self) -> Option<Effects> {
-        let step = self.history.undo()?;
-        self.store.commit_changes(&step.changes);
-        Some(self.settle(step))
+        self.step_back_or_again(History::undo)
     }
 
-    /// Makes the last undone step again; `None` when there is nothing to redo.
+    /// Makes the shown layer's last undone step again; `None` when there is nothing to redo.
     pub fn redo(&mut self) -> Option<Effects> {
-        let step = self.history.redo()?;
-        self.store.commit_changes(&step.changes);
-        Some(self.settle(step))
+        self.step_back_or_again(History::redo)
+    }
+
+    /// Takes a step from the shown layer's history (`History::undo` or `redo`) and makes it there.
+    fn step_back_or_again(&mut self, take: fn(&mut History) -> Option<Step>) -> Option<Effects> {
+        let layer = self.layer();
+        let step = match &mut self.key_mode {
+            Some(key) => take(&mut key.history).inspect(|step| key.store.commit_changes(&step.changes))?,
+            None => take(&mut self.history).inspect(|step| self.store.commit_changes(&step.changes))?,
+        };
+        Some(self.settle(step, layer))
     }
 
     /// Records `step` (its annotation changes already made in the store), makes its other parts
     /// and queues every write it needs.
     fn commit(&mut self, step: Step) -> Effects {
-        let effects = self.settle(step.clone());
+        let effects = self.settle(step.clone(), Layer::Own);
         self.history.record(step);
         effects
     }
 
-    /// Puts each part of `step` in place (the store already holds its changes) and queues the writes.
-    fn settle(&mut self, step: Step) -> Effects {
-        self.revision += 1;
+    /// Puts each part of `step` in place (the `layer`'s store already holds its changes) and
+    /// queues the writes: her annotations each under its key, the key's only as the classroom
+    /// state the step swaps in.
+    fn settle(&mut self, step: Step, layer: Layer) -> Effects {
         let mut effects = Effects::default();
-        for change in &step.changes {
-            let key =
-                self.queue.borrow_mut().put_annotation(self.doc.hash(), change.before.clone(), change.after.clone());
-            effects.writes.extend(key);
+        if layer == Layer::Own {
+            // Only her annotations count for "exported since the last change".
+            self.revision += 1;
+            for change in &step.changes {
+                let key = self.queue.borrow_mut().put_annotation(
+                    self.doc.hash(),
+                    change.before.clone(),
+                    change.after.clone(),
+                );
+                effects.writes.extend(key);
+            }
         }
         if let Some(Swap { after, .. }) = step.tags {
             self.tags = after;
@@ -337,6 +380,10 @@ impl Session {
             effects.writes.push(self.queue_part(Part::Conflicts));
         }
         if let Some(Swap { after, .. }) = step.classroom {
+            if layer == Layer::Key {
+                // No step of hers (an import's) may put back a classroom state with an older key.
+                self.history.forget_part(Part::Classroom);
+            }
             self.classroom = after;
             effects.classroom = true;
             effects.writes.push(self.queue_part(Part::Classroom));

@@ -42,7 +42,7 @@ impl Session {
 
     /// Adds `tag` to annotation `id`, or removes it when it is there.
     pub fn toggle_tag(&mut self, id: Uuid, tag: TagId, now: OffsetDateTime) -> Result<Effects, SessionError> {
-        let annotation = self.store.get(&id).ok_or(SessionError::Gone)?;
+        let annotation = self.store().get(&id).ok_or(SessionError::Gone)?;
         let mut tags = annotation.tags.clone();
         if tags.contains(&tag) {
             tags.retain(|t| t != &tag);
@@ -54,7 +54,7 @@ impl Session {
 
     /// Gives annotation `id` the note `note`; nothing happens when it already has it.
     pub fn set_note(&mut self, id: Uuid, note: &str, now: OffsetDateTime) -> Result<Effects, SessionError> {
-        let annotation = self.store.get(&id).ok_or(SessionError::Gone)?;
+        let annotation = self.store().get(&id).ok_or(SessionError::Gone)?;
         if annotation.note == note {
             return Ok(Effects::default());
         }
@@ -65,15 +65,22 @@ impl Session {
         self.apply_commands(vec![Command::Delete { id }])
     }
 
-    /// Applies store commands as one undoable step, all or nothing.
+    /// Applies store commands to the shown layer (her annotations, or the key in key mode) as
+    /// one undoable step, all or nothing.
     pub fn apply_commands(&mut self, commands: Vec<Command>) -> Result<Effects, SessionError> {
-        let changes = self.store.apply_batch(commands)?;
-        Ok(self.commit(Step { changes, ..Step::default() }))
+        let shown = self.key_mode.as_mut().map_or(&mut self.store, |key| &mut key.store);
+        let changes = shown.apply_batch(commands)?;
+        Ok(match self.key_mode {
+            Some(_) => self.commit_key(changes),
+            None => self.commit(Step { changes, ..Step::default() }),
+        })
     }
 
     /// Edits the tag set; the annotations the edit touches change in the same undoable step, and
     /// undo puts back the whole set (names, colours, underlines, hotkeys, order) with them.
     pub fn edit_tags(&mut self, edit: TagEdit, now: OffsetDateTime) -> Result<Effects, SessionError> {
+        // A tag's deletion or merge retags her annotations, which key mode does not show.
+        self.own_layer_only()?;
         if self.tags_locked() {
             return Err(SessionError::Locked);
         }
@@ -112,6 +119,7 @@ impl Session {
     /// one was deleted); the version it replaces joins the other versions, so the choice can be
     /// changed back. One undoable step.
     pub fn use_version(&mut self, index: usize) -> Result<Effects, SessionError> {
+        self.own_layer_only()?;
         let version = self.conflicts.get(index).cloned().ok_or(SessionError::Gone)?;
         let current = self.store.get(&version.id).cloned();
         let command = if current.is_some() { Command::Replace(version) } else { Command::Create(version) };
@@ -125,6 +133,7 @@ impl Session {
 
     /// Drops the other version at `index` (undoable).
     pub fn discard_version(&mut self, index: usize) -> Result<Effects, SessionError> {
+        self.own_layer_only()?;
         if index >= self.conflicts.len() {
             return Err(SessionError::Gone);
         }
@@ -136,6 +145,7 @@ impl Session {
 
     /// Drops the unplaced annotation `id` (undoable).
     pub fn discard_orphan(&mut self, id: Uuid) -> Result<Effects, SessionError> {
+        self.own_layer_only()?;
         if !self.orphans.iter().any(|a| a.id == id) {
             return Err(SessionError::Gone);
         }
@@ -147,6 +157,7 @@ impl Session {
     /// Attaches the unplaced annotation `id` to the passage `[start, end)`: it leaves the
     /// unplaced list and joins the article in one undoable step.
     pub fn attach(&mut self, id: Uuid, start: usize, end: usize, now: OffsetDateTime) -> Result<Effects, SessionError> {
+        self.own_layer_only()?;
         let orphan = self.orphans.iter().find(|a| a.id == id).cloned().ok_or(SessionError::Gone)?;
         let attached = reanchor::reattach(&self.doc, &orphan, start, end, now).ok_or(SessionError::CannotHold)?;
         let command =
@@ -159,7 +170,9 @@ impl Session {
 
     /// Shows the starter pack's answer key. Not undoable: what was seen stays seen.
     pub fn reveal_key(&mut self) -> Effects {
-        let Some(classroom) = &self.classroom else { return Effects::default() };
+        let Some(classroom) = self.classroom.as_ref().filter(|_| self.key_mode.is_none()) else {
+            return Effects::default();
+        };
         if classroom.revealed {
             return Effects::default();
         }
@@ -169,11 +182,15 @@ impl Session {
     }
 
     /// Keeps the teacher's own `answer_key` (set in the class view, or her annotations when she
-    /// made a starter pack) so the class view scores against it; unlocked and revealed.
+    /// made a starter pack) so the class view scores against it; unlocked and revealed. Not
+    /// undoable; a key shown in key mode follows it.
     pub fn keep_answer_key(&mut self, answer_key: Vec<Annotation>) -> Effects {
-        let instructions = self.classroom.as_ref().map(|c| c.instructions.clone()).unwrap_or_default();
-        self.classroom = Some(Rc::new(ClassroomState { lock_tags: false, answer_key, revealed: true, instructions }));
-        self.set_part_untracked(Part::Classroom, true)
+        // No step of hers may put back a classroom state with another key.
+        self.history.forget_part(Part::Classroom);
+        self.classroom = Some(Rc::new(self.teachers_classroom(answer_key)));
+        let mut effects = self.set_part_untracked(Part::Classroom, true);
+        effects.absorb(self.key_replaced());
+        effects
     }
 
     /// Sets the person's name, written into new annotations and exports.

@@ -51,6 +51,8 @@ impl Session {
     /// set (tags annotations use that the preset lacks stay, after its own), and it becomes the
     /// preset new articles start with.
     pub fn apply_preset(&mut self, index: usize) -> Result<Effects, SessionError> {
+        // Tags the key's passages use could leave the set unseen.
+        self.own_layer_only()?;
         if self.tags_locked() {
             return Err(SessionError::Locked);
         }

@@ -26,7 +26,7 @@ impl Session {
                 Outcome::Adopted { article, id, now } if *article == here => {
                     if let Some(change) = self.store.sync(*id, now.clone()) {
                         self.history.forget_annotation(*id);
-                        effects.changes.push(change);
+                        effects.changes.extend(self.shown_change(change));
                     }
                 }
                 Outcome::Adopted { .. } => {}
@@ -93,7 +93,11 @@ impl Session {
                     ArticleKey::Annotation(_) => unreachable!("handled above"),
                 };
                 self.history.forget_part(part);
-                self.set_part_untracked(part, false)
+                let mut effects = self.set_part_untracked(part, false);
+                if part == Part::Classroom {
+                    effects.absorb(self.key_replaced());
+                }
+                effects
             }
         }
     }
@@ -110,7 +114,17 @@ impl Session {
         };
         let Some(change) = self.store.sync(id, stored) else { return Effects::default() };
         self.history.forget_annotation(id);
-        Effects { changes: vec![change], ..Effects::default() }
+        Effects { changes: self.shown_change(change).into_iter().collect(), ..Effects::default() }
+    }
+}
+
+impl Session {
+    /// A change another tab made to her annotations, to repaint: none while the key is shown.
+    fn shown_change(
+        &self,
+        change: crate::domain::annotation::store::Change,
+    ) -> Option<crate::domain::annotation::store::Change> {
+        self.key_mode.is_none().then_some(change)
     }
 }
 

@@ -222,7 +222,7 @@ impl App {
         };
         self.open_document(doc);
         if known {
-            self.set_notice((self.t().already_in_library)(self.session.doc().title(), self.session.store().len()));
+            self.set_notice((self.t().already_in_library)(self.session.doc().title(), self.session.own_store().len()));
         } else if let Some(note) = note {
             self.set_notice(note);
         }

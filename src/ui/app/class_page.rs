@@ -11,6 +11,20 @@ use crate::domain::storage;
 use crate::ui::browser::storage::LocalKv;
 
 impl App {
+    /// Opens the class view (a new one; leaving key mode first) or closes it.
+    pub(super) fn show_class(&mut self, open: bool) -> bool {
+        if open && self.session.in_key_mode() {
+            return self.key_mode(false);
+        }
+        if open {
+            self.close_editor();
+            self.set_pending(None);
+        }
+        let dialog = open.then(|| Dialog::Class { away: false, files: self.stored_class_files() });
+        self.show(dialog);
+        true
+    }
+
     /// The class view is put away while a passage is shown.
     pub(super) fn class_away(&self) -> bool {
         matches!(self.dialog, Some(Dialog::Class { away: true, .. }))
@@ -67,6 +81,9 @@ impl App {
 
     /// The bar that takes the person back to the class view while one of its passages is shown.
     pub(super) fn view_back_to_class(&self, ctx: &Context<Self>) -> Html {
+        if self.session.in_key_mode() {
+            return self.view_key_mode_bar(ctx);
+        }
         if !self.class_away() {
             return html! {};
         }

@@ -91,7 +91,7 @@ impl App {
             return;
         };
         let text = self.session.doc().text().to_string();
-        let mine: Vec<crate::domain::annotation::Annotation> = self.session.store().in_order().cloned().collect();
+        let mine: Vec<crate::domain::annotation::Annotation> = self.session.own_store().in_order().cloned().collect();
         let encode = crate::domain::storage::encode_list;
         let (mine, key) = (encode(&mine), encode(&classroom.answer_key));
         let link = ctx.link().clone();
@@ -135,7 +135,7 @@ impl App {
                 </SettingsDialog>
             },
             Dialog::Export { .. } => html! {
-                <ExportDialog count={self.session.store().len() + self.session.orphans().len()} on_export={link.callback(Msg::ExportAs)}
+                <ExportDialog count={self.session.own_store().len() + self.session.orphans().len()} on_export={link.callback(Msg::ExportAs)}
                     author={AttrValue::from(self.session.author().to_string())} on_author={link.callback(Msg::SetAuthor)}
                     on_starter={link.callback(|(lock, key, instructions)| Msg::StarterPack(lock, key, instructions))}
                     on_close={link.callback(|_| Msg::ShowExport(false))} />
@@ -150,12 +150,12 @@ impl App {
                 <ClassViewHost doc={self.session.doc().clone()} tags={self.session.tags().clone()} on_close={link.callback(|_| Msg::ShowClass(false))}
                     answer_key={answer_key.map(|c| Rc::new(c.answer_key.clone()))} away={*away} stored_files={files.clone()}
                     on_save={self.keep_class_files(ctx)}
-                    own_annotations={Rc::new(self.session.store().in_order().cloned().collect::<Vec<_>>())}
-                    on_key={link.callback(Msg::KeepAnswerKey)}
+                    own_annotations={Rc::new(self.session.own_store().in_order().cloned().collect::<Vec<_>>())}
+                    on_key={link.callback(Msg::KeepAnswerKey)} on_edit_key={link.callback(|_| Msg::KeyMode(true))}
                     on_open_passage={link.callback(|(start, end)| Msg::OpenPassage(start, end))} />
             },
             Dialog::NewStudent(unexported) => html! {
-                <NewStudentDialog unexported={*unexported} can_export={self.session.store().len() + self.session.orphans().len() > 0}
+                <NewStudentDialog unexported={*unexported} can_export={self.session.own_store().len() + self.session.orphans().len() > 0}
                     on_export={link.callback(|_| Msg::HandIn(HandInMsg::ExportFirst))}
                     on_start_fresh={link.callback(|_| Msg::HandIn(HandInMsg::StartFresh))}
                     on_cancel={link.callback(|_| Msg::HandIn(HandInMsg::ShowNewStudent(false)))} />

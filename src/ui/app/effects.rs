@@ -98,11 +98,17 @@ impl App {
             self.painter = None;
             self.needs_painter = true;
         } else if let Some(painter) = &mut self.painter {
+            if effects.layer {
+                // Key mode entered or left: the other layer's highlights replace these.
+                painter.repaint(self.session.doc(), self.session.store());
+            }
             for change in &effects.changes {
                 painter.apply(self.session.doc(), self.session.store(), change);
             }
         }
-        if !effects.changes.is_empty() || effects.tags {
+        if effects.layer {
+            self.describe_all_blocks();
+        } else if !effects.changes.is_empty() || effects.tags {
             self.describe_changes(&effects.changes);
         }
         if effects.clashed {

@@ -180,7 +180,7 @@ impl App {
         let at_ms = clock::now_millis();
         let now = time_from_millis(at_ms);
         let session = &self.session;
-        let count = session.store().len() + session.orphans().len();
+        let count = session.own_store().len() + session.orphans().len();
         // The other versions of conflicts follow the current ones (only the pack keeps them).
         let annotations = session.all_annotations().chain(session.conflicts().iter());
         if kind == ExportKind::Pack {
@@ -300,7 +300,7 @@ impl App {
         let in_settings = matches!(self.dialog, Some(Dialog::Settings(_)));
         let result = self.session.edit_tags(edit.clone(), clock::now());
         match result {
-            Err(error @ (SessionError::Tag(_) | SessionError::Locked)) if in_settings => {
+            Err(error @ (SessionError::Tag(_) | SessionError::Locked | SessionError::KeyMode)) if in_settings => {
                 let error = TagFieldError::new(&edit, error.message(self.t()));
                 self.dialog = Some(Dialog::Settings(Some(Rc::new(error))));
             }

@@ -31,12 +31,16 @@ impl App {
                 let name = self.session.presets().list.get(index).map(|p| p.name.clone()).unwrap_or_default();
                 self.commit_all_notes();
                 let result = self.session.apply_preset(index);
-                let applied = result.is_ok();
+                let status = match &result {
+                    Ok(_) => (p.applied)(&name),
+                    Err(crate::domain::session::SessionError::KeyMode) => self.t().not_in_key_mode.to_string(),
+                    Err(_) => p.locked.to_string(),
+                };
                 if self.carry_out(result, self.t().tag_changed) {
                     // New articles start with it from now on.
                     self.name_default_tags();
                 }
-                self.preset_status = Some(if applied { (p.applied)(&name) } else { p.locked.to_string() });
+                self.preset_status = Some(status);
             }
             PresetMsg::Delete(index) => {
                 let name = self.session.presets().list.get(index).map(|p| p.name.clone()).unwrap_or_default();

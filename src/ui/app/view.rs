@@ -18,9 +18,12 @@ impl App {
                     title={t.undo_title} onclick={link.callback(|_| Msg::Undo)}>{t.undo}</button>
             }
         };
+        // Export and Import are for her own annotations: off while the key is shown (key mode).
+        let key_mode = self.session.in_key_mode();
+        let off = |title: &'static str| if key_mode { self.lang.key_mode().how } else { title };
         let export = |class: Option<&'static str>| {
             html! {
-                <button type="button" class={classes!(class)} title={t.export_title}
+                <button type="button" class={classes!(class)} title={off(t.export_title)} disabled={key_mode}
                     onclick={link.callback(|_| Msg::ShowExport(true))}>{t.export}</button>
             }
         };
@@ -58,7 +61,7 @@ impl App {
                         { undo(Some("in-quick")) }
                         <button type="button" disabled={!self.session.can_redo()} aria-keyshortcuts="Control+Shift+Z"
                             title={t.redo_title} onclick={link.callback(|_| Msg::Redo)}>{t.redo}</button>
-                        <button type="button" title={t.import_title}
+                        <button type="button" title={off(t.import_title)} disabled={key_mode}
                             onclick={link.callback(|_| Msg::OpenImportDialog)}>{t.import}</button>
                         <input ref={self.import_input.clone()} type="file" multiple=true class="visually-hidden" tabindex="-1" aria-hidden="true"
                             accept=".json,.jsonld,application/json,application/ld+json"
@@ -95,9 +98,11 @@ impl App {
                             { crate::ui::assignment::assignment_panel(instructions, self.lang.assignment()) }
                         }
                         { self.view_sidebar() }
+                        if !key_mode {
                         <SideLists orphans={self.session.orphans().clone()} conflicts={self.session.conflicts().clone()} reattaching={self.reattach}
                             on_reattach={link.callback(Msg::Reattach)} on_discard_orphan={link.callback(Msg::DiscardOrphan)}
                             on_use_version={link.callback(Msg::UseVersion)} on_discard_version={link.callback(Msg::DiscardVersion)} />
+                        }
                     </div>
                 </main>
                 if let Some(pending) = self.pending {

@@ -96,6 +96,7 @@ struct Callbacks {
     _close: Closure<dyn Fn()>,
     _save: Closure<dyn Fn(String) -> String>,
     _key: Closure<dyn Fn(String)>,
+    _edit_key: Closure<dyn Fn()>,
 }
 
 /// Mounts the class view of `module` in a new element at the end of the body.
@@ -106,6 +107,7 @@ pub fn mount(
     on_close: impl Fn() + 'static,
     on_save: impl Fn(String) -> String + 'static,
     on_key: impl Fn(String) + 'static,
+    on_edit_key: impl Fn() + 'static,
 ) -> Result<Mounted, String> {
     let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
     let body = document.body().ok_or("no body")?;
@@ -121,6 +123,7 @@ pub fn mount(
     let on_close = Closure::<dyn Fn()>::new(on_close);
     let on_save = Closure::<dyn Fn(String) -> String>::new(on_save);
     let on_key = Closure::<dyn Fn(String)>::new(on_key);
+    let on_edit_key = Closure::<dyn Fn()>::new(on_edit_key);
     let args = Array::new();
     for arg in [
         host.clone().into(),
@@ -134,6 +137,7 @@ pub fn mount(
         on_close.as_ref().clone(),
         on_save.as_ref().clone(),
         on_key.as_ref().clone(),
+        on_edit_key.as_ref().clone(),
     ] {
         args.push(&arg);
     }
@@ -146,6 +150,7 @@ pub fn mount(
                 _close: on_close,
                 _save: on_save,
                 _key: on_key,
+                _edit_key: on_edit_key,
             }),
             away: None,
         }),
@@ -180,6 +185,15 @@ impl Mounted {
                 options.set_prevent_scroll(true);
                 let _ = element.focus_with_options(&options);
             }
+        }
+    }
+}
+
+impl Mounted {
+    /// Hands the app's answer key (a stored list, or empty) to the mounted view, whose scores follow it.
+    pub fn set_key(&self, answer_key: &str) {
+        if let Ok(set) = Reflect::get(&self.handle, &"set_key".into()).and_then(|f| f.dyn_into::<Function>()) {
+            let _ = set.call1(&self.handle, &answer_key.into());
         }
     }
 }

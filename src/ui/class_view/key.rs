@@ -17,6 +17,8 @@ pub enum KeyMsg {
     FileChosen(Vec<form::File>),
     FileRead(Result<Vec<u8>, String>),
     Remove(Uuid),
+    /// Edit the key on the article (the app's key mode; the view is put away meanwhile).
+    EditOnArticle,
     DownloadSelfCheck,
 }
 
@@ -58,6 +60,10 @@ impl ClassViewPanel {
                 self.set_key(ctx, key, c);
                 true
             }
+            KeyMsg::EditOnArticle => {
+                ctx.props().on_edit_key.emit(());
+                false
+            }
             KeyMsg::DownloadSelfCheck => {
                 let doc = ctx.props().doc.clone();
                 let Some(key) = self.key.clone() else { return false };
@@ -66,6 +72,17 @@ impl ClassViewPanel {
                 self.save(ctx, &pack::self_check_file_name(&doc), "application/json", &json)
             }
         }
+    }
+
+    /// The app's key changed (edited on the article, or another tab): the scores follow it.
+    pub(super) fn follow_app_key(&mut self, ctx: &Context<Self>) -> bool {
+        let key = ctx.props().answer_key.clone();
+        if key == self.key {
+            return false;
+        }
+        self.key = key;
+        self.key_status = Some(class_texts(ctx).key_changed.to_string());
+        true
     }
 
     /// Makes `key` the one the scores follow, and has the app store it.
@@ -138,6 +155,7 @@ impl ClassViewPanel {
                         <button type="button" onclick={link.callback(|_| ClassMsg::Key(KeyMsg::UseMine))}>{(c.use_mine)(mine)}</button>
                     }
                     <button type="button" onclick={link.callback(|_| ClassMsg::Key(KeyMsg::OpenFile))}>{c.load_key}</button>
+                    <button type="button" onclick={link.callback(|_| ClassMsg::Key(KeyMsg::EditOnArticle))}>{c.edit_on_article}</button>
                 </div>
                 if let Some(status) = &self.key_status {
                     <p class="storage-used" role="status">{status.clone()}</p>

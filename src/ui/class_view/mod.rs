@@ -64,6 +64,9 @@ pub struct ClassViewProps {
     /// The key changed here: the app stores it.
     #[prop_or_default]
     pub on_key: Callback<Vec<Annotation>>,
+    /// Edit the key on the article: the app puts the view away and shows the key's passages.
+    #[prop_or_default]
+    pub on_edit_key: Callback<()>,
 }
 
 pub enum ClassMsg {
@@ -230,6 +233,11 @@ impl Component for ClassViewPanel {
             }
             ClassMsg::Key(msg) => self.update_key(ctx, msg),
         }
+    }
+
+    fn changed(&mut self, ctx: &Context<Self>, _old: &Self::Properties) -> bool {
+        // Only the key changes while the view is mounted (`src/bin/class_view.rs`).
+        self.follow_app_key(ctx)
     }
 
     fn rendered(&mut self, _ctx: &Context<Self>, first_render: bool) {
