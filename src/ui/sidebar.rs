@@ -14,6 +14,8 @@ use crate::ui::i18n::use_texts;
 #[derive(Properties, PartialEq)]
 pub struct SidebarProps {
     pub tags: Rc<TagSet>,
+    /// The panel's heading: "Annotations", or "Answer key" while the key is edited on the article.
+    pub title: &'static str,
     /// The first annotations to list (already filtered), in article order.
     pub entries: Rc<Vec<Annotation>>,
     /// How many annotations match the filter and search; more than `entries` when the list is cut short.
@@ -65,8 +67,8 @@ pub fn sidebar(props: &SidebarProps) -> Html {
     let on_show_more = props.on_show_more.clone();
     let cut_short = props.entries.len() < props.matched;
     html! {
-        <aside class="sidebar" aria-label={t.annotations}>
-            <h2 class="sidebar-title">{t.annotations}</h2>
+        <aside class="sidebar" aria-label={props.title}>
+            <h2 class="sidebar-title">{props.title}</h2>
             <div class="filters" role="group" aria-label={t.filter_by_tag}>{ for chips }</div>
             <input type="search" class="search" dir="auto" aria-label={t.search_annotations} placeholder={t.search_placeholder}
                 value={props.query.clone()}

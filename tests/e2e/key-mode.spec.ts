@@ -4,7 +4,8 @@ import { openApp, appReady, dragSelect, exportAs, textBox, highlightTexts, watch
 
 const classView = (page: Page) => page.getByRole('dialog', { name: 'Class view' });
 const toolbar = (page: Page) => page.getByRole('toolbar', { name: 'Annotate selection' });
-const sidebar = (page: Page) => page.getByRole('complementary', { name: 'Annotations' });
+// The panel is "Annotations", or "Answer key" while the key is edited on the article.
+const sidebar = (page: Page) => page.getByRole('complementary', { name: /^(Annotations|Answer key)$/ });
 const keyBar = (page: Page) => page.getByRole('region', { name: /^Editing the answer key/ });
 const live = (page: Page) => page.locator('.app > [role=status][aria-live=polite]');
 
@@ -67,6 +68,7 @@ test('the teacher edits the key on the article: tag, delete, undo, redo, Done; t
   await expect(page.getByRole('navigation', { name: 'Actions' }).getByRole('button', { name: 'Export' })).toBeDisabled();
   await expect(page.getByRole('navigation', { name: 'Actions' }).getByRole('button', { name: 'Import' })).toBeDisabled();
   await expect(page.getByRole('navigation', { name: 'Actions' }).getByRole('button', { name: 'Export' })).toHaveAttribute('title', /Export and Import wait \(they are for your own annotations\)/);
+  await expect(sidebar(page).getByRole('heading', { level: 2 })).toHaveText('Answer key');
   await expect(sidebar(page).getByRole('listitem')).toHaveCount(3);
   await expect.poll(async () => (await highlightTexts(page, 'mg-tag-0')).sort()).toEqual([...HERS].sort());
 
@@ -104,6 +106,7 @@ test('the teacher edits the key on the article: tag, delete, undo, redo, Done; t
   await expect(anaRow.getByRole('cell')).toHaveText(['Found 2 of 3 key passages, 0 extra', '100.0 %', '66.7 %', '0.80']);
   await classView(page).getByRole('button', { name: 'Back to the article' }).click();
   await expect(sidebar(page).getByRole('listitem')).toHaveCount(3);
+  await expect(sidebar(page).getByRole('heading', { level: 2 })).toHaveText('Annotations');
   await expect.poll(async () => (await highlightTexts(page, 'mg-tag-0')).sort()).toEqual([...HERS].sort());
   await expect(page.getByRole('navigation', { name: 'Actions' }).getByRole('button', { name: 'Export' })).toBeEnabled();
 

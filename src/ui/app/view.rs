@@ -168,8 +168,9 @@ impl App {
             })
             .clone();
         let callbacks = &self.sidebar_callbacks;
+        let t = self.t();
         html! {
-            <Sidebar tags={self.session.tags().clone()} entries={listing.entries} matched={listing.matched} counts={listing.counts}
+            <Sidebar tags={self.session.tags().clone()} title={if self.session.in_key_mode() { t.answer_key } else { t.annotations }} entries={listing.entries} matched={listing.matched} counts={listing.counts}
                 total={self.session.store().len()} loading={!self.session.annotations_loaded()} filter={self.filter.clone()} query={AttrValue::from(self.query.clone())}
                 on_filter={callbacks.on_filter.clone()} on_query={callbacks.on_query.clone()}
                 on_open={callbacks.on_open.clone()} on_show_more={callbacks.on_show_more.clone()} />
