@@ -354,3 +354,27 @@ fn undoing_the_import_takes_its_preset_back_and_nothing_else() {
     assert_eq!(session.presets().list.len(), 1);
     assert_eq!(session.presets().last, None);
 }
+
+/// A long title is shortened at a word, so the name leaves room for a number; a short one stays whole.
+#[test]
+fn a_pack_presets_name_fits_with_room_for_a_number() {
+    let long = format!("{} end", "word ".repeat(30));
+    let cases = [
+        ("Library", "Library (from your teacher)".to_string()),
+        ("", "(from your teacher)".to_string()),
+        (long.as_str(), format!("{}… (from your teacher)", "word ".repeat(14).trim_end())),
+    ];
+    for (title, expected) in cases {
+        let doc = std::rc::Rc::new(marginalia::domain::article::document::Document::new(
+            title,
+            Default::default(),
+            &[(marginalia::domain::article::document::BlockKind::Paragraph, common::session::PARAGRAPHS[0])],
+        ));
+        let mut kv = MemoryKv::new();
+        let mut session = open(doc.clone(), &mut kv);
+        let pack = marginalia::domain::format::pack::starter(&doc, &starter_tags(), false, "", &info());
+        let (names, _, _) = import_kept(&mut session, &[pack.as_str()]);
+        assert_eq!(names, [expected.clone()], "{title:?}");
+        assert!(expected.chars().count() <= MAX_NAME - 5);
+    }
+}

@@ -105,12 +105,13 @@ impl Session {
     /// wrote since this tab's change started (from `presets_base`), the change is merged into
     /// that value ([`merge`]) rather than written over it. Reading and writing in one go keeps a
     /// save that this tab has not heard of yet.
-    pub(super) fn write_presets(&mut self, kv: &mut dyn KeyValue) -> Effects {
+    /// Returns what changed here and whether the value was written.
+    pub(super) fn write_presets(&mut self, kv: &mut dyn KeyValue) -> (Effects, bool) {
         let mut effects = Effects::default();
         if !matches!(self.queue.borrow().get(PRESETS_KEY), Some(Write::Value(Some(_)))) {
-            return effects;
+            return (effects, false);
         }
-        let Ok(now) = kv.get(PRESETS_KEY) else { return effects };
+        let Ok(now) = kv.get(PRESETS_KEY) else { return (effects, false) };
         if now != self.presets_base {
             let current = now.as_deref().map_or(Ok(Presets::default()), storage::decode_presets);
             let current = current.unwrap_or_else(|_| {
@@ -125,14 +126,15 @@ impl Session {
             }
             self.keep_presets(merged);
         }
-        if self.queue.borrow_mut().write_now(kv, PRESETS_KEY).is_ok() {
+        let written = self.queue.borrow_mut().write_now(kv, PRESETS_KEY).is_ok();
+        if written {
             self.presets_base = self.presets_written.clone();
             if self.presets_write_bases.len() == MAX_BASES {
                 self.presets_write_bases.remove(0);
             }
             self.presets_write_bases.push(now);
         }
-        effects
+        (effects, written)
     }
 
     /// Another tab replaced the stored presets `old` with `new` (the `storage` event's values;

@@ -134,16 +134,26 @@ impl Session {
     /// import takes it back with the tags and the lock, rather than leave a preset of a pack she
     /// undid. Undo removes only what the import added (the preset, if still as it was, and the
     /// choice): what she or another tab changed in the list meanwhile stays.
+    /// "Library (from your teacher)", the title shortened at a word (with "…") so that the name
+    /// leaves room for a number ("… (2)") within `MAX_NAME`.
+    fn pack_preset_title(&self) -> String {
+        let room = presets::MAX_NAME - 5 - (self.pack_preset_name)("").chars().count();
+        let title = self.doc.title().trim();
+        if title.chars().count() <= room {
+            return (self.pack_preset_name)(title).trim().to_string();
+        }
+        let cut: String = title.chars().take(room - 1).collect();
+        let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(words, _)| words).trim_end();
+        (self.pack_preset_name)(&format!("{cut}…")).trim().to_string()
+    }
+
     pub(super) fn keeping_pack_set(&self, tags: &TagSet) -> Option<(Presets, PackPreset)> {
         let preset = Preset::new("", tags);
         let mut next = (*self.presets).clone();
         let (name, saved_already) = match next.list.iter().find(|p| p.tags == preset.tags) {
             Some(same) => (same.name.clone(), true),
             None => {
-                let title: String = self.doc.title().chars().take(presets::MAX_NAME / 2).collect();
-                let wanted = (self.pack_preset_name)(title.trim());
-                let wanted: String = wanted.trim().chars().take(presets::MAX_NAME).collect();
-                let name = super::preset_sync::free_name(&wanted, &[&next.list]);
+                let name = super::preset_sync::free_name(&self.pack_preset_title(), &[&next.list]);
                 if !next.put(Preset { name: name.clone(), tags: preset.tags }) {
                     return None;
                 }

@@ -19,8 +19,9 @@ impl Session {
     /// kept under "Other versions" (of this article, or in storage for another article). The
     /// presets are written first, on top of what another tab may have written (`write_presets`).
     pub fn flush(&mut self, kv: &mut dyn KeyValue, limit: usize) -> (Effects, Flushed) {
-        let mut effects = self.write_presets(kv);
-        let flushed = self.queue.borrow_mut().flush(kv, limit);
+        let (mut effects, presets_written) = self.write_presets(kv);
+        let mut flushed = self.queue.borrow_mut().flush(kv, limit);
+        flushed.written += usize::from(presets_written);
         let here = self.doc.hash().short().to_string();
         for outcome in &flushed.outcomes {
             match outcome {
