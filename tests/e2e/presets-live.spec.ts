@@ -52,7 +52,7 @@ test("a teacher's starter pack leaves its tag set as the student's preset, and h
   await openApp(student);
   await student.locator('input[type=file][multiple]').setInputFiles({ name: download.suggestedFilename(), mimeType: 'application/json', buffer: starter });
   const preset = `${title} (from your teacher)`;
-  await expect(report(student).locator('.preset-note')).toHaveText(`Its tag set will be saved as “${preset}” among your saved tag sets; your new articles will start with it.`);
+  await expect(report(student).locator('.preset-note')).toHaveText(`Its tag set is kept as your saved set “${preset}”; your new articles will start with it.`);
   await report(student).getByRole('button', { name: 'Import' }).click();
   await expect(report(student)).toBeHidden();
   await openSettings(student);

@@ -41,10 +41,8 @@ pub struct PresetTexts {
     pub locked: &'static str,
     /// The name of the preset a teacher's starter pack leaves: "Library (from your teacher)".
     pub from_teacher: fn(&str) -> String,
-    /// The import report's line for a starter pack whose tag set becomes preset `name`.
+    /// The import report's line for a starter pack whose tag set becomes (or is already) preset `name`.
     pub pack_saved: fn(&str) -> String,
-    /// The same, when a saved preset holds that tag set already.
-    pub pack_saved_already: fn(&str) -> String,
 }
 
 pub static PRESETS_ES: PresetTexts = PresetTexts {
@@ -73,8 +71,7 @@ pub static PRESETS_ES: PresetTexts = PresetTexts {
     bad_file: |why| format!("Ese archivo de conjuntos está dañado: {why}"),
     locked: "Tu docente bloqueó el conjunto de etiquetas de este artículo.",
     from_teacher: |title| format!("{title} (de tu docente)"),
-    pack_saved: |name| format!("Su conjunto de etiquetas se guardará como «{name}» entre tus conjuntos guardados; tus artículos nuevos empezarán con él."),
-    pack_saved_already: |name| format!("Su conjunto de etiquetas ya está guardado como «{name}»; tus artículos nuevos empezarán con él."),
+    pack_saved: |name| format!("Su conjunto de etiquetas queda guardado como «{name}»; tus artículos nuevos empezarán con él."),
 };
 
 pub static PRESETS_EN: PresetTexts = PresetTexts {
@@ -103,6 +100,5 @@ pub static PRESETS_EN: PresetTexts = PresetTexts {
     bad_file: |why| format!("That tag sets file is damaged: {why}"),
     locked: "Your teacher locked this article's tag set.",
     from_teacher: |title| format!("{title} (from your teacher)"),
-    pack_saved: |name| format!("Its tag set will be saved as “{name}” among your saved tag sets; your new articles will start with it."),
-    pack_saved_already: |name| format!("Its tag set is saved already as “{name}”; your new articles will start with it."),
+    pack_saved: |name| format!("Its tag set is kept as your saved set “{name}”; your new articles will start with it."),
 };

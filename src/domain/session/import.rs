@@ -24,8 +24,9 @@ pub struct PendingImport {
     pub before: Merged,
     /// The article a single pack made on another article carries, offered to open instead.
     pub other: Option<Document>,
-    /// The preset a starter pack's tag set will be kept as (see `Session::keeping_pack_set`).
-    pub preset: Option<super::presets::PackPreset>,
+    /// The name of the preset a starter pack's tag set will be kept as (a new one, or the one
+    /// that holds it already; see `Session::keeping_pack_set`).
+    pub preset: Option<String>,
 }
 
 impl PendingImport {

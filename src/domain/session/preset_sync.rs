@@ -15,7 +15,7 @@
 use std::rc::Rc;
 
 use super::kv::KeyValue;
-use super::load::{keep_backup, Overlay};
+use super::load::Overlay;
 use super::queue::Write;
 use super::{Effects, Session};
 use crate::domain::storage::presets::{Preset, Presets, MAX_NAME, MAX_PRESETS};
@@ -28,13 +28,8 @@ use crate::domain::text::lowercase::lower;
 pub fn merge(mine: &Presets, old: &Presets, new: &Presets) -> Presets {
     let find = |list: &[Preset], name: &str| list.iter().position(|p| lower(&p.name) == name);
     let mut out = mine.clone();
-    let mut names: Vec<String> = Vec::new();
+    // A name in both lists is looked at twice: the second look finds nothing left to do.
     for name in old.list.iter().chain(&new.list).map(|p| lower(&p.name)) {
-        if !names.contains(&name) {
-            names.push(name);
-        }
-    }
-    for name in names {
         let there_before = find(&old.list, &name).map(|i| &old.list[i]);
         let there = find(&new.list, &name).map(|i| &new.list[i]);
         let here = find(&out.list, &name);
@@ -86,14 +81,9 @@ pub fn free_name(name: &str, lists: &[&[Preset]]) -> String {
     if !taken(name) {
         return name.to_string();
     }
-    (2..)
-        .map(|k| {
-            let suffix = format!(" ({k})");
-            let stem: String = name.chars().take(MAX_NAME - suffix.chars().count()).collect();
-            format!("{}{suffix}", stem.trim_end())
-        })
-        .find(|n| !taken(n))
-        .unwrap_or_default()
+    // Room for " (99)", more than a list of `MAX_PRESETS` can need.
+    let stem: String = name.chars().take(MAX_NAME - 5).collect();
+    (2..).map(|k| format!("{} ({k})", stem.trim_end())).find(|n| !taken(n)).unwrap_or_default()
 }
 
 /// How many of its last writes a tab remembers the stored value they went over (a person saves
@@ -112,13 +102,9 @@ impl Session {
             return (effects, false);
         }
         let Ok(now) = kv.get(PRESETS_KEY) else { return (effects, false) };
-        if now != self.presets_base {
-            let current = now.as_deref().map_or(Ok(Presets::default()), storage::decode_presets);
-            let current = current.unwrap_or_else(|_| {
-                // A value this app cannot read (a newer app's) is kept aside, never lost.
-                keep_backup(kv, PRESETS_KEY, now.as_deref().unwrap_or_default());
-                Presets::default()
-            });
+        // A value this app cannot read is written over as before (`presets::load` kept a copy).
+        let current = || now.as_deref().map_or(Ok(Presets::default()), storage::decode_presets);
+        if let Some(Ok(current)) = (now != self.presets_base).then(current) {
             let base = self.presets_base.as_deref().and_then(|b| storage::decode_presets(b).ok()).unwrap_or_default();
             let merged = merge(&current, &base, &self.presets);
             if merged != *self.presets {

@@ -15,14 +15,6 @@ use crate::domain::annotation::tags::TagSet;
 use crate::domain::storage;
 use crate::domain::storage::presets::{self, Preset, PresetError, Presets};
 
-/// The preset a starter pack's tag set is kept as, for the import report.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PackPreset {
-    pub name: String,
-    /// A saved preset held the same tags already (it is chosen, nothing is added).
-    pub saved_already: bool,
-}
-
 /// The stored presets, and the value read; none when there are none or the value cannot be
 /// read. An unreadable (or newer) value is first copied to its backup key, so saving a preset
 /// over it loses nothing.
@@ -134,33 +126,32 @@ impl Session {
     /// import takes it back with the tags and the lock, rather than leave a preset of a pack she
     /// undid. Undo removes only what the import added (the preset, if still as it was, and the
     /// choice): what she or another tab changed in the list meanwhile stays.
-    /// "Library (from your teacher)", the title shortened at a word (with "…") so that the name
-    /// leaves room for a number ("… (2)") within `MAX_NAME`.
+    /// "Library (from your teacher)", the title shortened (with "…") so that the name leaves room
+    /// for a number ("… (2)") within `MAX_NAME`.
     fn pack_preset_title(&self) -> String {
         let room = presets::MAX_NAME - 5 - (self.pack_preset_name)("").chars().count();
         let title = self.doc.title().trim();
-        if title.chars().count() <= room {
-            return (self.pack_preset_name)(title).trim().to_string();
+        let mut cut: String = title.chars().take(room - 1).collect();
+        if cut.len() < title.len() {
+            cut = format!("{}…", cut.trim_end());
         }
-        let cut: String = title.chars().take(room - 1).collect();
-        let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(words, _)| words).trim_end();
-        (self.pack_preset_name)(&format!("{cut}…")).trim().to_string()
+        (self.pack_preset_name)(&cut).trim().to_string()
     }
 
-    pub(super) fn keeping_pack_set(&self, tags: &TagSet) -> Option<(Presets, PackPreset)> {
+    pub(super) fn keeping_pack_set(&self, tags: &TagSet) -> Option<(Presets, String)> {
         let preset = Preset::new("", tags);
         let mut next = (*self.presets).clone();
-        let (name, saved_already) = match next.list.iter().find(|p| p.tags == preset.tags) {
-            Some(same) => (same.name.clone(), true),
+        let name = match next.list.iter().find(|p| p.tags == preset.tags) {
+            Some(same) => same.name.clone(),
             None => {
                 let name = super::preset_sync::free_name(&self.pack_preset_title(), &[&next.list]);
                 if !next.put(Preset { name: name.clone(), tags: preset.tags }) {
                     return None;
                 }
-                (name, false)
+                name
             }
         };
         next.last = Some(name.clone());
-        Some((next, PackPreset { name, saved_already }))
+        Some((next, name))
     }
 }
