@@ -368,7 +368,7 @@ fn a_pack_presets_name_fits_with_room_for_a_number() {
         let mut session = open(doc.clone(), &mut kv);
         let pack = marginalia::domain::format::pack::starter(&doc, &starter_tags(), false, "", &info());
         let (names, _, _) = import_kept(&mut session, &[pack.as_str()]);
-        assert_eq!(names, [expected.clone()], "{title:?}");
+        assert_eq!(names, vec![expected.clone()], "{title:?}");
         assert!(expected.chars().count() <= MAX_NAME - 5);
     }
 }

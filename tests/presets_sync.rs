@@ -23,8 +23,8 @@ fn p(name: &str, n: usize) -> Preset {
     Preset::new(name, &set(n))
 }
 
-fn list(presets: &[Preset], last: Option<&str>) -> Presets {
-    Presets { list: presets.to_vec(), last: last.map(str::to_string) }
+fn list(presets: Vec<Preset>, last: Option<&str>) -> Presets {
+    Presets { list: presets, last: last.map(str::to_string) }
 }
 
 #[test]
@@ -33,7 +33,7 @@ fn merge_covers_every_case() {
     // "A" saved in both tabs with different sets: the name goes to the set whose stored form
     // sorts first, in whichever tab merges.
     let first_of = |x: &Preset, y: &Preset| {
-        let key = |q: &Preset| storage::encode_presets(&list(&[q.clone()], None));
+        let key = |q: &Preset| storage::encode_presets(&list(vec![q.clone()], None));
         if key(x) <= key(y) {
             x.clone()
         } else {
@@ -47,108 +47,108 @@ fn merge_covers_every_case() {
     let cases: Vec<Case> = vec![
         (
             "saved there",
-            list(&[a.clone()], None),
-            list(&[a.clone()], None),
-            list(&[a.clone(), b.clone()], None),
-            list(&[a.clone(), b.clone()], None),
+            list(vec![a.clone()], None),
+            list(vec![a.clone()], None),
+            list(vec![a.clone(), b.clone()], None),
+            list(vec![a.clone(), b.clone()], None),
         ),
         (
             "saved in both, different names",
-            list(&[a.clone()], None),
-            list(&[], None),
-            list(&[b.clone()], None),
-            list(&[a.clone(), b.clone()], None),
+            list(vec![a.clone()], None),
+            list(vec![], None),
+            list(vec![b.clone()], None),
+            list(vec![a.clone(), b.clone()], None),
         ),
         (
             "deleted there",
-            list(&[a.clone(), b.clone()], None),
-            list(&[a.clone(), b.clone()], None),
-            list(&[b.clone()], None),
-            list(&[b.clone()], None),
+            list(vec![a.clone(), b.clone()], None),
+            list(vec![a.clone(), b.clone()], None),
+            list(vec![b.clone()], None),
+            list(vec![b.clone()], None),
         ),
         (
             "changed there",
-            list(&[a.clone()], None),
-            list(&[a.clone()], None),
-            list(&[a2.clone()], None),
-            list(&[a2.clone()], None),
+            list(vec![a.clone()], None),
+            list(vec![a.clone()], None),
+            list(vec![a2.clone()], None),
+            list(vec![a2.clone()], None),
         ),
         (
             "changed here, deleted there: the edit stays",
-            list(&[a2.clone()], None),
-            list(&[a.clone()], None),
-            list(&[], None),
-            list(&[a2.clone()], None),
+            list(vec![a2.clone()], None),
+            list(vec![a.clone()], None),
+            list(vec![], None),
+            list(vec![a2.clone()], None),
         ),
         (
             "deleted here, changed there: the edit comes back",
-            list(&[], None),
-            list(&[a.clone()], None),
-            list(&[a2.clone()], None),
-            list(&[a2.clone()], None),
+            list(vec![], None),
+            list(vec![a.clone()], None),
+            list(vec![a2.clone()], None),
+            list(vec![a2.clone()], None),
         ),
         (
             "the same save in both",
-            list(&[a.clone()], None),
-            list(&[], None),
-            list(&[a.clone()], None),
-            list(&[a.clone()], None),
+            list(vec![a.clone()], None),
+            list(vec![], None),
+            list(vec![a.clone()], None),
+            list(vec![a.clone()], None),
         ),
         (
             "one name, two sets: both kept",
-            list(&[c0.clone()], None),
-            list(&[], None),
-            list(&[c1.clone()], None),
-            list(&[kept.clone(), renamed.clone()], None),
+            list(vec![c0.clone()], None),
+            list(vec![], None),
+            list(vec![c1.clone()], None),
+            list(vec![kept.clone(), renamed.clone()], None),
         ),
         (
             "one name, two sets, merged the other way round: the same result",
-            list(&[c1.clone()], None),
-            list(&[], None),
-            list(&[c0.clone()], None),
-            list(&[kept.clone(), renamed.clone()], None),
+            list(vec![c1.clone()], None),
+            list(vec![], None),
+            list(vec![c0.clone()], None),
+            list(vec![kept.clone(), renamed.clone()], None),
         ),
         (
             "their set held here already under another name: not copied",
-            list(&[c0.clone(), Preset { name: "A (2)".into(), ..c1.clone() }], None),
-            list(&[], None),
-            list(&[c1.clone()], None),
-            list(&[c0.clone(), Preset { name: "A (2)".into(), ..c1.clone() }], None),
+            list(vec![c0.clone(), Preset { name: "A (2)".into(), ..c1.clone() }], None),
+            list(vec![], None),
+            list(vec![c1.clone()], None),
+            list(vec![c0.clone(), Preset { name: "A (2)".into(), ..c1.clone() }], None),
         ),
         (
             "names are one name in any case",
-            list(&[p("debate", 0)], None),
-            list(&[p("debate", 0)], None),
-            list(&[p("Debate", 1)], None),
-            list(&[p("Debate", 1)], None),
+            list(vec![p("debate", 0)], None),
+            list(vec![p("debate", 0)], None),
+            list(vec![p("Debate", 1)], None),
+            list(vec![p("Debate", 1)], None),
         ),
         (
             "chosen there",
-            list(&[a.clone(), b.clone()], Some("A")),
-            list(&[a.clone(), b.clone()], Some("A")),
-            list(&[a.clone(), b.clone()], Some("B")),
-            list(&[a.clone(), b.clone()], Some("B")),
+            list(vec![a.clone(), b.clone()], Some("A")),
+            list(vec![a.clone(), b.clone()], Some("A")),
+            list(vec![a.clone(), b.clone()], Some("B")),
+            list(vec![a.clone(), b.clone()], Some("B")),
         ),
         (
             "chosen here, untouched there",
-            list(&[a.clone(), b.clone()], Some("B")),
-            list(&[a.clone(), b.clone()], None),
-            list(&[a.clone(), b.clone()], None),
-            list(&[a.clone(), b.clone()], Some("B")),
+            list(vec![a.clone(), b.clone()], Some("B")),
+            list(vec![a.clone(), b.clone()], None),
+            list(vec![a.clone(), b.clone()], None),
+            list(vec![a.clone(), b.clone()], Some("B")),
         ),
         (
             "chosen in both: the same in every tab",
-            list(&[a.clone(), b.clone()], Some("A")),
-            list(&[a.clone(), b.clone()], None),
-            list(&[a.clone(), b.clone()], Some("B")),
-            list(&[a.clone(), b.clone()], Some("B")),
+            list(vec![a.clone(), b.clone()], Some("A")),
+            list(vec![a.clone(), b.clone()], None),
+            list(vec![a.clone(), b.clone()], Some("B")),
+            list(vec![a.clone(), b.clone()], Some("B")),
         ),
         (
             "chosen in both, the other way round",
-            list(&[a.clone(), b.clone()], Some("B")),
-            list(&[a.clone(), b.clone()], None),
-            list(&[a.clone(), b.clone()], Some("A")),
-            list(&[a.clone(), b.clone()], Some("B")),
+            list(vec![a.clone(), b.clone()], Some("B")),
+            list(vec![a.clone(), b.clone()], None),
+            list(vec![a.clone(), b.clone()], Some("A")),
+            list(vec![a.clone(), b.clone()], Some("B")),
         ),
     ];
     for (name, mine, old, new, expected) in cases {
