@@ -1,14 +1,17 @@
-//! Keeping the person's presets in step across tabs: another tab's change of the stored list is brought into this tab's list preset by preset, so two tabs saving at once keep both presets.
+//! Keeping the person's presets in step across tabs: a tab writes its change on top of what another tab stored, takes what other tabs store, and when two tabs wrote at once the one whose write went over the other's merges it back, so no save is lost.
 //!
-//! The list is one stored value, so a tab that saved without having heard of another tab's
-//! save writes over it. Every tab therefore takes another tab's change as the difference
-//! between the value it replaced and the value it wrote (the `storage` event's old and new
-//! values), never as the whole new value: what the other tab changed comes in, what it did not
-//! touch stays as this tab has it, and when the list this tab then holds is not what storage
-//! holds, this tab writes it back. A tab that missed a save therefore gets it back from the tab
-//! that made it, once that tab hears of the overwrite.
+//! The list is one stored value, so a tab that saved without having seen another tab's save
+//! would write over it. Two things prevent that:
+//! - A tab writes its presets at once, reading storage first: when another tab wrote since
+//!   this tab's list was last in step, this tab's own change (from that list to its list) is
+//!   made on top of the stored value ([`merge`]) rather than writing over it.
+//! - Two browser processes can still write at the same moment, each before the other's write
+//!   reaches it. The `storage` event tells each tab the value the other replaced: a tab whose
+//!   own write went over the same value knows the two writes crossed, adds every preset of the
+//!   other's value it lacks, and writes the list back. (Otherwise a tab takes what is stored,
+//!   or waits for the event of the later write storage already holds.)
 //!
-//! Where both tabs changed the same preset, nothing is lost: an edit beats a deletion, and two
+//! Where two changes meet on one preset, nothing is lost: an edit beats a deletion, and two
 //! different tag sets under one name are both kept, the name going to the one whose stored form
 //! sorts first and the other getting a free name ("Debate (2)"), so every tab decides alike.
 
