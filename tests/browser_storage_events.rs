@@ -20,9 +20,12 @@ extern "C" {
     fn another_tab_wrote(key: Option<String>, old: Option<String>, new: Option<String>);
 }
 
+/// What the listener was called with: the key, and the values when asked for.
+type Heard = Vec<(Option<String>, Option<Values>)>;
+
 #[wasm_bindgen_test]
 fn the_values_come_with_the_presets_key_only() {
-    let heard: Rc<RefCell<Vec<(Option<String>, Option<Values>)>>> = Rc::default();
+    let heard: Rc<RefCell<Heard>> = Rc::default();
     let into = heard.clone();
     let listener = storage_events::listen(PRESETS_KEY, move |key, values| into.borrow_mut().push((key, values)));
     assert!(listener.is_some());
@@ -31,7 +34,7 @@ fn the_values_come_with_the_presets_key_only() {
     another_tab_wrote(s(PRESETS_KEY), s("{\"old\":1}"), None);
     another_tab_wrote(s("marginalia/v1/abc/doc"), s("a long article"), s("another"));
     another_tab_wrote(None, None, None);
-    let expected: Vec<(Option<String>, Option<Values>)> = vec![
+    let expected: Heard = vec![
         (s(PRESETS_KEY), Some((s("{\"old\":1}"), s("{\"new\":2}")))),
         (s(PRESETS_KEY), Some((s("{\"old\":1}"), None))),
         (s("marginalia/v1/abc/doc"), None),
