@@ -17,6 +17,35 @@ async function savePreset(page: Page, name: string) {
   await settings(page).getByRole('button', { name: 'Save this set' }).click();
 }
 
+/** Makes `page` hold the `storage` events other tabs cause until `__release()` hands them to the
+ * app, as a busy tab hears late; `__staleRead(value)` makes it read the presets as `value` until
+ * released, as a second browser process that has not received the other tab's write yet. */
+async function holdStorageEvents(page: Page) {
+  await page.evaluate(() => {
+    const w = window as any;
+    w.__held = [];
+    w.__holding = true;
+    w.__realGetItem = Storage.prototype.getItem;
+    w.__staleRead = (value: string | undefined) => {
+      Storage.prototype.getItem = value === undefined ? w.__realGetItem
+        : function (this: Storage, key: string) { return key === 'marginalia/v1/presets' ? value : w.__realGetItem.call(this, key); };
+    };
+    window.addEventListener('storage', (e) => {
+      if (w.__holding && e.isTrusted) {
+        e.stopImmediatePropagation();
+        w.__held.push({ key: e.key, oldValue: e.oldValue, newValue: e.newValue });
+      }
+    }, { capture: true });
+    w.__release = () => {
+      Storage.prototype.getItem = w.__realGetItem;
+      for (const { key, oldValue, newValue } of w.__held.splice(0)) {
+        window.dispatchEvent(new StorageEvent('storage', { key, oldValue, newValue, storageArea: localStorage }));
+      }
+    };
+    w.__stopHolding = () => { w.__release(); w.__holding = false; };
+  });
+}
+
 async function newArticle(page: Page, text: string) {
   await page.getByRole('button', { name: 'New article' }).click();
   const dialog = page.getByRole('dialog', { name: 'New article' });
@@ -92,26 +121,34 @@ test('presets saved, chosen and deleted in one tab appear in another without a r
   await expect(settings(a)).toContainText('Set “Debate” saved.');
   await expect(presetRows(b)).toHaveText([/Debate/]);
 
-  // Both tabs save a different set at the same moment: both are kept, in both tabs.
-  await settings(a).getByRole('textbox', { name: 'Name of the set' }).fill('Essay');
-  await settings(b).getByRole('textbox', { name: 'Name of the set' }).fill('Quiz');
-  await Promise.all([
-    settings(a).getByRole('button', { name: 'Save this set' }).click(),
-    settings(b).getByRole('button', { name: 'Save this set' }).click(),
-  ]);
-  for (const page of [a, b]) {
-    await expect(presetRows(page)).toHaveCount(3);
-    for (const name of ['Debate', 'Essay', 'Quiz']) {
-      await expect(presetRows(page).filter({ hasText: name })).toHaveCount(1);
+  // Both tabs save a different set at the same moment. (1) Tab b has not heard of tab a's save
+  // yet (its storage event waits): its save is made on top of the stored list. (2) The two writes
+  // cross (tab b also reads the list as it was before tab a's save, as a second browser process
+  // can): b's write goes over a's, and b, hearing of a's save, writes both back.
+  await holdStorageEvents(b);
+  for (const [first, second, stale] of [['Essay', 'Quiz', false], ['Notes', 'Poll', true]] as const) {
+    const before = await b.evaluate(() => localStorage.getItem('marginalia/v1/presets'));
+    await b.evaluate(([value, on]) => (window as any).__staleRead(on ? value : undefined), [before, stale] as const);
+    await savePreset(a, first);
+    await b.waitForFunction(() => (window as any).__held.length > 0);
+    await savePreset(b, second);
+    await b.evaluate(() => (window as any).__release());
+    for (const page of [a, b]) {
+      for (const name of ['Debate', first, second]) {
+        await expect(presetRows(page).filter({ hasText: name })).toHaveCount(1);
+      }
     }
   }
+  await expect(presetRows(a)).toHaveCount(5);
+  await expect(presetRows(b)).toHaveCount(5);
+  await b.evaluate(() => (window as any).__stopHolding());
 
   // Chosen in one tab: the other tab's new articles start with it too.
   await settings(a).getByRole('button', { name: 'Apply Quiz to this article' }).click();
   await expect(presetRows(b).filter({ hasText: 'Quiz' })).toContainText('new articles start with this one');
   // Deleted in one tab: gone from the other.
   await settings(b).getByRole('button', { name: 'Delete the set Essay' }).click();
-  await expect(presetRows(a)).toHaveCount(2);
+  await expect(presetRows(a)).toHaveCount(4);
   await expect(presetRows(a).filter({ hasText: 'Essay' })).toHaveCount(0);
 
   // Nothing stale was written back: each tab, reloaded, lists the same.
@@ -119,7 +156,7 @@ test('presets saved, chosen and deleted in one tab appear in another without a r
     await page.reload();
     await appReady(page);
     await openSettings(page);
-    await expect(presetRows(page)).toHaveCount(2);
+    await expect(presetRows(page)).toHaveCount(4);
     await expect(presetRows(page).filter({ hasText: 'Quiz' })).toContainText('new articles start with this one');
   }
 });
