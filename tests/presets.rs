@@ -1,13 +1,14 @@
-//! Native tests of tag-set presets: keys pinned when saved, the file written and read back (and every bad or newer file refused with its reason), the stored value, and the session's save, apply (one undoable step), delete and import, with new articles starting from the preset chosen last.
+//! Native tests of tag-set presets: keys pinned when saved, the file written and read back (and every bad or newer file refused with its reason), the stored value, the session's save, apply (one undoable step), delete and import, with new articles starting from the preset chosen last, and the preset a teacher's starter pack leaves (and its undo).
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
 
 use common::session::*;
 use marginalia::domain::annotation::tags::{Tag, TagId, TagSet, UnderlineStyle};
+use marginalia::domain::format::import::ImportFile;
 use marginalia::domain::i18n::{PRESETS_EN, PRESETS_ES};
 use marginalia::domain::session::kv::{KeyValue, MemoryKv};
-use marginalia::domain::session::SessionError;
+use marginalia::domain::session::{Session, SessionError};
 use marginalia::domain::storage::presets::{
     self, from_file, to_file, Preset, PresetError, Presets, MAX_NAME, MAX_PRESETS,
 };
@@ -197,4 +198,177 @@ fn an_unreadable_stored_value_leaves_no_presets_and_is_backed_up_before_a_save()
     session.save_preset("New").expect("saved");
     flush_all(&mut session, &mut kv);
     assert_eq!(kv.get(&storage::backup_key(storage::PRESETS_KEY)), Ok(Some("{damaged".to_string())), "still there");
+}
+
+/// The pack preset's name and list in `session` after importing `files` (English unless `es`).
+type Kept = (Vec<String>, Option<String>, Option<String>);
+
+fn import_kept(session: &mut Session, files: &[&str]) -> Kept {
+    let files: Vec<_> =
+        files.iter().map(|f| ImportFile { name: "starter.marginalia.json", bytes: f.as_bytes() }).collect();
+    let pending = session.plan_import(&files);
+    let shown = pending.preset.clone();
+    session.apply_import(&pending).expect("imported");
+    let presets = session.presets();
+    (presets.list.iter().map(|p| p.name.clone()).collect(), presets.last.clone(), shown)
+}
+
+fn owned(names: &[&str]) -> Vec<String> {
+    names.iter().map(|n| n.to_string()).collect()
+}
+
+/// A student's import of her teacher's starter pack keeps its tag set as a preset, named after
+/// the article in the UI's language, chosen so her new articles start with it; never twice,
+/// and under a free name when the name is taken by another set.
+#[test]
+fn a_starter_pack_leaves_its_tag_set_as_a_preset() {
+    const MINE: &str = "Library (from your teacher)";
+    let other_set = TagSet { tags: vec![tag("other", "#cc79a7")] };
+    type Case<'a> = (&'a str, Vec<Preset>, bool, Vec<String>, Kept);
+    let cases: Vec<Case> = vec![
+        ("a fresh student", vec![], false, vec![starter(true)], (owned(&[MINE]), Some(MINE.into()), Some(MINE.into()))),
+        (
+            "in Spanish",
+            vec![],
+            true,
+            vec![starter(true)],
+            (
+                owned(&["Library (de tu docente)"]),
+                Some("Library (de tu docente)".into()),
+                Some("Library (de tu docente)".into()),
+            ),
+        ),
+        (
+            "the same set saved already, under another name: chosen, not copied",
+            vec![Preset::new("Thesis work", &starter_tags()), Preset::new("Other", &other_set)],
+            false,
+            vec![starter(false)],
+            (owned(&["Thesis work", "Other"]), Some("Thesis work".into()), Some("Thesis work".into())),
+        ),
+        (
+            "the name taken by another set",
+            vec![Preset::new(MINE, &other_set)],
+            false,
+            vec![starter(true)],
+            (
+                owned(&[MINE, "Library (from your teacher) (2)"]),
+                Some("Library (from your teacher) (2)".into()),
+                Some("Library (from your teacher) (2)".into()),
+            ),
+        ),
+        ("a self-check key leaves none", vec![], false, vec![self_check()], (vec![], None, None)),
+        ("an ordinary pack leaves none", vec![], false, vec![student_pack()], (vec![], None, None)),
+        ("a starter pack of another article leaves none", vec![], false, vec![other_starter()], (vec![], None, None)),
+    ];
+    for (name, saved, spanish, files, expected) in cases {
+        let mut kv = MemoryKv::new();
+        let mut session = open(article(), &mut kv);
+        if spanish {
+            session.name_pack_presets(PRESETS_ES.from_teacher);
+        }
+        session.import_presets(saved).expect("room");
+        let files: Vec<&str> = files.iter().map(String::as_str).collect();
+        assert_eq!(import_kept(&mut session, &files), expected, "{name}");
+    }
+    // Imported again: nothing new.
+    let (mut session, _kv) = (open(article(), &mut MemoryKv::new()), ());
+    import_kept(&mut session, &[starter(true).as_str()]);
+    assert_eq!(
+        import_kept(&mut session, &[starter(true).as_str()]),
+        (owned(&[MINE]), Some(MINE.into()), Some(MINE.into()))
+    );
+}
+
+fn other_starter() -> String {
+    marginalia::domain::format::pack::starter(&other_article(), &starter_tags(), true, "", &info())
+}
+
+/// The student's next article starts with the pack's set (every key as the teacher had it), also
+/// after a reload; a full list keeps the import working without a preset.
+#[test]
+fn the_next_article_starts_with_the_teachers_set() {
+    let mut kv = MemoryKv::new();
+    let mut session = open(article(), &mut kv);
+    import(&mut session, &[starter(true).as_str()]).expect("imported");
+    flush_all(&mut session, &mut kv);
+    let pinned = Preset::new("", &starter_tags()).tags;
+    let mut reloaded = open(other_article(), &mut kv);
+    let defaults = reloaded.preset_defaults().expect("a preset chosen");
+    assert_eq!(defaults, pinned);
+    reloaded.use_default_tags(defaults);
+    assert_eq!(**reloaded.tags(), pinned, "a new article shows the teacher's set");
+    assert!(!reloaded.tags_locked(), "the lock stays with the pack's article");
+
+    let mut full = open(article(), &mut MemoryKv::new());
+    let many: Vec<Preset> = (0..MAX_PRESETS).map(|i| Preset::new(&format!("Set {i}"), &TagSet::default())).collect();
+    full.import_presets(many).expect("room");
+    let (names, last, shown) = import_kept(&mut full, &[starter(true).as_str()]);
+    assert_eq!((names.len(), last, shown), (MAX_PRESETS, None, None));
+    assert_eq!(tag_ids(&full), ["thesis", "evidence"], "the import itself is whole");
+}
+
+/// Decision (see `Session::keeping_pack_set`): the preset is part of the import's undo step.
+/// Undo takes back the preset and the choice with the tags and the lock, and only them: a
+/// preset saved meanwhile stays; redo brings them back; a preset that held the set already
+/// stays, only the choice goes back.
+#[test]
+fn undoing_the_import_takes_its_preset_back_and_nothing_else() {
+    const MINE: &str = "Library (from your teacher)";
+    let mut kv = MemoryKv::new();
+    let mut session = open(article(), &mut kv);
+    session.import_presets(vec![Preset::new("Before", &TagSet::default())]).expect("room");
+    import(&mut session, &[starter(true).as_str()]).expect("imported");
+    session.apply_preset(0).expect_err("locked now");
+    flush_all(&mut session, &mut kv);
+    // Saved on another article meanwhile (here: through another tab's write).
+    let mut elsewhere = session.presets().clone();
+    let old = storage::encode_presets(&elsewhere);
+    elsewhere.put(Preset::new("Later", &TagSet { tags: vec![tag("later", "#e69f00")] }));
+    let new = storage::encode_presets(&elsewhere);
+    kv.set(storage::PRESETS_KEY, &new).expect("room");
+    session.presets_stored_elsewhere(&kv, Some(&old), Some(&new));
+
+    let undone = session.undo().expect("undone");
+    assert!(undone.presets && undone.writes.contains(&storage::PRESETS_KEY.to_string()));
+    let names: Vec<&str> = session.presets().list.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["Before", "Later"]);
+    assert_eq!(session.presets().last, None);
+    assert!(!session.tags_locked() && session.classroom().is_none(), "the whole import is undone");
+    session.redo().expect("redone");
+    let names: Vec<&str> = session.presets().list.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["Before", "Later", MINE]);
+    assert_eq!(session.presets().last.as_deref(), Some(MINE));
+
+    // The set saved already: undo keeps that preset and gives back the choice.
+    let mut session = open(article(), &mut MemoryKv::new());
+    session.import_presets(vec![Preset::new("Thesis work", &starter_tags())]).expect("room");
+    import(&mut session, &[starter(true).as_str()]).expect("imported");
+    assert_eq!(session.presets().last.as_deref(), Some("Thesis work"));
+    session.undo().expect("undone");
+    assert_eq!(session.presets().list.len(), 1);
+    assert_eq!(session.presets().last, None);
+}
+
+/// A long title is shortened, so the name leaves room for a number; a short one stays whole.
+#[test]
+fn a_pack_presets_name_fits_with_room_for_a_number() {
+    let long = format!("{} end", "word ".repeat(30));
+    let cases = [
+        ("Library", "Library (from your teacher)".to_string()),
+        ("", "(from your teacher)".to_string()),
+        (long.as_str(), format!("{}word… (from your teacher)", "word ".repeat(14))),
+    ];
+    for (title, expected) in cases {
+        let doc = std::rc::Rc::new(marginalia::domain::article::document::Document::new(
+            title,
+            Default::default(),
+            &[(marginalia::domain::article::document::BlockKind::Paragraph, common::session::PARAGRAPHS[0])],
+        ));
+        let mut kv = MemoryKv::new();
+        let mut session = open(doc.clone(), &mut kv);
+        let pack = marginalia::domain::format::pack::starter(&doc, &starter_tags(), false, "", &info());
+        let (names, _, _) = import_kept(&mut session, &[pack.as_str()]);
+        assert_eq!(names, vec![expected.clone()], "{title:?}");
+        assert!(expected.chars().count() <= MAX_NAME - 5);
+    }
 }

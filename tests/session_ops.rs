@@ -404,7 +404,9 @@ fn importing_a_starter_pack_replaces_the_tags_and_sets_the_classroom() {
     let (mut session, _kv) = base();
     let (effects, counts) = import(&mut session, &[starter(true).as_str()]).expect("imported");
     assert_eq!(counts, imported(0, 0));
-    assert_eq!(seen(session.doc(), &effects), want(&[], "tags classroom", &["tags", "classroom"]).unwrap());
+    // The pack's tag set is kept as a preset too (tests/presets.rs).
+    let writes = ["tags", "classroom", "marginalia/v1/presets"];
+    assert_eq!(seen(session.doc(), &effects), want(&[], "tags classroom presets", &writes).unwrap());
     assert_eq!(tag_ids(&session), ["thesis", "evidence"]);
     let classroom = session.classroom().expect("a classroom");
     assert!(classroom.lock_tags && !classroom.revealed);

@@ -193,14 +193,16 @@ fn the_pending_count_covers_every_kind_of_write() {
     session.set_author("Ana");
     let mut pending = queued(&session);
     pending.sort();
-    assert_eq!(pending, ["a1", "a20", "author", "classroom", "conflicts", "orphans", "tags"]);
-    assert_eq!(session.queue().borrow().len(), 7);
+    // The starter pack's tag set is kept as a preset too.
+    assert_eq!(pending, ["a1", "a20", "author", "classroom", "conflicts", "marginalia/v1/presets", "orphans", "tags"]);
+    assert_eq!(session.queue().borrow().len(), 8);
     let made = state(&session);
     free(&mut kv);
     flush_all(&mut session, &mut kv);
     let reopened = open(article(), &mut kv);
     assert_eq!((state(&reopened), reopened.author()), (made, "Ana"));
     assert_eq!(reopened.classroom().map(|c: &ClassroomState| c.lock_tags), Some(true));
+    assert_eq!(reopened.presets(), session.presets(), "the preset was written too");
 }
 
 #[test]

@@ -167,8 +167,9 @@ pub enum Msg {
     /// The class view queued its files: the banner may change and the queue be written again later.
     ClassFilesQueued,
     OpenPassage(usize, usize),
-    /// Another tab wrote this storage key (`None`: it cleared storage).
-    StoredElsewhere(Option<String>),
+    /// Another tab wrote this storage key (`None`: it cleared storage); for the presets, the
+    /// value it replaced and the value it wrote.
+    StoredElsewhere(Option<String>, Option<crate::ui::browser::storage_events::Values>),
     /// The page scrolled or resized: the painter follows the viewport.
     ViewportMoved,
     /// The article was painted: describe its paragraphs for screen readers.
@@ -429,10 +430,10 @@ impl Component for App {
                 true
             }
             Msg::SaveSome => self.save_some(),
-            Msg::StoredElsewhere(key) => {
+            Msg::StoredElsewhere(key, values) => {
                 // This tab's writes come first, as if made before the other tab's.
                 self.save_waiting();
-                self.stored_elsewhere(key)
+                self.stored_elsewhere(key, values)
             }
             msg @ (Msg::Export
             | Msg::Exported { .. }

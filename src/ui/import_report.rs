@@ -14,6 +14,8 @@ pub struct ImportReportProps {
     pub has_changes: bool,
     /// The title of another article a single pack carries, offered to open instead.
     pub other_article: Option<AttrValue>,
+    /// What becomes of a starter pack's tag set: the preset it is kept as.
+    pub preset_note: Option<AttrValue>,
     pub on_apply: Callback<()>,
     pub on_open_other: Callback<()>,
     pub on_close: Callback<()>,
@@ -54,6 +56,9 @@ pub fn import_report(props: &ImportReportProps) -> Html {
                     <button type="button" class="icon-button" aria-label={t.close} onclick={let c = close.clone(); move |_| c.emit(())}>{"×"}</button>
                 </header>
                 <ul class="library-list">{ for rows }</ul>
+                if let Some(note) = props.preset_note.clone() {
+                    <p class="library-details preset-note">{note}</p>
+                }
                 if let Some(title) = props.other_article.clone() {
                     <p class="notice-inline">{(t.other_article)(&title)}</p>
                 }

@@ -217,6 +217,7 @@ pub fn seen(doc: &Document, effects: &Effects) -> Seen {
         (effects.orphans, "orphans"),
         (effects.conflicts, "conflicts"),
         (effects.classroom, "classroom"),
+        (effects.presets, "presets"),
         (effects.clashed, "clashed"),
     ];
     let flags = flags.iter().filter(|(on, _)| *on).map(|(_, name)| *name).collect::<Vec<_>>().join(" ");

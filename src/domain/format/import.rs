@@ -318,6 +318,9 @@ pub struct ImportPlan {
     /// The lock and answer key of the last accepted starter pack made on this article; its tag
     /// set is then [`Self::tags`], as it is. Starter packs of other articles change nothing.
     pub classroom: Option<pack::Classroom>,
+    /// The tag set of the last accepted starter pack made on this article (not a self-check
+    /// key), which the student keeps as a preset for her next articles.
+    pub starter_tags: Option<TagSet>,
 }
 
 impl ImportPlan {
@@ -386,6 +389,7 @@ pub fn plan_import_with(
         merged: existing.clone(),
         status: BTreeMap::new(),
         classroom: None,
+        starter_tags: None,
     };
     let mut imported_status: BTreeMap<Uuid, Anchored> = BTreeMap::new();
     for file in files {
@@ -427,6 +431,9 @@ fn apply_file(
     match imported.classroom {
         Some(classroom) if summary.same_article == Some(true) => {
             plan.tags = imported.tags;
+            if !classroom.self_check {
+                plan.starter_tags = Some(plan.tags.clone());
+            }
             plan.classroom = Some(classroom);
         }
         // A starter pack of another article brings nothing here (its article can be opened instead).

@@ -39,6 +39,10 @@ pub struct PresetTexts {
     /// A damaged file: where and why.
     pub bad_file: fn(&str) -> String,
     pub locked: &'static str,
+    /// The name of the preset a teacher's starter pack leaves: "Library (from your teacher)".
+    pub from_teacher: fn(&str) -> String,
+    /// The import report's line for a starter pack whose tag set becomes (or is already) preset `name`.
+    pub pack_saved: fn(&str) -> String,
 }
 
 pub static PRESETS_ES: PresetTexts = PresetTexts {
@@ -66,6 +70,8 @@ pub static PRESETS_ES: PresetTexts = PresetTexts {
     newer: |v| format!("Ese archivo de conjuntos es de una versión más nueva de Marginalia (versión {v}); actualiza la aplicación para leerlo."),
     bad_file: |why| format!("Ese archivo de conjuntos está dañado: {why}"),
     locked: "Tu docente bloqueó el conjunto de etiquetas de este artículo.",
+    from_teacher: |title| format!("{title} (de tu docente)"),
+    pack_saved: |name| format!("Su conjunto de etiquetas queda guardado como «{name}»; tus artículos nuevos empezarán con él."),
 };
 
 pub static PRESETS_EN: PresetTexts = PresetTexts {
@@ -93,4 +99,6 @@ pub static PRESETS_EN: PresetTexts = PresetTexts {
     newer: |v| format!("That tag sets file is from a newer Marginalia (version {v}); update the app to read it."),
     bad_file: |why| format!("That tag sets file is damaged: {why}"),
     locked: "Your teacher locked this article's tag set.",
+    from_teacher: |title| format!("{title} (from your teacher)"),
+    pack_saved: |name| format!("Its tag set is kept as your saved set “{name}”; your new articles will start with it."),
 };

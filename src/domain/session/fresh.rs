@@ -72,6 +72,8 @@ impl Session {
         }
         self.author = String::new();
         self.presets = Rc::default();
+        (self.presets_base, self.presets_written) = (None, None);
+        self.presets_write_bases.clear();
         self.open_parts(doc, kv);
         self.load_annotations(kv);
         fresh

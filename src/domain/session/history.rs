@@ -1,4 +1,4 @@
-//! The session's one undo history: each step holds every part an operation changed (annotations, tag set, side lists, classroom state), so undo and redo restore them together.
+//! The session's one undo history: each step holds every part an operation changed (annotations, tag set, side lists, classroom state, the presets an import kept), so undo and redo restore them together.
 
 use std::rc::Rc;
 
@@ -7,6 +7,7 @@ use uuid::Uuid;
 use crate::domain::annotation::store::Change;
 use crate::domain::annotation::tags::TagSet;
 use crate::domain::annotation::Annotation;
+use crate::domain::storage::presets::Presets;
 use crate::domain::storage::ClassroomState;
 
 /// A part of the session's state as it was before and after a step.
@@ -34,6 +35,9 @@ pub struct Step {
     pub orphans: Option<Swap<List>>,
     pub conflicts: Option<Swap<List>>,
     pub classroom: Option<Swap<Option<Rc<ClassroomState>>>>,
+    /// The person's presets, which are every article's: undo and redo bring in only the
+    /// difference between the two lists, so what another tab (or article) changed meanwhile stays.
+    pub presets: Option<Swap<Rc<Presets>>>,
 }
 
 impl Step {
@@ -50,6 +54,7 @@ impl Step {
             orphans: self.orphans.as_ref().map(Swap::inverse),
             conflicts: self.conflicts.as_ref().map(Swap::inverse),
             classroom: self.classroom.as_ref().map(Swap::inverse),
+            presets: self.presets.as_ref().map(Swap::inverse),
         }
     }
 
@@ -60,6 +65,7 @@ impl Step {
             && self.orphans.is_none()
             && self.conflicts.is_none()
             && self.classroom.is_none()
+            && self.presets.is_none()
     }
 }
 

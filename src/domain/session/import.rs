@@ -24,6 +24,9 @@ pub struct PendingImport {
     pub before: Merged,
     /// The article a single pack made on another article carries, offered to open instead.
     pub other: Option<Document>,
+    /// The name of the preset a starter pack's tag set will be kept as (a new one, or the one
+    /// that holds it already; see `Session::keeping_pack_set`).
+    pub preset: Option<String>,
 }
 
 impl PendingImport {
@@ -93,13 +96,15 @@ impl Session {
             ([file], Some(Ok(summary))) if summary.same_article == Some(false) => reader.pack_article(file.bytes),
             _ => None,
         };
-        PendingImport { plan, before, other }
+        let preset = plan.starter_tags.as_ref().and_then(|tags| self.keeping_pack_set(tags)).map(|(_, p)| p);
+        PendingImport { plan, before, other, preset }
     }
 
     /// Applies a planned import as one undoable step: placed annotations join the article,
     /// unplaced ones the unplaced list, other versions the other-versions list, the files' new
-    /// tags the tag set (a starter pack's tag set replaces it) and a starter pack's lock and
-    /// answer key the classroom state. All of it or, if the annotations are refused, none.
+    /// tags the tag set (a starter pack's tag set replaces it), a starter pack's lock and
+    /// answer key the classroom state and its tag set the person's presets. All of it or, if
+    /// the annotations are refused, none.
     pub fn apply_import(&mut self, import: &PendingImport) -> Result<(Effects, Imported), SessionError> {
         self.own_layer_only()?;
         let plan = &import.plan;
@@ -146,6 +151,12 @@ impl Session {
             let next = classroom_after(self.classroom.as_deref(), classroom);
             if self.classroom.as_deref() != Some(&next) {
                 step.classroom = Some(Swap { before: self.classroom.clone(), after: Some(Rc::new(next)) });
+            }
+        }
+        // Worked out again against the list as it is now (another tab may have changed it).
+        if let Some((next, _)) = plan.starter_tags.as_ref().and_then(|tags| self.keeping_pack_set(tags)) {
+            if next != *self.presets {
+                step.presets = Some(Swap { before: self.presets.clone(), after: Rc::new(next) });
             }
         }
         Ok((self.commit(step), counts))

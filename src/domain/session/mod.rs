@@ -13,7 +13,8 @@ pub mod kv;
 pub mod listing;
 pub mod load;
 mod ops;
-mod presets;
+pub mod preset_sync;
+pub mod presets;
 pub mod queue;
 pub mod sync;
 mod tabs;
@@ -48,6 +49,8 @@ pub struct Effects {
     pub orphans: bool,
     pub conflicts: bool,
     pub classroom: bool,
+    /// The person's presets changed (here, by an undo, or in another tab).
+    pub presets: bool,
     /// Keys this operation queued for writing (or removal).
     pub writes: Vec<String>,
     /// Another tab changed an annotation this one changed too; both versions are kept.
@@ -69,6 +72,7 @@ impl Effects {
         self.orphans |= other.orphans;
         self.conflicts |= other.conflicts;
         self.classroom |= other.classroom;
+        self.presets |= other.presets;
         self.writes.extend(other.writes);
         self.clashed |= other.clashed;
         self.layer |= other.layer;
@@ -144,6 +148,15 @@ pub struct Session {
     author: String,
     /// The person's tag-set presets (every article's), outside the undo history as the name is.
     presets: Rc<crate::domain::storage::presets::Presets>,
+    /// The stored presets value this tab's list was last in step with (read, taken from another
+    /// tab or written here): what a change of this tab starts from.
+    presets_base: Option<String>,
+    /// The presets value this tab queued last, to tell its own write in storage from another tab's.
+    presets_written: Option<String>,
+    /// The stored presets values this tab's last writes went over (`preset_sync::MAX_BASES`).
+    presets_write_bases: Vec<Option<String>>,
+    /// Names the preset a teacher's starter pack leaves, from the article's title, in the UI's language.
+    pack_preset_name: fn(&str) -> String,
     history: History,
     queue: SharedQueue,
     annotations_loaded: bool,
@@ -159,7 +172,7 @@ impl Session {
     /// article can be shown first.
     pub fn open(doc: Rc<Document>, kv: &mut dyn KeyValue, queue: SharedQueue) -> Session {
         let author = Overlay { kv, queue: &queue.borrow() }.get(storage::AUTHOR_KEY).ok().flatten().unwrap_or_default();
-        let presets = presets::load(kv, &queue.borrow());
+        let (presets, presets_base) = presets::load(kv, &queue.borrow());
         let mut session = Session {
             doc: doc.clone(),
             store: Store::default(),
@@ -173,6 +186,10 @@ impl Session {
             unreadable: Vec::new(),
             author,
             presets: Rc::new(presets),
+            presets_base,
+            presets_written: None,
+            presets_write_bases: Vec::new(),
+            pack_preset_name: crate::domain::i18n::PRESETS_EN.from_teacher,
             history: History::default(),
             queue,
             annotations_loaded: false,
@@ -387,6 +404,10 @@ impl Session {
             self.classroom = after;
             effects.classroom = true;
             effects.writes.push(self.queue_part(Part::Classroom));
+        }
+        if let Some(Swap { before, after }) = step.presets {
+            let next = preset_sync::merge(&self.presets, &before, &after);
+            effects.absorb(self.keep_presets(next));
         }
         effects.changes = step.changes;
         effects

@@ -16,10 +16,12 @@ use crate::domain::storage::{self, article_key_kind, ArticleKey, SideList};
 impl Session {
     /// Writes up to `limit` queued keys and acts on what the two-tab check found: another tab's
     /// winning version is taken (outside the undo history), a losing version of either tab is
-    /// kept under "Other versions" (of this article, or in storage for another article).
+    /// kept under "Other versions" (of this article, or in storage for another article). The
+    /// presets are written first, on top of what another tab may have written (`write_presets`).
     pub fn flush(&mut self, kv: &mut dyn KeyValue, limit: usize) -> (Effects, Flushed) {
-        let flushed = self.queue.borrow_mut().flush(kv, limit);
-        let mut effects = Effects::default();
+        let (mut effects, presets_written) = self.write_presets(kv);
+        let mut flushed = self.queue.borrow_mut().flush(kv, limit);
+        flushed.written += usize::from(presets_written);
         let here = self.doc.hash().short().to_string();
         for outcome in &flushed.outcomes {
             match outcome {

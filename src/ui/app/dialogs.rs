@@ -142,6 +142,7 @@ impl App {
             },
             Dialog::Import(import) => html! {
                 <ImportReport reports={import.plan.reports.clone()} has_changes={import.has_changes()}
+                    preset_note={import.preset.as_deref().map(|name| AttrValue::from((self.lang.presets().pack_saved)(name)))}
                     other_article={import.other.as_ref().map(|d| AttrValue::from(d.title().to_string()))}
                     on_apply={link.callback(|_| Msg::ApplyImport)} on_open_other={link.callback(|_| Msg::OpenImportedArticle)}
                     on_close={link.callback(|_| Msg::CloseImport)} />

@@ -115,6 +115,10 @@ impl App {
             self.set_notice(self.t().changed_in_other_tab.into());
         }
         self.keep_views_in_step();
+        if effects.presets {
+            // The preset chosen last may have changed (here, by an undo, or in another tab).
+            self.name_default_tags();
+        }
     }
 
     /// After the session changed: the sidebar listing and the tag impacts are worked out again

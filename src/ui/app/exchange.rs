@@ -315,6 +315,7 @@ impl App {
     /// Sets the tags of articles without a stored set: the preset chosen last, else the default
     /// set named in the UI's language (the open article's too, while its set is not stored).
     pub(super) fn name_default_tags(&mut self) {
+        self.session.name_pack_presets(self.lang.presets().from_teacher);
         let defaults = self.session.preset_defaults();
         let defaults = defaults.unwrap_or_else(|| crate::domain::annotation::tags::TagSet::defaults(self.t()));
         let effects = self.session.use_default_tags(defaults);

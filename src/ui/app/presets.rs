@@ -36,17 +36,14 @@ impl App {
                     Err(crate::domain::session::SessionError::KeyMode) => self.t().not_in_key_mode.to_string(),
                     Err(_) => p.locked.to_string(),
                 };
-                if self.carry_out(result, self.t().tag_changed) {
-                    // New articles start with it from now on.
-                    self.name_default_tags();
-                }
+                // New articles start with it from now on (`apply_effects`).
+                self.carry_out(result, self.t().tag_changed);
                 self.preset_status = Some(status);
             }
             PresetMsg::Delete(index) => {
                 let name = self.session.presets().list.get(index).map(|p| p.name.clone()).unwrap_or_default();
                 let effects = self.session.delete_preset(index);
                 self.carry_out_quietly(effects);
-                self.name_default_tags();
                 self.preset_status = Some((p.deleted)(&name));
             }
             PresetMsg::Export => {

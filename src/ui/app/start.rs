@@ -20,6 +20,7 @@ impl App {
         let mut session = Session::open(doc, &mut kv, SharedQueue::default());
         // Before anything is shown, so a new article's default tags appear in the UI's language.
         // The set chosen last, or the default set (see `App::name_default_tags`).
+        session.name_pack_presets(ui_lang.presets().from_teacher);
         let defaults = session.preset_defaults();
         session.use_default_tags(
             defaults.unwrap_or_else(|| crate::domain::annotation::tags::TagSet::defaults(ui_lang.texts())),

@@ -1,4 +1,4 @@
-//! Keeps this tab in step with other tabs of the same article: the session takes what they store, and a clash on one annotation becomes a visible other version.
+//! Keeps this tab in step with other tabs: the session takes what they store of the same article (a clash on one annotation becomes a visible other version) and their changes of the person's presets.
 
 use gloo::events::EventListener;
 use uuid::Uuid;
@@ -6,18 +6,29 @@ use yew::prelude::*;
 
 use super::{App, Msg};
 use crate::domain::storage::{self, ArticleKey};
-use crate::ui::browser::storage_events;
+use crate::ui::browser::storage_events::{self, Values};
 
 /// Listens for other tabs' writes to storage.
 pub(super) fn listener(ctx: &Context<App>) -> Option<EventListener> {
     let link = ctx.link().clone();
-    storage_events::listen(move |key| link.send_message(Msg::StoredElsewhere(key)))
+    storage_events::listen(storage::PRESETS_KEY, move |key, values| {
+        link.send_message(Msg::StoredElsewhere(key, values))
+    })
 }
 
 impl App {
     /// Another tab wrote `key` (`None`: it cleared storage, which changes nothing here: this tab's
-    /// work stays in memory and its next save writes again). Returns whether to re-render.
-    pub(super) fn stored_elsewhere(&mut self, key: Option<String>) -> bool {
+    /// work stays in memory and its next save writes again); `values`, for the presets, what it
+    /// replaced and what it wrote. Returns whether to re-render.
+    pub(super) fn stored_elsewhere(&mut self, key: Option<String>, values: Option<Values>) -> bool {
+        if let Some((old, new)) = values {
+            // Settings' list and the set new articles start with follow (`apply_effects`); a
+            // merge this tab writes back is booked like any change.
+            let effects = self.session.presets_stored_elsewhere(&self.kv, old.as_deref(), new.as_deref());
+            let changed = !effects.is_empty();
+            self.carry_out_quietly(effects);
+            return changed;
+        }
         let Some(key) = key else { return false };
         // An annotation whose note is being typed waits: committing the note resolves the two versions.
         let typing = match storage::article_key_kind(self.session.doc().hash(), &key) {
