@@ -28,8 +28,10 @@ serve: setup
 	trunk serve --release
 
 # The static site in dist/ (CSP, service worker, manifest) and the single file dist/marginalia.html.
+# Dependencies' source paths (in panic locations) are written without this machine's CARGO_HOME, so the
+# download's size does not depend on where cargo keeps its registry.
 dist: setup
-	trunk build --release
+	RUSTFLAGS="$${RUSTFLAGS:-} --remap-path-prefix=$${CARGO_HOME:-$$HOME/.cargo}/registry/src=/crates" trunk build --release
 	node scripts/postbuild.mjs dist
 
 # Transfer size of the built site against issue #8's budget (tests/e2e/size-budget.spec.ts checks it in `make test`).
