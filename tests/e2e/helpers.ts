@@ -233,3 +233,14 @@ export async function fingerScroll(page: Page, fromY: number, toY: number) {
       }),
   );
 }
+
+/** Adds an article by pasting `text` into New article (its first line the title) and waits for it on screen. */
+export async function newArticle(page: Page, text: string) {
+  await page.getByRole('button', { name: 'New article' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New article' });
+  await dialog.getByRole('textbox', { name: 'Article text' }).fill(text);
+  await dialog.getByRole('button', { name: 'Add article' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(text.split('\n')[0]);
+  await page.waitForFunction(() => performance.getEntriesByName('marginalia:highlights-painted').length > 0);
+}

@@ -1,6 +1,6 @@
 // Tag-set presets beyond one tab (issue 20, item 1): a teacher's starter pack leaves its tag set as a preset on the student's computer, which her next article starts with; presets saved, chosen or deleted in one tab appear in another without a reload, and two tabs saving at once keep both.
 import { test, expect, type Page } from '@playwright/test';
-import { openApp, appReady, dragSelect, watchCsp } from './helpers';
+import { openApp, appReady, dragSelect, watchCsp, newArticle } from './helpers';
 
 const settings = (page: Page) => page.getByRole('dialog', { name: 'Settings' });
 const presetRows = (page: Page) => settings(page).locator('.preset-row');
@@ -44,15 +44,6 @@ async function holdStorageEvents(page: Page) {
     };
     w.__stopHolding = () => { w.__release(); w.__holding = false; };
   });
-}
-
-async function newArticle(page: Page, text: string) {
-  await page.getByRole('button', { name: 'New article' }).click();
-  const dialog = page.getByRole('dialog', { name: 'New article' });
-  await dialog.getByRole('textbox', { name: 'Article text' }).fill(text);
-  await dialog.getByRole('button', { name: 'Add article' }).click();
-  await expect(dialog).toBeHidden();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(text.split('\n')[0]);
 }
 
 test("a teacher's starter pack leaves its tag set as the student's preset, and her next article starts with it", async ({ page, browser }) => {

@@ -1,6 +1,6 @@
 // The teacher's flow of issue 20: her tag set saved as a preset on one article and applied on a second (one undo takes it back, a third article starts with it), a starter pack with instructions and no key, the instructions shown to the student, the key edited after hand-in changing the scores, and a self-check key showing the student what she found.
 import { test, expect, type Page } from '@playwright/test';
-import { openApp, appReady, dragSelect, exportAs, watchCsp } from './helpers';
+import { openApp, appReady, dragSelect, exportAs, watchCsp, newArticle } from './helpers';
 
 const settings = (page: Page) => page.getByRole('dialog', { name: 'Settings' });
 const report = (page: Page) => page.getByRole('dialog', { name: 'Import report' });
@@ -11,16 +11,6 @@ const INSTRUCTIONS = 'Tag every opinion.\n\nHand in by Friday. <b>Not bold</b>';
 async function fileOf(download: import('@playwright/test').Download) {
   const text = Buffer.concat(await (await download.createReadStream()).toArray()).toString('utf8');
   return { name: download.suggestedFilename(), text };
-}
-
-async function newArticle(page: Page, text: string) {
-  await page.getByRole('button', { name: 'New article' }).click();
-  const dialog = page.getByRole('dialog', { name: 'New article' });
-  await dialog.getByRole('textbox', { name: 'Article text' }).fill(text);
-  await dialog.getByRole('button', { name: 'Add article' }).click();
-  await expect(dialog).toBeHidden();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(text.split('\n')[0]);
-  await page.waitForFunction(() => performance.getEntriesByName('marginalia:highlights-painted').length > 0);
 }
 
 async function importFiles(page: Page, files: { name: string; text: string }[]) {
