@@ -155,8 +155,20 @@ export async function exportAs(page: Page, label: string, name = 'Sam') {
     page.waitForEvent('download'),
     dialog.getByRole('button', { name: new RegExp('^' + label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) }).click(),
   ]);
+  return fileOf(download);
+}
+
+/** A download's suggested file name and its text. */
+export async function fileOf(download: import('@playwright/test').Download) {
   const text = Buffer.concat(await (await download.createReadStream()).toArray()).toString('utf8');
   return { name: download.suggestedFilename(), text };
+}
+
+/** Chooses `files` in the Import file input and waits for the import report. */
+export async function importFiles(page: Page, files: { name: string; text: string }[]) {
+  await page.locator('input[type=file][multiple]').setInputFiles(
+    files.map((f) => ({ name: f.name, mimeType: 'application/json', buffer: Buffer.from(f.text) })));
+  await expect(page.getByRole('dialog', { name: 'Import report' })).toBeVisible();
 }
 
 /**

@@ -1,6 +1,6 @@
 // A teacher's starter pack: the article and her tag set, locked, and never her answer key, which she keeps for the class view; the student imports it, the teacher scores students against the key.
 import { test, expect, type Page } from '@playwright/test';
-import { openApp, dragSelect, exportAs, watchCsp } from './helpers';
+import { openApp, dragSelect, exportAs, watchCsp, importFiles, fileOf } from './helpers';
 
 const sidebar = (page: Page) => page.getByRole('complementary', { name: 'Annotations' });
 const entries = (page: Page) => sidebar(page).getByRole('listitem');
@@ -21,14 +21,7 @@ async function exportStarter(page: Page, { lock, key, instructions = '' }: { loc
     dialog.getByRole('button', { name: 'Download starter pack' }).click(),
   ]);
   await expect(dialog).toBeHidden();
-  const text = Buffer.concat(await (await download.createReadStream()).toArray()).toString('utf8');
-  return { name: download.suggestedFilename(), text };
-}
-
-async function importFiles(page: Page, files: { name: string; text: string }[]) {
-  await page.locator('input[type=file][multiple]').setInputFiles(
-    files.map((f) => ({ name: f.name, mimeType: 'application/json', buffer: Buffer.from(f.text) })));
-  await expect(report(page)).toBeVisible();
+  return fileOf(download);
 }
 
 /** The teacher renames tag 1 to "Thesis" and adds "Evidence". */

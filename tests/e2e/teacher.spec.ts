@@ -1,23 +1,12 @@
 // The teacher's flow of issue 20: her tag set saved as a preset on one article and applied on a second (one undo takes it back, a third article starts with it), a starter pack with instructions and no key, the instructions shown to the student, the key edited after hand-in changing the scores, and a self-check key showing the student what she found.
 import { test, expect, type Page } from '@playwright/test';
-import { openApp, appReady, dragSelect, exportAs, watchCsp, newArticle } from './helpers';
+import { openApp, appReady, dragSelect, exportAs, watchCsp, newArticle, fileOf, importFiles } from './helpers';
 
 const settings = (page: Page) => page.getByRole('dialog', { name: 'Settings' });
 const report = (page: Page) => page.getByRole('dialog', { name: 'Import report' });
 const classView = (page: Page) => page.getByRole('dialog', { name: 'Class view' });
 const toolbar = (page: Page) => page.getByRole('toolbar', { name: 'Annotate selection' });
 const INSTRUCTIONS = 'Tag every opinion.\n\nHand in by Friday. <b>Not bold</b>';
-
-async function fileOf(download: import('@playwright/test').Download) {
-  const text = Buffer.concat(await (await download.createReadStream()).toArray()).toString('utf8');
-  return { name: download.suggestedFilename(), text };
-}
-
-async function importFiles(page: Page, files: { name: string; text: string }[]) {
-  await page.locator('input[type=file][multiple]').setInputFiles(
-    files.map((f) => ({ name: f.name, mimeType: 'application/json', buffer: Buffer.from(f.text) })));
-  await expect(report(page)).toBeVisible();
-}
 
 test('presets: saved on one article, applied on a second as one undoable step, a third starts with it, exported and imported', async ({ page }) => {
   const cspViolations = await watchCsp(page);
